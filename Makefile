@@ -1,0 +1,107 @@
+# tpa — accurate identification of poor households.
+# make                build the programs into bin/
+# make check          unit and command-line tests
+# make check SANITIZE=1   the same, built with AddressSanitizer + UBSan
+# make sample         run the bundled sample village through the procedure
+# make install PREFIX=/usr/local DESTDIR=   |   make uninstall   |   make clean
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR     = $(PREFIX)/bin
+MANDIR     = $(PREFIX)/share/man
+DATADIR    = $(PREFIX)/share/tpa
+
+CC        ?= cc
+OPT       ?= -O2 -g
+WARN       = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
+ifeq ($(WERROR),1)
+WARN      += -Werror
+endif
+ifeq ($(SANITIZE),1)
+O          = build-san
+BIN        = build-san/bin
+SAN        = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+O          = build
+BIN        = bin
+SAN        =
+endif
+
+CSV_LIBS  ?= -lcsv
+PKGS       = yaml-0.1 libpcre2-8 libcrypto
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+             -DTPA_VERSION='"$(VERSION)"' -Ilib $(OPT) $(WARN) $(SAN) \
+             $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+LIBS       = $(CSV_LIBS) $(PKG_LIBS)
+
+LIB_SRC   := $(sort $(wildcard lib/*.c))
+LIB_OBJ   := $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
+STAGES     = apply
+PROGS      = $(BIN)/tpa $(STAGES:%=$(BIN)/tpa-%)
+UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
+UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.o)
+DEPSTAMP   = $(O)/.deps-ok
+
+.PHONY: all check unit cli e2e sample install uninstall clean deps
+all: $(PROGS)
+
+deps: $(DEPSTAMP)
+$(DEPSTAMP):
+	@sh build-aux/deps.sh
+	@mkdir -p $(O) && touch $@
+
+$(O)/lib/%.o: lib/%.c | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(O)/cmd/%.o: cmd/%.c | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(O)/tests/unit/%.o: tests/unit/%.c | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/libtpa.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BIN)/tpa: $(O)/cmd/tpa.o $(O)/libtpa.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+$(BIN)/tpa-%: $(O)/cmd/%.o $(O)/libtpa.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(O)/tests/unit/run: $(UNIT_OBJ) $(O)/libtpa.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
+
+check: unit cli
+unit: $(O)/tests/unit/run
+	cd tests/unit && CK_FORK=$(if $(SAN),no,yes) ../../$(O)/tests/unit/run
+cli: $(PROGS)
+	TPA_BIN=$(CURDIR)/$(BIN) sh tests/run-cli.sh
+
+sample: $(PROGS)
+	TPA_BIN=$(CURDIR)/$(BIN) sh samples/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/rules
+	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
+	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules
+	install -m 644 build-aux/village.mk $(DESTDIR)$(DATADIR)/village.mk
+uninstall:
+	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san bin
+
+-include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(wildcard $(O)/cmd/*.d)
+.SECONDARY:

@@ -1,0 +1,57 @@
+/* tpa-apply: application intake. */
+#include <stdlib.h>
+
+#include "apply.h"
+#include "diag.h"
+#include "options.h"
+
+static const char usage[] =
+"usage: tpa-apply --village V [--previous MEMBERS.csv] [--rejects FILE]\n"
+"                 [--columns FILE] [-e ENCODING] [-q] [-o FILE] APPLICATIONS.csv\n"
+"\n"
+"Validate the application forms, group them into households and write the\n"
+"accepted applicants (-o, default standard output) and the rejected rows\n"
+"(--rejects, default rejects-apply.csv beside the output).\n"
+"\n"
+"  --village V        village.yaml, or the folder holding it\n"
+"  --previous FILE    last year's registry members.csv (not yet supported)\n"
+"  --rejects FILE     where rejected rows go\n"
+"  --columns FILE     extra header aliases (YAML)\n"
+"  -e, --encoding E   auto (default), utf-8 or gb18030\n"
+"  -o, --output FILE  applicants.csv\n"
+"  -q, --quiet        no summary line\n"
+"  --help, --version\n";
+
+int
+main(int argc, char **argv)
+{
+	struct apply_options o = { 0 };
+	const char *encoding = "auto", *quiet = NULL, *previous = NULL;
+	const struct option opts[] = {
+		{ "village", 0, 1, &o.village },
+		{ "previous", 0, 1, &previous },
+		{ "rejects", 0, 1, &o.rejects },
+		{ "columns", 0, 1, &o.columns },
+		{ "encoding", 'e', 1, &encoding },
+		{ "output", 'o', 1, &o.output },
+		{ "quiet", 'q', 0, &quiet },
+		{ NULL, 0, 0, NULL },
+	};
+	int n;
+
+	diag_set_program("tpa-apply");
+	options_parse(argc, argv, opts, usage, &n);
+	if (n != 1)
+		usage_error(usage, n == 0 ? "APPLICATIONS.csv is missing" :
+		    "only one APPLICATIONS.csv may be given");
+	if (o.village == NULL)
+		usage_error(usage, "--village is required");
+	if (previous != NULL)
+		die(EXIT_ERROR, "--previous (the yearly re-identification) is not "
+		    "supported yet");
+	if (csvin_encoding_parse(encoding, &o.encoding) != 0)
+		usage_error(usage, "unknown encoding \"%s\"", encoding);
+	o.input = argv[0];
+	o.quiet = quiet != NULL;
+	return apply_run(&o);
+}

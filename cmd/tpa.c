@@ -1,0 +1,82 @@
+/* tpa: the front door. "tpa STAGE ARGS" runs "tpa-STAGE ARGS". */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+
+static const struct {
+	const char *name, *what;
+} stages[] = {
+	{ "apply", "application intake: validate forms, group households" },
+	{ "survey", "household survey: income, exclusions, the primary list" },
+	{ "appraise", "democratic appraisal: quorum, votes, scale quota" },
+	{ "publicize", "publicity: notices to post, objections resolved" },
+	{ "audit", "level-by-level audit of village directories" },
+	{ "file", "file and card: the registry and its statistics" },
+};
+
+static void
+help(FILE *fp)
+{
+	fputs("usage: tpa STAGE [ARGS...]\n"
+	    "       tpa --help | --version\n\n"
+	    "Runs tpa-STAGE with ARGS. The stages, in the order of the procedure:\n\n",
+	    fp);
+	for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++)
+		fprintf(fp, "  %-10s %s\n", stages[i].name, stages[i].what);
+	fputs("\nEach stage has its own --help and man page, tpa-STAGE(1).\n", fp);
+}
+
+int
+main(int argc, char **argv)
+{
+	char self[PATH_MAX], prog[PATH_MAX + 32];
+	ssize_t n;
+	size_t i;
+
+	diag_set_program("tpa");
+	if (argc < 2) {
+		help(stderr);
+		return EXIT_ERROR;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		help(stdout);
+		return fflush(stdout) == 0 ? 0 : EXIT_ERROR;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("tpa %s\n", TPA_VERSION);
+		return fflush(stdout) == 0 ? 0 : EXIT_ERROR;
+	}
+	for (i = 0; i < sizeof stages / sizeof stages[0]; i++)
+		if (strcmp(argv[1], stages[i].name) == 0)
+			break;
+	if (i == sizeof stages / sizeof stages[0]) {
+		warnmsg("unknown stage \"%s\"", argv[1]);
+		help(stderr);
+		return EXIT_ERROR;
+	}
+	/* Prefer the stage installed beside this program, then PATH. */
+	n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n > 0) {
+		char *slash;
+
+		self[n] = '\0';
+		slash = strrchr(self, '/');
+		if (slash != NULL) {
+			*slash = '\0';
+			snprintf(prog, sizeof prog, "%s/tpa-%s", self, argv[1]);
+			if (access(prog, X_OK) == 0) {
+				argv[1] = prog;
+				execv(prog, argv + 1);
+			}
+		}
+	}
+	snprintf(prog, sizeof prog, "tpa-%s", stages[i].name);
+	argv[1] = prog;
+	execvp(prog, argv + 1);
+	die(EXIT_ERROR, "cannot run %s: %s", prog, strerror(errno));
+}
