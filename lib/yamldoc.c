@@ -44,7 +44,7 @@ check_tree(struct yamldoc *d, yaml_node_t *node, unsigned char *seen, int depth)
 	size_t idx = (size_t)(node - d->doc.nodes.start);
 
 	if (seen[idx])
-		return yamldoc_error(d, node, "aliases (*name) are not supported");
+		return yamldoc_error(d, node, "this value is reused through an alias (*name); aliases are not supported");
 	seen[idx] = 1;
 	if (depth > 64)
 		return yamldoc_error(d, node, "nested more than 64 levels deep");

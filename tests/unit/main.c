@@ -1,0 +1,69 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "suites.h"
+
+char *
+test_tmpdir(void)
+{
+	char tmpl[] = "/tmp/tpa-unit-XXXXXX";
+	char *d = mkdtemp(tmpl);
+
+	ck_assert_ptr_nonnull(d);
+	return xstrdup(d);
+}
+
+char *
+test_slurp(const char *path, size_t *n)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long len;
+
+	if (fp == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	len = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	buf = xmalloc((size_t)len + 1);
+	if (fread(buf, 1, (size_t)len, fp) != (size_t)len)
+		len = 0;
+	buf[len] = '\0';
+	fclose(fp);
+	if (n)
+		*n = (size_t)len;
+	return buf;
+}
+
+void
+test_write(const char *path, const char *s)
+{
+	FILE *fp = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(fp);
+	fputs(s, fp);
+	ck_assert_int_eq(fclose(fp), 0);
+}
+
+int
+main(void)
+{
+	Suite *(*const suites[])(void) = {
+		suite_idnumber, suite_date, suite_money, suite_enums, suite_text,
+		suite_csvin, suite_csvout, suite_yamldoc, suite_village,
+		suite_columns, suite_strmap, suite_household, suite_outfile,
+		suite_provenance, suite_pattern, suite_options,
+	};
+	SRunner *sr = srunner_create(NULL);
+	int failed;
+
+	diag_set_program("unit");
+	for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
+		srunner_add_suite(sr, suites[i]());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,229 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvin.h"
+#include "diag.h"
+#include "suites.h"
+
+/* Records as text: "LINE:cell|cell\n" per record, for plain comparisons. */
+struct collect {
+	char *s;
+	size_t len, cap;
+};
+
+static int
+collect_row(void *ctx, const struct csvin_row *row)
+{
+	struct collect *c = ctx;
+	char head[32];
+	int n = snprintf(head, sizeof head, "%lu:", row->line);
+
+	xgrow(&c->s, &c->cap, c->len + (size_t)n + 1, 1);
+	memcpy(c->s + c->len, head, (size_t)n);
+	c->len += (size_t)n;
+	for (size_t i = 0; i < row->n; i++) {
+		xgrow(&c->s, &c->cap, c->len + row->len[i] + 3, 1);
+		if (i > 0)
+			c->s[c->len++] = '|';
+		ck_assert_uint_eq(strlen(row->cell[i]), row->len[i]);
+		memcpy(c->s + c->len, row->cell[i], row->len[i]);
+		c->len += row->len[i];
+	}
+	c->s[c->len++] = '\n';
+	c->s[c->len] = '\0';
+	return 0;
+}
+
+/* Parse BYTES; return the records as text, or "ERR:message". */
+static char *
+parse_enc(const char *bytes, size_t n, enum csv_encoding enc)
+{
+	struct collect c = { xstrdup(""), 0, 1 };
+	struct csvin *in = csvin_open_mem("t.csv", bytes, n, enc);
+	int rc = csvin_read(in, collect_row, &c);
+
+	if (rc != 0) {
+		size_t k = strlen(csvin_error(in)) + 5;
+
+		free(c.s);
+		c.s = xmalloc(k);
+		snprintf(c.s, k, "ERR:%s", csvin_error(in));
+	}
+	csvin_close(in);
+	return c.s;
+}
+
+static char *
+parse(const char *s)
+{
+	return parse_enc(s, strlen(s), ENC_AUTO);
+}
+
+#define EXPECT(input, want) do { \
+	char *got_ = parse(input); \
+	ck_assert_str_eq(got_, want); \
+	free(got_); \
+} while (0)
+
+START_TEST(rfc4180)
+{
+	EXPECT("a,b\n1,2\n", "1:a|b\n2:1|2\n");
+	EXPECT("a,b\n\"x,y\",2\n", "1:a|b\n2:x,y|2\n");                 /* quoted comma */
+	EXPECT("a\n\"say \"\"hi\"\"\"\n", "1:a\n2:say \"hi\"\n");       /* escaped quotes */
+	EXPECT("a,b\n\"l1\nl2\",x\n3,4\n", "1:a|b\n2:l1\nl2|x\n4:3|4\n"); /* quoted LF */
+	EXPECT("a,b\r\n\"l1\r\nl2\",x\r\n3,4\r\n", "1:a|b\n2:l1\r\nl2|x\n4:3|4\n");
+	EXPECT("j\n\"{\"\"k\"\": [1, 2]}\"\n", "1:j\n2:{\"k\": [1, 2]}\n"); /* JSON */
+	EXPECT("a,b\r\n1,2\r\n", "1:a|b\n2:1|2\n");                     /* CRLF */
+	EXPECT("a,b\n1,2", "1:a|b\n2:1|2\n");                            /* no final LF */
+	EXPECT("a,b\n\n1,2\n\n\n3,4\n", "1:a|b\n3:1|2\n6:3|4\n");        /* blank lines */
+	EXPECT("a,b\n1\n1,2,3\n", "1:a|b\n2:1\n3:1|2|3\n");              /* ragged */
+	EXPECT("", "");
+	EXPECT("a,b\n", "1:a|b\n");
+	EXPECT("a,,c\n", "1:a||c\n");
+}
+END_TEST
+
+START_TEST(trimmed_cells)
+{
+	EXPECT("a, b ,\"  c \"\n", "1:a|b|c\n");
+	EXPECT("\xE3\x80\x80张三\xE3\x80\x80,x\n", "1:张三|x\n");
+}
+END_TEST
+
+START_TEST(bom)
+{
+	EXPECT("\xEF\xBB\xBF" "a,b\n1,2\n", "1:a|b\n2:1|2\n");
+	EXPECT("\xEF\xBB\xBF\"户编号\",\"姓名\"\n1,张三\n", "1:户编号|姓名\n2:1|张三\n");
+}
+END_TEST
+
+START_TEST(gb18030)
+{
+	/* 户编号,姓名\nH1,张三\n in GBK */
+	const char gbk[] = "\xBB\xA7\xB1\xE0\xBA\xC5,\xD0\xD5\xC3\xFB\nH1,\xD5\xC5\xC8\xFD\n";
+	char *got = parse_enc(gbk, sizeof gbk - 1, ENC_AUTO);
+
+	ck_assert_str_eq(got, "1:户编号|姓名\n2:H1|张三\n");
+	free(got);
+	got = parse_enc(gbk, sizeof gbk - 1, ENC_GB18030);
+	ck_assert_str_eq(got, "1:户编号|姓名\n2:H1|张三\n");
+	free(got);
+	/* Forced UTF-8 on GBK bytes: refused with the line. */
+	got = parse_enc(gbk, sizeof gbk - 1, ENC_UTF8);
+	ck_assert_ptr_nonnull(strstr(got, "ERR:t.csv:1: "));
+	free(got);
+}
+END_TEST
+
+START_TEST(gb18030_across_chunks)
+{
+	/* A GBK character split by every possible chunk boundary: build a
+	 * file longer than the reader's chunk, of 2-byte characters after an
+	 * odd number of ASCII bytes. */
+	size_t n = 600 * 1024, o = 0;
+	char *buf = xmalloc(n + 64), *got;
+
+	o += (size_t)sprintf(buf, "x\n");
+	while (o < n) {
+		memcpy(buf + o, "\xD5\xC5", 2);    /* 张 */
+		o += 2;
+		if (o % 101 == 0)
+			buf[o++] = '\n';
+	}
+	buf[o++] = '\n';
+	got = parse_enc(buf, o, ENC_AUTO);
+	ck_assert_msg(strncmp(got, "ERR", 3) != 0, "%s", got);
+	ck_assert_ptr_null(strstr(got, "\xEF\xBF\xBD"));
+	free(got);
+	free(buf);
+}
+END_TEST
+
+START_TEST(refused_input)
+{
+	char *got;
+	const char nul[] = "a,b\n1,2\n3,\0\n";
+
+	got = parse("a,b\n\"open,2\n3,4\n");
+	ck_assert_str_eq(got, "ERR:t.csv:2: a quoted cell opened here is never closed");
+	free(got);
+	got = parse("a,b\nx\"y,2\n");
+	ck_assert_ptr_nonnull(strstr(got, "ERR:t.csv:2: not valid CSV"));
+	free(got);
+	got = parse("a,b\n\"x\"y,2\n");
+	ck_assert_ptr_nonnull(strstr(got, "ERR:t.csv:2: not valid CSV"));
+	free(got);
+	got = parse_enc(nul, sizeof nul - 1, ENC_AUTO);
+	ck_assert_str_eq(got, "ERR:t.csv:3: a NUL byte: this is not a text file");
+	free(got);
+	/* Bytes that are neither UTF-8 nor GB18030. */
+	got = parse("a\n\xFF\xFF\n");
+	ck_assert_ptr_nonnull(strstr(got, "ERR:t.csv:2: "));
+	free(got);
+}
+END_TEST
+
+START_TEST(big_field)
+{
+	size_t n = 1024 * 1024;
+	char *buf = xmalloc(n + 16), *got;
+
+	memcpy(buf, "a\n\"", 3);
+	memset(buf + 3, 'x', n);
+	memcpy(buf + 3 + n, "\"\n", 3);
+	got = parse(buf);
+	ck_assert_uint_eq(strlen(got), strlen("1:a\n2:") + n + 1);
+	free(got);
+	free(buf);
+}
+END_TEST
+
+START_TEST(encoding_names)
+{
+	enum csv_encoding e;
+
+	ck_assert_int_eq(csvin_encoding_parse("GBK", &e), 0);
+	ck_assert_int_eq(e, ENC_GB18030);
+	ck_assert_int_eq(csvin_encoding_parse("utf-8", &e), 0);
+	ck_assert_int_eq(e, ENC_UTF8);
+	ck_assert_int_eq(csvin_encoding_parse("latin1", &e), -1);
+}
+END_TEST
+
+static int
+stop_at_two(void *ctx, const struct csvin_row *row)
+{
+	(void)ctx;
+	return row->index == 2 ? 7 : 0;
+}
+
+START_TEST(callback_stops)
+{
+	const char *s = "a\n1\n2\n3\n";
+	struct csvin *in = csvin_open_mem("t.csv", s, strlen(s), ENC_AUTO);
+
+	ck_assert_int_eq(csvin_read(in, stop_at_two, NULL), 7);
+	csvin_close(in);
+}
+END_TEST
+
+Suite *
+suite_csvin(void)
+{
+	Suite *s = suite_create("csvin");
+	TCase *t = tcase_create("core");
+
+	tcase_set_timeout(t, 30);
+	tcase_add_test(t, rfc4180);
+	tcase_add_test(t, trimmed_cells);
+	tcase_add_test(t, bom);
+	tcase_add_test(t, gb18030);
+	tcase_add_test(t, gb18030_across_chunks);
+	tcase_add_test(t, refused_input);
+	tcase_add_test(t, big_field);
+	tcase_add_test(t, encoding_names);
+	tcase_add_test(t, callback_stops);
+	suite_add_tcase(s, t);
+	return s;
+}
