@@ -406,7 +406,8 @@ beside(const char *output, const char *name)
 	size_t dir = slash && strcmp(output, "-") != 0 ? (size_t)(slash - output) + 1 : 0;
 	char *p = xmalloc(dir + strlen(name) + 1);
 
-	memcpy(p, output, dir);
+	if (dir > 0)
+		memcpy(p, output, dir);
 	strcpy(p + dir, name);
 	return p;
 }
@@ -439,7 +440,9 @@ apply_run(const struct apply_options *o)
 	if ((csv = csvin_open(o->input, o->encoding, in.err, sizeof in.err)) == NULL)
 		die(EXIT_ERROR, "%s", in.err);
 	in.file = csvin_name(csv);
-	rejects_init(&in.rejects, "apply", in.file, in.village.code);
+	/* Rejects name the file by its base name: the same on every machine. */
+	rejects_init(&in.rejects, "apply", strrchr(in.file, '/') ?
+	    strrchr(in.file, '/') + 1 : in.file, in.village.code);
 
 	/* Create the outputs first: an unwritable folder fails before work. */
 	out = outfile_open(o->output, OUTFILE_PRIVATE);

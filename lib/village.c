@@ -176,10 +176,12 @@ village_load(struct village *v, const char *path, char *err, size_t errlen)
 	rc = yamldoc_load(&d, v->path);
 	if (rc == 0)
 		rc = load(&d, v);
-	if (rc != 0)
+	if (rc != 0) {
 		snprintf(err, errlen, "%s", d.err);
-	else
+		village_free(v);
+	} else {
 		memcpy(v->sha256, d.sha256, DIGEST_HEX);
+	}
 	yamldoc_free(&d);
 	return rc;
 }

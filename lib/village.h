@@ -30,7 +30,7 @@ struct village {
 
 /* Load PATH (a village.yaml, or a folder holding one). Every field is
  * type-checked; unknown and duplicate keys are refused. Returns 0, or -1
- * with "FILE:LINE:COL: message" in ERR (ERRLEN bytes). */
+ * with "FILE:LINE:COL: message" in ERR (ERRLEN bytes) and V emptied. */
 int village_load(struct village *v, const char *path, char *err, size_t errlen);
 void village_free(struct village *v);
 

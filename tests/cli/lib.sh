@@ -1,0 +1,52 @@
+# Helpers for command-line tests: each case is a named expectation,
+# its commands chained with &&, run in a fresh folder.
+#   expect "what should hold" 'commands'
+set -u
+PATH=$TPA_BIN:$PATH
+export PATH LC_ALL=C.UTF-8 TZ=UTC
+DATA=$(cd "$(dirname "$0")" && pwd)/data
+SAMPLE=$(cd "$(dirname "$0")/../../samples" && pwd)
+test_name=$(basename "$0" .sh)
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+ncase=0
+expect() {
+	ncase=$((ncase + 1))
+	dir=$scratch/case$ncase
+	mkdir -p "$dir"
+	if (cd "$dir" && eval "$2") >"$dir.log" 2>&1; then
+		echo "ok $test_name: $1" >>"$TPA_RESULTS"
+	else
+		echo "not ok $test_name: $1" >>"$TPA_RESULTS"
+		echo "FAIL $test_name: $1" >&2
+		sed 's/^/    /' "$dir.log" | tail -20 >&2
+	fi
+}
+
+# status CODE CMD...: run CMD, succeed when it exits with CODE.
+status() {
+	want=$1
+	shift
+	"$@"
+	got=$?
+	[ "$got" -eq "$want" ] || { echo "exit status $got, expected $want" >&2; return 1; }
+}
+
+# A minimal village.yaml in the current folder.
+village() {
+	cat >village.yaml <<YAML
+village:
+  code: "371323105201"
+  name: 双河村
+  town: 临涧镇
+  county: 沂水县
+  population: ${1:-800}
+year: 2015
+YAML
+}
+
+# same FILE EXPECTED: byte-identical, showing the difference if not.
+same() {
+	cmp -s "$1" "$2" || { diff -u "$2" "$1" | head -40 >&2; return 1; }
+}

@@ -1,0 +1,51 @@
+#!/bin/sh
+# What tpa-apply leaves on disk: modes, provenance, determinism.
+. "$(dirname "$0")/lib.sh"
+V=$SAMPLE/county/2015/371323105201
+
+expect "applicants.csv (full ID numbers) is mode 0600 whatever the umask" '
+	cp "$V/village.yaml" "$V/applications.csv" . &&
+	(umask 000 && tpa-apply -q --village village.yaml -o applicants.csv applications.csv) &&
+	[ "$(stat -c %a applicants.csv)" = 600 ] && [ "$(stat -c %a rejects-apply.csv)" = 666 ]'
+
+expect "PROVENANCE.csv records the outputs and inputs by their sha256" '
+	cp "$V/village.yaml" "$V/applications.csv" . &&
+	tpa-apply -q --village village.yaml -o applicants.csv applications.csv &&
+	[ "$(head -1 PROVENANCE.csv)" = "output,sha256,stage,tool_version,rules,rules_sha256,inputs" ] &&
+	a=$(sha256sum applicants.csv | cut -c1-64) && r=$(sha256sum rejects-apply.csv | cut -c1-64) &&
+	i=$(sha256sum applications.csv | cut -c1-64) && y=$(sha256sum village.yaml | cut -c1-64) &&
+	v=$(tpa-apply --version | sed "s/.* //") &&
+	[ "$(sed -n 2p PROVENANCE.csv)" = "applicants.csv,$a,apply,$v,,,applications.csv@$i;village.yaml@$y" ] &&
+	[ "$(sed -n 3p PROVENANCE.csv)" = "rejects-apply.csv,$r,apply,$v,,,applications.csv@$i;village.yaml@$y" ] &&
+	[ "$(wc -l <PROVENANCE.csv)" -eq 3 ]'
+
+expect "a re-run replaces its own provenance rows and keeps others" '
+	cp "$V/village.yaml" "$V/applications.csv" . &&
+	printf "output,sha256,stage,tool_version,rules,rules_sha256,inputs\nprimary.csv,abc,survey,0,r,x,i\n" >PROVENANCE.csv &&
+	tpa-apply -q --village village.yaml -o applicants.csv applications.csv &&
+	tpa-apply -q --village village.yaml -o applicants.csv applications.csv &&
+	[ "$(wc -l <PROVENANCE.csv)" -eq 4 ] && grep -qx "primary.csv,abc,survey,0,r,x,i" PROVENANCE.csv &&
+	[ "$(cut -d, -f1 PROVENANCE.csv | tail -n +2 | tr "\n" " ")" = "applicants.csv primary.csv rejects-apply.csv " ]'
+
+expect "byte-identical outputs under other locales and time zones" '
+	cp "$V/village.yaml" "$V/applications.csv" . && mkdir a b &&
+	LC_ALL=C TZ=UTC tpa-apply -q --village village.yaml -o a/applicants.csv applications.csv &&
+	LC_ALL=C.UTF-8 TZ=Asia/Shanghai tpa-apply -q --village village.yaml -o b/applicants.csv applications.csv &&
+	same a/applicants.csv b/applicants.csv && same a/rejects-apply.csv b/rejects-apply.csv'
+
+expect "rows in any order give the same output" '
+	cp "$V/village.yaml" . && head -1 "$V/applications.csv" >shuffled.csv &&
+	tail -n +2 "$V/applications.csv" | sort -r >>shuffled.csv &&
+	tpa-apply -q --village village.yaml -o a.csv "$V/applications.csv" &&
+	tpa-apply -q --village village.yaml -o b.csv shuffled.csv && same b.csv a.csv'
+
+expect "rejects mask ID numbers and neutralise formulas" '
+	village && printf "household_id,name,id_number,relation,apply_date\nA1,=cmd|x,37132319580312011X,户主,2015-13-01\n" >in.csv &&
+	tpa-apply -q --village village.yaml -o out.csv in.csv &&
+	! grep -q 37132319580312011X rejects-apply.csv &&
+	grep -q "371323\*\*\*\*\*\*\*\*011X" rejects-apply.csv'
+
+expect "the front door runs a stage and lists them all" '
+	tpa --help >out && for s in apply survey appraise publicize audit file; do grep -q "^  $s " out || exit 1; done &&
+	tpa apply --help | grep -q "^usage: tpa-apply" &&
+	status 2 tpa nosuch 2>err && grep -q "unknown stage" err'
