@@ -48,7 +48,7 @@ UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.o)
 DEPSTAMP   = $(O)/.deps-ok
 
-.PHONY: all check unit cli e2e sample install uninstall clean deps
+.PHONY: all check unit cli e2e sample install uninstall clean clean-san deps
 all: $(PROGS)
 
 deps: $(DEPSTAMP)
@@ -102,6 +102,8 @@ uninstall:
 
 clean:
 	rm -rf build build-san bin
+clean-san:
+	rm -rf build-san
 
 -include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(wildcard $(O)/cmd/*.d)
 .SECONDARY:
