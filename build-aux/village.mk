@@ -17,3 +17,10 @@ apply: applicants.csv
 
 applicants.csv rejects-apply.csv &: applications.csv village.yaml
 	$(T)tpa-apply --village village.yaml -o applicants.csv applications.csv
+
+.PHONY: survey
+all: survey
+survey: primary.csv
+
+primary.csv rejects-survey.csv &: applicants.csv survey.csv village.yaml
+	$(T)tpa-survey --village village.yaml -o primary.csv applicants.csv survey.csv

@@ -2,6 +2,7 @@
 #ifndef TPA_DIAG_H
 #define TPA_DIAG_H
 
+#include <stddef.h>
 #include <stdnoreturn.h>
 
 /* Exit statuses shared by every program (see tpa(1)). */

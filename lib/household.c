@@ -136,12 +136,10 @@ cmp_person(const void *a, const void *b)
 }
 
 uint32_t *
-roster_order(const struct roster *r)
+roster_households_sorted(const struct roster *r)
 {
 	struct hh_key *hk = xcalloc(r->nhouseholds, sizeof *hk);
-	uint32_t *rank = xcalloc(r->nhouseholds, sizeof *rank);
-	struct person_key *pk = xcalloc(r->npeople, sizeof *pk);
-	uint32_t *order = xcalloc(r->npeople, sizeof *order);
+	uint32_t *sorted = xcalloc(r->nhouseholds, sizeof *sorted);
 
 	for (size_t h = 0; h < r->nhouseholds; h++) {
 		hk[h].id = roster_household_id(r, (uint32_t)h);
@@ -149,7 +147,22 @@ roster_order(const struct roster *r)
 	}
 	qsort(hk, r->nhouseholds, sizeof *hk, cmp_household);
 	for (size_t h = 0; h < r->nhouseholds; h++)
-		rank[hk[h].index] = (uint32_t)h;
+		sorted[h] = hk[h].index;
+	free(hk);
+	return sorted;
+}
+
+uint32_t *
+roster_order(const struct roster *r)
+{
+	uint32_t *sorted = roster_households_sorted(r);
+	uint32_t *rank = xcalloc(r->nhouseholds, sizeof *rank);
+	struct person_key *pk = xcalloc(r->npeople, sizeof *pk);
+	uint32_t *order = xcalloc(r->npeople, sizeof *order);
+
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		rank[sorted[h]] = (uint32_t)h;
+	free(sorted);
 	for (size_t i = 0; i < r->npeople; i++) {
 		const struct person *p = &r->people[i];
 
@@ -162,7 +175,6 @@ roster_order(const struct roster *r)
 	qsort(pk, r->npeople, sizeof *pk, cmp_person);
 	for (size_t i = 0; i < r->npeople; i++)
 		order[i] = pk[i].index;
-	free(hk);
 	free(rank);
 	free(pk);
 	return order;

@@ -57,6 +57,10 @@ uint32_t roster_add(struct roster *r, uint32_t h, unsigned long line, int head,
 /* Fill CELLS (r->ncells pointers) with a person's stored cells. */
 void roster_cells(const struct roster *r, uint32_t person, const char **cells);
 
+/* Indices of all households sorted by household_id (bytewise). Returns a
+ * new array of r->nhouseholds entries; caller frees. */
+uint32_t *roster_households_sorted(const struct roster *r);
+
 /* Indices of all people in output order: households by household_id
  * (bytewise), the head first, then by ID number, then by line. Returns a
  * new array of r->npeople entries; caller frees. */

@@ -18,6 +18,12 @@ rejects_init(struct rejects *r, const char *stage, const char *file,
 	r->village_code = village_code;
 }
 
+void
+rejects_file(struct rejects *r, const char *file)
+{
+	r->file = file;
+}
+
 static uint64_t
 store(struct rejects *r, const char *s, size_t n)
 {
@@ -52,6 +58,7 @@ rejects_add(struct rejects *r, unsigned long line, const char *household,
 	x->line = (uint32_t)line;
 	x->seq = (uint32_t)r->n;
 	x->code = code;
+	x->file = store(r, r->file, strlen(r->file));
 	x->household = store(r, household ? household : "",
 	    household ? strlen(household) : 0);
 	id_mask(masked, id ? id : "", id ? id_len : 0);
@@ -100,7 +107,7 @@ rejects_write(struct rejects *r, struct outfile *out)
 		const struct reject *x = keys[i].x;
 
 		csvout_str(&w, r->stage);
-		csvout_str(&w, r->file);
+		csvout_str(&w, r->arena + x->file);
 		csvout_int(&w, x->line);
 		csvout_str(&w, r->village_code);
 		csvout_str(&w, r->arena + x->household);

@@ -13,7 +13,7 @@
 struct rejects {
 	const char *stage, *file, *village_code;
 	struct reject {
-		uint64_t household, id, field, message;  /* arena offsets */
+		uint64_t file, household, id, field, message;  /* arena offsets */
 		const char *code;
 		uint32_t line, seq;
 	} *list;
@@ -22,9 +22,12 @@ struct rejects {
 	size_t arena_len, arena_cap;
 };
 
-/* STAGE, FILE and VILLAGE_CODE are borrowed for the rejects' lifetime. */
+/* STAGE, FILE and VILLAGE_CODE are borrowed for the rejects' lifetime.
+ * FILE is the file the next problems are found in (see rejects_file). */
 void rejects_init(struct rejects *r, const char *stage, const char *file,
     const char *village_code);
+/* The file the next problems are found in. */
+void rejects_file(struct rejects *r, const char *file);
 /* Record a problem. ID[0..ID_LEN) is masked before it is stored; never put
  * an ID number in the message. */
 void rejects_add(struct rejects *r, unsigned long line, const char *household,

@@ -8,6 +8,8 @@ work=$top/build/sample-county
 rm -rf "$work"
 mkdir -p "$work"
 cp -R "$here/county/." "$work/"
+mkdir -p "$work/rules"
+cp "$top"/rules/*.yaml "$work/rules/"
 for v in "$work"/2015/[0-9]*/; do
 	echo "== village $(basename "$v")"
 	make -s -C "$v" TPA_MK="$top/build-aux/village.mk" TPA_BIN="$TPA_BIN"

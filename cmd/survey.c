@@ -1,0 +1,54 @@
+/* tpa-survey: household survey. */
+#include "diag.h"
+#include "options.h"
+#include "survey.h"
+
+static const char usage[] =
+"usage: tpa-survey [--village V] [--rules R] [--rejects FILE] [--columns FILE]\n"
+"                  [-e ENCODING] [-q] [-o FILE] APPLICANTS.csv SURVEY.csv\n"
+"       tpa-survey --explain HOUSEHOLD_ID [--village V] [--rules R] APPLICANTS.csv SURVEY.csv\n"
+"\n"
+"Join applicants and survey rows, compute per-capita income, apply the\n"
+"rules and write the primary list (-o, default standard output) with a\n"
+"decision and its reasons for every household; rejected survey rows go to\n"
+"--rejects (default rejects-survey.csv beside the output).\n"
+"\n"
+"  --village V        village.yaml, or the folder holding it\n"
+"  --rules R          rules file (default: the one village.yaml names)\n"
+"  --rejects FILE     where rejected rows go\n"
+"  --columns FILE     extra header aliases (YAML)\n"
+"  --explain H        print how every rule decides household H; write nothing\n"
+"  -e, --encoding E   auto (default), utf-8 or gb18030\n"
+"  -o, --output FILE  primary.csv\n"
+"  -q, --quiet        no summary line\n"
+"  --help, --version\n";
+
+int
+main(int argc, char **argv)
+{
+	struct survey_options o = { 0 };
+	const char *encoding = "auto", *quiet = NULL;
+	const struct option opts[] = {
+		{ "village", 0, 1, &o.village },
+		{ "rules", 0, 1, &o.rules },
+		{ "rejects", 0, 1, &o.rejects },
+		{ "columns", 0, 1, &o.columns },
+		{ "explain", 0, 1, &o.explain },
+		{ "encoding", 'e', 1, &encoding },
+		{ "output", 'o', 1, &o.output },
+		{ "quiet", 'q', 0, &quiet },
+		{ NULL, 0, 0, NULL },
+	};
+	int n;
+
+	diag_set_program("tpa-survey");
+	options_parse(argc, argv, opts, usage, &n);
+	if (n != 2)
+		usage_error(usage, "APPLICANTS.csv and SURVEY.csv are needed");
+	if (csvin_encoding_parse(encoding, &o.encoding) != 0)
+		usage_error(usage, "unknown encoding \"%s\"", encoding);
+	o.applicants = argv[0];
+	o.survey = argv[1];
+	o.quiet = quiet != NULL;
+	return survey_run(&o);
+}
