@@ -281,7 +281,7 @@ load_doc(struct loader *ld, struct yamldoc *d)
 			}
 			len = strlen(dir) + strlen(rel) + 2;
 			full = xmalloc(len);
-			if (rel[0] == '/')
+			if (rel[0] == '/' || strcmp(dir, ".") == 0)
 				snprintf(full, len, "%s", rel);
 			else
 				snprintf(full, len, "%s/%s", dir, rel);
