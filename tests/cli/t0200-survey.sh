@@ -1,0 +1,87 @@
+#!/bin/sh
+# tpa-survey: decisions worked out by hand, rules errors, --explain.
+. "$(dirname "$0")/lib.sh"
+D=$DATA/survey
+V=$SAMPLE/county/2015/371323105201
+
+# A copy of the sample village with the shipped rules beside it.
+sample_village() {
+	mkdir -p county/2015 county/rules &&
+	cp -R "$V" county/2015/ && cp "$SAMPLE/../rules/"*.yaml county/rules/ &&
+	cd county/2015/371323105201 &&
+	tpa-apply -q --village . -o applicants.csv applications.csv
+}
+
+expect "edge cases: at the line, at line x 1.1, negative income, rounding, several exclusions, Chinese regex, age" '
+	tpa-survey -q --rules "$D/rules.yaml" -o primary.csv "$D/applicants.csv" "$D/survey.csv" &&
+	same primary.csv "$D/primary.expected" && same rejects-survey.csv "$D/rejects.expected"'
+
+# Sample: H001 (0+2400+0+1800)/2 = 2100.00 eligible; H002 9000.50/3 =
+# 3000.17, within 3140.50, C级危房 -> eligible C2; H003 two survey rows ->
+# unverified; H004 car 50000 -> X3; H005 civil servant and town house ->
+# X1;X2; H006 8565/3 = 2855.00, exactly the line -> above_line.
+expect "sample village: the primary list worked out by hand" '
+	sample_village && tpa-survey -q --village . -o primary.csv applicants.csv survey.csv &&
+	same primary.csv "$DATA/sample/primary.expected" &&
+	same rejects-survey.csv "$DATA/sample/rejects-survey.expected"'
+
+expect "every applicant household is in the primary list exactly once" '
+	sample_village && tpa-survey -q --village . -o primary.csv applicants.csv survey.csv &&
+	tail -n +2 applicants.csv | cut -d, -f2 | sort -u >a && tail -n +2 primary.csv | cut -d, -f2 | sort >p &&
+	same p a'
+
+expect "PROVENANCE names the rules and their sha256, and the included files" '
+	sample_village && tpa-survey -q --village . -o primary.csv applicants.csv survey.csv &&
+	r=$(sha256sum ../../rules/example-2015.yaml | cut -c1-64) &&
+	grep -q "^primary.csv,[0-9a-f]\{64\},survey,[^,]*,../../rules/example-2015.yaml,$r,applicants.csv@.*;survey.csv@.*;village.yaml@.*;../../rules/procedure.yaml@" PROVENANCE.csv &&
+	grep -q "^applicants.csv," PROVENANCE.csv && [ "$(stat -c %a primary.csv)" = 600 ]'
+
+expect "--explain shows every rule, its inputs and the decision, writes nothing" '
+	tpa-survey --rules "$D/rules.yaml" --explain E07 "$D/applicants.csv" "$D/survey.csv" >out &&
+	grep -q "^household E07: members 2, per-capita income 0.00" out &&
+	grep -q "\[七妻\] occupation equals civil_servant: \"civil_servant\" -> yes" out &&
+	grep -q "car_value gt 30000: \"40000.00\" -> yes" out &&
+	grep -qx "decision: excluded  reasons: X1;X2;X3" out && [ ! -e primary.csv ] && [ ! -e rejects-survey.csv ] &&
+	tpa-survey --rules "$D/rules.yaml" --explain E03 "$D/applicants.csv" "$D/survey.csv" | grep -qx "decision: eligible  reasons: C1" &&
+	status 2 tpa-survey --rules "$D/rules.yaml" --explain NOPE "$D/applicants.csv" "$D/survey.csv" 2>err &&
+	grep -q "household NOPE is not in" err'
+
+expect "two survey rows for one household: both rejected, household unverified" '
+	{ cat "$D/survey.csv"; echo "E01,2015-05-27,王,0,0,0,0,safe,no,0"; } >s.csv &&
+	tpa-survey -q --rules "$D/rules.yaml" -o p.csv "$D/applicants.csv" s.csv &&
+	[ "$(grep -c ",E01,,household_id,DUPLICATE_SURVEY," rejects-survey.csv)" -eq 2 ] &&
+	grep -q "^371323105201,E01,一号,371323197001010110,1,,2855.00,unverified,SURVEY_MISSING," p.csv'
+
+expect "a rule on a column the inputs lack: exit 2 naming the rule and its line" '
+	printf "version: 1\nincome: {poverty_line: 2855}\nexclusions:\n  - id: X9\n    when: {field: has_tractor, equals: yes}\n" >r.yaml &&
+	status 2 tpa-survey --rules r.yaml -o p.csv "$D/applicants.csv" "$D/survey.csv" 2>err &&
+	grep -qx "tpa-survey: r.yaml:5:11: rule X9: has_tractor is not a column of the household (survey, applicants'"'"' head row, members, per_capita_income)" err &&
+	[ ! -e p.csv ]'
+
+expect "invalid rules: FILE:LINE:COL and exit 2" '
+	printf "version: 1\nincome: {poverty_line: 2855}\nexclusions:\n  - {id: X1, when: {field: a, gt: 3, lt: 4}}\n" >r.yaml &&
+	status 2 tpa-survey --rules r.yaml -o p.csv "$D/applicants.csv" "$D/survey.csv" 2>err &&
+	grep -q "^tpa-survey: r.yaml:4:38: one operator per condition" err && [ ! -e p.csv ]'
+
+expect "a catastrophic pattern on a long cell stops with the rule named, promptly" '
+	printf "version: 1\nincome: {poverty_line: 2855}\nexclusions:\n  - {id: X7, when: {field: surveyors, matches: \"^(a|aa)+\$\"}}\n" >r.yaml &&
+	{ head -1 "$D/survey.csv"; printf "E01,2015-05-26,"; head -c 30000 /dev/zero | tr "\0" a; echo "b,0,0,0,0,safe,no,0"; } >s.csv &&
+	status 2 timeout 20 tpa-survey --rules r.yaml -o p.csv "$D/applicants.csv" s.csv 2>err &&
+	grep -q "rule X7 on household E01: .*match limit" err && [ ! -e p.csv ]'
+
+expect "a missing survey column: exit 2" '
+	cut -d, -f1-6 "$D/survey.csv" >s.csv &&
+	status 2 tpa-survey --rules "$D/rules.yaml" -o p.csv "$D/applicants.csv" s.csv 2>err &&
+	grep -qx "tpa-survey: s.csv:1: required column transfer_income (转移性收入) is missing" err'
+
+expect "no rules at all: exit 2 with what to give" '
+	status 2 tpa-survey -o p.csv "$D/applicants.csv" "$D/survey.csv" 2>err && grep -q "no rules" err'
+
+expect "a GBK survey file with Chinese headers reads the same" '
+	sample_village && iconv -f UTF-8 -t GB18030 survey.csv >gbk.csv &&
+	tpa-survey -q --village . -o a.csv applicants.csv survey.csv &&
+	tpa-survey -q --village . -o b.csv applicants.csv gbk.csv && same b.csv a.csv'
+
+expect "the front door runs survey" '
+	tpa survey -q --rules "$D/rules.yaml" "$D/applicants.csv" "$D/survey.csv" >p.csv &&
+	same p.csv "$D/primary.expected"'
