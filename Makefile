@@ -93,11 +93,13 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/rules
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules
 	install -m 644 build-aux/village.mk $(DESTDIR)$(DATADIR)/village.mk
 uninstall:
 	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(wildcard man/*.5))
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
@@ -107,3 +109,18 @@ clean-san:
 
 -include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(wildcard $(O)/cmd/*.d)
 .SECONDARY:
+
+# Benchmarks: a synthetic village generator and the timing script.
+$(O)/bench/gen.o: bench/gen.c | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(BIN)/tpa-gen: $(O)/bench/gen.o $(O)/libtpa.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+.PHONY: bench
+bench: $(PROGS) $(BIN)/tpa-gen $(BIN)/tpa-bare
+	TPA_BIN=$(CURDIR)/$(BIN) sh bench/run.sh
+$(O)/bench/bare.o: bench/bare.c | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(BIN)/tpa-bare: $(O)/bench/bare.o
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CSV_LIBS)

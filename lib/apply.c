@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "enums.h"
 #include "household.h"
+#include "idset.h"
 #include "outfile.h"
 #include "csvout.h"
 #include "pattern.h"
@@ -49,7 +50,8 @@ struct intake {
 	struct id_checker *ids;
 	struct pattern *household_re;
 	struct roster roster;       /* cells: NKNOWN - 1 known (no village) + extras */
-	struct strmap people;       /* ID number -> person index */
+	struct idset people;        /* ID number -> person index */
+	uint32_t last_household;    /* the previous row's (rows come grouped) */
 	struct rejects rejects;
 	const char *file;
 	unsigned long rows;
@@ -181,8 +183,16 @@ data_row(struct intake *in, const struct csvin_row *row)
 	else if (pattern_match(in->household_re, rc.household, n) != 1)
 		problem(&rc, "household_id", "BAD_VALUE",
 		    "%s \"%s\" must be 1-32 of A-Z a-z 0-9 _ -", rc.household);
-	if (n > 0)
-		household = roster_household(&in->roster, rc.household, n, row->line);
+	if (n > 0) {
+		uint32_t last = in->last_household;
+
+		if (last != NO_HOUSEHOLD && strcmp(roster_household_id(&in->roster, last),
+		    rc.household) == 0)
+			household = last;
+		else
+			household = roster_household(&in->roster, rc.household, n, row->line);
+		in->last_household = household;
+	}
 
 	/* village_code, when the file has one */
 	s = cell(in, row, C_VILLAGE, &n);
@@ -293,10 +303,10 @@ data_row(struct intake *in, const struct csvin_row *row)
 
 	/* The same person twice: every household holding the number goes. */
 	if (id[0] != '\0') {
-		int inserted;
-		uint32_t first = *strmap_put(&in->people, id, ID_LEN, person, &inserted);
+		const uint32_t *seen = idset_add(&in->people, id, person);
 
-		if (!inserted) {
+		if (seen != NULL) {
+			uint32_t first = *seen;
 			struct person *p[2] = { &in->roster.people[first],
 				&in->roster.people[person] };
 
@@ -436,7 +446,8 @@ apply_run(const struct apply_options *o)
 	    in.err, sizeof in.err);
 	if (in.household_re == NULL)
 		die(EXIT_ERROR, "internal pattern: %s", in.err);
-	strmap_init(&in.people);
+	idset_init(&in.people);
+	in.last_household = NO_HOUSEHOLD;
 	if ((csv = csvin_open(o->input, o->encoding, in.err, sizeof in.err)) == NULL)
 		die(EXIT_ERROR, "%s", in.err);
 	in.file = csvin_name(csv);
@@ -496,7 +507,7 @@ apply_run(const struct apply_options *o)
 	free(in.extra_cell);
 	columns_free(&in.cols);
 	roster_free(&in.roster);
-	strmap_free(&in.people);
+	idset_free(&in.people);
 	rejects_free(&in.rejects);
 	pattern_free(in.household_re);
 	id_checker_free(in.ids);

@@ -110,3 +110,12 @@ date_format(char buf[DATE_BUF], long days)
 	snprintf(buf, DATE_BUF, "%04d-%02d-%02d", y, m, d);
 	return buf;
 }
+
+int
+date_age_at_year_end(long birth, int year)
+{
+	int y, m, d;
+
+	date_ymd(birth, &y, &m, &d);
+	return y > year ? -1 : year - y;
+}

@@ -19,6 +19,10 @@ void date_ymd(long days, int *y, int *m, int *d);
  * when S is not a real date. */
 int date_parse(const char *s, size_t n, long *days);
 
+/* Age in whole years on 31 December of YEAR of someone born on day BIRTH:
+ * YEAR minus the birth year. -1 when born after that day. */
+int date_age_at_year_end(long birth, int year);
+
 /* Write DAYS as YYYY-MM-DD into BUF. Returns BUF. */
 const char *date_format(char buf[DATE_BUF], long days);
 

@@ -81,7 +81,7 @@ strmap_put(struct strmap *m, const char *key, size_t n, uint32_t value,
 
 	if (n > UINT32_MAX)
 		die(EXIT_ERROR, "key too long");
-	if ((m->count + 1) * 4 > m->cap * 3)
+	if ((m->count + 1) * 2 > m->cap)
 		rehash(m);
 	s = lookup(m, key, n, h);
 	if (s->used) {

@@ -412,18 +412,16 @@ decide(struct stage *st, uint32_t h, const uint32_t *people, size_t n,
 		const char **row = sc->members + m * width;
 		const char *birth;
 		long days;
-		int y, mo, d;
+		int age;
 
 		roster_cells(&st->roster, people[m], row);
 		if (m == 0)
 			head = row;
 		birth = st->acols.pos[A_BIRTH] >= 0 ? row[st->acols.pos[A_BIRTH]] : "";
 		sc->ages[m][0] = '\0';
-		if (*birth && date_parse(birth, strlen(birth), &days) == 0 && st->year > 0) {
-			date_ymd(days, &y, &mo, &d);
-			if (y <= st->year)
-				snprintf(sc->ages[m], sizeof sc->ages[m], "%d", st->year - y);
-		}
+		if (*birth && date_parse(birth, strlen(birth), &days) == 0 &&
+		    st->year > 0 && (age = date_age_at_year_end(days, st->year)) >= 0)
+			snprintf(sc->ages[m], sizeof sc->ages[m], "%d", age);
 		row[width - 1] = sc->ages[m];
 		sc->labels[m] = row[st->acols.pos[A_NAME]];
 	}
@@ -488,10 +486,10 @@ decide(struct stage *st, uint32_t h, const uint32_t *people, size_t n,
 
 static void
 write_household(struct stage *st, struct csvout *w, uint32_t h,
-    const uint32_t *people, size_t n, const struct verdict *v)
+    const uint32_t *people, size_t n, const struct verdict *v,
+    const char **cells)
 {
 	const char *vcode = st->have_village ? st->village.code : "";
-	const char **cells = xcalloc(st->acols.ncells + 1, sizeof *cells);
 	const char *survey = st->cells + st->cells_of[h];
 	char buf[MONEY_BUF];
 
@@ -521,7 +519,6 @@ write_household(struct stage *st, struct csvout *w, uint32_t h,
 		}
 	}
 	csvout_end(w);
-	free(cells);
 }
 
 static char *
@@ -664,7 +661,7 @@ survey_run(const struct survey_options *o)
 			explained = 1;
 		}
 		if (out != NULL)
-			write_household(&st, &w, h, people, n, &v);
+			write_household(&st, &w, h, people, n, &v, sc.hh);
 		counts[v.decision[0] == 'e' && v.decision[1] == 'l' ? 0 :
 		    v.decision[0] == 'e' ? 1 : v.decision[0] == 'a' ? 2 : 3]++;
 		people += n;

@@ -64,6 +64,16 @@ START_TEST(day_numbers)
 }
 END_TEST
 
+START_TEST(ages)
+{
+	/* Whole years on 31 December of the rules' year. */
+	ck_assert_int_eq(date_age_at_year_end(date_days(1955, 12, 31), 2015), 60);
+	ck_assert_int_eq(date_age_at_year_end(date_days(1956, 1, 1), 2015), 59);
+	ck_assert_int_eq(date_age_at_year_end(date_days(2015, 12, 31), 2015), 0);
+	ck_assert_int_eq(date_age_at_year_end(date_days(2016, 1, 1), 2015), -1);
+}
+END_TEST
+
 Suite *
 suite_date(void)
 {
@@ -74,6 +84,7 @@ suite_date(void)
 	tcase_add_test(t, refused);
 	tcase_add_test(t, leap_years);
 	tcase_add_test(t, day_numbers);
+	tcase_add_test(t, ages);
 	suite_add_tcase(s, t);
 	return s;
 }
