@@ -42,7 +42,7 @@ LIBS       = $(CSV_LIBS) $(PKG_LIBS)
 
 LIB_SRC   := $(sort $(wildcard lib/*.c))
 LIB_OBJ   := $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
-STAGES     = apply survey
+STAGES     = apply survey appraise
 PROGS      = $(BIN)/tpa $(STAGES:%=$(BIN)/tpa-%)
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.o)

@@ -24,3 +24,10 @@ survey: primary.csv
 
 primary.csv rejects-survey.csv &: applicants.csv survey.csv village.yaml
 	$(T)tpa-survey --village village.yaml -o primary.csv applicants.csv survey.csv
+
+.PHONY: appraise
+all: appraise
+appraise: appraised.csv
+
+appraised.csv: primary.csv votes.csv village.yaml
+	$(T)tpa-appraise --village village.yaml -o appraised.csv primary.csv votes.csv

@@ -1,0 +1,51 @@
+/* tpa-appraise: democratic appraisal. */
+#include "appraise.h"
+#include "diag.h"
+#include "options.h"
+
+static const char usage[] =
+"usage: tpa-appraise --village V [--rules R] [--columns FILE] [-e ENCODING]\n"
+"                    [-q] [-o FILE] PRIMARY.csv VOTES.csv\n"
+"\n"
+"Check the meeting's quorum, count the votes of the villagers'\n"
+"representatives, rank the households that passed and admit them within\n"
+"the village's quota; write the appraised list (-o, default standard\n"
+"output). Exit 1 when the quorum was not met.\n"
+"\n"
+"  --village V        village.yaml, or the folder holding it (required)\n"
+"  --rules R          rules file (default: the one village.yaml names)\n"
+"  --columns FILE     extra header aliases (YAML)\n"
+"  -e, --encoding E   auto (default), utf-8 or gb18030\n"
+"  -o, --output FILE  appraised.csv\n"
+"  -q, --quiet        no summary line\n"
+"  --help, --version\n";
+
+int
+main(int argc, char **argv)
+{
+	struct appraise_options o = { 0 };
+	const char *encoding = "auto", *quiet = NULL;
+	const struct option opts[] = {
+		{ "village", 0, 1, &o.village },
+		{ "rules", 0, 1, &o.rules },
+		{ "columns", 0, 1, &o.columns },
+		{ "encoding", 'e', 1, &encoding },
+		{ "output", 'o', 1, &o.output },
+		{ "quiet", 'q', 0, &quiet },
+		{ NULL, 0, 0, NULL },
+	};
+	int n;
+
+	diag_set_program("tpa-appraise");
+	options_parse(argc, argv, opts, usage, &n);
+	if (n != 2)
+		usage_error(usage, "PRIMARY.csv and VOTES.csv are needed");
+	if (o.village == NULL)
+		usage_error(usage, "--village is required");
+	if (csvin_encoding_parse(encoding, &o.encoding) != 0)
+		usage_error(usage, "unknown encoding \"%s\"", encoding);
+	o.primary = argv[0];
+	o.votes = argv[1];
+	o.quiet = quiet != NULL;
+	return appraise_run(&o);
+}

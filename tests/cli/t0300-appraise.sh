@@ -1,0 +1,82 @@
+#!/bin/sh
+# tpa-appraise: quorum, the vote, ranking and the quota, worked out by hand.
+. "$(dirname "$0")/lib.sh"
+D=$DATA/appraise
+V=$SAMPLE/county/2015/371323105201
+
+# village.yaml: population $1, $2 present, quota $3 (none when empty)
+meeting() {
+	{
+		printf 'village:\n  code: "371323105201"\n  name: 双河村\n  population: %s\nyear: 2015\n' "$1"
+		printf 'rules: %s/rules.yaml\n' "$D"
+		[ -n "${3:-}" ] && printf 'quota: %s\n' "$3"
+		printf 'appraisal:\n  date: 2015-06-03\n  representatives: %s\n' "$2"
+		[ -n "${4:-}" ] && printf '  total: %s\n' "$4"
+	} >village.yaml
+	return 0
+}
+
+expect "ties by votes then household_id; quota filled exactly" '
+	meeting 800 20 5 && tpa-appraise -q --village . -o appraised.csv "$D/primary.csv" "$D/votes.csv" &&
+	same appraised.csv "$D/appraised-quota5.expected"'
+
+expect "a household that does not fit stops admission for all after it" '
+	meeting 800 20 4 && tpa-appraise -q --village . -o appraised.csv "$D/primary.csv" "$D/votes.csv" &&
+	same appraised.csv "$D/appraised-quota4.expected"'
+
+expect "quorum exactly met (20 of a village under 1,000) passes; 19 blocks" '
+	meeting 800 20 5 && status 0 tpa-appraise -q --village . -o a.csv "$D/primary.csv" "$D/votes.csv" &&
+	meeting 800 19 5 && status 1 tpa-appraise -q --village . -o b.csv "$D/primary.csv" "$D/votes.csv" 2>err &&
+	grep -q "quorum not met: 19 representatives present, 20 needed for a village of 800 people; nobody is proposed" err &&
+	! grep -q ",proposed," b.csv && [ "$(grep -c ",not_appraised," b.csv)" -eq 5 ]'
+
+expect "a village of 1,000 needs 30: with 20 present nobody is proposed, votes kept" '
+	meeting 1000 20 5 && status 1 tpa-appraise -q --village . -o appraised.csv "$D/primary.csv" "$D/votes.csv" 2>err &&
+	grep -q "20 representatives present, 30 needed" err &&
+	same appraised.csv "$D/appraised-noquorum.expected"'
+
+expect "a share of all representatives: 0.667 of 30 needs 21" '
+	meeting 800 20 5 30 && sed "s/^  quorum:.*//; s/^    - .*//" "$D/rules.yaml" >r.yaml &&
+	printf "appraisal:\n  quorum: {min_share: 0.667}\n" | sed -n p >/dev/null &&
+	{ grep -v -e "quorum" -e "representatives" -e "pass:" -e "^appraisal" "$D/rules.yaml"; printf "appraisal:\n  quorum: {min_share: 0.667}\n"; } >r.yaml &&
+	status 1 tpa-appraise -q --village . --rules r.yaml -o a.csv "$D/primary.csv" "$D/votes.csv" 2>err &&
+	grep -q "20 representatives present, 21 needed" err &&
+	meeting 800 21 5 30 && status 0 tpa-appraise -q --village . --rules r.yaml -o a.csv "$D/primary.csv" "$D/votes.csv"'
+
+expect "bad vote rows are reported with their line and set aside" '
+	meeting 800 20 5 &&
+	printf "household_id,votes_for,votes_against,votes_abstain\nA1,15,5,1\nA3,x,1,1\nA4,11,9,0\nA4,12,8,0\nZZ,1,1,1\nA5,20,0,0\n" >v.csv &&
+	tpa-appraise -q --village . -o a.csv "$D/primary.csv" v.csv 2>err &&
+	grep -q "^tpa-appraise: v.csv:2: household A1: more votes than representatives (21 votes, 20 representatives present)" err &&
+	grep -q "^tpa-appraise: v.csv:3: household A3: the votes are not whole numbers" err &&
+	grep -q "^tpa-appraise: v.csv:5: household A4 has a second vote row" err &&
+	grep -q "^tpa-appraise: v.csv:6: household \"ZZ\" is not in the list" err &&
+	grep -q "^tpa-appraise: v.csv:7: household A5 is not eligible (above_line)" err &&
+	grep -q "^371323105201,A1,.*,not_appraised,BAD_VOTE,,,,$" a.csv &&
+	grep -q "^371323105201,A3,.*,not_appraised,BAD_VOTE,,,,$" a.csv &&
+	grep -q "^371323105201,A4,.*,not_appraised,BAD_VOTE,,,,$" a.csv &&
+	grep -q "^371323105201,A2,.*,not_appraised,C1;NO_VOTE,,,,$" a.csv &&
+	grep -q "^371323105201,A5,.*,above_line,INCOME,,,,$" a.csv'
+
+# Sample: 32 present, so 17 votes pass (H037) and 16 do not (H036); quota
+# 20 people: H033 1 + H037 6 + H031 4 + H001 2 + H032 3 = 16; H034 (5) does
+# not fit, H002 comes after it. H032 and H034 share 2400.00: H032 has more
+# votes. H038 has no vote row; H039 counts 35 votes for 32 present.
+expect "sample village: the appraised list worked out by hand" '
+	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ && cp "$SAMPLE/../rules/"*.yaml county/rules/ &&
+	cd county/2015/371323105201 &&
+	cp "$DATA/sample/primary.expected" primary.csv &&
+	tpa-appraise -q --village . -o appraised.csv primary.csv votes.csv 2>err &&
+	same appraised.csv "$DATA/sample/appraised.expected" &&
+	grep -q "votes.csv:4: household H004 is not eligible (excluded)" err &&
+	grep -q "^appraised.csv,[0-9a-f]\{64\},appraise," PROVENANCE.csv'
+
+expect "missing representatives in village.yaml: exit 2" '
+	printf "village:\n  code: \"371323105201\"\n  population: 800\nyear: 2015\n" >village.yaml &&
+	status 2 tpa-appraise --village . --rules "$D/rules.yaml" -o a.csv "$D/primary.csv" "$D/votes.csv" 2>err &&
+	grep -q "appraisal.representatives (present at the meeting) is missing" err && [ ! -e a.csv ]'
+
+expect "a list that is not from tpa-survey: exit 2" '
+	meeting 800 20 5 && printf "household_id,name\nA1,x\n" >p.csv &&
+	status 2 tpa-appraise --village . -o a.csv p.csv "$D/votes.csv" 2>err &&
+	grep -q "p.csv:1: required column village_code is missing" err'
