@@ -42,7 +42,7 @@ LIBS       = $(CSV_LIBS) $(PKG_LIBS)
 
 LIB_SRC   := $(sort $(wildcard lib/*.c))
 LIB_OBJ   := $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
-STAGES     = apply survey appraise
+STAGES     = apply survey appraise publicize
 PROGS      = $(BIN)/tpa $(STAGES:%=$(BIN)/tpa-%)
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.o)
@@ -83,7 +83,8 @@ $(O)/tests/unit/run: $(UNIT_OBJ) $(O)/libtpa.a
 check: unit cli
 unit: $(O)/tests/unit/run
 	cd tests/unit && CK_FORK=$(if $(SAN),no,yes) ../../$(O)/tests/unit/run
-cli: $(PROGS)
+cli: $(PROGS) $(BIN)/tpa-gen
+	@sh build-aux/deps.sh chromium poppler-utils fonts-wqy-zenhei
 	TPA_BIN=$(CURDIR)/$(BIN) sh tests/run-cli.sh
 
 sample: $(PROGS)

@@ -157,7 +157,7 @@ village(const char *out, unsigned v, unsigned households, int year)
 	    "publicity:\n  village: {start: %d-06-05, end: %d-06-11}\n"
 	    "  town:    {start: %d-06-14, end: %d-06-20}\n"
 	    "  county:  {start: %d-06-21, end: %d-06-25}\n",
-	    code, v + 1, households * 4, v % 5 == 0 ? "true" : "false", year,
+	    code, v + 1, households * 4, v % 5 != 4 ? "true" : "false", year,
 	    year, year, year, year, year, year, year);
 	fclose(yml);
 	app = create(dir, "applications.csv");
@@ -186,15 +186,21 @@ village(const char *out, unsigned v, unsigned households, int year)
 				kids++;
 			}
 		}
-		/* Household income: per capita around 1,000 - 9,000 yuan. */
-		total = (long)members * (800 + pick(6000) + pick(3000));
+		/* Household income: per capita 300 - 6,800 yuan, about
+		 * 40% of households below the 2015 line of 2,855. */
+		total = (long)members * (300 + pick(4000) + pick(2500));
 		fprintf(sur, "%s,%d-05-2%d,李干事;王委员,%ld,%ld,%d,%d,%s,安全,%s,,%s,%d\n",
 		    hh, year, pick(9), total * 6 / 10, total * 3 / 10 - 200 + pick(400),
 		    pick(50), pick(3) ? 0 : 600 + pick(1200),
 		    pick(12) ? "安全" : (pick(2) ? "C级危房" : "D级危房"),
 		    pick(8) ? "否" : "是", pick(200) ? "no" : "yes",
 		    pick(50) ? 0 : 20000 + pick(60000));
-		fprintf(vot, "%s,%d,%d,%d\n", hh, 10 + pick(23) > 32 ? 32 : 10 + pick(23), 0, 0);
+		/* Votes only for households likely on the primary list. */
+		if (total / members < 2855) {
+			int yes = 14 + pick(19);
+
+			fprintf(vot, "%s,%d,%d,%d\n", hh, yes, 32 - yes, 0);
+		}
 		(void)kids;
 	}
 	if (fclose(app) != 0 || fclose(sur) != 0 || fclose(vot) != 0) {

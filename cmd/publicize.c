@@ -1,0 +1,75 @@
+/* tpa-publicize: notices to post, and the objections they drew. */
+#include <string.h>
+
+#include "diag.h"
+#include "options.h"
+#include "publicize.h"
+
+static const char usage[] =
+"usage: tpa-publicize notice  --level L --village V [--format html|text|csv]\n"
+"                             [-q] [-o FILE] LIST.csv\n"
+"       tpa-publicize resolve --level L --village V [--rules R] [--resurvey FILE]\n"
+"                             [-q] [-o FILE] LIST.csv OBJECTIONS.csv\n"
+"\n"
+"notice writes the notice to post at level L (village, town, county): the\n"
+"proposed households of appraised.csv at village level, those confirmed at\n"
+"the level below at town and county level. resolve applies the objections\n"
+"received during the period and writes the publicized list; exit 1 while\n"
+"an objection is pending or when the period was shorter than the rules'.\n"
+"\n"
+"  --level L          village, town or county\n"
+"  --village V        village.yaml, or the folder holding it\n"
+"  --rules R          rules file (default: the one village.yaml names)\n"
+"  --format F         html (default), text or csv\n"
+"  --resurvey FILE    worklist of households to survey again (default\n"
+"                     resurvey.csv beside the output)\n"
+"  -e, --encoding E   auto (default), utf-8 or gb18030\n"
+"  -o, --output FILE  the notice, or the publicized list\n"
+"  -q, --quiet        no summary line\n"
+"  --help, --version\n";
+
+int
+main(int argc, char **argv)
+{
+	struct publicize_options o = { 0 };
+	const char *level = NULL, *format = "html", *encoding = "auto", *quiet = NULL;
+	const struct option opts[] = {
+		{ "level", 0, 1, &level },
+		{ "village", 0, 1, &o.village },
+		{ "rules", 0, 1, &o.rules },
+		{ "format", 0, 1, &format },
+		{ "resurvey", 0, 1, &o.resurvey },
+		{ "encoding", 'e', 1, &encoding },
+		{ "output", 'o', 1, &o.output },
+		{ "quiet", 'q', 0, &quiet },
+		{ NULL, 0, 0, NULL },
+	};
+	int n, resolve;
+
+	diag_set_program("tpa-publicize");
+	options_parse(argc, argv, opts, usage, &n);
+	if (n < 1 || (strcmp(argv[0], "notice") != 0 && strcmp(argv[0], "resolve") != 0))
+		usage_error(usage, "say notice or resolve");
+	resolve = strcmp(argv[0], "resolve") == 0;
+	if (n != (resolve ? 3 : 2))
+		usage_error(usage, resolve ? "resolve needs LIST.csv and OBJECTIONS.csv" :
+		    "notice needs LIST.csv");
+	if (level == NULL || level_parse(level, &o.level) != 0)
+		usage_error(usage, "--level must be village, town or county");
+	if (o.village == NULL)
+		usage_error(usage, "--village is required");
+	if (strcmp(format, "html") == 0)
+		o.format = NOTICE_HTML;
+	else if (strcmp(format, "text") == 0)
+		o.format = NOTICE_TEXT;
+	else if (strcmp(format, "csv") == 0)
+		o.format = NOTICE_CSV;
+	else
+		usage_error(usage, "--format must be html, text or csv");
+	if (csvin_encoding_parse(encoding, &o.encoding) != 0)
+		usage_error(usage, "unknown encoding \"%s\"", encoding);
+	o.list = argv[1];
+	o.objections = resolve ? argv[2] : NULL;
+	o.quiet = quiet != NULL;
+	return resolve ? publicize_resolve(&o) : publicize_notice(&o);
+}

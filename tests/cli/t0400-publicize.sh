@@ -1,0 +1,103 @@
+#!/bin/sh
+# tpa-publicize: notices (text, csv, html in a real browser) and objections.
+. "$(dirname "$0")/lib.sh"
+V=$SAMPLE/county/2015/371323105201
+
+# The sample village after appraisal, in a folder of its own.
+appraised_village() {
+	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ &&
+	cp "$SAMPLE/../rules/"*.yaml county/rules/ && cd county/2015/371323105201 &&
+	cp "$DATA/sample/appraised.expected" appraised.csv
+}
+
+# The text notice was read against appraised.expected: the five proposed
+# households (H001, H031, H032, H033, H037) in household order, their heads,
+# masked numbers, 2+4+3+1+6 = 16 people, the period 2015-06-05..11 (7 days)
+# and the contact of village.yaml.
+expect "village notice as text, aligned, as checked by hand" '
+	appraised_village && tpa-publicize notice -q --level village --village . --format text appraised.csv >n.txt &&
+	same n.txt "$DATA/sample/notice-village.txt.expected"'
+
+expect "csv notice: masked numbers, totals, formula cells neutralised" '
+	appraised_village && sed "s/,张建国,/,=HYPERLINK(1),/" appraised.csv >a.csv &&
+	tpa-publicize notice -q --level village --village . --format csv -o n.csv a.csv &&
+	grep -qx "1,'"'"'=HYPERLINK(1),371323\*\*\*\*\*\*\*\*011X,2,2100.00" n.csv &&
+	grep -qx "合计,5户,,16人," n.csv && [ "$(wc -l <n.csv)" -eq 7 ]'
+
+expect "html notice: self-contained, escaped, no full ID number, no phone" '
+	appraised_village && sed "s/,张建国,/,<b>张\&建国<\/b>,/" appraised.csv >a.csv &&
+	tpa-publicize notice -q --level village --village . -o n.html a.csv &&
+	grep -q "&lt;b&gt;张&amp;建国&lt;/b&gt;" n.html && ! grep -q "<b>" n.html &&
+	! grep -Eq "src=|href=|@import|url\(" n.html &&
+	for id in $(tail -n +2 appraised.csv | cut -d, -f4); do ! grep -q "$id" n.html || exit 1; done &&
+	! grep -q 13905391234 n.html && grep -q "371323\*\*\*\*\*\*\*\*603X" n.html &&
+	grep -q "公示期为2015年6月5日至2015年6月11日（共7天）" n.html &&
+	grep -q "村委会 张主任 0539-1234567" n.html && [ "$(stat -c %a n.html)" = 644 ]'
+
+expect "village level resolves objections: dismissed, upheld, left out, data error" '
+	appraised_village && tpa-publicize resolve -q --level village --village . -o publicized-village.csv appraised.csv objections-village.csv &&
+	same publicized-village.csv "$DATA/sample/publicized-village.expected" &&
+	[ "$(stat -c %a resurvey.csv)" = 600 ] &&
+	grep -q "^village,,王五 371323196512034411,wrongly_excluded,2015-06-08," resurvey.csv &&
+	grep -q "^village,H037,,data_error,2015-06-09," resurvey.csv && [ "$(wc -l <resurvey.csv)" -eq 3 ]'
+
+expect "a pending objection: decision pending, exit 1" '
+	appraised_village &&
+	printf "household_id,about,received,kind,summary,outcome,decided,decided_by\nH032,,2015-06-07,wrongly_included,x,pending,,\n" >o.csv &&
+	status 1 tpa-publicize resolve -q --level village --village . -o p.csv appraised.csv o.csv 2>err &&
+	grep -q "^371323105201,H032,.*,pending,," p.csv && grep -q "1 objection(s) still pending" err &&
+	[ "$(grep -c ",confirmed," p.csv)" -eq 4 ]'
+
+expect "a period shorter than the rules: reported, exit 1; late objection reported" '
+	appraised_village && sed "s/village: {start: 2015-06-05, end: 2015-06-11}/village: {start: 2015-06-05, end: 2015-06-10}/" village.yaml >v.yaml && mv v.yaml village.yaml &&
+	printf "household_id,about,received,kind,summary,outcome,decided,decided_by\nH032,,2015-06-12,wrongly_included,x,dismissed,2015-06-12,村委会\n" >o.csv &&
+	status 1 tpa-publicize resolve -q --level village --village . -o p.csv appraised.csv o.csv 2>err &&
+	grep -q "the village publicity period lasted 6 days; the rules require at least 7" err &&
+	grep -q "o.csv:2: received 2015-06-12, outside the village publicity period 2015-06-05 to 2015-06-10" err'
+
+expect "every household of the list is in the publicized list exactly once" '
+	appraised_village && tpa-publicize resolve -q --level village --village . -o p.csv appraised.csv objections-village.csv &&
+	cut -d, -f2 appraised.csv >a && cut -d, -f2 p.csv >b && same b a'
+
+expect "town and county levels list the households confirmed below; resurvey keeps each level" '
+	appraised_village && tpa-publicize resolve -q --level village --village . -o publicized-village.csv appraised.csv objections-village.csv &&
+	tpa-publicize notice -q --level town --village . --format csv publicized-village.csv >t.csv &&
+	[ "$(cut -d, -f2 t.csv | tr "\n" " ")" = "户主姓名 张建国 褚建华 李春雷 韩长林 4户 " ] &&
+	tpa-publicize resolve -q --level town --village . -o publicized-town.csv publicized-village.csv objections-town.csv &&
+	tpa-publicize resolve -q --level county --village . -o publicized-county.csv publicized-town.csv objections-county.csv &&
+	grep -q "^371323105201,H001,.*,confirmed,,.*,30,2,0,4,1$" publicized-county.csv &&
+	[ "$(wc -l <resurvey.csv)" -eq 3 ] &&
+	tpa-publicize notice -q --level county --village . --format text publicized-town.csv | head -1 | grep -qx "沂水县临涧镇双河村2015年建档立卡贫困户公告"'
+
+expect "usage errors" '
+	status 2 tpa-publicize notice --village . x.csv 2>err && grep -q "level must be" err &&
+	status 2 tpa-publicize post --level village --village . x.csv 2>err && grep -q "notice or resolve" err &&
+	status 2 tpa-publicize notice --level village --village . --format pdf x.csv'
+
+# A real browser: Chromium prints the notice of a large village to PDF, and
+# the PDF's text must hold every head's name and masked number, and no full
+# ID number; the page count must fit the list.
+expect "the html notice in headless Chromium: names, masked numbers, pages" '
+	command -v chromium >/dev/null && command -v pdftotext >/dev/null &&
+	tpa-gen --households 200 --seed 7 -o gen >/dev/null && cd gen/* &&
+	mkdir -p ../rules && cp "$SAMPLE/../rules/"*.yaml ../rules/ &&
+	tpa-apply -q --village . -o applicants.csv applications.csv &&
+	tpa-survey -q --village . -o primary.csv applicants.csv survey.csv &&
+	tpa-appraise -q --village . -o appraised.csv primary.csv votes.csv &&
+	tpa-publicize notice -q --level village --village . -o notice.html appraised.csv &&
+	n=$(grep -c ",proposed," appraised.csv) && [ "$n" -ge 40 ] &&
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	    --disable-background-networking --disable-component-update --disable-sync \
+	    --user-data-dir="$PWD/chrome" --no-pdf-header-footer --print-to-pdf="$PWD/notice.pdf" \
+	    "file://$PWD/notice.html" 2>/dev/null &&
+	pdftotext notice.pdf notice.txt && tr -d " \n" <notice.txt >flat.txt &&
+	grep ",proposed," appraised.csv | cut -d, -f3,4 | while IFS=, read name id; do
+		masked=$(echo "$id" | sed "s/^\(......\)........\(....\)$/\1********\2/")
+		grep -q "$name" flat.txt || { echo "missing $name"; exit 1; }
+		grep -qF "$masked" flat.txt || { echo "missing $masked"; exit 1; }
+		! grep -q "$id" flat.txt || { echo "full number $id"; exit 1; }
+	done &&
+	pages=$(pdfinfo notice.pdf | sed -n "s/^Pages: *//p") &&
+	echo "$n households on $pages pages" &&
+	[ "$pages" -ge $(( (n + 39) / 40 )) ] && [ "$pages" -le $(( n / 15 + 2 )) ] &&
+	grep -q "第 1 页，共 $pages 页" notice.txt'
