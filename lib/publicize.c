@@ -409,7 +409,8 @@ publicize_resolve(const struct publicize_options *o)
 		}
 		csvout_row(&w, cells, r.list.ncols);
 	}
-	qsort(r.resurvey, r.nresurvey, NRESURVEY * sizeof *r.resurvey, cmp_resurvey);
+	if (r.nresurvey > 0)
+		qsort(r.resurvey, r.nresurvey, NRESURVEY * sizeof *r.resurvey, cmp_resurvey);
 	{
 		struct csvout rw;
 
