@@ -5,7 +5,7 @@
 here=$(cd "$(dirname "$0")" && pwd)
 pass=0 fail=0
 results=$(mktemp)
-for t in "$here"/cli/t[0-9]*.sh; do
+for t in "$here"/cli/t[0-9]*.sh "$here"/e2e/t[0-9]*.sh; do
 	TPA_BIN=$TPA_BIN TPA_RESULTS=$results sh "$t" || true
 done
 pass=$(grep -c '^ok' "$results")
