@@ -28,7 +28,7 @@ SAN        =
 endif
 
 CSV_LIBS  ?= -lcsv
-PKGS       = yaml-0.1 libpcre2-8 libcrypto
+PKGS       = yaml-0.1 libpcre2-8 nettle
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)

@@ -14,7 +14,7 @@ have_header csv.h || need="$need libcsv-dev"
 have_pc yaml-0.1 || need="$need libyaml-dev"
 have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc check || need="$need check"
-have_pc libcrypto || need="$need libssl-dev"
+have_pc nettle || need="$need nettle-dev"
 for p in "$@"; do
 	dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
 done

@@ -1,4 +1,4 @@
-/* SHA-256 of files and streams (OpenSSL libcrypto), written as 64
+/* SHA-256 of files and streams (GNU Nettle), written as 64
  * lower-case hex digits: what PROVENANCE.csv records. */
 #ifndef TPA_DIGEST_H
 #define TPA_DIGEST_H
