@@ -104,7 +104,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san bin
+	rm -rf build build-san build-fuzz bin
 clean-san:
 	rm -rf build-san
 
@@ -125,3 +125,28 @@ $(O)/bench/bare.o: bench/bare.c | $(DEPSTAMP)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 $(BIN)/tpa-bare: $(O)/bench/bare.o
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CSV_LIBS)
+
+# Fuzzing (libFuzzer, clang): make fuzz FUZZ_SECONDS=N runs every target.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS  = csvin rules village values
+FUZZ_CC       = clang
+FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_OBJ     := $(LIB_SRC:lib/%.c=build-fuzz/lib/%.o)
+build-fuzz/lib/%.o: lib/%.c | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTPA_VERSION='"$(VERSION)"' -Ilib $(FUZZ_FLAGS) -c -o $@ $<
+build-fuzz/fuzz-%: fuzz/%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib -Ifuzz \
+	    -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -o $@ $< $(FUZZ_OBJ) $(LIBS)
+.PHONY: fuzz
+fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz-%)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build-fuzz/corpus/$$t && \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s" && \
+		build-fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+		    -print_final_stats=1 -artifact_prefix=build-fuzz/crash-$$t- \
+		    build-fuzz/corpus/$$t fuzz/corpus/$$t 2>build-fuzz/$$t.log || \
+		    { tail -40 build-fuzz/$$t.log; exit 1; }; \
+		grep -E "stat::number_of_executed_units|stat::peak_rss_mb" build-fuzz/$$t.log; \
+	done

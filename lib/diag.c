@@ -86,7 +86,7 @@ xgrow(void *pp, size_t *cap, size_t need, size_t size)
 	void **p = pp;
 	size_t n = *cap ? *cap : 16;
 
-	if (need <= *cap)
+	if (need <= *cap && *p != NULL)
 		return;
 	while (n < need) {
 		if (n > SIZE_MAX / 2 / size)

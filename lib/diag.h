@@ -28,7 +28,8 @@ void warnmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
-/* Grow *P (an array of *CAP elements of SIZE bytes) to hold at least NEED. */
+/* Grow *P (an array of *CAP elements of SIZE bytes) to hold at least NEED;
+ * a NULL *P is always allocated, so *P is never NULL afterwards. */
 void xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);

@@ -179,6 +179,17 @@ START_TEST(big_field)
 }
 END_TEST
 
+/* Found by fuzz/csvin.c: an empty input read as GB18030 took a pointer
+ * into a buffer never allocated. */
+START_TEST(empty_gb18030)
+{
+	char *got = parse_enc("", 0, ENC_GB18030);
+
+	ck_assert_str_eq(got, "");
+	free(got);
+}
+END_TEST
+
 START_TEST(encoding_names)
 {
 	enum csv_encoding e;
@@ -222,6 +233,7 @@ suite_csvin(void)
 	tcase_add_test(t, gb18030_across_chunks);
 	tcase_add_test(t, refused_input);
 	tcase_add_test(t, big_field);
+	tcase_add_test(t, empty_gb18030);
 	tcase_add_test(t, encoding_names);
 	tcase_add_test(t, callback_stops);
 	suite_add_tcase(s, t);
