@@ -83,9 +83,9 @@ $(O)/tests/unit/run: $(UNIT_OBJ) $(O)/libtpa.a
 check: unit cli
 unit: $(O)/tests/unit/run
 	cd tests/unit && CK_FORK=$(if $(SAN),no,yes) ../../$(O)/tests/unit/run
-cli: $(PROGS) $(BIN)/tpa-gen
+cli: $(PROGS) $(BIN)/tpa-gen $(if $(SAN),,$(O)/tests/failmalloc.so)
 	@sh build-aux/deps.sh chromium poppler-utils fonts-wqy-zenhei
-	TPA_BIN=$(CURDIR)/$(BIN) sh tests/run-cli.sh
+	TPA_BIN=$(CURDIR)/$(BIN) TPA_FAILMALLOC=$(if $(SAN),,$(CURDIR)/$(O)/tests/failmalloc.so) sh tests/run-cli.sh
 
 sample: $(PROGS)
 	TPA_BIN=$(CURDIR)/$(BIN) sh samples/run.sh
@@ -150,3 +150,8 @@ fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz-%)
 		    { tail -40 build-fuzz/$$t.log; exit 1; }; \
 		grep -E "stat::number_of_executed_units|stat::peak_rss_mb" build-fuzz/$$t.log; \
 	done
+
+# The failing allocator for the fault tests (plain builds only).
+$(O)/tests/failmalloc.so: tests/faults/failmalloc.c
+	@mkdir -p $(@D)
+	$(CC) -shared -fPIC -O2 -o $@ $<

@@ -477,9 +477,10 @@ apply_run(const struct apply_options *o)
 		provenance_input(&p, in.village.path, in.village.sha256);
 		provenance_output(&p, o->output, out_sha);
 		provenance_output(&p, rejects_path, rej_sha);
+		provenance_prepare(&p);
 		outfile_commit(out);
 		outfile_commit(rej);
-		provenance_write(&p);
+		provenance_commit(&p);
 		provenance_free(&p);
 	} else {
 		outfile_commit(out);

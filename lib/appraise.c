@@ -358,8 +358,9 @@ appraise_run(const struct appraise_options *o)
 		for (size_t i = 1; i < m.rules.nfiles; i++)
 			provenance_input(&p, m.rules.files[i].path, m.rules.files[i].sha256);
 		provenance_output(&p, o->output, sha);
+		provenance_prepare(&p);
 		outfile_commit(out);
-		provenance_write(&p);
+		provenance_commit(&p);
 		provenance_free(&p);
 	} else {
 		outfile_commit(out);

@@ -33,6 +33,7 @@ void
 provenance_init(struct provenance *p, const char *stage, const char *output_path)
 {
 	memset(p, 0, sizeof *p);
+	p->dirfd = -1;
 	p->stage = stage;
 	p->dir = dir_of(output_path);
 	p->rules = xstrdup("");
@@ -117,7 +118,7 @@ by_output(const void *a, const void *b)
 }
 
 void
-provenance_write(struct provenance *p)
+provenance_prepare(struct provenance *p)
 {
 	char path[PATH_MAX], err[512];
 	struct kept k = { NULL, 0, 0, p };
@@ -126,6 +127,8 @@ provenance_write(struct provenance *p)
 	struct csvout w;
 	int dfd;
 
+	p->file = NULL;
+	p->dirfd = -1;
 	if (p->noutputs == 0)
 		return;
 	if (snprintf(path, sizeof path, "%s/PROVENANCE.csv", p->dir) >= (int)sizeof path)
@@ -156,11 +159,22 @@ provenance_write(struct provenance *p)
 	for (size_t r = 0; r < k.n; r++)
 		csvout_row(&w, (const char *const *)&k.cells[r * NCOLS], NCOLS);
 	outfile_finish(out, NULL);
-	outfile_commit(out);
-	close(dfd);   /* releases the lock */
+	p->file = out;
+	p->dirfd = dfd;
 	for (size_t i = 0; i < k.n * NCOLS; i++)
 		free(k.cells[i]);
 	free(k.cells);
+}
+
+void
+provenance_commit(struct provenance *p)
+{
+	if (p->file == NULL)
+		return;
+	outfile_commit(p->file);
+	p->file = NULL;
+	close(p->dirfd);   /* releases the lock */
+	p->dirfd = -1;
 }
 
 void

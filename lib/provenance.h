@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "digest.h"
+#include "outfile.h"
 
 struct provenance {
 	char *dir;              /* folder of the outputs (and of PROVENANCE.csv) */
@@ -23,6 +24,8 @@ struct provenance {
 		char sha256[DIGEST_HEX];
 	} *outputs;
 	size_t noutputs, cap;
+	struct outfile *file;   /* the new PROVENANCE.csv, prepared */
+	int dirfd;              /* the folder, locked while prepared */
 };
 
 /* Start a record for STAGE writing into the folder of OUTPUT_PATH. */
@@ -37,8 +40,12 @@ void provenance_input(struct provenance *p, const char *path,
     const char sha256[DIGEST_HEX]);
 void provenance_output(struct provenance *p, const char *path,
     const char sha256[DIGEST_HEX]);
-/* Rewrite PROVENANCE.csv in the folder. Dies with EXIT_ERROR on failure. */
-void provenance_write(struct provenance *p);
+/* Lock the folder and write the new PROVENANCE.csv to a temporary. All the
+ * work that can fail happens here, before a stage commits its outputs.
+ * Dies with EXIT_ERROR on failure. */
+void provenance_prepare(struct provenance *p);
+/* Rename the prepared file into place and release the lock. */
+void provenance_commit(struct provenance *p);
 void provenance_free(struct provenance *p);
 
 #endif

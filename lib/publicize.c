@@ -110,8 +110,9 @@ publicize_notice(const struct publicize_options *o)
 		provenance_input(&p, o->list, l.sha256);
 		provenance_input(&p, v.path, v.sha256);
 		provenance_output(&p, o->output, sha);
+		provenance_prepare(&p);
 		outfile_commit(out);
-		provenance_write(&p);
+		provenance_commit(&p);
 		provenance_free(&p);
 	} else {
 		outfile_commit(out);
@@ -431,9 +432,10 @@ publicize_resolve(const struct publicize_options *o)
 		provenance_input(&p, r.village.path, r.village.sha256);
 		provenance_output(&p, o->output, out_sha);
 		provenance_output(&p, rs_path, rs_sha);
+		provenance_prepare(&p);
 		outfile_commit(out);
 		outfile_commit(rs);
-		provenance_write(&p);
+		provenance_commit(&p);
 		provenance_free(&p);
 	} else {
 		outfile_commit(out);

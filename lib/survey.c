@@ -688,9 +688,10 @@ survey_run(const struct survey_options *o)
 				provenance_input(&p, st.rules.files[i].path, st.rules.files[i].sha256);
 			provenance_output(&p, o->output, out_sha);
 			provenance_output(&p, rejects_path, rej_sha);
+			provenance_prepare(&p);
 			outfile_commit(out);
 			outfile_commit(rej);
-			provenance_write(&p);
+			provenance_commit(&p);
 			provenance_free(&p);
 		} else {
 			outfile_commit(out);

@@ -10,6 +10,8 @@ for t in "$here"/cli/t[0-9]*.sh "$here"/e2e/t[0-9]*.sh; do
 done
 pass=$(grep -c '^ok' "$results")
 fail=$(grep -c '^not ok' "$results")
+skipped=$(grep -c '^skip' "$results")
+grep '^skip' "$results" >&2
 rm -f "$results"
-echo "cli: $pass passed, $fail failed"
+echo "cli: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

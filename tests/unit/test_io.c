@@ -160,7 +160,8 @@ START_TEST(provenance_rows)
 	provenance_input(&p, in, sha);
 	provenance_input(&p, "/elsewhere/x.yaml", sha);
 	provenance_output(&p, out, sha);
-	provenance_write(&p);
+	provenance_prepare(&p);
+	provenance_commit(&p);
 	provenance_free(&p);
 	got = test_slurp(prov, NULL);
 	ck_assert_str_eq(got,
