@@ -18,6 +18,7 @@ static const char usage[] =
 "  --rejects FILE     where rejected rows go\n"
 "  --columns FILE     extra header aliases (YAML)\n"
 "  --explain H        print how every rule decides household H; write nothing\n"
+"  --include-anywhere let the rules include files outside their folder\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
 "  -o, --output FILE  primary.csv\n"
 "  -q, --quiet        no summary line\n"
@@ -27,13 +28,14 @@ int
 main(int argc, char **argv)
 {
 	struct survey_options o = { 0 };
-	const char *encoding = "auto", *quiet = NULL;
+	const char *encoding = "auto", *quiet = NULL, *anywhere = NULL;
 	const struct option opts[] = {
 		{ "village", 0, 1, &o.village },
 		{ "rules", 0, 1, &o.rules },
 		{ "rejects", 0, 1, &o.rejects },
 		{ "columns", 0, 1, &o.columns },
 		{ "explain", 0, 1, &o.explain },
+		{ "include-anywhere", 0, 0, &anywhere },
 		{ "encoding", 'e', 1, &encoding },
 		{ "output", 'o', 1, &o.output },
 		{ "quiet", 'q', 0, &quiet },
@@ -50,5 +52,6 @@ main(int argc, char **argv)
 	o.applicants = argv[0];
 	o.survey = argv[1];
 	o.quiet = quiet != NULL;
+	o.include_anywhere = anywhere != NULL;
 	return survey_run(&o);
 }

@@ -569,6 +569,7 @@ load_rules(struct stage *st)
 	if (path == NULL)
 		die(EXIT_ERROR, "no rules: give --rules, or --village with a "
 		    "village.yaml that names its rules");
+	st->rules.include_anywhere = st->o->include_anywhere;
 	if (rules_load(&st->rules, path, st->err, sizeof st->err) != 0)
 		die(EXIT_ERROR, "%s", st->err);
 	st->year = st->rules.year ? st->rules.year : st->have_village ? st->village.year : 0;

@@ -18,6 +18,7 @@ struct survey_options {
 	const char *explain;      /* household to explain instead of a run */
 	enum csv_encoding encoding;
 	int quiet;
+	int include_anywhere;      /* rules may include files outside their folder */
 };
 
 /* Run the stage; dies with EXIT_ERROR on bad input. Returns EXIT_DONE. */
