@@ -17,7 +17,12 @@ WARN       = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 ifeq ($(WERROR),1)
 WARN      += -Werror
 endif
-ifeq ($(SANITIZE),1)
+ifeq ($(COVERAGE),1)
+O          = build-cov
+BIN        = build-cov/bin
+SAN        = --coverage
+OPT        = -O0 -g
+else ifeq ($(SANITIZE),1)
 O          = build-san
 BIN        = build-san/bin
 SAN        = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -87,6 +92,21 @@ cli: $(PROGS) $(BIN)/tpa-gen $(if $(SAN),,$(O)/tests/failmalloc.so)
 	@sh build-aux/deps.sh chromium poppler-utils fonts-wqy-zenhei
 	TPA_BIN=$(CURDIR)/$(BIN) TPA_FAILMALLOC=$(if $(SAN),,$(CURDIR)/$(O)/tests/failmalloc.so) sh tests/run-cli.sh
 
+# Line coverage of lib/ by the unit, command-line and end-to-end tests.
+.PHONY: coverage
+coverage:
+	rm -rf build-cov
+	$(MAKE) COVERAGE=1 check
+	sh build-aux/coverage.sh build-cov/lib
+
+# The whole suite under valgrind memcheck: no error, no leak.
+.PHONY: check-valgrind
+check-valgrind: $(O)/tests/unit/run $(PROGS) $(BIN)/tpa-gen
+	@sh build-aux/deps.sh valgrind chromium poppler-utils fonts-wqy-zenhei
+	cd tests/unit && CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect ../../$(O)/tests/unit/run
+	TPA_BIN=$(CURDIR)/$(BIN) TPA_VALGRIND=1 sh tests/run-cli.sh
+
 sample: $(PROGS)
 	TPA_BIN=$(CURDIR)/$(BIN) sh samples/run.sh
 
@@ -104,7 +124,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san build-fuzz bin
+	rm -rf build build-san build-fuzz build-cov bin
 clean-san:
 	rm -rf build-san
 

@@ -17,6 +17,7 @@ static const char usage[] =
 "  --columns FILE     extra header aliases (YAML)\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
 "  -o, --output FILE  appraised.csv\n"
+"  --include-anywhere let the rules include files outside their folder\n"
 "  -q, --quiet        no summary line\n"
 "  --help, --version\n";
 
@@ -24,7 +25,7 @@ int
 main(int argc, char **argv)
 {
 	struct appraise_options o = { 0 };
-	const char *encoding = "auto", *quiet = NULL;
+	const char *encoding = "auto", *quiet = NULL, *anywhere = NULL;
 	const struct option opts[] = {
 		{ "village", 0, 1, &o.village },
 		{ "rules", 0, 1, &o.rules },
@@ -32,6 +33,7 @@ main(int argc, char **argv)
 		{ "encoding", 'e', 1, &encoding },
 		{ "output", 'o', 1, &o.output },
 		{ "quiet", 'q', 0, &quiet },
+		{ "include-anywhere", 0, 0, &anywhere },
 		{ NULL, 0, 0, NULL },
 	};
 	int n;
@@ -47,5 +49,6 @@ main(int argc, char **argv)
 	o.primary = argv[0];
 	o.votes = argv[1];
 	o.quiet = quiet != NULL;
+	o.include_anywhere = anywhere != NULL;
 	return appraise_run(&o);
 }

@@ -25,6 +25,7 @@ static const char usage[] =
 "                     resurvey.csv beside the output)\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
 "  -o, --output FILE  the notice, or the publicized list\n"
+"  --include-anywhere let the rules include files outside their folder\n"
 "  -q, --quiet        no summary line\n"
 "  --help, --version\n";
 
@@ -32,7 +33,7 @@ int
 main(int argc, char **argv)
 {
 	struct publicize_options o = { 0 };
-	const char *level = NULL, *format = "html", *encoding = "auto", *quiet = NULL;
+	const char *level = NULL, *format = "html", *encoding = "auto", *quiet = NULL, *anywhere = NULL;
 	const struct option opts[] = {
 		{ "level", 0, 1, &level },
 		{ "village", 0, 1, &o.village },
@@ -42,6 +43,7 @@ main(int argc, char **argv)
 		{ "encoding", 'e', 1, &encoding },
 		{ "output", 'o', 1, &o.output },
 		{ "quiet", 'q', 0, &quiet },
+		{ "include-anywhere", 0, 0, &anywhere },
 		{ NULL, 0, 0, NULL },
 	};
 	int n, resolve;
@@ -71,5 +73,6 @@ main(int argc, char **argv)
 	o.list = argv[1];
 	o.objections = resolve ? argv[2] : NULL;
 	o.quiet = quiet != NULL;
+	o.include_anywhere = anywhere != NULL;
 	return resolve ? publicize_resolve(&o) : publicize_notice(&o);
 }

@@ -75,10 +75,8 @@ cell(const struct intake *in, const struct csvin_row *row, int k, size_t *n)
 static int
 header(struct intake *in, const struct csvin_row *row)
 {
-	if (columns_map(&in->cols, in->aliases, in->file, row, known, NKNOWN,
-	    in->err, sizeof in->err) != 0 ||
-	    columns_require(&in->cols, in->aliases, in->file, row->line, known,
-	    required, in->err, sizeof in->err) != 0)
+	if (columns_header(&in->cols, in->aliases, in->file, row, known,
+	    required, NKNOWN, in->err, sizeof in->err) != 0)
 		return 1;
 	in->extra_cell = xcalloc(row->n, sizeof *in->extra_cell);
 	for (size_t i = 0; i < row->n; i++)
@@ -409,19 +407,6 @@ write_applicants(struct intake *in, struct outfile *out)
 	free(order);
 }
 
-static char *
-beside(const char *output, const char *name)
-{
-	const char *slash = output ? strrchr(output, '/') : NULL;
-	size_t dir = slash && strcmp(output, "-") != 0 ? (size_t)(slash - output) + 1 : 0;
-	char *p = xmalloc(dir + strlen(name) + 1);
-
-	if (dir > 0)
-		memcpy(p, output, dir);
-	strcpy(p + dir, name);
-	return p;
-}
-
 int
 apply_run(const struct apply_options *o)
 {
@@ -430,7 +415,7 @@ apply_run(const struct apply_options *o)
 	struct outfile *out, *rej;
 	char out_sha[DIGEST_HEX], rej_sha[DIGEST_HEX], count[4][32];
 	char *rejects_path = o->rejects ? xstrdup(o->rejects) :
-	    beside(o->output, "rejects-apply.csv");
+	    outfile_beside(o->output, "rejects-apply.csv");
 	size_t accepted_hh = 0, accepted_people = 0, rejected_hh = 0;
 	int rc;
 
@@ -452,8 +437,7 @@ apply_run(const struct apply_options *o)
 		die(EXIT_ERROR, "%s", in.err);
 	in.file = csvin_name(csv);
 	/* Rejects name the file by its base name: the same on every machine. */
-	rejects_init(&in.rejects, "apply", strrchr(in.file, '/') ?
-	    strrchr(in.file, '/') + 1 : in.file, in.village.code);
+	rejects_init(&in.rejects, "apply", path_base(in.file), in.village.code);
 
 	/* Create the outputs first: an unwritable folder fails before work. */
 	out = outfile_open(o->output, OUTFILE_PRIVATE);
@@ -469,23 +453,17 @@ apply_run(const struct apply_options *o)
 	rejects_write(&in.rejects, rej);
 	outfile_finish(out, out_sha);
 	outfile_finish(rej, rej_sha);
-	if (!outfile_is_stdout(out)) {
-		struct provenance p;
+	struct provenance p, *pp = NULL;
 
-		provenance_init(&p, "apply", o->output);
-		provenance_input(&p, o->input, csvin_sha256(csv));
-		provenance_input(&p, in.village.path, in.village.sha256);
-		provenance_output(&p, o->output, out_sha);
-		provenance_output(&p, rejects_path, rej_sha);
-		provenance_prepare(&p);
-		outfile_commit(out);
-		outfile_commit(rej);
-		provenance_commit(&p);
-		provenance_free(&p);
-	} else {
-		outfile_commit(out);
-		outfile_commit(rej);
+	if (!outfile_is_stdout(out)) {
+		pp = &p;
+		provenance_init(pp, "apply", o->output);
+		provenance_input(pp, o->input, csvin_sha256(csv));
+		provenance_input(pp, in.village.path, in.village.sha256);
+		provenance_output(pp, o->output, out_sha);
+		provenance_output(pp, rejects_path, rej_sha);
 	}
+	provenance_seal(pp, (struct outfile *const[]){ out, rej }, 2);
 
 	for (size_t h = 0; h < in.roster.nhouseholds; h++) {
 		if (in.roster.households[h].rejected) {

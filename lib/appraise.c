@@ -83,10 +83,8 @@ on_vote(void *ctx, const struct csvin_row *row)
 	int c;
 
 	if (row->index == 0)
-		return columns_map(&m->vcols, m->aliases, m->vfile, row, v_known,
-		    V_NKNOWN, m->err, sizeof m->err) != 0 ||
-		    columns_require(&m->vcols, m->aliases, m->vfile, row->line,
-		    v_known, v_required, m->err, sizeof m->err) != 0;
+		return columns_header(&m->vcols, m->aliases, m->vfile, row, v_known,
+		    v_required, V_NKNOWN, m->err, sizeof m->err) != 0;
 	for (int k = 0; k < V_NKNOWN; k++) {
 		int pos = m->vcols.pos[k];
 
@@ -266,6 +264,7 @@ appraise_run(const struct appraise_options *o)
 	rules_path = o->rules ? o->rules : m.village.rules_path;
 	if (rules_path == NULL)
 		die(EXIT_ERROR, "no rules: give --rules, or name them in %s", m.village.path);
+	m.rules.include_anywhere = o->include_anywhere;
 	if (rules_load(&m.rules, rules_path, m.err, sizeof m.err) != 0)
 		die(EXIT_ERROR, "%s", m.err);
 	if ((m.present = m.village.representatives) < 0)
@@ -347,24 +346,20 @@ appraise_run(const struct appraise_options *o)
 	}
 	write_list(&m, out, cols);
 	outfile_finish(out, sha);
-	if (!outfile_is_stdout(out)) {
-		struct provenance p;
+	struct provenance p, *pp = NULL;
 
-		provenance_init(&p, "appraise", o->output);
-		provenance_rules(&p, m.rules.path, m.rules.sha256);
-		provenance_input(&p, o->primary, m.list.sha256);
-		provenance_input(&p, o->votes, csvin_sha256(votes));
-		provenance_input(&p, m.village.path, m.village.sha256);
+	if (!outfile_is_stdout(out)) {
+		pp = &p;
+		provenance_init(pp, "appraise", o->output);
+		provenance_rules(pp, m.rules.path, m.rules.sha256);
+		provenance_input(pp, o->primary, m.list.sha256);
+		provenance_input(pp, o->votes, csvin_sha256(votes));
+		provenance_input(pp, m.village.path, m.village.sha256);
 		for (size_t i = 1; i < m.rules.nfiles; i++)
-			provenance_input(&p, m.rules.files[i].path, m.rules.files[i].sha256);
-		provenance_output(&p, o->output, sha);
-		provenance_prepare(&p);
-		outfile_commit(out);
-		provenance_commit(&p);
-		provenance_free(&p);
-	} else {
-		outfile_commit(out);
+			provenance_input(pp, m.rules.files[i].path, m.rules.files[i].sha256);
+		provenance_output(pp, o->output, sha);
 	}
+	provenance_seal(pp, (struct outfile *const[]){ out }, 1);
 	for (size_t r = 0; r < m.list.nrows; r++) {
 		const char *d = m.tally[r].decision;
 

@@ -14,6 +14,7 @@ struct appraise_options {
 	const char *columns;
 	enum csv_encoding encoding;
 	int quiet;
+	int include_anywhere;      /* rules may include files outside their folder */
 };
 
 /* Run the stage. Returns EXIT_DONE, or EXIT_BLOCKED when the quorum was

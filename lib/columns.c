@@ -228,6 +228,16 @@ columns_require(const struct columns *c, const struct column_aliases *a,
 	return 0;
 }
 
+int
+columns_header(struct columns *c, const struct column_aliases *a,
+    const char *file, const struct csvin_row *h, const char *const *known,
+    const unsigned char *required, size_t nknown, char *err, size_t errlen)
+{
+	if (columns_map(c, a, file, h, known, nknown, err, errlen) != 0)
+		return -1;
+	return columns_require(c, a, file, h->line, known, required, err, errlen);
+}
+
 void
 columns_free(struct columns *c)
 {

@@ -43,6 +43,11 @@ int columns_map(struct columns *c, const struct column_aliases *a,
 int columns_require(const struct columns *c, const struct column_aliases *a,
     const char *file, unsigned long line, const char *const *known,
     const unsigned char *required, char *err, size_t errlen);
+/* columns_map, then columns_require on the header's line. */
+int columns_header(struct columns *c, const struct column_aliases *a,
+    const char *file, const struct csvin_row *header,
+    const char *const *known, const unsigned char *required, size_t nknown,
+    char *err, size_t errlen);
 void columns_free(struct columns *c);
 
 #endif

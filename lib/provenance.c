@@ -178,6 +178,19 @@ provenance_commit(struct provenance *p)
 }
 
 void
+provenance_seal(struct provenance *p, struct outfile *const *outs, size_t n)
+{
+	if (p != NULL)
+		provenance_prepare(p);
+	for (size_t i = 0; i < n; i++)
+		outfile_commit(outs[i]);
+	if (p != NULL) {
+		provenance_commit(p);
+		provenance_free(p);
+	}
+}
+
+void
 provenance_free(struct provenance *p)
 {
 	free(p->dir);

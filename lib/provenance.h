@@ -46,6 +46,10 @@ void provenance_output(struct provenance *p, const char *path,
 void provenance_prepare(struct provenance *p);
 /* Rename the prepared file into place and release the lock. */
 void provenance_commit(struct provenance *p);
+/* Commit a stage's outputs OUTS[0..N) (all finished) with their record:
+ * prepare P, rename every output into place, commit P, free P. P may be
+ * NULL (outputs on standard output have no record). */
+void provenance_seal(struct provenance *p, struct outfile *const *outs, size_t n);
 void provenance_free(struct provenance *p);
 
 #endif

@@ -103,20 +103,16 @@ publicize_notice(const struct publicize_options *o)
 	out = outfile_open(o->output, OUTFILE_PUBLIC);
 	notice_write(&n, o->format, out);
 	outfile_finish(out, sha);
-	if (!outfile_is_stdout(out)) {
-		struct provenance p;
+	struct provenance p, *pp = NULL;
 
-		provenance_init(&p, "publicize", o->output);
-		provenance_input(&p, o->list, l.sha256);
-		provenance_input(&p, v.path, v.sha256);
-		provenance_output(&p, o->output, sha);
-		provenance_prepare(&p);
-		outfile_commit(out);
-		provenance_commit(&p);
-		provenance_free(&p);
-	} else {
-		outfile_commit(out);
+	if (!outfile_is_stdout(out)) {
+		pp = &p;
+		provenance_init(pp, "publicize", o->output);
+		provenance_input(pp, o->list, l.sha256);
+		provenance_input(pp, v.path, v.sha256);
+		provenance_output(pp, o->output, sha);
 	}
+	provenance_seal(pp, (struct outfile *const[]){ out }, 1);
 	if (!o->quiet) {
 		char a[32], b[32];
 
@@ -203,10 +199,8 @@ on_objection(void *ctx, const struct csvin_row *row)
 	long received;
 
 	if (row->index == 0)
-		return columns_map(&r->cols, r->aliases, r->ofile, row, o_known,
-		    O_NKNOWN, r->err, sizeof r->err) != 0 ||
-		    columns_require(&r->cols, r->aliases, r->ofile, row->line,
-		    o_known, o_required, r->err, sizeof r->err) != 0;
+		return columns_header(&r->cols, r->aliases, r->ofile, row, o_known,
+		    o_required, O_NKNOWN, r->err, sizeof r->err) != 0;
 	for (int k = 0; k < O_NKNOWN; k++) {
 		int pos = r->cols.pos[k];
 
@@ -310,19 +304,6 @@ cmp_resurvey(const void *a, const void *b)
 	return c;
 }
 
-static char *
-beside(const char *output, const char *name)
-{
-	const char *slash = output && strcmp(output, "-") != 0 ? strrchr(output, '/') : NULL;
-	size_t dir = slash ? (size_t)(slash - output) + 1 : 0;
-	char *p = xmalloc(dir + strlen(name) + 1);
-
-	if (dir > 0)
-		memcpy(p, output, dir);
-	strcpy(p + dir, name);
-	return p;
-}
-
 int
 publicize_resolve(const struct publicize_options *o)
 {
@@ -335,7 +316,7 @@ publicize_resolve(const struct publicize_options *o)
 	uint32_t *order;
 	int objcol, rc;
 	long days;
-	char *rs_path = o->resurvey ? xstrdup(o->resurvey) : beside(o->output, "resurvey.csv");
+	char *rs_path = o->resurvey ? xstrdup(o->resurvey) : outfile_beside(o->output, "resurvey.csv");
 	char out_sha[DIGEST_HEX], rs_sha[DIGEST_HEX], n[5][32];
 	size_t counts[3] = { 0 };
 
@@ -345,6 +326,7 @@ publicize_resolve(const struct publicize_options *o)
 	rules_path = o->rules ? o->rules : r.village.rules_path;
 	if (rules_path == NULL)
 		die(EXIT_ERROR, "no rules: give --rules, or name them in %s", r.village.path);
+	r.rules.include_anywhere = o->include_anywhere;
 	if (rules_load(&r.rules, rules_path, r.err, sizeof r.err) != 0)
 		die(EXIT_ERROR, "%s", r.err);
 	load_list(o, &r.list);
@@ -422,25 +404,19 @@ publicize_resolve(const struct publicize_options *o)
 	}
 	outfile_finish(out, out_sha);
 	outfile_finish(rs, rs_sha);
-	if (!outfile_is_stdout(out)) {
-		struct provenance p;
+	struct provenance p, *pp = NULL;
 
-		provenance_init(&p, "publicize", o->output);
-		provenance_rules(&p, r.rules.path, r.rules.sha256);
-		provenance_input(&p, o->list, r.list.sha256);
-		provenance_input(&p, o->objections, csvin_sha256(in));
-		provenance_input(&p, r.village.path, r.village.sha256);
-		provenance_output(&p, o->output, out_sha);
-		provenance_output(&p, rs_path, rs_sha);
-		provenance_prepare(&p);
-		outfile_commit(out);
-		outfile_commit(rs);
-		provenance_commit(&p);
-		provenance_free(&p);
-	} else {
-		outfile_commit(out);
-		outfile_commit(rs);
+	if (!outfile_is_stdout(out)) {
+		pp = &p;
+		provenance_init(pp, "publicize", o->output);
+		provenance_rules(pp, r.rules.path, r.rules.sha256);
+		provenance_input(pp, o->list, r.list.sha256);
+		provenance_input(pp, o->objections, csvin_sha256(in));
+		provenance_input(pp, r.village.path, r.village.sha256);
+		provenance_output(pp, o->output, out_sha);
+		provenance_output(pp, rs_path, rs_sha);
 	}
+	provenance_seal(pp, (struct outfile *const[]){ out, rs }, 2);
 	if (r.pending > 0)
 		warnmsg("%s: %u objection(s) still pending: the %s publicity is not "
 		    "closed", r.ofile, r.pending, levels[o->level]);

@@ -19,6 +19,7 @@ struct publicize_options {
 	enum notice_format format;
 	enum csv_encoding encoding;
 	int quiet;
+	int include_anywhere;      /* rules may include files outside their folder */
 };
 
 /* Parse a level name (village, town, county). Returns 0 or -1. */

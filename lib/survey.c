@@ -81,10 +81,8 @@ struct stage {
 static int
 applicant_header(struct stage *st, const struct csvin_row *row)
 {
-	if (columns_map(&st->acols, st->aliases, st->afile, row, a_known,
-	    A_NKNOWN, st->err, sizeof st->err) != 0 ||
-	    columns_require(&st->acols, st->aliases, st->afile, row->line,
-	    a_known, a_required, st->err, sizeof st->err) != 0)
+	if (columns_header(&st->acols, st->aliases, st->afile, row, a_known,
+	    a_required, A_NKNOWN, st->err, sizeof st->err) != 0)
 		return 1;
 	roster_init(&st->roster, row->n);
 	return 0;
@@ -179,10 +177,8 @@ survey_header(struct stage *st, const struct csvin_row *row)
 {
 	size_t n = 0;
 
-	if (columns_map(&st->scols, st->aliases, st->sfile, row, s_known,
-	    S_NKNOWN, st->err, sizeof st->err) != 0 ||
-	    columns_require(&st->scols, st->aliases, st->sfile, row->line,
-	    s_known, s_required, st->err, sizeof st->err) != 0)
+	if (columns_header(&st->scols, st->aliases, st->sfile, row, s_known,
+	    s_required, S_NKNOWN, st->err, sizeof st->err) != 0)
 		return 1;
 	st->out_names = xcalloc(S_NKNOWN + row->n, sizeof *st->out_names);
 	st->out_cell = xcalloc(S_NKNOWN + row->n, sizeof *st->out_cell);
@@ -521,19 +517,6 @@ write_household(struct stage *st, struct csvout *w, uint32_t h,
 	csvout_end(w);
 }
 
-static char *
-beside(const char *output, const char *name)
-{
-	const char *slash = output && strcmp(output, "-") != 0 ? strrchr(output, '/') : NULL;
-	size_t dir = slash ? (size_t)(slash - output) + 1 : 0;
-	char *p = xmalloc(dir + strlen(name) + 1);
-
-	if (dir > 0)
-		memcpy(p, output, dir);
-	strcpy(p + dir, name);
-	return p;
-}
-
 static void
 read_csv(struct stage *st, const char *path, csvin_fn fn, struct csvin **keep)
 {
@@ -575,14 +558,6 @@ load_rules(struct stage *st)
 	st->year = st->rules.year ? st->rules.year : st->have_village ? st->village.year : 0;
 }
 
-static const char *
-base(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
 int
 survey_run(const struct survey_options *o)
 {
@@ -593,7 +568,7 @@ survey_run(const struct survey_options *o)
 	struct scratch sc;
 	uint32_t *order, *people;
 	char *rejects_path = o->rejects ? xstrdup(o->rejects) :
-	    beside(o->output, "rejects-survey.csv");
+	    outfile_beside(o->output, "rejects-survey.csv");
 	char out_sha[DIGEST_HEX], rej_sha[DIGEST_HEX], count[8][32];
 	size_t counts[4] = { 0 }, explained = 0;
 	struct trace trace = { NULL, 0, 0, 0 };
@@ -606,7 +581,7 @@ survey_run(const struct survey_options *o)
 	if (o->columns && aliases_load(st.aliases, o->columns, st.err, sizeof st.err) != 0)
 		die(EXIT_ERROR, "%s", st.err);
 
-	rejects_init(&st.srejects, "survey", base(o->applicants),
+	rejects_init(&st.srejects, "survey", path_base(o->applicants),
 	    st.have_village ? st.village.code : "");
 	read_csv(&st, o->applicants, on_applicant, &ain);
 	if (!st.have_village && st.roster.npeople > 0 && st.acols.pos[A_VILLAGE] >= 0) {
@@ -616,7 +591,7 @@ survey_run(const struct survey_options *o)
 		st.srejects.village_code = cells[st.acols.pos[A_VILLAGE]];
 		free(cells);
 	}
-	rejects_file(&st.srejects, base(o->survey));
+	rejects_file(&st.srejects, path_base(o->survey));
 	st.cells_of = xcalloc(st.roster.nhouseholds + 1, sizeof *st.cells_of);
 	st.state = xcalloc(st.roster.nhouseholds + 1, 1);
 	st.survey_line = xcalloc(st.roster.nhouseholds + 1, sizeof *st.survey_line);
@@ -676,28 +651,22 @@ survey_run(const struct survey_options *o)
 		rejects_write(&st.srejects, rej);
 		outfile_finish(out, out_sha);
 		outfile_finish(rej, rej_sha);
-		if (!outfile_is_stdout(out)) {
-			struct provenance p;
+		struct provenance p, *pp = NULL;
 
-			provenance_init(&p, "survey", o->output);
-			provenance_rules(&p, st.rules.path, st.rules.sha256);
-			provenance_input(&p, o->applicants, csvin_sha256(ain));
-			provenance_input(&p, o->survey, csvin_sha256(sin));
+		if (!outfile_is_stdout(out)) {
+			pp = &p;
+			provenance_init(pp, "survey", o->output);
+			provenance_rules(pp, st.rules.path, st.rules.sha256);
+			provenance_input(pp, o->applicants, csvin_sha256(ain));
+			provenance_input(pp, o->survey, csvin_sha256(sin));
 			if (st.have_village)
-				provenance_input(&p, st.village.path, st.village.sha256);
+				provenance_input(pp, st.village.path, st.village.sha256);
 			for (size_t i = 1; i < st.rules.nfiles; i++)
-				provenance_input(&p, st.rules.files[i].path, st.rules.files[i].sha256);
-			provenance_output(&p, o->output, out_sha);
-			provenance_output(&p, rejects_path, rej_sha);
-			provenance_prepare(&p);
-			outfile_commit(out);
-			outfile_commit(rej);
-			provenance_commit(&p);
-			provenance_free(&p);
-		} else {
-			outfile_commit(out);
-			outfile_commit(rej);
+				provenance_input(pp, st.rules.files[i].path, st.rules.files[i].sha256);
+			provenance_output(pp, o->output, out_sha);
+			provenance_output(pp, rejects_path, rej_sha);
 		}
+		provenance_seal(pp, (struct outfile *const[]){ out, rej }, 2);
 		if (!o->quiet)
 			fprintf(stderr, "primary: %s households: %s eligible, %s "
 			    "excluded, %s above the line, %s unverified; %s problems "
