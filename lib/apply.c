@@ -53,6 +53,7 @@ struct intake {
 	struct idset people;        /* ID number -> person index */
 	uint32_t last_household;    /* the previous row's (rows come grouped) */
 	struct rejects rejects;
+	int hint[NKNOWN];           /* enumeration value last seen per column */
 	const char *file;
 	unsigned long rows;
 	char err[1024];
@@ -117,7 +118,7 @@ check_enum(struct row_check *rc, int k, const char **out, size_t *outlen)
 	*outlen = n;
 	if (n == 0)
 		return;
-	if ((v = enum_lookup(enums[k], s, n)) < 0) {
+	if ((v = enum_lookup_hint(enums[k], s, n, &rc->in->hint[k])) < 0) {
 		char codes[256], fmt[400];
 
 		snprintf(fmt, sizeof fmt, "%%s \"%%s\" is not one of: %s",

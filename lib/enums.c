@@ -105,14 +105,32 @@ label_matches(const char *labels, const char *s, size_t n)
 	return 0;
 }
 
+static int
+value_matches(const struct enum_value *v, const char *s, size_t n)
+{
+	return text_ieq(s, n, v->code) || label_matches(v->labels, s, n);
+}
+
 int
 enum_lookup(const struct enum_def *def, const char *s, size_t n)
 {
 	for (size_t i = 0; i < def->count; i++)
-		if (text_ieq(s, n, def->values[i].code) ||
-		    label_matches(def->values[i].labels, s, n))
+		if (value_matches(&def->values[i], s, n))
 			return (int)i;
 	return -1;
+}
+
+int
+enum_lookup_hint(const struct enum_def *def, const char *s, size_t n, int *hint)
+{
+	int i;
+
+	if (*hint >= 0 && (size_t)*hint < def->count &&
+	    value_matches(&def->values[*hint], s, n))
+		return *hint;
+	if ((i = enum_lookup(def, s, n)) >= 0)
+		*hint = i;
+	return i;
 }
 
 const struct enum_def *

@@ -24,6 +24,11 @@ extern const struct enum_def enum_relation, enum_sex, enum_health,
  * or -1 when it is none of them. */
 int enum_lookup(const struct enum_def *def, const char *s, size_t n);
 
+/* As enum_lookup, trying *HINT (the index found the time before) first
+ * and updating it: a column repeats a handful of values row after row. */
+int enum_lookup_hint(const struct enum_def *def, const char *s, size_t n,
+    int *hint);
+
 /* The enumeration of a canonical column name, or NULL. */
 const struct enum_def *enum_for_field(const char *field);
 

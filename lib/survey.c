@@ -76,6 +76,7 @@ struct stage {
 	size_t nhh, nmember;
 
 	struct rejects srejects;
+	int hint[S_NKNOWN];          /* enumeration value last seen per column */
 };
 
 static int
@@ -241,7 +242,7 @@ normalise(struct srow *s, size_t i, char *buf, size_t buflen)
 		return date_format(buf, days);
 	}
 	if (k > 0 && s_enums[k] != NULL) {
-		int e = enum_lookup(s_enums[k], v, n);
+		int e = enum_lookup_hint(s_enums[k], v, n, &st->hint[k]);
 
 		if (e < 0) {
 			char codes[300], fmt[400];
