@@ -76,7 +76,8 @@ expect "usage errors" '
 
 # A real browser: Chromium prints the notice of a large village to PDF, and
 # the PDF's text must hold every head's name and masked number, and no full
-# ID number; the page count must fit the list.
+# ID number; the page count must fit the list, and the table header and the
+# page number must be on every page.
 expect "the html notice in headless Chromium: names, masked numbers, pages" '
 	command -v chromium >/dev/null && command -v pdftotext >/dev/null &&
 	tpa-gen --households 200 --seed 7 -o gen >/dev/null && cd gen/* &&
@@ -100,4 +101,6 @@ expect "the html notice in headless Chromium: names, masked numbers, pages" '
 	pages=$(pdfinfo notice.pdf | sed -n "s/^Pages: *//p") &&
 	echo "$n households on $pages pages" &&
 	[ "$pages" -ge $(( (n + 39) / 40 )) ] && [ "$pages" -le $(( n / 15 + 2 )) ] &&
-	grep -q "第 1 页，共 $pages 页" notice.txt'
+	grep -q "第 1 页，共 $pages 页" notice.txt &&
+	[ "$pages" -ge 2 ] && pdftotext -f 2 -l 2 notice.pdf - | grep -q "户主姓名" &&
+	pdftotext -f 2 -l 2 notice.pdf - | grep -q "第 2 页，共 $pages 页"'
