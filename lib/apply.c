@@ -437,6 +437,8 @@ apply_run(const struct apply_options *o)
 	if ((csv = csvin_open(o->input, o->encoding, in.err, sizeof in.err)) == NULL)
 		die(EXIT_ERROR, "%s", in.err);
 	in.file = csvin_name(csv);
+	if (!o->quiet)
+		csvin_set_progress(csv, diag_program());
 	/* Rejects name the file by its base name: the same on every machine. */
 	rejects_init(&in.rejects, "apply", path_base(in.file), in.village.code);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "csvin.h"
@@ -22,6 +23,8 @@ struct csvin {
 	enum csv_encoding enc;
 	int decided;                /* encoding settled (AUTO waits for non-ASCII) */
 	int bom_checked;
+	char head[3];               /* the first bytes, until the BOM is decided */
+	size_t head_len;
 	iconv_t cd;
 	struct digest *digest;
 	char sha256[DIGEST_HEX];
@@ -44,6 +47,10 @@ struct csvin {
 	size_t *off, *len;
 	const char **ptr;
 	size_t nf, nf_cap;
+
+	size_t chunk;               /* bytes per read */
+	const char *progress;       /* program name when showing progress */
+	double started, shown;      /* monotonic seconds */
 
 	csvin_fn fn;
 	void *ctx;
@@ -80,6 +87,7 @@ new_reader(const char *name, enum csv_encoding enc)
 	in->cd = (iconv_t)-1;
 	in->digest = digest_new();
 	in->line = 1;
+	in->chunk = CHUNK;
 	in->text_cap = 2 * CHUNK;
 	in->text = xmalloc(in->text_cap);
 	if (csv_init(&in->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
@@ -245,39 +253,96 @@ feed_text(struct csvin *in, int eof)
 	return 0;
 }
 
-/* Decide the encoding from the first bytes that are not ASCII. */
-static void
-detect(struct csvin *in, const char *s, size_t n)
+/* How many bytes past the first one that is not ASCII detection looks at
+ * (fewer only at the end of the input). */
+#define DETECT_SPAN 256
+
+/*
+ * Decide the encoding from the first bytes that are not ASCII. Bytes wait
+ * in in->raw until DETECT_SPAN of them follow the first non-ASCII byte, so
+ * that a chunk boundary never decides on a lone lead byte. Returns 1 when
+ * decided (in->raw holds the bytes to decode), 0 while still waiting (the
+ * ASCII seen so far has gone to in->text).
+ */
+static int
+detect(struct csvin *in, const char *s, size_t n, int eof)
 {
 	size_t i;
 
-	if (in->decided)
-		return;
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+	xgrow(&in->raw, &in->raw_cap, in->raw_len + n, 1);
+	memcpy(in->raw + in->raw_len, s, n);
+	in->raw_len += n;
+	for (i = 0; i < in->raw_len && (unsigned char)in->raw[i] < 0x80; i++)
 		continue;
-	if (i == n)
-		return;
+	if (i == in->raw_len || (in->raw_len - i < DETECT_SPAN && !eof)) {
+		/* ASCII reads the same either way: pass it on. */
+		xgrow(&in->text, &in->text_cap, in->text_len + i, 1);
+		memcpy(in->text + in->text_len, in->raw, i);
+		in->text_len += i;
+		memmove(in->raw, in->raw + i, in->raw_len - i);
+		in->raw_len -= i;
+		if (in->raw_len == 0 || !eof)
+			return 0;
+	}
 	in->decided = 1;
-	/* Valid UTF-8 up to the end (a sequence cut by the chunk is fine). */
-	in->enc = utf8_valid_prefix(s + i, n - i, 1) == n - i ? ENC_UTF8 : ENC_GB18030;
+	in->enc = utf8_valid_prefix(in->raw, in->raw_len, !eof) == in->raw_len ?
+	    ENC_UTF8 : ENC_GB18030;
+	return 1;
 }
 
-/* Append decoded text for raw bytes S[0..N). */
+static int decode(struct csvin *in, const char *s, size_t n, int eof);
+
+/* Append decoded text for raw bytes S[0..N). The first three bytes wait
+ * until they are all in (chunks may be tiny): a UTF-8 BOM is dropped. */
 static int
 take(struct csvin *in, const char *s, size_t n, int eof)
 {
-	if (!in->bom_checked && (n >= 3 || eof)) {
-		in->bom_checked = 1;
-		if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-			s += 3;
-			n -= 3;
-			if (in->enc == ENC_AUTO) {
-				in->enc = ENC_UTF8;
-				in->decided = 1;
-			}
+	char *joined;
+	size_t k;
+	int rc;
+
+	if (in->bom_checked)
+		return decode(in, s, n, eof);
+	k = n < 3 - in->head_len ? n : 3 - in->head_len;
+	memcpy(in->head + in->head_len, s, k);
+	in->head_len += k;
+	if (in->head_len < 3 && !eof)
+		return 0;
+	in->bom_checked = 1;
+	if (in->head_len == 3 && memcmp(in->head, "\xEF\xBB\xBF", 3) == 0) {
+		if (in->enc == ENC_AUTO) {
+			in->enc = ENC_UTF8;
+			in->decided = 1;
+		}
+		return decode(in, s + k, n - k, eof);
+	}
+	/* Not a BOM: the held bytes go first, with the rest of this chunk,
+	 * so that detection sees them together. */
+	joined = xmalloc(in->head_len + n);
+	memcpy(joined, in->head, in->head_len);
+	memcpy(joined + in->head_len, s + k, n - k);
+	rc = decode(in, joined, in->head_len + n - k, eof);
+	free(joined);
+	return rc;
+}
+
+static int
+decode(struct csvin *in, const char *s, size_t n, int eof)
+{
+	if (!in->decided) {
+		if (!detect(in, s, n, eof))
+			return 0;
+		/* The bytes held for detection are the input now. */
+		s = NULL;
+		n = 0;
+		if (in->enc == ENC_UTF8) {
+			xgrow(&in->text, &in->text_cap, in->text_len + in->raw_len, 1);
+			memcpy(in->text + in->text_len, in->raw, in->raw_len);
+			in->text_len += in->raw_len;
+			in->raw_len = 0;
+			return 0;
 		}
 	}
-	detect(in, s, n);
 	if (in->enc != ENC_GB18030) {
 		xgrow(&in->text, &in->text_cap, in->text_len + n, 1);
 		memcpy(in->text + in->text_len, s, n);
@@ -288,9 +353,11 @@ take(struct csvin *in, const char *s, size_t n, int eof)
 	    (in->cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
 		return fail(in, in->line, "GB18030 decoding is not available: %s",
 		    strerror(errno));
-	xgrow(&in->raw, &in->raw_cap, in->raw_len + n, 1);
-	memcpy(in->raw + in->raw_len, s, n);
-	in->raw_len += n;
+	if (n > 0) {
+		xgrow(&in->raw, &in->raw_cap, in->raw_len + n, 1);
+		memcpy(in->raw + in->raw_len, s, n);
+		in->raw_len += n;
+	}
 	{
 		char *src = in->raw;
 		size_t left = in->raw_len;
@@ -320,10 +387,56 @@ take(struct csvin *in, const char *s, size_t n, int eof)
 			}
 			in->text_len = (size_t)(dst - in->text);
 		}
-		memmove(in->raw, src, left);
+		if (left > 0)
+			memmove(in->raw, src, left);
 		in->raw_len = left;
 	}
 	return 0;
+}
+
+void
+csvin_set_chunk(struct csvin *in, size_t n)
+{
+	in->chunk = n > 0 && n <= CHUNK ? n : CHUNK;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+csvin_set_progress(struct csvin *in, const char *program)
+{
+	if (isatty(STDERR_FILENO)) {
+		in->progress = program;
+		in->started = in->shown = now();
+	}
+}
+
+/* The progress line, at most twice a second; DONE clears it. */
+static void
+progress(struct csvin *in, int done)
+{
+	double t;
+
+	if (in->progress == NULL)
+		return;
+	if (done) {
+		if (in->shown > in->started)
+			fputs("\r\033[K", stderr);
+		return;
+	}
+	if ((t = now()) - in->shown < 0.5)
+		return;
+	in->shown = t;
+	fprintf(stderr, "\r%s: %s: %lu rows, %.0f MB, %.1f MB/s\033[K", in->progress,
+	    in->name, in->rows, (double)in->bytes / 1048576,
+	    (double)in->bytes / 1048576 / (t - in->started));
 }
 
 /* Read the next chunk into BUF. Returns bytes read, 0 at EOF, -1 on error. */
@@ -332,6 +445,8 @@ read_chunk(struct csvin *in, char *buf, size_t n)
 {
 	ssize_t r;
 
+	if (n > in->chunk)
+		n = in->chunk;
 	if (in->fd < 0) {
 		size_t k = in->mem_len - in->mem_off;
 
@@ -364,6 +479,7 @@ csvin_read(struct csvin *in, csvin_fn fn, void *ctx)
 		}
 		digest_update(in->digest, chunk, (size_t)r);
 		in->bytes += (unsigned long long)r;
+		progress(in, 0);
 		if (take(in, chunk, (size_t)r, r == 0) != 0 ||
 		    feed_text(in, r == 0) != 0) {
 			rc = -1;
@@ -379,6 +495,7 @@ csvin_read(struct csvin *in, csvin_fn fn, void *ctx)
 		}
 	}
 	free(chunk);
+	progress(in, 1);
 	if (rc == 0 && in->stop)
 		rc = in->stop;
 	if (rc == 0)

@@ -39,6 +39,15 @@ struct csvin *csvin_open(const char *path, enum csv_encoding enc, char *err,
 struct csvin *csvin_open_mem(const char *name, const char *bytes, size_t n,
     enum csv_encoding enc);
 
+/* Read at most N bytes at a time (N >= 1; the default is 256 KiB): the
+ * tests and the fuzzer use tiny chunks to cut characters, quotes and line
+ * ends at every possible place. */
+void csvin_set_chunk(struct csvin *in, size_t n);
+
+/* Show a progress line (rows, MB/s) on standard error while reading, when
+ * it is a terminal. PROGRAM prefixes it. */
+void csvin_set_progress(struct csvin *in, const char *program);
+
 /* Read every record, calling FN for each. Returns 0 at the end, the
  * callback's value if it stopped, or -1 on an error (see csvin_error):
  * not CSV, NUL byte, undecodable text, read error. */

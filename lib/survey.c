@@ -526,6 +526,8 @@ read_csv(struct stage *st, const char *path, csvin_fn fn, struct csvin **keep)
 
 	if (in == NULL)
 		die(EXIT_ERROR, "%s", st->err);
+	if (!st->o->quiet)
+		csvin_set_progress(in, diag_program());
 	if (fn == on_applicant)
 		st->afile = csvin_name(in);
 	else

@@ -49,3 +49,10 @@ expect "the front door runs a stage and lists them all" '
 	tpa --help >out && for s in apply survey appraise publicize audit file; do grep -q "^  $s " out || exit 1; done &&
 	tpa apply --help | grep -q "^usage: tpa-apply" &&
 	status 2 tpa nosuch 2>err && grep -q "unknown stage" err'
+
+expect "a progress line on a terminal, none without one" '
+	tpa-gen --households 120000 --seed 9 -o gen >/dev/null && cd gen/* &&
+	script -qec "tpa-apply --village . -o a.csv applications.csv" /dev/null >tty.out &&
+	grep -q "tpa-apply: applications.csv: [0-9,]* rows, [0-9]* MB, [0-9.]* MB/s" tty.out &&
+	tpa-apply --village . -o b.csv applications.csv 2>err && ! grep -q "MB/s" err &&
+	grep -q "^applicants: 120,000 households" err && cmp a.csv b.csv'

@@ -179,12 +179,45 @@ START_TEST(big_field)
 }
 END_TEST
 
+/* Chunks of every small size cut characters, quotes and CRLF pairs at
+ * every place: the records must come out the same. */
+START_TEST(any_chunk_size)
+{
+	static const char utf8[] = "\xEF\xBB\xBF户编号,\"姓名\"\r\nH1,\"张,\"\"三\"\"\r\n李四\"\r\n\r\nH2,\xE3\x80\x80王五\n";
+	static const char gbk[] = "\xBB\xA7\xB1\xE0\xBA\xC5,\xD0\xD5\xC3\xFB\r\nH1,\"\xD5\xC5,\xC8\xFD\"\r\n";
+	/* GBK after ASCII only: the first byte that is not ASCII may stand
+	 * alone at the end of a chunk. */
+	static const char gbk_late[] = "household_id,name\r\nH1,\xD5\xC5\xC8\xFD\r\nH2,\xC0\xEE\r\n";
+	const struct { const char *s; size_t n; const char *want; } cases[] = {
+		{ gbk_late, sizeof gbk_late - 1, "1:household_id|name\n2:H1|张三\n3:H2|李\n" },
+		{ utf8, sizeof utf8 - 1, "1:户编号|姓名\n2:H1|张,\"三\"\r\n李四\n5:H2|王五\n" },
+		{ gbk, sizeof gbk - 1, "1:户编号|姓名\n2:H1|张,三\n" },
+	};
+
+	for (size_t c = 0; c < 3; c++)
+		for (size_t chunk = 1; chunk <= 9; chunk++) {
+			struct collect got = { xstrdup(""), 0, 1 };
+			struct csvin *in = csvin_open_mem("t.csv", cases[c].s, cases[c].n, ENC_AUTO);
+
+			csvin_set_chunk(in, chunk);
+			ck_assert_int_eq(csvin_read(in, collect_row, &got), 0);
+			ck_assert_msg(strcmp(got.s, cases[c].want) == 0, "case %zu chunk %zu: %s",
+			    c, chunk, got.s);
+			free(got.s);
+			csvin_close(in);
+		}
+}
+END_TEST
+
 /* Found by fuzz/csvin.c: an empty input read as GB18030 took a pointer
  * into a buffer never allocated. */
 START_TEST(empty_gb18030)
 {
 	char *got = parse_enc("", 0, ENC_GB18030);
 
+	ck_assert_str_eq(got, "");
+	free(got);
+	got = parse_enc("\0", 0, ENC_GB18030);   /* and again after a rewrite */
 	ck_assert_str_eq(got, "");
 	free(got);
 }
@@ -234,6 +267,7 @@ suite_csvin(void)
 	tcase_add_test(t, refused_input);
 	tcase_add_test(t, big_field);
 	tcase_add_test(t, empty_gb18030);
+	tcase_add_test(t, any_chunk_size);
 	tcase_add_test(t, encoding_names);
 	tcase_add_test(t, callback_stops);
 	suite_add_tcase(s, t);
