@@ -414,7 +414,7 @@ apply_run(const struct apply_options *o)
 	struct intake in;
 	struct csvin *csv;
 	struct outfile *out, *rej;
-	char out_sha[DIGEST_HEX], rej_sha[DIGEST_HEX], count[4][32];
+	char out_sha[DIGEST_HEX], rej_sha[DIGEST_HEX], count[3][32];
 	char *rejects_path = o->rejects ? xstrdup(o->rejects) :
 	    outfile_beside(o->output, "rejects-apply.csv");
 	size_t accepted_hh = 0, accepted_people = 0, rejected_hh = 0;
@@ -478,11 +478,10 @@ apply_run(const struct apply_options *o)
 	}
 	if (!o->quiet)
 		fprintf(stderr, "applicants: %s households, %s people accepted; "
-		    "%s households rejected (%s rows)\n",
+		    "%s households rejected\n",
 		    text_count(count[0], accepted_hh),
 		    text_count(count[1], accepted_people),
-		    text_count(count[2], rejected_hh),
-		    text_count(count[3], in.rows - accepted_people));
+		    text_count(count[2], rejected_hh));
 
 	csvin_close(csv);
 	free(rejects_path);

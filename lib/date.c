@@ -107,7 +107,22 @@ date_format(char buf[DATE_BUF], long days)
 	int y, m, d;
 
 	date_ymd(days, &y, &m, &d);
-	snprintf(buf, DATE_BUF, "%04d-%02d-%02d", y, m, d);
+	if (y < 0 || y > 9999) {
+		snprintf(buf, DATE_BUF, "%04d-%02d-%02d", y, m, d);
+		return buf;
+	}
+	/* Digits by hand: this runs for every person on every row. */
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
 	return buf;
 }
 

@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -74,6 +75,45 @@ install_handlers(void)
 	}
 }
 
+/*
+ * Remove the temporaries of PATH left by runs that were killed outright
+ * (SIGKILL, a power cut): ".BASE.tmp-PID-XXXXXX" whose process is gone.
+ * A temporary of a live process (a concurrent run) is left alone.
+ */
+static void
+remove_stale(const char *path, const char *base)
+{
+	char dir[PATH_MAX], prefix[NAME_MAX + 8], victim[PATH_MAX];
+	size_t dirlen = (size_t)(base - path), plen;
+	struct dirent *e;
+	DIR *d;
+
+	if (dirlen >= sizeof dir)
+		return;
+	memcpy(dir, path, dirlen);
+	dir[dirlen] = '\0';
+	if ((size_t)snprintf(prefix, sizeof prefix, ".%s.tmp-", base) >= sizeof prefix)
+		return;
+	plen = strlen(prefix);
+	if ((d = opendir(dirlen ? dir : ".")) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		char *end;
+		long pid;
+
+		if (strncmp(e->d_name, prefix, plen) != 0)
+			continue;
+		pid = strtol(e->d_name + plen, &end, 10);
+		if (pid <= 0 || *end != '-')
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;   /* alive, or not ours to judge */
+		if ((size_t)snprintf(victim, sizeof victim, "%s%s", dir, e->d_name) < sizeof victim)
+			unlink(victim);
+	}
+	closedir(d);
+}
+
 struct outfile *
 outfile_open(const char *path, enum outfile_mode mode)
 {
@@ -98,8 +138,9 @@ outfile_open(const char *path, enum outfile_mode mode)
 	base = slash ? slash + 1 : path;
 	if (*base == '\0')
 		die(EXIT_ERROR, "%s: output is a folder, not a file", path);
-	n = snprintf(pending[slot], PATH_MAX, "%.*s.%s.tmp-XXXXXX",
-	    (int)(base - path), path, base);
+	remove_stale(path, base);
+	n = snprintf(pending[slot], PATH_MAX, "%.*s.%s.tmp-%ld-XXXXXX",
+	    (int)(base - path), path, base, (long)getpid());
 	if (n < 0 || n >= PATH_MAX)
 		die(EXIT_ERROR, "%s: path too long", path);
 	f->fd = mkstemp(pending[slot]);

@@ -3,7 +3,9 @@
  * destination. Until then the previous version of the file is untouched,
  * and a run that dies (die(), a signal such as SIGINT or SIGTERM) leaves no
  * temporary file behind. The path "-" (or NULL) is standard output.
- * Every byte written is also fed to a SHA-256 digest for PROVENANCE.csv. */
+ * Every byte written is also fed to a SHA-256 digest for PROVENANCE.csv.
+ * Temporaries are named ".NAME.tmp-PID-XXXXXX"; opening NAME removes those
+ * whose process no longer exists (a run killed by SIGKILL). */
 #ifndef TPA_OUTFILE_H
 #define TPA_OUTFILE_H
 

@@ -65,8 +65,9 @@ else
 fi
 
 # A long run stopped at several points by SIGINT, SIGTERM and SIGKILL: the
-# old output stays whole; a re-run then completes.
-expect "interrupted runs leave the old output whole; a re-run completes" '
+# old output stays whole; a re-run then completes and removes what the
+# killed runs left.
+expect "interrupted runs leave the old output whole; a re-run completes and cleans up" '
 	tpa-gen --households $([ "${TPA_VALGRIND:-0}" = 1 ] && echo 3000 || echo 150000) --seed 5 -o gen >/dev/null && cd gen/* &&
 	tpa-apply -q --village . -o ref.csv applications.csv &&
 	printf "old\n" >applicants.csv &&
@@ -80,7 +81,8 @@ expect "interrupted runs leave the old output whole; a re-run completes" '
 			[ $sig = KILL ] || no_temporaries . || exit 1
 		done
 	done &&
-	rm -f .*.tmp-* && tpa-apply -q --village . -o applicants.csv applications.csv && cmp applicants.csv ref.csv'
+	tpa-apply -q --village . -o applicants.csv applications.csv && cmp applicants.csv ref.csv &&
+	no_temporaries .'
 
 expect "concurrent runs of one stage never mix their files; provenance stays whole" '
 	mkdir -p w/a/b && cd w/a/b && village_copy &&
