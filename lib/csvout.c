@@ -19,6 +19,11 @@ csvout_is_formula(const char *s, size_t n)
 	    s[0] == '@' || s[0] == '\t' || s[0] == '\r');
 }
 
+/* Bytes that make a cell need quotes. */
+static const unsigned char special[256] = {
+	['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1,
+};
+
 void
 csvout_cell(struct csvout *w, const char *s, size_t n)
 {
@@ -27,8 +32,11 @@ csvout_cell(struct csvout *w, const char *s, size_t n)
 
 	if (w->fields++ > 0)
 		outfile_write(w->out, ",", 1);
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	for (size_t i = 0; i < n; i++)
+		if (special[(unsigned char)s[i]]) {
+			quote = 1;
+			break;
+		}
 	if (!quote) {
 		if (guard)
 			outfile_write(w->out, "'", 1);

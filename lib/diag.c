@@ -81,7 +81,7 @@ xrealloc(void *p, size_t n)
 }
 
 void
-xgrow(void *pp, size_t *cap, size_t need, size_t size)
+xgrow_slow(void *pp, size_t *cap, size_t need, size_t size)
 {
 	void **p = pp;
 	size_t n = *cap ? *cap : 16;

@@ -30,7 +30,13 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Grow *P (an array of *CAP elements of SIZE bytes) to hold at least NEED;
  * a NULL *P is always allocated, so *P is never NULL afterwards. */
-void xgrow(void *p, size_t *cap, size_t need, size_t size);
+void xgrow_slow(void *p, size_t *cap, size_t need, size_t size);
+static inline void
+xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need > *cap || *(void **)p == NULL)
+		xgrow_slow(p, cap, need, size);
+}
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

@@ -104,35 +104,10 @@ struct hh_key {
 	uint32_t index;
 };
 
-struct person_key {
-	uint32_t rank;           /* household's place in order */
-	uint8_t not_head;
-	char id[ID_LEN + 1];
-	uint32_t line;
-	uint32_t index;
-};
-
 static int
 cmp_household(const void *a, const void *b)
 {
 	return strcmp(((const struct hh_key *)a)->id, ((const struct hh_key *)b)->id);
-}
-
-static int
-cmp_person(const void *a, const void *b)
-{
-	const struct person_key *x = a, *y = b;
-	int c;
-
-	if (x->rank != y->rank)
-		return x->rank < y->rank ? -1 : 1;
-	if (x->not_head != y->not_head)
-		return x->not_head < y->not_head ? -1 : 1;
-	if ((c = strcmp(x->id, y->id)) != 0)
-		return c;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 uint32_t *
@@ -152,30 +127,80 @@ roster_households_sorted(const struct roster *r)
 	return sorted;
 }
 
+/* Whether person A goes before person B of the same household: the head
+ * first, then by ID number, then by line. */
+static int
+before(const struct roster *r, uint32_t a, uint32_t b)
+{
+	const struct person *x = &r->people[a], *y = &r->people[b];
+	int c;
+
+	if (x->head != y->head)
+		return x->head > y->head;
+	if ((c = strcmp(x->id, y->id)) != 0)
+		return c < 0;
+	return x->line != y->line ? x->line < y->line : a < b;
+}
+
+/* Sort A[0..N) with BEFORE, merging through TMP (N entries). */
+static void
+sort_people(const struct roster *r, uint32_t *a, size_t n, uint32_t *tmp)
+{
+	size_t half = n / 2, i = 0, j = half, k = 0;
+
+	if (n <= 8) {
+		for (size_t x = 1; x < n; x++) {
+			uint32_t v = a[x];
+			size_t y = x;
+
+			for (; y > 0 && before(r, v, a[y - 1]); y--)
+				a[y] = a[y - 1];
+			a[y] = v;
+		}
+		return;
+	}
+	sort_people(r, a, half, tmp);
+	sort_people(r, a + half, n - half, tmp);
+	while (i < half && j < n)
+		tmp[k++] = before(r, a[j], a[i]) ? a[j++] : a[i++];
+	while (i < half)
+		tmp[k++] = a[i++];
+	while (j < n)
+		tmp[k++] = a[j++];
+	memcpy(a, tmp, k * sizeof *a);
+}
+
 uint32_t *
 roster_order(const struct roster *r)
 {
 	uint32_t *sorted = roster_households_sorted(r);
-	uint32_t *rank = xcalloc(r->nhouseholds, sizeof *rank);
-	struct person_key *pk = xcalloc(r->npeople, sizeof *pk);
-	uint32_t *order = xcalloc(r->npeople, sizeof *order);
+	size_t groups = r->nhouseholds + 1;
+	/* Group g: people without a household (0), then households in order. */
+	uint32_t *group = xcalloc(groups, sizeof *group);
+	size_t *start = xcalloc(groups + 1, sizeof *start);
+	uint32_t *order = xcalloc(r->npeople + 1, sizeof *order);
+	uint32_t *tmp = xcalloc(r->npeople + 1, sizeof *tmp);
 
 	for (size_t h = 0; h < r->nhouseholds; h++)
-		rank[sorted[h]] = (uint32_t)h;
+		group[sorted[h]] = (uint32_t)h + 1;
 	free(sorted);
 	for (size_t i = 0; i < r->npeople; i++) {
-		const struct person *p = &r->people[i];
+		uint32_t h = r->people[i].household;
 
-		pk[i].rank = p->household == NO_HOUSEHOLD ? 0 : rank[p->household] + 1;
-		pk[i].not_head = !p->head;
-		memcpy(pk[i].id, p->id, sizeof pk[i].id);
-		pk[i].line = p->line;
-		pk[i].index = (uint32_t)i;
+		start[(h == NO_HOUSEHOLD ? 0 : group[h]) + 1]++;
 	}
-	qsort(pk, r->npeople, sizeof *pk, cmp_person);
-	for (size_t i = 0; i < r->npeople; i++)
-		order[i] = pk[i].index;
-	free(rank);
-	free(pk);
+	for (size_t g = 1; g <= groups; g++)
+		start[g] += start[g - 1];
+	for (size_t i = 0; i < r->npeople; i++) {
+		uint32_t h = r->people[i].household;
+
+		order[start[h == NO_HOUSEHOLD ? 0 : group[h]]++] = (uint32_t)i;
+	}
+	/* start[g] is now the end of group g; sort within each household. */
+	for (size_t g = 1; g < groups; g++)
+		sort_people(r, order + start[g - 1], start[g] - start[g - 1], tmp);
+	free(group);
+	free(start);
+	free(tmp);
 	return order;
 }

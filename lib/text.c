@@ -9,9 +9,8 @@ utf8_valid_prefix(const char *str, size_t n, int partial_ok)
 	size_t i = 0;
 
 	while (i < n) {
-		unsigned c;
+		unsigned c, lo = 0x80, hi = 0xBF;
 		size_t len;
-		unsigned cp;
 
 		/* ASCII runs, eight bytes at a time. */
 		while (i + 8 <= n) {
@@ -29,28 +28,29 @@ utf8_valid_prefix(const char *str, size_t n, int partial_ok)
 			i++;
 			continue;
 		}
+		/* Unicode Table 3-7: the second byte's range excludes overlong
+		 * forms, surrogates and code points above U+10FFFF. */
 		if (c >= 0xC2 && c <= 0xDF) {
 			len = 2;
-			cp = c & 0x1F;
 		} else if (c >= 0xE0 && c <= 0xEF) {
 			len = 3;
-			cp = c & 0x0F;
+			lo = c == 0xE0 ? 0xA0 : 0x80;
+			hi = c == 0xED ? 0x9F : 0xBF;
 		} else if (c >= 0xF0 && c <= 0xF4) {
 			len = 4;
-			cp = c & 0x07;
+			lo = c == 0xF0 ? 0x90 : 0x80;
+			hi = c == 0xF4 ? 0x8F : 0xBF;
 		} else {
 			return i;
 		}
-		for (size_t k = 1; k < len; k++) {
+		if (i + 1 >= n)
+			return partial_ok ? n : i;
+		if (s[i + 1] < lo || s[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k < len; k++) {
 			if (i + k >= n)
 				return partial_ok ? n : i;
 			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-			/* Reject overlong forms, surrogates and > U+10FFFF early. */
-			if (k == 1 && ((len == 3 && cp < 0x20) ||
-			    (len == 3 && cp >= 0x360 && cp <= 0x37F) ||
-			    (len == 4 && (cp < 0x10 || cp > 0x10F))))
 				return i;
 		}
 		i += len;
