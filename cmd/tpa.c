@@ -15,8 +15,8 @@ static const struct {
 	{ "survey", "household survey: income, exclusions, the primary list" },
 	{ "appraise", "democratic appraisal: quorum, votes, scale quota" },
 	{ "publicize", "publicity: notices to post, objections resolved" },
-	{ "audit", "level-by-level audit of village directories" },
-	{ "file", "file and card: the registry and its statistics" },
+	{ "audit", "level-by-level audit of village directories (not built yet)" },
+	{ "file", "file and card: the registry and its statistics (not built yet)" },
 };
 
 static void

@@ -21,6 +21,7 @@ Suite *suite_provenance(void);
 Suite *suite_pattern(void);
 Suite *suite_options(void);
 Suite *suite_rules(void);
+Suite *suite_lists(void);
 
 /* A fresh empty folder for a test; caller frees the path. */
 char *test_tmpdir(void);
