@@ -59,20 +59,6 @@ struct intake {
 	char err[1024];
 };
 
-/* The value of known column K in ROW, trimmed; "" when absent. */
-static const char *
-cell(const struct intake *in, const struct csvin_row *row, int k, size_t *n)
-{
-	int pos = in->cols.pos[k];
-
-	if (pos < 0 || (size_t)pos >= row->n) {
-		*n = 0;
-		return "";
-	}
-	*n = row->len[pos];
-	return row->cell[pos];
-}
-
 static int
 header(struct intake *in, const struct csvin_row *row)
 {
@@ -111,7 +97,7 @@ static void
 check_enum(struct row_check *rc, int k, const char **out, size_t *outlen)
 {
 	size_t n;
-	const char *s = cell(rc->in, rc->row, k, &n);
+	const char *s = columns_cell(&rc->in->cols, rc->row, k, &n);
 	int v;
 
 	*out = s;
@@ -155,8 +141,8 @@ data_row(struct intake *in, const struct csvin_row *row)
 		cells = xcalloc(in->roster.ncells + 1, sizeof *cells);
 		lens = xcalloc(in->roster.ncells + 1, sizeof *lens);
 	}
-	rc.household = cell(in, row, C_HOUSEHOLD, &n);
-	rc.id = cell(in, row, C_ID, &rc.id_len);
+	rc.household = columns_cell(&in->cols, row, C_HOUSEHOLD, &n);
+	rc.id = columns_cell(&in->cols, row, C_ID, &rc.id_len);
 	if (row->n != in->cols.ncells) {
 		char count[64];
 
@@ -194,13 +180,13 @@ data_row(struct intake *in, const struct csvin_row *row)
 	}
 
 	/* village_code, when the file has one */
-	s = cell(in, row, C_VILLAGE, &n);
+	s = columns_cell(&in->cols, row, C_VILLAGE, &n);
 	if (n > 0 && strcmp(s, in->village.code) != 0)
 		problem(&rc, "village_code", "BAD_VALUE",
 		    "%s \"%s\" is not this village's code", s);
 
 	/* name */
-	cells[C_NAME - 1] = cell(in, row, C_NAME, &lens[C_NAME - 1]);
+	cells[C_NAME - 1] = columns_cell(&in->cols, row, C_NAME, &lens[C_NAME - 1]);
 	if (lens[C_NAME - 1] == 0)
 		missing(&rc, C_NAME);
 	else if (utf8_chars(cells[C_NAME - 1], lens[C_NAME - 1]) > NAME_MAX_CHARS)
@@ -231,7 +217,7 @@ data_row(struct intake *in, const struct csvin_row *row)
 
 	/* sex and birth_date: must agree with the ID number, filled from it */
 	check_enum(&rc, C_SEX, &cells[C_SEX - 1], &lens[C_SEX - 1]);
-	s = cell(in, row, C_BIRTH, &n);
+	s = columns_cell(&in->cols, row, C_BIRTH, &n);
 	if (n > 0 && date_parse(s, n, &days) != 0) {
 		problem(&rc, "birth_date", "BAD_DATE", "%s \"%s\" is not a date", s);
 		n = 0;
@@ -265,12 +251,13 @@ data_row(struct intake *in, const struct csvin_row *row)
 	check_enum(&rc, C_IN_SCHOOL, &cells[C_IN_SCHOOL - 1], &lens[C_IN_SCHOOL - 1]);
 
 	/* free text */
-	cells[C_OCCUPATION - 1] = cell(in, row, C_OCCUPATION, &lens[C_OCCUPATION - 1]);
-	cells[C_PHONE - 1] = cell(in, row, C_PHONE, &lens[C_PHONE - 1]);
-	cells[C_REASON - 1] = cell(in, row, C_REASON, &lens[C_REASON - 1]);
+	cells[C_OCCUPATION - 1] = columns_cell(&in->cols, row, C_OCCUPATION,
+	    &lens[C_OCCUPATION - 1]);
+	cells[C_PHONE - 1] = columns_cell(&in->cols, row, C_PHONE, &lens[C_PHONE - 1]);
+	cells[C_REASON - 1] = columns_cell(&in->cols, row, C_REASON, &lens[C_REASON - 1]);
 
 	/* apply_date: required on the head's row */
-	s = cell(in, row, C_APPLY_DATE, &n);
+	s = columns_cell(&in->cols, row, C_APPLY_DATE, &n);
 	cells[C_APPLY_DATE - 1] = "";
 	lens[C_APPLY_DATE - 1] = 0;
 	if (n > 0 && date_parse(s, n, &days) != 0) {

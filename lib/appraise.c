@@ -76,20 +76,16 @@ static int
 on_vote(void *ctx, const struct csvin_row *row)
 {
 	struct meeting *m = ctx;
-	const char *hid, *cells[V_NKNOWN];
+	const char *hid, *decision, *cells[V_NKNOWN];
 	const uint32_t *r;
 	struct tally *t;
 	long long v[3];
-	int c;
 
 	if (row->index == 0)
 		return columns_header(&m->vcols, m->aliases, m->vfile, row, v_known,
 		    v_required, V_NKNOWN, m->err, sizeof m->err) != 0;
-	for (int k = 0; k < V_NKNOWN; k++) {
-		int pos = m->vcols.pos[k];
-
-		cells[k] = (size_t)pos < row->n ? row->cell[pos] : "";
-	}
+	for (int k = 0; k < V_NKNOWN; k++)
+		cells[k] = columns_cell(&m->vcols, row, k, NULL);
 	hid = cells[V_HOUSEHOLD];
 	r = strmap_get(&m->list.index, hid, strlen(hid));
 	if (r == NULL) {
@@ -98,20 +94,11 @@ on_vote(void *ctx, const struct csvin_row *row)
 		return 0;
 	}
 	t = &m->tally[*r];
-	{
-		const char *cellv[64], **cellp = cellv;
-
-		if (m->list.ncols > 64)
-			cellp = xcalloc(m->list.ncols, sizeof *cellp);
-		hhlist_cells(&m->list, *r, cellp);
-		c = strcmp(cellp[m->list.col[HH_DECISION]], "eligible");
-		if (c != 0)
-			report(m, row->line, "household %s is not eligible (%s); the "
-			    "vote changes nothing", hid, cellp[m->list.col[HH_DECISION]]);
-		if (cellp != cellv)
-			free(cellp);
-		if (c != 0)
-			return 0;
+	decision = hhlist_cell(&m->list, *r, m->list.col[HH_DECISION]);
+	if (strcmp(decision, "eligible") != 0) {
+		report(m, row->line, "household %s is not eligible (%s); the "
+		    "vote changes nothing", hid, decision);
+		return 0;
 	}
 	if (t->state != NO_VOTE_ROW) {
 		report(m, row->line, "household %s has a second vote row%s: both are "

@@ -238,6 +238,18 @@ columns_header(struct columns *c, const struct column_aliases *a,
 	return columns_require(c, a, file, h->line, known, required, err, errlen);
 }
 
+const char *
+columns_cell(const struct columns *c, const struct csvin_row *row, int k,
+    size_t *n)
+{
+	int pos = c->pos[k];
+	int there = pos >= 0 && (size_t)pos < row->n;
+
+	if (n != NULL)
+		*n = there ? row->len[pos] : 0;
+	return there ? row->cell[pos] : "";
+}
+
 void
 columns_free(struct columns *c)
 {

@@ -48,6 +48,10 @@ int columns_header(struct columns *c, const struct column_aliases *a,
     const char *file, const struct csvin_row *header,
     const char *const *known, const unsigned char *required, size_t nknown,
     char *err, size_t errlen);
+/* The cell of known column K in ROW: "" when the column is absent or the
+ * row too short. Its length goes to *N unless N is NULL. */
+const char *columns_cell(const struct columns *c, const struct csvin_row *row,
+    int k, size_t *n);
 void columns_free(struct columns *c);
 
 #endif

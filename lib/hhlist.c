@@ -141,6 +141,18 @@ hhlist_column(struct hhlist *l, const char *name)
 	return (int)l->ncols++;
 }
 
+const char *
+hhlist_cell(const struct hhlist *l, size_t r, int col)
+{
+	const char *s = l->arena + l->row[r];
+
+	if (col < 0 || (size_t)col >= l->nstored)
+		return "";
+	while (col-- > 0)
+		s += strlen(s) + 1;
+	return s;
+}
+
 void
 hhlist_cells(const struct hhlist *l, size_t r, const char **cells)
 {

@@ -42,6 +42,8 @@ int hhlist_column(struct hhlist *l, const char *name);
 /* The column NAME, or -1. */
 int hhlist_find(const struct hhlist *l, const char *name);
 
+/* The cell of row R in column COL ("" for an added column). */
+const char *hhlist_cell(const struct hhlist *l, size_t r, int col);
 /* Fill CELLS (l->ncols pointers) with row R; added columns read "". */
 void hhlist_cells(const struct hhlist *l, size_t r, const char **cells);
 

@@ -6,6 +6,10 @@
 #include "notice.h"
 #include "text.h"
 
+/* The table's columns, in text and CSV notices. */
+static const char *const head[5] = { "序号", "户主姓名", "身份证号码",
+	"家庭人口", "人均纯收入（元）" };
+
 static const char *const stage_words[3] = { "村级公示", "乡镇审核公示", "县级审定公告" };
 
 static const char *
@@ -175,8 +179,6 @@ cell(struct outfile *out, const char *s, size_t width, int right)
 static void
 write_text(const struct notice *n, struct outfile *out)
 {
-	static const char *const head[5] = { "序号", "户主姓名", "身份证号码",
-		"家庭人口", "人均纯收入（元）" };
 	static const int right[5] = { 1, 0, 0, 1, 1 };
 	size_t w[5];
 	char t[1024], b[2048], who[512], d[32], num[32];
@@ -221,8 +223,6 @@ write_text(const struct notice *n, struct outfile *out)
 static void
 write_csv(const struct notice *n, struct outfile *out)
 {
-	static const char *const head[5] = { "序号", "户主姓名", "身份证号码",
-		"家庭人口", "人均纯收入（元）" };
 	struct csvout w;
 	char num[32], total[64], people[64];
 

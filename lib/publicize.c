@@ -192,7 +192,6 @@ on_objection(void *ctx, const struct csvin_row *row)
 {
 	struct resolution *r = ctx;
 	const char *c[O_NKNOWN];
-	const char **lc;
 	const uint32_t *idx;
 	const struct period *p = &r->village.publicity[r->o->level];
 	int kind, outcome;
@@ -201,11 +200,8 @@ on_objection(void *ctx, const struct csvin_row *row)
 	if (row->index == 0)
 		return columns_header(&r->cols, r->aliases, r->ofile, row, o_known,
 		    o_required, O_NKNOWN, r->err, sizeof r->err) != 0;
-	for (int k = 0; k < O_NKNOWN; k++) {
-		int pos = r->cols.pos[k];
-
-		c[k] = pos >= 0 && (size_t)pos < row->n ? row->cell[pos] : "";
-	}
+	for (int k = 0; k < O_NKNOWN; k++)
+		c[k] = columns_cell(&r->cols, row, k, NULL);
 	kind = enum_lookup(&kind_def, c[O_KIND], strlen(c[O_KIND]));
 	outcome = enum_lookup(&outcome_def, c[O_OUTCOME], strlen(c[O_OUTCOME]));
 	if (kind < 0 || outcome < 0 || row->n != r->cols.ncells) {
@@ -239,12 +235,9 @@ on_objection(void *ctx, const struct csvin_row *row)
 		    row->line, c[O_HOUSEHOLD]);
 	if (idx != NULL) {
 		struct verdict *v = &r->verdict[*idx];
-		int in_running;
+		int in_running = strcmp(hhlist_cell(&r->list, *idx,
+		    r->list.col[HH_DECISION]), running(r->o->level)) == 0;
 
-		lc = xcalloc(r->list.ncols, sizeof *lc);
-		hhlist_cells(&r->list, *idx, lc);
-		in_running = strcmp(lc[r->list.col[HH_DECISION]], running(r->o->level)) == 0;
-		free(lc);
 		v->objections++;
 		if (in_running && outcome == OUT_PENDING && kind != K_EXCLUDED)
 			v->pending = 1;

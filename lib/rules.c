@@ -123,7 +123,7 @@ id_ok(const char *s)
  * not clash with these (exclusions and considerations share reasons).
  * IDS, when not NULL, is the enumeration the ids must come from. */
 static int
-load_list(struct loader *ld, struct yamldoc *d, yaml_node_t *n,
+load_list(struct yamldoc *d, yaml_node_t *n,
     struct rule_list *l, const struct rule_list *other,
     const struct enum_def *ids)
 {
@@ -170,7 +170,6 @@ load_list(struct loader *ld, struct yamldoc *d, yaml_node_t *n,
 		if ((x->when = cond_compile(d, yamldoc_get(d, item, "when"), 0)) == NULL)
 			return -1;
 	}
-	(void)ld;
 	return 0;
 }
 
@@ -311,16 +310,16 @@ load_doc(struct loader *ld, struct yamldoc *d)
 	if ((n = yamldoc_get(d, root, "income")) != NULL && load_income(r, d, n) != 0)
 		return -1;
 	if ((n = yamldoc_get(d, root, "exclusions")) != NULL &&
-	    load_list(ld, d, n, &r->exclusions, &r->considerations, NULL) != 0)
+	    load_list(d, n, &r->exclusions, &r->considerations, NULL) != 0)
 		return -1;
 	if ((n = yamldoc_get(d, root, "considerations")) != NULL &&
-	    load_list(ld, d, n, &r->considerations, &r->exclusions, NULL) != 0)
+	    load_list(d, n, &r->considerations, &r->exclusions, NULL) != 0)
 		return -1;
 	if ((n = yamldoc_get(d, root, "attributes")) != NULL &&
-	    load_list(ld, d, n, &r->attributes, NULL, &enum_attribute) != 0)
+	    load_list(d, n, &r->attributes, NULL, &enum_attribute) != 0)
 		return -1;
 	if ((n = yamldoc_get(d, root, "causes")) != NULL &&
-	    load_list(ld, d, n, &r->causes, NULL, &enum_cause) != 0)
+	    load_list(d, n, &r->causes, NULL, &enum_cause) != 0)
 		return -1;
 	if ((n = yamldoc_get(d, root, "scale")) != NULL) {
 		if (yamldoc_keys(d, n, scale_keys) != 0)

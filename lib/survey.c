@@ -89,27 +89,19 @@ applicant_header(struct stage *st, const struct csvin_row *row)
 	return 0;
 }
 
-static const char *
-acell(const struct stage *st, const struct csvin_row *row, int k)
-{
-	int pos = st->acols.pos[k];
-
-	return pos >= 0 && (size_t)pos < row->n ? row->cell[pos] : "";
-}
-
 static int
 on_applicant(void *ctx, const struct csvin_row *row)
 {
 	struct stage *st = ctx;
-	const char *hid, *rel, *cells[1];
+	const char *hid, *rel;
 	uint32_t h;
 	int r, head;
 
 	if (row->index == 0)
 		return applicant_header(st, row);
-	hid = acell(st, row, A_HOUSEHOLD);
+	hid = columns_cell(&st->acols, row, A_HOUSEHOLD, NULL);
 	if (row->n != st->acols.ncells || *hid == '\0') {
-		const char *id = acell(st, row, A_ID);
+		const char *id = columns_cell(&st->acols, row, A_ID, NULL);
 
 		rejects_add(&st->srejects, row->line, hid, id, strlen(id),
 		    *hid ? "" : "household_id", *hid ? "RAGGED_ROW" : "MISSING_FIELD",
@@ -117,11 +109,10 @@ on_applicant(void *ctx, const struct csvin_row *row)
 		    "household_id is empty");
 		return 0;
 	}
-	rel = acell(st, row, A_RELATION);
+	rel = columns_cell(&st->acols, row, A_RELATION, NULL);
 	r = enum_lookup(&enum_relation, rel, strlen(rel));
 	head = r >= 0 && strcmp(enum_relation.values[r].code, "head") == 0;
 	h = roster_household(&st->roster, hid, strlen(hid), row->line);
-	(void)cells;
 	roster_add(&st->roster, h, row->line, head, NULL,
 	    (const char *const *)row->cell, row->len);
 	return 0;
@@ -216,7 +207,7 @@ sproblem(struct srow *s, const char *field, const char *code, const char *fmt,
 
 /* Normalise survey cell I of ROW into BUF; returns the text to store. */
 static const char *
-normalise(struct srow *s, size_t i, char *buf, size_t buflen)
+normalise(struct srow *s, size_t i, char *buf)
 {
 	struct stage *st = s->st;
 	int pos = st->out_cell[i];
@@ -264,7 +255,6 @@ normalise(struct srow *s, size_t i, char *buf, size_t buflen)
 			    "%s \"%s\" cannot be negative (only business_income can)", v);
 			return "";
 		}
-		(void)buflen;
 		return money_format(buf, fen);
 	}
 	return v;
@@ -282,7 +272,7 @@ on_survey(void *ctx, const struct csvin_row *row)
 	if (row->index == 0)
 		return survey_header(st, row);
 	st->survey_rows++;
-	s.hid = st->scols.pos[S_HOUSEHOLD] < (int)row->n ? row->cell[st->scols.pos[S_HOUSEHOLD]] : "";
+	s.hid = columns_cell(&st->scols, row, S_HOUSEHOLD, NULL);
 	if (row->n != st->scols.ncells) {
 		char count[64];
 
@@ -317,7 +307,7 @@ on_survey(void *ctx, const struct csvin_row *row)
 	off = st->cells_len;
 	for (size_t i = 0; i < st->nout; i++) {
 		char buf[MONEY_BUF + DATE_BUF];
-		const char *v = normalise(&s, i, buf, sizeof buf);
+		const char *v = normalise(&s, i, buf);
 		size_t n = strlen(v);
 
 		xgrow(&st->cells, &st->cells_cap, st->cells_len + n + 1, 1);
@@ -357,15 +347,15 @@ struct scratch {
 };
 
 static int
-eval_rule(struct stage *st, const struct rule *r, struct cond_context *ctx,
-    const char *hid)
+eval_rule(const struct rule *r, struct cond_context *ctx, const char *hid)
 {
 	int res;
 
 	if (ctx->trace != NULL)
 		trace_printf(ctx->trace, "%s  %s%s%s\n", r->id, r->title ? r->title : "",
 		    r->title_zh ? " / " : "", r->title_zh ? r->title_zh : "");
-	ctx->trace ? (void)(ctx->trace->depth = 1) : (void)0;
+	if (ctx->trace != NULL)
+		ctx->trace->depth = 1;
 	res = cond_eval(r->when, ctx);
 	if (res < 0)
 		die(EXIT_ERROR, "%s: rule %s on household %s: %s", r->file, r->id,
@@ -374,7 +364,6 @@ eval_rule(struct stage *st, const struct rule *r, struct cond_context *ctx,
 		ctx->trace->depth = 0;
 		trace_printf(ctx->trace, "  => %s %s\n\n", r->id, res ? "HOLDS" : "does not hold");
 	}
-	(void)st;
 	return res;
 }
 
@@ -451,7 +440,7 @@ decide(struct stage *st, uint32_t h, const uint32_t *people, size_t n,
 	if (trace)
 		trace_printf(trace, "-- exclusions (any that holds excludes)\n\n");
 	for (size_t i = 0; i < st->rules.exclusions.n; i++)
-		if (eval_rule(st, &st->rules.exclusions.items[i], &ctx, hid))
+		if (eval_rule(&st->rules.exclusions.items[i], &ctx, hid))
 			add_reason(v, st->rules.exclusions.items[i].id);
 	if (v->reasons[0] != '\0') {
 		v->decision = "excluded";
@@ -468,7 +457,7 @@ decide(struct stage *st, uint32_t h, const uint32_t *people, size_t n,
 			trace_printf(trace, "-- considerations (income within the margin; any that holds admits)\n\n");
 		any = 0;
 		for (size_t i = 0; i < st->rules.considerations.n; i++)
-			if (eval_rule(st, &st->rules.considerations.items[i], &ctx, hid)) {
+			if (eval_rule(&st->rules.considerations.items[i], &ctx, hid)) {
 				add_reason(v, st->rules.considerations.items[i].id);
 				any = 1;
 			}
