@@ -148,15 +148,11 @@ on_cell(void *s, size_t n, void *data)
 		return;
 	p = text_trim(p, &n);
 	xgrow(&in->cells, &in->cells_cap, in->cells_len + n + 1, 1);
-	if (in->nf == in->nf_cap) {
-		size_t cap = in->nf_cap;
-
-		xgrow(&in->off, &cap, in->nf + 1, sizeof *in->off);
-		cap = in->nf_cap;
-		xgrow(&in->len, &cap, in->nf + 1, sizeof *in->len);
-		cap = in->nf_cap;
-		xgrow(&in->ptr, &cap, in->nf + 1, sizeof *in->ptr);
-		in->nf_cap = cap;
+	if (in->nf == in->nf_cap) {   /* the three arrays grow together */
+		in->nf_cap = in->nf_cap ? 2 * in->nf_cap : 64;
+		in->off = xrealloc(in->off, in->nf_cap * sizeof *in->off);
+		in->len = xrealloc(in->len, in->nf_cap * sizeof *in->len);
+		in->ptr = xrealloc(in->ptr, in->nf_cap * sizeof *in->ptr);
 	}
 	memcpy(in->cells + in->cells_len, p, n);
 	in->cells[in->cells_len + n] = '\0';
