@@ -45,7 +45,8 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 LIBS       = $(CSV_LIBS) $(PKG_LIBS)
 
-LIB_SRC   := $(sort $(wildcard lib/*.c))
+LAYERS     = base values io rules household decide stages
+LIB_SRC   := $(sort $(foreach l,$(LAYERS),$(wildcard lib/$(l)/*.c)))
 LIB_OBJ   := $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
 STAGES     = apply survey appraise publicize
 PROGS      = $(BIN)/tpa $(STAGES:%=$(BIN)/tpa-%)

@@ -17,8 +17,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "date.h"
-#include "idnumber.h"
+#include "values/date.h"
+#include "values/idnumber.h"
 
 static uint64_t rng_state;
 

@@ -1,9 +1,9 @@
 /* tpa-apply: application intake. */
 #include <stdlib.h>
 
-#include "apply.h"
-#include "diag.h"
-#include "options.h"
+#include "stages/apply.h"
+#include "io/diag.h"
+#include "stages/options.h"
 
 static const char usage[] =
 "usage: tpa-apply --village V [--previous MEMBERS.csv] [--rejects FILE]\n"

@@ -1,7 +1,7 @@
 /* tpa-appraise: democratic appraisal. */
-#include "appraise.h"
-#include "diag.h"
-#include "options.h"
+#include "stages/appraise.h"
+#include "io/diag.h"
+#include "stages/options.h"
 
 static const char usage[] =
 "usage: tpa-appraise --village V [--rules R] [--columns FILE] [-e ENCODING]\n"

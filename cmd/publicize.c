@@ -1,9 +1,9 @@
 /* tpa-publicize: notices to post, and the objections they drew. */
 #include <string.h>
 
-#include "diag.h"
-#include "options.h"
-#include "publicize.h"
+#include "io/diag.h"
+#include "stages/options.h"
+#include "stages/publicize.h"
 
 static const char usage[] =
 "usage: tpa-publicize notice  --level L --village V [--format html|text|csv]\n"

@@ -1,7 +1,7 @@
 /* tpa-survey: household survey. */
-#include "diag.h"
-#include "options.h"
-#include "survey.h"
+#include "io/diag.h"
+#include "stages/options.h"
+#include "stages/survey.h"
 
 static const char usage[] =
 "usage: tpa-survey [--village V] [--rules R] [--rejects FILE] [--columns FILE]\n"

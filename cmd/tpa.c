@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
+#include "io/diag.h"
 
 static const struct {
 	const char *name, *what;

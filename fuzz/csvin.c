@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "csvin.h"
+#include "io/csvin.h"
 
 static int
 touch(void *ctx, const struct csvin_row *row)

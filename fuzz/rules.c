@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "rules.h"
+#include "rules/rules.h"
 #include "yamlfile.h"
 
 static const char *const hh_names[] = { "x", "housing", "dibao", "members",

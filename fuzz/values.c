@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
-#include "enums.h"
-#include "idnumber.h"
-#include "money.h"
-#include "text.h"
+#include "values/date.h"
+#include "values/enums.h"
+#include "values/idnumber.h"
+#include "values/money.h"
+#include "values/text.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -2,7 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "village.h"
+#include "rules/village.h"
 #include "yamlfile.h"
 
 int

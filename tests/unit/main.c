@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "io/diag.h"
 #include "suites.h"
 
 char *

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvin.h"
-#include "diag.h"
+#include "io/csvin.h"
+#include "io/diag.h"
 #include "suites.h"
 
 /* Records as text: "LINE:cell|cell\n" per record, for plain comparisons. */

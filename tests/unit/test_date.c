@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "date.h"
+#include "values/date.h"
 #include "suites.h"
 
 static int

@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "enums.h"
+#include "values/enums.h"
 #include "suites.h"
 
 static const char *

@@ -1,7 +1,7 @@
 #include <string.h>
 
-#include "date.h"
-#include "idnumber.h"
+#include "values/date.h"
+#include "values/idnumber.h"
 #include "suites.h"
 
 static struct id_checker *c;

@@ -6,10 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "csvout.h"
-#include "diag.h"
-#include "outfile.h"
-#include "provenance.h"
+#include "io/csvout.h"
+#include "io/diag.h"
+#include "io/outfile.h"
+#include "io/provenance.h"
 #include "suites.h"
 
 static int

@@ -4,9 +4,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "hhlist.h"
-#include "notice.h"
+#include "io/diag.h"
+#include "household/hhlist.h"
+#include "stages/notice.h"
 #include "suites.h"
 
 static const char head[] = "village_code,household_id,head_name,head_id_number,"

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "household.h"
-#include "options.h"
-#include "pattern.h"
-#include "strmap.h"
+#include "household/household.h"
+#include "stages/options.h"
+#include "values/pattern.h"
+#include "base/strmap.h"
 #include "suites.h"
 
 START_TEST(map_many_keys)

@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "money.h"
+#include "values/money.h"
 #include "suites.h"
 
 static int

@@ -4,11 +4,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "condition.h"
-#include "diag.h"
-#include "rules.h"
+#include "rules/condition.h"
+#include "io/diag.h"
+#include "rules/rules.h"
 #include "suites.h"
-#include "yamldoc.h"
+#include "rules/yamldoc.h"
 
 /* Household columns and member columns the test conditions bind to. */
 static const char *const hh_names[] = { "x", "housing", "name", "members" };

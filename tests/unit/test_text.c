@@ -1,7 +1,7 @@
 #include <string.h>
 
 #include "suites.h"
-#include "text.h"
+#include "values/text.h"
 
 static const char *
 trim(const char *s, char *buf)

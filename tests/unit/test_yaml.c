@@ -4,12 +4,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "columns.h"
-#include "date.h"
-#include "diag.h"
+#include "rules/columns.h"
+#include "values/date.h"
+#include "io/diag.h"
 #include "suites.h"
-#include "village.h"
-#include "yamldoc.h"
+#include "rules/village.h"
+#include "rules/yamldoc.h"
 
 static const char good_village[] =
 "village:\n"

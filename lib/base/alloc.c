@@ -1,0 +1,90 @@
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+
+static const char *program = "tpa";
+
+void
+program_set_name(const char *name)
+{
+	program = name;
+}
+
+const char *
+program_name(void)
+{
+	return program;
+}
+
+static void
+out_of_memory(size_t n)
+{
+	fprintf(stderr, "%s: out of memory (%zu bytes)\n", program, n);
+	exit(2);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		out_of_memory(n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory(n * size);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		out_of_memory(n);
+	return q;
+}
+
+void
+xgrow_slow(void *pp, size_t *cap, size_t need, size_t size)
+{
+	void **p = pp;
+	size_t n = *cap ? *cap : 16;
+
+	if (need <= *cap && *p != NULL)
+		return;
+	while (n < need) {
+		if (n > SIZE_MAX / 2 / size)
+			out_of_memory(SIZE_MAX);
+		n *= 2;
+	}
+	*p = xrealloc(*p, n * size);
+	*cap = n;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

@@ -1,0 +1,31 @@
+/* Memory: allocation that never returns NULL, and the program's name.
+ * This is the lowest floor of the library. Running out of memory is the
+ * one failure below the stage shell that ends the program: the message
+ * "PROGRAM: out of memory" goes to stderr and the exit status is 2 (the
+ * outfile module's exit handler still removes unfinished temporaries). */
+#ifndef TPA_ALLOC_H
+#define TPA_ALLOC_H
+
+#include <stddef.h>
+
+/* The program name every message starts with ("tpa-survey"). It is the
+ * only mutable global of the library. */
+void program_set_name(const char *name);
+const char *program_name(void);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow *P (an array of *CAP elements of SIZE bytes) to hold at least NEED;
+ * a NULL *P is always allocated, so *P is never NULL afterwards. */
+void xgrow_slow(void *p, size_t *cap, size_t need, size_t size);
+static inline void
+xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need > *cap || *(void **)p == NULL)
+		xgrow_slow(p, cap, need, size);
+}
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif

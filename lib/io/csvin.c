@@ -1,0 +1,558 @@
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "io/csvin.h"
+#include "io/diag.h"
+#include "values/text.h"
+
+#define CHUNK (256 * 1024)
+
+struct csvin {
+	char *name;
+	int fd;                     /* -1 when reading from memory */
+	const char *mem;            /* memory input */
+	size_t mem_len, mem_off;
+	enum csv_encoding enc;
+	int decided;                /* encoding settled (AUTO waits for non-ASCII) */
+	int bom_checked;
+	char head[3];               /* the first bytes, until the BOM is decided */
+	size_t head_len;
+	iconv_t cd;
+	struct digest *digest;
+	char sha256[DIGEST_HEX];
+	unsigned long long bytes;
+
+	char *raw;                  /* GB18030 bytes waiting for iconv */
+	size_t raw_len, raw_cap;
+	char *text;                 /* UTF-8 text not yet fed to the parser */
+	size_t text_len, text_cap;
+
+	struct csv_parser parser;
+	unsigned long line;         /* physical line being fed (1-based) */
+	unsigned long rec_line;     /* line where the current record started */
+	int in_record;
+	unsigned long rows;
+
+	/* The record being assembled. */
+	char *cells;
+	size_t cells_len, cells_cap;
+	size_t *off, *len;
+	const char **ptr;
+	size_t nf, nf_cap;
+
+	size_t chunk;               /* bytes per read */
+	const char *progress;       /* program name when showing progress */
+	double started, shown;      /* monotonic seconds */
+
+	csvin_fn fn;
+	void *ctx;
+	int stop;                   /* the callback's non-zero return */
+	char err[512];
+};
+
+int
+csvin_encoding_parse(const char *name, enum csv_encoding *enc)
+{
+	static const struct { const char *name; enum csv_encoding enc; } names[] = {
+		{ "auto", ENC_AUTO }, { "utf-8", ENC_UTF8 }, { "utf8", ENC_UTF8 },
+		{ "gb18030", ENC_GB18030 }, { "gbk", ENC_GB18030 },
+		{ "gb2312", ENC_GB18030 }, { "cp936", ENC_GB18030 },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (text_ieq(name, strlen(name), names[i].name)) {
+			*enc = names[i].enc;
+			return 0;
+		}
+	return -1;
+}
+
+static struct csvin *
+new_reader(const char *name, enum csv_encoding enc)
+{
+	struct csvin *in = xcalloc(1, sizeof *in);
+
+	in->name = xstrdup(name);
+	in->fd = -1;
+	in->enc = enc;
+	in->decided = enc != ENC_AUTO;
+	in->cd = (iconv_t)-1;
+	in->digest = digest_new();
+	in->line = 1;
+	in->chunk = CHUNK;
+	in->text_cap = 2 * CHUNK;
+	in->text = xmalloc(in->text_cap);
+	if (csv_init(&in->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		die(EXIT_ERROR, "out of memory");
+	csv_set_blk_size(&in->parser, 64 * 1024);
+	return in;
+}
+
+struct csvin *
+csvin_open(const char *path, enum csv_encoding enc, char *err, size_t errlen)
+{
+	struct csvin *in;
+	int fd;
+
+	if (strcmp(path, "-") == 0) {
+		fd = STDIN_FILENO;
+	} else if ((fd = open(path, O_RDONLY)) < 0) {
+		snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	in = new_reader(strcmp(path, "-") == 0 ? "stdin" : path, enc);
+	in->fd = fd;
+	return in;
+}
+
+struct csvin *
+csvin_open_mem(const char *name, const char *bytes, size_t n,
+    enum csv_encoding enc)
+{
+	struct csvin *in = new_reader(name, enc);
+
+	in->mem = bytes;
+	in->mem_len = n;
+	return in;
+}
+
+static int
+fail(struct csvin *in, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(in->err, sizeof in->err, "%s:%lu: ", in->name, line);
+
+	va_start(ap, fmt);
+	if (n > 0 && (size_t)n < sizeof in->err)
+		vsnprintf(in->err + n, sizeof in->err - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* libcsv field callback: trim and append to the record buffer. */
+static void
+on_cell(void *s, size_t n, void *data)
+{
+	struct csvin *in = data;
+	const char *p = s ? s : "";
+
+	if (in->stop)
+		return;
+	p = text_trim(p, &n);
+	xgrow(&in->cells, &in->cells_cap, in->cells_len + n + 1, 1);
+	if (in->nf == in->nf_cap) {   /* the three arrays grow together */
+		in->nf_cap = in->nf_cap ? 2 * in->nf_cap : 64;
+		in->off = xrealloc(in->off, in->nf_cap * sizeof *in->off);
+		in->len = xrealloc(in->len, in->nf_cap * sizeof *in->len);
+		in->ptr = xrealloc(in->ptr, in->nf_cap * sizeof *in->ptr);
+	}
+	memcpy(in->cells + in->cells_len, p, n);
+	in->cells[in->cells_len + n] = '\0';
+	in->off[in->nf] = in->cells_len;
+	in->len[in->nf] = n;
+	in->nf++;
+	in->cells_len += n + 1;
+}
+
+/* libcsv record callback: hand the record over. */
+static void
+on_record(int c, void *data)
+{
+	struct csvin *in = data;
+	struct csvin_row row;
+
+	(void)c;
+	in->in_record = 0;
+	if (in->stop) {
+		in->nf = in->cells_len = 0;
+		return;
+	}
+	for (size_t i = 0; i < in->nf; i++)
+		in->ptr[i] = in->cells + in->off[i];
+	row.n = in->nf;
+	row.cell = in->ptr;
+	row.len = in->len;
+	row.line = in->rec_line;
+	row.index = in->rows++;
+	in->stop = in->fn(in->ctx, &row);
+	in->nf = in->cells_len = 0;
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* Feed one physical line (ending in LF, or the last one) to libcsv. */
+static int
+feed_line(struct csvin *in, const char *s, size_t n)
+{
+	size_t valid;
+
+	if (memchr(s, '\0', n) != NULL)
+		return fail(in, in->line, "a NUL byte: this is not a text file");
+	/* Undecided input is ASCII so far; GB18030 comes out of iconv valid. */
+	if (in->enc != ENC_GB18030 && (valid = utf8_valid_prefix(s, n, 0)) < n)
+		return fail(in, in->line,
+		    "byte %zu of the line is not UTF-8 (a GBK file? try "
+		    "--encoding gb18030)", valid + 1);
+	if (!in->in_record && !blank(s, n)) {
+		in->in_record = 1;
+		in->rec_line = in->line;
+	}
+	if (csv_parse(&in->parser, s, n, on_cell, on_record, in) != n)
+		return fail(in, in->line, "not valid CSV: %s (a quote inside an "
+		    "unquoted cell, or text after a closing quote)",
+		    csv_strerror(csv_error(&in->parser)));
+	if (n > 0 && s[n - 1] == '\n')
+		in->line++;
+	return 0;
+}
+
+/* Feed every complete line of in->text; keep the rest. At EOF feed all. */
+static int
+feed_text(struct csvin *in, int eof)
+{
+	size_t start = 0;
+
+	while (start < in->text_len && !in->stop) {
+		char *nl = memchr(in->text + start, '\n', in->text_len - start);
+		size_t end;
+
+		if (nl == NULL) {
+			if (!eof)
+				break;
+			end = in->text_len;
+		} else {
+			end = (size_t)(nl - in->text) + 1;
+		}
+		if (feed_line(in, in->text + start, end - start) != 0)
+			return -1;
+		start = end;
+	}
+	if (in->stop)
+		start = in->text_len;
+	memmove(in->text, in->text + start, in->text_len - start);
+	in->text_len -= start;
+	return 0;
+}
+
+/* How many bytes past the first one that is not ASCII detection looks at
+ * (fewer only at the end of the input). */
+#define DETECT_SPAN 256
+
+/*
+ * Decide the encoding from the first bytes that are not ASCII. Bytes wait
+ * in in->raw until DETECT_SPAN of them follow the first non-ASCII byte, so
+ * that a chunk boundary never decides on a lone lead byte. Returns 1 when
+ * decided (in->raw holds the bytes to decode), 0 while still waiting (the
+ * ASCII seen so far has gone to in->text).
+ */
+static int
+detect(struct csvin *in, const char *s, size_t n, int eof)
+{
+	size_t i;
+
+	xgrow(&in->raw, &in->raw_cap, in->raw_len + n, 1);
+	memcpy(in->raw + in->raw_len, s, n);
+	in->raw_len += n;
+	for (i = 0; i < in->raw_len && (unsigned char)in->raw[i] < 0x80; i++)
+		continue;
+	if (i == in->raw_len || (in->raw_len - i < DETECT_SPAN && !eof)) {
+		/* ASCII reads the same either way: pass it on. */
+		xgrow(&in->text, &in->text_cap, in->text_len + i, 1);
+		memcpy(in->text + in->text_len, in->raw, i);
+		in->text_len += i;
+		memmove(in->raw, in->raw + i, in->raw_len - i);
+		in->raw_len -= i;
+		if (in->raw_len == 0 || !eof)
+			return 0;
+	}
+	in->decided = 1;
+	in->enc = utf8_valid_prefix(in->raw, in->raw_len, !eof) == in->raw_len ?
+	    ENC_UTF8 : ENC_GB18030;
+	return 1;
+}
+
+static int decode(struct csvin *in, const char *s, size_t n, int eof);
+
+/* Append decoded text for raw bytes S[0..N). The first three bytes wait
+ * until they are all in (chunks may be tiny): a UTF-8 BOM is dropped. */
+static int
+take(struct csvin *in, const char *s, size_t n, int eof)
+{
+	char *joined;
+	size_t k;
+	int rc;
+
+	if (in->bom_checked)
+		return decode(in, s, n, eof);
+	k = n < 3 - in->head_len ? n : 3 - in->head_len;
+	memcpy(in->head + in->head_len, s, k);
+	in->head_len += k;
+	if (in->head_len < 3 && !eof)
+		return 0;
+	in->bom_checked = 1;
+	if (in->head_len == 3 && memcmp(in->head, "\xEF\xBB\xBF", 3) == 0) {
+		if (in->enc == ENC_AUTO) {
+			in->enc = ENC_UTF8;
+			in->decided = 1;
+		}
+		return decode(in, s + k, n - k, eof);
+	}
+	/* Not a BOM: the held bytes go first, with the rest of this chunk,
+	 * so that detection sees them together. */
+	joined = xmalloc(in->head_len + n);
+	memcpy(joined, in->head, in->head_len);
+	memcpy(joined + in->head_len, s + k, n - k);
+	rc = decode(in, joined, in->head_len + n - k, eof);
+	free(joined);
+	return rc;
+}
+
+static int
+decode(struct csvin *in, const char *s, size_t n, int eof)
+{
+	if (!in->decided) {
+		if (!detect(in, s, n, eof))
+			return 0;
+		/* The bytes held for detection are the input now. */
+		s = NULL;
+		n = 0;
+		if (in->enc == ENC_UTF8) {
+			xgrow(&in->text, &in->text_cap, in->text_len + in->raw_len, 1);
+			memcpy(in->text + in->text_len, in->raw, in->raw_len);
+			in->text_len += in->raw_len;
+			in->raw_len = 0;
+			return 0;
+		}
+	}
+	if (in->enc != ENC_GB18030) {
+		xgrow(&in->text, &in->text_cap, in->text_len + n, 1);
+		memcpy(in->text + in->text_len, s, n);
+		in->text_len += n;
+		return 0;
+	}
+	if (in->cd == (iconv_t)-1 &&
+	    (in->cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
+		return fail(in, in->line, "GB18030 decoding is not available: %s",
+		    strerror(errno));
+	if (n > 0) {
+		xgrow(&in->raw, &in->raw_cap, in->raw_len + n, 1);
+		memcpy(in->raw + in->raw_len, s, n);
+		in->raw_len += n;
+	}
+	{
+		char *src = in->raw;
+		size_t left = in->raw_len;
+
+		while (left > 0) {
+			char *dst;
+			size_t room;
+
+			xgrow(&in->text, &in->text_cap, in->text_len + 4 * left + 16, 1);
+			dst = in->text + in->text_len;
+			room = in->text_cap - in->text_len;
+			if (iconv(in->cd, &src, &left, &dst, &room) == (size_t)-1) {
+				in->text_len = (size_t)(dst - in->text);
+				if (errno == E2BIG)
+					continue;
+				if (errno == EINVAL && !eof)
+					break;
+				/* Count the lines decoded before the bad bytes. */
+				{
+					unsigned long line = in->line;
+
+					for (size_t i = 0; i < in->text_len; i++)
+						line += in->text[i] == '\n';
+					return fail(in, line, "text cannot be decoded as %s",
+					    "GB18030 (nor is it UTF-8)");
+				}
+			}
+			in->text_len = (size_t)(dst - in->text);
+		}
+		if (left > 0)
+			memmove(in->raw, src, left);
+		in->raw_len = left;
+	}
+	return 0;
+}
+
+void
+csvin_set_chunk(struct csvin *in, size_t n)
+{
+	in->chunk = n > 0 && n <= CHUNK ? n : CHUNK;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+csvin_set_progress(struct csvin *in, const char *program)
+{
+	if (isatty(STDERR_FILENO)) {
+		in->progress = program;
+		in->started = in->shown = now();
+	}
+}
+
+/* The progress line, at most twice a second; DONE clears it. */
+static void
+progress(struct csvin *in, int done)
+{
+	double t;
+
+	if (in->progress == NULL)
+		return;
+	if (done) {
+		if (in->shown > in->started)
+			fputs("\r\033[K", stderr);
+		return;
+	}
+	if ((t = now()) - in->shown < 0.5)
+		return;
+	in->shown = t;
+	fprintf(stderr, "\r%s: %s: %lu rows, %.0f MB, %.1f MB/s\033[K", in->progress,
+	    in->name, in->rows, (double)in->bytes / 1048576,
+	    (double)in->bytes / 1048576 / (t - in->started));
+}
+
+/* Read the next chunk into BUF. Returns bytes read, 0 at EOF, -1 on error. */
+static ssize_t
+read_chunk(struct csvin *in, char *buf, size_t n)
+{
+	ssize_t r;
+
+	if (n > in->chunk)
+		n = in->chunk;
+	if (in->fd < 0) {
+		size_t k = in->mem_len - in->mem_off;
+
+		if (k > n)
+			k = n;
+		memcpy(buf, in->mem + in->mem_off, k);
+		in->mem_off += k;
+		return (ssize_t)k;
+	}
+	do
+		r = read(in->fd, buf, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+int
+csvin_read(struct csvin *in, csvin_fn fn, void *ctx)
+{
+	char *chunk = xmalloc(CHUNK);
+	int rc = 0;
+
+	in->fn = fn;
+	in->ctx = ctx;
+	for (;;) {
+		ssize_t r = read_chunk(in, chunk, CHUNK);
+
+		if (r < 0) {
+			rc = fail(in, in->line, "read error: %s", strerror(errno));
+			break;
+		}
+		digest_update(in->digest, chunk, (size_t)r);
+		in->bytes += (unsigned long long)r;
+		progress(in, 0);
+		if (take(in, chunk, (size_t)r, r == 0) != 0 ||
+		    feed_text(in, r == 0) != 0) {
+			rc = -1;
+			break;
+		}
+		if (in->stop)
+			break;
+		if (r == 0) {
+			if (csv_fini(&in->parser, on_cell, on_record, in) != 0)
+				rc = fail(in, in->rec_line,
+				    "a quoted cell opened here is never closed");
+			break;
+		}
+	}
+	free(chunk);
+	progress(in, 1);
+	if (rc == 0 && in->stop)
+		rc = in->stop;
+	if (rc == 0)
+		digest_finish(in->digest, in->sha256);
+	else
+		digest_finish(in->digest, (char[DIGEST_HEX]){ 0 });
+	in->digest = NULL;
+	return rc;
+}
+
+const char *
+csvin_error(const struct csvin *in)
+{
+	return in->err;
+}
+
+const char *
+csvin_name(const struct csvin *in)
+{
+	return in->name;
+}
+
+const char *
+csvin_sha256(const struct csvin *in)
+{
+	return in->sha256;
+}
+
+unsigned long long
+csvin_bytes(const struct csvin *in)
+{
+	return in->bytes;
+}
+
+enum csv_encoding
+csvin_encoding(const struct csvin *in)
+{
+	return in->enc;
+}
+
+void
+csvin_close(struct csvin *in)
+{
+	if (in == NULL)
+		return;
+	if (in->fd > STDIN_FILENO)
+		close(in->fd);
+	if (in->cd != (iconv_t)-1)
+		iconv_close(in->cd);
+	if (in->digest != NULL) {
+		char tmp[DIGEST_HEX];
+
+		digest_finish(in->digest, tmp);
+	}
+	csv_free(&in->parser);
+	free(in->name);
+	free(in->raw);
+	free(in->text);
+	free(in->cells);
+	free(in->off);
+	free(in->len);
+	free(in->ptr);
+	free(in);
+}

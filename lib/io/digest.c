@@ -1,0 +1,49 @@
+#include <stdlib.h>
+
+#include <nettle/sha2.h>
+
+#include "io/diag.h"
+#include "io/digest.h"
+
+struct digest {
+	struct sha256_ctx ctx;
+};
+
+struct digest *
+digest_new(void)
+{
+	struct digest *d = xmalloc(sizeof *d);
+
+	sha256_init(&d->ctx);
+	return d;
+}
+
+void
+digest_update(struct digest *d, const void *p, size_t n)
+{
+	sha256_update(&d->ctx, n, p);
+}
+
+void
+digest_finish(struct digest *d, char hex[DIGEST_HEX])
+{
+	static const char xd[] = "0123456789abcdef";
+	uint8_t md[SHA256_DIGEST_SIZE];
+
+	sha256_digest(&d->ctx, sizeof md, md);
+	for (unsigned i = 0; i < sizeof md; i++) {
+		hex[2 * i] = xd[md[i] >> 4];
+		hex[2 * i + 1] = xd[md[i] & 15];
+	}
+	hex[64] = '\0';
+	free(d);
+}
+
+void
+digest_bytes(const void *p, size_t n, char hex[DIGEST_HEX])
+{
+	struct digest *d = digest_new();
+
+	digest_update(d, p, n);
+	digest_finish(d, hex);
+}

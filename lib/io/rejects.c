@@ -1,0 +1,129 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/csvout.h"
+#include "io/diag.h"
+#include "values/idnumber.h"
+#include "io/rejects.h"
+
+void
+rejects_init(struct rejects *r, const char *stage, const char *file,
+    const char *village_code)
+{
+	memset(r, 0, sizeof *r);
+	r->stage = stage;
+	r->file = file;
+	r->village_code = village_code;
+}
+
+void
+rejects_file(struct rejects *r, const char *file)
+{
+	r->file = file;
+}
+
+static uint64_t
+store(struct rejects *r, const char *s, size_t n)
+{
+	uint64_t off = r->arena_len;
+
+	xgrow(&r->arena, &r->arena_cap, r->arena_len + n + 1, 1);
+	memcpy(r->arena + off, s, n);
+	r->arena[off + n] = '\0';
+	r->arena_len += n + 1;
+	return off;
+}
+
+void
+rejects_add(struct rejects *r, unsigned long line, const char *household,
+    const char *id, size_t id_len, const char *field, const char *code,
+    const char *fmt, ...)
+{
+	char masked[ID_MASKED_BUF], msg[512];
+	struct reject *x;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n >= sizeof msg)
+		n = sizeof msg - 1;
+	xgrow(&r->list, &r->cap, r->n + 1, sizeof *r->list);
+	x = &r->list[r->n];
+	x->line = (uint32_t)line;
+	x->seq = (uint32_t)r->n;
+	x->code = code;
+	x->file = store(r, r->file, strlen(r->file));
+	x->household = store(r, household ? household : "",
+	    household ? strlen(household) : 0);
+	id_mask(masked, id ? id : "", id ? id_len : 0);
+	x->id = store(r, masked, strlen(masked));
+	x->field = store(r, field, strlen(field));
+	x->message = store(r, msg, (size_t)n);
+	r->n++;
+}
+
+/* qsort has no context argument: sort keys carry their own pointers. */
+struct key {
+	const char *household;
+	const struct reject *x;
+};
+
+static int
+cmp(const void *a, const void *b)
+{
+	const struct key *p = a, *q = b;
+	int c = strcmp(p->household, q->household);
+
+	if (c != 0)
+		return c;
+	if (p->x->line != q->x->line)
+		return p->x->line < q->x->line ? -1 : 1;
+	return p->x->seq < q->x->seq ? -1 : p->x->seq > q->x->seq;
+}
+
+void
+rejects_write(struct rejects *r, struct outfile *out)
+{
+	static const char *const header[] = { "stage", "file", "line",
+		"village_code", "household_id", "id_number", "field", "code",
+		"message" };
+	struct key *keys = xcalloc(r->n, sizeof *keys);
+	struct csvout w;
+
+	for (size_t i = 0; i < r->n; i++) {
+		keys[i].household = r->arena + r->list[i].household;
+		keys[i].x = &r->list[i];
+	}
+	qsort(keys, r->n, sizeof *keys, cmp);
+	csvout_init(&w, out, CSVOUT_HUMAN);
+	csvout_row(&w, header, sizeof header / sizeof header[0]);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct reject *x = keys[i].x;
+
+		csvout_str(&w, r->stage);
+		csvout_str(&w, r->arena + x->file);
+		csvout_int(&w, x->line);
+		csvout_str(&w, r->village_code);
+		csvout_str(&w, r->arena + x->household);
+		csvout_str(&w, r->arena + x->id);
+		csvout_str(&w, r->arena + x->field);
+		csvout_str(&w, x->code);
+		csvout_str(&w, r->arena + x->message);
+		csvout_end(&w);
+	}
+	free(keys);
+}
+
+void
+rejects_free(struct rejects *r)
+{
+	free(r->list);
+	free(r->arena);
+	memset(r, 0, sizeof *r);
+}

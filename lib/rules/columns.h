@@ -1,0 +1,57 @@
+/* Column names: a header cell is matched, after trimming and ignoring ASCII
+ * case, against the canonical names of the spec and their aliases (the
+ * built-in Chinese headers, plus a user's --columns YAML). Column order is
+ * free; extra columns are kept under their own names. */
+#ifndef TPA_COLUMNS_H
+#define TPA_COLUMNS_H
+
+#include <stddef.h>
+
+#include "io/csvin.h"
+
+struct column_aliases;
+
+/* The built-in aliases (the same as rules/columns.yaml). */
+struct column_aliases *aliases_new(void);
+/* Add the aliases of a YAML file: a mapping of canonical names to one alias
+ * or a list of them. Returns 0, or -1 with "FILE:LINE:COL: message". */
+int aliases_load(struct column_aliases *a, const char *path, char *err,
+    size_t errlen);
+void aliases_free(struct column_aliases *a);
+/* The canonical name of header text S[0..N), or NULL when it is none. */
+const char *aliases_canonical(const struct column_aliases *a, const char *s,
+    size_t n);
+/* The first alias of CANONICAL (for messages), or "". */
+const char *aliases_first(const struct column_aliases *a, const char *canonical);
+
+/* A header read against the columns a stage knows. */
+struct columns {
+	size_t ncells;       /* cells in the header */
+	char **name;         /* per cell: canonical or own name; NULL if unnamed */
+	int *slot;           /* per cell: index in the known list, or -1 */
+	int *pos;            /* per known column: its cell, or -1 when absent */
+	size_t nknown;
+};
+
+/* Map HEADER against the KNOWN canonical names. Refuses two cells that
+ * name the same column. Returns 0, or -1 with "FILE:1: message" in ERR. */
+int columns_map(struct columns *c, const struct column_aliases *a,
+    const char *file, const struct csvin_row *header,
+    const char *const *known, size_t nknown, char *err, size_t errlen);
+/* Check that every known column flagged in REQUIRED (nknown flags) is
+ * present; -1 with a message naming the first that is not. */
+int columns_require(const struct columns *c, const struct column_aliases *a,
+    const char *file, unsigned long line, const char *const *known,
+    const unsigned char *required, char *err, size_t errlen);
+/* columns_map, then columns_require on the header's line. */
+int columns_header(struct columns *c, const struct column_aliases *a,
+    const char *file, const struct csvin_row *header,
+    const char *const *known, const unsigned char *required, size_t nknown,
+    char *err, size_t errlen);
+/* The cell of known column K in ROW: "" when the column is absent or the
+ * row too short. Its length goes to *N unless N is NULL. */
+const char *columns_cell(const struct columns *c, const struct csvin_row *row,
+    int k, size_t *n);
+void columns_free(struct columns *c);
+
+#endif

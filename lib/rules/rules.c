@@ -1,0 +1,455 @@
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/diag.h"
+#include "values/enums.h"
+#include "values/money.h"
+#include "rules/rules.h"
+#include "rules/yamldoc.h"
+
+#define MAX_INCLUDE_DEPTH 16
+
+struct loader {
+	struct rules *r;
+	char *root;                         /* folder of the top file (real path) */
+	char *stack[MAX_INCLUDE_DEPTH];     /* real paths being loaded */
+	int depth;
+	char *err;
+	size_t errlen;
+};
+
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
+static void
+list_free(struct rule_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].id);
+		free(l->items[i].title);
+		free(l->items[i].title_zh);
+		free(l->items[i].file);
+		cond_free(l->items[i].when);
+	}
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+void
+rules_free(struct rules *r)
+{
+	free(r->path);
+	for (size_t i = 0; i < r->nfiles; i++)
+		free(r->files[i].path);
+	free(r->files);
+	free(r->id);
+	free(r->title);
+	free(r->basis);
+	list_free(&r->exclusions);
+	list_free(&r->considerations);
+	list_free(&r->attributes);
+	list_free(&r->causes);
+	cond_free(r->exit);
+	free(r->quorum);
+	memset(r, 0, sizeof *r);
+}
+
+static int
+set_text(struct yamldoc *d, yaml_node_t *n, char **out)
+{
+	const char *s;
+
+	if (yamldoc_string(d, n, &s) != 0)
+		return -1;
+	free(*out);
+	*out = xstrdup(s);
+	return 0;
+}
+
+static int
+money_value(struct yamldoc *d, yaml_node_t *n, long long *fen)
+{
+	const char *s;
+
+	if (yamldoc_string(d, n, &s) != 0)
+		return -1;
+	if (money_parse(s, strlen(s), fen) != 0 || *fen < 0)
+		return yamldoc_error(d, n, "expected an amount in yuan, not \"%s\"", s);
+	return 0;
+}
+
+static int
+share(struct yamldoc *d, yaml_node_t *n, long long *micro)
+{
+	if (yamldoc_decimal(d, n, micro) != 0)
+		return -1;
+	if (*micro > 1000000)
+		return yamldoc_error(d, n, "a share is at most 1");
+	return 0;
+}
+
+/* Where a rule id was first defined, across the files. */
+static const struct rule *
+find_rule(const struct rule_list *l, const char *id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->items[i].id, id) == 0)
+			return &l->items[i];
+	return NULL;
+}
+
+static int
+id_ok(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+			return 0;
+	return 1;
+}
+
+/* Append the rules of sequence N to L. OTHER is the list whose ids must
+ * not clash with these (exclusions and considerations share reasons).
+ * IDS, when not NULL, is the enumeration the ids must come from. */
+static int
+load_list(struct yamldoc *d, yaml_node_t *n,
+    struct rule_list *l, const struct rule_list *other,
+    const struct enum_def *ids)
+{
+	static const char *const keys[] = { "id", "title", "title_zh", "when", NULL };
+
+	if (n->type != YAML_SEQUENCE_NODE)
+		return yamldoc_error(d, n, "expected a list of rules (- id: ..., when: ...)");
+	for (yaml_node_item_t *it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++) {
+		yaml_node_t *item = yaml_document_get_node(&d->doc, *it), *v;
+		const struct rule *dup;
+		struct rule *x;
+		const char *id;
+
+		if (yamldoc_keys(d, item, keys) != 0)
+			return -1;
+		if ((v = yamldoc_get(d, item, "id")) == NULL)
+			return yamldoc_error(d, item, "a rule needs an id");
+		if (yamldoc_string(d, v, &id) != 0)
+			return -1;
+		if (!id_ok(id))
+			return yamldoc_error(d, v, "rule id \"%s\": use letters, digits, _ and -", id);
+		if (ids != NULL && enum_lookup(ids, id, strlen(id)) < 0) {
+			char codes[512];
+
+			return yamldoc_error(d, v, "\"%s\" is not one of: %s", id,
+			    enum_codes(ids, codes, sizeof codes));
+		}
+		if ((dup = find_rule(l, id)) != NULL || (other && (dup = find_rule(other, id)) != NULL))
+			return yamldoc_error(d, v, "rule id %s is defined twice: "
+			    "first at %s:%zu", id, dup->file, dup->line);
+		if ((v = yamldoc_get(d, item, "when")) == NULL)
+			return yamldoc_error(d, item, "rule %s needs when: (use {} for always)", id);
+		xgrow(&l->items, &l->cap, l->n + 1, sizeof *l->items);
+		x = &l->items[l->n];
+		memset(x, 0, sizeof *x);
+		x->id = xstrdup(ids ? ids->values[enum_lookup(ids, id, strlen(id))].code : id);
+		x->file = xstrdup(d->path);
+		x->line = item->start_mark.line + 1;
+		l->n++;
+		if (((v = yamldoc_get(d, item, "title")) != NULL && set_text(d, v, &x->title) != 0) ||
+		    ((v = yamldoc_get(d, item, "title_zh")) != NULL && set_text(d, v, &x->title_zh) != 0))
+			return -1;
+		if ((x->when = cond_compile(d, yamldoc_get(d, item, "when"), 0)) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+load_income(struct rules *r, struct yamldoc *d, yaml_node_t *n)
+{
+	static const char *const keys[] = { "poverty_line", "basis", "margin", NULL };
+	yaml_node_t *v;
+
+	if (yamldoc_keys(d, n, keys) != 0)
+		return -1;
+	if ((v = yamldoc_get(d, n, "poverty_line")) != NULL && money_value(d, v, &r->poverty_line) != 0)
+		return -1;
+	if ((v = yamldoc_get(d, n, "basis")) != NULL && set_text(d, v, &r->basis) != 0)
+		return -1;
+	if ((v = yamldoc_get(d, n, "margin")) != NULL && share(d, v, &r->margin) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+load_appraisal(struct rules *r, struct yamldoc *d, yaml_node_t *n)
+{
+	static const char *const keys[] = { "quorum", "pass", NULL };
+	static const char *const row_keys[] = { "max_population", "representatives", NULL };
+	static const char *const share_keys[] = { "min_share", NULL };
+	yaml_node_t *q, *v;
+	const char *s;
+
+	if (yamldoc_keys(d, n, keys) != 0)
+		return -1;
+	if ((v = yamldoc_get(d, n, "pass")) != NULL) {
+		if (yamldoc_string(d, v, &s) != 0)
+			return -1;
+		if (strcmp(s, "more_than_half_present") != 0)
+			return yamldoc_error(d, v, "pass: expected more_than_half_present, not \"%s\"", s);
+	}
+	if ((q = yamldoc_get(d, n, "quorum")) == NULL)
+		return 0;
+	if (q->type == YAML_MAPPING_NODE) {
+		if (yamldoc_keys(d, q, share_keys) != 0 ||
+		    (v = yamldoc_get(d, q, "min_share")) == NULL)
+			return yamldoc_error(d, q, "quorum: a list of rows or {min_share: X}");
+		return share(d, v, &r->min_share);
+	}
+	if (q->type != YAML_SEQUENCE_NODE)
+		return yamldoc_error(d, q, "quorum: a list of rows or {min_share: X}");
+	free(r->quorum);
+	r->nquorum = (size_t)(q->data.sequence.items.top - q->data.sequence.items.start);
+	r->quorum = xcalloc(r->nquorum ? r->nquorum : 1, sizeof *r->quorum);
+	r->min_share = -1;
+	for (size_t i = 0; i < r->nquorum; i++) {
+		yaml_node_t *row = yaml_document_get_node(&d->doc, q->data.sequence.items.start[i]);
+
+		if (yamldoc_keys(d, row, row_keys) != 0)
+			return -1;
+		r->quorum[i].max_population = -1;
+		if ((v = yamldoc_get(d, row, "max_population")) != NULL &&
+		    yamldoc_int(d, v, 0, 1000000000LL, &r->quorum[i].max_population) != 0)
+			return -1;
+		if ((v = yamldoc_get(d, row, "representatives")) == NULL)
+			return yamldoc_error(d, row, "a quorum row needs representatives");
+		if (yamldoc_int(d, v, 1, 100000, &r->quorum[i].representatives) != 0)
+			return -1;
+		if (r->quorum[i].max_population < 0 && i + 1 < r->nquorum)
+			return yamldoc_error(d, row, "only the last quorum row may leave out max_population");
+	}
+	return 0;
+}
+
+static int load_file(struct loader *ld, const char *path, yaml_node_t *from,
+    struct yamldoc *parent);
+
+static int
+load_doc(struct loader *ld, struct yamldoc *d)
+{
+	static const char *const top[] = { "version", "id", "title", "year",
+		"include", "income", "exclusions", "considerations", "scale",
+		"appraisal", "publicity", "exit", "attributes", "causes", NULL };
+	static const char *const scale_keys[] = { "key_village", "other_village", NULL };
+	static const char *const levels[] = { "village", "town", "county", NULL };
+	struct rules *r = ld->r;
+	yaml_node_t *root = yamldoc_root(d), *n, *v;
+	long long num;
+
+	if (root == NULL)
+		return 0;
+	if (yamldoc_keys(d, root, top) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, root, "include")) != NULL) {
+		char *dir = dir_of(d->path);
+
+		if (n->type != YAML_SEQUENCE_NODE) {
+			free(dir);
+			return yamldoc_error(d, n, "include: expected a list of files");
+		}
+		for (yaml_node_item_t *it = n->data.sequence.items.start;
+		    it < n->data.sequence.items.top; it++) {
+			yaml_node_t *item = yaml_document_get_node(&d->doc, *it);
+			const char *rel;
+			char *full;
+			size_t len;
+			int rc;
+
+			if (yamldoc_string(d, item, &rel) != 0) {
+				free(dir);
+				return -1;
+			}
+			len = strlen(dir) + strlen(rel) + 2;
+			full = xmalloc(len);
+			if (rel[0] == '/' || strcmp(dir, ".") == 0)
+				snprintf(full, len, "%s", rel);
+			else
+				snprintf(full, len, "%s/%s", dir, rel);
+			rc = load_file(ld, full, item, d);
+			free(full);
+			if (rc != 0) {
+				free(dir);
+				return -1;
+			}
+		}
+		free(dir);
+	}
+	if ((n = yamldoc_get(d, root, "version")) != NULL) {
+		if (yamldoc_int(d, n, 1, 1, &num) != 0)
+			return -1;
+		r->version = (int)num;
+	}
+	if ((n = yamldoc_get(d, root, "id")) != NULL && set_text(d, n, &r->id) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, root, "title")) != NULL && set_text(d, n, &r->title) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, root, "year")) != NULL) {
+		if (yamldoc_int(d, n, 1949, 9999, &num) != 0)
+			return -1;
+		r->year = (int)num;
+	}
+	if ((n = yamldoc_get(d, root, "income")) != NULL && load_income(r, d, n) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, root, "exclusions")) != NULL &&
+	    load_list(d, n, &r->exclusions, &r->considerations, NULL) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, root, "considerations")) != NULL &&
+	    load_list(d, n, &r->considerations, &r->exclusions, NULL) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, root, "attributes")) != NULL &&
+	    load_list(d, n, &r->attributes, NULL, &enum_attribute) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, root, "causes")) != NULL &&
+	    load_list(d, n, &r->causes, NULL, &enum_cause) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, root, "scale")) != NULL) {
+		if (yamldoc_keys(d, n, scale_keys) != 0)
+			return -1;
+		if ((v = yamldoc_get(d, n, "key_village")) != NULL && share(d, v, &r->scale_key) != 0)
+			return -1;
+		if ((v = yamldoc_get(d, n, "other_village")) != NULL && share(d, v, &r->scale_other) != 0)
+			return -1;
+	}
+	if ((n = yamldoc_get(d, root, "appraisal")) != NULL && load_appraisal(r, d, n) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, root, "publicity")) != NULL) {
+		if (yamldoc_keys(d, n, levels) != 0)
+			return -1;
+		for (int i = 0; i < 3; i++)
+			if ((v = yamldoc_get(d, n, levels[i])) != NULL &&
+			    yamldoc_int(d, v, 0, 366, &r->publicity_days[i]) != 0)
+				return -1;
+	}
+	if ((n = yamldoc_get(d, root, "exit")) != NULL) {
+		static const char *const exit_keys[] = { "when", NULL };
+		struct cond *c;
+
+		if (yamldoc_keys(d, n, exit_keys) != 0)
+			return -1;
+		if ((v = yamldoc_get(d, n, "when")) == NULL)
+			return yamldoc_error(d, n, "exit needs when:");
+		if ((c = cond_compile(d, v, 0)) == NULL)
+			return -1;
+		cond_free(r->exit);
+		r->exit = c;
+	}
+	return 0;
+}
+
+static int
+load_file(struct loader *ld, const char *path, yaml_node_t *from,
+    struct yamldoc *parent)
+{
+	char real[PATH_MAX];
+	struct yamldoc d;
+	int rc;
+
+	if (realpath(path, real) == NULL) {
+		if (parent != NULL)
+			return yamldoc_error(parent, from, "cannot include %s", path);
+		snprintf(ld->err, ld->errlen, "cannot open %s", path);
+		return -1;
+	}
+	if (parent != NULL && !ld->r->include_anywhere &&
+	    (strncmp(real, ld->root, strlen(ld->root)) != 0 ||
+	    real[strlen(ld->root)] != '/'))
+		return yamldoc_error(parent, from, "include %s lies outside the "
+		    "rules folder %s", path, ld->root);
+	for (int i = 0; i < ld->depth; i++)
+		if (strcmp(ld->stack[i], real) == 0)
+			return yamldoc_error(parent, from, "include cycle: %s "
+			    "includes itself (through the files above)", path);
+	if (ld->depth == MAX_INCLUDE_DEPTH)
+		return yamldoc_error(parent, from, "includes nested too deep");
+	if (yamldoc_load(&d, path) != 0) {
+		if (parent != NULL)
+			snprintf(parent->err, sizeof parent->err, "%s", d.err);
+		else
+			snprintf(ld->err, ld->errlen, "%s", d.err);
+		yamldoc_free(&d);
+		return -1;
+	}
+	ld->stack[ld->depth++] = xstrdup(real);
+	xgrow(&ld->r->files, &ld->r->files_cap, ld->r->nfiles + 1,
+	    sizeof *ld->r->files);
+	ld->r->files[ld->r->nfiles].path = xstrdup(path);
+	memcpy(ld->r->files[ld->r->nfiles].sha256, d.sha256, DIGEST_HEX);
+	ld->r->nfiles++;
+	rc = load_doc(ld, &d);
+	free(ld->stack[--ld->depth]);
+	if (rc != 0) {
+		if (parent != NULL)
+			snprintf(parent->err, sizeof parent->err, "%s", d.err);
+		else
+			snprintf(ld->err, ld->errlen, "%s", d.err);
+	}
+	yamldoc_free(&d);
+	return rc;
+}
+
+int
+rules_load(struct rules *r, const char *path, char *err, size_t errlen)
+{
+	struct loader ld;
+	char real[PATH_MAX];
+	int rc;
+	int anywhere = r->include_anywhere;
+
+	memset(r, 0, sizeof *r);
+	r->include_anywhere = anywhere;
+	r->poverty_line = -1;
+	r->scale_key = r->scale_other = r->min_share = -1;
+	r->publicity_days[0] = r->publicity_days[1] = r->publicity_days[2] = -1;
+	r->path = xstrdup(path);
+	memset(&ld, 0, sizeof ld);
+	ld.r = r;
+	ld.err = err;
+	ld.errlen = errlen;
+	if (realpath(path, real) == NULL) {
+		snprintf(err, errlen, "cannot open %s: no such file", path);
+		rules_free(r);
+		return -1;
+	}
+	ld.root = dir_of(real);
+	rc = load_file(&ld, path, NULL, NULL);
+	free(ld.root);
+	if (rc == 0 && r->nfiles > 0)
+		memcpy(r->sha256, r->files[0].sha256, DIGEST_HEX);
+	if (rc == 0 && r->poverty_line < 0) {
+		snprintf(err, errlen, "%s: income.poverty_line is missing", path);
+		rc = -1;
+	}
+	if (rc != 0)
+		rules_free(r);
+	return rc;
+}
+
+int
+rules_bind(struct rule_list *list, const char *const *hh, size_t nhh,
+    const char *const *mem, size_t nmem, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < list->n; i++)
+		if (cond_bind(list->items[i].when, hh, nhh, mem, nmem,
+		    list->items[i].file, list->items[i].id, err, errlen) != 0)
+			return -1;
+	return 0;
+}

@@ -1,0 +1,202 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "io/diag.h"
+#include "rules/village.h"
+#include "rules/yamldoc.h"
+
+static int
+text(struct yamldoc *d, yaml_node_t *map, const char *key, char **out)
+{
+	yaml_node_t *n = yamldoc_get(d, map, key);
+	const char *s;
+
+	if (n == NULL)
+		return 0;
+	if (yamldoc_string(d, n, &s) != 0)
+		return -1;
+	*out = xstrdup(s);
+	return 0;
+}
+
+static int
+whole(struct yamldoc *d, yaml_node_t *map, const char *key, long long *out)
+{
+	yaml_node_t *n = yamldoc_get(d, map, key);
+
+	return n == NULL ? 0 : yamldoc_int(d, n, 0, 1000000000LL, out);
+}
+
+static char *
+resolve(const char *dir, const char *rel)
+{
+	size_t n;
+	char *p;
+
+	if (rel[0] == '/' || strcmp(dir, ".") == 0)
+		return xstrdup(rel);
+	n = strlen(dir) + strlen(rel) + 2;
+	p = xmalloc(n);
+	snprintf(p, n, "%s/%s", dir, rel);
+	return p;
+}
+
+static int
+load_village_map(struct yamldoc *d, yaml_node_t *m, struct village *v)
+{
+	static const char *const keys[] = { "code", "name", "town", "county",
+		"population", "key_village", "contact", NULL };
+	yaml_node_t *n;
+	const char *code;
+
+	if (yamldoc_keys(d, m, keys) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, m, "code")) == NULL)
+		return yamldoc_error(d, m, "village.code is missing (the 12-digit division code)");
+	if (yamldoc_string(d, n, &code) != 0)
+		return -1;
+	if (strlen(code) != 12 || strspn(code, "0123456789") != 12)
+		return yamldoc_error(d, n, "village.code must be 12 digits, not \"%s\"", code);
+	memcpy(v->code, code, 13);
+	if (text(d, m, "name", &v->name) || text(d, m, "town", &v->town) ||
+	    text(d, m, "county", &v->county) || text(d, m, "contact", &v->contact) ||
+	    whole(d, m, "population", &v->population))
+		return -1;
+	if ((n = yamldoc_get(d, m, "key_village")) != NULL &&
+	    yamldoc_bool(d, n, &v->key_village) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+load_period(struct yamldoc *d, yaml_node_t *n, struct period *p)
+{
+	static const char *const keys[] = { "start", "end", NULL };
+	yaml_node_t *s, *e;
+
+	if (yamldoc_keys(d, n, keys) != 0)
+		return -1;
+	if ((s = yamldoc_get(d, n, "start")) == NULL ||
+	    (e = yamldoc_get(d, n, "end")) == NULL)
+		return yamldoc_error(d, n, "a period needs start and end dates");
+	if (yamldoc_date(d, s, &p->start) != 0 || yamldoc_date(d, e, &p->end) != 0)
+		return -1;
+	if (p->end < p->start)
+		return yamldoc_error(d, e, "the period ends before it starts");
+	p->given = 1;
+	return 0;
+}
+
+static int
+load(struct yamldoc *d, struct village *v)
+{
+	static const char *const top[] = { "village", "year", "rules", "quota",
+		"appraisal", "publicity", "previous", NULL };
+	static const char *const appraisal_keys[] = { "date", "representatives",
+		"total", NULL };
+	static const char *const levels[] = { "village", "town", "county", NULL };
+	yaml_node_t *root = yamldoc_root(d), *n;
+	long long year;
+
+	if (root == NULL)
+		return yamldoc_error(d, NULL, "empty file: a village.yaml needs village: and year:");
+	if (yamldoc_keys(d, root, top) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, root, "village")) == NULL)
+		return yamldoc_error(d, root, "the village: section is missing");
+	if (load_village_map(d, n, v) != 0)
+		return -1;
+	if ((n = yamldoc_get(d, root, "year")) == NULL)
+		return yamldoc_error(d, root, "year: is missing");
+	if (yamldoc_int(d, n, 1949, 9999, &year) != 0)
+		return -1;
+	v->year = (int)year;
+	if (text(d, root, "rules", &v->rules) != 0 ||
+	    text(d, root, "previous", &v->previous) != 0 ||
+	    whole(d, root, "quota", &v->quota) != 0)
+		return -1;
+	if (v->rules != NULL)
+		v->rules_path = resolve(v->dir, v->rules);
+	if (v->previous != NULL) {
+		char *p = resolve(v->dir, v->previous);
+
+		free(v->previous);
+		v->previous = p;
+	}
+	if ((n = yamldoc_get(d, root, "appraisal")) != NULL) {
+		yaml_node_t *date;
+
+		if (yamldoc_keys(d, n, appraisal_keys) != 0 ||
+		    whole(d, n, "representatives", &v->representatives) != 0 ||
+		    whole(d, n, "total", &v->total) != 0)
+			return -1;
+		if ((date = yamldoc_get(d, n, "date")) != NULL &&
+		    yamldoc_date(d, date, &v->appraisal_date) != 0)
+			return -1;
+	}
+	if ((n = yamldoc_get(d, root, "publicity")) != NULL) {
+		if (yamldoc_keys(d, n, levels) != 0)
+			return -1;
+		for (int i = 0; i < 3; i++) {
+			yaml_node_t *p = yamldoc_get(d, n, levels[i]);
+
+			if (p != NULL && load_period(d, p, &v->publicity[i]) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+village_load(struct village *v, const char *path, char *err, size_t errlen)
+{
+	struct yamldoc d;
+	struct stat st;
+	char *slash;
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	v->population = v->quota = v->representatives = v->total = -1;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		size_t n = strlen(path) + sizeof "/village.yaml";
+
+		v->path = xmalloc(n);
+		snprintf(v->path, n, "%s/village.yaml", path);
+	} else {
+		v->path = xstrdup(path);
+	}
+	slash = strrchr(v->path, '/');
+	v->dir = slash ? xstrndup(v->path, (size_t)(slash - v->path)) : xstrdup(".");
+	if (v->dir[0] == '\0') {
+		free(v->dir);
+		v->dir = xstrdup("/");
+	}
+	rc = yamldoc_load(&d, v->path);
+	if (rc == 0)
+		rc = load(&d, v);
+	if (rc != 0) {
+		snprintf(err, errlen, "%s", d.err);
+		village_free(v);
+	} else {
+		memcpy(v->sha256, d.sha256, DIGEST_HEX);
+	}
+	yamldoc_free(&d);
+	return rc;
+}
+
+void
+village_free(struct village *v)
+{
+	free(v->path);
+	free(v->dir);
+	free(v->name);
+	free(v->town);
+	free(v->county);
+	free(v->contact);
+	free(v->rules);
+	free(v->rules_path);
+	free(v->previous);
+	memset(v, 0, sizeof *v);
+}

@@ -1,0 +1,37 @@
+/* village.yaml: one village in one year (SPEC §3). */
+#ifndef TPA_VILLAGE_H
+#define TPA_VILLAGE_H
+
+#include "io/digest.h"
+
+struct period {
+	long start, end;    /* day numbers, inclusive; 0/0 when not given */
+	int given;
+};
+
+struct village {
+	char *path;                /* the village.yaml read */
+	char *dir;                 /* its folder */
+	char sha256[DIGEST_HEX];
+	char code[13];             /* 12-digit division code */
+	char *name, *town, *county, *contact;
+	long long population;      /* -1 when not given */
+	int key_village;
+	int year;
+	char *rules;               /* as written, relative to the file; may be NULL */
+	char *rules_path;          /* resolved against dir; NULL when rules is */
+	char *previous;            /* last year's registry folder, resolved; may be NULL */
+	long long quota;           /* -1 when not given */
+	long appraisal_date;       /* 0 when not given */
+	long long representatives; /* present at the meeting; -1 when not given */
+	long long total;           /* all representatives; -1 when not given */
+	struct period publicity[3];  /* village, town, county */
+};
+
+/* Load PATH (a village.yaml, or a folder holding one). Every field is
+ * type-checked; unknown and duplicate keys are refused. Returns 0, or -1
+ * with "FILE:LINE:COL: message" in ERR (ERRLEN bytes) and V emptied. */
+int village_load(struct village *v, const char *path, char *err, size_t errlen);
+void village_free(struct village *v);
+
+#endif

@@ -1,0 +1,55 @@
+/* YAML documents for the village and rules files (libyaml document API),
+ * with the checks libyaml leaves to us: duplicate keys, aliases, typed
+ * scalars. Every error is "FILE:LINE:COL: message" with 1-based positions.
+ * Functions that can fail return -1 and leave the message in doc->err. */
+#ifndef TPA_YAMLDOC_H
+#define TPA_YAMLDOC_H
+
+#include <stddef.h>
+#include <yaml.h>
+
+#include "io/digest.h"
+
+struct yamldoc {
+	yaml_document_t doc;
+	int loaded;
+	char *path;                 /* as given */
+	char sha256[DIGEST_HEX];    /* of the file's bytes */
+	char err[1024];
+};
+
+/* Read and parse the file PATH. Refuses duplicate keys and aliases. */
+int yamldoc_load(struct yamldoc *d, const char *path);
+/* Parse BYTES[0..N), naming it PATH in messages. */
+int yamldoc_load_bytes(struct yamldoc *d, const char *path, const char *bytes,
+    size_t n);
+void yamldoc_free(struct yamldoc *d);
+
+/* The root node, or NULL for an empty document. */
+yaml_node_t *yamldoc_root(struct yamldoc *d);
+
+/* Record an error at NODE (its start) and return -1. */
+int yamldoc_error(struct yamldoc *d, const yaml_node_t *node,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Fail unless NODE is a mapping whose keys are all in ALLOWED (NULL-ended). */
+int yamldoc_keys(struct yamldoc *d, yaml_node_t *node,
+    const char *const *allowed);
+/* The value of KEY in mapping MAP, or NULL. */
+yaml_node_t *yamldoc_get(struct yamldoc *d, yaml_node_t *map, const char *key);
+/* The key node of KEY in MAP (for messages), or NULL. */
+yaml_node_t *yamldoc_key_node(struct yamldoc *d, yaml_node_t *map,
+    const char *key);
+
+/* Typed scalars. */
+int yamldoc_string(struct yamldoc *d, yaml_node_t *n, const char **out);
+int yamldoc_int(struct yamldoc *d, yaml_node_t *n, long long min,
+    long long max, long long *out);
+int yamldoc_bool(struct yamldoc *d, yaml_node_t *n, int *out);
+int yamldoc_date(struct yamldoc *d, yaml_node_t *n, long *days);
+/* A decimal number with up to 6 decimals, as millionths. */
+int yamldoc_decimal(struct yamldoc *d, yaml_node_t *n, long long *micro);
+/* Whether a scalar is a plain (unquoted) one. */
+int yamldoc_plain(const yaml_node_t *n);
+
+#endif

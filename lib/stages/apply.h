@@ -1,0 +1,23 @@
+/* Application intake (SPEC §6 apply): validate every row, group rows into
+ * households, accept or reject each household whole, write applicants.csv
+ * and rejects-apply.csv. */
+#ifndef TPA_APPLY_H
+#define TPA_APPLY_H
+
+#include "io/csvin.h"
+
+struct apply_options {
+	const char *input;        /* applications.csv, "-" for stdin */
+	const char *village;      /* village.yaml or its folder */
+	const char *output;       /* applicants.csv, NULL or "-" for stdout */
+	const char *rejects;      /* NULL: rejects-apply.csv beside the output */
+	const char *columns;      /* user aliases YAML, or NULL */
+	enum csv_encoding encoding;
+	int quiet;
+};
+
+/* Run the stage. Dies with EXIT_ERROR on bad input; returns the exit
+ * status otherwise (always EXIT_DONE: rejected rows are records). */
+int apply_run(const struct apply_options *o);
+
+#endif

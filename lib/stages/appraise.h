@@ -1,0 +1,25 @@
+/* Democratic appraisal (SPEC §6 appraise): quorum, the vote, the scale
+ * quota, ranking and admission. */
+#ifndef TPA_APPRAISE_H
+#define TPA_APPRAISE_H
+
+#include "io/csvin.h"
+
+struct appraise_options {
+	const char *primary;      /* primary.csv */
+	const char *votes;        /* votes.csv */
+	const char *village;      /* village.yaml or its folder (required) */
+	const char *rules;        /* NULL: the one village.yaml names */
+	const char *output;       /* appraised.csv; NULL or "-": stdout */
+	const char *columns;
+	enum csv_encoding encoding;
+	int quiet;
+	int include_anywhere;      /* rules may include files outside their folder */
+};
+
+/* Run the stage. Returns EXIT_DONE, or EXIT_BLOCKED when the quorum was
+ * not met (the list is written, nobody proposed). Dies with EXIT_ERROR on
+ * bad input. */
+int appraise_run(const struct appraise_options *o);
+
+#endif

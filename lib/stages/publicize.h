@@ -1,0 +1,35 @@
+/* Publicity (SPEC §6 publicize): the notice a village, town or county
+ * posts, and the resolution of the objections it drew. */
+#ifndef TPA_PUBLICIZE_H
+#define TPA_PUBLICIZE_H
+
+#include "io/csvin.h"
+
+enum level { LEVEL_VILLAGE, LEVEL_TOWN, LEVEL_COUNTY };
+enum notice_format { NOTICE_HTML, NOTICE_TEXT, NOTICE_CSV };
+
+struct publicize_options {
+	enum level level;
+	const char *village;       /* village.yaml or its folder */
+	const char *rules;         /* NULL: the one village.yaml names */
+	const char *list;          /* appraised.csv or publicized-LEVEL.csv */
+	const char *objections;    /* resolve: objections-LEVEL.csv */
+	const char *output;        /* NULL or "-": stdout */
+	const char *resurvey;      /* resolve: NULL: resurvey.csv beside the output */
+	enum notice_format format;
+	enum csv_encoding encoding;
+	int quiet;
+	int include_anywhere;      /* rules may include files outside their folder */
+};
+
+/* Parse a level name (village, town, county). Returns 0 or -1. */
+int level_parse(const char *s, enum level *l);
+const char *level_name(enum level l);
+
+/* Write the notice. Returns EXIT_DONE; dies with EXIT_ERROR. */
+int publicize_notice(const struct publicize_options *o);
+/* Apply the objections. Returns EXIT_DONE, or EXIT_BLOCKED when an
+ * objection is pending or the period was too short. */
+int publicize_resolve(const struct publicize_options *o);
+
+#endif

@@ -1,0 +1,171 @@
+#include <string.h>
+
+#include "values/enums.h"
+#include "values/text.h"
+
+#define DEF(name, field, table) \
+	const struct enum_def name = { field, table, sizeof table / sizeof table[0] }
+
+static const struct enum_value relation[] = {
+	{ "head", "户主|本人" },
+	{ "spouse", "配偶|妻|夫|之妻|之夫|妻子|丈夫" },
+	{ "child", "子女|子|女|之子|之女|儿子|女儿|长子|次子|长女|次女" },
+	{ "child_in_law", "儿媳/女婿|儿媳|女婿|之儿媳|之女婿" },
+	{ "grandchild", "孙子女|孙子|孙女|之孙子|之孙女|外孙子|外孙女" },
+	{ "parent", "父母|父亲|母亲|之父|之母" },
+	{ "grandparent", "祖父母|祖父|祖母|外祖父|外祖母" },
+	{ "sibling", "兄弟姐妹|兄|弟|姐|妹" },
+	{ "other", "其他|其它" },
+};
+static const struct enum_value sex[] = {
+	{ "male", "男" }, { "female", "女" },
+};
+static const struct enum_value health[] = {
+	{ "healthy", "健康" },
+	{ "chronic", "长期慢性病" },
+	{ "serious", "患有大病|大病" },
+	{ "disabled", "残疾" },
+};
+static const struct enum_value labor[] = {
+	{ "full", "普通劳动力|技能劳动力" },
+	{ "partial", "弱劳动力或半劳动力|弱劳动力|半劳动力" },
+	{ "none", "丧失劳动力|无劳动力|丧失劳动力/无劳动力" },
+};
+static const struct enum_value education[] = {
+	{ "illiterate", "文盲或半文盲|文盲|半文盲" },
+	{ "primary", "小学" },
+	{ "junior", "初中" },
+	{ "senior", "高中|中专" },
+	{ "college", "大专及以上|大专|本科|研究生" },
+};
+static const struct enum_value in_school[] = {
+	{ "no", "否|非在校生" },
+	{ "preschool", "学前教育|学前" },
+	{ "primary", "小学" },
+	{ "junior", "初中" },
+	{ "senior", "高中" },
+	{ "vocational", "中职|高职|职业教育|中职/高职" },
+	{ "college", "大专及以上|大专|本科|大学" },
+};
+static const struct enum_value housing[] = {
+	{ "safe", "安全" },
+	{ "c_grade", "C级危房|c级危房" },
+	{ "d_grade", "D级危房|d级危房" },
+	{ "none", "无房" },
+};
+static const struct enum_value drinking_water[] = {
+	{ "safe", "安全" }, { "unsafe", "不安全" },
+};
+static const struct enum_value yes_no[] = {
+	{ "yes", "是" }, { "no", "否" },
+};
+static const struct enum_value cause[] = {
+	{ "illness", "因病" },
+	{ "disability", "因残" },
+	{ "education", "因学" },
+	{ "disaster", "因灾" },
+	{ "lack_of_land", "缺土地" },
+	{ "lack_of_water", "缺水" },
+	{ "lack_of_technology", "缺技术" },
+	{ "lack_of_labor", "缺劳力" },
+	{ "lack_of_funds", "缺资金" },
+	{ "poor_transport", "交通条件落后" },
+	{ "lack_of_motivation", "自身发展动力不足" },
+	{ "other", "其它|其他" },
+};
+static const struct enum_value attribute[] = {
+	{ "general", "一般贫困户" },
+	{ "low_income", "低保贫困户" },
+	{ "five_guarantee", "特困供养(五保)贫困户|五保贫困户|特困供养贫困户" },
+};
+
+DEF(enum_relation, "relation", relation);
+DEF(enum_sex, "sex", sex);
+DEF(enum_health, "health", health);
+DEF(enum_labor, "labor", labor);
+DEF(enum_education, "education", education);
+DEF(enum_in_school, "in_school", in_school);
+DEF(enum_housing, "housing", housing);
+DEF(enum_drinking_water, "drinking_water", drinking_water);
+DEF(enum_yes_no, "dibao", yes_no);
+DEF(enum_cause, "main_cause", cause);
+DEF(enum_attribute, "attribute", attribute);
+
+static int
+label_matches(const char *labels, const char *s, size_t n)
+{
+	while (*labels != '\0') {
+		const char *bar = strchr(labels, '|');
+		size_t len = bar ? (size_t)(bar - labels) : strlen(labels);
+
+		if (len == n && memcmp(labels, s, n) == 0)
+			return 1;
+		labels += len + (bar != NULL);
+	}
+	return 0;
+}
+
+static int
+value_matches(const struct enum_value *v, const char *s, size_t n)
+{
+	return text_ieq(s, n, v->code) || label_matches(v->labels, s, n);
+}
+
+int
+enum_lookup(const struct enum_def *def, const char *s, size_t n)
+{
+	for (size_t i = 0; i < def->count; i++)
+		if (value_matches(&def->values[i], s, n))
+			return (int)i;
+	return -1;
+}
+
+int
+enum_lookup_hint(const struct enum_def *def, const char *s, size_t n, int *hint)
+{
+	int i;
+
+	if (*hint >= 0 && (size_t)*hint < def->count &&
+	    value_matches(&def->values[*hint], s, n))
+		return *hint;
+	if ((i = enum_lookup(def, s, n)) >= 0)
+		*hint = i;
+	return i;
+}
+
+const struct enum_def *
+enum_for_field(const char *field)
+{
+	static const struct enum_def *const all[] = {
+		&enum_relation, &enum_sex, &enum_health, &enum_labor,
+		&enum_education, &enum_in_school, &enum_housing,
+		&enum_drinking_water, &enum_yes_no, &enum_cause, &enum_attribute,
+	};
+
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (strcmp(all[i]->field, field) == 0)
+			return all[i];
+	return NULL;
+}
+
+const char *
+enum_codes(const struct enum_def *def, char *buf, size_t len)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < def->count && o + 1 < len; i++) {
+		size_t k = strlen(def->values[i].code);
+
+		if (i > 0 && o + 2 < len) {
+			memcpy(buf + o, ", ", 2);
+			o += 2;
+		}
+		if (o + k >= len)
+			break;
+		memcpy(buf + o, def->values[i].code, k);
+		o += k;
+		buf[o] = '\0';
+	}
+	return buf;
+}

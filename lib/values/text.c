@@ -1,0 +1,183 @@
+#include <string.h>
+
+#include "values/text.h"
+
+size_t
+utf8_valid_prefix(const char *str, size_t n, int partial_ok)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c, lo = 0x80, hi = 0xBF;
+		size_t len;
+
+		/* ASCII runs, eight bytes at a time. */
+		while (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		/* Unicode Table 3-7: the second byte's range excludes overlong
+		 * forms, surrogates and code points above U+10FFFF. */
+		if (c >= 0xC2 && c <= 0xDF) {
+			len = 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3;
+			lo = c == 0xE0 ? 0xA0 : 0x80;
+			hi = c == 0xED ? 0x9F : 0xBF;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4;
+			lo = c == 0xF0 ? 0x90 : 0x80;
+			hi = c == 0xF4 ? 0x8F : 0xBF;
+		} else {
+			return i;
+		}
+		if (i + 1 >= n)
+			return partial_ok ? n : i;
+		if (s[i + 1] < lo || s[i + 1] > hi)
+			return i;
+		for (size_t k = 2; k < len; k++) {
+			if (i + k >= n)
+				return partial_ok ? n : i;
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+		}
+		i += len;
+	}
+	return i;
+}
+
+size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			count++;
+	return count;
+}
+
+/* Length of a white-space character starting at S (at most N bytes), 0 if
+ * there is none. */
+static size_t
+space_at(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n'))
+		return 1;
+	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (n >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* Length of a white-space character ending at S[N-1], 0 if there is none. */
+static size_t
+space_before(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r' || s[n - 1] == '\n'))
+		return 1;
+	if (n >= 2 && s[n - 2] == 0xC2 && s[n - 1] == 0xA0)
+		return 2;
+	if (n >= 3 && s[n - 3] == 0xE3 && s[n - 2] == 0x80 && s[n - 1] == 0x80)
+		return 3;
+	return 0;
+}
+
+const char *
+text_trim(const char *str, size_t *n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t len = *n, k;
+
+	while ((k = space_at(s, len)) > 0) {
+		s += k;
+		len -= k;
+	}
+	while ((k = space_before(s, len)) > 0)
+		len -= k;
+	*n = len;
+	return (const char *)s;
+}
+
+static int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+int
+text_ieq(const char *s, size_t n, const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (t[i] == '\0' || ascii_lower((unsigned char)s[i]) !=
+		    ascii_lower((unsigned char)t[i]))
+			return 0;
+	return t[i] == '\0';
+}
+
+const char *
+text_count(char *buf, uint64_t n)
+{
+	char digits[24];
+	int nd = 0, o = 0;
+
+	do {
+		digits[nd++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	while (nd > 0) {
+		buf[o++] = digits[--nd];
+		if (nd > 0 && nd % 3 == 0)
+			buf[o++] = ',';
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+static int
+wide(unsigned cp)
+{
+	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+	    (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+	    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+	    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+size_t
+text_width(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t w = 0, i = 0;
+
+	while (i < n) {
+		unsigned cp = s[i];
+		size_t len = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+
+		if (len > 1) {
+			cp &= 0x3F >> (len - 1);
+			for (size_t k = 1; k < len && i + k < n; k++)
+				cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		w += wide(cp) ? 2 : 1;
+		i += len;
+	}
+	return w;
+}
