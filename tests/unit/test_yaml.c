@@ -103,7 +103,7 @@ START_TEST(village_errors)
 	ck_assert_str_eq(load_village("", &v),
 	    "village.yaml: empty file: a village.yaml needs village: and year:");
 	ck_assert_str_eq(load_village("a: &x 1\nb: *x\n", &v),
-	    "village.yaml:1:4: this value is reused through an alias (*name); aliases are not supported");
+	    "village.yaml:1:4: this value is named for reuse (&x); anchors and aliases are not supported");
 }
 END_TEST
 
@@ -135,6 +135,199 @@ START_TEST(yaml_scalars)
 	ck_assert_int_eq(yamldoc_int(&d, yamldoc_get(&d, yamldoc_root(&d), "e"), 0, 10, &v), -1);
 	ck_assert_str_eq(d.err, "x.yaml:5:4: expected a whole number from 0 to 10, not \"12\"");
 	yamldoc_free(&d);
+}
+END_TEST
+
+/* Load BYTES[0..N) as x.yaml; returns the error or "" (static). */
+static const char *
+load_err(const char *bytes, size_t n)
+{
+	static char err[1024];
+	struct yamldoc d;
+	int rc = yamldoc_load_bytes(&d, "x.yaml", bytes, n);
+
+	snprintf(err, sizeof err, "%s", rc == 0 ? "" : d.err);
+	yamldoc_free(&d);
+	return err;
+}
+
+static const char *
+load_str(const char *s)
+{
+	return load_err(s, strlen(s));
+}
+
+/* OPEN N times, MIDDLE, CLOSE N times, a newline; caller frees. */
+static char *
+nest(const char *open, size_t n, const char *middle, const char *close)
+{
+	size_t lo = strlen(open), lm = strlen(middle), lc = strlen(close);
+	char *s = xmalloc(n * (lo + lc) + lm + 2), *p = s;
+
+	for (size_t i = 0; i < n; i++, p += lo)
+		memcpy(p, open, lo);
+	memcpy(p, middle, lm);
+	p += lm;
+	for (size_t i = 0; i < n; i++, p += lc)
+		memcpy(p, close, lc);
+	*p++ = '\n';
+	*p = '\0';
+	return s;
+}
+
+/* 100,000 levels of [ or {a: are refused at level 65, at once (libyaml
+ * alone took 20 s and 45 s); 64 levels load. */
+START_TEST(yaml_deep)
+{
+	char *s;
+
+	s = nest("[", 100000, "", "]");
+	ck_assert_str_eq(load_str(s), "x.yaml:1:66: nested more than 64 levels deep");
+	free(s);
+	/* The key "a" in the mapping at level 64 is at level 65. */
+	s = nest("{a: ", 100000, "1", "}");
+	ck_assert_str_eq(load_str(s), "x.yaml:1:258: nested more than 64 levels deep");
+	free(s);
+	/* The root is level 0: 64 levels below it load, a scalar at 65 does not. */
+	s = nest("[", 65, "", "]");
+	ck_assert_str_eq(load_str(s), "");
+	free(s);
+	s = nest("[", 65, "1", "]");
+	ck_assert_str_eq(load_str(s), "x.yaml:1:66: nested more than 64 levels deep");
+	free(s);
+	s = nest("- ", 66, "x", "");
+	ck_assert_str_eq(load_str(s), "x.yaml:1:131: nested more than 64 levels deep");
+	free(s);
+}
+END_TEST
+
+/* A mapping of 40,000 keys: a duplicate at the end is found, and without
+ * it the file loads (the pairwise check took 4 s). */
+START_TEST(yaml_wide)
+{
+	size_t cap = 40000 * 16 + 64, o = 0;
+	char *s = xmalloc(cap);
+	struct yamldoc d;
+	long long v;
+
+	o += (size_t)snprintf(s + o, cap - o, "x:\n");
+	for (int i = 0; i < 40000; i++)
+		o += (size_t)snprintf(s + o, cap - o, "  k%d: %d\n", i, i);
+	ck_assert_int_eq(yamldoc_load_bytes(&d, "x.yaml", s, o), 0);
+	ck_assert_int_eq(yamldoc_int(&d, yamldoc_get(&d,
+	    yamldoc_get(&d, yamldoc_root(&d), "x"), "k39999"), 0, 99999, &v), 0);
+	ck_assert_int_eq(v, 39999);
+	yamldoc_free(&d);
+	o += (size_t)snprintf(s + o, cap - o, "  k7: 0\n");
+	ck_assert_str_eq(load_err(s, o), "x.yaml:40002:3: duplicate key \"k7\" (first at line 9)");
+	free(s);
+}
+END_TEST
+
+/* The duplicate reported is the first one a reader meets, nested or not. */
+START_TEST(yaml_duplicate_order)
+{
+	ck_assert_str_eq(load_str("x: 1\ny: 1\ny: 2\nx: 2\n"),
+	    "x.yaml:3:1: duplicate key \"y\" (first at line 2)");
+	ck_assert_str_eq(load_str("a:\n  b: 1\n  b: 2\nc: 1\nc: 2\n"),
+	    "x.yaml:3:3: duplicate key \"b\" (first at line 2)");
+	ck_assert_str_eq(load_str("a: {b: 1}\nc: 1\nd: {c: 1, c: 2}\nc: 2\n"),
+	    "x.yaml:3:11: duplicate key \"c\" (first at line 3)");
+	ck_assert_str_eq(load_str("k: 1\nk: 2\nk: 3\n"),
+	    "x.yaml:2:1: duplicate key \"k\" (first at line 1)");
+	ck_assert_str_eq(load_str("a: 1\nb: 2\nc: [1, 1, 1]\n"), "");
+	ck_assert_str_eq(load_str("{[a]: 1}\n"), "x.yaml:1:2: a key must be a plain name");
+}
+END_TEST
+
+/* More than 1,000,000 values are refused before the document is built. */
+START_TEST(yaml_node_cap)
+{
+	size_t n = 1000000;
+	char *s = xmalloc(2 * n + 3), *p = s;
+
+	*p++ = '[';
+	for (size_t i = 0; i < n; i++) {
+		*p++ = '1';
+		*p++ = i + 1 < n ? ',' : ']';
+	}
+	*p++ = '\n';
+	ck_assert_str_eq(load_err(s, (size_t)(p - s)),
+	    "x.yaml:1:2000000: more than 1000000 values in one file");
+	free(s);
+}
+END_TEST
+
+/* Bytes that are not UTF-8 are placed by line and column. */
+START_TEST(yaml_not_utf8)
+{
+	/* 双河村 in GBK: CB AB decodes as one UTF-8 character, BA does not. */
+	ck_assert_str_eq(load_str("a: 1\nname: \xcb\xab\xba\xd3\xb4\xe5\n"),
+	    "x.yaml:2:8: byte 0xBA is not UTF-8: the file must be UTF-8 "
+	    "(if it was saved as GBK or ANSI, save it as UTF-8)");
+	/* Columns count characters, lines count CR LF once; a BOM is no column. */
+	ck_assert_str_eq(load_str("\xef\xbb\xbf" "a: 1\r\nb: 双\r\nc: 河\xff\n"),
+	    "x.yaml:3:5: byte 0xFF is not UTF-8: the file must be UTF-8 "
+	    "(if it was saved as GBK or ANSI, save it as UTF-8)");
+	/* A character cut short: placed at its first byte. */
+	ck_assert_str_eq(load_str("a: 1\nb: ab\xe5\x8f\nc: 1\n"),
+	    "x.yaml:2:6: byte 0xE5 is not UTF-8: the file must be UTF-8 "
+	    "(if it was saved as GBK or ANSI, save it as UTF-8)");
+	ck_assert_str_eq(load_str("a: 1\nb: ab\xe5\x8f"),
+	    "x.yaml:2:6: byte 0xE5 is not UTF-8: the file must be UTF-8 "
+	    "(if it was saved as GBK or ANSI, save it as UTF-8)");
+	ck_assert_str_eq(load_err("\xff\xfe" "a\0:\0 \0" "1\0", 8),
+	    "x.yaml:1:1: the file is UTF-16: the file must be UTF-8 (save it as UTF-8)");
+	ck_assert_str_eq(load_str("a: 1\nb: \xc2\x9b\n"),
+	    "x.yaml:2:4: a control character (U+009B) in the file; the file must "
+	    "be UTF-8 (if it was saved as GBK or ANSI, save it as UTF-8)");
+}
+END_TEST
+
+START_TEST(yaml_one_document)
+{
+	ck_assert_str_eq(load_str("a: 1\n---\nb: 2\n"),
+	    "x.yaml:2:1: a second YAML document starts here: the file must hold only one");
+	ck_assert_str_eq(load_str("---\na: 1\n...\n---\n"),
+	    "x.yaml:4:1: a second YAML document starts here: the file must hold only one");
+	ck_assert_str_eq(load_str("---\na: 1\n...\n"), "");
+	ck_assert_str_eq(load_str("a: 1\n---\n"),
+	    "x.yaml:2:1: a second YAML document starts here: the file must hold only one");
+}
+END_TEST
+
+/* Control characters: escaped in a quoted scalar or raw in the file. */
+START_TEST(yaml_control)
+{
+	struct yamldoc d;
+	const char *s;
+
+	ck_assert_str_eq(load_str("title: \"\\e[2J\"\n"),
+	    "x.yaml:1:8: a control character (U+001B) in the value");
+	ck_assert_str_eq(load_str("- ok\n- \"a\\0b\"\n"),
+	    "x.yaml:2:3: a control character (U+0000) in the value");
+	ck_assert_str_eq(load_str("a: {\"b\\x07\": 1}\n"),
+	    "x.yaml:1:5: a control character (U+0007) in the key");
+	ck_assert_str_eq(load_str("a: \"x\\ry\"\n"),
+	    "x.yaml:1:4: a control character (U+000D) in the value");
+	ck_assert_str_eq(load_str("a: \"x\\x7f\"\n"),
+	    "x.yaml:1:4: a control character (U+007F) in the value");
+	ck_assert_str_eq(load_str("a: 1\nb: x\x1b[31m\n"),
+	    "x.yaml:2:5: a control character (U+001B) in the file");
+	/* TAB and LF are text. */
+	ck_assert_int_eq(yamldoc_load_bytes(&d, "x.yaml", "a: \"1\\t2\\n3\"\n", 13), 0);
+	ck_assert_int_eq(yamldoc_string(&d, yamldoc_get(&d, yamldoc_root(&d), "a"), &s), 0);
+	ck_assert_str_eq(s, "1\t2\n3");
+	yamldoc_free(&d);
+}
+END_TEST
+
+START_TEST(yaml_anchors)
+{
+	ck_assert_str_eq(load_str("a: &x [1]\nb: 2\n"),
+	    "x.yaml:1:4: this value is named for reuse (&x); anchors and aliases are not supported");
+	ck_assert_str_eq(load_str("a: 1\nb: *x\n"),
+	    "x.yaml:2:4: this value is reused through an alias (*x); aliases are not supported");
 }
 END_TEST
 
@@ -242,6 +435,18 @@ suite_yamldoc(void)
 	TCase *t = tcase_create("core");
 
 	tcase_add_test(t, yaml_scalars);
+	tcase_add_test(t, yaml_duplicate_order);
+	tcase_add_test(t, yaml_not_utf8);
+	tcase_add_test(t, yaml_one_document);
+	tcase_add_test(t, yaml_control);
+	tcase_add_test(t, yaml_anchors);
+	suite_add_tcase(s, t);
+	/* Hostile sizes: the default 4 s per test is the guard against a
+	 * return of quadratic loading. */
+	t = tcase_create("hostile");
+	tcase_add_test(t, yaml_deep);
+	tcase_add_test(t, yaml_wide);
+	tcase_add_test(t, yaml_node_cap);
 	suite_add_tcase(s, t);
 	return s;
 }
