@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "rules/columns.h"
 #include "values/date.h"
@@ -11,6 +12,7 @@
 #include "rules/village.h"
 #include "rules/yamldoc.h"
 
+/* SPEC §3's example. */
 static const char good_village[] =
 "village:\n"
 "  code: \"371323105201\"\n"
@@ -20,8 +22,15 @@ static const char good_village[] =
 "  population: 2937\n"
 "  key_village: true\n"
 "  contact: 村委会 张主任 0539-1234567\n"
+"contacts:\n"
+"  town: 临涧镇扶贫办 0539-7654321\n"
+"  county: 沂水县扶贫办 0539-2222222\n"
+"  hotline: \"12317\"\n"
+"language: en\n"
 "year: 2015\n"
 "rules: ../../rules/example-2015.yaml\n"
+"columns: ../../columns.yaml\n"
+"previous: ../../2014/371323105201/registry\n"
 "quota: 1400\n"
 "appraisal:\n"
 "  date: 2015-06-03\n"
@@ -31,36 +40,89 @@ static const char good_village[] =
 "  town:    {start: 2015-06-14, end: 2015-06-20}\n"
 "  county:  {start: 2015-06-21, end: 2015-06-25}\n";
 
-/* Load TEXT as DIR/village.yaml; returns the error or "" (static). */
+/* The minimal village.yaml, to which a test adds one line. */
+#define MINIMAL "village:\n  code: \"371323105201\"\nyear: 2015\n"
+
+/* The county folder of the last load_village(), as "T" in its messages. */
+static char county[512];
+
+/* Load TEXT as T/2015/371323105201/village.yaml, in a county folder T
+ * that holds rules/example-2015.yaml, columns.yaml, a FIFO named fifo and
+ * 2014/371323105201/registry/members.csv. Returns the error with T's
+ * name replaced by "T", from the village.yaml on, or "" (static). */
 static const char *
 load_village(const char *text, struct village *v)
 {
-	static char err[1024];
-	char *dir = test_tmpdir();
-	char path[512];
-	int rc;
+	static const char *const dirs[] = { "rules", "2014", "2014/371323105201",
+		"2014/371323105201/registry", "2015", "2015/371323105201", NULL };
+	static const char *const files[] = { "rules/example-2015.yaml",
+		"columns.yaml", "2014/371323105201/registry/members.csv", NULL };
+	static char err[1024], out[1024];
+	char *dir = test_tmpdir(), path[1024];
+	size_t o = 0;
+	int rc, i;
 
-	snprintf(path, sizeof path, "%s/village.yaml", dir);
+	snprintf(county, sizeof county, "%s", dir);
+	for (i = 0; dirs[i] != NULL; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, dirs[i]);
+		ck_assert_int_eq(mkdir(path, 0700), 0);
+	}
+	for (i = 0; files[i] != NULL; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		test_write(path, "\n");
+	}
+	snprintf(path, sizeof path, "%s/fifo", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	snprintf(path, sizeof path, "%s/2015/371323105201/village.yaml", dir);
 	test_write(path, text);
-	rc = village_load(v, dir, err, sizeof err);
+	snprintf(path, sizeof path, "%s/2015/371323105201", dir);
+	rc = village_load(v, path, err, sizeof err);
+	snprintf(path, sizeof path, "%s/2015/371323105201/village.yaml", dir);
 	unlink(path);
+	snprintf(path, sizeof path, "%s/fifo", dir);
+	unlink(path);
+	for (i = 0; files[i] != NULL; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	for (i = 0; dirs[i] != NULL; i++)
+		;
+	while (i-- > 0) {
+		snprintf(path, sizeof path, "%s/%s", dir, dirs[i]);
+		rmdir(path);
+	}
 	rmdir(dir);
 	free(dir);
 	if (rc == 0)
 		return "";
+	for (const char *e = err; *e != '\0' && o + 1 < sizeof out; ) {
+		if (strncmp(e, county, strlen(county)) == 0) {
+			out[o++] = 'T';
+			e += strlen(county);
+		} else {
+			out[o++] = *e++;
+		}
+	}
+	out[o] = '\0';
 	/* Drop the folder from the message: "village.yaml:L:C: ..." */
-	return strstr(err, "village.yaml");
+	return strstr(out, "village.yaml");
 }
 
 START_TEST(village_fields)
 {
 	struct village v;
+	char want[1024];
 
 	ck_assert_str_eq(load_village(good_village, &v), "");
 	ck_assert_str_eq(v.code, "371323105201");
 	ck_assert_str_eq(v.name, "双河村");
 	ck_assert_str_eq(v.town, "临涧镇");
 	ck_assert_str_eq(v.county, "沂水县");
+	ck_assert_str_eq(v.contact, "村委会 张主任 0539-1234567");
+	ck_assert_str_eq(v.contact_town, "临涧镇扶贫办 0539-7654321");
+	ck_assert_str_eq(v.contact_county, "沂水县扶贫办 0539-2222222");
+	ck_assert_str_eq(v.hotline, "12317");
+	ck_assert_int_eq(v.language, VILLAGE_EN);
 	ck_assert_int_eq(v.population, 2937);
 	ck_assert_int_eq(v.key_village, 1);
 	ck_assert_int_eq(v.year, 2015);
@@ -70,8 +132,89 @@ START_TEST(village_fields)
 	ck_assert_int_eq(v.appraisal_date, date_days(2015, 6, 3));
 	ck_assert_int_eq(v.publicity[0].start, date_days(2015, 6, 5));
 	ck_assert_int_eq(v.publicity[2].end, date_days(2015, 6, 25));
-	ck_assert_ptr_nonnull(strstr(v.rules_path, "/../../rules/example-2015.yaml"));
+	ck_assert_str_eq(v.rules, "../../rules/example-2015.yaml");
+	snprintf(want, sizeof want, "%s/2015/371323105201/../../rules/example-2015.yaml", county);
+	ck_assert_str_eq(v.rules_path, want);
+	snprintf(want, sizeof want, "%s/2015/371323105201/../../columns.yaml", county);
+	ck_assert_str_eq(v.columns_path, want);
+	snprintf(want, sizeof want, "%s/2015/371323105201/../../2014/371323105201/registry", county);
+	ck_assert_str_eq(v.previous, want);
+	ck_assert_int_eq(v.previous_is_dir, 1);
 	village_free(&v);
+}
+END_TEST
+
+/* What is not given: defaults and NULLs. */
+START_TEST(village_defaults)
+{
+	struct village v;
+
+	ck_assert_str_eq(load_village(MINIMAL, &v), "");
+	ck_assert_int_eq(v.language, VILLAGE_ZH);
+	ck_assert_ptr_null(v.contact);
+	ck_assert_ptr_null(v.contact_town);
+	ck_assert_ptr_null(v.contact_county);
+	ck_assert_ptr_null(v.hotline);
+	ck_assert_ptr_null(v.rules);
+	ck_assert_ptr_null(v.rules_path);
+	ck_assert_ptr_null(v.columns_path);
+	ck_assert_ptr_null(v.previous);
+	ck_assert_int_eq(v.population, -1);
+	ck_assert_int_eq(v.quota, -1);
+	village_free(&v);
+	ck_assert_str_eq(load_village(MINIMAL "language: zh\ncontacts: {hotline: 12317}\n"
+	    "previous: ../../2014/371323105201/registry/members.csv\n", &v), "");
+	ck_assert_int_eq(v.language, VILLAGE_ZH);
+	ck_assert_str_eq(v.hotline, "12317");
+	ck_assert_ptr_null(v.contact_town);
+	ck_assert_int_eq(v.previous_is_dir, 0);
+	ck_assert_ptr_nonnull(strstr(v.previous, "/registry/members.csv"));
+	village_free(&v);
+}
+END_TEST
+
+/* Each new key's errors, and a path that is not there, at FILE:LINE:COL. */
+START_TEST(village_new_keys)
+{
+	struct village v;
+
+	ck_assert_str_eq(load_village(MINIMAL "language: fr\n", &v),
+	    "village.yaml:4:11: language must be zh or en, not \"fr\"");
+	ck_assert_str_eq(load_village(MINIMAL "language: [zh]\n", &v),
+	    "village.yaml:4:11: expected a single value, not a list");
+	ck_assert_str_eq(load_village(MINIMAL "contacts: {town: x, phone: y}\n", &v),
+	    "village.yaml:4:21: unknown key \"phone\" (expected town, county, hotline)");
+	ck_assert_str_eq(load_village(MINIMAL "contacts: 12317\n", &v),
+	    "village.yaml:4:11: expected a mapping (key: value)");
+	ck_assert_str_eq(load_village(MINIMAL "contacts:\n  county: {a: 1}\n", &v),
+	    "village.yaml:5:11: expected a single value, not a mapping");
+	ck_assert_str_eq(load_village(MINIMAL "contacts:\n  hotline: \"\\e]0;x\\a\"\n", &v),
+	    "village.yaml:5:12: a control character (U+001B) in the value");
+	ck_assert_str_eq(load_village(MINIMAL "rules: ../../rules/example-2016.yaml\n", &v),
+	    "village.yaml:4:8: rules: \"../../rules/example-2016.yaml\" does not exist "
+	    "(looked for \"T/2015/371323105201/../../rules/example-2016.yaml\")");
+	ck_assert_str_eq(load_village(MINIMAL "rules: ../../rules\n", &v),
+	    "village.yaml:4:8: rules: \"../../rules\" is not a regular file");
+	ck_assert_str_eq(load_village(MINIMAL "rules: ../../fifo\n", &v),
+	    "village.yaml:4:8: rules: \"../../fifo\" is not a regular file");
+	ck_assert_str_eq(load_village(MINIMAL "rules: ''\n", &v),
+	    "village.yaml:4:8: rules: expected a path relative to this file");
+	ck_assert_str_eq(load_village(MINIMAL "columns: ../columns.yaml\n", &v),
+	    "village.yaml:4:10: columns: \"../columns.yaml\" does not exist "
+	    "(looked for \"T/2015/371323105201/../columns.yaml\")");
+	ck_assert_str_eq(load_village(MINIMAL "columns: ../../2014\n", &v),
+	    "village.yaml:4:10: columns: \"../../2014\" is not a regular file");
+	ck_assert_str_eq(load_village(MINIMAL "previous: ../../2014/371323105202/registry\n", &v),
+	    "village.yaml:4:11: previous: \"../../2014/371323105202/registry\" does not exist "
+	    "(looked for \"T/2015/371323105201/../../2014/371323105202/registry\")");
+	ck_assert_str_eq(load_village(MINIMAL "previous: ../../columns.yaml/registry\n", &v),
+	    "village.yaml:4:11: previous: \"../../columns.yaml/registry\" does not exist "
+	    "(looked for \"T/2015/371323105201/../../columns.yaml/registry\")");
+	ck_assert_str_eq(load_village(MINIMAL "previous: ../../fifo\n", &v),
+	    "village.yaml:4:11: previous: \"../../fifo\" is neither a folder nor a "
+	    "regular file (last year's registry or its members.csv)");
+	ck_assert_str_eq(load_village(MINIMAL "previous: [a]\n", &v),
+	    "village.yaml:4:11: expected a single value, not a list");
 }
 END_TEST
 
@@ -86,6 +229,9 @@ START_TEST(village_errors)
 	ck_assert_str_eq(load_village("village:\n  code: \"371323105201\"\n  populaton: 3\nyear: 2015\n", &v),
 	    "village.yaml:3:3: unknown key \"populaton\" (expected code, name, town, "
 	    "county, population, key_village, contact)");
+	ck_assert_str_eq(load_village("village:\n  code: \"371323105201\"\nyear: 2015\nprevius: x\n", &v),
+	    "village.yaml:4:1: unknown key \"previus\" (expected village, contacts, "
+	    "language, year, rules, columns, previous, quota, appraisal, publicity)");
 	ck_assert_str_eq(load_village("village:\n  code: \"371323105201\"\n  population: many\nyear: 2015\n", &v),
 	    "village.yaml:3:15: expected a whole number from 0 to 1000000000, not \"many\"");
 	ck_assert_str_eq(load_village("village:\n  code: \"371323105201\"\n  key_village: perhaps\nyear: 2015\n", &v),
@@ -458,6 +604,8 @@ suite_village(void)
 	TCase *t = tcase_create("core");
 
 	tcase_add_test(t, village_fields);
+	tcase_add_test(t, village_defaults);
+	tcase_add_test(t, village_new_keys);
 	tcase_add_test(t, village_errors);
 	tcase_add_test(t, village_missing_file);
 	suite_add_tcase(s, t);
