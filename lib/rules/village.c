@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,92 @@ load_village_map(struct yamldoc *d, yaml_node_t *m, struct village *v)
 	return 0;
 }
 
+/* The file named by KEY of ROOT (or, when DIR_OK, a folder), resolved
+ * against DIR into *PATH, left NULL when KEY is not there; *IS_DIR tells
+ * which it is. A path that does not exist, or names something else (a
+ * FIFO, a device), is an error at the value. */
+static int
+named_path(struct yamldoc *d, yaml_node_t *root, const char *key,
+    const char *dir, int dir_ok, char **path, int *is_dir)
+{
+	yaml_node_t *n = yamldoc_get(d, root, key);
+	struct stat st;
+	const char *s;
+
+	if (n == NULL)
+		return 0;
+	if (yamldoc_string(d, n, &s) != 0)
+		return -1;
+	if (*s == '\0')
+		return yamldoc_error(d, n, "%s: expected a path relative to this file",
+		    key);
+	*path = resolve(dir, s);
+	if (stat(*path, &st) != 0) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			return yamldoc_error(d, n, "%s: \"%s\": %s", key, s,
+			    strerror(errno));
+		if (strcmp(*path, s) == 0)
+			return yamldoc_error(d, n, "%s: \"%s\" does not exist",
+			    key, s);
+		return yamldoc_error(d, n, "%s: \"%s\" does not exist "
+		    "(looked for \"%s\")", key, s, *path);
+	}
+	*is_dir = S_ISDIR(st.st_mode);
+	if (S_ISREG(st.st_mode) || (dir_ok && *is_dir))
+		return 0;
+	if (dir_ok)
+		return yamldoc_error(d, n, "%s: \"%s\" is neither a folder "
+		    "nor a regular file (last year's registry or its members.csv)",
+		    key, s);
+	return yamldoc_error(d, n, "%s: \"%s\" is not a regular file", key, s);
+}
+
+/* rules and columns name files; previous last year's registry folder or
+ * its members.csv. */
+static int
+load_paths(struct yamldoc *d, yaml_node_t *root, struct village *v)
+{
+	int is_dir;
+
+	if (text(d, root, "rules", &v->rules) != 0 ||
+	    named_path(d, root, "rules", v->dir, 0, &v->rules_path, &is_dir) != 0 ||
+	    named_path(d, root, "columns", v->dir, 0, &v->columns_path,
+	    &is_dir) != 0 ||
+	    named_path(d, root, "previous", v->dir, 1, &v->previous,
+	    &v->previous_is_dir) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+load_contacts(struct yamldoc *d, yaml_node_t *m, struct village *v)
+{
+	static const char *const keys[] = { "town", "county", "hotline", NULL };
+
+	if (yamldoc_keys(d, m, keys) != 0 ||
+	    text(d, m, "town", &v->contact_town) != 0 ||
+	    text(d, m, "county", &v->contact_county) != 0 ||
+	    text(d, m, "hotline", &v->hotline) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+load_language(struct yamldoc *d, yaml_node_t *n, struct village *v)
+{
+	const char *s;
+
+	if (yamldoc_string(d, n, &s) != 0)
+		return -1;
+	if (strcmp(s, "zh") == 0)
+		v->language = VILLAGE_ZH;
+	else if (strcmp(s, "en") == 0)
+		v->language = VILLAGE_EN;
+	else
+		return yamldoc_error(d, n, "language must be zh or en, not \"%s\"", s);
+	return 0;
+}
+
 static int
 load_period(struct yamldoc *d, yaml_node_t *n, struct period *p)
 {
@@ -92,8 +179,9 @@ load_period(struct yamldoc *d, yaml_node_t *n, struct period *p)
 static int
 load(struct yamldoc *d, struct village *v)
 {
-	static const char *const top[] = { "village", "year", "rules", "quota",
-		"appraisal", "publicity", "previous", NULL };
+	static const char *const top[] = { "village", "contacts", "language",
+		"year", "rules", "columns", "previous", "quota", "appraisal",
+		"publicity", NULL };
 	static const char *const appraisal_keys[] = { "date", "representatives",
 		"total", NULL };
 	static const char *const levels[] = { "village", "town", "county", NULL };
@@ -113,18 +201,14 @@ load(struct yamldoc *d, struct village *v)
 	if (yamldoc_int(d, n, 1949, 9999, &year) != 0)
 		return -1;
 	v->year = (int)year;
-	if (text(d, root, "rules", &v->rules) != 0 ||
-	    text(d, root, "previous", &v->previous) != 0 ||
-	    whole(d, root, "quota", &v->quota) != 0)
+	if ((n = yamldoc_get(d, root, "contacts")) != NULL &&
+	    load_contacts(d, n, v) != 0)
 		return -1;
-	if (v->rules != NULL)
-		v->rules_path = resolve(v->dir, v->rules);
-	if (v->previous != NULL) {
-		char *p = resolve(v->dir, v->previous);
-
-		free(v->previous);
-		v->previous = p;
-	}
+	if ((n = yamldoc_get(d, root, "language")) != NULL &&
+	    load_language(d, n, v) != 0)
+		return -1;
+	if (load_paths(d, root, v) != 0 || whole(d, root, "quota", &v->quota) != 0)
+		return -1;
 	if ((n = yamldoc_get(d, root, "appraisal")) != NULL) {
 		yaml_node_t *date;
 
@@ -195,6 +279,10 @@ village_free(struct village *v)
 	free(v->town);
 	free(v->county);
 	free(v->contact);
+	free(v->contact_town);
+	free(v->contact_county);
+	free(v->hotline);
+	free(v->columns_path);
 	free(v->rules);
 	free(v->rules_path);
 	free(v->previous);

@@ -9,18 +9,24 @@ struct period {
 	int given;
 };
 
+enum village_language { VILLAGE_ZH = 0, VILLAGE_EN = 1 };
+
 struct village {
 	char *path;                /* the village.yaml read */
 	char *dir;                 /* its folder */
 	char sha256[DIGEST_HEX];
 	char code[13];             /* 12-digit division code */
 	char *name, *town, *county, *contact;
+	char *contact_town, *contact_county, *hotline;  /* contacts:; may be NULL */
+	int language;              /* 0 zh (the default), 1 en: enum village_language */
 	long long population;      /* -1 when not given */
 	int key_village;
 	int year;
 	char *rules;               /* as written, relative to the file; may be NULL */
 	char *rules_path;          /* resolved against dir; NULL when rules is */
-	char *previous;            /* last year's registry folder, resolved; may be NULL */
+	char *columns_path;        /* the county's header aliases, resolved; may be NULL */
+	char *previous;            /* last year's registry, resolved; may be NULL */
+	int previous_is_dir;       /* previous is its folder (1) or its members.csv (0) */
 	long long quota;           /* -1 when not given */
 	long appraisal_date;       /* 0 when not given */
 	long long representatives; /* present at the meeting; -1 when not given */
@@ -29,8 +35,11 @@ struct village {
 };
 
 /* Load PATH (a village.yaml, or a folder holding one). Every field is
- * type-checked; unknown and duplicate keys are refused. Returns 0, or -1
- * with "FILE:LINE:COL: message" in ERR (ERRLEN bytes) and V emptied. */
+ * type-checked; unknown and duplicate keys are refused; rules and columns
+ * must name regular files and previous a folder or a regular file (its
+ * members.csv), all relative to the village.yaml's folder, when given.
+ * Returns 0, or -1 with "FILE:LINE:COL: message" in ERR (ERRLEN bytes) and
+ * V emptied. Strings of V are V's, freed by village_free(). */
 int village_load(struct village *v, const char *path, char *err, size_t errlen);
 void village_free(struct village *v);
 

@@ -10,6 +10,8 @@
 #include "rules/yamldoc.h"
 
 #define YAML_MAX_BYTES (16 * 1024 * 1024)
+#define YAML_MAX_DEPTH 64          /* nesting of lists and mappings */
+#define YAML_MAX_NODES 1000000     /* values (scalars, lists, mappings) */
 
 int
 yamldoc_error(struct yamldoc *d, const yaml_node_t *node, const char *fmt, ...)
@@ -36,43 +38,281 @@ scalar(const yaml_node_t *n)
 	return (const char *)n->data.scalar.value;
 }
 
-/* Walk the tree once: refuse aliases (a node reached twice) and duplicate
- * keys. SEEN has one flag per node. */
-static int
-check_tree(struct yamldoc *d, yaml_node_t *node, unsigned char *seen, int depth)
+/* The line and column (1-based, in characters, as libyaml counts them) of
+ * byte OFF of BYTES: libyaml leaves the mark at 0:0 on a reader error. */
+static void
+position(const unsigned char *bytes, size_t off, size_t *line, size_t *col)
 {
-	size_t idx = (size_t)(node - d->doc.nodes.start);
+	size_t i = 0;
 
-	if (seen[idx])
-		return yamldoc_error(d, node, "this value is reused through an alias (*name); aliases are not supported");
-	seen[idx] = 1;
-	if (depth > 64)
-		return yamldoc_error(d, node, "nested more than 64 levels deep");
+	*line = *col = 1;
+	if (off >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	for (; i < off; i++) {
+		unsigned char c = bytes[i];
+
+		if (c == '\n' || (c == '\r' && (i + 1 >= off || bytes[i + 1] != '\n')) ||
+		    (c == 0xc2 && i + 1 < off && bytes[i + 1] == 0x85) ||
+		    (c == 0xe2 && i + 2 < off && bytes[i + 1] == 0x80 &&
+		    (bytes[i + 2] == 0xa8 || bytes[i + 2] == 0xa9))) {
+			(*line)++;
+			*col = 1;
+		} else if ((c & 0xc0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+/* Record the error of a failed yaml_parser_parse or yaml_parser_load. */
+static int
+parser_error(struct yamldoc *d, const yaml_parser_t *p, const char *bytes,
+    size_t n)
+{
+	const char *problem = p->problem ? p->problem : "invalid YAML";
+	size_t line, col, off = p->problem_offset;
+
+	if (p->error == YAML_MEMORY_ERROR)
+		die(EXIT_ERROR, "out of memory");
+	if (p->error != YAML_READER_ERROR)
+		return snprintf(d->err, sizeof d->err, "%s:%zu:%zu: %s%s%s",
+		    d->path, p->problem_mark.line + 1, p->problem_mark.column + 1,
+		    problem, p->context ? " " : "", p->context ? p->context : ""), -1;
+	if (off > n)
+		off = n;
+	if (strcmp(problem, "control characters are not allowed") == 0) {
+		position((const unsigned char *)bytes, off, &line, &col);
+		snprintf(d->err, sizeof d->err,
+		    "%s:%zu:%zu: a control character (U+%04X) in the file%s",
+		    d->path, line, col, (unsigned)p->problem_value,
+		    p->problem_value >= 0x80 ? "; the file must be UTF-8 "
+		    "(if it was saved as GBK or ANSI, save it as UTF-8)" : "");
+		return -1;
+	}
+	if (strstr(problem, "UTF-8") != NULL || strstr(problem, "Unicode") != NULL) {
+		size_t at = off;
+
+		/* A bad trailing byte: place the error at its character. */
+		if (strcmp(problem, "invalid trailing UTF-8 octet") == 0) {
+			while (at > 0 && ((unsigned char)bytes[at - 1] & 0xc0) == 0x80)
+				at--;
+			if (at > 0)
+				at--;
+		}
+		position((const unsigned char *)bytes, at, &line, &col);
+		snprintf(d->err, sizeof d->err, "%s:%zu:%zu: byte 0x%02X is not "
+		    "UTF-8: the file must be UTF-8 (if it was saved as GBK or ANSI, "
+		    "save it as UTF-8)", d->path, line, col,
+		    at < n ? (unsigned char)bytes[at] : 0);
+		return -1;
+	}
+	position((const unsigned char *)bytes, off, &line, &col);
+	snprintf(d->err, sizeof d->err, "%s:%zu:%zu: %s", d->path, line, col,
+	    problem);
+	return -1;
+}
+
+static int
+mark_error(struct yamldoc *d, const yaml_mark_t *m, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+mark_error(struct yamldoc *d, const yaml_mark_t *m, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	n = snprintf(d->err, sizeof d->err, "%s:%zu:%zu: ", d->path,
+	    m->line + 1, m->column + 1);
+	if (n < 0 || (size_t)n >= sizeof d->err)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(d->err + n, sizeof d->err - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* The first control character of S[0..N) (C0 but TAB and LF, and DEL), or
+ * -1 when there is none. */
+static int
+control_char(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			return c;
+	}
+	return -1;
+}
+
+/* Read the event stream once before the document is built, and stop at the
+ * first thing the document API would take too long over or that we refuse:
+ * nesting deeper than YAML_MAX_DEPTH, more than YAML_MAX_NODES values, a
+ * second document, anchors and aliases, control characters in scalars.
+ * Syntax errors are found here too. */
+static int
+prescan(struct yamldoc *d, const char *bytes, size_t n)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	/* Per open collection: a mapping? and how many values it holds. */
+	unsigned char mapping[YAML_MAX_DEPTH + 1];
+	size_t count[YAML_MAX_DEPTH + 1];
+	size_t open = 0, nodes = 0, documents = 0;
+	int rc = 0, done = 0, c;
+
+	if (!yaml_parser_initialize(&p))
+		die(EXIT_ERROR, "out of memory");
+	yaml_parser_set_input_string(&p, (const unsigned char *)bytes, n);
+	while (!done && rc == 0) {
+		const char *anchor = NULL;
+
+		if (!yaml_parser_parse(&p, &ev)) {
+			rc = parser_error(d, &p, bytes, n);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++documents > 1)
+				rc = mark_error(d, &ev.start_mark, "a second YAML "
+				    "document starts here: the file must hold only one");
+			break;
+		case YAML_ALIAS_EVENT:
+			rc = mark_error(d, &ev.start_mark, "this value is reused "
+			    "through an alias (*%s); aliases are not supported",
+			    (const char *)ev.data.alias.anchor);
+			break;
+		case YAML_SCALAR_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (ev.type == YAML_SCALAR_EVENT)
+				anchor = (const char *)ev.data.scalar.anchor;
+			else if (ev.type == YAML_SEQUENCE_START_EVENT)
+				anchor = (const char *)ev.data.sequence_start.anchor;
+			else
+				anchor = (const char *)ev.data.mapping_start.anchor;
+			if (anchor != NULL) {
+				rc = mark_error(d, &ev.start_mark, "this value is "
+				    "named for reuse (&%s); anchors and aliases are "
+				    "not supported", anchor);
+				break;
+			}
+			if (open > YAML_MAX_DEPTH) {
+				rc = mark_error(d, &ev.start_mark,
+				    "nested more than %d levels deep", YAML_MAX_DEPTH);
+				break;
+			}
+			if (++nodes > YAML_MAX_NODES) {
+				rc = mark_error(d, &ev.start_mark, "more than %d "
+				    "values in one file", YAML_MAX_NODES);
+				break;
+			}
+			if (ev.type == YAML_SCALAR_EVENT &&
+			    (c = control_char((const char *)ev.data.scalar.value,
+			    ev.data.scalar.length)) >= 0) {
+				rc = mark_error(d, &ev.start_mark, "a control "
+				    "character (U+%04X) in the %s", (unsigned)c,
+				    open > 0 && mapping[open - 1] &&
+				    count[open - 1] % 2 == 0 ? "key" : "value");
+				break;
+			}
+			if (open > 0)
+				count[open - 1]++;
+			if (ev.type != YAML_SCALAR_EVENT) {
+				mapping[open] = ev.type == YAML_MAPPING_START_EVENT;
+				count[open] = 0;
+				open++;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			open--;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+struct keyref {
+	const char *name;
+	size_t pos;         /* the pair's place in its mapping */
+	size_t line;
+};
+
+static int
+keyref_cmp(const void *a, const void *b)
+{
+	const struct keyref *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c != 0)
+		return c;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* Walk the tree once: every key a scalar, no duplicate keys. The keys of
+ * each mapping are sorted (O(n log n)); the duplicate reported is the one
+ * met first in the file, as a reader would find it. Depth is bounded by
+ * prescan(). */
+static int
+check_tree(struct yamldoc *d, yaml_node_t *node)
+{
 	if (node->type == YAML_SEQUENCE_NODE) {
 		for (yaml_node_item_t *it = node->data.sequence.items.start;
 		    it < node->data.sequence.items.top; it++)
-			if (check_tree(d, yaml_document_get_node(&d->doc, *it),
-			    seen, depth + 1) != 0)
+			if (check_tree(d, yaml_document_get_node(&d->doc, *it)) != 0)
 				return -1;
 	} else if (node->type == YAML_MAPPING_NODE) {
 		yaml_node_pair_t *start = node->data.mapping.pairs.start;
+		size_t npairs = (size_t)(node->data.mapping.pairs.top - start);
+		size_t dup = npairs, first_line = 0;
 
-		for (yaml_node_pair_t *p = start; p < node->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
+		if (npairs > 1) {
+			struct keyref *keys = xmalloc(npairs * sizeof *keys);
+			size_t nkeys = 0, i, j;
+
+			/* Up to the first key that is not a scalar (reported
+			 * in the walk below, in its place). */
+			for (; nkeys < npairs; nkeys++) {
+				yaml_node_t *k = yaml_document_get_node(&d->doc,
+				    start[nkeys].key);
+
+				if (k->type != YAML_SCALAR_NODE)
+					break;
+				keys[nkeys].name = scalar(k);
+				keys[nkeys].pos = nkeys;
+				keys[nkeys].line = k->start_mark.line + 1;
+			}
+			qsort(keys, nkeys, sizeof *keys, keyref_cmp);
+			for (i = 0; i < nkeys; i = j) {
+				for (j = i + 1; j < nkeys &&
+				    strcmp(keys[j].name, keys[i].name) == 0; j++)
+					;
+				if (j > i + 1 && keys[i + 1].pos < dup) {
+					dup = keys[i + 1].pos;
+					first_line = keys[i].line;
+				}
+			}
+			free(keys);
+		}
+		for (size_t i = 0; i < npairs; i++) {
+			yaml_node_t *k = yaml_document_get_node(&d->doc, start[i].key);
 
 			if (k->type != YAML_SCALAR_NODE)
 				return yamldoc_error(d, k, "a key must be a plain name");
-			for (yaml_node_pair_t *q = start; q < p; q++) {
-				yaml_node_t *k2 = yaml_document_get_node(&d->doc, q->key);
-
-				if (strcmp(scalar(k), scalar(k2)) == 0)
-					return yamldoc_error(d, k,
-					    "duplicate key \"%s\" (first at line %zu)",
-					    scalar(k), k2->start_mark.line + 1);
-			}
-			if (check_tree(d, k, seen, depth + 1) != 0 ||
-			    check_tree(d, yaml_document_get_node(&d->doc, p->value),
-			    seen, depth + 1) != 0)
+			if (i == dup)
+				return yamldoc_error(d, k,
+				    "duplicate key \"%s\" (first at line %zu)",
+				    scalar(k), first_line);
+			if (check_tree(d, yaml_document_get_node(&d->doc,
+			    start[i].value)) != 0)
 				return -1;
 		}
 	}
@@ -85,41 +325,30 @@ yamldoc_load_bytes(struct yamldoc *d, const char *path, const char *bytes,
 {
 	yaml_parser_t parser;
 	yaml_node_t *root;
-	int rc = 0;
 
 	memset(d, 0, sizeof *d);
 	d->path = xstrdup(path);
 	digest_bytes(bytes, n, d->sha256);
+	if (n >= 2 && (memcmp(bytes, "\xff\xfe", 2) == 0 ||
+	    memcmp(bytes, "\xfe\xff", 2) == 0)) {
+		snprintf(d->err, sizeof d->err, "%s:1:1: the file is UTF-16: "
+		    "the file must be UTF-8 (save it as UTF-8)", d->path);
+		return -1;
+	}
+	if (prescan(d, bytes, n) != 0)
+		return -1;
 	if (!yaml_parser_initialize(&parser))
 		die(EXIT_ERROR, "out of memory");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)bytes, n);
 	if (!yaml_parser_load(&parser, &d->doc)) {
-		const char *problem = parser.problem ? parser.problem : "invalid YAML";
-
-		if (parser.error == YAML_READER_ERROR)
-			snprintf(d->err, sizeof d->err,
-			    "%s: byte %zu: %s (the file must be UTF-8)", d->path,
-			    parser.problem_offset, problem);
-		else
-			snprintf(d->err, sizeof d->err, "%s:%zu:%zu: %s%s%s",
-			    d->path, parser.problem_mark.line + 1,
-			    parser.problem_mark.column + 1, problem,
-			    parser.context ? " " : "",
-			    parser.context ? parser.context : "");
+		parser_error(d, &parser, bytes, n);
 		yaml_parser_delete(&parser);
 		return -1;
 	}
 	d->loaded = 1;
 	yaml_parser_delete(&parser);
 	root = yaml_document_get_root_node(&d->doc);
-	if (root != NULL) {
-		size_t count = (size_t)(d->doc.nodes.top - d->doc.nodes.start);
-		unsigned char *seen = xcalloc(count, 1);
-
-		rc = check_tree(d, root, seen, 0);
-		free(seen);
-	}
-	return rc;
+	return root != NULL ? check_tree(d, root) : 0;
 }
 
 int
@@ -258,11 +487,14 @@ yamldoc_plain(const yaml_node_t *n)
 int
 yamldoc_string(struct yamldoc *d, yaml_node_t *n, const char **out)
 {
+	int c;
+
 	if (n->type != YAML_SCALAR_NODE)
 		return yamldoc_error(d, n, "expected a single value, not a %s",
 		    n->type == YAML_MAPPING_NODE ? "mapping" : "list");
-	if (strlen(scalar(n)) != n->data.scalar.length)
-		return yamldoc_error(d, n, "a value holds a NUL character");
+	if ((c = control_char(scalar(n), n->data.scalar.length)) >= 0)
+		return yamldoc_error(d, n, "a control character (U+%04X) in the value",
+		    (unsigned)c);
 	*out = scalar(n);
 	return 0;
 }

@@ -18,9 +18,17 @@ struct yamldoc {
 	char err[1024];
 };
 
-/* Read and parse the file PATH. Refuses duplicate keys and aliases. */
+/* Read and parse the file PATH (at most 16 MiB). Before the document is
+ * built, the event stream is read once and the file refused at the first
+ * of: bytes that are not UTF-8 (placed by line and column; UTF-16 too),
+ * nesting deeper than 64 lists and mappings, more than 1,000,000 values,
+ * a second document, an anchor (&name) or alias (*name), a control
+ * character (C0 but TAB and LF, or DEL) in a key or value. Then every key
+ * must be a scalar and unique in its mapping (checked in O(n log n)).
+ * Loading is linear in the size of the file. Returns 0, or -1 with the
+ * message in D->err; either way D is to be freed with yamldoc_free(). */
 int yamldoc_load(struct yamldoc *d, const char *path);
-/* Parse BYTES[0..N), naming it PATH in messages. */
+/* The same, on BYTES[0..N), naming it PATH in messages. */
 int yamldoc_load_bytes(struct yamldoc *d, const char *path, const char *bytes,
     size_t n);
 void yamldoc_free(struct yamldoc *d);
@@ -41,7 +49,8 @@ yaml_node_t *yamldoc_get(struct yamldoc *d, yaml_node_t *map, const char *key);
 yaml_node_t *yamldoc_key_node(struct yamldoc *d, yaml_node_t *map,
     const char *key);
 
-/* Typed scalars. */
+/* Typed scalars: each fails with a message at N when N is not a scalar of
+ * the type. A string handed out holds no control character. */
 int yamldoc_string(struct yamldoc *d, yaml_node_t *n, const char **out);
 int yamldoc_int(struct yamldoc *d, yaml_node_t *n, long long min,
     long long max, long long *out);

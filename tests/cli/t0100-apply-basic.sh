@@ -1,7 +1,13 @@
 #!/bin/sh
 # tpa-apply on the sample village and on the CSV forms the spec accepts.
 . "$(dirname "$0")/lib.sh"
-V=$SAMPLE/county/2015/371323105201
+# The sample village in a county folder whose rules/ holds the shipped
+# rules, where its village.yaml names them (../../rules/): a village.yaml
+# naming a file that does not exist is refused.
+C=$scratch/county
+mkdir -p "$C/2015" "$C/rules" && cp -R "$SAMPLE/county/2015/371323105201" "$C/2015/" &&
+	cp "$SAMPLE/../rules/"*.yaml "$C/rules/" || exit 1
+V=$C/2015/371323105201
 
 # The expected files were checked by hand against applications.csv: sex and
 # birth date read off each ID number, enumerations turned into codes, dates

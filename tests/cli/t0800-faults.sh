@@ -69,6 +69,7 @@ fi
 # killed runs left.
 expect "interrupted runs leave the old output whole; a re-run completes and cleans up" '
 	tpa-gen --households $([ "${TPA_VALGRIND:-0}" = 1 ] && echo 3000 || echo 150000) --seed 5 -o gen >/dev/null && cd gen/* &&
+	mkdir -p ../rules && cp "$SAMPLE/../rules/"*.yaml ../rules/ &&
 	tpa-apply -q --village . -o ref.csv applications.csv &&
 	printf "old\n" >applicants.csv &&
 	for sig in INT TERM KILL; do
