@@ -300,24 +300,3 @@ outfile_path(const struct outfile *f)
 {
 	return f->path;
 }
-
-char *
-outfile_beside(const char *output, const char *name)
-{
-	const char *slash = output && strcmp(output, "-") != 0 ? strrchr(output, '/') : NULL;
-	size_t dir = slash ? (size_t)(slash - output) + 1 : 0;
-	char *p = xmalloc(dir + strlen(name) + 1);
-
-	if (dir > 0)
-		memcpy(p, output, dir);
-	strcpy(p + dir, name);
-	return p;
-}
-
-const char *
-path_base(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}

@@ -42,12 +42,6 @@ void outfile_commit(struct outfile *f);
 /* Drop the file: remove the temporary, keep any previous version. Frees F. */
 void outfile_abort(struct outfile *f);
 
-/* NAME in the folder of OUTPUT (the current folder when OUTPUT is NULL,
- * "-" or has no folder). Caller frees. */
-char *outfile_beside(const char *output, const char *name);
-/* The last component of PATH. */
-const char *path_base(const char *path);
-
 /* Whether F writes to standard output. */
 int outfile_is_stdout(const struct outfile *f);
 const char *outfile_path(const struct outfile *f);

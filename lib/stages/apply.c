@@ -10,6 +10,7 @@
 #include "household/household.h"
 #include "base/idset.h"
 #include "io/outfile.h"
+#include "io/paths.h"
 #include "io/csvout.h"
 #include "values/pattern.h"
 #include "io/provenance.h"
@@ -403,7 +404,7 @@ apply_run(const struct apply_options *o)
 	struct outfile *out, *rej;
 	char out_sha[DIGEST_HEX], rej_sha[DIGEST_HEX], count[3][32];
 	char *rejects_path = o->rejects ? xstrdup(o->rejects) :
-	    outfile_beside(o->output, "rejects-apply.csv");
+	    path_beside(o->output, "rejects-apply.csv");
 	size_t accepted_hh = 0, accepted_people = 0, rejected_hh = 0;
 	int rc;
 

@@ -11,6 +11,7 @@
 #include "household/hhlist.h"
 #include "stages/notice.h"
 #include "io/outfile.h"
+#include "io/paths.h"
 #include "io/provenance.h"
 #include "stages/publicize.h"
 #include "rules/rules.h"
@@ -309,7 +310,7 @@ publicize_resolve(const struct publicize_options *o)
 	uint32_t *order;
 	int objcol, rc;
 	long days;
-	char *rs_path = o->resurvey ? xstrdup(o->resurvey) : outfile_beside(o->output, "resurvey.csv");
+	char *rs_path = o->resurvey ? xstrdup(o->resurvey) : path_beside(o->output, "resurvey.csv");
 	char out_sha[DIGEST_HEX], rs_sha[DIGEST_HEX], n[5][32];
 	size_t counts[3] = { 0 };
 

@@ -10,6 +10,7 @@
 #include "household/household.h"
 #include "values/money.h"
 #include "io/outfile.h"
+#include "io/paths.h"
 #include "io/provenance.h"
 #include "io/rejects.h"
 #include "rules/rules.h"
@@ -560,7 +561,7 @@ survey_run(const struct survey_options *o)
 	struct scratch sc;
 	uint32_t *order, *people;
 	char *rejects_path = o->rejects ? xstrdup(o->rejects) :
-	    outfile_beside(o->output, "rejects-survey.csv");
+	    path_beside(o->output, "rejects-survey.csv");
 	char out_sha[DIGEST_HEX], rej_sha[DIGEST_HEX], count[8][32];
 	size_t counts[4] = { 0 }, explained = 0;
 	struct trace trace = { NULL, 0, 0, 0 };

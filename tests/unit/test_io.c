@@ -1,5 +1,7 @@
-/* outfile, csvout and provenance: what lands on disk. */
+/* paths, outfile, csvout and provenance: what lands on disk. */
 #include <dirent.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,8 +11,47 @@
 #include "io/csvout.h"
 #include "io/diag.h"
 #include "io/outfile.h"
+#include "io/paths.h"
 #include "io/provenance.h"
 #include "suites.h"
+
+/* EXPR (a string the caller frees) equals WANT. */
+#define STR_IS(expr, want) do { \
+	char *s_ = (expr); \
+	ck_assert_str_eq(s_, want); \
+	free(s_); \
+} while (0)
+
+static void
+rm_rf(const char *dir)
+{
+	char cmd[PATH_MAX + 16];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Run in a fresh folder; test_leave() goes back (tests may share a
+ * process: CK_FORK=no under the sanitizers). */
+static char saved_cwd[PATH_MAX];
+
+static char *
+test_enter(void)
+{
+	char *dir = test_tmpdir();
+
+	ck_assert_ptr_nonnull(getcwd(saved_cwd, sizeof saved_cwd));
+	ck_assert_int_eq(chdir(dir), 0);
+	return dir;
+}
+
+static void
+test_leave(char *dir)
+{
+	ck_assert_int_eq(chdir(saved_cwd), 0);
+	rm_rf(dir);
+	free(dir);
+}
 
 static int
 count_entries(const char *dir)
@@ -182,6 +223,118 @@ START_TEST(provenance_rows)
 }
 END_TEST
 
+/* ---- paths ---- */
+
+START_TEST(path_parts)
+{
+	STR_IS(path_dir("x.csv"), ".");
+	STR_IS(path_dir("/x"), "/");
+	STR_IS(path_dir("a/b/c.csv"), "a/b");
+	STR_IS(path_dir("a//c.csv"), "a");
+	STR_IS(path_dir("a/b/"), "a/b");
+	ck_assert_str_eq(path_base("a/b/c.csv"), "c.csv");
+	ck_assert_str_eq(path_base("c.csv"), "c.csv");
+	ck_assert_str_eq(path_base("a/"), "");
+	STR_IS(path_join(".", "x.csv"), "x.csv");
+	STR_IS(path_join("d", "/abs/x.csv"), "/abs/x.csv");
+	STR_IS(path_join("d", "x.csv"), "d/x.csv");
+	STR_IS(path_join("d/", "x.csv"), "d/x.csv");
+	STR_IS(path_join("/", "x.csv"), "/x.csv");
+	STR_IS(path_beside(NULL, "r.csv"), "r.csv");
+	STR_IS(path_beside("-", "r.csv"), "r.csv");
+	STR_IS(path_beside("o.csv", "r.csv"), "r.csv");
+	STR_IS(path_beside("v/o.csv", "r.csv"), "v/r.csv");
+	STR_IS(path_beside("/o.csv", "r.csv"), "/r.csv");
+}
+END_TEST
+
+START_TEST(relative_names)
+{
+	char *top = test_enter(), here[PATH_MAX], want[PATH_MAX + 32], *abs;
+
+	ck_assert_int_eq(system("mkdir -p county/2015/v county/rules && "
+	    ": >county/rules/x.yaml && : >county/2015/v/in.csv && "
+	    "ln -s v county/2015/link"), 0);
+	STR_IS(path_relative("county/2015/v", "county/rules/x.yaml"), "../../rules/x.yaml");
+	STR_IS(path_relative("county/2015/v", "county/2015/v/in.csv"), "in.csv");
+	STR_IS(path_relative("county/2015/v", "county/2015/v/../v/./in.csv"), "in.csv");
+	STR_IS(path_relative("county/2015/v/", "county//2015/v/in.csv"), "in.csv");
+	/* An output that does not exist yet: by its folder. */
+	STR_IS(path_relative("county/2015/v", "county/2015/v/new.csv"), "new.csv");
+	STR_IS(path_relative("county/2015/v", "county/rules/../2015/new.csv"), "../new.csv");
+	STR_IS(path_relative("county/2015/v", "county/2015/v"), ".");
+	STR_IS(path_relative("county/2015/v", "county"), "../..");
+	STR_IS(path_relative("county/2015/v", "-"), "stdin");
+	/* Symbolic links are resolved, on both sides. */
+	STR_IS(path_relative("county/2015/link", "county/2015/v/in.csv"), "in.csv");
+	STR_IS(path_relative("county/2015/v", "county/2015/link/in.csv"), "in.csv");
+	/* The current folder and absolute paths. */
+	ck_assert_ptr_nonnull(getcwd(here, sizeof here));
+	snprintf(want, sizeof want, "%s/county/rules/x.yaml", here);
+	STR_IS(path_relative(".", want), "county/rules/x.yaml");
+	abs = path_relative("county/2015/v", want);
+	ck_assert_str_eq(abs, "../../rules/x.yaml");
+	free(abs);
+	/* No folder to resolve: the path made absolute. */
+	snprintf(want, sizeof want, "%s/nosuch/x.csv", here);
+	STR_IS(path_relative("county/2015/v", "nosuch/./x.csv"), want);
+	STR_IS(path_relative("county/2015/v", "/nosuch/../elsewhere/x.yaml"), "/elsewhere/x.yaml");
+	test_leave(top);
+}
+END_TEST
+
+START_TEST(same_file)
+{
+	char *top = test_enter(), err[256];
+	struct file_id x, l, h, up, y, n1, n2, n3, null1, null2, in, out;
+
+	ck_assert_int_eq(system(": >x.csv && : >y.csv && ln -s x.csv l.csv && "
+	    "ln x.csv h.csv && mkdir d"), 0);
+	ck_assert_int_eq(file_id_get("x.csv", &x, err, sizeof err), 0);
+	ck_assert_int_eq(file_id_get("l.csv", &l, err, sizeof err), 0);
+	ck_assert_int_eq(file_id_get("h.csv", &h, err, sizeof err), 0);
+	ck_assert_int_eq(file_id_get("d/../x.csv", &up, err, sizeof err), 0);
+	ck_assert_int_eq(file_id_get("y.csv", &y, err, sizeof err), 0);
+	ck_assert(x.exists && !x.is_chardev);
+	ck_assert(file_id_same(&x, &l));     /* through a symbolic link */
+	ck_assert(file_id_same(&x, &h));     /* a hard link */
+	ck_assert(file_id_same(&x, &up));    /* through d/.. */
+	ck_assert(!file_id_same(&x, &y));
+	file_id_free(&y);
+	/* Files that do not exist yet: by folder and name. */
+	ck_assert_int_eq(file_id_get("new.csv", &n1, err, sizeof err), 0);
+	ck_assert_int_eq(file_id_get("d/../new.csv", &n2, err, sizeof err), 0);
+	ck_assert_int_eq(file_id_get("d/new.csv", &n3, err, sizeof err), 0);
+	ck_assert(!n1.exists);
+	ck_assert(file_id_same(&n1, &n2));
+	ck_assert(!file_id_same(&n1, &n3));
+	ck_assert(!file_id_same(&n1, &x));
+	/* Character devices and "-" are never the same as anything. */
+	ck_assert_int_eq(file_id_get("/dev/null", &null1, err, sizeof err), 0);
+	ck_assert_int_eq(file_id_get("/dev/null", &null2, err, sizeof err), 0);
+	ck_assert(null1.is_chardev);
+	ck_assert(!file_id_same(&null1, &null2));
+	ck_assert_int_eq(file_id_get("-", &in, err, sizeof err), 0);
+	ck_assert_int_eq(file_id_get("-", &out, err, sizeof err), 0);
+	ck_assert(!file_id_same(&in, &out));
+	/* A folder that does not exist is an error naming it. */
+	ck_assert_int_eq(file_id_get("nosuch/x.csv", &y, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "nosuch"));
+	file_id_free(&x);
+	file_id_free(&l);
+	file_id_free(&h);
+	file_id_free(&up);
+	file_id_free(&n1);
+	file_id_free(&n2);
+	file_id_free(&n3);
+	file_id_free(&null1);
+	file_id_free(&null2);
+	file_id_free(&in);
+	file_id_free(&out);
+	test_leave(top);
+}
+END_TEST
+
 Suite *
 suite_outfile(void)
 {
@@ -214,6 +367,19 @@ suite_provenance(void)
 	TCase *t = tcase_create("core");
 
 	tcase_add_test(t, provenance_rows);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+Suite *
+suite_paths(void)
+{
+	Suite *s = suite_create("paths");
+	TCase *t = tcase_create("core");
+
+	tcase_add_test(t, path_parts);
+	tcase_add_test(t, relative_names);
+	tcase_add_test(t, same_file);
 	suite_add_tcase(s, t);
 	return s;
 }
