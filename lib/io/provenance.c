@@ -21,6 +21,7 @@ static const char *const header[NCOLS] = { "output", "sha256", "stage",
 	"tool_version", "rules", "rules_sha256", "inputs" };
 
 #define FILE_NAME "PROVENANCE.csv"
+#define DEPS_NAME ".tpa-deps.mk"
 
 /* ---- Recording a run ---- */
 
@@ -403,7 +404,7 @@ after_bom(const char *data, size_t len)
 	return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
-/* ---- Writing PROVENANCE.csv ---- */
+/* ---- Writing PROVENANCE.csv and .tpa-deps.mk ---- */
 
 /* Rows to write: NCOLS cells each. */
 struct table {
@@ -444,12 +445,136 @@ by_row(const void *a, const void *b)
 }
 
 static int
+by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
 own_output(const struct provenance *p, const char *name)
 {
 	for (size_t i = 0; i < p->noutputs; i++)
 		if (strcmp(name, p->outputs[i].name) == 0)
 			return 1;
 	return 0;
+}
+
+/* Whether make can name NAME in a rule: '%' makes a pattern, '=' an
+ * assignment, ';' a recipe, and white space other than a space, a
+ * backslash or a line end cannot be escaped. */
+static int
+make_can_name(const char *name)
+{
+	return *name != '\0' && strpbrk(name, "%=;\\\t\r\n") == NULL;
+}
+
+/* NAME escaped for a make rule. */
+static void
+put_make_name(struct outfile *f, const char *name)
+{
+	if (*name == '~')
+		outfile_write(f, "\\", 1);
+	for (const char *s = name; *s != '\0'; s++) {
+		if (*s == '$')
+			outfile_write(f, "$", 1);
+		else if (strchr(" #:*?[]", *s) != NULL)
+			outfile_write(f, "\\", 1);
+		outfile_write(f, s, 1);
+	}
+}
+
+/* The prerequisites of a row: its inputs (but "stdin") and its rules, as
+ * recorded; appended to *NAMES. */
+static void
+row_prerequisites(char *const *row, char ***names, size_t *n, size_t *cap)
+{
+	const char *s = row[C_INPUTS], *e;
+
+	for (; *s != '\0'; s = *e ? e + 1 : e) {
+		const char *at = NULL;
+
+		for (e = s; *e != '\0' && *e != ';'; e++)
+			if (*e == '@')
+				at = e;
+		if (at == NULL)
+			at = e;
+		if (at == s || ((size_t)(at - s) == 5 && memcmp(s, "stdin", 5) == 0))
+			continue;
+		xgrow(names, cap, *n + 1, sizeof **names);
+		(*names)[(*n)++] = xstrndup(s, (size_t)(at - s));
+	}
+	if (*row[C_RULES] != '\0') {
+		xgrow(names, cap, *n + 1, sizeof **names);
+		(*names)[(*n)++] = xstrdup(row[C_RULES]);
+	}
+}
+
+/* Sort NAMES[0..N) and drop duplicates; returns the new count. */
+static size_t
+sort_unique(char **names, size_t n)
+{
+	size_t k = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(names, n, sizeof *names, by_string);
+	for (size_t i = 1; i < n; i++) {
+		if (strcmp(names[i], names[k]) == 0)
+			free(names[i]);
+		else
+			names[++k] = names[i];
+	}
+	return k + 1;
+}
+
+/*
+ * The make dependency file: for every row "OUTPUT: PREREQUISITE...", then
+ * an empty rule for every prerequisite (as gcc -MP writes), so that a
+ * prerequisite that is removed does not stop make. Names make cannot
+ * express are left out.
+ */
+static void
+write_deps(struct outfile *f, const struct table *t)
+{
+	char **all = NULL;
+	size_t nall = 0, allcap = 0;
+
+	outfile_puts(f, "# What each output of this folder was made from, as "
+	    "PROVENANCE.csv records it.\n# Written by tpa; include it from "
+	    "the folder's Makefile.\n");
+	for (size_t r = 0; r < t->n; r++) {
+		char *const *row = &t->cells[r * NCOLS];
+		char **names = NULL;
+		size_t n = 0, cap = 0;
+
+		if (!make_can_name(row[C_OUTPUT]))
+			continue;
+		row_prerequisites(row, &names, &n, &cap);
+		n = sort_unique(names, n);
+		put_make_name(f, row[C_OUTPUT]);
+		outfile_puts(f, ":");
+		for (size_t i = 0; i < n; i++) {
+			if (make_can_name(names[i])) {
+				outfile_puts(f, " ");
+				put_make_name(f, names[i]);
+				xgrow(&all, &allcap, nall + 1, sizeof *all);
+				all[nall++] = names[i];
+			} else {
+				free(names[i]);
+			}
+		}
+		outfile_puts(f, "\n");
+		free(names);
+	}
+	nall = sort_unique(all, nall);
+	if (nall > 0)
+		outfile_puts(f, "\n");
+	for (size_t i = 0; i < nall; i++) {
+		put_make_name(f, all[i]);
+		outfile_puts(f, ":\n");
+		free(all[i]);
+	}
+	free(all);
 }
 
 /* Keep the readable rows of DATA that are not this run's; drop this run's
@@ -493,7 +618,9 @@ drop_prepared(struct provenance *p)
 {
 	if (p->file != NULL)
 		outfile_abort(p->file);
-	p->file = NULL;
+	if (p->deps != NULL)
+		outfile_abort(p->deps);
+	p->file = p->deps = NULL;
 	if (p->dirfd >= 0)
 		close(p->dirfd);   /* releases the lock */
 	p->dirfd = -1;
@@ -502,7 +629,7 @@ drop_prepared(struct provenance *p)
 int
 provenance_prepare(struct provenance *p, char *err, size_t errlen)
 {
-	char *path = NULL, *data = NULL;
+	char *path = NULL, *deps_path = NULL, *data = NULL;
 	struct table t = { NULL, 0, 0 };
 	size_t len;
 	int rc;
@@ -515,6 +642,7 @@ provenance_prepare(struct provenance *p, char *err, size_t errlen)
 		goto fail;
 	}
 	path = path_join(p->dir, FILE_NAME);
+	deps_path = path_join(p->dir, DEPS_NAME);
 	if ((rc = slurp(path, &data, &len, err, errlen)) < 0)
 		goto fail;
 	if (rc == 0 && merge_old(p, path, data, len, &t, err, errlen) != 0)
@@ -539,9 +667,15 @@ provenance_prepare(struct provenance *p, char *err, size_t errlen)
 	}
 	if (outfile_finish(p->file, NULL, err, errlen) != 0)
 		goto fail;
+	if ((p->deps = outfile_open(deps_path, OUTFILE_PUBLIC, err, errlen)) == NULL)
+		goto fail;
+	write_deps(p->deps, &t);
+	if (outfile_finish(p->deps, NULL, err, errlen) != 0)
+		goto fail;
 	table_free(&t);
 	free(data);
 	free(path);
+	free(deps_path);
 	return 0;
 
 fail:
@@ -549,6 +683,7 @@ fail:
 	table_free(&t);
 	free(data);
 	free(path);
+	free(deps_path);
 	return -1;
 }
 
@@ -559,9 +694,13 @@ provenance_commit(struct provenance *p, char *err, size_t errlen)
 
 	if (p->file == NULL)
 		return 0;
-	/* PROVENANCE.csv last of the outputs. */
+	/* PROVENANCE.csv last of the outputs, then what make reads. */
 	rc = outfile_commit(p->file, err, errlen);
 	p->file = NULL;
+	if (rc == 0) {
+		rc = outfile_commit(p->deps, err, errlen);
+		p->deps = NULL;
+	}
 	drop_prepared(p);
 	return rc;
 }

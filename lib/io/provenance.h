@@ -1,6 +1,6 @@
 /* PROVENANCE.csv: which inputs, rules and tpa version made each output of
  * a folder, written by the stages, read and verified by the stages and
- * the audit.
+ * the audit; and .tpa-deps.mk, the same prerequisites for make.
  *
  * Columns: output,sha256,stage,tool_version,rules,rules_sha256,inputs
  * (inputs as name@sha256 joined by ';'), one row per output, sorted by
@@ -11,8 +11,8 @@
  * village can run at once.
  *
  * Commit order (provenance_seal): PROVENANCE.csv is prepared first, then
- * every output is renamed into place, then PROVENANCE.csv, last. A run
- * killed between those renames leaves outputs
+ * every output is renamed into place, then PROVENANCE.csv, last, then the
+ * make dependency file. A run killed between those renames leaves outputs
  * whose sha256 does not match their row: provenance_verify() reports them.
  *
  * Nothing here exits: failures are returned with a message in the
@@ -39,6 +39,7 @@ struct provenance {
 	} *outputs;
 	size_t noutputs, cap;
 	struct outfile *file;   /* the new PROVENANCE.csv, prepared */
+	struct outfile *deps;   /* the new .tpa-deps.mk, prepared */
 	int dirfd;              /* the folder, locked while prepared */
 	char *notes;            /* what prepare repaired, one line each */
 	size_t notes_len;
@@ -59,8 +60,8 @@ void provenance_input(struct provenance *p, const char *path,
 void provenance_output(struct provenance *p, const char *path,
     const char sha256[DIGEST_HEX]);
 
-/* Lock the folder and write the new PROVENANCE.csv to a temporary: all
- * the work that can fail happens here, before a stage
+/* Lock the folder and write the new PROVENANCE.csv and .tpa-deps.mk to
+ * temporaries: all the work that can fail happens here, before a stage
  * commits its outputs. The old PROVENANCE.csv is read row by row: a row
  * that cannot be read (not UTF-8, not 7 cells, broken quoting) is dropped
  * and rewritten when it names one of this run's outputs (with a note, see
@@ -68,8 +69,8 @@ void provenance_output(struct provenance *p, const char *path,
  * 0, or -1 with a message in ERR (nothing is then held). A record with no
  * output does nothing. */
 int provenance_prepare(struct provenance *p, char *err, size_t errlen);
-/* Rename the prepared PROVENANCE.csv into place and release the lock.
- * Returns 0, or -1 with a message in ERR. */
+/* Rename the prepared PROVENANCE.csv into place, then .tpa-deps.mk, and
+ * release the lock. Returns 0, or -1 with a message in ERR. */
 int provenance_commit(struct provenance *p, char *err, size_t errlen);
 /* Commit a stage's outputs OUTS[0..N) (all finished) with their record:
  * prepare P, rename every output into place, commit P (PROVENANCE.csv

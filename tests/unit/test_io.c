@@ -222,6 +222,9 @@ START_TEST(provenance_rows)
 	    "c.csv,3,other,0,,,\n");
 	free(got);
 	unlink(prov);
+	got = path_in(dir, ".tpa-deps.mk");
+	unlink(got);
+	free(got);
 	rmdir(dir);
 	free(dir);
 	free(out);
@@ -536,6 +539,49 @@ START_TEST(names_relative_to_the_folder)
 	    "in.csv@" A64 ";stdin@" A64 ";../../rules/inc.yaml@" A64 "\n"
 	    "out.csv," B64 ",survey," TPA_VERSION ",../../rules/x.yaml," A64 ","
 	    "in.csv@" A64 ";stdin@" A64 ";../../rules/inc.yaml@" A64 "\n");
+	free(got);
+	got = test_slurp("county/2015/v/.tpa-deps.mk", NULL);
+	ck_assert_ptr_nonnull(strstr(got,
+	    "link.csv: ../../rules/inc.yaml ../../rules/x.yaml in.csv\n"
+	    "out.csv: ../../rules/inc.yaml ../../rules/x.yaml in.csv\n"
+	    "\n"
+	    "../../rules/inc.yaml:\n"
+	    "../../rules/x.yaml:\n"
+	    "in.csv:\n"));
+	free(got);
+	test_leave(top);
+}
+END_TEST
+
+START_TEST(deps_file)
+{
+	char *top = test_enter(), err[256], *got;
+	struct provenance p;
+
+	/* Rows of other stages are in it too; names make cannot say are
+	 * left out; special characters are escaped. */
+	test_write("PROVENANCE.csv", HEAD
+	    "a.csv,1,other,0,r.yaml,2,in.csv@3;stdin@4\n"
+	    "my out.csv,1,other,0,,,a b$#:*.csv@5;100%.csv@6;~x.csv@7\n"
+	    "odd%.csv,1,other,0,,,in.csv@1\n");
+	provenance_init(&p, "apply", "b.csv");
+	provenance_input(&p, "in.csv", A64);
+	provenance_output(&p, "b.csv", A64);
+	ck_assert_int_eq(provenance_prepare(&p, err, sizeof err), 0);
+	ck_assert_int_eq(provenance_commit(&p, err, sizeof err), 0);
+	provenance_free(&p);
+	got = test_slurp(".tpa-deps.mk", NULL);
+	ck_assert_str_eq(got,
+	    "# What each output of this folder was made from, as PROVENANCE.csv records it.\n"
+	    "# Written by tpa; include it from the folder's Makefile.\n"
+	    "a.csv: in.csv r.yaml\n"
+	    "b.csv: in.csv\n"
+	    "my\\ out.csv: a\\ b$$\\#\\:\\*.csv \\~x.csv\n"
+	    "\n"
+	    "a\\ b$$\\#\\:\\*.csv:\n"
+	    "in.csv:\n"
+	    "r.yaml:\n"
+	    "\\~x.csv:\n");
 	free(got);
 	test_leave(top);
 }
@@ -883,6 +929,7 @@ suite_provenance(void)
 
 	tcase_add_test(t, provenance_rows);
 	tcase_add_test(t, names_relative_to_the_folder);
+	tcase_add_test(t, deps_file);
 	tcase_add_test(t, read_rows);
 	tcase_add_test(t, unreadable_own_rows_are_replaced);
 	tcase_add_test(t, unreadable_other_rows_stop);
