@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "io/csvin.h"
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "values/text.h"
 
 #define CHUNK (256 * 1024)
@@ -26,6 +26,8 @@ struct csvin {
 	char head[3];               /* the first bytes, until the BOM is decided */
 	size_t head_len;
 	iconv_t cd;
+	unsigned long src_line;     /* where the next raw byte for iconv lies: */
+	size_t src_col;             /* its line, and bytes before it in that line */
 	struct digest *digest;
 	char sha256[DIGEST_HEX];
 	unsigned long long bytes;
@@ -55,6 +57,7 @@ struct csvin {
 	csvin_fn fn;
 	void *ctx;
 	int stop;                   /* the callback's non-zero return */
+	int broken;                 /* the parser could not be set up */
 	char err[512];
 };
 
@@ -87,11 +90,14 @@ new_reader(const char *name, enum csv_encoding enc)
 	in->cd = (iconv_t)-1;
 	in->digest = digest_new();
 	in->line = 1;
+	in->src_line = 1;
 	in->chunk = CHUNK;
 	in->text_cap = 2 * CHUNK;
 	in->text = xmalloc(in->text_cap);
-	if (csv_init(&in->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-		die(EXIT_ERROR, "out of memory");
+	if (csv_init(&in->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		in->broken = 1;
+		return in;
+	}
 	csv_set_blk_size(&in->parser, 64 * 1024);
 	return in;
 }
@@ -206,8 +212,8 @@ feed_line(struct csvin *in, const char *s, size_t n)
 	/* Undecided input is ASCII so far; GB18030 comes out of iconv valid. */
 	if (in->enc != ENC_GB18030 && (valid = utf8_valid_prefix(s, n, 0)) < n)
 		return fail(in, in->line,
-		    "byte %zu of the line is not UTF-8 (a GBK file? try "
-		    "--encoding gb18030)", valid + 1);
+		    "byte %zu of the line is not UTF-8 (the file is read as "
+		    "UTF-8; if it is GBK, give --encoding gb18030)", valid + 1);
 	if (!in->in_record && !blank(s, n)) {
 		in->in_record = 1;
 		in->rec_line = in->line;
@@ -249,39 +255,90 @@ feed_text(struct csvin *in, int eof)
 	return 0;
 }
 
-/* How many bytes past the first one that is not ASCII detection looks at
+/* How many bytes from the first one that is not ASCII detection looks at
  * (fewer only at the end of the input). */
 #define DETECT_SPAN 256
 
+/* Note that raw bytes S[0..N) went into the text: where the next one lies
+ * (for messages about GB18030 bytes that cannot be decoded). */
+static void
+advance(struct csvin *in, const char *s, size_t n)
+{
+	const char *nl;
+
+	while ((nl = memchr(s, '\n', n)) != NULL) {
+		in->src_line++;
+		in->src_col = 0;
+		n -= (size_t)(nl + 1 - s);
+		s = nl + 1;
+	}
+	in->src_col += n;
+}
+
 /*
- * Decide the encoding from the first bytes that are not ASCII. Bytes wait
- * in in->raw until DETECT_SPAN of them follow the first non-ASCII byte, so
- * that a chunk boundary never decides on a lone lead byte. Returns 1 when
- * decided (in->raw holds the bytes to decode), 0 while still waiting (the
- * ASCII seen so far has gone to in->text).
+ * Whether the bytes S[0..N) (a window; AVAIL >= N bytes are there to
+ * finish a sequence that starts inside it) read as UTF-8 text: at least
+ * one valid multi-byte sequence, and more valid ones than invalid bytes.
+ * Valid UTF-8 with one damaged character is still UTF-8 (the damage is
+ * an error at its line); GBK text is almost never valid UTF-8.
+ */
+static int
+looks_utf8(const char *s, size_t n, size_t avail)
+{
+	size_t valid = 0, invalid = 0, i = 0;
+
+	while (i < n) {
+		unsigned c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 :
+		    c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+
+		if (len == 1) {
+			i++;
+		} else if (len > 0 && i + len <= avail &&
+		    utf8_valid_prefix(s + i, len, 0) == len) {
+			valid++;
+			i += len;
+		} else {
+			invalid++;
+			i++;
+		}
+	}
+	return valid >= 1 && valid > invalid;
+}
+
+/*
+ * Decide the encoding from the bytes that follow the first one that is not
+ * ASCII. Bytes wait in in->raw until DETECT_SPAN of them (and three more,
+ * to finish a character cut by the window) follow the first non-ASCII
+ * byte, so that the decision never depends on where chunks end. Returns 1
+ * when decided (in->raw holds the bytes to decode), 0 while still waiting
+ * (the ASCII seen so far has gone to in->text).
  */
 static int
 detect(struct csvin *in, const char *s, size_t n, int eof)
 {
-	size_t i;
+	size_t i, window;
 
 	xgrow(&in->raw, &in->raw_cap, in->raw_len + n, 1);
 	memcpy(in->raw + in->raw_len, s, n);
 	in->raw_len += n;
 	for (i = 0; i < in->raw_len && (unsigned char)in->raw[i] < 0x80; i++)
 		continue;
-	if (i == in->raw_len || (in->raw_len - i < DETECT_SPAN && !eof)) {
+	if (i == in->raw_len || (in->raw_len - i < DETECT_SPAN + 3 && !eof)) {
 		/* ASCII reads the same either way: pass it on. */
 		xgrow(&in->text, &in->text_cap, in->text_len + i, 1);
 		memcpy(in->text + in->text_len, in->raw, i);
 		in->text_len += i;
+		advance(in, in->raw, i);
 		memmove(in->raw, in->raw + i, in->raw_len - i);
 		in->raw_len -= i;
 		if (in->raw_len == 0 || !eof)
 			return 0;
+		i = 0;
 	}
 	in->decided = 1;
-	in->enc = utf8_valid_prefix(in->raw, in->raw_len, !eof) == in->raw_len ?
+	window = in->raw_len - i < DETECT_SPAN ? in->raw_len - i : DETECT_SPAN;
+	in->enc = looks_utf8(in->raw + i, window, in->raw_len - i) ?
 	    ENC_UTF8 : ENC_GB18030;
 	return 1;
 }
@@ -359,29 +416,24 @@ decode(struct csvin *in, const char *s, size_t n, int eof)
 		size_t left = in->raw_len;
 
 		while (left > 0) {
-			char *dst;
-			size_t room;
+			char *dst, *from = src;
+			size_t room, rc;
 
 			xgrow(&in->text, &in->text_cap, in->text_len + 4 * left + 16, 1);
 			dst = in->text + in->text_len;
 			room = in->text_cap - in->text_len;
-			if (iconv(in->cd, &src, &left, &dst, &room) == (size_t)-1) {
-				in->text_len = (size_t)(dst - in->text);
+			rc = iconv(in->cd, &src, &left, &dst, &room);
+			in->text_len = (size_t)(dst - in->text);
+			advance(in, from, (size_t)(src - from));
+			if (rc == (size_t)-1) {
 				if (errno == E2BIG)
 					continue;
 				if (errno == EINVAL && !eof)
 					break;
-				/* Count the lines decoded before the bad bytes. */
-				{
-					unsigned long line = in->line;
-
-					for (size_t i = 0; i < in->text_len; i++)
-						line += in->text[i] == '\n';
-					return fail(in, line, "text cannot be decoded as %s",
-					    "GB18030 (nor is it UTF-8)");
-				}
+				return fail(in, in->src_line, "byte %zu of the line "
+				    "cannot be decoded as GB18030 (nor is it UTF-8)",
+				    in->src_col + 1);
 			}
-			in->text_len = (size_t)(dst - in->text);
 		}
 		if (left > 0)
 			memmove(in->raw, src, left);
@@ -466,6 +518,10 @@ csvin_read(struct csvin *in, csvin_fn fn, void *ctx)
 
 	in->fn = fn;
 	in->ctx = ctx;
+	if (in->broken) {
+		free(chunk);
+		return fail(in, 1, "out of memory setting up the CSV parser");
+	}
 	for (;;) {
 		ssize_t r = read_chunk(in, chunk, CHUNK);
 

@@ -36,3 +36,14 @@ warnmsg(const char *fmt, ...)
 	va_end(ap);
 }
 
+
+void
+warnlines(const char *lines)
+{
+	while (*lines != '\0') {
+		size_t n = strcspn(lines, "\n");
+
+		fprintf(stderr, "%s: %.*s\n", program_name(), (int)n, lines);
+		lines += n + (lines[n] == '\n');
+	}
+}

@@ -25,5 +25,8 @@ noreturn void die(int status, const char *fmt, ...)
 
 /* Print "PROGRAM: message" on stderr and carry on. */
 void warnmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print each line of LINES (joined by '\n') as "PROGRAM: line"; nothing
+ * when LINES is empty. */
+void warnlines(const char *lines);
 
 #endif

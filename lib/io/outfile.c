@@ -10,20 +10,37 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "io/outfile.h"
+#include "io/paths.h"
 
 #define OUT_BUFSIZE (256 * 1024)
 #define MAX_PENDING 16
 
+/*
+ * A temporary's name is ".NAME.tmp-PID-XXXXXX". The part of NAME it copies
+ * is cut so that the longest such name (a 10-digit PID) fits NAME_MAX; the
+ * cut does not depend on the PID, so that a later run finds the
+ * temporaries of a killed one by the same prefix.
+ */
+#define TMP_TAIL_MAX (sizeof ".tmp-" - 1 + 10 + 1 + 6)
+#define TMP_NAME_MAX (NAME_MAX - 1 - TMP_TAIL_MAX)
+
+enum kind {
+	TEMPORARY,      /* a temporary renamed over the destination */
+	STANDARD_OUT,   /* standard output, in place */
+	DEVICE          /* a character device, in place */
+};
+
 struct outfile {
 	char *path;             /* destination as given */
-	int fd;
-	int is_stdout;
+	int fd;                 /* -1 once closed */
+	enum kind kind;
 	int error;              /* first errno of a failed write, or 0 */
+	int finished;           /* outfile_finish() succeeded */
 	mode_t mode;
-	struct digest *digest;
-	size_t slot;            /* index in pending[] */
+	struct digest *digest;  /* NULL once finished */
+	size_t slot;            /* index in pending[] (temporaries) */
 	size_t used;
 	char buf[OUT_BUFSIZE];
 };
@@ -75,6 +92,21 @@ install_handlers(void)
 	}
 }
 
+/* How many bytes of BASE a temporary's name copies: all of it when it
+ * fits, else as many as fit without cutting a UTF-8 character. */
+static size_t
+tmp_name_len(const char *base)
+{
+	size_t n = strlen(base);
+
+	if (n <= TMP_NAME_MAX)
+		return n;
+	n = TMP_NAME_MAX;
+	while (n > 0 && ((unsigned char)base[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 /*
  * Remove the temporaries of PATH left by runs that were killed outright
  * (SIGKILL, a power cut): ".BASE.tmp-PID-XXXXXX" whose process is gone.
@@ -83,7 +115,7 @@ install_handlers(void)
 static void
 remove_stale(const char *path, const char *base)
 {
-	char dir[PATH_MAX], prefix[NAME_MAX + 8], victim[PATH_MAX];
+	char dir[PATH_MAX], prefix[NAME_MAX + 1], victim[PATH_MAX];
 	size_t dirlen = (size_t)(base - path), plen;
 	struct dirent *e;
 	DIR *d;
@@ -92,8 +124,7 @@ remove_stale(const char *path, const char *base)
 		return;
 	memcpy(dir, path, dirlen);
 	dir[dirlen] = '\0';
-	if ((size_t)snprintf(prefix, sizeof prefix, ".%s.tmp-", base) >= sizeof prefix)
-		return;
+	snprintf(prefix, sizeof prefix, ".%.*s.tmp-", (int)tmp_name_len(base), base);
 	plen = strlen(prefix);
 	if ((d = opendir(dirlen ? dir : ".")) == NULL)
 		return;
@@ -114,41 +145,162 @@ remove_stale(const char *path, const char *base)
 	closedir(d);
 }
 
-struct outfile *
-outfile_open(const char *path, enum outfile_mode mode)
+static struct outfile *
+new_outfile(const char *path, enum kind kind, int fd)
 {
-	struct outfile *f = xcalloc(1, sizeof *f);
-	const char *slash, *base;
-	size_t slot;
-	int n;
+	struct outfile *f = xmalloc(sizeof *f);
 
+	f->path = xstrdup(path);
+	f->fd = fd;
+	f->kind = kind;
+	f->error = 0;
+	f->finished = 0;
+	f->mode = 0;
 	f->digest = digest_new();
-	if (path == NULL || strcmp(path, "-") == 0) {
-		f->path = xstrdup("-");
-		f->fd = STDOUT_FILENO;
-		f->is_stdout = 1;
-		return f;
+	f->slot = 0;
+	f->used = 0;
+	return f;
+}
+
+/* Open an existing character device to write through it. */
+static struct outfile *
+open_device(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	int fd;
+
+	do
+		fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISCHR(st.st_mode)) {
+		/* Replaced between stat(2) and open(2): trust neither. */
+		close(fd);
+		snprintf(err, errlen, "cannot write %s: it changed while being "
+		    "opened", path);
+		return NULL;
+	}
+	return new_outfile(path, DEVICE, fd);
+}
+
+/*
+ * Whether PATH names an open file of a process (/dev/stdout, /dev/fd/1,
+ * /proc/self/fd/1) rather than a file in a folder: renaming over it would
+ * replace the link (as root, /dev/stdout itself), never write the file.
+ */
+static int
+names_descriptor(const char *path)
+{
+	char buf[PATH_MAX], *dir;
+	struct stat st;
+	ssize_t n;
+	int r = 0;
+
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (n = readlink(path, buf, sizeof buf - 1)) > 0) {
+		buf[n] = '\0';
+		if (strncmp(buf, "/proc/", 6) == 0)
+			return 1;
+	}
+	dir = path_dir(path);
+	if (realpath(dir, buf) != NULL && strncmp(buf, "/proc/", 6) == 0)
+		r = 1;
+	free(dir);
+	return r;
+}
+
+/* Whether ST is the file of standard output. */
+static int
+is_stdout(const struct stat *st)
+{
+	struct stat out;
+
+	return fstat(STDOUT_FILENO, &out) == 0 && out.st_dev == st->st_dev &&
+	    out.st_ino == st->st_ino;
+}
+
+/* What an existing PATH of mode M is, when it cannot be an output. */
+static const char *
+refused(mode_t m)
+{
+	if (S_ISDIR(m))
+		return "a folder";
+	if (S_ISFIFO(m))
+		return "a FIFO (named pipe)";
+	if (S_ISSOCK(m))
+		return "a socket";
+	if (S_ISBLK(m))
+		return "a block device";
+	if (!S_ISREG(m) && !S_ISCHR(m))
+		return "not a regular file";
+	return NULL;
+}
+
+struct outfile *
+outfile_open(const char *path, enum outfile_mode mode, char *err, size_t errlen)
+{
+	struct outfile *f;
+	const char *base, *what;
+	struct stat st;
+	size_t slot;
+	int n, fd;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return new_outfile("-", STANDARD_OUT, STDOUT_FILENO);
+	base = path_base(path);
+	if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+		snprintf(err, errlen, "%s: output is a folder, not a file", path);
+		return NULL;
+	}
+	if (stat(path, &st) == 0) {
+		if (names_descriptor(path)) {
+			/* Written through when it is our standard output (a
+			 * pipe, a file, a terminal), refused otherwise. */
+			if (is_stdout(&st))
+				return new_outfile(path, STANDARD_OUT, STDOUT_FILENO);
+			if (!S_ISCHR(st.st_mode)) {
+				snprintf(err, errlen, "%s: output is an open file of "
+				    "a process, not a file: give a file name (or - "
+				    "for standard output)", path);
+				return NULL;
+			}
+		}
+		if ((what = refused(st.st_mode)) != NULL) {
+			snprintf(err, errlen, "%s: output is %s, not a file: give "
+			    "another name (or - for standard output)", path, what);
+			return NULL;
+		}
+		if (S_ISCHR(st.st_mode))
+			return open_device(path, err, errlen);
+	} else if (errno != ENOENT) {
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		return NULL;
 	}
 	install_handlers();
 	for (slot = 0; slot < MAX_PENDING && pending_used[slot]; slot++)
 		continue;
-	if (slot == MAX_PENDING)
-		die(EXIT_ERROR, "%s: too many output files open", path);
-	slash = strrchr(path, '/');
-	base = slash ? slash + 1 : path;
-	if (*base == '\0')
-		die(EXIT_ERROR, "%s: output is a folder, not a file", path);
+	if (slot == MAX_PENDING) {
+		snprintf(err, errlen, "%s: too many output files open", path);
+		return NULL;
+	}
 	remove_stale(path, base);
-	n = snprintf(pending[slot], PATH_MAX, "%.*s.%s.tmp-%ld-XXXXXX",
-	    (int)(base - path), path, base, (long)getpid());
-	if (n < 0 || n >= PATH_MAX)
-		die(EXIT_ERROR, "%s: path too long", path);
-	f->fd = mkstemp(pending[slot]);
-	if (f->fd < 0)
-		die(EXIT_ERROR, "cannot write %s: %s", path, strerror(errno));
+	n = snprintf(pending[slot], PATH_MAX, "%.*s.%.*s.tmp-%ld-XXXXXX",
+	    (int)(base - path), path, (int)tmp_name_len(base), base,
+	    (long)getpid());
+	if (n < 0 || n >= PATH_MAX) {
+		snprintf(err, errlen, "cannot write %s: path too long", path);
+		return NULL;
+	}
+	if ((fd = mkstemp(pending[slot])) < 0) {
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		return NULL;
+	}
 	pending_used[slot] = 1;
+	f = new_outfile(path, TEMPORARY, fd);
 	f->slot = slot;
-	f->path = xstrdup(path);
 	if (mode == OUTFILE_PRIVATE) {
 		f->mode = 0600;
 	} else {
@@ -214,8 +366,11 @@ outfile_printf(struct outfile *f, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die(EXIT_ERROR, "output formatting failed");
+	if (n < 0) {
+		if (f->error == 0)
+			f->error = errno ? errno : EINVAL;
+		return;
+	}
 	if ((size_t)n < sizeof small) {
 		outfile_write(f, small, (size_t)n);
 	} else {
@@ -232,57 +387,88 @@ outfile_printf(struct outfile *f, const char *fmt, ...)
 static void
 release(struct outfile *f)
 {
-	free(f->path);
-	free(f);
-}
-
-void
-outfile_finish(struct outfile *f, char hex[DIGEST_HEX])
-{
-	char tmp[DIGEST_HEX];
-
-	flush(f);
-	digest_finish(f->digest, hex ? hex : tmp);
-	f->digest = NULL;
-	if (f->is_stdout) {
-		if (f->error != 0)
-			die(EXIT_ERROR, "standard output: %s", strerror(f->error));
-		return;
-	}
-	if (f->error == 0 && fchmod(f->fd, f->mode) != 0)
-		f->error = errno;
-	if (f->error == 0 && fsync(f->fd) != 0)
-		f->error = errno;
-	if (close(f->fd) != 0 && f->error == 0)
-		f->error = errno;
-	f->fd = -1;
-	if (f->error != 0)
-		die(EXIT_ERROR, "cannot write %s: %s", f->path, strerror(f->error));
-}
-
-void
-outfile_commit(struct outfile *f)
-{
-	if (!f->is_stdout) {
-		if (rename(pending[f->slot], f->path) != 0)
-			die(EXIT_ERROR, "cannot write %s: %s", f->path,
-			    strerror(errno));
-		pending_used[f->slot] = 0;
-	}
-	release(f);
-}
-
-void
-outfile_abort(struct outfile *f)
-{
 	if (f->digest != NULL) {
 		char tmp[DIGEST_HEX];
 
 		digest_finish(f->digest, tmp);
 	}
-	if (!f->is_stdout) {
-		if (f->fd >= 0)
-			close(f->fd);
+	free(f->path);
+	free(f);
+}
+
+/* Whether an fsync error only says the file cannot be synced. */
+static int
+cannot_sync(int e)
+{
+	return e == EINVAL || e == ENOTSUP || e == EOPNOTSUPP || e == EROFS;
+}
+
+int
+outfile_finish(struct outfile *f, char hex[DIGEST_HEX], char *err, size_t errlen)
+{
+	char tmp[DIGEST_HEX];
+
+	if (f->digest == NULL) {
+		snprintf(err, errlen, "%s: finished twice", f->path);
+		return -1;
+	}
+	flush(f);
+	digest_finish(f->digest, hex ? hex : tmp);
+	f->digest = NULL;
+	if (f->kind == STANDARD_OUT) {
+		if (f->error != 0) {
+			snprintf(err, errlen, "standard output: %s", strerror(f->error));
+			return -1;
+		}
+		f->finished = 1;
+		return 0;
+	}
+	if (f->error == 0 && f->kind == TEMPORARY && fchmod(f->fd, f->mode) != 0)
+		f->error = errno;
+	if (f->error == 0 && fsync(f->fd) != 0 &&
+	    (f->kind == TEMPORARY || !cannot_sync(errno)))
+		f->error = errno;
+	if (close(f->fd) != 0 && f->error == 0 && errno != EINTR)
+		f->error = errno;
+	f->fd = -1;
+	if (f->error != 0) {
+		snprintf(err, errlen, "cannot write %s: %s", f->path,
+		    strerror(f->error));
+		return -1;
+	}
+	f->finished = 1;
+	return 0;
+}
+
+int
+outfile_commit(struct outfile *f, char *err, size_t errlen)
+{
+	int rc = 0;
+
+	if (!f->finished) {
+		snprintf(err, errlen, "%s: committed before it was finished", f->path);
+		outfile_abort(f);
+		return -1;
+	}
+	if (f->kind == TEMPORARY) {
+		if (rename(pending[f->slot], f->path) != 0) {
+			snprintf(err, errlen, "cannot write %s: %s", f->path,
+			    strerror(errno));
+			unlink(pending[f->slot]);
+			rc = -1;
+		}
+		pending_used[f->slot] = 0;
+	}
+	release(f);
+	return rc;
+}
+
+void
+outfile_abort(struct outfile *f)
+{
+	if (f->kind != STANDARD_OUT && f->fd >= 0)
+		close(f->fd);
+	if (f->kind == TEMPORARY) {
 		unlink(pending[f->slot]);
 		pending_used[f->slot] = 0;
 	}
@@ -292,32 +478,17 @@ outfile_abort(struct outfile *f)
 int
 outfile_is_stdout(const struct outfile *f)
 {
-	return f->is_stdout;
+	return f->kind == STANDARD_OUT;
+}
+
+int
+outfile_in_place(const struct outfile *f)
+{
+	return f->kind != TEMPORARY;
 }
 
 const char *
 outfile_path(const struct outfile *f)
 {
 	return f->path;
-}
-
-char *
-outfile_beside(const char *output, const char *name)
-{
-	const char *slash = output && strcmp(output, "-") != 0 ? strrchr(output, '/') : NULL;
-	size_t dir = slash ? (size_t)(slash - output) + 1 : 0;
-	char *p = xmalloc(dir + strlen(name) + 1);
-
-	if (dir > 0)
-		memcpy(p, output, dir);
-	strcpy(p + dir, name);
-	return p;
-}
-
-const char *
-path_base(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
 }

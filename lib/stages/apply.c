@@ -10,6 +10,7 @@
 #include "household/household.h"
 #include "base/idset.h"
 #include "io/outfile.h"
+#include "io/paths.h"
 #include "io/csvout.h"
 #include "values/pattern.h"
 #include "io/provenance.h"
@@ -402,8 +403,7 @@ apply_run(const struct apply_options *o)
 	struct csvin *csv;
 	struct outfile *out, *rej;
 	char out_sha[DIGEST_HEX], rej_sha[DIGEST_HEX], count[3][32];
-	char *rejects_path = o->rejects ? xstrdup(o->rejects) :
-	    outfile_beside(o->output, "rejects-apply.csv");
+	char *rejects_path;
 	size_t accepted_hh = 0, accepted_people = 0, rejected_hh = 0;
 	int rc;
 
@@ -430,8 +430,13 @@ apply_run(const struct apply_options *o)
 	rejects_init(&in.rejects, "apply", path_base(in.file), in.village.code);
 
 	/* Create the outputs first: an unwritable folder fails before work. */
-	out = outfile_open(o->output, OUTFILE_PRIVATE);
-	rej = outfile_open(rejects_path, OUTFILE_PUBLIC);
+	if ((out = outfile_open(o->output, OUTFILE_PRIVATE, in.err, sizeof in.err)) == NULL)
+		die(EXIT_ERROR, "%s", in.err);
+	/* Beside the output, unless that is written in place (a device). */
+	rejects_path = o->rejects ? xstrdup(o->rejects) : path_beside(
+	    outfile_in_place(out) ? NULL : o->output, "rejects-apply.csv");
+	if ((rej = outfile_open(rejects_path, OUTFILE_PUBLIC, in.err, sizeof in.err)) == NULL)
+		die(EXIT_ERROR, "%s", in.err);
 	rc = csvin_read(csv, on_row, &in);
 	if (rc != 0)
 		die(EXIT_ERROR, "%s", rc < 0 ? csvin_error(csv) : in.err);
@@ -441,19 +446,26 @@ apply_run(const struct apply_options *o)
 
 	write_applicants(&in, out);
 	rejects_write(&in.rejects, rej);
-	outfile_finish(out, out_sha);
-	outfile_finish(rej, rej_sha);
+	if (outfile_finish(out, out_sha, in.err, sizeof in.err) != 0 ||
+	    outfile_finish(rej, rej_sha, in.err, sizeof in.err) != 0)
+		die(EXIT_ERROR, "%s", in.err);
 	struct provenance p, *pp = NULL;
 
-	if (!outfile_is_stdout(out)) {
+	if (!outfile_in_place(out)) {
 		pp = &p;
 		provenance_init(pp, "apply", o->output);
 		provenance_input(pp, o->input, csvin_sha256(csv));
 		provenance_input(pp, in.village.path, in.village.sha256);
 		provenance_output(pp, o->output, out_sha);
-		provenance_output(pp, rejects_path, rej_sha);
+		if (!outfile_in_place(rej))
+			provenance_output(pp, rejects_path, rej_sha);
 	}
-	provenance_seal(pp, (struct outfile *const[]){ out, rej }, 2);
+	if (provenance_seal(pp, (struct outfile *const[]){ out, rej }, 2, in.err, sizeof in.err) != 0)
+		die(EXIT_ERROR, "%s", in.err);
+	if (pp != NULL) {
+		warnlines(provenance_notes(pp));
+		provenance_free(pp);
+	}
 
 	for (size_t h = 0; h < in.roster.nhouseholds; h++) {
 		if (in.roster.households[h].rejected) {

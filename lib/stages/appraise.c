@@ -273,7 +273,8 @@ appraise_run(const struct appraise_options *o)
 	if ((votes = csvin_open(o->votes, o->encoding, m.err, sizeof m.err)) == NULL)
 		die(EXIT_ERROR, "%s", m.err);
 	m.vfile = csvin_name(votes);
-	out = outfile_open(o->output, OUTFILE_PRIVATE);
+	if ((out = outfile_open(o->output, OUTFILE_PRIVATE, m.err, sizeof m.err)) == NULL)
+		die(EXIT_ERROR, "%s", m.err);
 	rc = csvin_read(votes, on_vote, &m);
 	if (rc != 0)
 		die(EXIT_ERROR, "%s", rc < 0 ? csvin_error(votes) : m.err);
@@ -332,10 +333,11 @@ appraise_run(const struct appraise_options *o)
 		}
 	}
 	write_list(&m, out, cols);
-	outfile_finish(out, sha);
+	if (outfile_finish(out, sha, m.err, sizeof m.err) != 0)
+		die(EXIT_ERROR, "%s", m.err);
 	struct provenance p, *pp = NULL;
 
-	if (!outfile_is_stdout(out)) {
+	if (!outfile_in_place(out)) {
 		pp = &p;
 		provenance_init(pp, "appraise", o->output);
 		provenance_rules(pp, m.rules.path, m.rules.sha256);
@@ -346,7 +348,12 @@ appraise_run(const struct appraise_options *o)
 			provenance_input(pp, m.rules.files[i].path, m.rules.files[i].sha256);
 		provenance_output(pp, o->output, sha);
 	}
-	provenance_seal(pp, (struct outfile *const[]){ out }, 1);
+	if (provenance_seal(pp, (struct outfile *const[]){ out }, 1, m.err, sizeof m.err) != 0)
+		die(EXIT_ERROR, "%s", m.err);
+	if (pp != NULL) {
+		warnlines(provenance_notes(pp));
+		provenance_free(pp);
+	}
 	for (size_t r = 0; r < m.list.nrows; r++) {
 		const char *d = m.tally[r].decision;
 

@@ -11,6 +11,7 @@
 #include "household/hhlist.h"
 #include "stages/notice.h"
 #include "io/outfile.h"
+#include "io/paths.h"
 #include "io/provenance.h"
 #include "stages/publicize.h"
 #include "rules/rules.h"
@@ -74,7 +75,7 @@ publicize_notice(const struct publicize_options *o)
 	struct outfile *out;
 	const char **cells;
 	uint32_t *order;
-	char sha[DIGEST_HEX];
+	char sha[DIGEST_HEX], err[1024];
 
 	load_village(o, &v);
 	load_list(o, &l);
@@ -100,19 +101,26 @@ publicize_notice(const struct publicize_options *o)
 	n.village = &v;
 	n.level = o->level;
 	n.rows = rows;
-	out = outfile_open(o->output, OUTFILE_PUBLIC);
+	if ((out = outfile_open(o->output, OUTFILE_PUBLIC, err, sizeof err)) == NULL)
+		die(EXIT_ERROR, "%s", err);
 	notice_write(&n, o->format, out);
-	outfile_finish(out, sha);
+	if (outfile_finish(out, sha, err, sizeof err) != 0)
+		die(EXIT_ERROR, "%s", err);
 	struct provenance p, *pp = NULL;
 
-	if (!outfile_is_stdout(out)) {
+	if (!outfile_in_place(out)) {
 		pp = &p;
 		provenance_init(pp, "publicize", o->output);
 		provenance_input(pp, o->list, l.sha256);
 		provenance_input(pp, v.path, v.sha256);
 		provenance_output(pp, o->output, sha);
 	}
-	provenance_seal(pp, (struct outfile *const[]){ out }, 1);
+	if (provenance_seal(pp, (struct outfile *const[]){ out }, 1, err, sizeof err) != 0)
+		die(EXIT_ERROR, "%s", err);
+	if (pp != NULL) {
+		warnlines(provenance_notes(pp));
+		provenance_free(pp);
+	}
 	if (!o->quiet) {
 		char a[32], b[32];
 
@@ -309,7 +317,7 @@ publicize_resolve(const struct publicize_options *o)
 	uint32_t *order;
 	int objcol, rc;
 	long days;
-	char *rs_path = o->resurvey ? xstrdup(o->resurvey) : outfile_beside(o->output, "resurvey.csv");
+	char *rs_path;
 	char out_sha[DIGEST_HEX], rs_sha[DIGEST_HEX], n[5][32];
 	size_t counts[3] = { 0 };
 
@@ -338,8 +346,14 @@ publicize_resolve(const struct publicize_options *o)
 	if ((in = csvin_open(o->objections, o->encoding, r.err, sizeof r.err)) == NULL)
 		die(EXIT_ERROR, "%s", r.err);
 	r.ofile = csvin_name(in);
-	out = outfile_open(o->output, OUTFILE_PRIVATE);
-	rs = outfile_open(rs_path, OUTFILE_PRIVATE);   /* may hold full ID numbers */
+	if ((out = outfile_open(o->output, OUTFILE_PRIVATE, r.err, sizeof r.err)) == NULL)
+		die(EXIT_ERROR, "%s", r.err);
+	/* Beside the output, unless that is written in place (a device). */
+	rs_path = o->resurvey ? xstrdup(o->resurvey) : path_beside(
+	    outfile_in_place(out) ? NULL : o->output, "resurvey.csv");
+	/* may hold full ID numbers */
+	if ((rs = outfile_open(rs_path, OUTFILE_PRIVATE, r.err, sizeof r.err)) == NULL)
+		die(EXIT_ERROR, "%s", r.err);
 	rc = csvin_read(in, on_objection, &r);
 	if (rc != 0)
 		die(EXIT_ERROR, "%s", rc < 0 ? csvin_error(in) : r.err);
@@ -395,11 +409,12 @@ publicize_resolve(const struct publicize_options *o)
 		for (size_t i = 0; i < r.nresurvey; i++)
 			csvout_row(&rw, (const char *const *)&r.resurvey[i * NRESURVEY], NRESURVEY);
 	}
-	outfile_finish(out, out_sha);
-	outfile_finish(rs, rs_sha);
+	if (outfile_finish(out, out_sha, r.err, sizeof r.err) != 0 ||
+	    outfile_finish(rs, rs_sha, r.err, sizeof r.err) != 0)
+		die(EXIT_ERROR, "%s", r.err);
 	struct provenance p, *pp = NULL;
 
-	if (!outfile_is_stdout(out)) {
+	if (!outfile_in_place(out)) {
 		pp = &p;
 		provenance_init(pp, "publicize", o->output);
 		provenance_rules(pp, r.rules.path, r.rules.sha256);
@@ -407,9 +422,15 @@ publicize_resolve(const struct publicize_options *o)
 		provenance_input(pp, o->objections, csvin_sha256(in));
 		provenance_input(pp, r.village.path, r.village.sha256);
 		provenance_output(pp, o->output, out_sha);
-		provenance_output(pp, rs_path, rs_sha);
+		if (!outfile_in_place(rs))
+			provenance_output(pp, rs_path, rs_sha);
 	}
-	provenance_seal(pp, (struct outfile *const[]){ out, rs }, 2);
+	if (provenance_seal(pp, (struct outfile *const[]){ out, rs }, 2, r.err, sizeof r.err) != 0)
+		die(EXIT_ERROR, "%s", r.err);
+	if (pp != NULL) {
+		warnlines(provenance_notes(pp));
+		provenance_free(pp);
+	}
 	if (r.pending > 0)
 		warnmsg("%s: %u objection(s) still pending: the %s publicity is not "
 		    "closed", r.ofile, r.pending, levels[o->level]);

@@ -10,6 +10,7 @@
 #include "household/household.h"
 #include "values/money.h"
 #include "io/outfile.h"
+#include "io/paths.h"
 #include "io/provenance.h"
 #include "io/rejects.h"
 #include "rules/rules.h"
@@ -559,8 +560,7 @@ survey_run(const struct survey_options *o)
 	struct csvout w;
 	struct scratch sc;
 	uint32_t *order, *people;
-	char *rejects_path = o->rejects ? xstrdup(o->rejects) :
-	    outfile_beside(o->output, "rejects-survey.csv");
+	char *rejects_path = NULL;
 	char out_sha[DIGEST_HEX], rej_sha[DIGEST_HEX], count[8][32];
 	size_t counts[4] = { 0 }, explained = 0;
 	struct trace trace = { NULL, 0, 0, 0 };
@@ -588,8 +588,13 @@ survey_run(const struct survey_options *o)
 	st.state = xcalloc(st.roster.nhouseholds + 1, 1);
 	st.survey_line = xcalloc(st.roster.nhouseholds + 1, sizeof *st.survey_line);
 	if (o->explain == NULL) {
-		out = outfile_open(o->output, OUTFILE_PRIVATE);
-		rej = outfile_open(rejects_path, OUTFILE_PUBLIC);
+		if ((out = outfile_open(o->output, OUTFILE_PRIVATE, st.err, sizeof st.err)) == NULL)
+			die(EXIT_ERROR, "%s", st.err);
+		/* Beside the output, unless that is written in place (a device). */
+		rejects_path = o->rejects ? xstrdup(o->rejects) : path_beside(
+		    outfile_in_place(out) ? NULL : o->output, "rejects-survey.csv");
+		if ((rej = outfile_open(rejects_path, OUTFILE_PUBLIC, st.err, sizeof st.err)) == NULL)
+			die(EXIT_ERROR, "%s", st.err);
 	}
 	read_csv(&st, o->survey, on_survey, &sin);
 
@@ -641,11 +646,12 @@ survey_run(const struct survey_options *o)
 			die(EXIT_ERROR, "standard output: write error");
 	} else {
 		rejects_write(&st.srejects, rej);
-		outfile_finish(out, out_sha);
-		outfile_finish(rej, rej_sha);
+		if (outfile_finish(out, out_sha, st.err, sizeof st.err) != 0 ||
+		    outfile_finish(rej, rej_sha, st.err, sizeof st.err) != 0)
+			die(EXIT_ERROR, "%s", st.err);
 		struct provenance p, *pp = NULL;
 
-		if (!outfile_is_stdout(out)) {
+		if (!outfile_in_place(out)) {
 			pp = &p;
 			provenance_init(pp, "survey", o->output);
 			provenance_rules(pp, st.rules.path, st.rules.sha256);
@@ -656,9 +662,15 @@ survey_run(const struct survey_options *o)
 			for (size_t i = 1; i < st.rules.nfiles; i++)
 				provenance_input(pp, st.rules.files[i].path, st.rules.files[i].sha256);
 			provenance_output(pp, o->output, out_sha);
-			provenance_output(pp, rejects_path, rej_sha);
+			if (!outfile_in_place(rej))
+				provenance_output(pp, rejects_path, rej_sha);
 		}
-		provenance_seal(pp, (struct outfile *const[]){ out, rej }, 2);
+		if (provenance_seal(pp, (struct outfile *const[]){ out, rej }, 2, st.err, sizeof st.err) != 0)
+			die(EXIT_ERROR, "%s", st.err);
+		if (pp != NULL) {
+			warnlines(provenance_notes(pp));
+			provenance_free(pp);
+		}
 		if (!o->quiet)
 			fprintf(stderr, "primary: %s households: %s eligible, %s "
 			    "excluded, %s above the line, %s unverified; %s problems "

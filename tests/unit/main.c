@@ -54,7 +54,7 @@ main(void)
 		suite_idnumber, suite_date, suite_money, suite_enums, suite_text,
 		suite_csvin, suite_csvout, suite_yamldoc, suite_village,
 		suite_columns, suite_strmap, suite_household, suite_outfile,
-		suite_provenance, suite_pattern, suite_options, suite_rules,
+		suite_provenance, suite_paths, suite_pattern, suite_options, suite_rules,
 		suite_lists,
 	};
 	SRunner *sr = srunner_create(NULL);

@@ -18,6 +18,7 @@ Suite *suite_strmap(void);
 Suite *suite_household(void);
 Suite *suite_outfile(void);
 Suite *suite_provenance(void);
+Suite *suite_paths(void);
 Suite *suite_pattern(void);
 Suite *suite_options(void);
 Suite *suite_rules(void);

@@ -252,6 +252,123 @@ START_TEST(callback_stops)
 }
 END_TEST
 
+/* Parse BYTES in chunks of CHUNK bytes: the records as text, or
+ * "ERR:message"; *ENC gets the encoding used. */
+static char *
+parse_chunked(const char *bytes, size_t n, size_t chunk, enum csv_encoding *enc)
+{
+	struct collect c = { xstrdup(""), 0, 1 };
+	struct csvin *in = csvin_open_mem("t.csv", bytes, n, ENC_AUTO);
+	int rc;
+
+	csvin_set_chunk(in, chunk);
+	rc = csvin_read(in, collect_row, &c);
+	if (rc != 0) {
+		size_t k = strlen(csvin_error(in)) + 5;
+
+		free(c.s);
+		c.s = xmalloc(k);
+		snprintf(c.s, k, "ERR:%s", csvin_error(in));
+	}
+	*enc = csvin_encoding(in);
+	csvin_close(in);
+	return c.s;
+}
+
+static const size_t chunks[] = { 1, 7, 4096 };
+
+/* Issue 9: a UTF-8 file with one truncated character was read as GB18030,
+ * every name garbled, exit 0. Valid UTF-8 stays UTF-8; the damage is an
+ * error at its own line. */
+START_TEST(truncated_utf8_character)
+{
+	static const char s[] =
+	    "household_id,name,id_number,relation,apply_date,x\n"
+	    "H1,王五,37132319580312011X,head,2015-05-01,\xe7\x97\n"
+	    "H2,李四,371323196007050223,head,2015-05-01,a\n";
+
+	for (size_t i = 0; i < 3; i++) {
+		enum csv_encoding enc;
+		char *got = parse_chunked(s, sizeof s - 1, chunks[i], &enc);
+
+		ck_assert_msg(strncmp(got, "ERR:t.csv:2: byte 46 of the line is not UTF-8",
+		    strlen("ERR:t.csv:2: byte 46 of the line is not UTF-8")) == 0,
+		    "chunk %zu: %s", chunks[i], got);
+		ck_assert_int_eq(enc, ENC_UTF8);
+		free(got);
+	}
+}
+END_TEST
+
+/* Twenty lines of TEXT, then line 21 with a stray \xff at byte 4. */
+static char *
+stray_byte_file(const char *head, const char *name, size_t *n)
+{
+	size_t cap = 4096, len = 0;
+	char *s = xmalloc(cap);
+
+	len += (size_t)snprintf(s + len, cap - len, "%s\n", head);
+	for (int i = 2; i <= 20; i++)
+		len += (size_t)snprintf(s + len, cap - len, "H%d,%s\n", i, name);
+	len += (size_t)snprintf(s + len, cap - len, "H21,\xff,x\n");
+	*n = len;
+	return s;
+}
+
+/* Issue 9: a stray byte at line 21 was reported at line 1. */
+START_TEST(stray_byte_at_its_line)
+{
+	static const struct {
+		const char *head, *name, *want;
+		enum csv_encoding enc;
+	} files[] = {
+		/* UTF-8 Chinese: the file is UTF-8, the byte is not. */
+		{ "户编号,姓名", "张三", "ERR:t.csv:21: byte 5 of the line is not UTF-8", ENC_UTF8 },
+		/* GBK Chinese (户编号,姓名 and 张三): GB18030 cannot decode it. */
+		{ "\xBB\xA7\xB1\xE0\xBA\xC5,\xD0\xD5\xC3\xFB", "\xD5\xC5\xC8\xFD",
+		  "ERR:t.csv:21: byte 5 of the line cannot be decoded as GB18030", ENC_GB18030 },
+		/* ASCII until then: neither. */
+		{ "household_id,name", "Zhang",
+		  "ERR:t.csv:21: byte 5 of the line cannot be decoded as GB18030", ENC_GB18030 },
+	};
+
+	for (size_t f = 0; f < 3; f++)
+		for (size_t i = 0; i < 3; i++) {
+			enum csv_encoding enc;
+			size_t n;
+			char *s = stray_byte_file(files[f].head, files[f].name, &n);
+			char *got = parse_chunked(s, n, chunks[i], &enc);
+
+			ck_assert_msg(strncmp(got, files[f].want, strlen(files[f].want)) == 0,
+			    "file %zu chunk %zu: %s", f, chunks[i], got);
+			ck_assert_int_eq(enc, files[f].enc);
+			free(got);
+			free(s);
+		}
+}
+END_TEST
+
+/* GBK files are still GBK: all the Chinese text in GBK, at any chunk size,
+ * including names that happen to be valid UTF-8 byte pairs. */
+START_TEST(gbk_still_detected)
+{
+	/* 户编号,姓名\n H1,张三\n H2,李四\n H3,王五\n H4,刘芳 in GBK; 刘 (C1 F5)
+	 * and 芳 (B7 BC) are not UTF-8, 李 (C0 EE) neither. */
+	static const char gbk[] = "\xBB\xA7\xB1\xE0\xBA\xC5,\xD0\xD5\xC3\xFB\n"
+	    "H1,\xD5\xC5\xC8\xFD\nH2,\xC0\xEE\xCB\xC4\nH3,\xCD\xF5\xCE\xE5\n"
+	    "H4,\xC1\xF5\xB7\xBC\n";
+
+	for (size_t i = 0; i < 3; i++) {
+		enum csv_encoding enc;
+		char *got = parse_chunked(gbk, sizeof gbk - 1, chunks[i], &enc);
+
+		ck_assert_str_eq(got, "1:户编号|姓名\n2:H1|张三\n3:H2|李四\n4:H3|王五\n5:H4|刘芳\n");
+		ck_assert_int_eq(enc, ENC_GB18030);
+		free(got);
+	}
+}
+END_TEST
+
 Suite *
 suite_csvin(void)
 {
@@ -270,6 +387,9 @@ suite_csvin(void)
 	tcase_add_test(t, any_chunk_size);
 	tcase_add_test(t, encoding_names);
 	tcase_add_test(t, callback_stops);
+	tcase_add_test(t, truncated_utf8_character);
+	tcase_add_test(t, stray_byte_at_its_line);
+	tcase_add_test(t, gbk_still_detected);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -82,7 +82,7 @@ START_TEST(text_notice_alignment)
 	struct village v;
 	struct notice_row rows[2];
 	struct notice n;
-	char *dir = test_tmpdir(), path[512], *got, *line;
+	char *dir = test_tmpdir(), path[512], *got, *line, err[256];
 	struct outfile *out;
 
 	memset(&v, 0, sizeof v);
@@ -108,10 +108,11 @@ START_TEST(text_notice_alignment)
 	n.nrows = 2;
 	n.people = 14;
 	snprintf(path, sizeof path, "%s/n.txt", dir);
-	out = outfile_open(path, OUTFILE_PUBLIC);
+	out = outfile_open(path, OUTFILE_PUBLIC, err, sizeof err);
+	ck_assert_ptr_nonnull(out);
 	notice_write(&n, NOTICE_TEXT, out);
-	outfile_finish(out, NULL);
-	outfile_commit(out);
+	ck_assert_int_eq(outfile_finish(out, NULL, err, sizeof err), 0);
+	ck_assert_int_eq(outfile_commit(out, err, sizeof err), 0);
 	got = test_slurp(path, NULL);
 	ck_assert_ptr_nonnull(strstr(got, "双河村2015年建档立卡贫困户公示\n（村级公示）\n"));
 	ck_assert_ptr_nonnull(strstr(got, "公示期为2015年6月5日至2015年6月11日（共7天）"));

@@ -1,0 +1,246 @@
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "io/paths.h"
+
+char *
+path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *end;
+
+	if (slash == NULL)
+		return xstrdup(".");
+	for (end = slash; end > path && end[-1] == '/'; end--)
+		continue;
+	if (end == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(end - path));
+}
+
+const char *
+path_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+char *
+path_join(const char *dir, const char *rel)
+{
+	size_t d = strlen(dir), r = strlen(rel);
+	char *p;
+
+	if (rel[0] == '/' || d == 0 || strcmp(dir, ".") == 0)
+		return xstrdup(rel);
+	while (d > 1 && dir[d - 1] == '/')
+		d--;
+	p = xmalloc(d + r + 2);
+	memcpy(p, dir, d);
+	if (dir[d - 1] != '/')
+		p[d++] = '/';
+	memcpy(p + d, rel, r + 1);
+	return p;
+}
+
+char *
+path_beside(const char *output, const char *name)
+{
+	const char *slash = output && strcmp(output, "-") != 0 ?
+	    strrchr(output, '/') : NULL;
+	size_t dir = slash ? (size_t)(slash - output) + 1 : 0;
+	char *p = xmalloc(dir + strlen(name) + 1);
+
+	if (dir > 0)
+		memcpy(p, output, dir);
+	strcpy(p + dir, name);
+	return p;
+}
+
+/* ABS (absolute) without empty, "." and ".." components. */
+static char *
+normalize(const char *abs)
+{
+	char *out = xmalloc(strlen(abs) + 2);
+	const char *p = abs;
+	size_t len = 0;
+
+	while (*p != '\0') {
+		size_t k;
+
+		while (*p == '/')
+			p++;
+		if (*p == '\0')
+			break;
+		k = strcspn(p, "/");
+		if (k == 2 && p[0] == '.' && p[1] == '.') {
+			while (len > 0 && out[len - 1] != '/')
+				len--;
+			if (len > 0)
+				len--;
+		} else if (k != 1 || p[0] != '.') {
+			out[len++] = '/';
+			memcpy(out + len, p, k);
+			len += k;
+		}
+		p += k;
+	}
+	if (len == 0)
+		out[len++] = '/';
+	out[len] = '\0';
+	return out;
+}
+
+/* PATH made absolute against the current folder, without resolving. */
+static char *
+absolute(const char *path)
+{
+	char cwd[PATH_MAX], *joined, *abs;
+
+	if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
+		return normalize(path);
+	joined = path_join(cwd, path);
+	abs = normalize(joined);
+	free(joined);
+	return abs;
+}
+
+/* PATH resolved: its realpath, or the realpath of its folder and its
+ * name when it does not exist. NULL when neither resolves. */
+static char *
+resolve(const char *path)
+{
+	char buf[PATH_MAX], *dir, *r = NULL;
+	const char *base;
+
+	if (realpath(path, buf) != NULL)
+		return xstrdup(buf);
+	base = path_base(path);
+	if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+		return NULL;
+	dir = path_dir(path);
+	if (realpath(dir, buf) != NULL)
+		r = path_join(buf, base);
+	free(dir);
+	return r;
+}
+
+/* TO as reached from FROM, both absolute and normalized. */
+static char *
+relative(const char *from, const char *to)
+{
+	const char *f = from, *t = to;
+	size_t ups = 0, tlen, len = 0;
+	char *r;
+
+	for (;;) {
+		size_t fk, tk;
+
+		while (*f == '/')
+			f++;
+		while (*t == '/')
+			t++;
+		fk = strcspn(f, "/");
+		tk = strcspn(t, "/");
+		if (fk == 0 || fk != tk || memcmp(f, t, fk) != 0)
+			break;
+		f += fk;
+		t += tk;
+	}
+	while (*f != '\0') {
+		ups++;
+		f += strcspn(f, "/");
+		while (*f == '/')
+			f++;
+	}
+	tlen = strlen(t);
+	if (ups == 0 && tlen == 0)
+		return xstrdup(".");
+	r = xmalloc(3 * ups + tlen + 1);
+	for (size_t i = 0; i < ups; i++) {
+		memcpy(r + len, "../", 3);
+		len += 3;
+	}
+	memcpy(r + len, t, tlen + 1);
+	len += tlen;
+	if (tlen == 0)
+		r[len - 1] = '\0';   /* "../.." rather than "../../" */
+	return r;
+}
+
+char *
+path_relative(const char *from_dir, const char *path)
+{
+	char buf[PATH_MAX], *to, *rel;
+
+	if (strcmp(path, "-") == 0)
+		return xstrdup("stdin");
+	if ((to = resolve(path)) == NULL)
+		return absolute(path);
+	if (realpath(from_dir, buf) == NULL)
+		return to;
+	rel = relative(buf, to);
+	free(to);
+	return rel;
+}
+
+int
+file_id_get(const char *path, struct file_id *id, char *err, size_t errlen)
+{
+	char buf[PATH_MAX], *dir;
+	const char *base = path_base(path);
+	struct stat st;
+
+	memset(id, 0, sizeof *id);
+	if (strcmp(path, "-") == 0)
+		return 0;
+	if (stat(path, &st) == 0) {
+		id->exists = 1;
+		id->dev = st.st_dev;
+		id->ino = st.st_ino;
+		id->is_chardev = S_ISCHR(st.st_mode);
+		id->resolved = xstrdup(realpath(path, buf) ? buf : path);
+		return 0;
+	}
+	if (errno != ENOENT) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+		snprintf(err, errlen, "%s: names a folder, not a file", path);
+		return -1;
+	}
+	dir = path_dir(path);
+	if (realpath(dir, buf) == NULL) {
+		snprintf(err, errlen, "%s: folder %s: %s", path, dir, strerror(errno));
+		free(dir);
+		return -1;
+	}
+	free(dir);
+	id->resolved = path_join(buf, base);
+	return 0;
+}
+
+int
+file_id_same(const struct file_id *a, const struct file_id *b)
+{
+	if (a->is_chardev || b->is_chardev || a->resolved == NULL ||
+	    b->resolved == NULL || a->exists != b->exists)
+		return 0;
+	if (a->exists)
+		return a->dev == b->dev && a->ino == b->ino;
+	return strcmp(a->resolved, b->resolved) == 0;
+}
+
+void
+file_id_free(struct file_id *id)
+{
+	free(id->resolved);
+	id->resolved = NULL;
+}

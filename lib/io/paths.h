@@ -1,0 +1,61 @@
+/* File names: the folder and base name of a path, joining, the name of a
+ * file as seen from another folder (what PROVENANCE.csv and the make
+ * dependency file record), and whether two paths name the same file.
+ * Nothing here exits or prints; every returned string is the caller's to
+ * free (allocation failure ends the program, see base/alloc.h). */
+#ifndef TPA_PATHS_H
+#define TPA_PATHS_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* The folder part of PATH: "." when PATH has no slash, "/" for "/x",
+ * "a/b" for "a/b/c" (and for "a/b//c"). Caller frees. */
+char *path_dir(const char *path);
+
+/* The last component of PATH (after the last slash; "" when PATH ends
+ * with one). Points into PATH. */
+const char *path_base(const char *path);
+
+/* REL inside folder DIR: REL itself when it is absolute or DIR is ".",
+ * otherwise "DIR/REL". Caller frees. */
+char *path_join(const char *dir, const char *rel);
+
+/* NAME in the folder of OUTPUT: NAME alone (the current folder) when
+ * OUTPUT is NULL, "-" or has no slash. Caller frees. */
+char *path_beside(const char *output, const char *name);
+
+/* PATH as reached from folder FROM_DIR, e.g. "../../rules/x.yaml", "." when
+ * PATH is FROM_DIR itself. Both are resolved with realpath(3) first
+ * (symbolic links, "." and ".." gone); a PATH that does not exist yet
+ * resolves through its folder. When PATH or FROM_DIR cannot be resolved
+ * at all, the result is PATH made absolute (lexically) instead. "-" is
+ * "stdin". Caller frees. */
+char *path_relative(const char *from_dir, const char *path);
+
+/* The identity of a file, for same-file checks. */
+struct file_id {
+	int exists;       /* PATH existed: DEV and INO are set */
+	dev_t dev;
+	ino_t ino;
+	int is_chardev;   /* a character device (/dev/null): never "the same" */
+	char *resolved;   /* realpath, or for a file that does not exist the
+			     realpath of its folder plus its name; NULL for "-" */
+};
+
+/* Identity of PATH: device and inode when it exists (following symbolic
+ * links); otherwise the resolved folder plus the base name, so that
+ * "d/../x.csv" and "x.csv" compare equal. "-" (standard input or output)
+ * has no identity and is the same as nothing. Returns 0, or -1 with a
+ * message in ERR (e.g. the folder does not exist, or PATH names a folder
+ * by a trailing slash); ID needs file_id_free() only after 0. */
+int file_id_get(const char *path, struct file_id *id, char *err,
+    size_t errlen);
+
+/* Whether A and B are the same file. Never true when either is a
+ * character device or "-". */
+int file_id_same(const struct file_id *a, const struct file_id *b);
+
+void file_id_free(struct file_id *id);
+
+#endif
