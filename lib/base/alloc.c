@@ -19,8 +19,8 @@ program_name(void)
 	return program;
 }
 
-static void
-out_of_memory(size_t n)
+void
+alloc_failed(size_t n)
 {
 	fprintf(stderr, "%s: out of memory (%zu bytes)\n", program, n);
 	exit(2);
@@ -32,7 +32,7 @@ xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		out_of_memory(n);
+		alloc_failed(n);
 	return p;
 }
 
@@ -42,7 +42,7 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		out_of_memory(n * size);
+		alloc_failed(n * size);
 	return p;
 }
 
@@ -52,7 +52,7 @@ xrealloc(void *p, size_t n)
 	void *q = realloc(p, n ? n : 1);
 
 	if (q == NULL)
-		out_of_memory(n);
+		alloc_failed(n);
 	return q;
 }
 
@@ -66,7 +66,7 @@ xgrow_slow(void *pp, size_t *cap, size_t need, size_t size)
 		return;
 	while (n < need) {
 		if (n > SIZE_MAX / 2 / size)
-			out_of_memory(SIZE_MAX);
+			alloc_failed(SIZE_MAX);
 		n *= 2;
 	}
 	*p = xrealloc(*p, n * size);

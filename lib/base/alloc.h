@@ -13,6 +13,9 @@
 void program_set_name(const char *name);
 const char *program_name(void);
 
+/* Report that N bytes could not be had and end the program (status 2). */
+_Noreturn void alloc_failed(size_t n);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -1,7 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "base/idset.h"
 
 void

@@ -1,7 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "base/strmap.h"
 
 void
@@ -79,8 +79,7 @@ strmap_put(struct strmap *m, const char *key, size_t n, uint32_t value,
 	uint32_t h = hash(key, n);
 	struct strmap_slot *s;
 
-	if (n > UINT32_MAX)
-		die(EXIT_ERROR, "key too long");
+	/* Keys are cells of one record held in memory: far below 4 GiB. */
 	if ((m->count + 1) * 2 > m->cap)
 		rehash(m);
 	s = lookup(m, key, n, h);

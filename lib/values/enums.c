@@ -1,5 +1,9 @@
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+
+#include "base/strbuf.h"
 #include "values/enums.h"
 #include "values/text.h"
 
@@ -57,7 +61,7 @@ static const struct enum_value drinking_water[] = {
 	{ "safe", "安全" }, { "unsafe", "不安全" },
 };
 static const struct enum_value yes_no[] = {
-	{ "yes", "是" }, { "no", "否" },
+	{ "yes", "是|有|y|true|1|√" }, { "no", "否|无|n|false|0|×" },
 };
 static const struct enum_value cause[] = {
 	{ "illness", "因病" },
@@ -79,6 +83,53 @@ static const struct enum_value attribute[] = {
 	{ "five_guarantee", "特困供养(五保)贫困户|五保贫困户|特困供养贫困户" },
 };
 
+static const struct enum_value decision[] = {
+	{ "eligible", "符合条件" },
+	{ "excluded", "属于排除情形" },
+	{ "above_line", "收入高于标准" },
+	{ "unverified", "未核实" },
+	{ "proposed", "拟评为贫困户" },
+	{ "voted_down", "评议未通过" },
+	{ "over_quota", "超出规模" },
+	{ "not_appraised", "未评议" },
+	{ "confirmed", "确认" },
+	{ "removed", "取消" },
+	{ "pending", "待定" },
+};
+static const struct enum_value reason[] = {
+	{ "INCOME", "人均纯收入不低于标准" },
+	{ "SURVEY_MISSING", "无有效入户调查记录" },
+	{ "BAD_VALUE", "调查或成员信息有误" },
+	{ "VOTE", "民主评议赞成票未过半" },
+	{ "SCALE", "超出规模控制" },
+	{ "NO_VOTE", "未经民主评议" },
+	{ "BAD_VOTE", "评议票数记录有误" },
+	{ "OBJECTION", "公示异议成立" },
+};
+static const struct enum_value level[] = {
+	{ "village", "村|村级" }, { "town", "乡镇|乡|镇" }, { "county", "县|县级" },
+};
+static const struct enum_value status[] = {
+	{ "new", "新识别" },
+	{ "continuing", "继续" },
+	{ "exited", "退出" },
+	{ "returned", "返贫" },
+	{ "unexplained", "未说明" },
+};
+static const struct enum_value source[] = {
+	{ "application", "申请" }, { "registry", "上年建档" },
+};
+static const struct enum_value objection_kind[] = {
+	{ "wrongly_included", "错评|不应纳入" },
+	{ "wrongly_excluded", "漏评|应纳未纳" },
+	{ "data_error", "信息错误|数据错误" },
+};
+static const struct enum_value objection_outcome[] = {
+	{ "upheld", "成立|属实" },
+	{ "dismissed", "不成立|不属实" },
+	{ "pending", "待定|未处理|处理中" },
+};
+
 DEF(enum_relation, "relation", relation);
 DEF(enum_sex, "sex", sex);
 DEF(enum_health, "health", health);
@@ -90,6 +141,13 @@ DEF(enum_drinking_water, "drinking_water", drinking_water);
 DEF(enum_yes_no, "dibao", yes_no);
 DEF(enum_cause, "main_cause", cause);
 DEF(enum_attribute, "attribute", attribute);
+DEF(enum_decision, "decision", decision);
+DEF(enum_reason, "reasons", reason);
+DEF(enum_level, "level", level);
+DEF(enum_status, "status", status);
+DEF(enum_source, "source", source);
+DEF(enum_objection_kind, "kind", objection_kind);
+DEF(enum_objection_outcome, "outcome", objection_outcome);
 
 static int
 label_matches(const char *labels, const char *s, size_t n)
@@ -98,7 +156,7 @@ label_matches(const char *labels, const char *s, size_t n)
 		const char *bar = strchr(labels, '|');
 		size_t len = bar ? (size_t)(bar - labels) : strlen(labels);
 
-		if (len == n && memcmp(labels, s, n) == 0)
+		if (len == n && text_ieqn(labels, s, n))
 			return 1;
 		labels += len + (bar != NULL);
 	}
@@ -114,10 +172,50 @@ value_matches(const struct enum_value *v, const char *s, size_t n)
 int
 enum_lookup(const struct enum_def *def, const char *s, size_t n)
 {
+	char small[128], *folded;
+	size_t k;
+	int found = -1;
+
 	for (size_t i = 0; i < def->count; i++)
 		if (value_matches(&def->values[i], s, n))
 			return (int)i;
-	return -1;
+	if (!text_has_wide_forms(s, n))
+		return -1;
+	/* A full-width "ＹＥＳ" or "（五保）" reads as its ASCII form. */
+	folded = n < sizeof small ? small : xmalloc(n + 1);
+	k = text_fold_width(s, n, folded);
+	for (size_t i = 0; i < def->count && found < 0; i++)
+		if (value_matches(&def->values[i], folded, k))
+			found = (int)i;
+	if (folded != small)
+		free(folded);
+	return found;
+}
+
+const char *
+enum_label(const struct enum_def *def, int i, size_t *n)
+{
+	const char *labels = def->values[i].labels;
+
+	if (labels == NULL || *labels == '\0') {
+		*n = strlen(def->values[i].code);
+		return def->values[i].code;
+	}
+	*n = strcspn(labels, "|");
+	return labels;
+}
+
+void
+enum_describe(const struct enum_def *def, struct strbuf *b)
+{
+	for (size_t i = 0; i < def->count; i++) {
+		size_t n;
+		const char *label = enum_label(def, (int)i, &n);
+
+		strbuf_printf(b, "%s%s", i ? ", " : "", def->values[i].code);
+		if (label != def->values[i].code)
+			strbuf_printf(b, " (%.*s)", (int)n, label);
+	}
 }
 
 int
@@ -140,6 +238,8 @@ enum_for_field(const char *field)
 		&enum_relation, &enum_sex, &enum_health, &enum_labor,
 		&enum_education, &enum_in_school, &enum_housing,
 		&enum_drinking_water, &enum_yes_no, &enum_cause, &enum_attribute,
+		&enum_decision, &enum_status, &enum_source, &enum_objection_kind,
+		&enum_objection_outcome,
 	};
 
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)

@@ -2,13 +2,11 @@
 #include <string.h>
 
 #include "values/date.h"
-#include "io/diag.h"
+#include "base/alloc.h"
+#include "base/strbuf.h"
 #include "values/idnumber.h"
-#include "values/pattern.h"
 
 struct id_checker {
-	struct pattern *full;      /* 17 digits and a digit or X */
-	struct pattern *old;       /* 15 digits */
 	long last_day;             /* 31 December of the village's year */
 };
 
@@ -16,12 +14,7 @@ struct id_checker *
 id_checker_new(int last_year)
 {
 	struct id_checker *c = xcalloc(1, sizeof *c);
-	char err[256];
 
-	c->full = pattern_compile("[0-9]{17}[0-9Xx]", PATTERN_WHOLE, err, sizeof err);
-	c->old = pattern_compile("[0-9]{15}", PATTERN_WHOLE, err, sizeof err);
-	if (c->full == NULL || c->old == NULL)
-		die(EXIT_ERROR, "internal pattern: %s", err);
 	c->last_day = date_days(last_year, 12, 31);
 	return c;
 }
@@ -29,11 +22,41 @@ id_checker_new(int last_year)
 void
 id_checker_free(struct id_checker *c)
 {
-	if (c == NULL)
-		return;
-	pattern_free(c->full);
-	pattern_free(c->old);
 	free(c);
+}
+
+static size_t
+count_digits(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i;
+}
+
+/* What a spreadsheet makes of an 18-digit number shown in a cell:
+ * "3.71323E+17", "3.71323195803120E+17". */
+static int
+scientific(const char *s, size_t n)
+{
+	size_t i = 1, k;
+
+	if (n < 4 || s[0] < '1' || s[0] > '9')
+		return 0;
+	if (s[i] == '.') {
+		k = count_digits(s + i + 1, n - i - 1);
+		if (k == 0)
+			return 0;
+		i += 1 + k;
+	}
+	if (i >= n || (s[i] != 'E' && s[i] != 'e'))
+		return 0;
+	i++;
+	if (i < n && s[i] == '+')
+		i++;
+	k = count_digits(s + i, n - i);
+	return k > 0 && i + k == n;
 }
 
 char
@@ -62,16 +85,20 @@ id_check(struct id_checker *c, const char *s, size_t n, char out[ID_LEN + 1])
 {
 	int y, m, d;
 
-	if (n == 15 && pattern_match(c->old, s, n) == 1)
+	if (n == 15 && count_digits(s, n) == 15)
 		return ID_OLD_15_DIGIT;
-	if (n != ID_LEN || pattern_match(c->full, s, n) != 1)
+	if (scientific(s, n))
+		return ID_MANGLED;
+	if (n != ID_LEN || count_digits(s, 17) != 17 ||
+	    !((s[17] >= '0' && s[17] <= '9') || s[17] == 'X' || s[17] == 'x'))
 		return ID_BAD_FORMAT;
 	memcpy(out, s, ID_LEN);
 	out[ID_LEN] = '\0';
 	if (out[17] == 'x')
 		out[17] = 'X';
 	if (id_check_char(out) != out[17])
-		return ID_BAD_CHECKSUM;
+		/* Excel keeps 15 significant digits: the last three become 0. */
+		return memcmp(out + 15, "000", 3) == 0 ? ID_MANGLED : ID_BAD_CHECKSUM;
 	y = num(out + 6, 4);
 	m = num(out + 10, 2);
 	d = num(out + 12, 2);
@@ -88,6 +115,7 @@ id_status_code(enum id_status st)
 	case ID_BAD_CHECKSUM: return "BAD_ID_CHECKSUM";
 	case ID_BAD_DATE: return "BAD_ID_DATE";
 	case ID_OLD_15_DIGIT: return "OLD_15_DIGIT_ID";
+	case ID_MANGLED: return "ID_MANGLED";
 	case ID_OK: break;
 	}
 	return NULL;
@@ -126,4 +154,34 @@ id_mask(char buf[ID_MASKED_BUF], const char *s, size_t n)
 	}
 	buf[n] = '\0';
 	return buf;
+}
+
+void
+id_mask_runs(struct strbuf *b, const char *s, size_t n)
+{
+	size_t i = 0, start = 0;
+
+	while (i < n) {
+		size_t d, len;
+
+		if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) {
+			i++;
+			continue;
+		}
+		/* A run of digits starts at I, bounded by a non-digit before. */
+		d = count_digits(s + i, n - i);
+		len = d;
+		if (d == 17 && i + d < n && (s[i + d] == 'X' || s[i + d] == 'x'))
+			len = 18;
+		if ((len == 18 || (d == 15 && len == 15)) &&
+		    !(i + len < n && s[i + len] >= '0' && s[i + len] <= '9')) {
+			char masked[ID_MASKED_BUF];
+
+			strbuf_add(b, s + start, i - start);
+			strbuf_puts(b, id_mask(masked, s + i, len));
+			start = i + len;
+		}
+		i += len;
+	}
+	strbuf_add(b, s + start, n - start);
 }

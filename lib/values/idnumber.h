@@ -15,7 +15,9 @@ enum id_status {
 	ID_BAD_FORMAT,      /* BAD_ID_FORMAT: not 17 digits and a digit or X */
 	ID_BAD_CHECKSUM,    /* BAD_ID_CHECKSUM: check character does not match */
 	ID_BAD_DATE,        /* BAD_ID_DATE: impossible, or after the year's end */
-	ID_OLD_15_DIGIT     /* OLD_15_DIGIT_ID: a first-generation number */
+	ID_OLD_15_DIGIT,    /* OLD_15_DIGIT_ID: a first-generation number */
+	ID_MANGLED          /* ID_MANGLED: a spreadsheet made a number of it
+	                     * ("3.71323E+17", or the last three digits zeroed) */
 };
 
 struct id_checker;
@@ -45,5 +47,13 @@ long id_birth(const char id[ID_LEN]);
  * is masked the same way when longer than 10 characters, and entirely
  * otherwise. Returns BUF. */
 const char *id_mask(char buf[ID_MASKED_BUF], const char *s, size_t n);
+
+struct strbuf;
+/* Append S[0..N) to B with every ID-shaped run masked as id_mask() does:
+ * exactly 18 ID characters (17 digits and a digit or X) or exactly 15
+ * digits, bounded by non-digits. Other digit runs (household numbers,
+ * amounts) are left as they are. Every message written into a file meant
+ * for people goes through this. */
+void id_mask_runs(struct strbuf *b, const char *s, size_t n);
 
 #endif

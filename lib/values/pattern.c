@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "values/pattern.h"
 
 #define MATCH_LIMIT 1000000
@@ -42,7 +42,7 @@ pattern_compile(const char *src, int flags, char *err, size_t errlen)
 	p->md = pcre2_match_data_create_from_pattern(p->code, NULL);
 	p->mc = pcre2_match_context_create(NULL);
 	if (p->md == NULL || p->mc == NULL)
-		die(EXIT_ERROR, "out of memory compiling a pattern");
+		alloc_failed(0);
 	pcre2_set_match_limit(p->mc, MATCH_LIMIT);
 	pcre2_set_depth_limit(p->mc, DEPTH_LIMIT);
 	return p;

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "values/text.h"
 
 size_t
@@ -180,4 +181,96 @@ text_width(const char *str, size_t n)
 		i += len;
 	}
 	return w;
+}
+
+int
+text_ieqn(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+int
+text_has_wide_forms(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	for (size_t i = 0; i + 2 < n; i++)
+		if ((s[i] == 0xEF && (s[i + 1] == 0xBC || s[i + 1] == 0xBD)) ||
+		    (s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80))
+			return 1;
+	return 0;
+}
+
+size_t
+text_fold_width(const char *str, size_t n, char *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		/* U+FF01..U+FF3F is EF BC 81..BF; U+FF40..U+FF5E is EF BD 80..9E. */
+		if (i + 2 < n && s[i] == 0xEF && s[i + 1] == 0xBC &&
+		    s[i + 2] >= 0x81 && s[i + 2] <= 0xBF) {
+			out[o++] = (char)(s[i + 2] - 0x81 + 0x21);
+			i += 3;
+		} else if (i + 2 < n && s[i] == 0xEF && s[i + 1] == 0xBD &&
+		    s[i + 2] >= 0x80 && s[i + 2] <= 0x9E) {
+			out[o++] = (char)(s[i + 2] - 0x80 + 0x60);
+			i += 3;
+		} else if (i + 2 < n && s[i] == 0xE3 && s[i + 1] == 0x80 &&
+		    s[i + 2] == 0x80) {
+			out[o++] = ' ';
+			i += 3;
+		} else {
+			out[o++] = (char)s[i++];
+		}
+	}
+	out[o] = '\0';
+	return o;
+}
+
+long
+text_control(const char *str, size_t n, int free_text)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] < 0x20 || s[i] == 0x7F) && !(free_text &&
+		    (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')))
+			return (long)i;
+	return -1;
+}
+
+#define QUOTE_CHARS 48
+
+void
+text_quote(struct strbuf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, chars = 0;
+
+	strbuf_putc(b, '"');
+	while (i < n && chars < QUOTE_CHARS) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+
+		if (c < 0x20 || c == 0x7F) {
+			char esc[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
+
+			strbuf_add(b, esc, 4);
+			i++;
+		} else {
+			if (i + len > n)
+				len = n - i;
+			strbuf_add(b, s + i, len);
+			i += len;
+		}
+		chars++;
+	}
+	if (i < n)
+		strbuf_puts(b, "...");
+	strbuf_putc(b, '"');
 }

@@ -29,4 +29,26 @@ const char *text_count(char *buf, uint64_t n);
  * full-width characters count two columns, others one. */
 size_t text_width(const char *s, size_t n);
 
+/* ASCII-only case-insensitive equality of A[0..N) and B[0..N). */
+int text_ieqn(const char *a, const char *b, size_t n);
+
+/* Whether S[0..N) holds full-width forms (U+FF01..U+FF5E) or U+3000. */
+int text_has_wide_forms(const char *s, size_t n);
+
+/* Fold full-width forms (U+FF01..U+FF5E: "ＹＥＳ", "１２", "（") to their
+ * ASCII forms and U+3000 to a space, writing into OUT (room for N+1
+ * bytes: folding never lengthens text). Returns the new length. */
+size_t text_fold_width(const char *s, size_t n, char *out);
+
+/* Offset of the first control character in S[0..N) — C0 (U+0000..U+001F)
+ * or DEL — or -1 when there is none. With FREE_TEXT, TAB, LF and CR are
+ * allowed (a multi-line free-text cell). */
+long text_control(const char *s, size_t n, int free_text);
+
+struct strbuf;
+/* Append S[0..N) to B as a message quotes a value: in double quotes, at
+ * most 48 characters (cut at a character boundary, then "..."), control
+ * characters written as \xNN so a terminal never acts on them. */
+void text_quote(struct strbuf *b, const char *s, size_t n);
+
 #endif

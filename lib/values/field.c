@@ -1,0 +1,315 @@
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "values/date.h"
+#include "values/field.h"
+#include "values/money.h"
+#include "values/text.h"
+
+#define B(name_, type_, codes_, zh) { .name = name_, .type = type_, .builtin = 1, .codes = codes_, .title_zh = zh }
+#define FREE(name_, zh) { .name = name_, .type = FT_TEXT, .builtin = 1, .free_text = 1, .redeclarable = 1, .title_zh = zh }
+#define OPEN(name_, zh) { .name = name_, .type = FT_TEXT, .builtin = 1, .redeclarable = 1, .title_zh = zh }
+#define COMPUTED(name_, type_, zh) { .name = name_, .type = type_, .builtin = 1, .computed = 1, .title_zh = zh }
+
+/* Every column of SPEC §3 and the computed fields. */
+static const struct field builtins[] = {
+	/* people: applications.csv, applicants.csv, registry/members.csv */
+	B("village_code", FT_TEXT, NULL, "村代码"),
+	B("household_id", FT_TEXT, NULL, "户编号"),
+	B("name", FT_TEXT, NULL, "姓名"),
+	B("id_number", FT_TEXT, NULL, "身份证号"),
+	B("relation", FT_CODE, &enum_relation, "与户主关系"),
+	B("sex", FT_CODE, &enum_sex, "性别"),
+	B("birth_date", FT_DATE, NULL, "出生日期"),
+	B("health", FT_CODE, &enum_health, "健康状况"),
+	B("labor", FT_CODE, &enum_labor, "劳动能力"),
+	B("education", FT_CODE, &enum_education, "文化程度"),
+	B("in_school", FT_CODE, &enum_in_school, "在校生状况"),
+	OPEN("occupation", "职业"),
+	B("phone", FT_TEXT, NULL, "联系电话"),
+	OPEN("group", "村民小组"),
+	B("apply_date", FT_DATE, NULL, "申请日期"),
+	FREE("declared_reason", "申请理由"),
+	B("source", FT_CODE, &enum_source, "来源"),
+	/* survey.csv */
+	B("survey_date", FT_DATE, NULL, "调查日期"),
+	B("surveyors", FT_TEXT, NULL, "调查人"),
+	B("wage_income", FT_MONEY, NULL, "工资性收入"),
+	B("business_income", FT_MONEY, NULL, "生产经营性收入"),
+	B("property_income", FT_MONEY, NULL, "财产性收入"),
+	B("transfer_income", FT_MONEY, NULL, "转移性收入"),
+	B("housing", FT_CODE, &enum_housing, "住房情况"),
+	B("drinking_water", FT_CODE, &enum_drinking_water, "饮水安全"),
+	B("dibao", FT_YES_NO, &enum_yes_no, "是否低保"),
+	B("main_cause", FT_CODE, &enum_cause, "主要致贫原因"),
+	/* household lists */
+	B("head_name", FT_TEXT, NULL, "户主姓名"),
+	B("head_id_number", FT_TEXT, NULL, "户主身份证号"),
+	B("poverty_line", FT_MONEY, NULL, "扶贫标准"),
+	B("decision", FT_CODE, &enum_decision, "结论"),
+	B("reasons", FT_TEXT, NULL, "原因"),
+	B("votes_for", FT_NUMBER, NULL, "赞成票"),
+	B("votes_against", FT_NUMBER, NULL, "反对票"),
+	B("votes_abstain", FT_NUMBER, NULL, "弃权票"),
+	B("rank", FT_NUMBER, NULL, "排序"),
+	B("objections", FT_NUMBER, NULL, "异议数"),
+	/* the registry */
+	B("attribute", FT_CODE, &enum_attribute, "贫困户属性"),
+	B("other_causes", FT_TEXT, NULL, "其他致贫原因"),
+	B("status", FT_CODE, &enum_status, "状态"),
+	B("year", FT_NUMBER, NULL, "年度"),
+	B("registered_since", FT_NUMBER, NULL, "首次建档年度"),
+	B("exited_year", FT_NUMBER, NULL, "退出年度"),
+	/* objections.csv */
+	B("about", FT_TEXT, NULL, "反映对象"),
+	B("received", FT_DATE, NULL, "受理日期"),
+	B("kind", FT_CODE, &enum_objection_kind, "异议类型"),
+	FREE("summary", "反映内容"),
+	B("outcome", FT_CODE, &enum_objection_outcome, "处理结果"),
+	B("decided", FT_DATE, NULL, "处理日期"),
+	B("decided_by", FT_TEXT, NULL, "处理人"),
+	/* computed */
+	COMPUTED("members", FT_NUMBER, "家庭人口"),
+	COMPUTED("per_capita_income", FT_MONEY, "人均纯收入"),
+	COMPUTED("age", FT_NUMBER, "年龄"),
+};
+
+const struct field *
+field_builtin(const char *name)
+{
+	for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
+		if (strcmp(builtins[i].name, name) == 0)
+			return &builtins[i];
+	return NULL;
+}
+
+static const char *const type_names[NFTYPES] = { "text", "yes_no", "number",
+	"money", "date", "code" };
+
+const char *
+ftype_name(enum ftype t)
+{
+	return type_names[t];
+}
+
+int
+ftype_parse(const char *s, enum ftype *t)
+{
+	for (int i = 0; i < NFTYPES; i++)
+		if (strcmp(type_names[i], s) == 0) {
+			*t = (enum ftype)i;
+			return 0;
+		}
+	return -1;
+}
+
+#define MICRO 1000000LL
+#define NUMBER_MAX (INT64_MAX / 10)
+
+int
+number_parse(const char *s, size_t n, int64_t *micro)
+{
+	const char *end = s + n;
+	int64_t whole = 0, frac = 0;
+	int neg = 0, digits = 0, group = -1, dec = 0;
+
+	if (s < end && (*s == '-' || *s == '+')) {
+		neg = *s == '-';
+		s++;
+	}
+	for (; s < end && *s != '.'; s++) {
+		if (*s == ',') {
+			if (digits == 0 || (group < 0 && digits > 3) ||
+			    (group >= 0 && group != 3))
+				return -1;
+			group = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9')
+			return -1;
+		whole = whole * 10 + (*s - '0');
+		if (whole > NUMBER_MAX / MICRO)
+			return -1;
+		digits++;
+		if (group >= 0)
+			group++;
+	}
+	if (group >= 0 && group != 3)
+		return -1;
+	if (s < end) {
+		for (s++; s < end; s++, dec++) {
+			if (*s < '0' || *s > '9' || dec >= 6)
+				return -1;
+			frac = frac * 10 + (*s - '0');
+		}
+		if (dec == 0 && digits == 0)
+			return -1;
+	} else if (digits == 0) {
+		return -1;
+	}
+	for (int k = dec; k < 6; k++)
+		frac *= 10;
+	*micro = (whole * MICRO + frac) * (neg ? -1 : 1);
+	return 0;
+}
+
+const char *
+number_format(char buf[FIELD_BUF], int64_t micro)
+{
+	uint64_t a = micro < 0 ? 0ULL - (uint64_t)micro : (uint64_t)micro;
+	uint64_t whole = a / MICRO, frac = a % MICRO;
+	char digits[8];
+	int o = 0, nd = 6;
+
+	if (micro < 0)
+		buf[o++] = '-';
+	{
+		char tmp[24];
+		int k = 0;
+
+		do {
+			tmp[k++] = (char)('0' + whole % 10);
+			whole /= 10;
+		} while (whole > 0);
+		while (k > 0)
+			buf[o++] = tmp[--k];
+	}
+	if (frac > 0) {
+		for (int i = 5; i >= 0; i--) {
+			digits[i] = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		while (nd > 0 && digits[nd - 1] == '0')
+			nd--;
+		buf[o++] = '.';
+		memcpy(buf + o, digits, (size_t)nd);
+		o += nd;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* yes_no: the codes and labels of enum_yes_no, any ASCII case. */
+static int
+yes_no(const char *s, size_t n)
+{
+	int i = enum_lookup(&enum_yes_no, s, n);
+
+	return i < 0 ? -1 : i == 0;
+}
+
+enum field_status
+field_parse(const struct field *f, const char *s, size_t n, int64_t *v,
+    const char **norm, size_t *normlen, char buf[FIELD_BUF])
+{
+	char small[FIELD_BUF];
+	const char *t = s;
+	size_t k = n;
+	int i;
+	long days;
+	long long fen;
+
+	if (n == 0)
+		return FIELD_EMPTY;
+	if (text_control(s, n, f->type == FT_TEXT && f->free_text) >= 0)
+		return FIELD_CONTROL;
+	*v = 0;
+	*norm = s;
+	*normlen = n;
+	if (f->type == FT_TEXT)
+		return FIELD_OK;
+	if (f->type == FT_CODE) {
+		if ((i = enum_lookup(f->codes, s, n)) >= 0) {
+			*v = i;
+			*norm = f->codes->values[i].code;
+			*normlen = strlen(*norm);
+			return FIELD_OK;
+		}
+		if (!f->other_allow)
+			return FIELD_BAD;
+		*v = -1;
+		return FIELD_OTHER;
+	}
+	/* Numbers, money, dates and yes/no: full-width forms read as ASCII. */
+	if (n < sizeof small && text_has_wide_forms(s, n)) {
+		k = text_fold_width(s, n, small);
+		t = small;
+	}
+	switch (f->type) {
+	case FT_YES_NO:
+		if ((i = yes_no(t, k)) < 0)
+			return FIELD_BAD;
+		*v = i;
+		*norm = i ? "yes" : "no";
+		break;
+	case FT_NUMBER:
+		if (number_parse(t, k, v) != 0)
+			return FIELD_BAD;
+		*norm = number_format(buf, *v);
+		break;
+	case FT_MONEY:
+		if (money_parse(t, k, &fen) != 0)
+			return FIELD_BAD;
+		*v = fen;
+		*norm = money_format(buf, fen);
+		break;
+	case FT_DATE:
+		if (date_parse(t, k, &days) != 0)
+			return FIELD_BAD;
+		*v = days;
+		*norm = date_format(buf, days);
+		break;
+	default:
+		return FIELD_BAD;
+	}
+	*normlen = strlen(*norm);
+	return FIELD_OK;
+}
+
+const char *
+field_format(const struct field *f, int64_t v, char buf[FIELD_BUF])
+{
+	switch (f->type) {
+	case FT_YES_NO: return v ? "yes" : "no";
+	case FT_NUMBER: return number_format(buf, v);
+	case FT_MONEY: return money_format(buf, v);
+	case FT_DATE: return date_format(buf, (long)v);
+	case FT_CODE:
+		if (v >= 0 && (size_t)v < f->codes->count)
+			return f->codes->values[v].code;
+		return "";
+	default: return "";
+	}
+}
+
+void
+field_describe(const struct field *f, int zh, struct strbuf *b)
+{
+	switch (f->type) {
+	case FT_TEXT:
+		strbuf_puts(b, zh ? "不含控制字符的文字" : f->free_text ? "text" :
+		    "text without control characters");
+		break;
+	case FT_YES_NO:
+		strbuf_puts(b, zh ? "是或否（是/否、有/无、√/×、y/n、true/false、1/0）" :
+		    "yes or no (是/否, 有/无, √/×, y/n, true/false, 1/0)");
+		break;
+	case FT_NUMBER:
+		strbuf_puts(b, zh ? "数字（如3或2.5）" : "a number (like 3 or 2.5)");
+		break;
+	case FT_MONEY:
+		strbuf_puts(b, zh ? "以元为单位的金额（如1200或1,200.50）" :
+		    "an amount in yuan (like 1200 or 1,200.50)");
+		break;
+	case FT_DATE:
+		strbuf_puts(b, zh ? "日期（如2015-05-23、2015/5/23、2015.5.23或2015年5月23日）" :
+		    "a date (2015-05-23, 2015/5/23, 2015.5.23 or 2015年5月23日)");
+		break;
+	case FT_CODE:
+		strbuf_puts(b, zh ? "以下之一：" : "one of: ");
+		enum_describe(f->codes, b);
+		break;
+	default:
+		break;
+	}
+}

@@ -1,0 +1,85 @@
+#include <stdarg.h>
+
+#include "values/field.h"
+#include "values/wording.h"
+
+static const char *const formats[NMSGS][2] = {
+	[MSG_EMPTY] = { "%s为空", "%s is empty" },
+	[MSG_EMPTY_ON_HEAD] = { "户主一行的%s为空", "%s is empty on the head's row" },
+	[MSG_NAME_TOO_LONG] = { "%s超过64个字", "%s is longer than 64 characters" },
+	[MSG_HOUSEHOLD_ID_FORM] = { "%s %s应为1至32位字母、数字、_或-",
+		"%s %s must be 1-32 of A-Z a-z 0-9 _ -" },
+	[MSG_NOT_THIS_VILLAGE] = { "%s %s不是本村的代码", "%s %s is not this village's code" },
+	[MSG_ID_FORMAT] = { "%s不是17位数字加1位校验码", "%s is not 17 digits and a check character" },
+	[MSG_ID_CHECKSUM] = { "%s校验位错误", "%s: the check character does not match" },
+	[MSG_ID_DATE] = { "%s中的出生日期不存在或晚于当年年底",
+		"%s: the birth date is impossible or after the year's end" },
+	[MSG_ID_OLD] = { "%s是15位旧号码，需要18位号码",
+		"%s is an old 15-digit number; the 18-digit one is needed" },
+	[MSG_ID_MANGLED] = { "%s被电子表格转成了数字，已丢失位数：请把该列设置为文本格式，再按纸质表重新录入",
+		"%s was turned into a number by a spreadsheet and lost digits: format the column as text and type the number again from the paper form" },
+	[MSG_NOT_ONE_OF] = { "%s %s不是以下之一：%s", "%s %s is not one of: %s" },
+	[MSG_NOT_A_DATE] = { "%s %s不是日期", "%s %s is not a date" },
+	[MSG_NOT_VALUE] = { "%s %s不是%s", "%s %s is not %s" },
+	[MSG_CONTROL] = { "%s %s含有控制字符", "%s %s holds a control character" },
+	[MSG_DISAGREES_WITH_ID] = { "%s %s与身份证号不符", "%s %s does not agree with the ID number" },
+	[MSG_DUPLICATE_PERSON] = { "同一身份证号出现在多行", "the same ID number is on more than one row" },
+	[MSG_NO_HEAD] = { "第%s户没有户主", "household %s has no head (户主)" },
+	[MSG_MULTIPLE_HEADS] = { "第%s户有%u个户主", "household %s has %u heads (户主)" },
+	[MSG_INCOMPLETE] = { "第%s户的另一行被退回", "another row of household %s was rejected" },
+	[MSG_RAGGED] = { "该行有%zu格，表头有%zu格", "the row has %zu cells, the header has %zu" },
+	[MSG_UNNAMED_COLUMN] = { "第%zu列没有列名，却有内容%s", "column %zu has no name but holds %s" },
+	[MSG_NEGATIVE] = { "%s %s不能为负数（只有生产经营性收入可以）",
+		"%s %s cannot be negative (only business_income can)" },
+	[MSG_DUPLICATE_SURVEY] = { "第%s户有多条调查记录", "household %s has more than one survey row" },
+	[MSG_ORPHAN_SURVEY] = { "%s %s不在申请名单中", "%s %s is not in the applicants" },
+	[MSG_MEMBER_BAD] = { "成员%s的%s %s不是%s", "member %s: %s %s is not %s" },
+	[MSG_AUDIT_NOT_REACHED] = { "%s尚未生成：本村还未进行到这一步", "%s is not there yet: the village has not reached that step" },
+	[MSG_AUDIT_MISSING] = { "缺少%s", "%s is missing" },
+	[MSG_AUDIT_BAD] = { "%s第%lu行：%s", "%s:%lu: %s" },
+	[MSG_AUDIT_CANNOT_READ] = { "无法读取：%s", "cannot be read: %s" },
+	[MSG_AUDIT_LEAK_HOUSEHOLD] = { "该户在%s中，但不在%s中", "the household is in %s but not in %s" },
+	[MSG_AUDIT_LEAK_PERSON] = { "%s记录家庭人口%lld人，%s中有%lld人", "%s records %lld members, %s holds %lld people" },
+	[MSG_AUDIT_DUPLICATE_HOUSEHOLD] = { "该户在%s中出现多次", "the household is listed more than once in %s" },
+	[MSG_AUDIT_DUPLICATE_PERSON] = { "身份证号%s同时登记在村%s第%s户", "ID number %s is also registered in village %s, household %s" },
+	[MSG_AUDIT_MISMATCH] = { "%s的%s：记录为%s，按规则重新计算为%s", "%s %s: recorded %s, recomputed %s" },
+	[MSG_AUDIT_QUORUM] = { "民主评议到会代表%lld人，至少需要%lld人", "%lld representatives present, %lld needed" },
+	[MSG_AUDIT_PERIOD_SHORT] = { "%s公示期为%ld天，规则要求至少%lld天", "the %s publicity lasted %ld days; the rules require at least %lld" },
+	[MSG_AUDIT_DATE_ORDER] = { "%s（%s）晚于%s（%s）", "%s (%s) comes after %s (%s)" },
+	[MSG_AUDIT_PENDING] = { "%s第%lu行的异议尚未处理", "the objection at %s:%lu is still pending" },
+	[MSG_AUDIT_OVER_QUOTA] = { "%s中纳入%lld人，超过规模%lld人", "%s admits %lld people, over the quota of %lld" },
+	[MSG_AUDIT_PROV_OUTPUT] = { "%s与PROVENANCE.csv记录的不一致（生成后被改动）", "%s does not match its PROVENANCE.csv row (changed after it was made)" },
+	[MSG_AUDIT_PROV_INPUT] = { "生成%s所用的%s已被改动或缺失", "%s was made from %s, which has changed or is missing" },
+	[MSG_AUDIT_PROV_RULES] = { "生成%s所用的规则文件%s已被改动或缺失", "%s was made with the rules %s, which have changed or are missing" },
+	[MSG_AUDIT_PROV_MISSING] = { "%s在PROVENANCE.csv中没有记录", "%s has no row in PROVENANCE.csv" },
+	[MSG_AUDIT_RULES_DIFFER] = { "本村使用的规则%s与县规则%s内容不同", "the village's rules %s differ in content from %s" },
+	[MSG_AUDIT_NOTICE] = { "%s级公示的名单与处理异议所用名单不是同一份（公示：%s；处理：%s）", "the %s notice was made from a list other than the one resolved (notice: %s; resolved: %s)" },
+	[MSG_AUDIT_UNEXPLAINED] = { "上年已建档，本年既未确认也不符合退出条件（%s）", "registered last year, neither confirmed this year nor meeting the exit condition (%s)" },
+	[MSG_AUDIT_QUOTA_TOTAL] = { "纳入%lld人，规模合计%lld人（%zu个村）", "%lld people admitted against quotas totalling %lld (%zu villages)" },
+	[MSG_PATTERN_LIMIT] = { "%s无法按规则%s判断：正则表达式匹配超出限度",
+		"%s could not be tested by rule %s: its pattern went over the match limit" },
+};
+
+void
+wording_v(struct strbuf *b, enum lang l, enum msg m, va_list ap)
+{
+	strbuf_vprintf(b, formats[m][l == LANG_EN], ap);
+}
+
+void
+wording(struct strbuf *b, enum lang l, enum msg m, ...)
+{
+	va_list ap;
+
+	va_start(ap, m);
+	strbuf_vprintf(b, formats[m][l == LANG_EN], ap);
+	va_end(ap);
+}
+
+const char *
+field_label(const struct field *f, const char *name, enum lang l)
+{
+	if (l == LANG_ZH && f != NULL && f->title_zh != NULL)
+		return f->title_zh;
+	return name;
+}

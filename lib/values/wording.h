@@ -1,0 +1,81 @@
+/* The words of messages written into files meant for people — the message
+ * column of rejects, the detail of audit findings — in the village's
+ * language (village.yaml language: zh, the default, or en). One table,
+ * compiled in, so a file holds the same bytes on every machine whatever
+ * its locale. Each message has one printf format per language, taking the
+ * same arguments in the same order. Field names are given by the caller
+ * already in the language (field_label). */
+#ifndef TPA_WORDING_H
+#define TPA_WORDING_H
+
+#include <stdarg.h>
+
+#include "base/strbuf.h"
+
+enum lang { LANG_ZH, LANG_EN };
+
+enum msg {
+	/* apply */
+	MSG_EMPTY,               /* %s field */
+	MSG_EMPTY_ON_HEAD,       /* %s field */
+	MSG_NAME_TOO_LONG,       /* %s field */
+	MSG_HOUSEHOLD_ID_FORM,   /* %s field, %s quoted value */
+	MSG_NOT_THIS_VILLAGE,    /* %s field, %s quoted value */
+	MSG_ID_FORMAT,           /* %s field */
+	MSG_ID_CHECKSUM,         /* %s field */
+	MSG_ID_DATE,             /* %s field */
+	MSG_ID_OLD,              /* %s field */
+	MSG_ID_MANGLED,          /* %s field */
+	MSG_NOT_ONE_OF,          /* %s field, %s quoted value, %s codes */
+	MSG_NOT_A_DATE,          /* %s field, %s quoted value */
+	MSG_NOT_VALUE,           /* %s field, %s quoted value, %s what is accepted */
+	MSG_CONTROL,             /* %s field, %s quoted value */
+	MSG_DISAGREES_WITH_ID,   /* %s field, %s quoted value */
+	MSG_DUPLICATE_PERSON,
+	MSG_NO_HEAD,             /* %s household */
+	MSG_MULTIPLE_HEADS,      /* %s household, %u heads */
+	MSG_INCOMPLETE,          /* %s household */
+	MSG_RAGGED,              /* %zu cells, %zu header cells */
+	MSG_UNNAMED_COLUMN,      /* %zu column, %s quoted value */
+	/* survey */
+	MSG_NEGATIVE,            /* %s field, %s quoted value */
+	MSG_DUPLICATE_SURVEY,    /* %s household */
+	MSG_ORPHAN_SURVEY,       /* %s field, %s quoted value */
+	MSG_MEMBER_BAD,          /* %s name, %s field, %s quoted value, %s accepted */
+	MSG_PATTERN_LIMIT,       /* %s field, %s rule */
+	/* audit findings */
+	MSG_AUDIT_NOT_REACHED,   /* %s file */
+	MSG_AUDIT_MISSING,       /* %s what */
+	MSG_AUDIT_BAD,           /* %s file, %lu line, %s message */
+	MSG_AUDIT_CANNOT_READ,   /* %s message */
+	MSG_AUDIT_LEAK_HOUSEHOLD,/* %s file, %s file */
+	MSG_AUDIT_LEAK_PERSON,   /* %s file, %lld members, %s file, %lld people */
+	MSG_AUDIT_DUPLICATE_HOUSEHOLD, /* %s file */
+	MSG_AUDIT_DUPLICATE_PERSON,    /* %s masked id, %s village, %s household */
+	MSG_AUDIT_MISMATCH,      /* %s file, %s column, %s recorded, %s recomputed */
+	MSG_AUDIT_QUORUM,        /* %lld present, %lld needed */
+	MSG_AUDIT_PERIOD_SHORT,  /* %s level, %ld days, %lld minimum */
+	MSG_AUDIT_DATE_ORDER,    /* %s what, %s date, %s what, %s date */
+	MSG_AUDIT_PENDING,       /* %s file, %lu line */
+	MSG_AUDIT_OVER_QUOTA,    /* %s file, %lld people, %lld quota */
+	MSG_AUDIT_PROV_OUTPUT,   /* %s file */
+	MSG_AUDIT_PROV_INPUT,    /* %s output, %s input */
+	MSG_AUDIT_PROV_RULES,    /* %s output, %s rules */
+	MSG_AUDIT_PROV_MISSING,  /* %s file */
+	MSG_AUDIT_RULES_DIFFER,  /* %s recorded, %s official */
+	MSG_AUDIT_NOTICE,        /* %s level, %s notice input, %s resolution input */
+	MSG_AUDIT_UNEXPLAINED,   /* %s registry file */
+	MSG_AUDIT_QUOTA_TOTAL,   /* %lld people, %lld quota, %zu villages */
+	NMSGS
+};
+
+/* Append message M in language L, with its arguments, to B. */
+void wording(struct strbuf *b, enum lang l, enum msg m, ...);
+void wording_v(struct strbuf *b, enum lang l, enum msg m, va_list ap);
+
+/* The name of a column as a message in language L shows it: the Chinese
+ * title of a built-in or declared field in zh, else its name. */
+struct field;
+const char *field_label(const struct field *f, const char *name, enum lang l);
+
+#endif
