@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "rules/columns.h"
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "values/text.h"
 #include "rules/yamldoc.h"
 

@@ -3,10 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "rules/condition.h"
-#include "io/diag.h"
 #include "values/enums.h"
-#include "values/money.h"
 #include "values/pattern.h"
 
 enum kind { K_TRUE, K_ALL, K_ANY, K_NOT, K_FIELD, K_ANY_MEMBER, K_ALL_MEMBERS,
@@ -17,12 +16,12 @@ enum op { OP_EQUALS, OP_NOT_EQUALS, OP_IN, OP_NOT_IN, OP_MATCHES, OP_GT, OP_GE,
 static const char *const op_names[NOPS] = { "equals", "not_equals", "in",
 	"not_in", "matches", "gt", "ge", "lt", "le", "between", "empty" };
 
-/* A value a cell is compared with: its text, and its amount when it is a
- * number. */
+/* A value a cell is compared with: as written in the rules, and once
+ * checked, as a value of the field's type. */
 struct value {
 	char *text;
-	long long num;
-	int is_num;
+	size_t line, col;
+	int64_t v;
 };
 
 struct cond {
@@ -39,6 +38,7 @@ struct cond {
 	size_t nvalues;
 	struct pattern *re;
 	int empty;
+	const struct field *type;   /* set by cond_check */
 	/* K_COUNT_MEMBERS */
 	enum op count_op;
 	long long count;
@@ -48,24 +48,12 @@ void
 trace_printf(struct trace *t, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	if (t == NULL)
 		return;
-	for (;;) {
-		size_t room = t->cap - t->len;
-
-		va_start(ap, fmt);
-		n = vsnprintf(t->text ? t->text + t->len : NULL, room, fmt, ap);
-		va_end(ap);
-		if (n < 0)
-			return;
-		if ((size_t)n < room) {
-			t->len += (size_t)n;
-			return;
-		}
-		xgrow(&t->text, &t->cap, t->len + (size_t)n + 1, 1);
-	}
+	va_start(ap, fmt);
+	strbuf_vprintf(&t->text, fmt, ap);
+	va_end(ap);
 }
 
 static struct cond *
@@ -102,35 +90,17 @@ key_of(struct yamldoc *d, yaml_node_pair_t *p)
 	return (const char *)yaml_document_get_node(&d->doc, p->key)->data.scalar.value;
 }
 
-/* Read scalar N as a comparison value of FIELD (enumeration labels become
- * codes; an unknown enumeration value is an error). */
+/* Keep scalar N as written; cond_check gives it its type. */
 static int
-read_value(struct yamldoc *d, yaml_node_t *n, const char *field, struct value *v)
+read_value(struct yamldoc *d, yaml_node_t *n, struct value *v)
 {
-	const struct enum_def *e = enum_for_field(field);
 	const char *s;
-	int i;
 
 	if (yamldoc_string(d, n, &s) != 0)
 		return -1;
-	if (e != NULL && (i = enum_lookup(e, s, strlen(s))) < 0) {
-		char codes[512];
-
-		return yamldoc_error(d, n, "%s has no value \"%s\" (values: %s)",
-		    field, s, enum_codes(e, codes, sizeof codes));
-	} else if (e != NULL) {
-		s = e->values[i].code;
-	}
 	v->text = xstrdup(s);
-	v->is_num = money_parse(s, strlen(s), &v->num) == 0;
-	return 0;
-}
-
-static int
-need_number(struct yamldoc *d, yaml_node_t *n, struct value *v, const char *op)
-{
-	if (!v->is_num)
-		return yamldoc_error(d, n, "%s needs a number, not \"%s\"", op, v->text);
+	v->line = n->start_mark.line + 1;
+	v->col = n->start_mark.column + 1;
 	return 0;
 }
 
@@ -182,12 +152,9 @@ compile_field(struct yamldoc *d, yaml_node_t *n, struct cond *c)
 			yaml_node_t *item = yaml_document_get_node(&d->doc,
 			    v->data.sequence.items.start[i]);
 
-			if (read_value(d, item, field, &c->values[i]) != 0 ||
-			    (c->op == OP_BETWEEN && need_number(d, item, &c->values[i], "between") != 0))
+			if (read_value(d, item, &c->values[i]) != 0)
 				return -1;
 		}
-		if (c->op == OP_BETWEEN && c->values[0].num > c->values[1].num)
-			return yamldoc_error(d, v, "between: the low end is above the high end");
 		return 0;
 	case OP_EMPTY:
 		return yamldoc_bool(d, v, &c->empty);
@@ -203,16 +170,14 @@ compile_field(struct yamldoc *d, yaml_node_t *n, struct cond *c)
 		c->nvalues = 1;
 		c->values = xcalloc(1, sizeof *c->values);
 		c->values[0].text = xstrdup(src);
+		c->values[0].line = v->start_mark.line + 1;
+		c->values[0].col = v->start_mark.column + 1;
 		return 0;
 	}
 	default:
 		c->nvalues = 1;
 		c->values = xcalloc(1, sizeof *c->values);
-		if (read_value(d, v, field, &c->values[0]) != 0)
-			return -1;
-		if (c->op >= OP_GT && c->op <= OP_LE)
-			return need_number(d, v, &c->values[0], op_names[c->op]);
-		return 0;
+		return read_value(d, v, &c->values[0]);
 	}
 }
 
@@ -345,94 +310,212 @@ cond_compile(struct yamldoc *d, yaml_node_t *n, int in_member)
 	return c;
 }
 
-int
-cond_bind(struct cond *c, const char *const *hh, size_t nhh,
-    const char *const *mem, size_t nmem, const char *file, const char *rule,
-    char *err, size_t errlen)
+static const char *
+type_word(enum ftype t)
 {
-	if (c->kind == K_FIELD) {
-		const char *const *names = c->member ? mem : hh;
-		size_t n = c->member ? nmem : nhh;
+	switch (t) {
+	case FT_YES_NO: return "yes or no";
+	case FT_NUMBER: return "a number";
+	case FT_MONEY: return "an amount in yuan";
+	case FT_DATE: return "a date";
+	case FT_CODE: return "a code";
+	default: return "text";
+	}
+}
 
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(names[i], c->field) == 0) {
-				c->slot = (int)i;
-				return 0;
-			}
-		snprintf(err, errlen, "%s:%zu:%zu: rule %s: %s is not a column of "
-		    "the %s", file, c->line, c->col, rule, c->field,
-		    c->member ? "members (applicants)" : "household (survey, "
-		    "applicants' head row, members, per_capita_income)");
-		return -1;
+static void
+problem(struct strbuf *errors, const char *file, size_t line, size_t col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	strbuf_printf(errors, "%s:%zu:%zu: ", file, line, col);
+	va_start(ap, fmt);
+	strbuf_vprintf(errors, fmt, ap);
+	va_end(ap);
+	strbuf_putc(errors, '\n');
+}
+
+/* Give literal V the type of field F. */
+static size_t
+check_value(const struct cond *c, struct value *v, const char *file,
+    struct strbuf *errors)
+{
+	const struct field *f = c->type;
+	char buf[FIELD_BUF];
+	const char *norm;
+	size_t n;
+	enum field_status st;
+
+	if (f->type == FT_TEXT)
+		return 0;
+	st = field_parse(f, v->text, strlen(v->text), &v->v, &norm, &n, buf);
+	if (st == FIELD_OK)
+		return 0;
+	{
+		struct strbuf what = { 0 };
+
+		field_describe(f, 0, &what);
+		if (f->type == FT_CODE)
+			problem(errors, file, v->line, v->col, "\"%s\" is not a code "
+			    "of %s (%s; add it under fields: %s: values: to test it)",
+			    v->text, c->field, strbuf_str(&what), c->field);
+		else
+			problem(errors, file, v->line, v->col, "\"%s\" is not a value "
+			    "of %s, which is %s: %s", v->text, c->field,
+			    ftype_name(f->type), strbuf_str(&what));
+		strbuf_free(&what);
+	}
+	return 1;
+}
+
+size_t
+cond_check(struct cond *c, const char *file, cond_types types, void *ctx,
+    struct strbuf *errors)
+{
+	size_t bad = 0;
+
+	if (c->kind != K_FIELD) {
+		for (size_t i = 0; i < c->nkids; i++)
+			bad += cond_check(c->kids[i], file, types, ctx, errors);
+		return bad;
+	}
+	c->type = types(ctx, c->field);
+	if (c->type == NULL) {
+		problem(errors, file, c->line, c->col, "%s has no type: declare it "
+		    "under fields: (type: yes_no, number, money, date, code or "
+		    "text)", c->field);
+		return 1;
+	}
+	if (c->type->computed && strcmp(c->field, "age") == 0 && !c->member) {
+		problem(errors, file, c->line, c->col, "age is a member's: use it "
+		    "inside any_member, all_members or count_members");
+		return 1;
+	}
+	if (c->type->computed && strcmp(c->field, "age") != 0 && c->member) {
+		problem(errors, file, c->line, c->col, "%s is the household's: it "
+		    "cannot stand inside a member condition", c->field);
+		return 1;
+	}
+	if (c->op == OP_EMPTY || c->op == OP_MATCHES)
+		return 0;
+	if ((c->op >= OP_GT && c->op <= OP_LE) || c->op == OP_BETWEEN) {
+		enum ftype t = c->type->type;
+
+		if (t != FT_NUMBER && t != FT_MONEY && t != FT_DATE) {
+			problem(errors, file, c->line, c->col, "%s compares numbers, "
+			    "amounts or dates; %s is %s", op_names[c->op], c->field,
+			    type_word(t));
+			return 1;
+		}
+	}
+	for (size_t i = 0; i < c->nvalues; i++)
+		bad += check_value(c, &c->values[i], file, errors);
+	if (bad == 0 && c->op == OP_BETWEEN && c->values[0].v > c->values[1].v) {
+		problem(errors, file, c->values[0].line, c->values[0].col,
+		    "between: the low end is above the high end");
+		bad++;
+	}
+	return bad;
+}
+
+size_t
+cond_bind(struct cond *c, cond_slot slot, void *ctx)
+{
+	size_t missing = 0;
+
+	if (c->kind == K_FIELD) {
+		c->slot = slot(ctx, c->field, c->member, c->line, c->col);
+		return c->slot < 0;
 	}
 	for (size_t i = 0; i < c->nkids; i++)
-		if (cond_bind(c->kids[i], hh, nhh, mem, nmem, file, rule, err, errlen) != 0)
-			return -1;
-	return 0;
+		missing += cond_bind(c->kids[i], slot, ctx);
+	return missing;
 }
 
 void
-cond_numeric_fields(const struct cond *c,
+cond_unbound(const struct cond *c, void (*fn)(void *ctx, const char *field,
+    int member, size_t line, size_t col), void *ctx)
+{
+	if (c->kind == K_FIELD && c->slot < 0)
+		fn(ctx, c->field, c->member, c->line, c->col);
+	for (size_t i = 0; i < c->nkids; i++)
+		cond_unbound(c->kids[i], fn, ctx);
+}
+
+void
+cond_fields(const struct cond *c,
     void (*fn)(void *ctx, const char *field, int member), void *ctx)
 {
-	if (c->kind == K_FIELD && ((c->op >= OP_GT && c->op <= OP_LE) ||
-	    c->op == OP_BETWEEN))
+	if (c->kind == K_FIELD)
 		fn(ctx, c->field, c->member);
 	for (size_t i = 0; i < c->nkids; i++)
-		cond_numeric_fields(c->kids[i], fn, ctx);
+		cond_fields(c->kids[i], fn, ctx);
+}
+
+const char *
+cond_field(const struct cond *c)
+{
+	return c->field ? c->field : "";
+}
+
+size_t
+cond_line(const struct cond *c)
+{
+	return c->line;
 }
 
 static int
-equal(const struct value *v, const char *cell, int cell_is_num, long long num)
+equal(const struct cond *c, const struct value *v, const struct cell *cell,
+    const char *text)
 {
-	if (v->is_num && cell_is_num)
-		return v->num == num;
-	return strcmp(v->text, cell) == 0;
+	if (c->type->type == FT_TEXT)
+		return strlen(v->text) == cell->len &&
+		    memcmp(v->text, text + cell->off, cell->len) == 0;
+	if (c->type->type == FT_CODE && cell->v < 0)
+		return 0;   /* an unlisted value equals no listed code */
+	return cell->v == v->v;
 }
 
 static int
-eval_field(const struct cond *c, const char *cell, const struct cond_context *ctx)
+eval_field(const struct cond *c, const struct cell *cell, const char *text)
 {
-	long long num = 0;
-	int is_num, r = 0;
+	int64_t x = cell->v;
+	int r = 0;
 
 	if (c->op == OP_EMPTY)
-		return (*cell == '\0') == c->empty;
-	if (*cell == '\0')
+		return (cell->len == 0) == c->empty;
+	if (cell->len == 0)
 		return 0;
-	is_num = money_parse(cell, strlen(cell), &num) == 0;
 	switch (c->op) {
 	case OP_EQUALS:
-		return equal(&c->values[0], cell, is_num, num);
+		return equal(c, &c->values[0], cell, text);
 	case OP_NOT_EQUALS:
-		return !equal(&c->values[0], cell, is_num, num);
+		return !equal(c, &c->values[0], cell, text);
 	case OP_IN:
 	case OP_NOT_IN:
 		for (size_t i = 0; i < c->nvalues && !r; i++)
-			r = equal(&c->values[i], cell, is_num, num);
+			r = equal(c, &c->values[i], cell, text);
 		return c->op == OP_IN ? r : !r;
 	case OP_MATCHES:
-		r = pattern_match(c->re, cell, strlen(cell));
-		if (r < 0)
-			snprintf(ctx->err, ctx->errlen, "line %zu: the pattern on %s "
-			    "went over its match limit (simplify the pattern)",
-			    c->line, c->field);
-		return r;
-	case OP_GT: return is_num && num > c->values[0].num;
-	case OP_GE: return is_num && num >= c->values[0].num;
-	case OP_LT: return is_num && num < c->values[0].num;
-	case OP_LE: return is_num && num <= c->values[0].num;
+		return pattern_match(c->re, text + cell->off, cell->len);
+	case OP_GT: return x > c->values[0].v;
+	case OP_GE: return x >= c->values[0].v;
+	case OP_LT: return x < c->values[0].v;
+	case OP_LE: return x <= c->values[0].v;
 	case OP_BETWEEN:
-		return is_num && num >= c->values[0].num && num <= c->values[1].num;
+		return x >= c->values[0].v && x <= c->values[1].v;
 	default:
 		return 0;
 	}
 }
 
 static void
-trace_field(const struct cond *c, const char *cell, int r, struct trace *t,
-    const char *label)
+trace_field(const struct cond *c, const struct cell *cell, const char *text,
+    int r, const struct cond_context *ctx, const char *label)
 {
+	struct trace *t = ctx->trace;
+
 	trace_printf(t, "%*s", 2 * t->depth, "");
 	if (label != NULL)
 		trace_printf(t, "[%s] ", label);
@@ -441,11 +524,9 @@ trace_field(const struct cond *c, const char *cell, int r, struct trace *t,
 		trace_printf(t, " %s", c->empty ? "true" : "false");
 	for (size_t i = 0; i < c->nvalues; i++)
 		trace_printf(t, "%s%s", i ? ", " : " ", c->values[i].text);
-	trace_printf(t, ": \"%s\" -> %s\n", cell, r ? "yes" : "no");
+	trace_printf(t, ": \"%.*s\" -> %s\n", (int)cell->len,
+	    text + cell->off, r ? "yes" : "no");
 }
-
-static int eval_at(const struct cond *c, const struct cond_context *ctx,
-    const char *const *member, const char *label);
 
 static int
 count_ok(enum op op, long long n, long long want)
@@ -459,9 +540,30 @@ count_ok(enum op op, long long n, long long want)
 	}
 }
 
+static const struct cell empty_cell;
+
+/* The cell C reads, and the arena its text is in. */
+static const struct cell *
+cell_of(const struct cond *c, const struct cond_context *ctx,
+    const struct cell *member, const char **text)
+{
+	size_t s = (size_t)c->slot;
+
+	*text = ctx->mtext;
+	if (c->member)
+		return member ? &member[s] : &empty_cell;
+	if (s < ctx->household_width) {
+		*text = ctx->htext;
+		return &ctx->household[s];
+	}
+	if (ctx->nmembers == 0)
+		return &empty_cell;
+	return &ctx->members[s - ctx->household_width];
+}
+
 static int
-eval_at(const struct cond *c, const struct cond_context *ctx,
-    const char *const *member, const char *label)
+eval_at(const struct cond *c, struct cond_context *ctx,
+    const struct cell *member, const char *label)
 {
 	struct trace *t = ctx->trace;
 	long long count = 0;
@@ -471,11 +573,17 @@ eval_at(const struct cond *c, const struct cond_context *ctx,
 	case K_TRUE:
 		return 1;
 	case K_FIELD: {
-		const char *cell = c->member ? member[c->slot] : ctx->household[c->slot];
+		const char *text;
+		const struct cell *cell = cell_of(c, ctx, member, &text);
 
-		r = eval_field(c, cell ? cell : "", ctx);
-		if (t != NULL && r >= 0)
-			trace_field(c, cell ? cell : "", r, t, c->member ? label : NULL);
+		r = eval_field(c, cell, text ? text : "");
+		if (r < 0) {
+			ctx->failed = c;
+			return r;
+		}
+		if (t != NULL)
+			trace_field(c, cell, text ? text : "", r, ctx,
+			    c->member ? label : NULL);
 		return r;
 	}
 	case K_ALL:
@@ -522,7 +630,8 @@ eval_at(const struct cond *c, const struct cond_context *ctx,
 }
 
 int
-cond_eval(const struct cond *c, const struct cond_context *ctx)
+cond_eval(const struct cond *c, struct cond_context *ctx)
 {
+	ctx->failed = NULL;
 	return eval_at(c, ctx, NULL, NULL);
 }

@@ -1,11 +1,14 @@
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "values/enums.h"
 #include "values/money.h"
+#include "values/text.h"
 #include "rules/rules.h"
 #include "rules/yamldoc.h"
 
@@ -16,8 +19,9 @@ struct loader {
 	char *root;                         /* folder of the top file (real path) */
 	char *stack[MAX_INCLUDE_DEPTH];     /* real paths being loaded */
 	int depth;
-	char *err;
-	size_t errlen;
+	char **loaded;                      /* real paths loaded, each once */
+	size_t nloaded;
+	struct strbuf *err;
 };
 
 static char *
@@ -59,7 +63,23 @@ rules_free(struct rules *r)
 	list_free(&r->attributes);
 	list_free(&r->causes);
 	cond_free(r->exit);
+	free(r->exit_file);
 	free(r->quorum);
+	for (size_t i = 0; i < r->nfields; i++) {
+		struct field_decl *fd = r->fields[i];
+
+		for (size_t k = 0; k < fd->codes.count; k++) {
+			free((char *)fd->values[k].code);
+			free((char *)fd->values[k].labels);
+		}
+		free(fd->values);
+		free((char *)fd->f.name);
+		free((char *)fd->f.title);
+		free((char *)fd->f.title_zh);
+		free(fd->file);
+		free(fd);
+	}
+	free(r->fields);
 	memset(r, 0, sizeof *r);
 }
 
@@ -240,6 +260,230 @@ load_appraisal(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 	return 0;
 }
 
+/* Code names: what the files hold, stable and plain. */
+static int
+code_ok(const char *s)
+{
+	return id_ok(s);
+}
+
+static struct field_decl *
+find_decl(const struct rules *r, const char *name)
+{
+	for (size_t i = 0; i < r->nfields; i++)
+		if (strcmp(r->fields[i]->f.name, name) == 0)
+			return r->fields[i];
+	return NULL;
+}
+
+const struct field *
+rules_field(const struct rules *r, const char *name)
+{
+	const struct field_decl *fd = find_decl(r, name);
+
+	return fd ? &fd->f : field_builtin(name);
+}
+
+struct rule_list *
+rules_list(struct rules *r, int i)
+{
+	struct rule_list *lists[RULES_NLISTS] = { &r->exclusions,
+		&r->considerations, &r->attributes, &r->causes };
+
+	return lists[i];
+}
+
+/* Index of code CODE in FD, or -1. */
+static int
+decl_code(const struct field_decl *fd, const char *code)
+{
+	for (size_t i = 0; i < fd->codes.count; i++)
+		if (strcmp(fd->values[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Which code of FD already reads S (as a code or a label), or -1. */
+static int
+decl_reads(const struct field_decl *fd, const char *s)
+{
+	return enum_lookup(&fd->codes, s, strlen(s));
+}
+
+static void
+add_label(struct field_decl *fd, int k, const char *label)
+{
+	const char *old = fd->values[k].labels;
+	size_t n = strlen(old) + strlen(label) + 2;
+	char *joined = xmalloc(n);
+
+	snprintf(joined, n, "%s%s%s", old, *old ? "|" : "", label);
+	free((char *)old);
+	fd->values[k].labels = joined;
+}
+
+/* values: {code: [labels] | label | null}, merged into FD. */
+static int
+load_codes(struct yamldoc *d, yaml_node_t *n, struct field_decl *fd)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return yamldoc_error(d, n, "values: a mapping of codes to their "
+		    "labels (code: [label, ...])");
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+	    p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yaml_document_get_node(&d->doc, p->key);
+		yaml_node_t *vn = yaml_document_get_node(&d->doc, p->value);
+		const char *code, *label;
+		size_t nlabels;
+		int k;
+
+		if (yamldoc_string(d, kn, &code) != 0)
+			return -1;
+		if (!code_ok(code))
+			return yamldoc_error(d, kn, "code \"%s\": use letters, digits, "
+			    "_ and - (the Chinese words go in its list of labels)", code);
+		if ((k = decl_code(fd, code)) < 0) {
+			if (decl_reads(fd, code) >= 0)
+				return yamldoc_error(d, kn, "code \"%s\" is already a "
+				    "label of code %s", code,
+				    fd->values[decl_reads(fd, code)].code);
+			xgrow(&fd->values, &fd->cap, fd->codes.count + 1, sizeof *fd->values);
+			k = (int)fd->codes.count++;
+			fd->values[k].code = xstrdup(code);
+			fd->values[k].labels = xstrdup("");
+			fd->codes.values = fd->values;
+		}
+		if (vn->type == YAML_SCALAR_NODE && yamldoc_plain(vn) &&
+		    (vn->data.scalar.length == 0 || strcmp((char *)vn->data.scalar.value, "~") == 0 ||
+		    strcmp((char *)vn->data.scalar.value, "null") == 0))
+			continue;
+		nlabels = vn->type == YAML_SEQUENCE_NODE ?
+		    (size_t)(vn->data.sequence.items.top - vn->data.sequence.items.start) : 1;
+		for (size_t i = 0; i < nlabels; i++) {
+			yaml_node_t *ln = vn->type == YAML_SEQUENCE_NODE ?
+			    yaml_document_get_node(&d->doc, vn->data.sequence.items.start[i]) : vn;
+			int other;
+
+			if (yamldoc_string(d, ln, &label) != 0)
+				return -1;
+			if (*label == '\0' || strchr(label, '|') != NULL)
+				return yamldoc_error(d, ln, "a label is a non-empty word "
+				    "without |");
+			if ((other = decl_reads(fd, label)) >= 0) {
+				if (other == k)
+					continue;
+				return yamldoc_error(d, ln, "label \"%s\" already reads as "
+				    "code %s", label, fd->values[other].code);
+			}
+			add_label(fd, k, label);
+		}
+	}
+	return 0;
+}
+
+static int
+load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
+{
+	static const char *const keys[] = { "type", "title", "title_zh",
+		"values", "other", NULL };
+
+	if (n->type != YAML_MAPPING_NODE)
+		return yamldoc_error(d, n, "fields: a mapping of column names to "
+		    "{type: yes_no|number|money|date|code|text, ...}");
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+	    p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = yaml_document_get_node(&d->doc, p->key);
+		yaml_node_t *vn = yaml_document_get_node(&d->doc, p->value), *t;
+		const struct field *builtin;
+		struct field_decl *fd;
+		const char *name, *s;
+		enum ftype type;
+		int other = -1;
+
+		if (yamldoc_string(d, kn, &name) != 0)
+			return -1;
+		if (*name == '\0')
+			return yamldoc_error(d, kn, "a field needs a name");
+		if (yamldoc_keys(d, vn, keys) != 0)
+			return -1;
+		if ((t = yamldoc_get(d, vn, "type")) == NULL)
+			return yamldoc_error(d, vn, "field %s needs type: (yes_no, "
+			    "number, money, date, code or text)", name);
+		if (yamldoc_string(d, t, &s) != 0)
+			return -1;
+		if (ftype_parse(s, &type) != 0)
+			return yamldoc_error(d, t, "type \"%s\" is none of yes_no, "
+			    "number, money, date, code, text", s);
+		builtin = field_builtin(name);
+		if (builtin != NULL && builtin->computed)
+			return yamldoc_error(d, kn, "%s is computed by tpa; it cannot "
+			    "be declared", name);
+		if (builtin != NULL && !builtin->redeclarable)
+			return yamldoc_error(d, kn, "%s is a column of the spec with "
+			    "its own type (%s); it cannot be re-declared", name,
+			    ftype_name(builtin->type));
+		if (builtin != NULL && type != FT_TEXT && type != FT_CODE)
+			return yamldoc_error(d, t, "%s is free text in the spec: it "
+			    "may be declared text or code, not %s", name, s);
+		if ((t = yamldoc_get(d, vn, "other")) != NULL) {
+			if (yamldoc_string(d, t, &s) != 0)
+				return -1;
+			if (strcmp(s, "allow") != 0 && strcmp(s, "reject") != 0)
+				return yamldoc_error(d, t, "other: allow or reject, not "
+				    "\"%s\"", s);
+			if (type != FT_CODE)
+				return yamldoc_error(d, t, "other: is for code fields");
+			other = strcmp(s, "allow") == 0;
+		}
+		if ((t = yamldoc_get(d, vn, "values")) != NULL && type != FT_CODE)
+			return yamldoc_error(d, t, "values: is for code fields");
+		if (type == FT_CODE && t == NULL && find_decl(r, name) == NULL)
+			return yamldoc_error(d, vn, "code field %s needs values: "
+			    "(code: [labels])", name);
+		if ((fd = find_decl(r, name)) != NULL) {
+			if (fd->f.type != type)
+				return yamldoc_error(d, kn, "field %s is declared %s here "
+				    "and %s at %s:%zu", name, ftype_name(type),
+				    ftype_name(fd->f.type), fd->file, fd->line);
+			if (other >= 0 && other != fd->f.other_allow &&
+			    fd->codes.count > 0 && fd->f.other_allow != 0)
+				return yamldoc_error(d, kn, "field %s: other: differs from "
+				    "%s:%zu", name, fd->file, fd->line);
+		} else {
+			fd = xcalloc(1, sizeof *fd);
+			fd->f.name = xstrdup(name);
+			fd->f.type = type;
+			fd->f.redeclarable = 0;
+			fd->f.free_text = builtin != NULL && builtin->free_text;
+			fd->codes.field = fd->f.name;
+			fd->file = xstrdup(d->path);
+			fd->line = kn->start_mark.line + 1;
+			if (type == FT_CODE)
+				fd->f.codes = &fd->codes;
+			xgrow(&r->fields, &r->fields_cap, r->nfields + 1, sizeof *r->fields);
+			r->fields[r->nfields++] = fd;
+		}
+		if (other >= 0)
+			fd->f.other_allow = (unsigned char)other;
+		if ((t = yamldoc_get(d, vn, "title")) != NULL) {
+			if (yamldoc_string(d, t, &s) != 0)
+				return -1;
+			free((char *)fd->f.title);
+			fd->f.title = xstrdup(s);
+		}
+		if ((t = yamldoc_get(d, vn, "title_zh")) != NULL) {
+			if (yamldoc_string(d, t, &s) != 0)
+				return -1;
+			free((char *)fd->f.title_zh);
+			fd->f.title_zh = xstrdup(s);
+		}
+		if ((t = yamldoc_get(d, vn, "values")) != NULL &&
+		    load_codes(d, t, fd) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int load_file(struct loader *ld, const char *path, yaml_node_t *from,
     struct yamldoc *parent);
 
@@ -248,9 +492,11 @@ load_doc(struct loader *ld, struct yamldoc *d)
 {
 	static const char *const top[] = { "version", "id", "title", "year",
 		"include", "income", "exclusions", "considerations", "scale",
-		"appraisal", "publicity", "exit", "attributes", "causes", NULL };
+		"appraisal", "publicity", "audit", "exit", "attributes", "causes",
+		"fields", NULL };
 	static const char *const scale_keys[] = { "key_village", "other_village", NULL };
 	static const char *const levels[] = { "village", "town", "county", NULL };
+	static const char *const audit_keys[] = { "sample", NULL };
 	struct rules *r = ld->r;
 	yaml_node_t *root = yamldoc_root(d), *n, *v;
 	long long num;
@@ -307,6 +553,8 @@ load_doc(struct loader *ld, struct yamldoc *d)
 			return -1;
 		r->year = (int)num;
 	}
+	if ((n = yamldoc_get(d, root, "fields")) != NULL && load_fields(r, d, n) != 0)
+		return -1;
 	if ((n = yamldoc_get(d, root, "income")) != NULL && load_income(r, d, n) != 0)
 		return -1;
 	if ((n = yamldoc_get(d, root, "exclusions")) != NULL &&
@@ -339,6 +587,13 @@ load_doc(struct loader *ld, struct yamldoc *d)
 			    yamldoc_int(d, v, 0, 366, &r->publicity_days[i]) != 0)
 				return -1;
 	}
+	if ((n = yamldoc_get(d, root, "audit")) != NULL) {
+		if (yamldoc_keys(d, n, audit_keys) != 0)
+			return -1;
+		if ((v = yamldoc_get(d, n, "sample")) != NULL &&
+		    yamldoc_int(d, v, 0, 1000000, &r->audit_sample) != 0)
+			return -1;
+	}
 	if ((n = yamldoc_get(d, root, "exit")) != NULL) {
 		static const char *const exit_keys[] = { "when", NULL };
 		struct cond *c;
@@ -351,8 +606,20 @@ load_doc(struct loader *ld, struct yamldoc *d)
 			return -1;
 		cond_free(r->exit);
 		r->exit = c;
+		free(r->exit_file);
+		r->exit_file = xstrdup(d->path);
 	}
 	return 0;
+}
+
+/* Pass an error of D up to the including file, or to the caller. */
+static void
+pass_error(struct loader *ld, struct yamldoc *parent, const char *msg)
+{
+	if (parent != NULL)
+		snprintf(parent->err, sizeof parent->err, "%s", msg);
+	else
+		strbuf_printf(ld->err, "%s\n", msg);
 }
 
 static int
@@ -360,13 +627,22 @@ load_file(struct loader *ld, const char *path, yaml_node_t *from,
     struct yamldoc *parent)
 {
 	char real[PATH_MAX];
+	struct stat st;
 	struct yamldoc d;
 	int rc;
 
-	if (realpath(path, real) == NULL) {
+	if (realpath(path, real) == NULL || stat(real, &st) != 0) {
 		if (parent != NULL)
-			return yamldoc_error(parent, from, "cannot include %s", path);
-		snprintf(ld->err, ld->errlen, "cannot open %s", path);
+			return yamldoc_error(parent, from, "cannot include %s: %s",
+			    path, strerror(errno));
+		strbuf_printf(ld->err, "cannot open %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		if (parent != NULL)
+			return yamldoc_error(parent, from, "cannot include %s: not a "
+			    "regular file", path);
+		strbuf_printf(ld->err, "%s: not a regular file\n", path);
 		return -1;
 	}
 	if (parent != NULL && !ld->r->include_anywhere &&
@@ -378,13 +654,19 @@ load_file(struct loader *ld, const char *path, yaml_node_t *from,
 		if (strcmp(ld->stack[i], real) == 0)
 			return yamldoc_error(parent, from, "include cycle: %s "
 			    "includes itself (through the files above)", path);
+	/* A file included twice is read once: its rules are already in. */
+	for (size_t i = 0; i < ld->nloaded; i++)
+		if (strcmp(ld->loaded[i], real) == 0)
+			return 0;
 	if (ld->depth == MAX_INCLUDE_DEPTH)
 		return yamldoc_error(parent, from, "includes nested too deep");
+	if (ld->nloaded == RULES_MAX_FILES)
+		return yamldoc_error(parent, from, "more than %d rules files "
+		    "through include", RULES_MAX_FILES);
+	ld->loaded = xrealloc(ld->loaded, (ld->nloaded + 1) * sizeof *ld->loaded);
+	ld->loaded[ld->nloaded++] = xstrdup(real);
 	if (yamldoc_load(&d, path) != 0) {
-		if (parent != NULL)
-			snprintf(parent->err, sizeof parent->err, "%s", d.err);
-		else
-			snprintf(ld->err, ld->errlen, "%s", d.err);
+		pass_error(ld, parent, d.err);
 		yamldoc_free(&d);
 		return -1;
 	}
@@ -396,18 +678,38 @@ load_file(struct loader *ld, const char *path, yaml_node_t *from,
 	ld->r->nfiles++;
 	rc = load_doc(ld, &d);
 	free(ld->stack[--ld->depth]);
-	if (rc != 0) {
-		if (parent != NULL)
-			snprintf(parent->err, sizeof parent->err, "%s", d.err);
-		else
-			snprintf(ld->err, ld->errlen, "%s", d.err);
-	}
+	if (rc != 0)
+		pass_error(ld, parent, d.err);
 	yamldoc_free(&d);
 	return rc;
 }
 
+static const struct field *
+type_of(void *ctx, const char *name)
+{
+	return rules_field(ctx, name);
+}
+
+/* Every condition against the field types; every problem reported. */
+static size_t
+check_types(struct rules *r, struct strbuf *err)
+{
+	size_t bad = 0;
+
+	for (int l = 0; l < RULES_NLISTS; l++) {
+		struct rule_list *list = rules_list(r, l);
+
+		for (size_t i = 0; i < list->n; i++)
+			bad += cond_check(list->items[i].when, list->items[i].file,
+			    type_of, r, err);
+	}
+	if (r->exit != NULL)
+		bad += cond_check(r->exit, r->exit_file, type_of, r, err);
+	return bad;
+}
+
 int
-rules_load(struct rules *r, const char *path, char *err, size_t errlen)
+rules_load(struct rules *r, const char *path, struct strbuf *err)
 {
 	struct loader ld;
 	char real[PATH_MAX];
@@ -419,37 +721,31 @@ rules_load(struct rules *r, const char *path, char *err, size_t errlen)
 	r->poverty_line = -1;
 	r->scale_key = r->scale_other = r->min_share = -1;
 	r->publicity_days[0] = r->publicity_days[1] = r->publicity_days[2] = -1;
+	r->audit_sample = -1;
 	r->path = xstrdup(path);
 	memset(&ld, 0, sizeof ld);
 	ld.r = r;
 	ld.err = err;
-	ld.errlen = errlen;
 	if (realpath(path, real) == NULL) {
-		snprintf(err, errlen, "cannot open %s: no such file", path);
+		strbuf_printf(err, "cannot open %s: %s\n", path, strerror(errno));
 		rules_free(r);
 		return -1;
 	}
 	ld.root = dir_of(real);
 	rc = load_file(&ld, path, NULL, NULL);
 	free(ld.root);
+	for (size_t i = 0; i < ld.nloaded; i++)
+		free(ld.loaded[i]);
+	free(ld.loaded);
 	if (rc == 0 && r->nfiles > 0)
 		memcpy(r->sha256, r->files[0].sha256, DIGEST_HEX);
+	if (rc == 0 && check_types(r, err) > 0)
+		rc = -1;
 	if (rc == 0 && r->poverty_line < 0) {
-		snprintf(err, errlen, "%s: income.poverty_line is missing", path);
+		strbuf_printf(err, "%s: income.poverty_line is missing\n", path);
 		rc = -1;
 	}
 	if (rc != 0)
 		rules_free(r);
 	return rc;
-}
-
-int
-rules_bind(struct rule_list *list, const char *const *hh, size_t nhh,
-    const char *const *mem, size_t nmem, char *err, size_t errlen)
-{
-	for (size_t i = 0; i < list->n; i++)
-		if (cond_bind(list->items[i].when, hh, nhh, mem, nmem,
-		    list->items[i].file, list->items[i].id, err, errlen) != 0)
-			return -1;
-	return 0;
 }

@@ -1,13 +1,17 @@
 /* A rules file (SPEC §4): poverty line, exclusions, considerations, scale,
- * appraisal, publicity, exit, attributes and causes. Loaded with its
- * includes; every condition compiled once. */
+ * appraisal, publicity, audit, exit, attributes, causes and the types of
+ * the fields the conditions read. Loaded with its includes (each file
+ * once); every condition compiled once and checked against the field
+ * types. */
 #ifndef TPA_RULES_H
 #define TPA_RULES_H
 
 #include <stddef.h>
 
-#include "rules/condition.h"
+#include "base/strbuf.h"
 #include "io/digest.h"
+#include "rules/condition.h"
+#include "values/field.h"
 
 struct rule {
 	char *id;
@@ -33,6 +37,16 @@ struct rules_file {
 	char sha256[DIGEST_HEX];
 };
 
+/* A field declared under fields:, with its code list when it is a code. */
+struct field_decl {
+	struct field f;
+	struct enum_def codes;
+	struct enum_value *values;     /* code and '|'-joined labels, owned */
+	size_t cap;
+	char *file;                    /* where first declared */
+	size_t line;
+};
+
 struct rules {
 	char *path;                       /* the file named */
 	char sha256[DIGEST_HEX];          /* of that file */
@@ -46,23 +60,36 @@ struct rules {
 	long long margin;                 /* millionths */
 	struct rule_list exclusions, considerations, attributes, causes;
 	struct cond *exit;
+	char *exit_file;                  /* where exit: was defined */
 	long long scale_key, scale_other; /* millionths; -1 when not given */
 	struct quorum_row *quorum;
 	size_t nquorum;
 	long long min_share;              /* millionths; -1: use the table */
 	long long publicity_days[3];      /* village, town, county; -1 */
+	long long audit_sample;           /* households per village; -1 */
+	struct field_decl **fields;
+	size_t nfields, fields_cap;
 	/* Files may include other files only below this folder, unless
 	 * include_anywhere is set. */
 	int include_anywhere;
 };
 
-/* Load PATH and its includes. Returns 0, or -1 with "FILE:LINE:COL:
- * message" in ERR. */
-int rules_load(struct rules *r, const char *path, char *err, size_t errlen);
+/* Most files one rules file may pull in through include (all levels). */
+#define RULES_MAX_FILES 64
+
+/* Load PATH and its includes. Returns 0, or -1 with one line per problem
+ * ("FILE:LINE:COL: message\n") appended to ERR: every type problem of
+ * every file is reported at once. R->include_anywhere is kept. */
+int rules_load(struct rules *r, const char *path, struct strbuf *err);
 void rules_free(struct rules *r);
 
-/* Bind the conditions of LIST to the columns available. */
-int rules_bind(struct rule_list *list, const char *const *hh_names, size_t nhh,
-    const char *const *member_names, size_t nmember, char *err, size_t errlen);
+/* The type of field NAME: declared in the rules, else built in; NULL when
+ * it has none. */
+const struct field *rules_field(const struct rules *r, const char *name);
+
+/* Every rule list, for walking them all: exclusions, considerations,
+ * attributes, causes. */
+#define RULES_NLISTS 4
+struct rule_list *rules_list(struct rules *r, int i);
 
 #endif

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "rules/village.h"
 #include "rules/yamldoc.h"
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "values/date.h"
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "values/money.h"
 #include "rules/yamldoc.h"
 
@@ -72,7 +72,7 @@ parser_error(struct yamldoc *d, const yaml_parser_t *p, const char *bytes,
 	size_t line, col, off = p->problem_offset;
 
 	if (p->error == YAML_MEMORY_ERROR)
-		die(EXIT_ERROR, "out of memory");
+		alloc_failed(0);
 	if (p->error != YAML_READER_ERROR)
 		return snprintf(d->err, sizeof d->err, "%s:%zu:%zu: %s%s%s",
 		    d->path, p->problem_mark.line + 1, p->problem_mark.column + 1,
@@ -162,7 +162,7 @@ prescan(struct yamldoc *d, const char *bytes, size_t n)
 	int rc = 0, done = 0, c;
 
 	if (!yaml_parser_initialize(&p))
-		die(EXIT_ERROR, "out of memory");
+		alloc_failed(0);
 	yaml_parser_set_input_string(&p, (const unsigned char *)bytes, n);
 	while (!done && rc == 0) {
 		const char *anchor = NULL;
@@ -338,7 +338,7 @@ yamldoc_load_bytes(struct yamldoc *d, const char *path, const char *bytes,
 	if (prescan(d, bytes, n) != 0)
 		return -1;
 	if (!yaml_parser_initialize(&parser))
-		die(EXIT_ERROR, "out of memory");
+		alloc_failed(0);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)bytes, n);
 	if (!yaml_parser_load(&parser, &d->doc)) {
 		parser_error(d, &parser, bytes, n);
