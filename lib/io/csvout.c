@@ -82,6 +82,12 @@ csvout_fen(struct csvout *w, long long fen)
 }
 
 void
+csvout_bom(struct csvout *w)
+{
+	outfile_write(w->out, "\xEF\xBB\xBF", 3);
+}
+
+void
 csvout_end(struct csvout *w)
 {
 	outfile_write(w->out, "\n", 1);

@@ -25,6 +25,9 @@ void csvout_str(struct csvout *w, const char *s);
 /* Write an integer cell, or an amount of fen as yuan with two decimals. */
 void csvout_int(struct csvout *w, long long v);
 void csvout_fen(struct csvout *w, long long fen);
+/* The UTF-8 byte-order mark that files meant for people start with, so
+ * that Excel and WPS open them as UTF-8. */
+void csvout_bom(struct csvout *w);
 /* End the current row with LF. */
 void csvout_end(struct csvout *w);
 /* Write a whole row of C strings. */

@@ -1,8 +1,11 @@
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <nettle/sha2.h>
 
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "io/digest.h"
 
 struct digest {
@@ -46,4 +49,30 @@ digest_bytes(const void *p, size_t n, char hex[DIGEST_HEX])
 
 	digest_update(d, p, n);
 	digest_finish(d, hex);
+}
+
+int
+digest_file(const char *path, char hex[DIGEST_HEX])
+{
+	char buf[65536];
+	struct digest *d;
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	d = digest_new();
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			digest_finish(d, hex);
+			return -1;
+		}
+		digest_update(d, buf, (size_t)n);
+	}
+	close(fd);
+	digest_finish(d, hex);
+	return 0;
 }

@@ -18,4 +18,7 @@ void digest_finish(struct digest *d, char hex[DIGEST_HEX]);
 /* Digest of a whole byte string. */
 void digest_bytes(const void *p, size_t n, char hex[DIGEST_HEX]);
 
+/* Digest of the file PATH. Returns 0, or -1 when it cannot be read. */
+int digest_file(const char *path, char hex[DIGEST_HEX]);
+
 #endif

@@ -244,3 +244,19 @@ file_id_free(struct file_id *id)
 	free(id->resolved);
 	id->resolved = NULL;
 }
+
+int
+path_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+int
+path_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}

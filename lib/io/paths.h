@@ -58,4 +58,8 @@ int file_id_same(const struct file_id *a, const struct file_id *b);
 
 void file_id_free(struct file_id *id);
 
+/* Whether PATH exists; whether it is a folder (following links). */
+int path_exists(const char *path);
+int path_is_dir(const char *path);
+
 #endif

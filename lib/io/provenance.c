@@ -864,32 +864,6 @@ struct seen {
 	size_t n, cap;
 };
 
-static int
-digest_file(const char *path, char hex[DIGEST_HEX])
-{
-	char buf[64 * 1024];
-	struct digest *d;
-	ssize_t r;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	d = digest_new();
-	while ((r = read(fd, buf, sizeof buf)) != 0) {
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			digest_finish(d, hex);
-			close(fd);
-			return -1;
-		}
-		digest_update(d, buf, (size_t)r);
-	}
-	digest_finish(d, hex);
-	close(fd);
-	return 0;
-}
-
 static const struct seen_file *
 look(struct seen *s, const char *dir, const char *name)
 {

@@ -1,27 +1,18 @@
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "base/strbuf.h"
 #include "io/csvout.h"
-#include "io/diag.h"
-#include "values/idnumber.h"
 #include "io/rejects.h"
+#include "values/idnumber.h"
 
 void
-rejects_init(struct rejects *r, const char *stage, const char *file,
-    const char *village_code)
+rejects_init(struct rejects *r, const char *stage, const char *village_code)
 {
 	memset(r, 0, sizeof *r);
 	r->stage = stage;
-	r->file = file;
 	r->village_code = village_code;
-}
-
-void
-rejects_file(struct rejects *r, const char *file)
-{
-	r->file = file;
 }
 
 static uint64_t
@@ -36,35 +27,47 @@ store(struct rejects *r, const char *s, size_t n)
 	return off;
 }
 
-void
-rejects_add(struct rejects *r, unsigned long line, const char *household,
-    const char *id, size_t id_len, const char *field, const char *code,
-    const char *fmt, ...)
+static const char *
+base_name(const char *path)
 {
-	char masked[ID_MASKED_BUF], msg[512];
-	struct reject *x;
-	va_list ap;
-	int n;
+	const char *slash = strrchr(path, '/');
 
-	va_start(ap, fmt);
-	n = vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		n = 0;
-	if ((size_t)n >= sizeof msg)
-		n = sizeof msg - 1;
+	return slash ? slash + 1 : path;
+}
+
+static uint32_t
+file_rank(struct rejects *r, const char *file)
+{
+	for (size_t i = 0; i < r->nfiles; i++)
+		if (strcmp(r->files[i], file) == 0)
+			return (uint32_t)i;
+	r->files = xrealloc(r->files, (r->nfiles + 1) * sizeof *r->files);
+	r->files[r->nfiles] = xstrdup(file);
+	return (uint32_t)r->nfiles++;
+}
+
+void
+rejects_add(struct rejects *r, const char *file, unsigned long line,
+    const char *household, const char *id, size_t id_len, const char *field,
+    const char *code, const char *message)
+{
+	char masked[ID_MASKED_BUF];
+	struct reject *x;
+	const char *base = base_name(file);
+
 	xgrow(&r->list, &r->cap, r->n + 1, sizeof *r->list);
 	x = &r->list[r->n];
 	x->line = (uint32_t)line;
 	x->seq = (uint32_t)r->n;
 	x->code = code;
-	x->file = store(r, r->file, strlen(r->file));
+	x->file_rank = file_rank(r, base);
+	x->file = store(r, base, strlen(base));
 	x->household = store(r, household ? household : "",
 	    household ? strlen(household) : 0);
 	id_mask(masked, id ? id : "", id ? id_len : 0);
 	x->id = store(r, masked, strlen(masked));
 	x->field = store(r, field, strlen(field));
-	x->message = store(r, msg, (size_t)n);
+	x->message = store(r, message, strlen(message));
 	r->n++;
 }
 
@@ -82,9 +85,20 @@ cmp(const void *a, const void *b)
 
 	if (c != 0)
 		return c;
+	if (p->x->file_rank != q->x->file_rank)
+		return p->x->file_rank < q->x->file_rank ? -1 : 1;
 	if (p->x->line != q->x->line)
 		return p->x->line < q->x->line ? -1 : 1;
 	return p->x->seq < q->x->seq ? -1 : p->x->seq > q->x->seq;
+}
+
+/* A cell for people: ID-shaped runs masked wherever they stand. */
+static void
+cell(struct csvout *w, struct strbuf *tmp, const char *s)
+{
+	strbuf_reset(tmp);
+	id_mask_runs(tmp, s, strlen(s));
+	csvout_cell(w, strbuf_str(tmp), tmp->len);
 }
 
 void
@@ -94,6 +108,7 @@ rejects_write(struct rejects *r, struct outfile *out)
 		"village_code", "household_id", "id_number", "field", "code",
 		"message" };
 	struct key *keys = xcalloc(r->n, sizeof *keys);
+	struct strbuf tmp = { 0 };
 	struct csvout w;
 
 	for (size_t i = 0; i < r->n; i++) {
@@ -102,27 +117,32 @@ rejects_write(struct rejects *r, struct outfile *out)
 	}
 	qsort(keys, r->n, sizeof *keys, cmp);
 	csvout_init(&w, out, CSVOUT_HUMAN);
+	csvout_bom(&w);
 	csvout_row(&w, header, sizeof header / sizeof header[0]);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct reject *x = keys[i].x;
 
 		csvout_str(&w, r->stage);
-		csvout_str(&w, r->arena + x->file);
+		cell(&w, &tmp, r->arena + x->file);
 		csvout_int(&w, x->line);
 		csvout_str(&w, r->village_code);
-		csvout_str(&w, r->arena + x->household);
+		cell(&w, &tmp, r->arena + x->household);
 		csvout_str(&w, r->arena + x->id);
-		csvout_str(&w, r->arena + x->field);
+		cell(&w, &tmp, r->arena + x->field);
 		csvout_str(&w, x->code);
-		csvout_str(&w, r->arena + x->message);
+		cell(&w, &tmp, r->arena + x->message);
 		csvout_end(&w);
 	}
+	strbuf_free(&tmp);
 	free(keys);
 }
 
 void
 rejects_free(struct rejects *r)
 {
+	for (size_t i = 0; i < r->nfiles; i++)
+		free(r->files[i]);
+	free(r->files);
 	free(r->list);
 	free(r->arena);
 	memset(r, 0, sizeof *r);
