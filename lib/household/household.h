@@ -1,69 +1,93 @@
-/* The household model: people grouped into households by household_id,
- * wherever their rows stand in a file. Compact: one struct per person, one
- * per household, and every cell in one arena (no allocation per field). */
+/* The household record: one household as every decision sees it, built
+ * once when a file is read. Its members (head first) with their typed
+ * cells and computed age; its own typed cells (the survey row, or a row of
+ * a household list); and the numbers the procedure works with, parsed
+ * once. All text lies in one arena, so a condition can read any cell.
+ *
+ * Records come from two readers: people files (applicants.csv,
+ * registry/members.csv), read one household at a time (household/people.h),
+ * and household lists (primary.csv and after), held whole
+ * (household/list.h). */
 #ifndef TPA_HOUSEHOLD_H
 #define TPA_HOUSEHOLD_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "household/schema.h"
+#include "values/field.h"
 #include "values/idnumber.h"
-#include "base/strmap.h"
+#include "values/wording.h"
 
-#define NO_HOUSEHOLD UINT32_MAX
+#define NO_AGE (-1)
 
-struct person {
-	uint64_t cells;          /* offset of the person's cells in the arena */
-	uint32_t household;      /* index in roster.households, or NO_HOUSEHOLD */
-	uint32_t line;           /* input line */
-	uint8_t head;            /* relation is head */
-	uint8_t rejected;        /* has at least one reject row */
-	char id[ID_LEN + 1];     /* canonical ID number, "" when invalid */
+struct member {
+	unsigned long line;
+	int head;                    /* relation is head */
+	int age;                     /* on 31 December of the year; NO_AGE */
+	char id[ID_LEN + 1];         /* as in the file (trimmed), "" if none */
 };
 
 struct household {
-	uint64_t key;            /* offset of household_id in the arena */
-	uint32_t people;         /* rows */
-	uint32_t heads;
-	uint32_t first_line;
-	uint8_t rejected;        /* rejected whole */
+	const char *id;              /* household_id */
+	const char *village_code;    /* "" when the file has none */
+	unsigned long line;          /* its first line */
+	/* Members in output order: the head first, then by ID number, then
+	 * by line. Each has MWIDTH cells: one per header cell of its file,
+	 * then its age (cell MWIDTH - 1). */
+	size_t nmembers;
+	const struct member *member;
+	const struct cell *mcells;
+	size_t mwidth;
+	const struct schema *mschema;
+	unsigned heads;              /* members whose relation is head */
+	unsigned bad;                /* member cells that are not values of their type */
+	/* The household's own cells (the survey row, or the list row), by
+	 * the header cells of HSCHEMA. */
+	const struct cell *hcells;
+	size_t hwidth;
+	const struct schema *hschema;
+	const char *text;            /* the arena of the members' cells */
+	const char *htext;           /* the arena of the household's cells */
 };
 
-struct roster {
-	struct household *households;
-	size_t nhouseholds, households_cap;
-	struct person *people;
-	size_t npeople, people_cap;
-	char *arena;
-	size_t arena_len, arena_cap;
-	size_t ncells;           /* cells stored per person */
-	struct strmap index;     /* household_id -> household */
+/* A growing home for one household's cells and text, reused from
+ * household to household (no allocation once it has grown). */
+struct household_buf {
+	struct member *member;
+	size_t nmember, member_cap;
+	struct cell *mcells;
+	size_t mcells_len, mcells_cap;
+	struct cell *hcells;
+	size_t hcells_cap;
+	char *text;
+	size_t text_len, text_cap;
 };
 
-/* An empty roster storing NCELLS cells per person. */
-void roster_init(struct roster *r, size_t ncells);
-void roster_free(struct roster *r);
+void household_buf_reset(struct household_buf *b);
+void household_buf_free(struct household_buf *b);
+/* Store text S[0..N) in B's arena; the cell's off and len. */
+void household_buf_text(struct household_buf *b, const char *s, size_t n,
+    struct cell *c);
 
-/* The household named ID[0..N), added if new (LINE is its first line). */
-uint32_t roster_household(struct roster *r, const char *id, size_t n,
-    unsigned long line);
-const char *roster_household_id(const struct roster *r, uint32_t h);
+/* A problem met while reading a file, reported to the reader's caller. */
+struct read_problem {
+	const char *file;
+	unsigned long line;
+	const char *household;       /* "" when the row has none */
+	const char *id;              /* the row's ID number as typed */
+	size_t id_len;
+	const char *field;           /* canonical column, "" for the whole row */
+	const char *code;            /* BAD_VALUE, RAGGED_ROW, MISSING_FIELD, ... */
+	const char *message;         /* in the reader's language */
+};
 
-/* Add a person of household H (or NO_HOUSEHOLD) with its CELLS (r->ncells
- * NUL-free strings; NULL means empty). Returns the person's index. */
-uint32_t roster_add(struct roster *r, uint32_t h, unsigned long line, int head,
-    const char *id, const char *const *cells, const size_t *lens);
-
-/* Fill CELLS (r->ncells pointers) with a person's stored cells. */
-void roster_cells(const struct roster *r, uint32_t person, const char **cells);
-
-/* Indices of all households sorted by household_id (bytewise). Returns a
- * new array of r->nhouseholds entries; caller frees. */
-uint32_t *roster_households_sorted(const struct roster *r);
-
-/* Indices of all people in output order: households by household_id
- * (bytewise), the head first, then by ID number, then by line. Returns a
- * new array of r->npeople entries; caller frees. */
-uint32_t *roster_order(const struct roster *r);
+/* Parse cell S[0..N) of column NAME (type F) into C, storing its text in
+ * B. On a bad value, the message (in L) goes to MSG and -1 is returned;
+ * the cell is then left empty. An unlisted value of a code field with
+ * other: allow is kept (v = -1) and 1 is returned. */
+int household_parse_cell(struct household_buf *b, const struct field *f,
+    const char *name, const char *s, size_t n, struct cell *c,
+    enum lang l, struct strbuf *msg);
 
 #endif

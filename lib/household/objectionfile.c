@@ -1,0 +1,154 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "household/objectionfile.h"
+#include "household/schema.h"
+#include "values/date.h"
+
+enum { O_HOUSEHOLD, O_ABOUT, O_RECEIVED, O_KIND, O_SUMMARY, O_OUTCOME,
+	O_DECIDED, O_DECIDED_BY, O_NKNOWN };
+static const char *const known[O_NKNOWN] = { "household_id", "about",
+	"received", "kind", "summary", "outcome", "decided", "decided_by" };
+static const unsigned char required[O_NKNOWN] = { [O_HOUSEHOLD] = 1,
+	[O_RECEIVED] = 1, [O_KIND] = 1, [O_OUTCOME] = 1 };
+
+struct reading {
+	struct objectionfile *f;
+	const struct objectionfile_options *o;
+	void (*note)(void *ctx, const struct objection_note *n);
+	void *ctx;
+	struct schema schema;
+	int have_schema;
+	struct strbuf text, *err;
+};
+
+static void
+note(struct reading *rd, const struct objection *x)
+{
+	struct objection_note n = { rd->f->file, x->line, x->household,
+		strbuf_str(&rd->text) };
+
+	if (rd->note != NULL)
+		rd->note(rd->ctx, &n);
+	strbuf_reset(&rd->text);
+}
+
+static long
+date_of(const char *s)
+{
+	long d;
+
+	return *s && date_parse(s, strlen(s), &d) == 0 ? d : NO_DATE;
+}
+
+static int
+on_row(void *ctx, const struct csvin_row *row)
+{
+	struct reading *rd = ctx;
+	struct objectionfile *f = rd->f;
+	const char *c[O_NKNOWN];
+	struct objection *x;
+	int kind, outcome;
+
+	if (row->index == 0) {
+		if (schema_read(&rd->schema, rd->o->aliases, NULL, f->file, row,
+		    known, O_NKNOWN, rd->err) != 0)
+			return -1;
+		rd->have_schema = 1;
+		return schema_require(&rd->schema, rd->o->aliases, row->line, known,
+		    required, rd->err) != 0 ? -1 : 0;
+	}
+	for (int k = 0; k < O_NKNOWN; k++)
+		c[k] = columns_cell(&rd->schema.cols, row, k, NULL);
+	xgrow(&f->o, &f->cap, f->n + 1, sizeof *f->o);
+	x = &f->o[f->n++];
+	memset(x, 0, sizeof *x);
+	x->line = row->line;
+	x->household = xstrdup(c[O_HOUSEHOLD]);
+	x->about = xstrdup(c[O_ABOUT]);
+	x->summary = xstrdup(c[O_SUMMARY]);
+	x->decided_by = xstrdup(c[O_DECIDED_BY]);
+	x->received_text = xstrdup(c[O_RECEIVED]);
+	x->decided_text = xstrdup(c[O_DECIDED]);
+	kind = enum_lookup(&enum_objection_kind, c[O_KIND], strlen(c[O_KIND]));
+	outcome = enum_lookup(&enum_objection_outcome, c[O_OUTCOME], strlen(c[O_OUTCOME]));
+	x->kind = kind < 0 ? KIND_DATA_ERROR : (enum objection_kind)kind;
+	x->outcome = outcome < 0 ? OUTCOME_PENDING : (enum objection_outcome)outcome;
+	if (row->n != rd->schema.cols.ncells) {
+		strbuf_printf(&rd->text, "the row has %zu cells, the header %zu: "
+		    "counted as pending", row->n, rd->schema.cols.ncells);
+		x->outcome = OUTCOME_PENDING;
+		note(rd, x);
+	} else if (kind < 0 || outcome < 0) {
+		strbuf_printf(&rd->text, "kind \"%s\" or outcome \"%s\" is not known "
+		    "(wrongly_included, wrongly_excluded, data_error; upheld, "
+		    "dismissed, pending): counted as pending", c[O_KIND], c[O_OUTCOME]);
+		x->outcome = OUTCOME_PENDING;
+		note(rd, x);
+	}
+	x->received = date_of(c[O_RECEIVED]);
+	if (x->received == NO_DATE) {
+		strbuf_printf(&rd->text, "received \"%s\" is not a date", c[O_RECEIVED]);
+		note(rd, x);
+	}
+	x->decided = date_of(c[O_DECIDED]);
+	if (*c[O_DECIDED] && x->decided == NO_DATE) {
+		strbuf_printf(&rd->text, "decided \"%s\" is not a date", c[O_DECIDED]);
+		note(rd, x);
+	}
+	return 0;
+}
+
+int
+objectionfile_read(struct objectionfile *f, const struct objectionfile_options *o,
+    void (*notefn)(void *ctx, const struct objection_note *n), void *ctx,
+    struct strbuf *err)
+{
+	struct reading rd;
+	struct csvin *in;
+	char msg[1024];
+	int rc;
+
+	memset(f, 0, sizeof *f);
+	memset(&rd, 0, sizeof rd);
+	rd.f = f;
+	rd.o = o;
+	rd.note = notefn;
+	rd.ctx = ctx;
+	rd.err = err;
+	if ((in = csvin_open(o->path, o->encoding, msg, sizeof msg)) == NULL) {
+		strbuf_printf(err, "%s\n", msg);
+		return -1;
+	}
+	f->file = xstrdup(csvin_name(in));
+	rc = csvin_read(in, on_row, &rd);
+	if (rc != 0 && err->len == 0)
+		strbuf_printf(err, "%s\n", csvin_error(in));
+	if (rc == 0 && !rd.have_schema) {
+		strbuf_printf(err, "%s:1: empty file: a header row is required\n", f->file);
+		rc = -1;
+	}
+	if (rc == 0)
+		memcpy(f->sha256, csvin_sha256(in), DIGEST_HEX);
+	csvin_close(in);
+	schema_free(&rd.schema);
+	strbuf_free(&rd.text);
+	return rc == 0 ? 0 : -1;
+}
+
+void
+objectionfile_free(struct objectionfile *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->o[i].household);
+		free(f->o[i].about);
+		free(f->o[i].summary);
+		free(f->o[i].decided_by);
+		free(f->o[i].received_text);
+		free(f->o[i].decided_text);
+	}
+	free(f->o);
+	free(f->file);
+	memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,56 @@
+/* objections.csv (SPEC §3): one row per objection raised during a level's
+ * publicity — household_id (empty for a household left out), about,
+ * received, kind, summary, outcome, decided, decided_by. Read whole; what
+ * cannot be read is noted (with FILE:LINE) and made safe: an unknown kind
+ * or outcome, or a ragged row, counts as pending. */
+#ifndef TPA_OBJECTIONFILE_H
+#define TPA_OBJECTIONFILE_H
+
+#include <stddef.h>
+
+#include "base/strbuf.h"
+#include "io/csvin.h"
+#include "io/digest.h"
+#include "rules/columns.h"
+#include "values/enums.h"
+
+#define NO_DATE (-2147483647L)
+
+struct objection {
+	unsigned long line;
+	char *household, *about, *summary, *decided_by;
+	char *received_text, *decided_text;   /* as written */
+	long received, decided;          /* day numbers, NO_DATE when absent or bad */
+	enum objection_kind kind;
+	enum objection_outcome outcome;
+};
+
+struct objection_note {
+	const char *file;
+	unsigned long line;
+	const char *household;
+	const char *text;
+};
+
+struct objectionfile {
+	char *file;
+	char sha256[DIGEST_HEX];
+	struct objection *o;
+	size_t n, cap;
+};
+
+struct objectionfile_options {
+	const char *path;
+	enum csv_encoding encoding;
+	const struct column_aliases *aliases;
+};
+
+/* Read the file. NOTE(CTX, n) gets every row that could not be read as
+ * written. Returns 0, or -1 with a message in ERR. */
+int objectionfile_read(struct objectionfile *f,
+    const struct objectionfile_options *o,
+    void (*note)(void *ctx, const struct objection_note *n), void *ctx,
+    struct strbuf *err);
+void objectionfile_free(struct objectionfile *f);
+
+#endif

@@ -1,0 +1,104 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "household/schema.h"
+
+const struct field field_free_text = { .name = "", .type = FT_TEXT, .free_text = 1 };
+
+int
+schema_read(struct schema *s, const struct column_aliases *a,
+    const struct rules *rules, const char *file,
+    const struct csvin_row *header, const char *const *known, size_t nknown,
+    struct strbuf *err)
+{
+	char msg[1024];
+
+	memset(s, 0, sizeof *s);
+	s->file = file;
+	if (columns_map(&s->cols, a, file, header, known, nknown, msg, sizeof msg) != 0) {
+		strbuf_printf(err, "%s\n", msg);
+		return -1;
+	}
+	s->field = xcalloc(header->n + 1, sizeof *s->field);
+	s->want = xcalloc(header->n + 1, 1);
+	for (size_t i = 0; i < header->n; i++) {
+		const char *name = s->cols.name[i];
+		const struct field *f = NULL;
+
+		if (name == NULL) {
+			s->field[i] = &field_free_text;
+			continue;
+		}
+		f = rules ? rules_field(rules, name) : field_builtin(name);
+		if (f == NULL || f->computed)
+			f = &field_free_text;
+		s->field[i] = f;
+		s->want[i] = 1;
+	}
+	return 0;
+}
+
+static size_t
+schema_missing(const struct schema *s, const char *const *known,
+    const unsigned char *required)
+{
+	size_t n = 0;
+
+	(void)known;
+	for (size_t k = 0; k < s->cols.nknown; k++)
+		n += required[k] && s->cols.pos[k] < 0;
+	return n;
+}
+
+int
+schema_require(const struct schema *s, const struct column_aliases *a,
+    unsigned long line, const char *const *known,
+    const unsigned char *required, struct strbuf *err)
+{
+	size_t missing = 0;
+
+	for (size_t k = 0; k < s->cols.nknown; k++) {
+		const char *zh;
+
+		if (!required[k] || s->cols.pos[k] >= 0)
+			continue;
+		if (missing++ == 0)
+			strbuf_printf(err, "%s:%lu: required column%s ", s->file, line,
+			    schema_missing(s, known, required) > 1 ? "s" : "");
+		else
+			strbuf_puts(err, ", ");
+		zh = aliases_first(a, known[k]);
+		strbuf_puts(err, known[k]);
+		if (*zh)
+			strbuf_printf(err, " (%s)", zh);
+	}
+	if (missing == 0)
+		return 0;
+	strbuf_printf(err, " %s missing\n", missing == 1 ? "is" : "are");
+	return -1;
+}
+
+int
+schema_find(const struct schema *s, const char *name)
+{
+	for (size_t i = 0; i < s->cols.ncells; i++)
+		if (s->cols.name[i] != NULL && strcmp(s->cols.name[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+schema_want(struct schema *s, const unsigned char *want)
+{
+	memcpy(s->want, want, s->cols.ncells);
+}
+
+void
+schema_free(struct schema *s)
+{
+	columns_free(&s->cols);
+	free(s->field);
+	free(s->want);
+	memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,224 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "household/surveyset.h"
+#include "values/text.h"
+
+const char *const survey_known[S_NKNOWN] = { "household_id", "survey_date",
+	"surveyors", "wage_income", "business_income", "property_income",
+	"transfer_income", "housing", "drinking_water", "dibao", "main_cause" };
+static const unsigned char survey_required[S_NKNOWN] = { 1, 1, 1, 1, 1, 1, 1 };
+
+struct reading {
+	struct surveyset *s;
+	const struct surveyset_options *o;
+	void (*problem)(void *ctx, const struct read_problem *p);
+	void *ctx;
+	struct strbuf *err;
+	struct household_buf buf;     /* text of the row being read */
+	struct strbuf msg;
+	int have_schema;
+};
+
+static void
+report(struct reading *rd, unsigned long line, const char *hid,
+    const char *field, const char *code)
+{
+	struct read_problem p = { rd->s->file, line, hid, NULL, 0, field, code,
+		strbuf_str(&rd->msg) };
+
+	if (rd->problem != NULL)
+		rd->problem(rd->ctx, &p);
+}
+
+static uint32_t
+store(struct surveyset *s, const char *t, size_t n)
+{
+	uint32_t off = (uint32_t)s->text_len;
+
+	xgrow(&s->text, &s->text_cap, s->text_len + n + 1, 1);
+	memcpy(s->text + s->text_len, t, n);
+	s->text[s->text_len + n] = '\0';
+	s->text_len += n + 1;
+	return off;
+}
+
+static int
+data_row(struct reading *rd, const struct csvin_row *row)
+{
+	struct surveyset *s = rd->s;
+	const struct schema *sc = &s->schema;
+	size_t width = sc->cols.ncells;
+	int hpos = sc->cols.pos[S_HOUSEHOLD], problems = 0, inserted, rc;
+	const char *hid = (size_t)hpos < row->n ? row->cell[hpos] : "";
+	size_t hlen = (size_t)hpos < row->n ? row->len[hpos] : 0;
+	struct survey_row *r;
+	struct cell *cells;
+	uint32_t *slot;
+	enum lang l = rd->o->lang;
+
+	strbuf_reset(&rd->msg);
+	if (row->n != width) {
+		wording(&rd->msg, l, MSG_RAGGED, row->n, width);
+		report(rd, row->line, hid, "", "RAGGED_ROW");
+		problems++;
+	}
+	if (hlen == 0) {
+		strbuf_reset(&rd->msg);
+		wording(&rd->msg, l, MSG_EMPTY, field_label(sc->field[hpos],
+		    "household_id", l));
+		report(rd, row->line, "", "household_id", "MISSING_FIELD");
+		return 0;
+	}
+	xgrow(&s->rows, &s->rows_cap, s->nrows + 1, sizeof *s->rows);
+	xgrow(&s->cells, &s->cells_cap, (s->nrows + 1) * width, sizeof *s->cells);
+	r = &s->rows[s->nrows];
+	memset(r, 0, sizeof *r);
+	r->cells = (uint32_t)(s->nrows * width);
+	r->line = (uint32_t)row->line;
+	cells = s->cells + r->cells;
+	household_buf_reset(&rd->buf);
+	for (size_t i = 0; i < width; i++) {
+		int k = sc->cols.slot[i];
+		const char *v = i < row->n ? row->cell[i] : "";
+		size_t n = i < row->n ? row->len[i] : 0;
+		const char *name = sc->cols.name[i] ? sc->cols.name[i] : "";
+
+		strbuf_reset(&rd->msg);
+		memset(&cells[i], 0, sizeof cells[i]);
+		if (!sc->want[i])
+			continue;
+		if (n == 0 && k > 0 && survey_required[k]) {
+			wording(&rd->msg, l, MSG_EMPTY, field_label(sc->field[i], name, l));
+			report(rd, row->line, hid, name, "MISSING_FIELD");
+			problems++;
+			continue;
+		}
+		rc = household_parse_cell(&rd->buf, sc->field[i], name, v, n,
+		    &cells[i], l, &rd->msg);
+		if (rc < 0) {
+			report(rd, row->line, hid, name, "BAD_VALUE");
+			problems++;
+			continue;
+		}
+		if (rc > 0 && rd->o->other != NULL)
+			rd->o->other(rd->ctx, name, rd->buf.text + cells[i].off);
+		if (k >= S_WAGE && k <= S_TRANSFER && k != S_BUSINESS &&
+		    cells[i].len > 0 && cells[i].v < 0) {
+			struct strbuf q = { 0 };
+
+			text_quote(&q, v, n);
+			wording(&rd->msg, l, MSG_NEGATIVE, field_label(sc->field[i],
+			    name, l), strbuf_str(&q));
+			strbuf_free(&q);
+			report(rd, row->line, hid, name, "BAD_VALUE");
+			problems++;
+			continue;
+		}
+		if (k >= S_WAGE && k <= S_TRANSFER)
+			r->income += cells[i].v;
+		cells[i].off = store(s, rd->buf.text + cells[i].off, cells[i].len);
+	}
+	r->state = problems ? SURVEY_REFUSED : SURVEY_OK;
+	slot = strmap_put(&s->index, hid, hlen, (uint32_t)s->nrows, &inserted);
+	if (!inserted) {
+		struct survey_row *first = &s->rows[*slot];
+
+		strbuf_reset(&rd->msg);
+		wording(&rd->msg, l, MSG_DUPLICATE_SURVEY, hid);
+		if (first->state != SURVEY_DUPLICATE)
+			report(rd, first->line, hid, "household_id", "DUPLICATE_SURVEY");
+		report(rd, row->line, hid, "household_id", "DUPLICATE_SURVEY");
+		first->state = SURVEY_DUPLICATE;
+		r->state = SURVEY_DUPLICATE;
+		r->used = 1;   /* reported already: never an orphan */
+	}
+	s->nrows++;
+	return 0;
+}
+
+static int
+on_row(void *ctx, const struct csvin_row *row)
+{
+	struct reading *rd = ctx;
+	struct surveyset *s = rd->s;
+
+	if (row->index > 0)
+		return data_row(rd, row);
+	if (schema_read(&s->schema, rd->o->aliases, rd->o->rules, s->file, row,
+	    survey_known, S_NKNOWN, rd->err) != 0)
+		return -1;
+	rd->have_schema = 1;
+	return schema_require(&s->schema, rd->o->aliases, row->line,
+	    survey_known, survey_required, rd->err) != 0 ? -1 : 0;
+}
+
+int
+surveyset_read(struct surveyset *s, const struct surveyset_options *o,
+    void (*problem)(void *ctx, const struct read_problem *p), void *ctx,
+    struct strbuf *err)
+{
+	struct reading rd;
+	struct csvin *in;
+	char msg[1024];
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	strmap_init(&s->index);
+	memset(&rd, 0, sizeof rd);
+	rd.s = s;
+	rd.o = o;
+	rd.problem = problem;
+	rd.ctx = ctx;
+	rd.err = err;
+	store(s, "", 0);    /* offset 0 reads "" */
+	if ((in = csvin_open(o->path, o->encoding, msg, sizeof msg)) == NULL) {
+		strbuf_printf(err, "%s\n", msg);
+		return -1;
+	}
+	s->file = xstrdup(csvin_name(in));
+	if (o->progress != NULL)
+		csvin_set_progress(in, o->progress);
+	rc = csvin_read(in, on_row, &rd);
+	if (rc != 0 && err->len == 0)
+		strbuf_printf(err, "%s\n", csvin_error(in));
+	if (rc == 0 && !rd.have_schema) {
+		strbuf_printf(err, "%s:1: empty file: a header row is required\n", s->file);
+		rc = -1;
+	}
+	if (rc == 0)
+		memcpy(s->sha256, csvin_sha256(in), DIGEST_HEX);
+	csvin_close(in);
+	household_buf_free(&rd.buf);
+	strbuf_free(&rd.msg);
+	return rc == 0 ? 0 : -1;
+}
+
+struct survey_row *
+surveyset_find(const struct surveyset *s, const char *id)
+{
+	uint32_t *r = strmap_get(&s->index, id, strlen(id));
+
+	return r ? &s->rows[*r] : NULL;
+}
+
+const char *
+surveyset_household(const struct surveyset *s, const struct survey_row *r)
+{
+	int pos = s->schema.cols.pos[S_HOUSEHOLD];
+
+	return s->text + s->cells[r->cells + (size_t)pos].off;
+}
+
+void
+surveyset_free(struct surveyset *s)
+{
+	free(s->file);
+	schema_free(&s->schema);
+	free(s->rows);
+	free(s->cells);
+	free(s->text);
+	strmap_free(&s->index);
+	memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,153 @@
+#include <string.h>
+
+#include "household/schema.h"
+#include "household/votefile.h"
+
+enum { V_HOUSEHOLD, V_FOR, V_AGAINST, V_ABSTAIN, V_NKNOWN };
+static const char *const known[V_NKNOWN] = { "household_id", "votes_for",
+	"votes_against", "votes_abstain" };
+static const unsigned char required[V_NKNOWN] = { 1, 1, 1, 1 };
+
+struct reading {
+	const struct votefile_options *o;
+	const struct hhlist *l;
+	struct vote *votes;
+	void (*note)(void *ctx, const struct vote_note *n);
+	void *ctx;
+	struct schema schema;
+	int have_schema;
+	const char *file;
+	struct strbuf text, *err;
+};
+
+static void
+note(struct reading *rd, unsigned long line, const char *hid)
+{
+	struct vote_note n = { rd->file, line, hid, &rd->text };
+
+	if (rd->note != NULL)
+		rd->note(rd->ctx, &n);
+	strbuf_reset(&rd->text);
+}
+
+static int
+count(const char *s, long long *v)
+{
+	long long n = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || n > 1000000)
+			return -1;
+		n = n * 10 + (*s - '0');
+	}
+	*v = n;
+	return 0;
+}
+
+static int
+on_row(void *ctx, const struct csvin_row *row)
+{
+	struct reading *rd = ctx;
+	const char *c[V_NKNOWN];
+	long long v[3];
+	long r;
+	struct vote *vt;
+
+	if (row->index == 0) {
+		if (schema_read(&rd->schema, rd->o->aliases, NULL, rd->file, row,
+		    known, V_NKNOWN, rd->err) != 0)
+			return -1;
+		rd->have_schema = 1;
+		return schema_require(&rd->schema, rd->o->aliases, row->line, known,
+		    required, rd->err) != 0 ? -1 : 0;
+	}
+	for (int k = 0; k < V_NKNOWN; k++)
+		c[k] = columns_cell(&rd->schema.cols, row, k, NULL);
+	r = hhlist_lookup(rd->l, c[V_HOUSEHOLD]);
+	if (r < 0) {
+		strbuf_printf(&rd->text, "household \"%s\" is not in the list; the "
+		    "vote changes nothing", c[V_HOUSEHOLD]);
+		note(rd, row->line, c[V_HOUSEHOLD]);
+		return 0;
+	}
+	if (rd->l->row[r].decision != DEC_ELIGIBLE) {
+		strbuf_printf(&rd->text, "household %s is not eligible (%s); the "
+		    "vote changes nothing", c[V_HOUSEHOLD],
+		    hhlist_cell(rd->l, (size_t)r, rd->l->col[L_DECISION]));
+		note(rd, row->line, c[V_HOUSEHOLD]);
+		return 0;
+	}
+	vt = &rd->votes[r];
+	if (vt->state != VOTE_NONE) {
+		strbuf_printf(&rd->text, "household %s has a second vote row: both "
+		    "are set aside", c[V_HOUSEHOLD]);
+		vt->state = VOTE_BAD;
+		note(rd, row->line, c[V_HOUSEHOLD]);
+		return 0;
+	}
+	if (row->n != rd->schema.cols.ncells) {
+		strbuf_printf(&rd->text, "household %s: the row has %zu cells, the "
+		    "header %zu", c[V_HOUSEHOLD], row->n, rd->schema.cols.ncells);
+		vt->state = VOTE_BAD;
+		note(rd, row->line, c[V_HOUSEHOLD]);
+		return 0;
+	}
+	if (count(c[V_FOR], &v[0]) != 0 || count(c[V_AGAINST], &v[1]) != 0 ||
+	    count(c[V_ABSTAIN], &v[2]) != 0) {
+		strbuf_printf(&rd->text, "household %s: the votes are not whole "
+		    "numbers", c[V_HOUSEHOLD]);
+		vt->state = VOTE_BAD;
+		note(rd, row->line, c[V_HOUSEHOLD]);
+		return 0;
+	}
+	if (v[0] + v[1] + v[2] > rd->o->present) {
+		strbuf_printf(&rd->text, "household %s: more votes than "
+		    "representatives (%lld votes, %lld representatives present)",
+		    c[V_HOUSEHOLD], v[0] + v[1] + v[2], rd->o->present);
+		vt->state = VOTE_BAD;
+		note(rd, row->line, c[V_HOUSEHOLD]);
+		return 0;
+	}
+	vt->state = VOTE_OK;
+	memcpy(vt->n, v, sizeof v);
+	return 0;
+}
+
+int
+votefile_read(const struct votefile_options *o, const struct hhlist *l,
+    struct vote *votes, void (*notefn)(void *ctx, const struct vote_note *n),
+    void *ctx, char sha256[DIGEST_HEX], struct strbuf *err)
+{
+	struct reading rd;
+	struct csvin *in;
+	char msg[1024];
+	int rc;
+
+	memset(&rd, 0, sizeof rd);
+	rd.o = o;
+	rd.l = l;
+	rd.votes = votes;
+	rd.note = notefn;
+	rd.ctx = ctx;
+	rd.err = err;
+	if ((in = csvin_open(o->path, o->encoding, msg, sizeof msg)) == NULL) {
+		strbuf_printf(err, "%s\n", msg);
+		return -1;
+	}
+	rd.file = csvin_name(in);
+	rc = csvin_read(in, on_row, &rd);
+	if (rc != 0 && err->len == 0)
+		strbuf_printf(err, "%s\n", csvin_error(in));
+	if (rc == 0 && !rd.have_schema) {
+		strbuf_printf(err, "%s:1: empty file: a header row is required\n", rd.file);
+		rc = -1;
+	}
+	if (rc == 0)
+		memcpy(sha256, csvin_sha256(in), DIGEST_HEX);
+	csvin_close(in);
+	schema_free(&rd.schema);
+	strbuf_free(&rd.text);
+	return rc == 0 ? 0 : -1;
+}
