@@ -48,7 +48,7 @@ LIBS       = $(CSV_LIBS) $(PKG_LIBS)
 LAYERS     = base values io rules household decide stages
 LIB_SRC   := $(sort $(foreach l,$(LAYERS),$(wildcard lib/$(l)/*.c)))
 LIB_OBJ   := $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
-STAGES     = apply survey appraise publicize
+STAGES     = apply survey appraise publicize audit file
 PROGS      = $(BIN)/tpa $(STAGES:%=$(BIN)/tpa-%)
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.o)

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "stages/apply.h"
-#include "io/diag.h"
+#include "stages/shell.h"
 #include "stages/options.h"
 
 static const char usage[] =
@@ -14,7 +14,9 @@ static const char usage[] =
 "(--rejects, default rejects-apply.csv beside the output).\n"
 "\n"
 "  --village V        village.yaml, or the folder holding it\n"
-"  --previous FILE    last year's registry members.csv (not yet supported)\n"
+"  --previous P       last year's registry folder or its members.csv (default:\n"
+"                     the previous: of village.yaml): registered households are\n"
+"                     carried in for re-survey unless an application replaces them\n"
 "  --rejects FILE     where rejected rows go\n"
 "  --columns FILE     extra header aliases (YAML)\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
@@ -26,10 +28,10 @@ int
 main(int argc, char **argv)
 {
 	struct apply_options o = { 0 };
-	const char *encoding = "auto", *quiet = NULL, *previous = NULL;
+	const char *encoding = "auto", *quiet = NULL;
 	const struct option opts[] = {
 		{ "village", 0, 1, &o.village },
-		{ "previous", 0, 1, &previous },
+		{ "previous", 0, 1, &o.previous },
 		{ "rejects", 0, 1, &o.rejects },
 		{ "columns", 0, 1, &o.columns },
 		{ "encoding", 'e', 1, &encoding },
@@ -39,16 +41,13 @@ main(int argc, char **argv)
 	};
 	int n;
 
-	diag_set_program("tpa-apply");
+	program_set_name("tpa-apply");
 	options_parse(argc, argv, opts, usage, &n);
 	if (n != 1)
 		usage_error(usage, n == 0 ? "APPLICATIONS.csv is missing" :
 		    "only one APPLICATIONS.csv may be given");
 	if (o.village == NULL)
 		usage_error(usage, "--village is required");
-	if (previous != NULL)
-		die(EXIT_ERROR, "--previous (the yearly re-identification) is not "
-		    "supported yet");
 	if (csvin_encoding_parse(encoding, &o.encoding) != 0)
 		usage_error(usage, "unknown encoding \"%s\"", encoding);
 	o.input = argv[0];

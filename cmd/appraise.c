@@ -1,11 +1,12 @@
 /* tpa-appraise: democratic appraisal. */
 #include "stages/appraise.h"
-#include "io/diag.h"
+#include "stages/shell.h"
 #include "stages/options.h"
 
 static const char usage[] =
 "usage: tpa-appraise --village V [--rules R] [--columns FILE] [-e ENCODING]\n"
 "                    [-q] [-o FILE] PRIMARY.csv VOTES.csv\n"
+"       tpa-appraise --explain HOUSEHOLD_ID --village V PRIMARY.csv VOTES.csv\n"
 "\n"
 "Check the meeting's quorum, count the votes of the villagers'\n"
 "representatives, rank the households that passed and admit them within\n"
@@ -15,6 +16,7 @@ static const char usage[] =
 "  --village V        village.yaml, or the folder holding it (required)\n"
 "  --rules R          rules file (default: the one village.yaml names)\n"
 "  --columns FILE     extra header aliases (YAML)\n"
+"  --explain H        print how household H was appraised; write nothing\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
 "  -o, --output FILE  appraised.csv\n"
 "  --include-anywhere let the rules include files outside their folder\n"
@@ -30,6 +32,7 @@ main(int argc, char **argv)
 		{ "village", 0, 1, &o.village },
 		{ "rules", 0, 1, &o.rules },
 		{ "columns", 0, 1, &o.columns },
+		{ "explain", 0, 1, &o.explain },
 		{ "encoding", 'e', 1, &encoding },
 		{ "output", 'o', 1, &o.output },
 		{ "quiet", 'q', 0, &quiet },
@@ -38,7 +41,7 @@ main(int argc, char **argv)
 	};
 	int n;
 
-	diag_set_program("tpa-appraise");
+	program_set_name("tpa-appraise");
 	options_parse(argc, argv, opts, usage, &n);
 	if (n != 2)
 		usage_error(usage, "PRIMARY.csv and VOTES.csv are needed");

@@ -1,7 +1,7 @@
 /* tpa-publicize: notices to post, and the objections they drew. */
 #include <string.h>
 
-#include "io/diag.h"
+#include "stages/shell.h"
 #include "stages/options.h"
 #include "stages/publicize.h"
 
@@ -20,6 +20,7 @@ static const char usage[] =
 "  --level L          village, town or county\n"
 "  --village V        village.yaml, or the folder holding it\n"
 "  --rules R          rules file (default: the one village.yaml names)\n"
+"  --columns FILE     extra header aliases (YAML)\n"
 "  --format F         html (default), text or csv\n"
 "  --resurvey FILE    worklist of households to survey again (default\n"
 "                     resurvey.csv beside the output)\n"
@@ -38,6 +39,7 @@ main(int argc, char **argv)
 		{ "level", 0, 1, &level },
 		{ "village", 0, 1, &o.village },
 		{ "rules", 0, 1, &o.rules },
+		{ "columns", 0, 1, &o.columns },
 		{ "format", 0, 1, &format },
 		{ "resurvey", 0, 1, &o.resurvey },
 		{ "encoding", 'e', 1, &encoding },
@@ -48,7 +50,7 @@ main(int argc, char **argv)
 	};
 	int n, resolve;
 
-	diag_set_program("tpa-publicize");
+	program_set_name("tpa-publicize");
 	options_parse(argc, argv, opts, usage, &n);
 	if (n < 1 || (strcmp(argv[0], "notice") != 0 && strcmp(argv[0], "resolve") != 0))
 		usage_error(usage, "say notice or resolve");

@@ -1,5 +1,5 @@
 /* tpa-survey: household survey. */
-#include "io/diag.h"
+#include "stages/shell.h"
 #include "stages/options.h"
 #include "stages/survey.h"
 
@@ -43,7 +43,7 @@ main(int argc, char **argv)
 	};
 	int n;
 
-	diag_set_program("tpa-survey");
+	program_set_name("tpa-survey");
 	options_parse(argc, argv, opts, usage, &n);
 	if (n != 2)
 		usage_error(usage, "APPLICANTS.csv and SURVEY.csv are needed");

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "io/diag.h"
+#include "stages/shell.h"
 
 static const struct {
 	const char *name, *what;
@@ -15,8 +15,8 @@ static const struct {
 	{ "survey", "household survey: income, exclusions, the primary list" },
 	{ "appraise", "democratic appraisal: quorum, votes, scale quota" },
 	{ "publicize", "publicity: notices to post, objections resolved" },
-	{ "audit", "level-by-level audit of village directories (not built yet)" },
-	{ "file", "file and card: the registry and its statistics (not built yet)" },
+	{ "audit", "level-by-level audit of village folders: every decision re-derived" },
+	{ "file", "file and card: the registry, its statistics and the cards" },
 };
 
 static void
@@ -38,7 +38,7 @@ main(int argc, char **argv)
 	ssize_t n;
 	size_t i;
 
-	diag_set_program("tpa");
+	program_set_name("tpa");
 	if (argc < 2) {
 		help(stderr);
 		return EXIT_ERROR;
@@ -55,7 +55,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], stages[i].name) == 0)
 			break;
 	if (i == sizeof stages / sizeof stages[0]) {
-		warnmsg("unknown stage \"%s\"", argv[1]);
+		fprintf(stderr, "tpa: unknown stage \"%s\"\n", argv[1]);
 		help(stderr);
 		return EXIT_ERROR;
 	}
@@ -78,5 +78,6 @@ main(int argc, char **argv)
 	snprintf(prog, sizeof prog, "tpa-%s", stages[i].name);
 	argv[1] = prog;
 	execvp(prog, argv + 1);
-	die(EXIT_ERROR, "cannot run %s: %s", prog, strerror(errno));
+	fprintf(stderr, "tpa: cannot run %s: %s\n", prog, strerror(errno));
+	return EXIT_ERROR;
 }

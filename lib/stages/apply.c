@@ -1,287 +1,411 @@
+/* tpa-apply: application intake (SPEC §6 apply). Every row is validated;
+ * rows are grouped into households wherever they stand; a household is
+ * accepted whole or rejected whole; the same ID number in two rows rejects
+ * every household holding it. With --previous, last year's registered
+ * households are carried in for re-survey unless a new application
+ * replaces them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "stages/apply.h"
-#include "rules/columns.h"
-#include "values/date.h"
-#include "io/diag.h"
-#include "values/enums.h"
-#include "household/household.h"
+#include "base/alloc.h"
 #include "base/idset.h"
-#include "io/outfile.h"
-#include "io/paths.h"
+#include "base/strmap.h"
+#include "household/roster.h"
+#include "household/schema.h"
 #include "io/csvout.h"
-#include "values/pattern.h"
-#include "io/provenance.h"
 #include "io/rejects.h"
+#include "rules/columns.h"
+#include "stages/apply.h"
+#include "stages/shell.h"
+#include "values/date.h"
+#include "values/enums.h"
+#include "values/idnumber.h"
 #include "values/text.h"
-#include "rules/village.h"
 
-/* The columns apply knows, in applicants.csv order (after village_code). */
+/* The columns apply knows, in applicants.csv order. */
 enum {
 	C_VILLAGE, C_HOUSEHOLD, C_NAME, C_ID, C_RELATION, C_SEX, C_BIRTH,
 	C_HEALTH, C_LABOR, C_EDUCATION, C_IN_SCHOOL, C_OCCUPATION, C_PHONE,
-	C_APPLY_DATE, C_REASON, NKNOWN
+	C_GROUP, C_APPLY_DATE, C_REASON, C_SOURCE, NKNOWN
 };
 static const char *const known[NKNOWN] = {
 	"village_code", "household_id", "name", "id_number", "relation", "sex",
 	"birth_date", "health", "labor", "education", "in_school", "occupation",
-	"phone", "apply_date", "declared_reason",
+	"phone", "group", "apply_date", "declared_reason", "source",
 };
 static const unsigned char required[NKNOWN] = {
 	[C_HOUSEHOLD] = 1, [C_NAME] = 1, [C_ID] = 1, [C_RELATION] = 1,
 	[C_APPLY_DATE] = 1,
+};
+static const unsigned char required_previous[NKNOWN] = {
+	[C_HOUSEHOLD] = 1, [C_NAME] = 1, [C_ID] = 1, [C_RELATION] = 1,
 };
 static const struct enum_def *const enums[NKNOWN] = {
 	[C_RELATION] = &enum_relation, [C_SEX] = &enum_sex,
 	[C_HEALTH] = &enum_health, [C_LABOR] = &enum_labor,
 	[C_EDUCATION] = &enum_education, [C_IN_SCHOOL] = &enum_in_school,
 };
+/* Free-text columns: TAB, LF and CR allowed inside. */
+static const unsigned char free_text[NKNOWN] = { [C_REASON] = 1 };
 
 #define NAME_MAX_CHARS 64
+/* Cells stored per person: the known columns but village_code, then the
+ * extra columns. */
+#define K(k) ((k) - 1)
+
+/* One input file (applications.csv, or last year's members.csv). */
+struct source_file {
+	const char *path;
+	const char *name;             /* as messages name it */
+	struct columns cols;
+	int carried;                  /* last year's registry */
+	int have_header;
+};
 
 struct intake {
 	const struct apply_options *o;
-	struct village village;
-	struct column_aliases *aliases;
-	struct columns cols;
-	size_t nextra;              /* extra columns carried through */
-	size_t *extra_cell;         /* their header cells */
+	struct stage *st;
+	enum lang lang;
+	struct source_file *file;     /* the one being read */
+	size_t nextra;                /* extra columns carried through */
+	char **extra;                 /* their names */
+	int *extra_cell;              /* per extra column: the current file's cell, or -1 */
 	struct id_checker *ids;
-	struct pattern *household_re;
-	struct roster roster;       /* cells: NKNOWN - 1 known (no village) + extras */
-	struct idset people;        /* ID number -> person index */
-	uint32_t last_household;    /* the previous row's (rows come grouped) */
+	struct roster roster;
+	int roster_ready;
+	struct idset people;          /* ID number -> person index */
+	uint32_t last_household;      /* the previous row's (rows come grouped) */
 	struct rejects rejects;
-	int hint[NKNOWN];           /* enumeration value last seen per column */
-	const char *file;
-	unsigned long rows;
-	char err[1024];
+	int hint[NKNOWN];             /* enumeration value last seen per column */
+	const char **cells;           /* scratch: one row's cells */
+	size_t *lens;
+	struct strmap exited;         /* previous: households that exited */
+	struct strmap applied;        /* households of this year's applications */
+	struct strbuf msg, quote, err;
+	char *previous_members;       /* last year's registry/members.csv */
 };
-
-static int
-header(struct intake *in, const struct csvin_row *row)
-{
-	if (columns_header(&in->cols, in->aliases, in->file, row, known,
-	    required, NKNOWN, in->err, sizeof in->err) != 0)
-		return 1;
-	in->extra_cell = xcalloc(row->n, sizeof *in->extra_cell);
-	for (size_t i = 0; i < row->n; i++)
-		if (in->cols.slot[i] < 0 && in->cols.name[i] != NULL)
-			in->extra_cell[in->nextra++] = i;
-	roster_init(&in->roster, NKNOWN - 1 + in->nextra);
-	return 0;
-}
 
 /* Problems of one row are recorded as they are found. */
 struct row_check {
 	struct intake *in;
 	const struct csvin_row *row;
-	const char *household;      /* as written, "" when missing */
-	const char *id;             /* as written */
+	const char *household;        /* as written, "" when missing */
+	const char *id;               /* as written */
 	size_t id_len;
 	int problems;
 };
 
 static void
-problem(struct row_check *rc, const char *field, const char *code,
-    const char *fmt, const char *value)
+reject(struct row_check *rc, const char *field, const char *code)
 {
-	rejects_add(&rc->in->rejects, rc->row->line, rc->household, rc->id,
-	    rc->id_len, field, code, fmt, field, value);
+	struct intake *in = rc->in;
+
+	rejects_add(&in->rejects, in->file->name, rc->row->line, rc->household,
+	    rc->id, rc->id_len, field, code, strbuf_str(&in->msg));
+	strbuf_reset(&in->msg);
 	rc->problems++;
 }
 
-/* Normalise an enumerated cell into OUT (its code). */
-static void
-check_enum(struct row_check *rc, int k, const char **out, size_t *outlen)
+static const char *
+label(struct intake *in, int k)
 {
-	size_t n;
-	const char *s = columns_cell(&rc->in->cols, rc->row, k, &n);
-	int v;
+	return field_label(field_builtin(known[k]), known[k], in->lang);
+}
 
-	*out = s;
-	*outlen = n;
-	if (n == 0)
-		return;
-	if ((v = enum_lookup_hint(enums[k], s, n, &rc->in->hint[k])) < 0) {
-		char codes[256], fmt[400];
+static const char *
+quoted(struct intake *in, const char *s, size_t n)
+{
+	strbuf_reset(&in->quote);
+	text_quote(&in->quote, s, n);
+	return strbuf_str(&in->quote);
+}
 
-		snprintf(fmt, sizeof fmt, "%%s \"%%s\" is not one of: %s",
-		    enum_codes(enums[k], codes, sizeof codes));
-		problem(rc, known[k], "BAD_VALUE", fmt, s);
-		return;
-	}
-	*out = enums[k]->values[v].code;
-	*outlen = strlen(*out);
+static const char *
+cell(struct row_check *rc, int k, size_t *n)
+{
+	return columns_cell(&rc->in->file->cols, rc->row, k, n);
 }
 
 static void
 missing(struct row_check *rc, int k)
 {
-	problem(rc, known[k], "MISSING_FIELD", "%s is empty%s", "");
+	wording(&rc->in->msg, rc->in->lang, MSG_EMPTY, label(rc->in, k));
+	reject(rc, known[k], "MISSING_FIELD");
+}
+
+/* Normalise an enumerated cell into *OUT (its code). */
+static void
+check_enum(struct row_check *rc, int k)
+{
+	struct intake *in = rc->in;
+	size_t n;
+	const char *s = cell(rc, k, &n);
+	int v;
+
+	in->cells[K(k)] = s;
+	in->lens[K(k)] = n;
+	if (n == 0)
+		return;
+	if ((v = enum_lookup_hint(enums[k], s, n, &in->hint[k])) < 0) {
+		struct strbuf codes = { 0 };
+
+		enum_describe(enums[k], &codes);
+		wording(&in->msg, in->lang, MSG_NOT_ONE_OF, label(in, k),
+		    quoted(in, s, n), strbuf_str(&codes));
+		strbuf_free(&codes);
+		reject(rc, known[k], "BAD_VALUE");
+		in->lens[K(k)] = 0;
+		return;
+	}
+	in->cells[K(k)] = enums[k]->values[v].code;
+	in->lens[K(k)] = strlen(in->cells[K(k)]);
+}
+
+/* A date cell, written YYYY-MM-DD into BUF. Returns 0, 1 when empty, -1. */
+static int
+check_date(struct row_check *rc, int k, char *buf, long *days)
+{
+	struct intake *in = rc->in;
+	size_t n;
+	const char *s = cell(rc, k, &n);
+	char folded[64];
+
+	if (n == 0)
+		return 1;
+	if (n < sizeof folded && text_has_wide_forms(s, n)) {
+		size_t m = text_fold_width(s, n, folded);
+
+		if (date_parse(folded, m, days) == 0) {
+			date_format(buf, *days);
+			return 0;
+		}
+	} else if (date_parse(s, n, days) == 0) {
+		date_format(buf, *days);
+		return 0;
+	}
+	wording(&in->msg, in->lang, MSG_NOT_A_DATE, label(in, k), quoted(in, s, n));
+	reject(rc, known[k], "BAD_DATE");
+	return -1;
+}
+
+/* Control characters: refused everywhere but inside free text. */
+static void
+check_controls(struct row_check *rc)
+{
+	struct intake *in = rc->in;
+	const struct columns *c = &in->file->cols;
+
+	for (size_t i = 0; i < rc->row->n && i < c->ncells; i++) {
+		int k = c->slot[i];
+		int free = k < 0 || free_text[k];
+
+		if (text_control(rc->row->cell[i], rc->row->len[i], free) < 0)
+			continue;
+		wording(&in->msg, in->lang, MSG_CONTROL,
+		    k >= 0 ? label(in, k) : c->name[i] ? c->name[i] : "",
+		    quoted(in, rc->row->cell[i], rc->row->len[i]));
+		reject(rc, k >= 0 ? known[k] : c->name[i] ? c->name[i] : "", "BAD_VALUE");
+	}
+}
+
+static int
+household_id_ok(const char *s, size_t n)
+{
+	if (n == 0 || n > 32)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+static void
+check_id(struct row_check *rc, char id[ID_LEN + 1], enum id_status *st)
+{
+	static const enum msg why[] = {
+		[ID_BAD_FORMAT] = MSG_ID_FORMAT,
+		[ID_BAD_CHECKSUM] = MSG_ID_CHECKSUM,
+		[ID_BAD_DATE] = MSG_ID_DATE,
+		[ID_OLD_15_DIGIT] = MSG_ID_OLD,
+		[ID_MANGLED] = MSG_ID_MANGLED,
+	};
+	struct intake *in = rc->in;
+
+	*st = ID_BAD_FORMAT;
+	id[0] = '\0';
+	if (rc->id_len == 0) {
+		missing(rc, C_ID);
+		return;
+	}
+	if ((*st = id_check(in->ids, rc->id, rc->id_len, id)) != ID_OK) {
+		wording(&in->msg, in->lang, why[*st], label(in, C_ID));
+		reject(rc, "id_number", id_status_code(*st));
+		id[0] = '\0';
+	}
 }
 
 static int
 data_row(struct intake *in, const struct csvin_row *row)
 {
-	const char *out[NKNOWN + 1024];
-	size_t outlen[NKNOWN + 1024];
-	const char **cells = out, *s;
-	size_t *lens = outlen, n;
+	struct source_file *f = in->file;
 	struct row_check rc = { in, row, "", "", 0, 0 };
-	char id[ID_LEN + 1] = "", birth[DATE_BUF], applied[DATE_BUF];
+	char id[ID_LEN + 1], birth[DATE_BUF], applied[DATE_BUF];
+	const char **cells = in->cells;
+	size_t *lens = in->lens, n, hlen;
 	uint32_t household = NO_HOUSEHOLD, person;
-	enum id_status st = ID_BAD_FORMAT;
-	int head = 0;
-	long days;
+	enum id_status st;
+	const char *s;
+	long days, bdays = 0;
+	int head, bstate;
 
-	in->rows++;
-	if (in->roster.ncells > sizeof out / sizeof out[0]) {
-		cells = xcalloc(in->roster.ncells + 1, sizeof *cells);
-		lens = xcalloc(in->roster.ncells + 1, sizeof *lens);
+	rc.household = cell(&rc, C_HOUSEHOLD, &hlen);
+	rc.id = cell(&rc, C_ID, &rc.id_len);
+	/* A household of last year's registry: carried unless it exited or
+	 * a new application replaces it. */
+	if (f->carried && hlen > 0 && (strmap_get(&in->exited, rc.household, hlen) ||
+	    strmap_get(&in->applied, rc.household, hlen)))
+		return 0;
+	if (!f->carried && hlen > 0)
+		strmap_put(&in->applied, rc.household, hlen, 0, NULL);
+	if (row->n != f->cols.ncells) {
+		wording(&in->msg, in->lang, MSG_RAGGED, row->n, f->cols.ncells);
+		reject(&rc, "", "RAGGED_ROW");
 	}
-	rc.household = columns_cell(&in->cols, row, C_HOUSEHOLD, &n);
-	rc.id = columns_cell(&in->cols, row, C_ID, &rc.id_len);
-	if (row->n != in->cols.ncells) {
-		char count[64];
-
-		snprintf(count, sizeof count, "%zu cells, the header has %zu",
-		    row->n, in->cols.ncells);
-		problem(&rc, "", "RAGGED_ROW", "%sthe row has %s", count);
-	}
-	for (size_t i = 0; i < row->n && i < in->cols.ncells; i++)
-		if (in->cols.name[i] == NULL && row->len[i] > 0) {
+	for (size_t i = 0; i < row->n && i < f->cols.ncells; i++)
+		if (f->cols.name[i] == NULL && row->len[i] > 0) {
 			char field[32];
 
 			snprintf(field, sizeof field, "column %zu", i + 1);
-			rejects_add(&in->rejects, row->line, rc.household, rc.id,
-			    rc.id_len, field, "BAD_VALUE",
-			    "a value under a column with no name: \"%s\"",
-			    row->cell[i]);
-			rc.problems++;
+			wording(&in->msg, in->lang, MSG_UNNAMED_COLUMN, i + 1,
+			    quoted(in, row->cell[i], row->len[i]));
+			reject(&rc, field, "BAD_VALUE");
 		}
+	check_controls(&rc);
 
 	/* household_id */
-	if (n == 0)
+	if (hlen == 0) {
 		missing(&rc, C_HOUSEHOLD);
-	else if (pattern_match(in->household_re, rc.household, n) != 1)
-		problem(&rc, "household_id", "BAD_VALUE",
-		    "%s \"%s\" must be 1-32 of A-Z a-z 0-9 _ -", rc.household);
-	if (n > 0) {
+	} else {
 		uint32_t last = in->last_household;
 
-		if (last != NO_HOUSEHOLD && strcmp(roster_household_id(&in->roster, last),
-		    rc.household) == 0)
+		if (!household_id_ok(rc.household, hlen)) {
+			wording(&in->msg, in->lang, MSG_HOUSEHOLD_ID_FORM,
+			    label(in, C_HOUSEHOLD), quoted(in, rc.household, hlen));
+			reject(&rc, "household_id", "BAD_VALUE");
+		}
+		if (last != NO_HOUSEHOLD && strcmp(roster_household_id(&in->roster,
+		    last), rc.household) == 0)
 			household = last;
 		else
-			household = roster_household(&in->roster, rc.household, n, row->line);
+			household = roster_household(&in->roster, rc.household, hlen,
+			    row->line);
+		if (household == NO_HOUSEHOLD)
+			return stage_fail(in->st, "%s:%lu: too many households",
+			    f->name, row->line), -1;
 		in->last_household = household;
+		in->roster.households[household].carried = (uint8_t)f->carried;
 	}
 
 	/* village_code, when the file has one */
-	s = columns_cell(&in->cols, row, C_VILLAGE, &n);
-	if (n > 0 && strcmp(s, in->village.code) != 0)
-		problem(&rc, "village_code", "BAD_VALUE",
-		    "%s \"%s\" is not this village's code", s);
+	s = cell(&rc, C_VILLAGE, &n);
+	if (n > 0 && (n != 12 || memcmp(s, in->st->village.code, 12) != 0)) {
+		wording(&in->msg, in->lang, MSG_NOT_THIS_VILLAGE,
+		    label(in, C_VILLAGE), quoted(in, s, n));
+		reject(&rc, "village_code", "BAD_VALUE");
+	}
 
 	/* name */
-	cells[C_NAME - 1] = columns_cell(&in->cols, row, C_NAME, &lens[C_NAME - 1]);
-	if (lens[C_NAME - 1] == 0)
+	cells[K(C_NAME)] = cell(&rc, C_NAME, &lens[K(C_NAME)]);
+	if (lens[K(C_NAME)] == 0)
 		missing(&rc, C_NAME);
-	else if (utf8_chars(cells[C_NAME - 1], lens[C_NAME - 1]) > NAME_MAX_CHARS)
-		problem(&rc, "name", "BAD_VALUE", "%s is longer than 64 characters%s", "");
+	else if (utf8_chars(cells[K(C_NAME)], lens[K(C_NAME)]) > NAME_MAX_CHARS) {
+		wording(&in->msg, in->lang, MSG_NAME_TOO_LONG, label(in, C_NAME));
+		reject(&rc, "name", "BAD_VALUE");
+	}
 
 	/* id_number */
-	if (rc.id_len == 0) {
-		missing(&rc, C_ID);
-	} else if ((st = id_check(in->ids, rc.id, rc.id_len, id)) != ID_OK) {
-		static const char *const why[] = {
-			[ID_BAD_FORMAT] = "%s is not 17 digits and a check character%s",
-			[ID_BAD_CHECKSUM] = "%s: the check character does not match%s",
-			[ID_BAD_DATE] = "%s: the birth date is impossible or after the year's end%s",
-			[ID_OLD_15_DIGIT] = "%s is an old 15-digit number; the 18-digit one is needed%s",
-		};
-
-		problem(&rc, "id_number", id_status_code(st), why[st], "");
-		id[0] = '\0';
-	}
-	cells[C_ID - 1] = id;
-	lens[C_ID - 1] = id[0] ? ID_LEN : 0;
+	check_id(&rc, id, &st);
+	cells[K(C_ID)] = id;
+	lens[K(C_ID)] = id[0] ? ID_LEN : 0;
 
 	/* relation */
-	check_enum(&rc, C_RELATION, &cells[C_RELATION - 1], &lens[C_RELATION - 1]);
-	if (lens[C_RELATION - 1] == 0)
+	check_enum(&rc, C_RELATION);
+	(void)cell(&rc, C_RELATION, &n);
+	if (n == 0)
 		missing(&rc, C_RELATION);
-	head = strcmp(cells[C_RELATION - 1], "head") == 0;
+	head = lens[K(C_RELATION)] > 0 && strcmp(cells[K(C_RELATION)], "head") == 0;
 
 	/* sex and birth_date: must agree with the ID number, filled from it */
-	check_enum(&rc, C_SEX, &cells[C_SEX - 1], &lens[C_SEX - 1]);
-	s = columns_cell(&in->cols, row, C_BIRTH, &n);
-	if (n > 0 && date_parse(s, n, &days) != 0) {
-		problem(&rc, "birth_date", "BAD_DATE", "%s \"%s\" is not a date", s);
-		n = 0;
-	}
+	check_enum(&rc, C_SEX);
+	bstate = check_date(&rc, C_BIRTH, birth, &bdays);
 	if (st == ID_OK) {
 		const char *sex = id_sex(id) == 1 ? "male" : "female";
 
-		if (lens[C_SEX - 1] > 0 && strcmp(cells[C_SEX - 1], sex) != 0)
-			problem(&rc, "sex", "SEX_MISMATCH",
-			    "%s \"%s\" does not agree with the ID number", cells[C_SEX - 1]);
-		if (n > 0 && days != id_birth(id))
-			problem(&rc, "birth_date", "BIRTH_MISMATCH",
-			    "%s \"%s\" does not agree with the ID number", s);
-		cells[C_SEX - 1] = sex;
-		lens[C_SEX - 1] = strlen(sex);
-		cells[C_BIRTH - 1] = date_format(birth, id_birth(id));
-		lens[C_BIRTH - 1] = strlen(birth);
+		if (lens[K(C_SEX)] > 0 && strcmp(cells[K(C_SEX)], sex) != 0) {
+			wording(&in->msg, in->lang, MSG_DISAGREES_WITH_ID,
+			    label(in, C_SEX), quoted(in, cells[K(C_SEX)], lens[K(C_SEX)]));
+			reject(&rc, "sex", "SEX_MISMATCH");
+		}
+		if (bstate == 0 && bdays != id_birth(id)) {
+			wording(&in->msg, in->lang, MSG_DISAGREES_WITH_ID,
+			    label(in, C_BIRTH), quoted(in, birth, strlen(birth)));
+			reject(&rc, "birth_date", "BIRTH_MISMATCH");
+		}
+		cells[K(C_SEX)] = sex;
+		lens[K(C_SEX)] = strlen(sex);
+		cells[K(C_BIRTH)] = date_format(birth, id_birth(id));
+		lens[K(C_BIRTH)] = strlen(birth);
 	} else {
-		cells[C_BIRTH - 1] = "";
-		lens[C_BIRTH - 1] = 0;
+		cells[K(C_BIRTH)] = "";
+		lens[K(C_BIRTH)] = 0;
 	}
 
 	/* health (default healthy), labor, education, schooling */
-	check_enum(&rc, C_HEALTH, &cells[C_HEALTH - 1], &lens[C_HEALTH - 1]);
-	if (lens[C_HEALTH - 1] == 0) {
-		cells[C_HEALTH - 1] = "healthy";
-		lens[C_HEALTH - 1] = strlen("healthy");
+	check_enum(&rc, C_HEALTH);
+	(void)cell(&rc, C_HEALTH, &n);
+	if (n == 0) {
+		cells[K(C_HEALTH)] = "healthy";
+		lens[K(C_HEALTH)] = strlen("healthy");
 	}
-	check_enum(&rc, C_LABOR, &cells[C_LABOR - 1], &lens[C_LABOR - 1]);
-	check_enum(&rc, C_EDUCATION, &cells[C_EDUCATION - 1], &lens[C_EDUCATION - 1]);
-	check_enum(&rc, C_IN_SCHOOL, &cells[C_IN_SCHOOL - 1], &lens[C_IN_SCHOOL - 1]);
+	check_enum(&rc, C_LABOR);
+	check_enum(&rc, C_EDUCATION);
+	check_enum(&rc, C_IN_SCHOOL);
 
 	/* free text */
-	cells[C_OCCUPATION - 1] = columns_cell(&in->cols, row, C_OCCUPATION,
-	    &lens[C_OCCUPATION - 1]);
-	cells[C_PHONE - 1] = columns_cell(&in->cols, row, C_PHONE, &lens[C_PHONE - 1]);
-	cells[C_REASON - 1] = columns_cell(&in->cols, row, C_REASON, &lens[C_REASON - 1]);
+	cells[K(C_OCCUPATION)] = cell(&rc, C_OCCUPATION, &lens[K(C_OCCUPATION)]);
+	cells[K(C_PHONE)] = cell(&rc, C_PHONE, &lens[K(C_PHONE)]);
+	cells[K(C_GROUP)] = cell(&rc, C_GROUP, &lens[K(C_GROUP)]);
+	cells[K(C_REASON)] = cell(&rc, C_REASON, &lens[K(C_REASON)]);
 
-	/* apply_date: required on the head's row */
-	s = columns_cell(&in->cols, row, C_APPLY_DATE, &n);
-	cells[C_APPLY_DATE - 1] = "";
-	lens[C_APPLY_DATE - 1] = 0;
-	if (n > 0 && date_parse(s, n, &days) != 0) {
-		problem(&rc, "apply_date", "BAD_DATE", "%s \"%s\" is not a date", s);
-	} else if (n > 0) {
-		cells[C_APPLY_DATE - 1] = date_format(applied, days);
-		lens[C_APPLY_DATE - 1] = strlen(applied);
-	} else if (head) {
-		problem(&rc, "apply_date", "MISSING_FIELD",
-		    "%s is empty on the head's row%s", "");
+	/* apply_date: required on the head's row of an application */
+	cells[K(C_APPLY_DATE)] = "";
+	lens[K(C_APPLY_DATE)] = 0;
+	if ((bstate = check_date(&rc, C_APPLY_DATE, applied, &days)) == 0) {
+		cells[K(C_APPLY_DATE)] = applied;
+		lens[K(C_APPLY_DATE)] = strlen(applied);
+	} else if (bstate == 1 && head && !f->carried) {
+		wording(&in->msg, in->lang, MSG_EMPTY_ON_HEAD, label(in, C_APPLY_DATE));
+		reject(&rc, "apply_date", "MISSING_FIELD");
 	}
+	cells[K(C_SOURCE)] = f->carried ? "registry" : "application";
+	lens[K(C_SOURCE)] = strlen(cells[K(C_SOURCE)]);
 
 	for (size_t e = 0; e < in->nextra; e++) {
-		size_t pos = in->extra_cell[e];
+		int pos = in->extra_cell[e];
 
-		cells[NKNOWN - 1 + e] = pos < row->n ? row->cell[pos] : "";
-		lens[NKNOWN - 1 + e] = pos < row->n ? row->len[pos] : 0;
+		cells[K(NKNOWN) + e] = pos >= 0 && (size_t)pos < row->n ? row->cell[pos] : "";
+		lens[K(NKNOWN) + e] = pos >= 0 && (size_t)pos < row->n ? row->len[pos] : 0;
 	}
-	cells[C_HOUSEHOLD - 1] = rc.household;
-	lens[C_HOUSEHOLD - 1] = strlen(rc.household);
+	cells[K(C_HOUSEHOLD)] = rc.household;
+	lens[K(C_HOUSEHOLD)] = hlen;
 
 	person = roster_add(&in->roster, household, row->line, head,
 	    id[0] ? id : NULL, cells, lens);
+	if (person == UINT32_MAX)
+		return stage_fail(in->st, "%s:%lu: too many rows", f->name, row->line), -1;
+	in->roster.people[person].carried = (uint8_t)f->carried;
 	if (rc.problems > 0) {
 		in->roster.people[person].rejected = 1;
 		if (household != NO_HOUSEHOLD)
@@ -293,27 +417,68 @@ data_row(struct intake *in, const struct csvin_row *row)
 		const uint32_t *seen = idset_add(&in->people, id, person);
 
 		if (seen != NULL) {
-			uint32_t first = *seen;
-			struct person *p[2] = { &in->roster.people[first],
-				&in->roster.people[person] };
+			uint32_t both[2] = { *seen, person };
 
 			for (int i = 0; i < 2; i++) {
-				if (p[i]->rejected == 2)   /* already reported */
+				struct roster_person *p = &in->roster.people[both[i]];
+
+				if (p->rejected == 2)   /* already reported */
 					continue;
-				rejects_add(&in->rejects, p[i]->line,
-				    p[i]->household == NO_HOUSEHOLD ? "" :
-				    roster_household_id(&in->roster, p[i]->household),
-				    p[i]->id, ID_LEN, "id_number", "DUPLICATE_PERSON",
-				    "the same ID number is on more than one row");
-				p[i]->rejected = 2;
-				if (p[i]->household != NO_HOUSEHOLD)
-					in->roster.households[p[i]->household].rejected = 1;
+				wording(&in->msg, in->lang, MSG_DUPLICATE_PERSON);
+				rejects_add(&in->rejects, p->carried ? in->previous_members :
+				    in->o->input, p->line, p->household == NO_HOUSEHOLD ? "" :
+				    roster_household_id(&in->roster, p->household),
+				    p->id, ID_LEN, "id_number", "DUPLICATE_PERSON",
+				    strbuf_str(&in->msg));
+				strbuf_reset(&in->msg);
+				p->rejected = 2;
+				if (p->household != NO_HOUSEHOLD)
+					in->roster.households[p->household].rejected = 1;
 			}
 		}
 	}
-	if (cells != out) {
-		free(cells);
-		free(lens);
+	return 0;
+}
+
+/* The first file's header fixes the extra columns; a later file's extra
+ * columns are matched to them by name (others are not carried). */
+static int
+header(struct intake *in, const struct csvin_row *row)
+{
+	struct source_file *f = in->file;
+	char err[1024];
+
+	if (columns_map(&f->cols, in->st->aliases, f->name, row, known, NKNOWN,
+	    err, sizeof err) != 0)
+		return stage_fail(in->st, "%s", err), -1;
+	f->have_header = 1;
+	{
+		struct schema s = { 0 };
+
+		/* every missing column in one message */
+		s.cols = f->cols;
+		s.file = f->name;
+		strbuf_reset(&in->err);
+		if (schema_require(&s, in->st->aliases, row->line, known,
+		    f->carried ? required_previous : required, &in->err) != 0)
+			return stage_fail_lines(in->st, &in->err), -1;
+	}
+	if (!in->roster_ready) {
+		in->extra = xcalloc(row->n + 1, sizeof *in->extra);
+		for (size_t i = 0; i < row->n; i++)
+			if (f->cols.slot[i] < 0 && f->cols.name[i] != NULL)
+				in->extra[in->nextra++] = xstrdup(f->cols.name[i]);
+		roster_init(&in->roster, K(NKNOWN) + in->nextra);
+		in->roster_ready = 1;
+		in->cells = xcalloc(K(NKNOWN) + in->nextra + 1, sizeof *in->cells);
+		in->lens = xcalloc(K(NKNOWN) + in->nextra + 1, sizeof *in->lens);
+		in->extra_cell = xcalloc(in->nextra + 1, sizeof *in->extra_cell);
+	}
+	for (size_t e = 0; e < in->nextra; e++) {
+		in->extra_cell[e] = -1;
+		for (size_t i = 0; i < row->n; i++)
+			if (f->cols.name[i] != NULL && strcmp(f->cols.name[i], in->extra[e]) == 0)
+				in->extra_cell[e] = (int)i;
 	}
 	return 0;
 }
@@ -336,10 +501,11 @@ judge_households(struct intake *in)
 		if (r->households[h].heads != 1)
 			r->households[h].rejected = 1;
 	for (size_t i = 0; i < r->npeople; i++) {
-		struct person *p = &r->people[i];
-		struct household *h;
-		const char *hid;
-		const char *cells[NKNOWN];
+		struct roster_person *p = &r->people[i];
+		struct roster_household *h;
+		const char *hid, *file;
+		enum msg m;
+		const char *code, *field = "relation";
 
 		if (p->household == NO_HOUSEHOLD)
 			continue;
@@ -347,23 +513,26 @@ judge_households(struct intake *in)
 		if (!h->rejected)
 			continue;
 		hid = roster_household_id(r, p->household);
-		roster_cells(r, (uint32_t)i, cells);
+		file = p->carried ? in->previous_members : in->o->input;
 		if (h->heads == 0) {
-			rejects_add(&in->rejects, p->line, hid, cells[C_ID - 1],
-			    strlen(cells[C_ID - 1]), "relation", "NO_HEAD",
-			    "household %s has no head (户主)", hid);
-			p->rejected = 1;
+			m = MSG_NO_HEAD;
+			code = "NO_HEAD";
 		} else if (h->heads > 1 && p->head) {
-			rejects_add(&in->rejects, p->line, hid, cells[C_ID - 1],
-			    strlen(cells[C_ID - 1]), "relation", "MULTIPLE_HEADS",
-			    "household %s has %u heads (户主)", hid, h->heads);
-			p->rejected = 1;
+			m = MSG_MULTIPLE_HEADS;
+			code = "MULTIPLE_HEADS";
 		} else if (!p->rejected) {
-			rejects_add(&in->rejects, p->line, hid, cells[C_ID - 1],
-			    strlen(cells[C_ID - 1]), "", "HOUSEHOLD_INCOMPLETE",
-			    "another row of household %s was rejected", hid);
-			p->rejected = 1;
+			m = MSG_INCOMPLETE;
+			code = "HOUSEHOLD_INCOMPLETE";
+			field = "";
+		} else {
+			continue;
 		}
+		strbuf_reset(&in->msg);
+		wording(&in->msg, in->lang, m, hid, h->heads);
+		rejects_add(&in->rejects, file, p->line, hid, p->id, strlen(p->id),
+		    field, code, strbuf_str(&in->msg));
+		strbuf_reset(&in->msg);
+		p->rejected = 1;
 	}
 }
 
@@ -372,126 +541,221 @@ write_applicants(struct intake *in, struct outfile *out)
 {
 	struct roster *r = &in->roster;
 	uint32_t *order = roster_order(r);
-	const char **cells = xcalloc(r->ncells, sizeof *cells);
 	struct csvout w;
 
 	csvout_init(&w, out, CSVOUT_DATA);
 	for (size_t k = 0; k < NKNOWN; k++)
 		csvout_str(&w, known[k]);
 	for (size_t e = 0; e < in->nextra; e++)
-		csvout_str(&w, in->cols.name[in->extra_cell[e]]);
+		csvout_str(&w, in->extra[e]);
 	csvout_end(&w);
 	for (size_t i = 0; i < r->npeople; i++) {
-		const struct person *p = &r->people[order[i]];
+		const struct roster_person *p = &r->people[order[i]];
 
 		if (p->household == NO_HOUSEHOLD || r->households[p->household].rejected)
 			continue;
-		roster_cells(r, order[i], cells);
-		csvout_str(&w, in->village.code);
+		roster_cells(r, order[i], in->cells);
+		csvout_str(&w, in->st->village.code);
 		for (size_t c = 0; c < r->ncells; c++)
-			csvout_str(&w, cells[c]);
+			csvout_str(&w, in->cells[c]);
 		csvout_end(&w);
 	}
-	free(cells);
 	free(order);
+}
+
+static int
+read_file(struct intake *in, struct source_file *f)
+{
+	char err[1024];
+	struct csvin *csv;
+	int rc;
+
+	in->file = f;
+	in->last_household = NO_HOUSEHOLD;
+	if ((csv = csvin_open(f->path, in->o->encoding, err, sizeof err)) == NULL)
+		return stage_fail(in->st, "%s", err);
+	f->name = csvin_name(csv);
+	if (!in->o->quiet)
+		csvin_set_progress(csv, program_name());
+	rc = csvin_read(csv, on_row, in);
+	if (rc < 0 && in->st->err.len == 0)
+		stage_fail(in->st, "%s", csvin_error(csv));
+	else if (rc == 0 && !f->have_header)
+		rc = stage_fail(in->st, "%s:1: empty file: a header row is required",
+		    f->name);
+	if (rc == 0)
+		stage_read(in->st, f->path, csvin_sha256(csv));
+	f->name = f->carried ? in->previous_members : in->o->input;
+	csvin_close(csv);
+	return rc == 0 ? 0 : EXIT_ERROR;
+}
+
+struct exits {
+	struct intake *in;
+	struct columns cols;
+	int have_header;
+};
+
+static int
+on_status(void *ctx, const struct csvin_row *row)
+{
+	static const char *const names[2] = { "household_id", "status" };
+	struct exits *x = ctx;
+	const char *hid, *status;
+	char err[1024];
+
+	if (row->index == 0) {
+		if (columns_map(&x->cols, x->in->st->aliases, "households.csv", row,
+		    names, 2, err, sizeof err) != 0)
+			return stage_fail(x->in->st, "%s", err), -1;
+		if (x->cols.pos[0] < 0 || x->cols.pos[1] < 0)
+			return stage_fail(x->in->st, "%s:1: last year's households.csv "
+			    "needs household_id and status", x->in->previous_members), -1;
+		x->have_header = 1;
+		return 0;
+	}
+	hid = columns_cell(&x->cols, row, 0, NULL);
+	status = columns_cell(&x->cols, row, 1, NULL);
+	if (strcmp(status, "exited") == 0)
+		strmap_put(&x->in->exited, hid, strlen(hid), 0, NULL);
+	return 0;
+}
+
+/* Last year's households that exited are not carried: households.csv
+ * beside members.csv says which. */
+static int
+read_exits(struct intake *in)
+{
+	char *path = path_beside(in->previous_members, "households.csv");
+	struct exits x;
+	char err[1024];
+	struct csvin *csv = csvin_open(path, ENC_UTF8, err, sizeof err);
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.in = in;
+	if (csv == NULL) {
+		rc = stage_fail(in->st, "%s (last year's registry: --previous names "
+		    "its folder or its members.csv)", err);
+		free(path);
+		return rc;
+	}
+	rc = csvin_read(csv, on_status, &x);
+	if (rc < 0 && in->st->err.len == 0)
+		stage_fail(in->st, "%s", csvin_error(csv));
+	if (rc == 0 && stage_input(in->st, path) == 0)
+		stage_read(in->st, path, csvin_sha256(csv));
+	csvin_close(csv);
+	columns_free(&x.cols);
+	free(path);
+	return rc == 0 && in->st->err.len == 0 ? 0 : EXIT_ERROR;
+}
+
+static void
+summary(struct intake *in)
+{
+	size_t accepted_hh = 0, accepted_people = 0, rejected_hh = 0, carried = 0;
+	char count[4][32];
+
+	for (size_t h = 0; h < in->roster.nhouseholds; h++) {
+		if (in->roster.households[h].rejected) {
+			rejected_hh++;
+		} else {
+			accepted_hh++;
+			accepted_people += in->roster.households[h].people;
+			carried += in->roster.households[h].carried;
+		}
+	}
+	fprintf(stderr, "applicants: %s households, %s people accepted; %s "
+	    "households rejected", text_count(count[0], accepted_hh),
+	    text_count(count[1], accepted_people), text_count(count[2], rejected_hh));
+	if (in->previous_members != NULL)
+		fprintf(stderr, "; %s carried from last year's registry",
+		    text_count(count[3], carried));
+	fputc('\n', stderr);
 }
 
 int
 apply_run(const struct apply_options *o)
 {
 	struct intake in;
-	struct csvin *csv;
+	struct stage st;
+	struct source_file apps, prev;
 	struct outfile *out, *rej;
-	char out_sha[DIGEST_HEX], rej_sha[DIGEST_HEX], count[3][32];
-	char *rejects_path;
-	size_t accepted_hh = 0, accepted_people = 0, rejected_hh = 0;
-	int rc;
+	char *rejects_path = NULL;
+	int status = EXIT_ERROR;
 
 	memset(&in, 0, sizeof in);
+	memset(&apps, 0, sizeof apps);
+	memset(&prev, 0, sizeof prev);
 	in.o = o;
-	if (village_load(&in.village, o->village, in.err, sizeof in.err) != 0)
-		die(EXIT_ERROR, "%s", in.err);
-	in.aliases = aliases_new();
-	if (o->columns && aliases_load(in.aliases, o->columns, in.err, sizeof in.err) != 0)
-		die(EXIT_ERROR, "%s", in.err);
-	in.ids = id_checker_new(in.village.year);
-	in.household_re = pattern_compile("[A-Za-z0-9_-]{1,32}", PATTERN_WHOLE,
-	    in.err, sizeof in.err);
-	if (in.household_re == NULL)
-		die(EXIT_ERROR, "internal pattern: %s", in.err);
+	in.st = &st;
+	strmap_init(&in.exited);
+	strmap_init(&in.applied);
 	idset_init(&in.people);
-	in.last_household = NO_HOUSEHOLD;
-	if ((csv = csvin_open(o->input, o->encoding, in.err, sizeof in.err)) == NULL)
-		die(EXIT_ERROR, "%s", in.err);
-	in.file = csvin_name(csv);
-	if (!o->quiet)
-		csvin_set_progress(csv, diag_program());
-	/* Rejects name the file by its base name: the same on every machine. */
-	rejects_init(&in.rejects, "apply", path_base(in.file), in.village.code);
+	stage_begin(&st, "apply", o->quiet);
+	if (stage_load_village(&st, o->village, 1) != 0 ||
+	    stage_load_columns(&st, o->columns) != 0 ||
+	    stage_input(&st, o->input) != 0)
+		goto out;
+	/* --previous: last year's registry folder or its members.csv; else
+	 * the one village.yaml names. */
+	{
+		const char *last = o->previous ? o->previous : st.village.previous;
 
-	/* Create the outputs first: an unwritable folder fails before work. */
-	if ((out = outfile_open(o->output, OUTFILE_PRIVATE, in.err, sizeof in.err)) == NULL)
-		die(EXIT_ERROR, "%s", in.err);
-	/* Beside the output, unless that is written in place (a device). */
-	rejects_path = o->rejects ? xstrdup(o->rejects) : path_beside(
-	    outfile_in_place(out) ? NULL : o->output, "rejects-apply.csv");
-	if ((rej = outfile_open(rejects_path, OUTFILE_PUBLIC, in.err, sizeof in.err)) == NULL)
-		die(EXIT_ERROR, "%s", in.err);
-	rc = csvin_read(csv, on_row, &in);
-	if (rc != 0)
-		die(EXIT_ERROR, "%s", rc < 0 ? csvin_error(csv) : in.err);
-	if (csvin_bytes(csv) == 0 || in.cols.ncells == 0)
-		die(EXIT_ERROR, "%s:1: empty file: a header row is required", in.file);
-	judge_households(&in);
-
-	write_applicants(&in, out);
-	rejects_write(&in.rejects, rej);
-	if (outfile_finish(out, out_sha, in.err, sizeof in.err) != 0 ||
-	    outfile_finish(rej, rej_sha, in.err, sizeof in.err) != 0)
-		die(EXIT_ERROR, "%s", in.err);
-	struct provenance p, *pp = NULL;
-
-	if (!outfile_in_place(out)) {
-		pp = &p;
-		provenance_init(pp, "apply", o->output);
-		provenance_input(pp, o->input, csvin_sha256(csv));
-		provenance_input(pp, in.village.path, in.village.sha256);
-		provenance_output(pp, o->output, out_sha);
-		if (!outfile_in_place(rej))
-			provenance_output(pp, rejects_path, rej_sha);
-	}
-	if (provenance_seal(pp, (struct outfile *const[]){ out, rej }, 2, in.err, sizeof in.err) != 0)
-		die(EXIT_ERROR, "%s", in.err);
-	if (pp != NULL) {
-		warnlines(provenance_notes(pp));
-		provenance_free(pp);
-	}
-
-	for (size_t h = 0; h < in.roster.nhouseholds; h++) {
-		if (in.roster.households[h].rejected) {
-			rejected_hh++;
-		} else {
-			accepted_hh++;
-			accepted_people += in.roster.households[h].people;
+		if (last != NULL) {
+			in.previous_members = path_is_dir(last) ?
+			    path_join(last, "members.csv") : xstrdup(last);
+			if (stage_input(&st, in.previous_members) != 0)
+				goto out;
 		}
 	}
+	in.lang = st.lang;
+	if ((out = stage_output(&st, o->output, OUTFILE_PRIVATE)) == NULL)
+		goto out;
+	rejects_path = o->rejects ? xstrdup(o->rejects) :
+	    stage_beside(&st, out, "rejects-apply.csv");
+	if ((rej = stage_output(&st, rejects_path, OUTFILE_PUBLIC)) == NULL)
+		goto out;
+	in.ids = id_checker_new(st.village.year);
+	rejects_init(&in.rejects, "apply", st.village.code);
+	apps.path = o->input;
+	if (read_file(&in, &apps) != 0)
+		goto out;
+	if (in.previous_members != NULL) {
+		prev.path = in.previous_members;
+		prev.carried = 1;
+		if (read_exits(&in) != 0 || read_file(&in, &prev) != 0)
+			goto out;
+	}
+	judge_households(&in);
+	write_applicants(&in, out);
+	rejects_write(&in.rejects, rej);
+	if (stage_commit(&st) != 0)
+		goto out;
+	status = EXIT_DONE;
 	if (!o->quiet)
-		fprintf(stderr, "applicants: %s households, %s people accepted; "
-		    "%s households rejected\n",
-		    text_count(count[0], accepted_hh),
-		    text_count(count[1], accepted_people),
-		    text_count(count[2], rejected_hh));
-
-	csvin_close(csv);
+		summary(&in);
+out:
 	free(rejects_path);
+	free(in.previous_members);
+	columns_free(&apps.cols);
+	columns_free(&prev.cols);
+	for (size_t e = 0; e < in.nextra; e++)
+		free(in.extra[e]);
+	free(in.extra);
 	free(in.extra_cell);
-	columns_free(&in.cols);
-	roster_free(&in.roster);
+	free(in.cells);
+	free(in.lens);
+	if (in.roster_ready)
+		roster_free(&in.roster);
 	idset_free(&in.people);
 	rejects_free(&in.rejects);
-	pattern_free(in.household_re);
 	id_checker_free(in.ids);
-	aliases_free(in.aliases);
-	village_free(&in.village);
-	return EXIT_DONE;
+	strmap_free(&in.exited);
+	strmap_free(&in.applied);
+	strbuf_free(&in.msg);
+	strbuf_free(&in.quote);
+	strbuf_free(&in.err);
+	return stage_end(&st, status);
 }

@@ -9,6 +9,7 @@
 struct apply_options {
 	const char *input;        /* applications.csv, "-" for stdin */
 	const char *village;      /* village.yaml or its folder */
+	const char *previous;     /* last year's registry folder or members.csv; NULL: village.yaml's */
 	const char *output;       /* applicants.csv, NULL or "-" for stdout */
 	const char *rejects;      /* NULL: rejects-apply.csv beside the output */
 	const char *columns;      /* user aliases YAML, or NULL */
@@ -16,8 +17,8 @@ struct apply_options {
 	int quiet;
 };
 
-/* Run the stage. Dies with EXIT_ERROR on bad input; returns the exit
- * status otherwise (always EXIT_DONE: rejected rows are records). */
+/* Run the stage. Returns EXIT_DONE (rejected rows are records, not
+ * errors) or EXIT_ERROR (nothing written; the message is on stderr). */
 int apply_run(const struct apply_options *o);
 
 #endif

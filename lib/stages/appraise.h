@@ -15,11 +15,11 @@ struct appraise_options {
 	enum csv_encoding encoding;
 	int quiet;
 	int include_anywhere;      /* rules may include files outside their folder */
+	const char *explain;       /* household to explain instead of a run */
 };
 
-/* Run the stage. Returns EXIT_DONE, or EXIT_BLOCKED when the quorum was
- * not met (the list is written, nobody proposed). Dies with EXIT_ERROR on
- * bad input. */
+/* Run the stage. Returns EXIT_DONE, EXIT_BLOCKED when the quorum was not
+ * met (the list is written, nobody proposed), or EXIT_ERROR. */
 int appraise_run(const struct appraise_options *o);
 
 #endif

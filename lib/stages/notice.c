@@ -2,15 +2,9 @@
 #include <string.h>
 
 #include "io/csvout.h"
-#include "values/date.h"
 #include "stages/notice.h"
+#include "values/date.h"
 #include "values/text.h"
-
-/* The table's columns, in text and CSV notices. */
-static const char *const head[5] = { "序号", "户主姓名", "身份证号码",
-	"家庭人口", "人均纯收入（元）" };
-
-static const char *const stage_words[3] = { "村级公示", "乡镇审核公示", "县级审定公告" };
 
 static const char *
 orempty(const char *s)
@@ -18,72 +12,169 @@ orempty(const char *s)
 	return s ? s : "";
 }
 
-/* "2015年6月5日" */
-static const char *
-zh_date(char buf[32], long days)
+void
+notice_date(long days, enum lang lang, struct strbuf *b)
 {
+	static const char *const months[12] = { "January", "February", "March",
+		"April", "May", "June", "July", "August", "September", "October",
+		"November", "December" };
 	int y, m, d;
 
 	date_ymd(days, &y, &m, &d);
-	snprintf(buf, 32, "%d年%d月%d日", y, m, d);
-	return buf;
+	if (lang == LANG_EN)
+		strbuf_printf(b, "%d %s %d", d, months[m - 1], y);
+	else
+		strbuf_printf(b, "%d年%d月%d日", y, m, d);
 }
 
-/* The place named in the title: village, town+village, county+town+village. */
-static void
-place(const struct notice *n, char *buf, size_t len)
+void
+notice_place(const struct village *v, enum level l, struct strbuf *b)
 {
-	const struct village *v = n->village;
+	if (l == LEVEL_COUNTY)
+		strbuf_puts(b, orempty(v->county));
+	if (l >= LEVEL_TOWN)
+		strbuf_puts(b, orempty(v->town));
+	strbuf_puts(b, orempty(v->name));
+}
 
-	snprintf(buf, len, "%s%s%s",
-	    n->level == LEVEL_COUNTY ? orempty(v->county) : "",
-	    n->level >= LEVEL_TOWN ? orempty(v->town) : "", orempty(v->name));
+void
+notice_issuer(const struct village *v, enum level l, enum lang lang,
+    struct strbuf *b)
+{
+	if (lang == LANG_EN) {
+		if (l == LEVEL_VILLAGE)
+			strbuf_printf(b, "Villagers' Committee of %s", orempty(v->name));
+		else if (l == LEVEL_TOWN)
+			strbuf_printf(b, "People's Government of %s", orempty(v->town));
+		else
+			strbuf_printf(b, "Poverty Alleviation Office of %s", orempty(v->county));
+		return;
+	}
+	if (l == LEVEL_VILLAGE)
+		strbuf_printf(b, "%s村民委员会", orempty(v->name));
+	else if (l == LEVEL_TOWN)
+		strbuf_printf(b, "%s人民政府", orempty(v->town));
+	else
+		strbuf_printf(b, "%s扶贫开发领导小组办公室", orempty(v->county));
+}
+
+const char *
+notice_contact(const struct village *v, enum level l)
+{
+	const char *c = l == LEVEL_TOWN ? v->contact_town :
+	    l == LEVEL_COUNTY ? v->contact_county : NULL;
+
+	return c ? c : v->contact;
 }
 
 static void
-title(const struct notice *n, char *buf, size_t len)
+title(const struct notice *n, struct strbuf *b)
 {
-	char where[512];
-
-	place(n, where, sizeof where);
-	snprintf(buf, len, "%s%d年建档立卡贫困户%s", where, n->village->year,
+	if (n->lang == LANG_EN) {
+		strbuf_printf(b, "%s: registered poor households of %d — %s",
+		    orempty(n->village->name), n->village->year,
+		    n->level == LEVEL_COUNTY ? "county announcement" :
+		    n->level == LEVEL_TOWN ? "town notice" : "village notice");
+		return;
+	}
+	notice_place(n->village, n->level, b);
+	strbuf_printf(b, "%d年建档立卡贫困户%s", n->village->year,
 	    n->level == LEVEL_COUNTY ? "公告" : "公示");
 }
 
+static const char *
+stage_words(const struct notice *n)
+{
+	static const char *const zh[3] = { "村级公示", "乡镇审核公示", "县级审定公告" };
+	static const char *const en[3] = { "publicised by the village",
+		"reviewed and publicised by the town", "approved and announced by the county" };
+
+	return (n->lang == LANG_EN ? en : zh)[n->level];
+}
+
 static void
-body(const struct notice *n, char *buf, size_t len)
+period(const struct notice *n, struct strbuf *b)
+{
+	const struct period *p = &n->village->publicity[n->level];
+
+	notice_date(p->start, n->lang, b);
+	strbuf_puts(b, n->lang == LANG_EN ? " to " : "至");
+	notice_date(p->end, n->lang, b);
+	if (n->lang == LANG_EN)
+		strbuf_printf(b, " (%ld days)", p->end - p->start + 1);
+	else
+		strbuf_printf(b, "（共%ld天）", p->end - p->start + 1);
+}
+
+static void
+body(const struct notice *n, struct strbuf *b)
 {
 	static const char *const how[3] = {
 		"经农户申请、入户调查、村民代表民主评议",
 		"经村级公示、乡镇人民政府审核",
 		"经村级公示、乡镇审核公示、县扶贫开发领导小组审定",
 	};
-	const struct period *p = &n->village->publicity[n->level];
-	char a[32], b[32];
+	static const char *const how_en[3] = {
+		"after application, household survey and appraisal by the villagers' representatives",
+		"after the village's publicity and the town government's review",
+		"after the village's and the town's publicity and approval by the county",
+	};
+	const char *contact = notice_contact(n->village, n->level);
+	const char *hotline = n->village->hotline;
 
-	snprintf(buf, len, "根据精准识别工作程序，%s，现将%s%d年建档立卡贫困户名单"
-	    "予以%s。%s期为%s至%s（共%ld天）。对名单有异议的，请在此期间内向%s反映。",
+	if (n->lang == LANG_EN) {
+		strbuf_printf(b, "Following the identification procedure, %s, the "
+		    "list of poor households of %s for %d is made public. It is "
+		    "posted from ", how_en[n->level], orempty(n->village->name),
+		    n->village->year);
+		period(n, b);
+		strbuf_printf(b, ". Anyone who objects to the list may say so "
+		    "within this period to %s.", contact ? contact :
+		    "the villagers' committee");
+		if (hotline)
+			strbuf_printf(b, " Supervision hotline: %s.", hotline);
+		return;
+	}
+	strbuf_printf(b, "根据精准识别工作程序，%s，现将%s%d年建档立卡贫困户名单予以%s。%s期为",
 	    how[n->level], orempty(n->village->name), n->village->year,
 	    n->level == LEVEL_COUNTY ? "公告" : "公示",
-	    n->level == LEVEL_COUNTY ? "公告" : "公示",
-	    zh_date(a, p->start), zh_date(b, p->end), p->end - p->start + 1,
-	    n->village->contact ? n->village->contact : "村民委员会");
+	    n->level == LEVEL_COUNTY ? "公告" : "公示");
+	period(n, b);
+	strbuf_printf(b, "。对名单有异议的，请在此期间内向%s反映。",
+	    contact ? contact : "村民委员会");
+	if (hotline)
+		strbuf_printf(b, "监督电话：%s。", hotline);
 }
 
-static void
-issuer(const struct notice *n, char *buf, size_t len)
+/* The table's columns. */
+enum { T_NO, T_HOUSEHOLD, T_GROUP, T_NAME, T_ID, T_MEMBERS, T_INCOME, NT };
+static const char *const head_zh[NT] = { "序号", "户编号", "村民小组",
+	"户主姓名", "身份证号码", "家庭人口", "人均纯收入（元）" };
+static const char *const head_en[NT] = { "No.", "Household", "Group",
+	"Head of household", "ID number", "Members", "Income per person (yuan)" };
+
+static const char *
+head(const struct notice *n, int c)
 {
-	const struct village *v = n->village;
+	return (n->lang == LANG_EN ? head_en : head_zh)[c];
+}
 
-	if (n->level == LEVEL_VILLAGE)
-		snprintf(buf, len, "%s村民委员会", orempty(v->name));
-	else if (n->level == LEVEL_TOWN)
-		snprintf(buf, len, "%s人民政府", orempty(v->town));
-	else
-		snprintf(buf, len, "%s扶贫开发领导小组办公室", orempty(v->county));
+static int
+shown(const struct notice *n, int c)
+{
+	return c != T_GROUP || n->has_group;
 }
 
 static void
+totals(const struct notice *n, struct strbuf *b)
+{
+	if (n->lang == LANG_EN)
+		strbuf_printf(b, "Total: %zu households, %lld people", n->nrows, n->people);
+	else
+		strbuf_printf(b, "合计：%zu户，%lld人", n->nrows, n->people);
+}
+
+void
 html_text(struct outfile *out, const char *s)
 {
 	for (; *s; s++) {
@@ -99,71 +190,120 @@ html_text(struct outfile *out, const char *s)
 }
 
 static const char css[] =
-"@page { size: A4; margin: 18mm 15mm 20mm 15mm;\n"
-"  @bottom-center { content: \"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"; font-size: 9pt; } }\n"
 "body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Zen Hei\",\n"
 "  \"WenQuanYi Micro Hei\", \"Microsoft YaHei\", \"PingFang SC\", \"SimSun\", \"Songti SC\", sans-serif;\n"
 "  font-size: 11pt; line-height: 1.5; color: #000; margin: 0; padding: 0 1mm; }\n"
 "h1 { text-align: center; font-size: 18pt; margin: 0 0 2mm; }\n"
 "p.stage { text-align: center; margin: 0 0 4mm; }\n"
 "p.body { text-indent: 2em; margin: 0 0 4mm; }\n"
-"table { width: 100%; border-collapse: collapse; table-layout: fixed; }\n"
-"col.no { width: 10%; } col.name { width: 20%; } col.id { width: 32%; }\n"
-"col.members { width: 14%; } col.income { width: 24%; }\n"
+"table { width: 100%; border-collapse: collapse; }\n"
 "thead { display: table-header-group; }\n"
-"tfoot { display: table-row-group; }\n"
 "tr { break-inside: avoid; page-break-inside: avoid; }\n"
-"th, td { border: 1px solid #000; padding: 1.5mm 2mm; }\n"
+"th, td { border: 1px solid #000; padding: 1.2mm 1.5mm; }\n"
 "th { background: #eee; }\n"
-"td.n { text-align: right; font-variant-numeric: tabular-nums; }\n"
-"td.id { font-family: monospace; }\n"
-"p.issuer { text-align: right; margin-top: 8mm; }\n";
+"thead tr.repeat th { border: none; background: none; font-weight: normal; text-align: center; padding: 0 0 2mm; }\n"
+"td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }\n"
+"td.id { font-family: monospace; white-space: nowrap; }\n"
+"td.total { font-weight: bold; }\n"
+"div.sign { margin-top: 10mm; text-align: right; break-inside: avoid; }\n"
+"div.sign p { margin: 1mm 0; }\n"
+"span.seal { display: inline-block; width: 36mm; height: 14mm; border: 1px dashed #888; vertical-align: middle; margin-left: 4mm; }\n";
+
+void
+notice_css(struct outfile *out, enum lang lang)
+{
+	outfile_printf(out, "@page { size: A4; margin: 15mm 15mm 18mm 15mm;\n"
+	    "  @bottom-center { content: %s; font-size: 9pt; } }\n",
+	    lang == LANG_EN ? "\"page \" counter(page) \" of \" counter(pages)" :
+	    "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"");
+	outfile_puts(out, css);
+}
+
+static void
+html_cell(struct outfile *out, const char *cls, const char *s)
+{
+	outfile_puts(out, cls ? "<td class=\"" : "<td>");
+	if (cls) {
+		outfile_puts(out, cls);
+		outfile_puts(out, "\">");
+	}
+	html_text(out, s);
+	outfile_puts(out, "</td>");
+}
 
 static void
 write_html(const struct notice *n, struct outfile *out)
 {
-	char t[1024], b[2048], who[512], d[32];
+	struct strbuf t = { 0 }, b = { 0 }, who = { 0 }, d = { 0 }, p = { 0 },
+	    tot = { 0 };
+	int ncols = 0;
 
-	title(n, t, sizeof t);
-	body(n, b, sizeof b);
-	issuer(n, who, sizeof who);
-	outfile_puts(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n<title>");
-	html_text(out, t);
+	title(n, &t);
+	body(n, &b);
+	notice_issuer(n->village, n->level, n->lang, &who);
+	notice_date(n->village->publicity[n->level].start, n->lang, &d);
+	period(n, &p);
+	totals(n, &tot);
+	for (int c = 0; c < NT; c++)
+		ncols += shown(n, c);
+	outfile_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>", n->lang == LANG_EN ? "en" : "zh-CN");
+	html_text(out, strbuf_str(&t));
 	outfile_puts(out, "</title>\n<style>\n");
-	outfile_puts(out, css);
+	notice_css(out, n->lang);
 	outfile_puts(out, "</style>\n</head>\n<body>\n<h1>");
-	html_text(out, t);
+	html_text(out, strbuf_str(&t));
 	outfile_puts(out, "</h1>\n<p class=\"stage\">（");
-	html_text(out, stage_words[n->level]);
+	html_text(out, stage_words(n));
 	outfile_puts(out, "）</p>\n<p class=\"body\">");
-	html_text(out, b);
-	outfile_puts(out, "</p>\n<table>\n<colgroup><col class=\"no\"><col class=\"name\">"
-	    "<col class=\"id\"><col class=\"members\"><col class=\"income\"></colgroup>\n"
-	    "<thead><tr><th>序号</th><th>户主姓名</th>"
-	    "<th>身份证号码</th><th>家庭人口</th><th>人均纯收入（元）</th></tr></thead>\n<tbody>\n");
+	html_text(out, strbuf_str(&b));
+	outfile_puts(out, "</p>\n<table>\n<thead>\n");
+	/* Repeated on every printed page: the title and the period. */
+	outfile_printf(out, "<tr class=\"repeat\"><th colspan=\"%d\">", ncols);
+	html_text(out, strbuf_str(&t));
+	outfile_puts(out, n->lang == LANG_EN ? " — " : "　");
+	html_text(out, n->lang == LANG_EN ? "period: " : "公示期：");
+	html_text(out, strbuf_str(&p));
+	outfile_puts(out, "</th></tr>\n<tr>");
+	for (int c = 0; c < NT; c++)
+		if (shown(n, c)) {
+			outfile_puts(out, "<th>");
+			html_text(out, head(n, c));
+			outfile_puts(out, "</th>");
+		}
+	outfile_puts(out, "</tr>\n</thead>\n<tbody>\n");
 	for (size_t i = 0; i < n->nrows; i++) {
-		outfile_printf(out, "<tr><td class=\"n\">%zu</td><td>", i + 1);
-		html_text(out, n->rows[i].name);
-		outfile_puts(out, "</td><td class=\"id\">");
-		html_text(out, n->rows[i].masked);
-		outfile_puts(out, "</td><td class=\"n\">");
-		html_text(out, n->rows[i].members);
-		outfile_puts(out, "</td><td class=\"n\">");
-		html_text(out, n->rows[i].income);
-		outfile_puts(out, "</td></tr>\n");
+		const struct notice_row *r = &n->rows[i];
+
+		outfile_printf(out, "<tr><td class=\"n\">%zu</td>", i + 1);
+		html_cell(out, NULL, r->household);
+		if (n->has_group)
+			html_cell(out, NULL, r->group);
+		html_cell(out, NULL, r->name);
+		html_cell(out, "id", r->masked);
+		html_cell(out, "n", r->members);
+		html_cell(out, "n", r->income);
+		outfile_puts(out, "</tr>\n");
 	}
-	outfile_printf(out, "</tbody>\n<tfoot><tr><td colspan=\"5\">合计：%zu户，%lld人"
-	    "</td></tr></tfoot>\n</table>\n<p class=\"issuer\">", n->nrows, n->people);
-	html_text(out, who);
-	outfile_puts(out, "<br>");
-	html_text(out, zh_date(d, n->village->publicity[n->level].start));
-	outfile_puts(out, "</p>\n</body>\n</html>\n");
+	outfile_printf(out, "<tr><td class=\"total\" colspan=\"%d\">", ncols);
+	html_text(out, strbuf_str(&tot));
+	outfile_puts(out, "</td></tr>\n</tbody>\n</table>\n<div class=\"sign\">\n<p>");
+	html_text(out, strbuf_str(&who));
+	outfile_puts(out, n->lang == LANG_EN ? " (seal)" : "（盖章）");
+	outfile_puts(out, "<span class=\"seal\"></span></p>\n<p>");
+	html_text(out, strbuf_str(&d));
+	outfile_puts(out, "</p>\n</div>\n</body>\n</html>\n");
+	strbuf_free(&t);
+	strbuf_free(&b);
+	strbuf_free(&who);
+	strbuf_free(&d);
+	strbuf_free(&p);
+	strbuf_free(&tot);
 }
 
 /* Pad S to WIDTH display columns (right-aligned when RIGHT). */
 static void
-cell(struct outfile *out, const char *s, size_t width, int right)
+pad(struct outfile *out, const char *s, size_t width, int right)
 {
 	size_t w = text_width(s, strlen(s));
 
@@ -177,73 +317,96 @@ cell(struct outfile *out, const char *s, size_t width, int right)
 }
 
 static void
+row_values(const struct notice *n, size_t i, char num[32], const char *v[NT])
+{
+	const struct notice_row *r = &n->rows[i];
+
+	snprintf(num, 32, "%zu", i + 1);
+	v[T_NO] = num;
+	v[T_HOUSEHOLD] = r->household;
+	v[T_GROUP] = r->group;
+	v[T_NAME] = r->name;
+	v[T_ID] = r->masked;
+	v[T_MEMBERS] = r->members;
+	v[T_INCOME] = r->income;
+}
+
+static void
 write_text(const struct notice *n, struct outfile *out)
 {
-	static const int right[5] = { 1, 0, 0, 1, 1 };
-	size_t w[5];
-	char t[1024], b[2048], who[512], d[32], num[32];
+	static const int right[NT] = { 1, 0, 0, 0, 0, 1, 1 };
+	size_t w[NT];
+	struct strbuf t = { 0 }, b = { 0 }, who = { 0 }, d = { 0 }, tot = { 0 };
+	char num[32];
+	const char *v[NT];
+	int last = T_INCOME;
 
-	for (int c = 0; c < 5; c++)
-		w[c] = text_width(head[c], strlen(head[c]));
+	for (int c = 0; c < NT; c++)
+		w[c] = text_width(head(n, c), strlen(head(n, c)));
 	for (size_t i = 0; i < n->nrows; i++) {
-		const char *v[5] = { "", n->rows[i].name, n->rows[i].masked,
-			n->rows[i].members, n->rows[i].income };
-
-		snprintf(num, sizeof num, "%zu", i + 1);
-		v[0] = num;
-		for (int c = 0; c < 5; c++) {
+		row_values(n, i, num, v);
+		for (int c = 0; c < NT; c++) {
 			size_t k = text_width(v[c], strlen(v[c]));
 
 			if (k > w[c])
 				w[c] = k;
 		}
 	}
-	title(n, t, sizeof t);
-	body(n, b, sizeof b);
-	issuer(n, who, sizeof who);
-	outfile_printf(out, "%s\n（%s）\n\n%s\n\n", t, stage_words[n->level], b);
-	for (int c = 0; c < 5; c++) {
-		cell(out, head[c], c < 4 ? w[c] : 0, 0);
-		outfile_puts(out, c < 4 ? "  " : "\n");
-	}
-	for (size_t i = 0; i < n->nrows; i++) {
-		const char *v[5] = { num, n->rows[i].name, n->rows[i].masked,
-			n->rows[i].members, n->rows[i].income };
-
-		snprintf(num, sizeof num, "%zu", i + 1);
-		for (int c = 0; c < 5; c++) {
-			cell(out, v[c], w[c], right[c]);
-			outfile_puts(out, c < 4 ? "  " : "\n");
+	title(n, &t);
+	body(n, &b);
+	notice_issuer(n->village, n->level, n->lang, &who);
+	notice_date(n->village->publicity[n->level].start, n->lang, &d);
+	totals(n, &tot);
+	outfile_printf(out, "%s\n（%s）\n\n%s\n\n", strbuf_str(&t), stage_words(n),
+	    strbuf_str(&b));
+	for (int c = 0; c < NT; c++)
+		if (shown(n, c)) {
+			pad(out, head(n, c), c < last ? w[c] : 0, 0);
+			outfile_puts(out, c < last ? "  " : "\n");
 		}
+	for (size_t i = 0; i < n->nrows; i++) {
+		row_values(n, i, num, v);
+		for (int c = 0; c < NT; c++)
+			if (shown(n, c)) {
+				pad(out, v[c], w[c], right[c]);
+				outfile_puts(out, c < last ? "  " : "\n");
+			}
 	}
-	outfile_printf(out, "\n合计：%zu户，%lld人\n\n%s\n%s\n", n->nrows, n->people,
-	    who, zh_date(d, n->village->publicity[n->level].start));
+	outfile_printf(out, "\n%s\n\n%s%s\n%s\n", strbuf_str(&tot),
+	    strbuf_str(&who), n->lang == LANG_EN ? " (seal)" : "（盖章）",
+	    strbuf_str(&d));
+	strbuf_free(&t);
+	strbuf_free(&b);
+	strbuf_free(&who);
+	strbuf_free(&d);
+	strbuf_free(&tot);
 }
 
 static void
 write_csv(const struct notice *n, struct outfile *out)
 {
 	struct csvout w;
-	char num[32], total[64], people[64];
+	struct strbuf tot = { 0 };
+	char num[32];
+	const char *v[NT];
 
 	csvout_init(&w, out, CSVOUT_HUMAN);
-	csvout_row(&w, head, 5);
+	csvout_bom(&w);
+	for (int c = 0; c < NT; c++)
+		if (shown(n, c))
+			csvout_str(&w, head(n, c));
+	csvout_end(&w);
 	for (size_t i = 0; i < n->nrows; i++) {
-		snprintf(num, sizeof num, "%zu", i + 1);
-		csvout_str(&w, num);
-		csvout_str(&w, n->rows[i].name);
-		csvout_str(&w, n->rows[i].masked);
-		csvout_str(&w, n->rows[i].members);
-		csvout_str(&w, n->rows[i].income);
+		row_values(n, i, num, v);
+		for (int c = 0; c < NT; c++)
+			if (shown(n, c))
+				csvout_str(&w, v[c]);
 		csvout_end(&w);
 	}
-	snprintf(total, sizeof total, "%zu户", n->nrows);
-	snprintf(people, sizeof people, "%lld人", n->people);
-	{
-		const char *row[5] = { "合计", total, "", people, "" };
-
-		csvout_row(&w, row, 5);
-	}
+	totals(n, &tot);
+	csvout_str(&w, strbuf_str(&tot));
+	csvout_end(&w);
+	strbuf_free(&tot);
 }
 
 void

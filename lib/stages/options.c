@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "stages/options.h"
 
 void
@@ -11,12 +11,12 @@ usage_error(const char *usage, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", diag_program());
+	fprintf(stderr, "%s: ", program_name());
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\n%s", usage);
-	exit(EXIT_ERROR);
+	exit(2);
 }
 
 static const struct option *
@@ -58,11 +58,11 @@ options_parse(int argc, char **argv, const struct option *opts,
 		}
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(usage, stdout);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_ERROR);
+			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2);
 		}
 		if (strcmp(a, "--version") == 0) {
-			printf("%s (tpa) %s\n", diag_program(), TPA_VERSION);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_ERROR);
+			printf("%s (tpa) %s\n", program_name(), TPA_VERSION);
+			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2);
 		}
 		if (a[1] == '-') {
 			const char *eq = strchr(a + 2, '=');

@@ -4,14 +4,14 @@
 #define TPA_PUBLICIZE_H
 
 #include "io/csvin.h"
-
-enum level { LEVEL_VILLAGE, LEVEL_TOWN, LEVEL_COUNTY };
-enum notice_format { NOTICE_HTML, NOTICE_TEXT, NOTICE_CSV };
+#include "stages/notice.h"
+#include "values/enums.h"
 
 struct publicize_options {
 	enum level level;
 	const char *village;       /* village.yaml or its folder */
 	const char *rules;         /* NULL: the one village.yaml names */
+	const char *columns;       /* extra header aliases, or NULL */
 	const char *list;          /* appraised.csv or publicized-LEVEL.csv */
 	const char *objections;    /* resolve: objections-LEVEL.csv */
 	const char *output;        /* NULL or "-": stdout */
@@ -26,10 +26,10 @@ struct publicize_options {
 int level_parse(const char *s, enum level *l);
 const char *level_name(enum level l);
 
-/* Write the notice. Returns EXIT_DONE; dies with EXIT_ERROR. */
+/* Write the notice. Returns EXIT_DONE or EXIT_ERROR. */
 int publicize_notice(const struct publicize_options *o);
-/* Apply the objections. Returns EXIT_DONE, or EXIT_BLOCKED when an
- * objection is pending or the period was too short. */
+/* Apply the objections. Returns EXIT_DONE, EXIT_BLOCKED when an
+ * objection is pending or the period was too short, or EXIT_ERROR. */
 int publicize_resolve(const struct publicize_options *o);
 
 #endif

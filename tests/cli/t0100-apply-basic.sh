@@ -82,7 +82,7 @@ expect "a ragged row is a reject, not a crash" '
 expect "a 1 MiB cell is kept whole" '
 	village && { printf "household_id,name,id_number,relation,apply_date,declared_reason\nA1,张建国,37132319580312011X,户主,2015-05-20,\""; head -c 1048576 /dev/zero | tr "\0" "x"; printf "\"\n"; } >in.csv &&
 	tpa-apply -q --village village.yaml -o out.csv in.csv &&
-	[ "$(sed -n 2p out.csv | cut -d, -f15 | tr -d "\n" | wc -c)" -eq 1048576 ]'
+	[ "$(sed -n 2p out.csv | cut -d, -f16 | tr -d "\n" | wc -c)" -eq 1048576 ]'
 
 expect "header only: outputs with headers only, exit 0" '
 	village && printf "household_id,name,id_number,relation,apply_date\n" >in.csv &&
@@ -98,13 +98,13 @@ expect "extra aliases from --columns" '
 	village && printf "户主编号,姓名,身份证号,与户主关系,申请日期,是否有车\nA1,张建国,37132319580312011X,户主,2015-05-20,否\n" >in.csv &&
 	printf "household_id: [户主编号]\nhas_car: [是否有车]\n" >cols.yaml &&
 	tpa-apply -q --village village.yaml --columns cols.yaml -o out.csv in.csv &&
-	head -1 out.csv | grep -q ",declared_reason,has_car$" &&
+	head -1 out.csv | grep -q ",declared_reason,source,has_car$" &&
 	[ "$(sed -n 2p out.csv | cut -d, -f2)" = A1 ]'
 
-expect "output on stdout, rejects in the current folder" '
-	village && tpa-apply -q --village village.yaml "$DATA/apply/formats.csv" >out.csv &&
-	same out.csv "$DATA/apply/formats.expected" && [ -f rejects-apply.csv ] &&
-	[ ! -f PROVENANCE.csv ]'
+expect "output on stdout, rejects in the village folder, recorded without the stdout output" '
+	mkdir v && (cd v && village) && tpa-apply -q --village v/village.yaml "$DATA/apply/formats.csv" >out.csv &&
+	same out.csv "$DATA/apply/formats.expected" && [ -f v/rejects-apply.csv ] && [ ! -f rejects-apply.csv ] &&
+	[ "$(tail -n +2 v/PROVENANCE.csv | cut -d, -f1)" = rejects-apply.csv ]'
 
 expect "input from stdin" '
 	village && tpa-apply -q --village village.yaml -o out.csv - <"$DATA/apply/formats.csv" &&

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "suites.h"
 
 char *
@@ -54,13 +54,12 @@ main(void)
 		suite_idnumber, suite_date, suite_money, suite_enums, suite_text,
 		suite_csvin, suite_csvout, suite_yamldoc, suite_village,
 		suite_columns, suite_strmap, suite_household, suite_outfile,
-		suite_provenance, suite_paths, suite_pattern, suite_options, suite_rules,
-		suite_lists,
+		suite_provenance, suite_paths, suite_pattern, suite_options,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
 
-	diag_set_program("unit");
+	program_set_name("unit");
 	for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
 		srunner_add_suite(sr, suites[i]());
 	srunner_run_all(sr, CK_NORMAL);

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "io/csvin.h"
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "suites.h"
 
 /* Records as text: "LINE:cell|cell\n" per record, for plain comparisons. */

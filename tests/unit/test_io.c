@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "io/csvout.h"
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "io/outfile.h"
 #include "io/paths.h"
 #include "io/provenance.h"

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "household/household.h"
+#include "household/roster.h"
 #include "stages/options.h"
 #include "values/pattern.h"
 #include "base/strmap.h"

@@ -7,7 +7,7 @@
 
 #include "rules/columns.h"
 #include "values/date.h"
-#include "io/diag.h"
+#include "base/alloc.h"
 #include "suites.h"
 #include "rules/village.h"
 #include "rules/yamldoc.h"

@@ -1,0 +1,125 @@
+/* The stage shell: what every program does around its decisions. It loads
+ * the village's facts, the rules and the column aliases; checks that no
+ * output is an input or another output (or a device it must not replace);
+ * opens the outputs; records exactly what was read — every input, every
+ * rules file included, carried-over files — for PROVENANCE.csv and make;
+ * commits the outputs together; and reports. It is the only place that
+ * decides an exit status: a stage function returns it, never exits, so
+ * the same entry points run in-process (the fuzz targets) and as
+ * programs.
+ *
+ *	struct stage st;
+ *	stage_begin(&st, "survey", quiet);
+ *	if (stage_load_rules(&st, ...) != 0) return stage_end(&st, EXIT_ERROR);
+ *	...read, decide, write...
+ *	return stage_end(&st, stage_commit(&st) ? EXIT_ERROR : status);
+ */
+#ifndef TPA_SHELL_H
+#define TPA_SHELL_H
+
+#include <stddef.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "io/digest.h"
+#include "io/outfile.h"
+#include "io/paths.h"
+#include "rules/columns.h"
+#include "rules/rules.h"
+#include "rules/village.h"
+#include "values/wording.h"
+
+/* Exit statuses shared by every program (see tpa(1)). */
+enum {
+	EXIT_DONE = 0,     /* done */
+	EXIT_BLOCKED = 1,  /* outputs written, the procedure is blocked */
+	EXIT_ERROR = 2     /* error, nothing written */
+};
+
+#define STAGE_MAX_OUTPUTS 8
+
+struct stage_path {
+	char *path;
+	struct file_id id;
+	int output;
+};
+
+struct stage_output {
+	struct outfile *f;
+	char *path;
+	char sha256[DIGEST_HEX];
+	int finished;
+};
+
+struct stage_read {
+	char *path;
+	char sha256[DIGEST_HEX];
+	int kind;                    /* data, village.yaml, column aliases */
+};
+
+struct stage {
+	const char *name;            /* the stage column of PROVENANCE.csv */
+	int quiet;
+	struct village village;
+	int have_village;
+	struct rules rules;
+	int have_rules;
+	struct column_aliases *aliases;
+	enum lang lang;              /* of messages inside files */
+	struct stage_path *paths;
+	size_t npaths;
+	struct stage_output out[STAGE_MAX_OUTPUTS];
+	size_t nout;
+	struct stage_read *reads;
+	size_t nreads;
+	struct strbuf err;           /* the errors to print, one per line */
+};
+
+void stage_begin(struct stage *st, const char *name, int quiet);
+
+/* Record an error (printf-style, one line). Returns EXIT_ERROR. */
+int stage_fail(struct stage *st, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Add ERR's lines (each "FILE:LINE: message") to the errors. Returns
+ * EXIT_ERROR. */
+int stage_fail_lines(struct stage *st, const struct strbuf *err);
+/* Print "PROGRAM: message" on stderr now. */
+void stage_warn(struct stage *st, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Load village.yaml (PATH: the file or its folder). With REQUIRED 0 a
+ * NULL PATH is fine. Returns 0, or EXIT_ERROR. */
+int stage_load_village(struct stage *st, const char *path, int required);
+/* Load the rules: PATH, else the ones village.yaml names. */
+int stage_load_rules(struct stage *st, const char *path, int include_anywhere);
+/* The column aliases: built in, then village.yaml's columns file, then
+ * PATH (--columns, may be NULL). */
+int stage_load_columns(struct stage *st, const char *path);
+
+/* Register an input path (for the same-file checks). */
+int stage_input(struct stage *st, const char *path);
+/* Open an output after checking it is not an input, another output, a
+ * folder, a FIFO or a socket. NULL or "-" is standard output. Returns the
+ * file, or NULL (the error is recorded). */
+struct outfile *stage_output(struct stage *st, const char *path,
+    enum outfile_mode mode);
+/* Where a secondary output NAME (rejects, resurvey) goes by default: beside
+ * the main output MAIN (opened), or — when it is written in place
+ * (standard output, a device) — beside village.yaml (the current folder
+ * when there is none). Caller frees. */
+char *stage_beside(const struct stage *st, const struct outfile *main,
+    const char *name);
+
+/* Record that PATH was read, with the SHA-256 of its bytes. */
+void stage_read(struct stage *st, const char *path, const char sha256[DIGEST_HEX]);
+
+/* Finish every output, then commit them with their PROVENANCE rows (rules
+ * with every file it includes, the inputs read, village.yaml). Returns 0
+ * or EXIT_ERROR (nothing committed). */
+int stage_commit(struct stage *st);
+
+/* Print the errors, drop outputs not committed, free everything. Returns
+ * STATUS. */
+int stage_end(struct stage *st, int status);
+
+#endif
