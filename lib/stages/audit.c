@@ -1,0 +1,1110 @@
+/* tpa-audit: read each village folder, re-derive its decisions with the
+ * stages' own code, compare, and write the findings. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/idset.h"
+#include "base/strmap.h"
+#include "decide/appraisal.h"
+#include "decide/checks.h"
+#include "decide/objections.h"
+#include "household/list.h"
+#include "household/objectionfile.h"
+#include "household/people.h"
+#include "household/votefile.h"
+#include "io/csvout.h"
+#include "io/provenance.h"
+#include "stages/audit.h"
+#include "stages/shell.h"
+#include "stages/surveying.h"
+#include "values/date.h"
+#include "values/idnumber.h"
+#include "values/money.h"
+#include "values/text.h"
+
+enum severity { SEV_ERROR, SEV_WARNING, SEV_INFO };
+static const char *const severities[3] = { "error", "warning", "info" };
+
+struct finding {
+	enum severity sev;
+	const char *code;
+	char *village, *household, *detail;
+};
+
+/* A household of every village audited, for duplicate people. */
+struct known_household {
+	uint32_t village;            /* index in villages */
+	uint32_t id;                 /* offset of its household_id */
+};
+
+struct sample_row {
+	char *cells[6];
+};
+
+struct auditor {
+	const struct audit_options *o;
+	struct stage st;
+	struct rules official;
+	int have_official;
+	struct finding *f;
+	size_t nf, fcap;
+	struct idset ids;             /* ID number -> known household */
+	struct known_household *kh;
+	size_t nkh, kh_cap;
+	char *khtext;
+	size_t khtext_len, khtext_cap;
+	char **village_codes;
+	size_t nvillages;
+	struct sample_row *sample;
+	size_t nsample, sample_cap;
+	long long admitted, quota;
+	size_t quota_villages;
+	size_t errors;
+	struct strbuf msg;
+};
+
+/* The stage files of a village, in the procedure's order. */
+enum { F_APPLICANTS, F_PRIMARY, F_APPRAISED, F_PUB_VILLAGE, F_PUB_TOWN,
+	F_PUB_COUNTY, F_REGISTRY, NFILES };
+static const char *const stage_files[NFILES] = { "applicants.csv",
+	"primary.csv", "appraised.csv", "publicized-village.csv",
+	"publicized-town.csv", "publicized-county.csv", "registry/households.csv" };
+
+/* What the survey's re-derivation gives a household. */
+struct derived {
+	char *id;
+	enum decision decision;
+	char *reasons;
+	long long pci;
+	int has_pci;
+	long long members;
+	long apply_date, survey_date;
+};
+
+struct village_audit {
+	struct auditor *a;
+	const char *dir;
+	char code[16];
+	uint32_t index;              /* in a->village_codes */
+	enum lang lang;
+	struct village v;
+	int have_v;
+	struct rules rules;
+	int have_rules;
+	const struct rules *r;       /* the rules decisions are re-derived with */
+	struct column_aliases *aliases;
+	struct provenance_rows prov;
+	int have_prov;
+	int present[NFILES];
+	struct derived *dv;
+	size_t ndv, dv_cap;
+	struct strmap dindex;
+	struct hhlist lists[NFILES];
+	int have_list[NFILES];
+	int apply_col, date_col;     /* applicants' apply_date, survey's survey_date */
+};
+
+static void
+finding(struct auditor *a, enum severity sev, const char *code,
+    const char *village, const char *household, const char *detail)
+{
+	struct finding *x;
+	struct strbuf masked = { 0 };
+
+	xgrow(&a->f, &a->fcap, a->nf + 1, sizeof *a->f);
+	x = &a->f[a->nf++];
+	x->sev = sev;
+	x->code = code;
+	x->village = xstrdup(village);
+	x->household = xstrdup(household ? household : "");
+	/* Findings are for people: never a full ID number. */
+	id_mask_runs(&masked, detail, strlen(detail));
+	x->detail = xstrdup(strbuf_str(&masked));
+	strbuf_free(&masked);
+	if (sev == SEV_ERROR)
+		a->errors++;
+}
+
+/* A finding of village VA with a message in its language. */
+static void
+say(struct village_audit *va, enum severity sev, const char *code,
+    const char *household, enum msg m, ...)
+{
+	struct strbuf b = { 0 };
+	va_list ap;
+
+	va_start(ap, m);
+	wording_v(&b, va->lang, m, ap);
+	va_end(ap);
+	finding(va->a, sev, code, va->code, household, strbuf_str(&b));
+	strbuf_free(&b);
+}
+
+static char *
+in_dir(const struct village_audit *va, const char *name)
+{
+	return path_join(va->dir, name);
+}
+
+static int
+exists(const struct village_audit *va, const char *name)
+{
+	char *p = in_dir(va, name);
+	int e = access(p, F_OK) == 0;
+
+	free(p);
+	return e;
+}
+
+/* --- provenance -------------------------------------------------------- */
+
+struct prov_check {
+	struct village_audit *va;
+};
+
+/* An input a later stage of the chain wrote again (resurvey.csv, carried
+ * over from level to level) is not a change: its own row vouches for it. */
+static int
+rewritten(const struct village_audit *va, const char *name)
+{
+	const struct provenance_row *own = provenance_find(&va->prov, name);
+	char *p, sha[DIGEST_HEX];
+	int same;
+
+	if (own == NULL || strcmp(own->stage, "publicize") != 0)
+		return 0;
+	p = in_dir(va, name);
+	same = digest_file(p, sha) == 0 && strcmp(sha, own->sha256) == 0;
+	free(p);
+	return same;
+}
+
+static void
+on_prov(void *ctx, const struct provenance_row *row, enum provenance_problem what,
+    const char *name)
+{
+	struct prov_check *pc = ctx;
+	struct village_audit *va = pc->va;
+
+	switch (what) {
+	case PROV_OUTPUT_MISSING:
+	case PROV_OUTPUT_CHANGED:
+		say(va, SEV_ERROR, "PROVENANCE_MISMATCH", "", MSG_AUDIT_PROV_OUTPUT, name);
+		break;
+	case PROV_INPUT_MISSING:
+	case PROV_INPUT_CHANGED:
+		if (!rewritten(va, name))
+			say(va, SEV_ERROR, "PROVENANCE_MISMATCH", "", MSG_AUDIT_PROV_INPUT,
+			    row->output, name);
+		break;
+	case PROV_RULES_MISSING:
+	case PROV_RULES_CHANGED:
+		say(va, SEV_ERROR, "PROVENANCE_MISMATCH", "", MSG_AUDIT_PROV_RULES,
+		    row->output, name);
+		break;
+	}
+}
+
+static void
+check_provenance(struct village_audit *va)
+{
+	char err[1024];
+	int rc = provenance_read(va->dir, &va->prov, err, sizeof err);
+	struct prov_check pc = { va };
+	static const char *const outputs[] = { "applicants.csv", "rejects-apply.csv",
+		"primary.csv", "rejects-survey.csv", "appraised.csv",
+		"notice-village.html", "publicized-village.csv", "notice-town.html",
+		"publicized-town.csv", "notice-county.html", "publicized-county.csv",
+		"resurvey.csv" };
+
+	if (rc < 0) {
+		say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_CANNOT_READ, err);
+		return;
+	}
+	va->have_prov = rc == 0;
+	if (va->have_prov) {
+		char *p = in_dir(va, "PROVENANCE.csv"), sha[DIGEST_HEX];
+
+		if (digest_file(p, sha) == 0)
+			stage_read(&va->a->st, p, sha);
+		free(p);
+		provenance_verify(va->dir, &va->prov, on_prov, &pc);
+	}
+	for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++)
+		if (exists(va, outputs[i]) && provenance_find(&va->prov, outputs[i]) == NULL)
+			say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_PROV_MISSING,
+			    outputs[i]);
+}
+
+/* The rules the village used: those of its PROVENANCE rows, or the
+ * official ones given (RULES_DIFFER when the contents differ). */
+static void
+load_rules(struct village_audit *va)
+{
+	const struct provenance_row *row = NULL;
+	static const char *const ruled[] = { "primary.csv", "appraised.csv",
+		"publicized-village.csv", "publicized-town.csv", "publicized-county.csv" };
+	struct strbuf err = { 0 };
+	char *path = NULL;
+
+	for (size_t i = 0; i < sizeof ruled / sizeof ruled[0] && row == NULL; i++)
+		if ((row = provenance_find(&va->prov, ruled[i])) != NULL && !*row->rules)
+			row = NULL;
+	if (va->a->have_official) {
+		const struct rules *off = &va->a->official;
+		int differ = row == NULL || strcmp(row->rules_sha256, off->sha256) != 0;
+
+		/* ... and every file the official rules include, by content */
+		for (size_t i = 1; i < off->nfiles && !differ; i++) {
+			int found = 0;
+
+			for (size_t k = 0; k < row->ninputs && !found; k++)
+				found = strcmp(row->inputs[k].sha256, off->files[i].sha256) == 0;
+			differ = !found;
+		}
+		if (differ)
+			say(va, SEV_ERROR, "RULES_DIFFER", "", MSG_AUDIT_RULES_DIFFER,
+			    row ? row->rules : "?", off->path);
+		va->r = off;
+		return;
+	}
+	if (row != NULL)
+		path = path_join(va->dir, row->rules);
+	else if (va->v.rules_path != NULL)
+		path = xstrdup(va->v.rules_path);
+	if (path == NULL) {
+		say(va, SEV_ERROR, "MISSING_ITEM", "", MSG_AUDIT_MISSING, "rules");
+		return;
+	}
+	va->rules.include_anywhere = va->a->o->include_anywhere;
+	if (rules_load(&va->rules, path, &err) != 0) {
+		strbuf_truncate(&err, err.len > 0 && err.s[err.len - 1] == '\n' ? err.len - 1 : err.len);
+		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, strbuf_str(&err));
+	} else {
+		va->have_rules = 1;
+		va->r = &va->rules;
+	}
+	free(path);
+	strbuf_free(&err);
+}
+
+/* --- the survey, re-derived ------------------------------------------- */
+
+static void
+on_survey_problem(void *ctx, const struct read_problem *p)
+{
+	struct village_audit *va = ctx;
+
+	/* survey.csv's problems are the survey's rejects; a bad cell in
+	 * applicants.csv, a file tpa-apply checked, is a finding. */
+	if (strcmp(path_base(p->file), "applicants.csv") != 0)
+		return;
+	say(va, SEV_ERROR, "BAD_VALUE", p->household, MSG_AUDIT_BAD,
+	    path_base(p->file), p->line, p->message);
+}
+
+static int
+on_survey_header(void *ctx, const struct surveyset *ss, const struct schema *a)
+{
+	struct village_audit *va = ctx;
+
+	va->apply_col = schema_find(a, "apply_date");
+	va->date_col = ss->schema.cols.pos[S_DATE];
+	return 0;
+}
+
+/* Index a person's ID number across every village audited. */
+static void
+index_person(struct village_audit *va, const char *hid, const char *id)
+{
+	struct auditor *a = va->a;
+	const uint32_t *seen;
+	uint32_t me;
+
+	if (strlen(id) != ID_LEN)
+		return;
+	for (int i = 0; i < 17; i++)
+		if (id[i] < '0' || id[i] > '9')
+			return;
+	/* the household: the last one added, unless it is a new one */
+	if (a->nkh == 0 || a->kh[a->nkh - 1].village != va->index ||
+	    strcmp(a->khtext + a->kh[a->nkh - 1].id, hid) != 0) {
+		size_t n = strlen(hid);
+
+		xgrow(&a->kh, &a->kh_cap, a->nkh + 1, sizeof *a->kh);
+		xgrow(&a->khtext, &a->khtext_cap, a->khtext_len + n + 1, 1);
+		memcpy(a->khtext + a->khtext_len, hid, n + 1);
+		a->kh[a->nkh].village = va->index;
+		a->kh[a->nkh].id = (uint32_t)a->khtext_len;
+		a->khtext_len += n + 1;
+		a->nkh++;
+	}
+	me = (uint32_t)(a->nkh - 1);
+	seen = idset_add(&a->ids, id, me);
+	if (seen != NULL && *seen != me) {
+		const struct known_household *other = &a->kh[*seen];
+		const char *ocode = a->village_codes[other->village];
+		const char *ohid = a->khtext + other->id;
+		char masked[ID_MASKED_BUF];
+		struct strbuf b = { 0 };
+
+		id_mask(masked, id, ID_LEN);
+		say(va, SEV_ERROR, "DUPLICATE_PERSON", hid, MSG_AUDIT_DUPLICATE_PERSON,
+		    masked, ocode, ohid);
+		/* the other place gets its row, naming this one */
+		wording(&b, va->lang, MSG_AUDIT_DUPLICATE_PERSON, masked, va->code, hid);
+		finding(a, SEV_ERROR, "DUPLICATE_PERSON", ocode, ohid, strbuf_str(&b));
+		strbuf_free(&b);
+	}
+}
+
+static int
+on_survey_household(void *ctx, const struct surveyed *s)
+{
+	struct village_audit *va = ctx;
+	const struct household *h = s->h;
+	struct derived *d;
+	int id = h->mschema->cols.pos[P_ID];
+
+	xgrow(&va->dv, &va->dv_cap, va->ndv + 1, sizeof *va->dv);
+	d = &va->dv[va->ndv];
+	memset(d, 0, sizeof *d);
+	d->id = xstrdup(h->id);
+	d->decision = s->e->decision;
+	d->reasons = xstrdup(strbuf_str(&s->e->reasons));
+	d->pci = s->pci;
+	d->has_pci = s->surveyed;
+	d->members = (long long)h->nmembers;
+	if (va->apply_col >= 0 && h->nmembers > 0 && h->mcells[va->apply_col].len > 0)
+		d->apply_date = (long)h->mcells[va->apply_col].v;
+	if (s->row != NULL && s->surveyed && va->date_col >= 0 &&
+	    s->ss->cells[s->row->cells + (size_t)va->date_col].len > 0)
+		d->survey_date = (long)s->ss->cells[s->row->cells + (size_t)va->date_col].v;
+	strmap_put(&va->dindex, h->id, strlen(h->id), (uint32_t)va->ndv, NULL);
+	va->ndv++;
+	if (h->heads != 1) {
+		struct strbuf b = { 0 };
+
+		strbuf_printf(&b, "applicants.csv: %u heads", h->heads);
+		say(va, SEV_ERROR, "BAD_VALUE", h->id, MSG_AUDIT_CANNOT_READ, strbuf_str(&b));
+		strbuf_free(&b);
+	}
+	for (size_t m = 0; m < h->nmembers; m++)
+		index_person(va, h->id, h->text + h->mcells[m * h->mwidth + (size_t)id].off);
+	return 0;
+}
+
+static void
+derive_survey(struct village_audit *va)
+{
+	struct surveyset ss;
+	struct strbuf err = { 0 };
+	char sha[DIGEST_HEX];
+	char *app = in_dir(va, "applicants.csv"), *sv = in_dir(va, "survey.csv");
+	struct surveying_options so = { app, sv, ENC_AUTO, va->aliases, va->r,
+		va->r->year ? va->r->year : va->v.year, va->lang, NULL, NULL };
+	struct surveying_handler sh = { va, on_survey_header, on_survey_household,
+		on_survey_problem, NULL };
+
+	memset(&ss, 0, sizeof ss);
+	va->apply_col = va->date_col = -1;
+	if (surveying_run(&so, &sh, &ss, sha, &err) != 0) {
+		strbuf_truncate(&err, err.len > 0 && err.s[err.len - 1] == '\n' ? err.len - 1 : err.len);
+		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, strbuf_str(&err));
+	}
+	surveyset_free(&ss);
+	strbuf_free(&err);
+	free(app);
+	free(sv);
+}
+
+/* --- lists ------------------------------------------------------------- */
+
+struct list_reading {
+	struct village_audit *va;
+	const char *name;
+};
+
+static void
+on_list_problem(void *ctx, const struct read_problem *p)
+{
+	struct list_reading *lr = ctx;
+
+	if (strcmp(p->code, "DUPLICATE_HOUSEHOLD") == 0)
+		say(lr->va, SEV_ERROR, "DUPLICATE_HOUSEHOLD", p->household,
+		    MSG_AUDIT_DUPLICATE_HOUSEHOLD, lr->name);
+	else
+		say(lr->va, SEV_ERROR, "BAD_VALUE", p->household, MSG_AUDIT_BAD,
+		    lr->name, p->line, p->message);
+}
+
+static int
+read_list(struct village_audit *va, int k)
+{
+	struct list_reading lr = { va, stage_files[k] };
+	char *p = in_dir(va, stage_files[k]);
+	struct list_options lo = { p, ENC_AUTO, va->aliases, va->r, va->lang };
+	struct strbuf err = { 0 };
+	int rc = hhlist_read(&va->lists[k], &lo, on_list_problem, &lr, &err);
+
+	if (rc != 0) {
+		strbuf_truncate(&err, err.len > 0 && err.s[err.len - 1] == '\n' ? err.len - 1 : err.len);
+		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, strbuf_str(&err));
+		hhlist_free(&va->lists[k]);
+	} else {
+		va->have_list[k] = 1;
+	}
+	strbuf_free(&err);
+	free(p);
+	return rc;
+}
+
+/* Every household of FROM is in TO, and the other way round. */
+static void
+leaks(struct village_audit *va, int from, int to)
+{
+	const struct hhlist *a = &va->lists[from], *b = &va->lists[to];
+
+	for (size_t i = 0; i < a->nrows; i++) {
+		const char *hid = hhlist_cell(a, i, a->col[L_HOUSEHOLD]);
+
+		if (hhlist_lookup(b, hid) < 0)
+			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", hid, MSG_AUDIT_LEAK_HOUSEHOLD,
+			    stage_files[from], stage_files[to]);
+	}
+	for (size_t i = 0; i < b->nrows; i++) {
+		const char *hid = hhlist_cell(b, i, b->col[L_HOUSEHOLD]);
+
+		if (hhlist_lookup(a, hid) < 0)
+			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", hid, MSG_AUDIT_LEAK_HOUSEHOLD,
+			    stage_files[to], stage_files[from]);
+	}
+}
+
+static void
+mismatch(struct village_audit *va, int k, const char *hid, const char *column,
+    const char *recorded, const char *recomputed)
+{
+	say(va, SEV_ERROR, "DECISION_MISMATCH", hid, MSG_AUDIT_MISMATCH,
+	    stage_files[k], column, *recorded ? recorded : "-",
+	    *recomputed ? recomputed : "-");
+}
+
+/* The primary list against the survey re-derived. */
+static void
+compare_primary(struct village_audit *va)
+{
+	const struct hhlist *l = &va->lists[F_PRIMARY];
+	char buf[MONEY_BUF];
+
+	for (size_t i = 0; i < l->nrows; i++) {
+		const char *hid = hhlist_cell(l, i, l->col[L_HOUSEHOLD]);
+		uint32_t *k = strmap_get(&va->dindex, hid, strlen(hid));
+		const struct derived *d;
+
+		if (k == NULL) {
+			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", hid, MSG_AUDIT_LEAK_HOUSEHOLD,
+			    "primary.csv", "applicants.csv");
+			continue;
+		}
+		d = &va->dv[*k];
+		if (l->row[i].members != d->members) {
+			say(va, SEV_ERROR, "LEAK_PERSON", hid, MSG_AUDIT_LEAK_PERSON,
+			    "primary.csv", (long long)l->row[i].members, "applicants.csv",
+			    d->members);
+			continue;
+		}
+		if (l->row[i].decision != d->decision)
+			mismatch(va, F_PRIMARY, hid, "decision",
+			    hhlist_cell(l, i, l->col[L_DECISION]), decision_code(d->decision));
+		else if (strcmp(hhlist_cell(l, i, l->col[L_REASONS]), d->reasons) != 0)
+			mismatch(va, F_PRIMARY, hid, "reasons",
+			    hhlist_cell(l, i, l->col[L_REASONS]), d->reasons);
+		if (d->has_pci && (!(l->row[i].has & LR_PCI) || l->row[i].pci != d->pci))
+			mismatch(va, F_PRIMARY, hid, "per_capita_income",
+			    hhlist_cell(l, i, l->col[L_PCI]), money_format(buf, d->pci));
+	}
+	for (size_t k = 0; k < va->ndv; k++)
+		if (hhlist_lookup(l, va->dv[k].id) < 0)
+			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", va->dv[k].id,
+			    MSG_AUDIT_LEAK_HOUSEHOLD, "applicants.csv", "primary.csv");
+}
+
+/* Compare a list derived in memory (DERIVED, from the list before it) with
+ * the one on file (K): decision, reasons, and the columns the stage sets. */
+static void
+compare_rows(struct village_audit *va, int k, const struct hhlist *derived,
+    const char *const *cols, size_t ncols)
+{
+	const struct hhlist *l = &va->lists[k];
+
+	for (size_t i = 0; i < derived->nrows; i++) {
+		const char *hid = hhlist_cell(derived, i, derived->col[L_HOUSEHOLD]);
+		long r = hhlist_lookup(l, hid);
+
+		if (r < 0)
+			continue;   /* a leak, reported apart */
+		for (size_t c = 0; c < ncols; c++) {
+			const char *want = hhlist_cell(derived, i, hhlist_find(derived, cols[c]));
+			const char *got = hhlist_cell(l, (size_t)r, hhlist_find(l, cols[c]));
+
+			if (strcmp(want, got) != 0) {
+				mismatch(va, k, hid, cols[c], got, want);
+				break;
+			}
+		}
+	}
+}
+
+/* Copy list SRC into DST (the same rows and cells), to re-decide it. */
+static void
+copy_list(struct hhlist *dst, const struct hhlist *src)
+{
+	hhlist_init(dst, src->file);
+	for (size_t c = 0; c < src->ncols; c++)
+		(void)hhlist_column(dst, src->names[c], src->field[c]);
+	for (size_t r = 0; r < src->nrows; r++) {
+		size_t n = hhlist_add(dst, hhlist_cell(src, r, src->col[L_HOUSEHOLD]),
+		    src->row[r].line);
+
+		for (size_t c = 0; c < src->ncols; c++)
+			hhlist_set_str(dst, n, hhlist_find(dst, src->names[c]),
+			    hhlist_cell(src, r, (int)c));
+		dst->row[n] = src->row[r];
+	}
+}
+
+static void
+audit_appraisal(struct village_audit *va)
+{
+	static const char *const cols[] = { "decision", "reasons", "votes_for",
+		"votes_against", "votes_abstain", "rank" };
+	const struct hhlist *p = &va->lists[F_PRIMARY];
+	struct hhlist d;
+	struct vote *votes = xcalloc(p->nrows + 1, sizeof *votes);
+	struct appraisal *out = xcalloc(p->nrows + 1, sizeof *out);
+	struct appraisal_summary sum;
+	struct strbuf err = { 0 };
+	char *vp = in_dir(va, "votes.csv"), sha[DIGEST_HEX];
+	struct votefile_options vo = { vp, ENC_AUTO, va->aliases, va->v.representatives };
+	long long people = 0;
+
+	memset(&d, 0, sizeof d);
+	if (votefile_read(&vo, p, votes, NULL, NULL, sha, &err) != 0 ||
+	    appraisal_decide(va->r, &va->v, p, votes, out, &sum, &err) != 0) {
+		strbuf_truncate(&err, err.len > 0 && err.s[err.len - 1] == '\n' ? err.len - 1 : err.len);
+		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, strbuf_str(&err));
+		goto out;
+	}
+	if (sum.blocked)
+		say(va, SEV_ERROR, "QUORUM", "", MSG_AUDIT_QUORUM, sum.present, sum.needed);
+	/* what the stage would have written */
+	copy_list(&d, p);
+	{
+		int vc[4] = { hhlist_column(&d, "votes_for", NULL),
+			hhlist_column(&d, "votes_against", NULL),
+			hhlist_column(&d, "votes_abstain", NULL),
+			hhlist_column(&d, "rank", NULL) };
+
+		for (size_t r = 0; r < d.nrows; r++) {
+			char num[32];
+
+			for (int k = 0; k < 3; k++) {
+				if (votes[r].state == VOTE_OK)
+					snprintf(num, sizeof num, "%lld", votes[r].n[k]);
+				else
+					num[0] = '\0';
+				hhlist_set_str(&d, r, vc[k], num);
+			}
+			if (out[r].rank > 0)
+				snprintf(num, sizeof num, "%lld", out[r].rank);
+			else
+				num[0] = '\0';
+			hhlist_set_str(&d, r, vc[3], num);
+			if (!out[r].changed)
+				continue;
+			hhlist_set_decision(&d, r, out[r].decision);
+			if (out[r].reason != NREASONS) {
+				const char *old = hhlist_cell(&d, r, d.col[L_REASONS]);
+				struct strbuf b = { 0 };
+
+				strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "",
+				    reason_code(out[r].reason));
+				hhlist_set(&d, r, d.col[L_REASONS], b.s, b.len);
+				strbuf_free(&b);
+			}
+		}
+	}
+	compare_rows(va, F_APPRAISED, &d, cols, sizeof cols / sizeof cols[0]);
+	/* the quota, on the list as filed */
+	{
+		const struct hhlist *a = &va->lists[F_APPRAISED];
+
+		for (size_t r = 0; r < a->nrows; r++)
+			if (a->row[r].decision == DEC_PROPOSED)
+				people += a->row[r].members;
+		if (people > sum.quota)
+			say(va, SEV_ERROR, "OVER_QUOTA", "", MSG_AUDIT_OVER_QUOTA,
+			    "appraised.csv", people, sum.quota);
+		va->a->admitted += people;
+		va->a->quota += sum.quota;
+		va->a->quota_villages++;
+	}
+out:
+	hhlist_free(&d);
+	free(votes);
+	free(out);
+	free(vp);
+	strbuf_free(&err);
+}
+
+/* The list of a level's resolution, and the one it was resolved from. */
+static void
+audit_level(struct village_audit *va, enum level lev)
+{
+	static const char *const cols[] = { "decision", "reasons", "objections" };
+	int from = lev == LEVEL_VILLAGE ? F_APPRAISED : F_PUB_VILLAGE + (int)lev - 1;
+	int to = F_PUB_VILLAGE + (int)lev;
+	const struct hhlist *in = &va->lists[from];
+	struct hhlist d;
+	struct objectionfile of;
+	struct resolution *out = NULL;
+	unsigned char *resurvey = NULL;
+	struct resolve_summary sum;
+	struct strbuf err = { 0 }, name = { 0 };
+	char *op;
+	const struct period *p = &va->v.publicity[lev];
+
+	memset(&d, 0, sizeof d);
+	memset(&of, 0, sizeof of);
+	strbuf_printf(&name, "objections-%s.csv", level_code(lev));
+	op = in_dir(va, strbuf_str(&name));
+	if (!p->given) {
+		strbuf_reset(&name);
+		strbuf_printf(&name, "village.yaml publicity.%s", level_code(lev));
+		say(va, SEV_ERROR, "MISSING_ITEM", "", MSG_AUDIT_MISSING, strbuf_str(&name));
+		goto out;
+	}
+	{
+		struct objectionfile_options oo = { op, ENC_AUTO, va->aliases };
+
+		if (objectionfile_read(&of, &oo, NULL, NULL, &err) != 0) {
+			strbuf_truncate(&err, err.len > 0 && err.s[err.len - 1] == '\n' ? err.len - 1 : err.len);
+			say(va, SEV_ERROR, "MISSING_ITEM", "", MSG_AUDIT_CANNOT_READ, strbuf_str(&err));
+			goto out;
+		}
+	}
+	out = xcalloc(in->nrows + 1, sizeof *out);
+	resurvey = xcalloc(of.n + 1, 1);
+	objections_resolve(lev, p, va->r->publicity_days[lev], in, of.o, of.n, out,
+	    resurvey, &sum, NULL, NULL);
+	if (sum.period_short)
+		say(va, SEV_ERROR, "PERIOD_SHORT", "", MSG_AUDIT_PERIOD_SHORT,
+		    level_code(lev), sum.period_days, sum.min_days);
+	for (size_t i = 0; i < of.n; i++)
+		if (of.o[i].outcome == OUTCOME_PENDING)
+			say(va, SEV_ERROR, "OBJECTION_PENDING", of.o[i].household,
+			    MSG_AUDIT_PENDING, path_base(of.file), of.o[i].line);
+	copy_list(&d, in);
+	{
+		int oc = hhlist_column(&d, "objections", NULL);
+
+		for (size_t r = 0; r < d.nrows; r++) {
+			char count[32];
+
+			snprintf(count, sizeof count, "%lld",
+			    (long long)out[r].objections + d.row[r].objections);
+			hhlist_set_str(&d, r, oc, count);
+			if (!out[r].changed)
+				continue;
+			hhlist_set_decision(&d, r, out[r].decision);
+			if (out[r].decision == DEC_REMOVED) {
+				const char *old = hhlist_cell(&d, r, d.col[L_REASONS]);
+				struct strbuf b = { 0 };
+
+				strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "",
+				    reason_code(RSN_OBJECTION));
+				hhlist_set(&d, r, d.col[L_REASONS], b.s, b.len);
+				strbuf_free(&b);
+			}
+		}
+	}
+	compare_rows(va, to, &d, cols, sizeof cols / sizeof cols[0]);
+	leaks(va, from, to);
+	/* The notice posted and the list resolved: made from the same list. */
+	{
+		struct strbuf notice = { 0 };
+		const struct provenance_row *nr, *pr;
+
+		strbuf_printf(&notice, "notice-%s.html", level_code(lev));
+		nr = provenance_find(&va->prov, strbuf_str(&notice));
+		pr = provenance_find(&va->prov, stage_files[to]);
+		if (nr != NULL && pr != NULL) {
+			const char *a = NULL, *b = NULL;
+
+			for (size_t i = 0; i < nr->ninputs; i++)
+				if (strcmp(nr->inputs[i].name, stage_files[from]) == 0)
+					a = nr->inputs[i].sha256;
+			for (size_t i = 0; i < pr->ninputs; i++)
+				if (strcmp(pr->inputs[i].name, stage_files[from]) == 0)
+					b = pr->inputs[i].sha256;
+			if (a != NULL && b != NULL && strcmp(a, b) != 0) {
+				char sa[16], sb[16];
+
+				snprintf(sa, sizeof sa, "%.12s", a);
+				snprintf(sb, sizeof sb, "%.12s", b);
+				say(va, SEV_ERROR, "NOTICE_MISMATCH", "", MSG_AUDIT_NOTICE,
+				    level_code(lev), sa, sb);
+			}
+		}
+		strbuf_free(&notice);
+	}
+out:
+	hhlist_free(&d);
+	objectionfile_free(&of);
+	free(out);
+	free(resurvey);
+	free(op);
+	strbuf_free(&err);
+	strbuf_free(&name);
+}
+
+/* registry/households.csv: households left unexplained. */
+struct registry_read {
+	struct village_audit *va;
+	struct columns cols;
+};
+
+static int
+on_registry(void *ctx, const struct csvin_row *row)
+{
+	static const char *const names[] = { "household_id", "status", "registered_since" };
+	struct registry_read *rr = ctx;
+	char err[1024];
+
+	if (row->index == 0)
+		return columns_map(&rr->cols, rr->va->aliases, "households.csv", row,
+		    names, 3, err, sizeof err) != 0 ? -1 : 0;
+	if (strcmp(columns_cell(&rr->cols, row, 1, NULL), "unexplained") == 0)
+		say(rr->va, SEV_ERROR, "UNEXPLAINED_EXIT",
+		    columns_cell(&rr->cols, row, 0, NULL), MSG_AUDIT_UNEXPLAINED,
+		    "registry/households.csv");
+	return 0;
+}
+
+static void
+audit_registry(struct village_audit *va)
+{
+	struct registry_read rr = { va, { 0 } };
+	char *p = in_dir(va, "registry/households.csv"), err[1024];
+	struct csvin *in = csvin_open(p, ENC_UTF8, err, sizeof err);
+
+	if (in != NULL) {
+		if (csvin_read(in, on_registry, &rr) < 0)
+			say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ,
+			    csvin_error(in));
+		csvin_close(in);
+	}
+	columns_free(&rr.cols);
+	free(p);
+}
+
+/* The procedure's dates, for the village and for each household. */
+static void
+audit_dates(struct village_audit *va)
+{
+	long d[NDATES];
+	int late, early;
+	char a[DATE_BUF], b[DATE_BUF];
+
+	memset(d, 0, sizeof d);
+	d[DATE_APPRAISAL] = va->v.appraisal_date;
+	for (int l = 0; l < NLEVELS; l++)
+		if (va->v.publicity[l].given) {
+			d[DATE_VILLAGE_START + 2 * l] = va->v.publicity[l].start;
+			d[DATE_VILLAGE_END + 2 * l] = va->v.publicity[l].end;
+		}
+	if (checks_date_order(d, &late, &early) == 0) {
+		say(va, SEV_ERROR, "DATE_ORDER", "", MSG_AUDIT_DATE_ORDER,
+		    checks_date_names[late], date_format(a, d[late]),
+		    checks_date_names[early], date_format(b, d[early]));
+		return;
+	}
+	for (size_t i = 0; i < va->ndv; i++) {
+		d[DATE_APPLY] = va->dv[i].apply_date;
+		d[DATE_SURVEY] = va->dv[i].survey_date;
+		if (checks_date_order(d, &late, &early) == 0)
+			say(va, SEV_ERROR, "DATE_ORDER", va->dv[i].id, MSG_AUDIT_DATE_ORDER,
+			    checks_date_names[late], date_format(a, d[late]),
+			    checks_date_names[early], date_format(b, d[early]));
+	}
+}
+
+/* N households of the furthest list, drawn from the year and the code. */
+static void
+draw_sample(struct village_audit *va)
+{
+	struct auditor *a = va->a;
+	const struct hhlist *l = NULL;
+	long long n = a->o->sample >= 0 ? a->o->sample :
+	    va->r && va->r->audit_sample >= 0 ? va->r->audit_sample : 5;
+	uint32_t *order;
+	size_t *picked, k;
+
+	for (int f = F_PUB_COUNTY; f >= F_PRIMARY && l == NULL; f--)
+		if (va->have_list[f])
+			l = &va->lists[f];
+	if (l == NULL || n <= 0)
+		return;
+	order = hhlist_order(l);
+	picked = xcalloc((size_t)n + 1, sizeof *picked);
+	k = checks_draw(va->v.year, va->code, l->nrows, (size_t)n, picked);
+	for (size_t i = 0; i < k; i++) {
+		size_t r = order[picked[i]];
+		const char *id = hhlist_cell(l, r, l->col[L_HEAD_ID]);
+		char masked[ID_MASKED_BUF];
+		struct sample_row *s;
+
+		xgrow(&a->sample, &a->sample_cap, a->nsample + 1, sizeof *a->sample);
+		s = &a->sample[a->nsample++];
+		s->cells[0] = xstrdup(va->code);
+		s->cells[1] = xstrdup(hhlist_cell(l, r, l->col[L_HOUSEHOLD]));
+		s->cells[2] = xstrdup(hhlist_cell(l, r, l->col[L_HEAD_NAME]));
+		s->cells[3] = xstrdup(id_mask(masked, id, strlen(id)));
+		s->cells[4] = xstrdup(hhlist_cell(l, r, l->col[L_MEMBERS]));
+		s->cells[5] = xstrdup(hhlist_cell(l, r, l->col[L_DECISION]));
+	}
+	free(picked);
+	free(order);
+}
+
+static void
+village_free_audit(struct village_audit *va)
+{
+	if (va->have_v)
+		village_free(&va->v);
+	if (va->have_rules)
+		rules_free(&va->rules);
+	aliases_free(va->aliases);
+	provenance_rows_free(&va->prov);
+	for (size_t i = 0; i < va->ndv; i++) {
+		free(va->dv[i].id);
+		free(va->dv[i].reasons);
+	}
+	free(va->dv);
+	strmap_free(&va->dindex);
+	for (int k = 0; k < NFILES; k++)
+		hhlist_free(&va->lists[k]);
+}
+
+static void
+audit_village(struct auditor *a, const char *dir)
+{
+	struct village_audit va;
+	char err[2048];
+	int last;
+
+	memset(&va, 0, sizeof va);
+	va.a = a;
+	va.dir = dir;
+	strmap_init(&va.dindex);
+	snprintf(va.code, sizeof va.code, "%.12s", path_base(dir));
+	if (village_load(&va.v, dir, err, sizeof err) != 0) {
+		finding(a, SEV_ERROR, access(dir, F_OK) == 0 ? "BAD_VALUE" : "MISSING_ITEM",
+		    va.code, "", err);
+		va.index = (uint32_t)a->nvillages;
+		goto out;
+	}
+	va.have_v = 1;
+	memcpy(va.code, va.v.code, 13);
+	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
+	stage_read(&a->st, va.v.path, va.v.sha256);
+	a->village_codes = xrealloc(a->village_codes, (a->nvillages + 1) * sizeof *a->village_codes);
+	a->village_codes[a->nvillages] = xstrdup(va.code);
+	va.index = (uint32_t)a->nvillages++;
+	va.aliases = aliases_new();
+	if (va.v.columns_path != NULL && aliases_load(va.aliases, va.v.columns_path,
+	    err, sizeof err) != 0)
+		say(&va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, err);
+	check_provenance(&va);
+	load_rules(&va);
+	for (int k = 0; k < NFILES; k++)
+		va.present[k] = exists(&va, stage_files[k]);
+	/* What the level needs, and what is not there yet. */
+	last = a->o->level == LEVEL_TOWN ? F_PUB_VILLAGE : F_PUB_TOWN;
+	for (int k = 0; k < NFILES; k++)
+		if (!va.present[k])
+			say(&va, k <= last ? SEV_INFO : SEV_INFO, "STAGE_NOT_REACHED", "",
+			    MSG_AUDIT_NOT_REACHED, stage_files[k]);
+	if (va.r == NULL)
+		goto out;
+	if (va.present[F_APPLICANTS] && va.present[F_PRIMARY])
+		derive_survey(&va);
+	for (int k = F_PRIMARY; k <= F_PUB_COUNTY; k++)
+		if (va.present[k])
+			(void)read_list(&va, k);
+	if (va.have_list[F_PRIMARY])
+		compare_primary(&va);
+	if (va.have_list[F_PRIMARY] && va.have_list[F_APPRAISED]) {
+		leaks(&va, F_PRIMARY, F_APPRAISED);
+		audit_appraisal(&va);
+	}
+	for (int l = 0; l < NLEVELS; l++) {
+		int from = l == 0 ? F_APPRAISED : F_PUB_VILLAGE + l - 1;
+
+		if (va.have_list[from] && va.have_list[F_PUB_VILLAGE + l])
+			audit_level(&va, (enum level)l);
+	}
+	if (va.present[F_REGISTRY])
+		audit_registry(&va);
+	audit_dates(&va);
+	draw_sample(&va);
+out:
+	village_free_audit(&va);
+}
+
+static int
+by_finding(const void *x, const void *y)
+{
+	const struct finding *a = x, *b = y;
+	int c;
+
+	if ((c = strcmp(a->village, b->village)) != 0)
+		return c;
+	if ((c = strcmp(a->household, b->household)) != 0)
+		return c;
+	if ((c = strcmp(a->code, b->code)) != 0)
+		return c;
+	return strcmp(a->detail, b->detail);
+}
+
+static int
+by_sample(const void *x, const void *y)
+{
+	const struct sample_row *a = x, *b = y;
+	int c = strcmp(a->cells[0], b->cells[0]);
+
+	return c ? c : strcmp(a->cells[1], b->cells[1]);
+}
+
+static void
+write_findings(struct auditor *a, struct outfile *out)
+{
+	static const char *const head[] = { "severity", "code", "village_code",
+		"household_id", "detail" };
+	struct csvout w;
+
+	qsort(a->f, a->nf, sizeof *a->f, by_finding);
+	csvout_init(&w, out, CSVOUT_HUMAN);
+	csvout_bom(&w);
+	csvout_row(&w, head, 5);
+	for (size_t i = 0; i < a->nf; i++) {
+		/* the same finding twice (a duplicate seen from both sides) once */
+		if (i > 0 && by_finding(&a->f[i - 1], &a->f[i]) == 0 &&
+		    a->f[i - 1].sev == a->f[i].sev)
+			continue;
+		csvout_str(&w, severities[a->f[i].sev]);
+		csvout_str(&w, a->f[i].code);
+		csvout_str(&w, a->f[i].village);
+		csvout_str(&w, a->f[i].household);
+		csvout_str(&w, a->f[i].detail);
+		csvout_end(&w);
+	}
+}
+
+static void
+write_sample(struct auditor *a, struct outfile *out)
+{
+	static const char *const head[] = { "village_code", "household_id",
+		"head_name", "head_id_number", "members", "decision" };
+	struct csvout w;
+
+	qsort(a->sample, a->nsample, sizeof *a->sample, by_sample);
+	csvout_init(&w, out, CSVOUT_HUMAN);
+	csvout_bom(&w);
+	csvout_row(&w, head, 6);
+	for (size_t i = 0; i < a->nsample; i++)
+		csvout_row(&w, (const char *const *)a->sample[i].cells, 6);
+}
+
+int
+audit_run(const struct audit_options *o)
+{
+	struct auditor a;
+	struct outfile *af, *sf;
+	char *ap = NULL, *sp = NULL;
+	const char *dir = o->output ? o->output : ".";
+	struct strbuf err = { 0 };
+	int status = EXIT_ERROR;
+	size_t counts[3] = { 0 };
+
+	memset(&a, 0, sizeof a);
+	a.o = o;
+	idset_init(&a.ids);
+	stage_begin(&a.st, "audit", o->quiet);
+	if (stage_load_columns(&a.st, NULL) != 0)
+		goto out;
+	if (o->rules != NULL) {
+		if (stage_load_rules(&a.st, o->rules, o->include_anywhere) != 0)
+			goto out;
+		a.official = a.st.rules;
+		a.have_official = 1;
+	}
+	ap = path_join(dir, "audit.csv");
+	sp = path_join(dir, "sample.csv");
+	if ((af = stage_output(&a.st, ap, OUTFILE_PUBLIC)) == NULL ||
+	    (sf = stage_output(&a.st, sp, OUTFILE_PUBLIC)) == NULL)
+		goto out;
+	for (size_t i = 0; i < o->nvillages; i++)
+		audit_village(&a, o->villages[i]);
+	if (a.quota_villages > 1) {
+		struct strbuf b = { 0 };
+
+		wording(&b, LANG_ZH, MSG_AUDIT_QUOTA_TOTAL, a.admitted, a.quota,
+		    a.quota_villages);
+		finding(&a, SEV_INFO, "OVER_QUOTA", "", "", strbuf_str(&b));
+		strbuf_free(&b);
+	}
+	write_findings(&a, af);
+	write_sample(&a, sf);
+	if (stage_commit(&a.st) != 0)
+		goto out;
+	for (size_t i = 0; i < a.nf; i++)
+		counts[a.f[i].sev]++;
+	status = a.errors > 0 ? EXIT_BLOCKED : EXIT_DONE;
+	if (!o->quiet) {
+		char c[4][32];
+
+		fprintf(stderr, "audit (%s): %s villages: %s errors, %s warnings, %s "
+		    "notes; %s households drawn for re-visits\n", level_code(o->level),
+		    text_count(c[0], o->nvillages), text_count(c[1], counts[0]),
+		    text_count(c[2], counts[1]), text_count(c[3], counts[2]),
+		    text_count(c[0], a.nsample));
+	}
+out:
+	for (size_t i = 0; i < a.nf; i++) {
+		free(a.f[i].village);
+		free(a.f[i].household);
+		free(a.f[i].detail);
+	}
+	free(a.f);
+	for (size_t i = 0; i < a.nsample; i++)
+		for (int k = 0; k < 6; k++)
+			free(a.sample[i].cells[k]);
+	free(a.sample);
+	for (size_t i = 0; i < a.nvillages; i++)
+		free(a.village_codes[i]);
+	free(a.village_codes);
+	free(a.kh);
+	free(a.khtext);
+	idset_free(&a.ids);
+	free(ap);
+	free(sp);
+	strbuf_free(&err);
+	strbuf_free(&a.msg);
+	return stage_end(&a.st, status);
+}

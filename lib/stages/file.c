@@ -1,0 +1,913 @@
+/* tpa-file: read the confirmed list, the primary list, the applicants and
+ * last year's registry; decide attribute, causes, exit and status with
+ * decide/registry; write the registry. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/alloc.h"
+#include "base/strmap.h"
+#include "decide/registry.h"
+#include "household/list.h"
+#include "household/people.h"
+#include "io/csvout.h"
+#include "stages/cards.h"
+#include "stages/notice.h"
+#include "stages/file.h"
+#include "stages/shell.h"
+#include "stages/stats.h"
+#include "values/money.h"
+#include "values/text.h"
+
+/* A household of this year's registry (or a candidate for it). */
+struct reg {
+	char *id;
+	long primary;                /* its row in primary.csv, or -1 */
+	long confirmed_row;          /* its row in publicized-county.csv, or -1 */
+	int confirmed;
+	struct registry_entry prev;
+	struct registry_status st;
+	int exits;                   /* -1: no survey to tell */
+	int attribute, cause;
+	char *others;
+	size_t first_member, nmembers;
+	int seen;
+};
+
+struct filing {
+	const struct file_options *o;
+	struct stage st;
+	struct hhlist primary, confirmed;
+	struct reg *reg;
+	size_t nreg, reg_cap;
+	struct strmap index;         /* household_id -> reg */
+	struct strmap history;       /* households that exited before -> 1 + exited_year */
+	char **history_ids;          /* with their registered_since */
+	int *history_since, *history_exited;
+	size_t nhistory;
+	/* members of the listed households */
+	struct card_member *members;
+	size_t nmembers, members_cap;
+	char *text;                  /* members' cells */
+	size_t text_len, text_cap;
+	/* applicants.csv */
+	const struct schema *aschema;
+	size_t ncells;               /* applicant header cells */
+	char **aschema_names;        /* their names (NULL: unnamed), kept */
+	unsigned char *awant;
+	struct strbuf missing;
+	size_t nmissing;
+	struct cell *hcells;         /* the primary row, typed */
+	struct strbuf others, err;
+	int year;
+};
+
+static struct reg *
+reg_of(struct filing *f, const char *id)
+{
+	uint32_t *r = strmap_get(&f->index, id, strlen(id));
+
+	return r ? &f->reg[*r] : NULL;
+}
+
+static struct reg *
+reg_add(struct filing *f, const char *id)
+{
+	struct reg *r = reg_of(f, id);
+
+	if (r != NULL)
+		return r;
+	xgrow(&f->reg, &f->reg_cap, f->nreg + 1, sizeof *f->reg);
+	r = &f->reg[f->nreg];
+	memset(r, 0, sizeof *r);
+	r->id = xstrdup(id);
+	r->primary = hhlist_lookup(&f->primary, id);
+	r->confirmed_row = -1;
+	r->exits = -1;
+	r->attribute = r->cause = -1;
+	strmap_put(&f->index, id, strlen(id), (uint32_t)f->nreg, NULL);
+	f->nreg++;
+	return r;
+}
+
+/* registry/households.csv or history.csv of last year: household_id,
+ * status, registered_since, exited_year. */
+struct previous {
+	struct filing *f;
+	struct columns cols;
+	int history;
+	int have_header;
+};
+
+static int
+year_of(const char *s)
+{
+	int y = 0;
+
+	for (; *s >= '0' && *s <= '9' && y < 10000; s++)
+		y = y * 10 + (*s - '0');
+	return *s == '\0' ? y : 0;
+}
+
+static int
+on_previous(void *ctx, const struct csvin_row *row)
+{
+	static const char *const names[4] = { "household_id", "status",
+		"registered_since", "exited_year" };
+	struct previous *p = ctx;
+	struct filing *f = p->f;
+	const char *hid;
+	char err[1024];
+
+	if (row->index == 0) {
+		if (columns_map(&p->cols, f->st.aliases, "households.csv", row, names,
+		    4, err, sizeof err) != 0)
+			return stage_fail(&f->st, "%s", err), -1;
+		if (p->cols.pos[0] < 0 || (!p->history && p->cols.pos[1] < 0))
+			return stage_fail(&f->st, "last year's %s needs household_id%s",
+			    p->history ? "history.csv" : "households.csv",
+			    p->history ? "" : " and status"), -1;
+		p->have_header = 1;
+		return 0;
+	}
+	hid = columns_cell(&p->cols, row, 0, NULL);
+	if (*hid == '\0')
+		return 0;
+	if (p->history) {
+		int exited = year_of(columns_cell(&p->cols, row, 3, NULL));
+
+		f->history_ids = xrealloc(f->history_ids, (f->nhistory + 1) * sizeof *f->history_ids);
+		f->history_since = xrealloc(f->history_since, (f->nhistory + 1) * sizeof *f->history_since);
+		f->history_exited = xrealloc(f->history_exited, (f->nhistory + 1) * sizeof *f->history_exited);
+		f->history_ids[f->nhistory] = xstrdup(hid);
+		f->history_since[f->nhistory] = year_of(columns_cell(&p->cols, row, 2, NULL));
+		f->history_exited[f->nhistory] = exited;
+		strmap_put(&f->history, hid, strlen(hid), (uint32_t)f->nhistory, NULL);
+		f->nhistory++;
+		return 0;
+	}
+	{
+		const char *status = columns_cell(&p->cols, row, 1, NULL);
+		int s = enum_lookup(&enum_status, status, strlen(status));
+		struct reg *r;
+
+		if (s < 0)
+			return stage_fail(&f->st, "last year's households.csv:%lu: status "
+			    "\"%s\" is not one of new, continuing, exited, returned, "
+			    "unexplained", row->line, status), -1;
+		r = reg_add(f, hid);
+		r->prev.known = 1;
+		r->prev.status = (enum status)s;
+		r->prev.registered_since = year_of(columns_cell(&p->cols, row, 2, NULL));
+		r->prev.exited_year = year_of(columns_cell(&p->cols, row, 3, NULL));
+	}
+	return 0;
+}
+
+static int
+read_previous(struct filing *f, const char *path, int history)
+{
+	struct previous p;
+	char err[1024];
+	struct csvin *in = csvin_open(path, ENC_UTF8, err, sizeof err);
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	p.f = f;
+	p.history = history;
+	if (in == NULL)
+		return stage_fail(&f->st, "%s (last year's registry)", err);
+	rc = csvin_read(in, on_previous, &p);
+	if (rc < 0 && f->st.err.len == 0)
+		stage_fail(&f->st, "%s", csvin_error(in));
+	if (rc == 0 && stage_input(&f->st, path) == 0)
+		stage_read(&f->st, path, csvin_sha256(in));
+	csvin_close(in);
+	columns_free(&p.cols);
+	return rc == 0 && f->st.err.len == 0 ? 0 : EXIT_ERROR;
+}
+
+/* Fields of the rules: the primary list's columns (the survey's, members,
+ * per_capita_income), then the head's applicant cells; for a member, the
+ * applicant cells and age. */
+static int
+slot(void *ctx, const char *field, int member, size_t line, size_t col)
+{
+	struct filing *f = ctx;
+	int c;
+
+	(void)line;
+	(void)col;
+	if (member) {
+		if (strcmp(field, "age") == 0)
+			return (int)f->ncells;
+		if ((c = schema_find(f->aschema, field)) >= 0) {
+			f->awant[c] = 1;
+			return c;
+		}
+		return -1;
+	}
+	if ((c = hhlist_find(&f->primary, field)) >= 0)
+		return c;
+	if ((c = schema_find(f->aschema, field)) >= 0) {
+		f->awant[c] = 1;
+		return (int)f->primary.ncols + c;
+	}
+	return -1;
+}
+
+struct naming {
+	struct filing *f;
+	const char *what;
+	const struct rule *rule;
+};
+
+static void
+name_missing(void *ctx, const char *field, int member, size_t line, size_t col)
+{
+	struct naming *n = ctx;
+
+	strbuf_printf(&n->f->missing, "%s:%zu:%zu: %s %s: %s is not a column of "
+	    "the %s\n", n->rule ? n->rule->file : n->f->st.rules.exit_file, line,
+	    col, n->what, n->rule ? n->rule->id : "", field, member ?
+	    "members (applicants)" : "household (primary list, applicants' head row)");
+}
+
+static void
+bind(struct filing *f, struct cond *c, const char *what, const struct rule *x)
+{
+	size_t n = cond_bind(c, slot, f);
+
+	if (n > 0) {
+		struct naming nm = { f, what, x };
+
+		f->nmissing += n;
+		cond_unbound(c, name_missing, &nm);
+	}
+}
+
+static int
+on_header(void *ctx, struct schema *s, struct strbuf *err)
+{
+	struct filing *f = ctx;
+	struct rules *r = &f->st.rules;
+
+	f->aschema = s;
+	f->ncells = s->cols.ncells;
+	f->awant = xcalloc(s->cols.ncells + 1, 1);
+	f->aschema_names = xcalloc(s->cols.ncells + 1, sizeof *f->aschema_names);
+	for (size_t i = 0; i < s->cols.ncells; i++)
+		f->aschema_names[i] = s->cols.name[i] ? xstrdup(s->cols.name[i]) : NULL;
+	for (size_t i = 0; i < s->cols.ncells; i++)
+		f->awant[i] = 1;   /* members.csv has every column */
+	for (size_t i = 0; i < r->attributes.n; i++)
+		bind(f, r->attributes.items[i].when, "attribute", &r->attributes.items[i]);
+	for (size_t i = 0; i < r->causes.n; i++)
+		bind(f, r->causes.items[i].when, "cause", &r->causes.items[i]);
+	if (r->exit != NULL)
+		bind(f, r->exit, "exit", NULL);
+	if (f->nmissing > 0) {
+		strbuf_puts(err, strbuf_str(&f->missing));
+		return -1;
+	}
+	schema_want(s, f->awant);
+	return 0;
+}
+
+static uint32_t
+store(struct filing *f, const char *s, size_t n)
+{
+	uint32_t off = (uint32_t)f->text_len;
+
+	xgrow(&f->text, &f->text_cap, f->text_len + n + 1, 1);
+	memcpy(f->text + f->text_len, s, n);
+	f->text[f->text_len + n] = '\0';
+	f->text_len += n + 1;
+	return off;
+}
+
+static int
+code_of(const struct household *h, const struct cell *cells, int pos,
+    const struct enum_def *def)
+{
+	if (pos < 0 || cells[pos].len == 0 || h->mschema->field[pos]->codes != def)
+		return -1;
+	return (int)cells[pos].v;
+}
+
+/* Decide what the rules say of household H (its members from
+ * applicants.csv; NULL when it has none). */
+static void
+decide(struct filing *f, struct reg *r, const struct household *h)
+{
+	struct cond_context cx;
+	const struct rules *rules = &f->st.rules;
+	int main_cause = -1, mc;
+
+	memset(&cx, 0, sizeof cx);
+	xgrow(&f->hcells, &(size_t){ 0 }, f->primary.ncols + 1, sizeof *f->hcells);
+	if (r->primary >= 0) {
+		(void)hhlist_typed(&f->primary, (size_t)r->primary, f->hcells);
+		mc = hhlist_find(&f->primary, "main_cause");
+		if (mc >= 0 && f->hcells[mc].len > 0 && f->primary.field[mc]->codes == &enum_cause)
+			main_cause = (int)f->hcells[mc].v;
+	} else {
+		memset(f->hcells, 0, (f->primary.ncols + 1) * sizeof *f->hcells);
+	}
+	cx.household = f->hcells;
+	cx.household_width = f->primary.ncols;
+	cx.htext = f->primary.text;
+	if (h != NULL) {
+		cx.members = h->mcells;
+		cx.nmembers = h->nmembers;
+		cx.member_width = h->mwidth;
+		cx.mtext = h->text;
+	}
+	if (!r->confirmed && r->primary >= 0 && h != NULL) {
+		int e = registry_exit(rules, &cx, NULL);
+
+		if (e < 0)
+			stage_warn(&f->st, "household %s: the exit condition could not "
+			    "be evaluated (a pattern went over its match limit)", r->id);
+		r->exits = e < 0 ? -1 : e;
+	}
+	r->attribute = registry_attribute(rules, &cx, NULL);
+	if (registry_causes(rules, &cx, main_cause, &r->cause, &f->others, NULL) != 0)
+		r->cause = -1;
+	free(r->others);
+	r->others = xstrdup(strbuf_str(&f->others));
+}
+
+static int
+on_household(void *ctx, const struct household *h)
+{
+	struct filing *f = ctx;
+	struct reg *r = reg_of(f, h->id);
+	const struct schema *s = h->mschema;
+
+	if (r == NULL)
+		return 0;
+	r->seen = 1;
+	decide(f, r, h);
+	r->first_member = f->nmembers;
+	r->nmembers = h->nmembers;
+	for (size_t m = 0; m < h->nmembers; m++) {
+		const struct cell *c = h->mcells + m * h->mwidth;
+		struct card_member *cm;
+
+		xgrow(&f->members, &f->members_cap, f->nmembers + 1, sizeof *f->members);
+		cm = &f->members[f->nmembers++];
+		memset(cm, 0, sizeof *cm);
+		cm->cells = store(f, "", 0);
+		for (size_t i = 0; i < h->mwidth; i++)
+			(void)store(f, h->text + c[i].off, c[i].len);
+		cm->labor = code_of(h, c, schema_find(s, "labor"), &enum_labor);
+		cm->health = code_of(h, c, schema_find(s, "health"), &enum_health);
+	}
+	return 0;
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct reg *const *x = a, *const *y = b;
+
+	return strcmp((*x)->id, (*y)->id);
+}
+
+/* The survey's columns of the primary list: after the group, before the
+ * appraisal's and publicity's; main_cause is the registry's own. */
+static int
+survey_column(const struct hhlist *l, size_t c)
+{
+	const char *name = l->names[c];
+
+	for (int k = 0; k < L_NKNOWN; k++)
+		if (strcmp(name, list_known[k]) == 0)
+			return 0;
+	return strcmp(name, "main_cause") != 0;
+}
+
+static void
+write_households(struct filing *f, struct reg **order, size_t n,
+    struct outfile *out)
+{
+	static const char *const head[] = { "village_code", "household_id",
+		"head_name", "head_id_number", "members", "per_capita_income",
+		"attribute", "main_cause", "other_causes", "status", "year",
+		"registered_since", "exited_year" };
+	const struct hhlist *p = &f->primary;
+	struct csvout w;
+	char num[32];
+
+	csvout_init(&w, out, CSVOUT_DATA);
+	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+		csvout_str(&w, head[i]);
+	for (size_t c = 0; c < p->ncols; c++)
+		if (survey_column(p, c))
+			csvout_str(&w, p->names[c]);
+	csvout_end(&w);
+	for (size_t i = 0; i < n; i++) {
+		const struct reg *r = order[i];
+		size_t row = r->primary >= 0 ? (size_t)r->primary : 0;
+		int has = r->primary >= 0;
+
+		csvout_str(&w, f->st.village.code);
+		csvout_str(&w, r->id);
+		csvout_str(&w, has ? hhlist_cell(p, row, p->col[L_HEAD_NAME]) : "");
+		csvout_str(&w, has ? hhlist_cell(p, row, p->col[L_HEAD_ID]) : "");
+		csvout_str(&w, has ? hhlist_cell(p, row, p->col[L_MEMBERS]) : "");
+		csvout_str(&w, has ? hhlist_cell(p, row, p->col[L_PCI]) : "");
+		csvout_str(&w, r->attribute >= 0 ? enum_code(&enum_attribute, r->attribute) : "");
+		csvout_str(&w, r->cause >= 0 ? enum_code(&enum_cause, r->cause) : "");
+		csvout_str(&w, r->others ? r->others : "");
+		csvout_str(&w, status_code(r->st.status));
+		csvout_int(&w, f->year);
+		if (r->st.registered_since > 0)
+			csvout_int(&w, r->st.registered_since);
+		else
+			csvout_str(&w, "");
+		if (r->st.exited_year > 0) {
+			snprintf(num, sizeof num, "%d", r->st.exited_year);
+			csvout_str(&w, num);
+		} else {
+			csvout_str(&w, "");
+		}
+		for (size_t c = 0; c < p->ncols; c++)
+			if (survey_column(p, c))
+				csvout_str(&w, has ? hhlist_cell(p, row, (int)c) : "");
+		csvout_end(&w);
+	}
+}
+
+static void
+write_members(struct filing *f, struct reg **order, size_t n, struct outfile *out)
+{
+	struct csvout w;
+
+	csvout_init(&w, out, CSVOUT_DATA);
+	for (size_t i = 0; i < f->ncells; i++)
+		if (f->aschema_names[i] != NULL)
+			csvout_str(&w, f->aschema_names[i]);
+	csvout_str(&w, "age");
+	csvout_end(&w);
+	for (size_t i = 0; i < n; i++)
+		for (size_t m = 0; m < order[i]->nmembers; m++) {
+			const struct card_member *cm = &f->members[order[i]->first_member + m];
+
+			for (size_t c = 0; c <= f->ncells; c++)
+				if (c == f->ncells || f->aschema_names[c] != NULL)
+					csvout_str(&w, card_member_cell(f->text, cm, c));
+			csvout_end(&w);
+		}
+}
+
+/* history.csv: the households that exited in this or an earlier year and
+ * are not in this year's registry, so that a return is told next year. */
+static void
+write_history(struct filing *f, struct outfile *out)
+{
+	struct csvout w;
+	struct {
+		const char *id;
+		int since, exited;
+	} *rows = xcalloc(f->nhistory + f->nreg + 1, sizeof *rows);
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->nhistory; i++) {
+		struct reg *r = reg_of(f, f->history_ids[i]);
+
+		if (r != NULL && r->st.listed)
+			continue;
+		rows[n].id = f->history_ids[i];
+		rows[n].since = f->history_since[i];
+		rows[n].exited = f->history_exited[i];
+		n++;
+	}
+	for (size_t i = 0; i < f->nreg; i++) {
+		struct reg *r = &f->reg[i];
+
+		/* Exited last year, not registered again this year. */
+		if (r->st.listed || !r->prev.known || r->prev.status != STATUS_EXITED)
+			continue;
+		if (strmap_get(&f->history, r->id, strlen(r->id)) != NULL)
+			continue;
+		rows[n].id = r->id;
+		rows[n].since = r->prev.registered_since;
+		rows[n].exited = r->prev.exited_year;
+		n++;
+	}
+	/* sorted by household number */
+	for (size_t a = 1; a < n; a++)
+		for (size_t b = a; b > 0 && strcmp(rows[b - 1].id, rows[b].id) > 0; b--) {
+			__typeof__(rows[0]) t = rows[b];
+
+			rows[b] = rows[b - 1];
+			rows[b - 1] = t;
+		}
+	csvout_init(&w, out, CSVOUT_DATA);
+	csvout_row(&w, (const char *const[]){ "household_id", "registered_since",
+	    "exited_year" }, 3);
+	for (size_t i = 0; i < n; i++) {
+		csvout_str(&w, rows[i].id);
+		if (rows[i].since > 0)
+			csvout_int(&w, rows[i].since);
+		else
+			csvout_str(&w, "");
+		csvout_int(&w, rows[i].exited);
+		csvout_end(&w);
+	}
+	free(rows);
+}
+
+static void
+count(struct filing *f, struct reg **order, size_t n, struct stats *s)
+{
+	memset(s, 0, sizeof *s);
+	for (size_t i = 0; i < n; i++) {
+		const struct reg *r = order[i];
+		long long people = r->primary >= 0 ?
+		    f->primary.row[r->primary].members : (long long)r->nmembers;
+
+		stats_household(s, r->st.status, r->attribute, r->cause, people);
+		for (size_t m = 0; m < r->nmembers; m++) {
+			const struct card_member *cm = &f->members[r->first_member + m];
+
+			stats_person(s, r->st.status, cm->labor, cm->health);
+		}
+	}
+}
+
+static int
+make_dir(struct stage *st, const char *dir)
+{
+	struct stat sb;
+
+	if (stat(dir, &sb) == 0) {
+		if (!S_ISDIR(sb.st_mode))
+			return stage_fail(st, "%s: not a folder", dir);
+		return 0;
+	}
+	if (mkdir(dir, 0755) != 0)
+		return stage_fail(st, "cannot make %s: %s", dir, strerror(errno));
+	return 0;
+}
+
+static void
+filing_free(struct filing *f)
+{
+	hhlist_free(&f->primary);
+	hhlist_free(&f->confirmed);
+	for (size_t i = 0; i < f->nreg; i++) {
+		free(f->reg[i].id);
+		free(f->reg[i].others);
+	}
+	free(f->reg);
+	strmap_free(&f->index);
+	strmap_free(&f->history);
+	for (size_t i = 0; i < f->nhistory; i++)
+		free(f->history_ids[i]);
+	free(f->history_ids);
+	free(f->history_since);
+	free(f->history_exited);
+	free(f->members);
+	free(f->text);
+	free(f->awant);
+	if (f->aschema_names != NULL)
+		for (size_t i = 0; i < f->ncells; i++)
+			free(f->aschema_names[i]);
+	free(f->aschema_names);
+	free(f->hcells);
+	strbuf_free(&f->missing);
+	strbuf_free(&f->others);
+	strbuf_free(&f->err);
+}
+
+int
+file_run(const struct file_options *o)
+{
+	struct filing f;
+	struct stage *st = &f.st;
+	struct outfile *hh, *mem, *hist, *sc, *sv, *cards;
+	char *pub = NULL, *prim = NULL, *app = NULL, *out_dir = NULL, *prev_dir = NULL;
+	char *paths[6] = { 0 }, sha[DIGEST_HEX];
+	struct reg **order = NULL;
+	struct stats stats;
+	struct strbuf title = { 0 }, unexplained = { 0 };
+	size_t n = 0, nunexplained = 0;
+	int status = EXIT_ERROR;
+	static const char *const names[6] = { "households.csv", "members.csv",
+		"history.csv", "stats.csv", "stats.svg", "cards.html" };
+
+	memset(&f, 0, sizeof f);
+	f.o = o;
+	strmap_init(&f.index);
+	strmap_init(&f.history);
+	stage_begin(st, "file", o->quiet);
+	if (stage_load_village(st, o->village ? o->village : o->dir, 1) != 0 ||
+	    stage_load_rules(st, o->rules, o->include_anywhere) != 0 ||
+	    stage_load_columns(st, o->columns) != 0)
+		goto out;
+	f.year = st->village.year;
+	pub = path_join(o->dir, "publicized-county.csv");
+	prim = path_join(o->dir, "primary.csv");
+	app = path_join(o->dir, "applicants.csv");
+	out_dir = o->output ? xstrdup(o->output) : path_join(o->dir, "registry");
+	if (stage_input(st, pub) != 0 || stage_input(st, prim) != 0 ||
+	    stage_input(st, app) != 0)
+		goto out;
+	{
+		const char *prev = o->previous ? o->previous : st->village.previous;
+
+		if (prev != NULL)
+			prev_dir = path_is_dir(prev) ? xstrdup(prev) : path_dir(prev);
+	}
+	{
+		struct list_options lo = { prim, o->encoding, st->aliases, &st->rules, st->lang };
+
+		if (hhlist_read(&f.primary, &lo, NULL, NULL, &f.err) != 0) {
+			stage_fail_lines(st, &f.err);
+			goto out;
+		}
+		stage_read(st, prim, f.primary.sha256);
+		lo.path = pub;
+		if (hhlist_read(&f.confirmed, &lo, NULL, NULL, &f.err) != 0) {
+			stage_fail_lines(st, &f.err);
+			goto out;
+		}
+		stage_read(st, pub, f.confirmed.sha256);
+	}
+	if (prev_dir != NULL) {
+		char *ph = path_join(prev_dir, "households.csv");
+		char *hi = path_join(prev_dir, "history.csv");
+		int rc = read_previous(&f, ph, 0);
+
+		if (rc == 0 && path_exists(hi))
+			rc = read_previous(&f, hi, 1);
+		free(ph);
+		free(hi);
+		if (rc != 0)
+			goto out;
+	}
+	for (size_t i = 0; i < f.confirmed.nrows; i++)
+		if (f.confirmed.row[i].decision == DEC_CONFIRMED) {
+			struct reg *r = reg_add(&f, hhlist_cell(&f.confirmed, i,
+			    f.confirmed.col[L_HOUSEHOLD]));
+
+			r->confirmed = 1;
+			r->confirmed_row = (long)i;
+		}
+	if (make_dir(st, out_dir) != 0)
+		goto out;
+	for (int i = 0; i < 6; i++)
+		paths[i] = path_join(out_dir, names[i]);
+	if ((hh = stage_output(st, paths[0], OUTFILE_PRIVATE)) == NULL ||
+	    (mem = stage_output(st, paths[1], OUTFILE_PRIVATE)) == NULL ||
+	    (hist = stage_output(st, paths[2], OUTFILE_PUBLIC)) == NULL ||
+	    (sc = stage_output(st, paths[3], OUTFILE_PUBLIC)) == NULL ||
+	    (sv = stage_output(st, paths[4], OUTFILE_PUBLIC)) == NULL ||
+	    (cards = stage_output(st, paths[5], OUTFILE_PRIVATE)) == NULL)
+		goto out;
+	{
+		struct people_options po = { app, o->encoding, st->aliases, &st->rules,
+			f.year, st->lang, NULL };
+		struct people_handler ph = { &f, on_header, on_household, NULL, NULL };
+
+		if (people_read(&po, &ph, sha, &f.err) != 0) {
+			stage_fail_lines(st, &f.err);
+			goto out;
+		}
+		stage_read(st, app, sha);
+	}
+	order = xcalloc(f.nreg + 1, sizeof *order);
+	for (size_t i = 0; i < f.nreg; i++) {
+		struct reg *r = &f.reg[i];
+
+		if (!r->seen && r->confirmed)
+			decide(&f, r, NULL);
+		registry_status(r->confirmed, r->exits, &r->prev, f.year, &r->st);
+		if (r->st.listed)
+			order[n++] = r;
+		if (r->st.listed && r->st.status == STATUS_UNEXPLAINED) {
+			strbuf_printf(&unexplained, "%s%s", nunexplained ? ", " : "", r->id);
+			nunexplained++;
+		}
+	}
+	qsort(order, n, sizeof *order, by_id);
+	write_households(&f, order, n, hh);
+	write_members(&f, order, n, mem);
+	write_history(&f, hist);
+	count(&f, order, n, &stats);
+	stats_write_csv(&stats, sc);
+	notice_place(&st->village, LEVEL_COUNTY, &title);
+	strbuf_printf(&title, st->lang == LANG_EN ? " %d: registered poor households" :
+	    "%d年建档立卡贫困户统计", f.year);
+	stats_write_svg(&stats, strbuf_str(&title), st->lang, sv);
+	{
+		struct cards c = { &st->village, st->lang, f.year, &f.primary,
+			(const char *const *)f.aschema_names, f.ncells, f.text };
+		struct card_household *ch = xcalloc(n + 1, sizeof *ch);
+
+		for (size_t i = 0; i < n; i++) {
+			const struct reg *r = order[i];
+
+			ch[i].id = r->id;
+			ch[i].primary = r->primary;
+			ch[i].attribute = r->attribute;
+			ch[i].cause = r->cause;
+			ch[i].others = r->others;
+			ch[i].status = r->st.status;
+			ch[i].registered_since = r->st.registered_since;
+			ch[i].members = f.members + r->first_member;
+			ch[i].nmembers = r->nmembers;
+		}
+		cards_write(&c, ch, n, cards);
+		free(ch);
+	}
+	if (stage_commit(st) != 0)
+		goto out;
+	status = nunexplained ? EXIT_BLOCKED : EXIT_DONE;
+	if (nunexplained)
+		stage_warn(st, "%zu household(s) of last year's registry are neither "
+		    "confirmed this year nor meet the exit condition: %s (status "
+		    "unexplained; the audit reports them)", nunexplained,
+		    strbuf_str(&unexplained));
+	if (!o->quiet) {
+		char c[5][32];
+
+		fprintf(stderr, "registry: %s households: %s new, %s continuing, %s "
+		    "returned, %s exited\n", text_count(c[0], n),
+		    text_count(c[1], (uint64_t)stats.status[STATUS_NEW][0]),
+		    text_count(c[2], (uint64_t)stats.status[STATUS_CONTINUING][0]),
+		    text_count(c[3], (uint64_t)stats.status[STATUS_RETURNED][0]),
+		    text_count(c[4], (uint64_t)stats.status[STATUS_EXITED][0]));
+	}
+out:
+	free(order);
+	free(pub);
+	free(prim);
+	free(app);
+	free(out_dir);
+	free(prev_dir);
+	for (int i = 0; i < 6; i++)
+		free(paths[i]);
+	strbuf_free(&title);
+	strbuf_free(&unexplained);
+	filing_free(&f);
+	return stage_end(st, status);
+}
+
+/* tpa-file stats: the statistics of several registries, recomputed from
+ * their households.csv and members.csv. */
+struct rollup {
+	struct stage *st;
+	struct stats *s;
+	struct columns cols;
+	int members;                  /* reading members.csv */
+	struct strmap status;         /* household_id -> status (this registry) */
+	int failed;
+};
+
+static int
+on_registry_row(void *ctx, const struct csvin_row *row)
+{
+	static const char *const hnames[] = { "household_id", "status",
+		"attribute", "main_cause", "members" };
+	static const char *const mnames[] = { "household_id", "labor", "health" };
+	struct rollup *ru = ctx;
+	char err[1024];
+
+	if (row->index == 0) {
+		const char *const *names = ru->members ? mnames : hnames;
+		size_t n = ru->members ? 3 : 5;
+
+		if (columns_map(&ru->cols, ru->st->aliases, "registry", row, names, n,
+		    err, sizeof err) != 0)
+			return stage_fail(ru->st, "%s", err), -1;
+		for (size_t k = 0; k < n; k++)
+			if (ru->cols.pos[k] < 0)
+				return stage_fail(ru->st, "%s: column %s is missing",
+				    ru->members ? "members.csv" : "households.csv",
+				    names[k]), -1;
+		return 0;
+	}
+	if (ru->members) {
+		const char *hid = columns_cell(&ru->cols, row, 0, NULL);
+		const char *labor = columns_cell(&ru->cols, row, 1, NULL);
+		const char *health = columns_cell(&ru->cols, row, 2, NULL);
+		uint32_t *st = strmap_get(&ru->status, hid, strlen(hid));
+
+		if (st != NULL)
+			stats_person(ru->s, (enum status)*st,
+			    enum_lookup(&enum_labor, labor, strlen(labor)),
+			    enum_lookup(&enum_health, health, strlen(health)));
+		return 0;
+	}
+	{
+		const char *hid = columns_cell(&ru->cols, row, 0, NULL);
+		const char *status = columns_cell(&ru->cols, row, 1, NULL);
+		const char *attr = columns_cell(&ru->cols, row, 2, NULL);
+		const char *cause = columns_cell(&ru->cols, row, 3, NULL);
+		const char *members = columns_cell(&ru->cols, row, 4, NULL);
+		int s = enum_lookup(&enum_status, status, strlen(status));
+
+		if (s < 0)
+			return stage_fail(ru->st, "households.csv:%lu: status \"%s\" is "
+			    "not known", row->line, status), -1;
+		strmap_put(&ru->status, hid, strlen(hid), (uint32_t)s, NULL);
+		stats_household(ru->s, (enum status)s,
+		    enum_lookup(&enum_attribute, attr, strlen(attr)),
+		    enum_lookup(&enum_cause, cause, strlen(cause)), atoll(members));
+	}
+	return 0;
+}
+
+static int
+read_registry_file(struct rollup *ru, const char *path)
+{
+	char err[1024];
+	struct csvin *in = csvin_open(path, ENC_UTF8, err, sizeof err);
+	int rc;
+
+	if (in == NULL)
+		return stage_fail(ru->st, "%s", err);
+	memset(&ru->cols, 0, sizeof ru->cols);
+	rc = csvin_read(in, on_registry_row, ru);
+	if (rc < 0 && ru->st->err.len == 0)
+		stage_fail(ru->st, "%s", csvin_error(in));
+	if (rc == 0 && stage_input(ru->st, path) == 0)
+		stage_read(ru->st, path, csvin_sha256(in));
+	csvin_close(in);
+	columns_free(&ru->cols);
+	return rc == 0 && ru->st->err.len == 0 ? 0 : EXIT_ERROR;
+}
+
+int
+file_stats_run(const struct file_stats_options *o)
+{
+	struct stage st;
+	struct stats total;
+	struct outfile *sc, *sv;
+	char *csv = NULL, *svg = NULL;
+	const char *dir = o->output ? o->output : ".";
+	struct strbuf title = { 0 };
+	int status = EXIT_ERROR;
+
+	memset(&total, 0, sizeof total);
+	stage_begin(&st, "file", o->quiet);
+	if (stage_load_columns(&st, NULL) != 0)
+		goto out;
+	csv = path_join(dir, "stats.csv");
+	svg = path_join(dir, "stats.svg");
+	for (size_t i = 0; i < o->nregistries; i++) {
+		char *h = path_join(o->registries[i], "households.csv");
+		char *m = path_join(o->registries[i], "members.csv");
+		int rc = stage_input(&st, h) || stage_input(&st, m);
+
+		free(h);
+		free(m);
+		if (rc != 0)
+			goto out;
+	}
+	if ((sc = stage_output(&st, csv, OUTFILE_PUBLIC)) == NULL ||
+	    (sv = stage_output(&st, svg, OUTFILE_PUBLIC)) == NULL)
+		goto out;
+	for (size_t i = 0; i < o->nregistries; i++) {
+		struct rollup ru;
+		struct stats one;
+		char *h = path_join(o->registries[i], "households.csv");
+		char *m = path_join(o->registries[i], "members.csv");
+		int rc;
+
+		memset(&ru, 0, sizeof ru);
+		memset(&one, 0, sizeof one);
+		ru.st = &st;
+		ru.s = &one;
+		strmap_init(&ru.status);
+		rc = read_registry_file(&ru, h);
+		ru.members = 1;
+		if (rc == 0)
+			rc = read_registry_file(&ru, m);
+		strmap_free(&ru.status);
+		free(h);
+		free(m);
+		if (rc != 0)
+			goto out;
+		stats_add(&total, &one);
+	}
+	stats_write_csv(&total, sc);
+	strbuf_printf(&title, "建档立卡贫困户统计（%zu个村）", o->nregistries);
+	stats_write_svg(&total, strbuf_str(&title), LANG_ZH, sv);
+	if (stage_commit(&st) != 0)
+		goto out;
+	status = EXIT_DONE;
+	if (!o->quiet)
+		fprintf(stderr, "stats: %zu registries\n", o->nregistries);
+out:
+	free(csv);
+	free(svg);
+	strbuf_free(&title);
+	return stage_end(&st, status);
+}
