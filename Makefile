@@ -117,7 +117,7 @@ install: all
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules
-	install -m 644 build-aux/village.mk $(DESTDIR)$(DATADIR)/village.mk
+	install -m 644 build-aux/village.mk build-aux/town.mk build-aux/county.mk $(DESTDIR)$(DATADIR)/
 uninstall:
 	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))

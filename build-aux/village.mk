@@ -1,66 +1,124 @@
-# Shared make rules for one village-year folder. A village's Makefile is one
-# line:    include /usr/local/share/tpa/village.mk
-# (or wherever `make install` put it). `make` runs every stage whose inputs
-# changed, in the order of the procedure, and stops where it is blocked:
-# a stage that exits 1 (quorum not met, an objection pending, a period too
-# short) leaves its output written but dated 1970, so that make stops now
-# and runs the stage again next time. The programs write atomically, so a
-# failed stage (exit 2) leaves the previous output as it was.
+# Shared make rules for one village-year folder (SPEC §7). A village's
+# Makefile is one line:
+#     include /usr/local/share/tpa/village.mk
+# (wherever `make install` put it; from a clone: include
+# $(TPA_MK), with TPA_MK=/path/to/clone/build-aux/village.mk).
+#
+# `make` runs every stage whose inputs changed — the rules file and every
+# file it includes, village.yaml, the column aliases and last year's
+# registry included (.tpa-deps.mk, written by the stages) — in the order of
+# the procedure:
+#   apply -> survey -> appraise -> village notice -> (objections-village.csv)
+#   -> publicized-village.csv -> town audit -> town notice ->
+#   (objections-town.csv) -> publicized-town.csv -> county audit ->
+#   county notice -> (objections-county.csv) -> publicized-county.csv ->
+#   registry/
+# and stops where the procedure waits (an objections file not there yet:
+# that level's publicity has not ended; an audit not done yet) or is
+# blocked (quorum not met, an objection pending, a period too short, a
+# list changed after its notice was posted). A blocked stage writes its
+# outputs and names them in .tpa-blocked.mk, so make runs it again next
+# time until it is no longer blocked.
 #
 #   make            every stage that can run
+#   make status     which step the village is at and what it waits for
 #   make notice     the notice to post now (village, town or county level)
+#   make clean      remove the outputs (never an input)
 #
-# Variables: TPA_BIN (folder of the tpa programs; default: from PATH).
+# Variables: TPA_BIN (the folder of the tpa programs; default: PATH);
+# TPA_AUDIT=0 runs a village alone, without the town and county audits
+# (their steps are skipped, and `make status` says so).
 
 TPA_BIN ?=
+TPA_AUDIT ?= 1
 T = $(if $(TPA_BIN),$(TPA_BIN)/,)
+CODE := $(notdir $(CURDIR))
+TOWN_DIR := ../town-$(shell printf '%.9s' '$(CODE)')
+COUNTY_DIR := ../county-$(shell printf '%.6s' '$(CODE)')
+ifeq ($(TPA_AUDIT),0)
+town_gate =
+county_gate =
+else
+town_gate = .tpa-town-audit
+county_gate = .tpa-county-audit
+endif
 
-# Run a stage; on "blocked" (exit 1) keep its output but mark it stale.
-blocked = || { rc=$$?; [ $$rc -eq 1 ] && touch -d @0 $@; exit $$rc; }
+.PHONY: all status notice clean .tpa-blocked
+.DEFAULT_GOAL := all
+.SUFFIXES:
 
-.PHONY: all apply survey appraise publicize notice
+all: registry/households.csv
 
-all: publicize
+# What every output was made from, and which are blocked: both written by
+# the stages themselves.
+-include .tpa-deps.mk
+-include .tpa-blocked.mk
+.tpa-blocked: ;
 
-apply: applicants.csv
 applicants.csv rejects-apply.csv &: applications.csv village.yaml
-	$(T)tpa-apply --village village.yaml -o applicants.csv applications.csv
+	@$(T)tpa-apply --village village.yaml -o applicants.csv applications.csv
 
-survey: primary.csv
 primary.csv rejects-survey.csv &: applicants.csv survey.csv village.yaml
-	$(T)tpa-survey --village village.yaml -o primary.csv applicants.csv survey.csv
+	@$(T)tpa-survey --village village.yaml -o primary.csv applicants.csv survey.csv
 
-appraise: appraised.csv
 appraised.csv: primary.csv votes.csv village.yaml
-	$(T)tpa-appraise --village village.yaml -o $@ primary.csv votes.csv $(blocked)
-
-publicize: publicized-county.csv
+	@$(T)tpa-appraise --village village.yaml -o $@ primary.csv votes.csv
 
 notice-village.html: appraised.csv village.yaml
-	$(T)tpa-publicize notice --level village --village village.yaml -o $@ appraised.csv
+	@$(T)tpa-publicize notice --level village --village village.yaml -o $@ appraised.csv
+
 publicized-village.csv: notice-village.html appraised.csv objections-village.csv village.yaml
-	$(T)tpa-publicize resolve --level village --village village.yaml -o $@ appraised.csv objections-village.csv $(blocked)
+	@$(T)tpa-publicize resolve --level village --village village.yaml -o $@ appraised.csv objections-village.csv
 
-notice-town.html: publicized-village.csv village.yaml
-	$(T)tpa-publicize notice --level town --village village.yaml -o $@ publicized-village.csv
+notice-town.html: publicized-village.csv village.yaml | $(town_gate)
+	@$(T)tpa-publicize notice --level town --village village.yaml -o $@ publicized-village.csv
+
 publicized-town.csv: notice-town.html publicized-village.csv objections-town.csv village.yaml
-	$(T)tpa-publicize resolve --level town --village village.yaml -o $@ publicized-village.csv objections-town.csv $(blocked)
+	@$(T)tpa-publicize resolve --level town --village village.yaml -o $@ publicized-village.csv objections-town.csv
 
-notice-county.html: publicized-town.csv village.yaml
-	$(T)tpa-publicize notice --level county --village village.yaml -o $@ publicized-town.csv
+notice-county.html: publicized-town.csv village.yaml | $(county_gate)
+	@$(T)tpa-publicize notice --level county --village village.yaml -o $@ publicized-town.csv
+
 publicized-county.csv: notice-county.html publicized-town.csv objections-county.csv village.yaml
-	$(T)tpa-publicize resolve --level county --village village.yaml -o $@ publicized-town.csv objections-county.csv $(blocked)
+	@$(T)tpa-publicize resolve --level county --village village.yaml -o $@ publicized-town.csv objections-county.csv
+
+registry/households.csv: publicized-county.csv primary.csv applicants.csv village.yaml
+	@$(T)tpa-file --village village.yaml .
 
 # An objections file that does not exist yet: that level's publicity has
-# not ended. Say so and stop.
+# not ended. Waiting is normal: say what to do, in one line.
 objections-%.csv:
-	@echo "tpa: $@ does not exist yet: the $* publicity has not ended." >&2
-	@echo "tpa: post notice-$*.html; when its period is over, record the objections" >&2
-	@echo "tpa: in $@ (a header row alone when there were none) and run make again." >&2
-	@exit 1
+	@echo "tpa: waiting for objections-$*.csv: post notice-$*.html; when its period is over, record the objections there (a header row alone if there were none) and run make again" >&2; exit 1
+
+# The audits span villages: the town's and county's folders run them
+# (town.mk, county.mk). A village waits for its audit, and goes on only
+# when the audit holds no error for it.
+.tpa-town-audit: $(TOWN_DIR)/audit.csv
+	@if awk -F, -v c='$(CODE)' '$$1 == "error" && $$3 == c { n++ } END { exit n > 0 }' '$<'; then touch $@; \
+	else echo "tpa: the town audit found errors for $(CODE): see $<; correct them, then run make in $(TOWN_DIR)" >&2; rm -f $@; exit 1; fi
+
+.tpa-county-audit: $(COUNTY_DIR)/audit.csv
+	@if awk -F, -v c='$(CODE)' '$$1 == "error" && $$3 == c { n++ } END { exit n > 0 }' '$<'; then touch $@; \
+	else echo "tpa: the county audit found errors for $(CODE): see $<; correct them, then run make in $(COUNTY_DIR)" >&2; rm -f $@; exit 1; fi
+
+$(TOWN_DIR)/audit.csv:
+	@echo "tpa: waiting for the town audit: run make in $(TOWN_DIR) (its audit covers the villages that have publicized-village.csv)" >&2; exit 1
+
+$(COUNTY_DIR)/audit.csv:
+	@echo "tpa: waiting for the county audit: run make in $(COUNTY_DIR) (its audit covers the villages that have publicized-town.csv)" >&2; exit 1
+
+status:
+	@$(T)tpa status $(if $(filter 0,$(TPA_AUDIT)),--no-audit) .
 
 # The notice to post now: the furthest level reached.
 notice:
 	@if [ -f publicized-town.csv ]; then $(MAKE) --no-print-directory notice-county.html; \
 	elif [ -f publicized-village.csv ]; then $(MAKE) --no-print-directory notice-town.html; \
 	else $(MAKE) --no-print-directory notice-village.html; fi
+
+clean:
+	rm -rf applicants.csv rejects-apply.csv primary.csv rejects-survey.csv \
+	    appraised.csv notice-village.html notice-town.html notice-county.html \
+	    publicized-village.csv publicized-town.csv publicized-county.csv \
+	    resurvey.csv registry PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk \
+	    .tpa-town-audit .tpa-county-audit

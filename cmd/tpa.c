@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "stages/shell.h"
+#include "stages/status.h"
 
 static const struct {
 	const char *name, *what;
@@ -17,6 +18,8 @@ static const struct {
 	{ "publicize", "publicity: notices to post, objections resolved" },
 	{ "audit", "level-by-level audit of village folders: every decision re-derived" },
 	{ "file", "file and card: the registry, its statistics and the cards" },
+	{ "export", "for people: any tpa CSV as an Excel workbook" },
+	{ "init", "set-up: a new village-year folder with templates" },
 };
 
 static void
@@ -28,6 +31,8 @@ help(FILE *fp)
 	    fp);
 	for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++)
 		fprintf(fp, "  %-10s %s\n", stages[i].name, stages[i].what);
+	fputs("\n  status [--no-audit] [--brief] [DIR...]\n"
+	    "             which step each village folder is at, and what it waits for\n", fp);
 	fputs("\nEach stage has its own --help and man page, tpa-STAGE(1).\n", fp);
 }
 
@@ -50,6 +55,25 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("tpa %s\n", TPA_VERSION);
 		return fflush(stdout) == 0 ? 0 : EXIT_ERROR;
+	}
+	if (strcmp(argv[1], "status") == 0) {
+		int no_audit = 0, one_line = 0, dirs = 0, rc = EXIT_DONE;
+
+		for (int a = 2; a < argc; a++) {
+			if (strcmp(argv[a], "--no-audit") == 0)
+				no_audit = 1;
+			else if (strcmp(argv[a], "--brief") == 0)
+				one_line = 1;
+		}
+		for (int a = 2; a < argc; a++)
+			if (argv[a][0] != '-') {
+				if (status_run(argv[a], no_audit, one_line) != EXIT_DONE)
+					rc = EXIT_ERROR;
+				dirs++;
+			}
+		if (dirs == 0)
+			rc = status_run(".", no_audit, one_line);
+		return rc;
 	}
 	for (i = 0; i < sizeof stages / sizeof stages[0]; i++)
 		if (strcmp(argv[1], stages[i].name) == 0)

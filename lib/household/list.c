@@ -142,6 +142,13 @@ header(struct reading *rd, const struct csvin_row *row)
 			if (c != NULL)
 				name = c;
 		}
+		if (name == row->cell[i] && rd->o->rules != NULL) {
+			const char *declared = rules_field_name(rd->o->rules, row->cell[i],
+			    row->len[i]);
+
+			if (declared != NULL)
+				name = declared;
+		}
 		if (hhlist_find(l, name) >= 0) {
 			strbuf_printf(rd->err, "%s:%lu: column %s appears twice\n",
 			    l->file, row->line, name);

@@ -30,6 +30,16 @@ schema_read(struct schema *s, const struct column_aliases *a,
 			s->field[i] = &field_free_text;
 			continue;
 		}
+		/* A column the rules declare, written in another case. */
+		if (s->cols.slot[i] < 0 && rules != NULL) {
+			const char *declared = rules_field_name(rules, name, strlen(name));
+
+			if (declared != NULL && strcmp(declared, name) != 0) {
+				free(s->cols.name[i]);
+				s->cols.name[i] = xstrdup(declared);
+				name = s->cols.name[i];
+			}
+		}
 		f = rules ? rules_field(rules, name) : field_builtin(name);
 		if (f == NULL || f->computed)
 			f = &field_free_text;

@@ -284,6 +284,15 @@ rules_field(const struct rules *r, const char *name)
 	return fd ? &fd->f : field_builtin(name);
 }
 
+const char *
+rules_field_name(const struct rules *r, const char *s, size_t n)
+{
+	for (size_t i = 0; i < r->nfields; i++)
+		if (text_ieq(s, n, r->fields[i]->f.name))
+			return r->fields[i]->f.name;
+	return NULL;
+}
+
 struct rule_list *
 rules_list(struct rules *r, int i)
 {

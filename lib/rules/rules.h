@@ -87,6 +87,10 @@ void rules_free(struct rules *r);
  * it has none. */
 const struct field *rules_field(const struct rules *r, const char *name);
 
+/* The name of the field declared under fields: that header text S[0..N)
+ * names (trimmed, ASCII letters in any case), or NULL. */
+const char *rules_field_name(const struct rules *r, const char *s, size_t n);
+
 /* Every rule list, for walking them all: exclusions, considerations,
  * attributes, causes. */
 #define RULES_NLISTS 4

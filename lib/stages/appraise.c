@@ -198,8 +198,14 @@ appraise_run(const struct appraise_options *o)
 	for (size_t r = 0; r < l.nrows; r++)
 		apply_row(&l, r, &votes[r], &out[r], cols);
 	hhlist_write(&l, f);
-	if (stage_commit(&st) != 0)
-		goto out;
+	{
+		char reason[160];
+
+		snprintf(reason, sizeof reason, "quorum not met: %lld representatives "
+		    "present, %lld needed", sum.present, sum.needed);
+		if (stage_commit_blocked(&st, sum.blocked ? reason : NULL) != 0)
+			goto out;
+	}
 	status = sum.blocked ? EXIT_BLOCKED : EXIT_DONE;
 	if (!o->quiet)
 		fprintf(stderr, "appraised: %s proposed, %s voted down, %s over the "

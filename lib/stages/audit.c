@@ -1071,19 +1071,24 @@ audit_run(const struct audit_options *o)
 	}
 	write_findings(&a, af);
 	write_sample(&a, sf);
-	if (stage_commit(&a.st) != 0)
-		goto out;
+	{
+		char why[96];
+
+		snprintf(why, sizeof why, "the audit found %zu error(s)", a.errors);
+		if (stage_commit_blocked(&a.st, a.errors ? why : NULL) != 0)
+			goto out;
+	}
 	for (size_t i = 0; i < a.nf; i++)
 		counts[a.f[i].sev]++;
 	status = a.errors > 0 ? EXIT_BLOCKED : EXIT_DONE;
 	if (!o->quiet) {
-		char c[4][32];
+		char c[5][32];
 
 		fprintf(stderr, "audit (%s): %s villages: %s errors, %s warnings, %s "
 		    "notes; %s households drawn for re-visits\n", level_code(o->level),
 		    text_count(c[0], o->nvillages), text_count(c[1], counts[0]),
 		    text_count(c[2], counts[1]), text_count(c[3], counts[2]),
-		    text_count(c[0], a.nsample));
+		    text_count(c[4], a.nsample));
 	}
 out:
 	for (size_t i = 0; i < a.nf; i++) {

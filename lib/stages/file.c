@@ -661,6 +661,7 @@ file_run(const struct file_options *o)
 		}
 	if (make_dir(st, out_dir) != 0)
 		goto out;
+	stage_record_in(st, o->dir);
 	for (int i = 0; i < 6; i++)
 		paths[i] = path_join(out_dir, names[i]);
 	if ((hh = stage_output(st, paths[0], OUTFILE_PRIVATE)) == NULL ||
@@ -726,8 +727,16 @@ file_run(const struct file_options *o)
 		cards_write(&c, ch, n, cards);
 		free(ch);
 	}
-	if (stage_commit(st) != 0)
-		goto out;
+	{
+		struct strbuf why = { 0 };
+		int rc;
+
+		strbuf_printf(&why, "unexplained: %s", strbuf_str(&unexplained));
+		rc = stage_commit_blocked(st, nunexplained ? strbuf_str(&why) : NULL);
+		strbuf_free(&why);
+		if (rc != 0)
+			goto out;
+	}
 	status = nunexplained ? EXIT_BLOCKED : EXIT_DONE;
 	if (nunexplained)
 		stage_warn(st, "%zu household(s) of last year's registry are neither "

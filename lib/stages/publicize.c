@@ -68,6 +68,34 @@ read_list(struct stage *st, const struct publicize_options *o, struct hhlist *l)
 	return rc;
 }
 
+/* A notice is posted once. While the level's objections file exists
+ * (its publicity took place), the notice is not made again from a list
+ * that has changed since: the new list must be posted again. Returns 1
+ * when that is so (and says what to do). */
+static int
+already_posted(struct stage *st, const struct publicize_options *o,
+    const struct hhlist *l, const struct outfile *out)
+{
+	char sha[DIGEST_HEX], *objections, name[64];
+	int posted;
+
+	if (outfile_in_place(out) || !path_exists(outfile_path(out)))
+		return 0;
+	snprintf(name, sizeof name, "objections-%s.csv", level_code(o->level));
+	objections = path_beside(outfile_path(out), name);
+	posted = path_exists(objections) &&
+	    stage_recorded_input(outfile_path(out), o->list, sha) &&
+	    strcmp(sha, l->sha256) != 0;
+	if (posted)
+		stage_warn(st, "%s changed after the %s notice was posted and its "
+		    "objections recorded in %s: the new list must be posted again "
+		    "— give village.yaml a new %s publicity period, move %s aside, "
+		    "and run again", o->list, level_code(o->level), objections,
+		    level_code(o->level), name);
+	free(objections);
+	return posted;
+}
+
 int
 publicize_notice(const struct publicize_options *o)
 {
@@ -87,6 +115,10 @@ publicize_notice(const struct publicize_options *o)
 	    (out = stage_output(&st, o->output, OUTFILE_PUBLIC)) == NULL ||
 	    read_list(&st, o, &l) != 0)
 		goto out;
+	if (already_posted(&st, o, &l, out)) {
+		status = EXIT_BLOCKED;
+		goto out;
+	}
 	rows = xcalloc(l.nrows + 1, sizeof *rows);
 	order = hhlist_order(&l);
 	group = hhlist_find(&l, "group");
@@ -155,6 +187,28 @@ add_resurvey(struct resolution_run *rr, const char *const *cells)
 	rr->nresurvey++;
 }
 
+static const char *
+day(long d, char buf[DATE_BUF], const char *as_written)
+{
+	return d != NO_DATE ? date_format(buf, d) : as_written;
+}
+
+/* An upheld wrongly_excluded or data_error objection goes on the worklist. */
+static void
+add_objection_to_worklist(struct resolution_run *rr, enum level lev,
+    const struct objection *x)
+{
+	char rb[DATE_BUF], db[DATE_BUF];
+	const char *cells[NRESURVEY] = { level_code(lev), x->household, x->about,
+		enum_code(&enum_objection_kind, (int)x->kind),
+		day(x->received, rb, x->received_text), x->summary,
+		day(x->decided, db, x->decided_text), x->decided_by };
+
+	if (x->outcome == OUTCOME_UPHELD && (x->kind == KIND_WRONGLY_EXCLUDED ||
+	    x->kind == KIND_DATA_ERROR))
+		add_resurvey(rr, cells);
+}
+
 static void
 on_note(void *ctx, const struct objection_note *n)
 {
@@ -194,19 +248,6 @@ on_finding(void *ctx, const struct objection *x, enum objection_finding what)
 		    *x->household ? x->household : *x->about ? x->about : "(no household)");
 		break;
 	}
-}
-
-/* Rows of an earlier resurvey.csv from the other levels: carried over. */
-static int
-keep_resurvey(void *ctx, const struct csvin_row *row)
-{
-	struct resolution_run *rr = ctx;
-
-	if (row->index == 0 || row->n != NRESURVEY ||
-	    strcmp(row->cell[0], level_code(rr->o->level)) == 0)
-		return 0;
-	add_resurvey(rr, (const char *const *)row->cell);
-	return 0;
 }
 
 static int
@@ -253,11 +294,6 @@ write_resurvey(struct resolution_run *rr, struct outfile *out)
 	strbuf_free(&masked);
 }
 
-static const char *
-day(long d, char buf[DATE_BUF], const char *as_written)
-{
-	return d != NO_DATE ? date_format(buf, d) : as_written;
-}
 
 int
 publicize_resolve(const struct publicize_options *o)
@@ -284,22 +320,58 @@ publicize_resolve(const struct publicize_options *o)
 		goto out;
 	rs_path = o->resurvey ? xstrdup(o->resurvey) :
 	    stage_beside(&st, f, "resurvey.csv");
-	/* The worklist of the other levels is carried over: read it first. */
-	if (access(rs_path, F_OK) == 0) {
-		char msg[1024];
-		struct csvin *old = csvin_open(rs_path, ENC_UTF8, msg, sizeof msg);
+	/* The worklist holds the levels below too: their objections files
+	 * beside this one, by their conventional names. */
+	for (int lev = 0; lev < (int)o->level; lev++) {
+		char name[64], *below;
+		struct objectionfile of;
+		struct objectionfile_options oo = { NULL, o->encoding, st.aliases };
 
-		if (old == NULL || csvin_read(old, keep_resurvey, &rr) != 0) {
-			stage_fail(&st, "%s", old ? csvin_error(old) : msg);
-			csvin_close(old);
+		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
+		below = path_beside(o->objections, name);
+		if (!path_exists(below)) {
+			free(below);
+			continue;
+		}
+		oo.path = below;
+		memset(&of, 0, sizeof of);
+		if (stage_input(&st, below) != 0 ||
+		    objectionfile_read(&of, &oo, NULL, NULL, &err) != 0) {
+			if (err.len > 0)
+				stage_fail_lines(&st, &err);
+			objectionfile_free(&of);
+			free(below);
 			goto out;
 		}
-		stage_read(&st, rs_path, csvin_sha256(old));
-		csvin_close(old);
+		stage_read(&st, below, of.sha256);
+		for (size_t i = 0; i < of.n; i++)
+			add_objection_to_worklist(&rr, (enum level)lev, &of.o[i]);
+		objectionfile_free(&of);
+		free(below);
 	}
 	if ((rs = stage_output(&st, rs_path, OUTFILE_PUBLIC)) == NULL ||
 	    read_list(&st, o, &l) != 0)
 		goto out;
+	/* The list resolved must be the one the notice posted. */
+	if (!outfile_in_place(f)) {
+		char name[64], sha[DIGEST_HEX], *notice;
+		int differs;
+
+		snprintf(name, sizeof name, "notice-%s.html", level_code(o->level));
+		notice = path_beside(outfile_path(f), name);
+		differs = path_exists(notice) &&
+		    stage_recorded_input(notice, o->list, sha) &&
+		    strcmp(sha, l.sha256) != 0;
+		if (differs)
+			stage_warn(&st, "%s is not the list %s was made from: the %s "
+			    "objections answer the list that was posted; post this "
+			    "list first", o->list, notice, level_code(o->level));
+		free(notice);
+		if (differs) {
+			status = EXIT_BLOCKED;
+			goto out;
+		}
+	}
 	{
 		struct objectionfile_options oo = { o->objections, o->encoding, st.aliases };
 
@@ -318,17 +390,9 @@ publicize_resolve(const struct publicize_options *o)
 		stage_warn(&st, "%s: the %s publicity period lasted %ld days; the "
 		    "rules require at least %lld", st.village.path,
 		    level_code(o->level), sum.period_days, sum.min_days);
-	for (size_t i = 0; i < rr.objections.n; i++) {
-		const struct objection *x = &rr.objections.o[i];
-		char rb[DATE_BUF], db[DATE_BUF];
-		const char *cells[NRESURVEY] = { level_code(o->level), x->household,
-			x->about, enum_code(&enum_objection_kind, (int)x->kind),
-			day(x->received, rb, x->received_text), x->summary,
-			day(x->decided, db, x->decided_text), x->decided_by };
-
+	for (size_t i = 0; i < rr.objections.n; i++)
 		if (resurvey[i])
-			add_resurvey(&rr, cells);
-	}
+			add_objection_to_worklist(&rr, o->level, &rr.objections.o[i]);
 	objcol = hhlist_column(&l, "objections", NULL);
 	for (size_t r = 0; r < l.nrows; r++) {
 		char count[32];
@@ -351,8 +415,23 @@ publicize_resolve(const struct publicize_options *o)
 	}
 	hhlist_write(&l, f);
 	write_resurvey(&rr, rs);
-	if (stage_commit(&st) != 0)
-		goto out;
+	{
+		struct strbuf why = { 0 };
+		int rc;
+
+		if (sum.period_short)
+			strbuf_printf(&why, "the %s publicity period lasted %ld days, "
+			    "the rules require %lld", level_code(o->level),
+			    sum.period_days, sum.min_days);
+		if (sum.pending_objections > 0)
+			strbuf_printf(&why, "%s%zu objection(s) pending: %s",
+			    why.len ? "; " : "", sum.pending_objections,
+			    strbuf_str(&rr.pending));
+		rc = stage_commit_blocked(&st, sum.blocked ? strbuf_str(&why) : NULL);
+		strbuf_free(&why);
+		if (rc != 0)
+			goto out;
+	}
 	status = sum.blocked ? EXIT_BLOCKED : EXIT_DONE;
 	if (sum.pending_objections > 0)
 		stage_warn(&st, "%s: %zu objection(s) still pending (%s): the %s "

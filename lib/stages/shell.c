@@ -72,6 +72,35 @@ record(struct stage *st, const char *path, const char sha256[DIGEST_HEX], int ki
 }
 
 void
+stage_record_in(struct stage *st, const char *dir)
+{
+	free(st->record_dir);
+	st->record_dir = xstrdup(dir);
+}
+
+int
+stage_recorded_input(const char *output, const char *input,
+    char sha256[DIGEST_HEX])
+{
+	char *dir = path_dir(output), *name = path_relative(dir, input), err[1024];
+	struct provenance_rows rows;
+	const struct provenance_row *row;
+	int found = 0;
+
+	if (provenance_read(dir, &rows, err, sizeof err) == 0 &&
+	    (row = provenance_find(&rows, path_base(output))) != NULL)
+		for (size_t i = 0; i < row->ninputs && !found; i++)
+			if (strcmp(row->inputs[i].name, name) == 0) {
+				memcpy(sha256, row->inputs[i].sha256, DIGEST_HEX);
+				found = 1;
+			}
+	provenance_rows_free(&rows);
+	free(dir);
+	free(name);
+	return found;
+}
+
+void
 stage_read(struct stage *st, const char *path, const char sha256[DIGEST_HEX])
 {
 	record(st, path, sha256, READ_DATA);
@@ -219,6 +248,7 @@ stage_output(struct stage *st, const char *path, enum outfile_mode mode)
 		return NULL;
 	}
 	o->path = xstrdup(path ? path : "-");
+	o->in_place = outfile_in_place(o->f);
 	st->nout++;
 	return o->f;
 }
@@ -230,11 +260,18 @@ prepare(struct stage *st, struct provenance *p)
 	const char *first = NULL;
 
 	for (size_t i = 0; i < st->nout && first == NULL; i++)
-		if (!outfile_in_place(st->out[i].f))
+		if (!st->out[i].in_place)
 			first = st->out[i].path;
 	if (first == NULL)
 		return NULL;
-	provenance_init(p, st->name, first);
+	if (st->record_dir != NULL) {
+		char *inside = path_join(st->record_dir, "PROVENANCE.csv");
+
+		provenance_init(p, st->name, inside);
+		free(inside);
+	} else {
+		provenance_init(p, st->name, first);
+	}
 	if (st->have_rules)
 		provenance_rules(p, st->rules.path, st->rules.sha256);
 	for (size_t i = 0; i < st->nreads; i++)
@@ -251,13 +288,85 @@ prepare(struct stage *st, struct provenance *p)
 		if (st->reads[i].kind == READ_COLUMNS)
 			provenance_input(p, st->reads[i].path, st->reads[i].sha256);
 	for (size_t i = 0; i < st->nout; i++)
-		if (!outfile_in_place(st->out[i].f))
+		if (!st->out[i].in_place)
 			provenance_output(p, st->out[i].path, st->out[i].sha256);
 	return p;
 }
 
+/* The folder's record of blocked outputs: pairs of lines
+ *	#! OUTPUT: reason
+ *	OUTPUT: .tpa-blocked
+ * for every output whose stage was blocked. */
+#define BLOCKED_NAME ".tpa-blocked.mk"
+
+static int
+ours(const struct stage *st, const char *name)
+{
+	for (size_t i = 0; i < st->nout; i++)
+		if (strcmp(path_base(st->out[i].path), name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+record_blocked(struct stage *st, const char *dir, const char *reason)
+{
+	char *path = path_join(dir, BLOCKED_NAME), err[1024];
+	struct strbuf keep = { 0 }, out = { 0 };
+	struct outfile *f;
+	FILE *fp = fopen(path, "r");
+
+	if (fp != NULL) {
+		char *line = NULL;
+		size_t cap = 0;
+		ssize_t n;
+
+		while ((n = getline(&line, &cap, fp)) > 0) {
+			char name[4096];
+
+			/* Keep the other outputs' pairs. */
+			if (strncmp(line, "#! ", 3) == 0 &&
+			    sscanf(line + 3, "%4095[^:]:", name) == 1 && !ours(st, name))
+				strbuf_add(&keep, line, (size_t)n);
+			else if (line[0] != '#' && sscanf(line, "%4095[^:]:", name) == 1 &&
+			    strstr(line, ".tpa-blocked") != NULL && !ours(st, name))
+				strbuf_add(&keep, line, (size_t)n);
+		}
+		free(line);
+		fclose(fp);
+	}
+	strbuf_puts(&out, "# The outputs of this folder whose stage is blocked, and why.\n"
+	    "# Written by tpa; make runs their stage again until it is not.\n");
+	strbuf_puts(&out, strbuf_str(&keep));
+	if (reason != NULL)
+		for (size_t i = 0; i < st->nout; i++) {
+			const char *name;
+
+			if (st->out[i].in_place)
+				continue;
+			name = path_base(st->out[i].path);
+			strbuf_printf(&out, "#! %s: %s\n%s: .tpa-blocked\n", name, reason, name);
+		}
+	if ((f = outfile_open(path, OUTFILE_PUBLIC, err, sizeof err)) != NULL) {
+		outfile_write(f, strbuf_str(&out), out.len);
+		if (outfile_finish(f, NULL, err, sizeof err) == 0)
+			(void)outfile_commit(f, err, sizeof err);
+		else
+			outfile_abort(f);
+	}
+	free(path);
+	strbuf_free(&keep);
+	strbuf_free(&out);
+}
+
 int
 stage_commit(struct stage *st)
+{
+	return stage_commit_blocked(st, NULL);
+}
+
+int
+stage_commit_blocked(struct stage *st, const char *reason)
 {
 	struct outfile *outs[STAGE_MAX_OUTPUTS];
 	struct provenance p, *pp;
@@ -277,14 +386,20 @@ stage_commit(struct stage *st)
 	}
 	pp = prepare(st, &p);
 	rc = provenance_seal(pp, outs, st->nout, err, sizeof err);
-	for (size_t i = 0; i < st->nout; i++)
-		st->out[i].f = NULL;   /* committed or dropped by the seal */
 	if (pp != NULL) {
 		notes = provenance_notes(pp);
-		if (notes != NULL && *notes)
-			fprintf(stderr, "%s: %s", program_name(), notes);
+		while (notes != NULL && *notes) {
+			size_t n = strcspn(notes, "\n");
+
+			fprintf(stderr, "%s: %.*s\n", program_name(), (int)n, notes);
+			notes += n + (notes[n] == '\n');
+		}
+		if (rc == 0)
+			record_blocked(st, pp->dir, reason);
 		provenance_free(pp);
 	}
+	for (size_t i = 0; i < st->nout; i++)
+		st->out[i].f = NULL;   /* committed or dropped by the seal */
 	if (rc != 0)
 		return stage_fail(st, "%s", err);
 	return 0;
@@ -320,6 +435,7 @@ stage_end(struct stage *st, int status)
 	if (st->have_village)
 		village_free(&st->village);
 	aliases_free(st->aliases);
+	free(st->record_dir);
 	strbuf_free(&st->err);
 	if (fflush(stdout) != 0 && status != EXIT_ERROR) {
 		fprintf(stderr, "%s: standard output: write error\n", program_name());

@@ -49,6 +49,7 @@ struct stage_output {
 	char *path;
 	char sha256[DIGEST_HEX];
 	int finished;
+	int in_place;                /* standard output or a device */
 };
 
 struct stage_read {
@@ -73,6 +74,7 @@ struct stage {
 	struct stage_read *reads;
 	size_t nreads;
 	struct strbuf err;           /* the errors to print, one per line */
+	char *record_dir;            /* where PROVENANCE.csv goes, or NULL */
 };
 
 void stage_begin(struct stage *st, const char *name, int quiet);
@@ -110,6 +112,16 @@ struct outfile *stage_output(struct stage *st, const char *path,
 char *stage_beside(const struct stage *st, const struct outfile *main,
     const char *name);
 
+/* The SHA-256 with which OUTPUT's PROVENANCE row (in OUTPUT's folder)
+ * records INPUT: 1 and SHA256 filled when there is one, 0 otherwise. */
+int stage_recorded_input(const char *output, const char *input,
+    char sha256[DIGEST_HEX]);
+
+/* Keep the record (PROVENANCE.csv, .tpa-deps.mk) in folder DIR rather
+ * than in the folder of the first output (tpa-file: the village folder
+ * for the outputs in registry/). */
+void stage_record_in(struct stage *st, const char *dir);
+
 /* Record that PATH was read, with the SHA-256 of its bytes. */
 void stage_read(struct stage *st, const char *path, const char sha256[DIGEST_HEX]);
 
@@ -117,6 +129,13 @@ void stage_read(struct stage *st, const char *path, const char sha256[DIGEST_HEX
  * with every file it includes, the inputs read, village.yaml). Returns 0
  * or EXIT_ERROR (nothing committed). */
 int stage_commit(struct stage *st);
+
+/* As stage_commit, for a stage that is blocked (REASON, one line) or not
+ * (NULL). A blocked stage's outputs are written like any others, and the
+ * folder's .tpa-blocked.mk names them with the reason, so that make runs
+ * the stage again until it is no longer blocked (and `tpa status` can say
+ * why); a stage that is not blocked takes its outputs off that list. */
+int stage_commit_blocked(struct stage *st, const char *reason);
 
 /* Print the errors, drop outputs not committed, free everything. Returns
  * STATUS. */

@@ -1,0 +1,209 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "stages/shell.h"
+#include "stages/status.h"
+#include "values/date.h"
+
+enum state { DONE, READY, WAITING, BLOCKED, LATER };
+
+struct step {
+	const char *name;
+	const char *output;          /* the file that says it is done */
+};
+
+/* The reason .tpa-blocked.mk gives for OUTPUT, or NULL. */
+static char *
+blocked_reason(const char *dir, const char *output)
+{
+	char *path = path_join(dir, ".tpa-blocked.mk"), *line = NULL, *why = NULL;
+	size_t cap = 0, n = strlen(output);
+	FILE *fp = fopen(path, "r");
+
+	free(path);
+	if (fp == NULL)
+		return NULL;
+	while (getline(&line, &cap, fp) > 0)
+		if (strncmp(line, "#! ", 3) == 0 && strncmp(line + 3, output, n) == 0 &&
+		    line[3 + n] == ':') {
+			why = xstrdup(line + 3 + n + 1 + (line[4 + n] == ' '));
+			why[strcspn(why, "\n")] = '\0';
+			break;
+		}
+	free(line);
+	fclose(fp);
+	return why;
+}
+
+static int
+has(const char *dir, const char *name)
+{
+	char *p = path_join(dir, name);
+	int e = path_exists(p);
+
+	free(p);
+	return e;
+}
+
+/* Errors of the audit at AUDIT for village CODE: -1 when there is none. */
+static int
+audit_errors(const char *audit, const char *code)
+{
+	FILE *fp = fopen(audit, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	int n = 0;
+
+	if (fp == NULL)
+		return -1;
+	while (getline(&line, &cap, fp) > 0) {
+		char sev[16], c[32], v[32];
+
+		if (sscanf(line, "%15[^,],%31[^,],%31[^,]", sev, c, v) == 3 &&
+		    strcmp(sev, "error") == 0 && strcmp(v, code) == 0)
+			n++;
+	}
+	free(line);
+	fclose(fp);
+	return n;
+}
+
+static const char *const words[] = { "done", "ready", "waiting", "blocked", "not yet" };
+
+/* --brief: only the first step that is not done, on the village's line. */
+static int brief, said;
+
+static void
+line(const char *step, enum state s, const char *detail)
+{
+	if (brief) {
+		if (s != DONE && !said) {
+			printf(" %s: %s%s%s\n", step, words[s], *detail ? ": " : "", detail);
+			said = 1;
+		}
+		return;
+	}
+	printf("  %-20s %s%s%s\n", step, words[s], *detail ? ": " : "", detail);
+}
+
+int
+status_run(const char *dir, int no_audit, int one_line)
+{
+	static const char *const lvl[3] = { "village", "town", "county" };
+	struct village v;
+	char err[2048], code_town[16], code_county[16];
+	int previous_done = 1;
+
+	if (village_load(&v, dir, err, sizeof err) != 0) {
+		fprintf(stderr, "%s: %s\n", program_name(), err);
+		return EXIT_ERROR;
+	}
+	snprintf(code_town, sizeof code_town, "%.9s", v.code);
+	snprintf(code_county, sizeof code_county, "%.6s", v.code);
+	brief = one_line;
+	said = 0;
+	printf("%s%s%s%s%s, %d%s", one_line ? "" : "village ", v.code, v.name ? " (" : "",
+	    v.name ? v.name : "", v.name ? ")" : "", v.year, one_line ? ":" : "\n");
+	{
+		static const struct step first[] = {
+			{ "apply", "applicants.csv" }, { "survey", "primary.csv" },
+			{ "appraise", "appraised.csv" },
+		};
+
+		for (size_t i = 0; i < 3; i++) {
+			char *why = blocked_reason(dir, first[i].output);
+
+			if (why != NULL)
+				line(first[i].name, BLOCKED, why), previous_done = 0;
+			else if (has(dir, first[i].output))
+				line(first[i].name, DONE, first[i].output);
+			else
+				line(first[i].name, previous_done ? READY : LATER, ""),
+				    previous_done = 0;
+			free(why);
+		}
+	}
+	for (int l = 0; l < 3; l++) {
+		char notice[48], objections[48], list[48], audit[96], step[48];
+		char *why;
+		struct strbuf d = { 0 };
+
+		snprintf(notice, sizeof notice, "notice-%s.html", lvl[l]);
+		snprintf(objections, sizeof objections, "objections-%s.csv", lvl[l]);
+		snprintf(list, sizeof list, "publicized-%s.csv", lvl[l]);
+		if (l > 0) {
+			int errors;
+
+			snprintf(audit, sizeof audit, "../%s-%s/audit.csv",
+			    l == 1 ? "town" : "county", l == 1 ? code_town : code_county);
+			snprintf(step, sizeof step, "%s audit", lvl[l]);
+			if (no_audit) {
+				line(step, DONE, "skipped (TPA_AUDIT=0)");
+			} else {
+				char *p = path_join(dir, audit);
+
+				errors = audit_errors(p, v.code);
+				free(p);
+				if (errors < 0)
+					line(step, previous_done ? WAITING : LATER, previous_done ?
+					    audit : ""), previous_done = 0;
+				else if (errors > 0) {
+					strbuf_printf(&d, "%d error(s) for this village in %s",
+					    errors, audit);
+					line(step, BLOCKED, strbuf_str(&d));
+					previous_done = 0;
+				} else
+					line(step, DONE, audit);
+				strbuf_reset(&d);
+			}
+		}
+		snprintf(step, sizeof step, "%s notice", lvl[l]);
+		if (has(dir, notice))
+			line(step, DONE, notice);
+		else
+			line(step, previous_done ? READY : LATER, ""), previous_done = 0;
+		snprintf(step, sizeof step, "%s objections", lvl[l]);
+		why = blocked_reason(dir, list);
+		if (why != NULL) {
+			line(step, BLOCKED, why);
+			previous_done = 0;
+		} else if (has(dir, list)) {
+			line(step, DONE, list);
+		} else if (!has(dir, objections) && previous_done) {
+			char a[DATE_BUF], b[DATE_BUF];
+
+			if (v.publicity[l].given)
+				strbuf_printf(&d, "for %s (the period runs %s to %s)", objections,
+				    date_format(a, v.publicity[l].start),
+				    date_format(b, v.publicity[l].end));
+			else
+				strbuf_printf(&d, "for %s (village.yaml gives no %s period yet)",
+				    objections, lvl[l]);
+			line(step, WAITING, strbuf_str(&d));
+			previous_done = 0;
+		} else {
+			line(step, previous_done ? READY : LATER, "");
+			previous_done = 0;
+		}
+		free(why);
+		strbuf_free(&d);
+	}
+	{
+		char *why = blocked_reason(dir, "registry/households.csv");
+
+		if (why != NULL)
+			line("registry", BLOCKED, why);
+		else if (has(dir, "registry/households.csv"))
+			line("registry", DONE, "registry/");
+		else
+			line("registry", previous_done ? READY : LATER, "");
+		free(why);
+	}
+	if (brief && !said)
+		printf(" every step done\n");
+	village_free(&v);
+	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+}
