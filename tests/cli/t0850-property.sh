@@ -17,13 +17,17 @@
 # The villages of tests/cli/data/property/*/ (cases kept from earlier
 # failures) are checked too.
 #
-# Replay:  TPA_PROPERTY_SEED=S TPA_PROPERTY_CASE=K sh tests/cli/t0850-property.sh
-# (TPA_PROPERTY_N villages, default 30; TPA_PROPERTY_KEEP=DIR copies the
-# villages that break an invariant into DIR.)
+# Replay one village:
+#   TPA_BIN=$PWD/bin TPA_RESULTS=/dev/stdout TPA_PROPERTY_SEED=S TPA_PROPERTY_CASE=K \
+#       sh tests/cli/t0850-property.sh
+# TPA_PROPERTY_N villages (default 30, 10 under valgrind); TPA_PROPERTY_KEEP=DIR
+# copies the villages that break an invariant into DIR.
 . "$(dirname "$0")/lib.sh"
 RULES=$(cd "$(dirname "$0")/../../rules" && pwd)
 seed=${TPA_PROPERTY_SEED:-20150523}
 nvillages=${TPA_PROPERTY_N:-30}
+# Under valgrind (make check-valgrind) every run costs a second: 10 villages.
+[ "${TPA_VALGRIND:-0}" = 1 ] && nvillages=${TPA_PROPERTY_N:-10}
 only=${TPA_PROPERTY_CASE:-}
 P=$scratch/property
 mkdir -p "$P/rules" "$P/orig" "$P/log"
