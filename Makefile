@@ -176,3 +176,29 @@ fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz-%)
 $(O)/tests/failmalloc.so: tests/faults/failmalloc.c
 	@mkdir -p $(@D)
 	$(CC) -shared -fPIC -O2 -o $@ $<
+
+# ---- Whole-program fuzzing with AFL++ (fuzz/afl/README) --------------------
+# make fuzz-stages AFL_SECONDS=N   build the stage programs with afl-clang-fast
+#     and ASan+UBSan into build-afl/, run every target for N seconds
+#     (AFL_JOBS at a time), print executions and crashes per target; fails
+#     when any crash or hang was found.
+# make fuzz-stages-replay   only re-run the seeds and the recorded findings.
+AFL_SECONDS ?= 60
+AFL_JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
+AFL_TARGETS ?= apply survey appraise resolve
+# (or all: also survey-applicants appraise-primary resolve-list)
+AFL_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+.PHONY: fuzz-stages fuzz-stages-build fuzz-stages-replay clean-afl
+fuzz-stages-build:
+	@sh build-aux/deps.sh afl++ eatmydata
+	@mkdir -p build-afl && echo '*' >build-afl/.gitignore
+	+AFL_QUIET=1 $(MAKE) O=build-afl BIN=build-afl/bin CC=afl-clang-fast \
+	    SAN='$(AFL_SAN)' $(STAGES:%=build-afl/bin/tpa-%)
+fuzz-stages: fuzz-stages-build
+	sh fuzz/afl/run.sh -s $(AFL_SECONDS) -j $(AFL_JOBS) $(AFL_TARGETS)
+fuzz-stages-replay: fuzz-stages-build
+	sh fuzz/afl/run.sh --replay $(AFL_TARGETS)
+clean: clean-afl
+clean-afl:
+	rm -rf build-afl
+# ---- end of AFL++ fuzzing ---------------------------------------------------
