@@ -214,9 +214,11 @@ BEGIN {
 	}
 
 	# survey.csv: one row per household, with holes, duplicates and orphans.
-	ns = split("household_id survey_date surveyors wage_income business_income property_income transfer_income urban_house car_value", S, " ")
-	split("housing drinking_water dibao main_cause", O, " ")
-	for (i = 1; i <= 4; i++) if (chance(0.6)) S[++ns] = O[i]
+	# housing, urban_house and car_value are read by the rules: a survey
+	# without them is refused (SPEC 4: a column a rule reads must exist).
+	ns = split("household_id survey_date surveyors wage_income business_income property_income transfer_income urban_house car_value housing", S, " ")
+	split("drinking_water dibao main_cause", O, " ")
+	for (i = 1; i <= 3; i++) if (chance(0.6)) S[++ns] = O[i]
 	for (j = 1; j <= nextra; j++) S[++ns] = "x" j
 	if (chance(0.5)) shuffle(S, ns)
 	hlang = pick("en|zh|mixed")
