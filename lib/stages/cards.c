@@ -22,7 +22,8 @@ static const char card_css[] =
 "section.card:last-child { break-after: auto; page-break-after: auto; }\n"
 "h2 { font-size: 12pt; margin: 4mm 0 1.5mm; }\n"
 "table.facts td.k { background: #f3f3f3; width: 18%; white-space: nowrap; }\n"
-"td.blank { height: 9mm; }\n";
+"td.blank { height: 9mm; }\n"
+"table.members th, table.members td { white-space: nowrap; font-size: 10pt; padding: 1mm 1.2mm; }\n";
 
 /* The label of code VALUE of column NAME in the language. */
 static void
@@ -170,7 +171,7 @@ card(const struct cards *c, const struct card_household *h, struct outfile *out)
 	fact(out, en ? "Group" : "村民小组", list_cell(c, h, "group"));
 	outfile_puts(out, "</tr>\n</table>\n<h2>");
 	html_text(out, en ? "Members" : "家庭成员");
-	outfile_puts(out, "</h2>\n<table>\n<thead><tr>");
+	outfile_puts(out, "</h2>\n<table class=\"members\">\n<thead><tr>");
 	for (int k = 0; k < 9; k++) {
 		outfile_puts(out, "<th>");
 		html_text(out, en ? mhead_en[k] : mhead_zh[k]);
