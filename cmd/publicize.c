@@ -10,6 +10,8 @@ static const char usage[] =
 "                             [-q] [-o FILE] LIST.csv\n"
 "       tpa-publicize resolve --level L --village V [--rules R] [--resurvey FILE]\n"
 "                             [-q] [-o FILE] LIST.csv OBJECTIONS.csv\n"
+"       tpa-publicize resolve --explain HOUSEHOLD_ID --level L --village V\n"
+"                             LIST.csv OBJECTIONS.csv\n"
 "\n"
 "notice writes the notice to post at level L (village, town, county): the\n"
 "proposed households of appraised.csv at village level, those confirmed at\n"
@@ -22,6 +24,7 @@ static const char usage[] =
 "  --rules R          rules file (default: the one village.yaml names)\n"
 "  --columns FILE     extra header aliases (YAML)\n"
 "  --format F         html (default), text or csv\n"
+"  --explain H        resolve: print how household H was resolved; write nothing\n"
 "  --resurvey FILE    worklist of households to survey again (default\n"
 "                     resurvey.csv beside the output)\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
@@ -42,6 +45,7 @@ main(int argc, char **argv)
 		{ "columns", 0, 1, &o.columns },
 		{ "format", 0, 1, &format },
 		{ "resurvey", 0, 1, &o.resurvey },
+		{ "explain", 0, 1, &o.explain },
 		{ "encoding", 'e', 1, &encoding },
 		{ "output", 'o', 1, &o.output },
 		{ "quiet", 'q', 0, &quiet },

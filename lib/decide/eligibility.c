@@ -23,8 +23,12 @@ holds(const struct rule *x, struct cond_context *ctx, struct trace *t,
 	int r;
 
 	if (t != NULL) {
-		trace_printf(t, "%s  %s%s%s\n", x->id, x->title ? x->title : "",
-		    x->title && x->title_zh ? " / " : "", x->title_zh ? x->title_zh : "");
+		if (t->zh)
+			trace_printf(t, "%s  %s\n", x->id, x->title_zh ? x->title_zh :
+			    x->title ? x->title : "");
+		else
+			trace_printf(t, "%s  %s%s%s\n", x->id, x->title ? x->title : "",
+			    x->title && x->title_zh ? " / " : "", x->title_zh ? x->title_zh : "");
 		t->depth = 1;
 	}
 	ctx->trace = t;
@@ -36,7 +40,8 @@ holds(const struct rule *x, struct cond_context *ctx, struct trace *t,
 	}
 	if (t != NULL) {
 		t->depth = 0;
-		trace_printf(t, "  => %s %s\n\n", x->id, r ? "HOLDS" : "does not hold");
+		trace_printf(t, "  => %s %s\n\n", x->id, t->zh ? (r ? "成立" : "不成立") :
+		    r ? "HOLDS" : "does not hold");
 	}
 	return r;
 }
@@ -68,7 +73,8 @@ eligibility_decide(const struct rules *r, const struct eligibility_input *in,
 		return;
 	}
 	if (t != NULL)
-		trace_printf(t, "-- exclusions (any that holds excludes)\n\n");
+		trace_printf(t, "%s", t->zh ? "一、排除情形（任一成立即排除）\n\n" :
+		    "-- exclusions (any that holds excludes)\n\n");
 	for (size_t i = 0; i < r->exclusions.n; i++) {
 		if ((h = holds(&r->exclusions.items[i], in->ctx, t, out)) < 0) {
 			unverified(out, RSN_BAD_VALUE);
@@ -88,8 +94,8 @@ eligibility_decide(const struct rules *r, const struct eligibility_input *in,
 	/* At or above the line: within line x (1 + margin), considerations. */
 	if ((wide)in->pci * 1000000 <= (wide)r->poverty_line * (1000000 + r->margin)) {
 		if (t != NULL)
-			trace_printf(t, "-- considerations (income within the margin; "
-			    "any that holds admits)\n\n");
+			trace_printf(t, "%s", t->zh ? "二、参考条件（收入在上浮范围内，任一成立即纳入）\n\n" :
+			    "-- considerations (income within the margin; any that holds admits)\n\n");
 		for (size_t i = 0; i < r->considerations.n; i++) {
 			if ((h = holds(&r->considerations.items[i], in->ctx, t, out)) < 0) {
 				unverified(out, RSN_BAD_VALUE);

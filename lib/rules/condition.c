@@ -514,11 +514,25 @@ static void
 trace_field(const struct cond *c, const struct cell *cell, const char *text,
     int r, const struct cond_context *ctx, const char *label)
 {
+	static const char *const op_zh[NOPS] = { "等于", "不等于", "属于", "不属于",
+		"匹配", "大于", "不小于", "小于", "不大于", "介于", "为空" };
 	struct trace *t = ctx->trace;
 
 	trace_printf(t, "%*s", 2 * t->depth, "");
 	if (label != NULL)
 		trace_printf(t, "[%s] ", label);
+	if (t->zh) {
+		const char *name = c->type && c->type->title_zh ? c->type->title_zh : c->field;
+
+		trace_printf(t, "%s %s", name, op_zh[c->op]);
+		if (c->op == OP_EMPTY)
+			trace_printf(t, " %s", c->empty ? "是" : "否");
+		for (size_t i = 0; i < c->nvalues; i++)
+			trace_printf(t, "%s%s", i ? "、" : " ", c->values[i].text);
+		trace_printf(t, "：“%.*s” → %s\n", (int)cell->len,
+		    text + cell->off, r ? "是" : "否");
+		return;
+	}
 	trace_printf(t, "%s %s", c->field, op_names[c->op]);
 	if (c->op == OP_EMPTY)
 		trace_printf(t, " %s", c->empty ? "true" : "false");

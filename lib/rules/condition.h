@@ -18,6 +18,7 @@ struct cond;
 struct trace {
 	struct strbuf text;
 	int depth;
+	int zh;                      /* in Chinese (the village's language) */
 };
 
 /* What evaluation reads: typed cells (values/field.h). A household slot

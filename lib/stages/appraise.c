@@ -81,48 +81,98 @@ apply_row(struct hhlist *l, size_t r, const struct vote *v,
 /* How household H was appraised: the vote, the quorum, its rank among
  * those that passed, and the running total against the quota. */
 static void
-explain(const struct hhlist *l, long h,
-    const struct vote *votes, const struct appraisal *out,
-    const struct appraisal_summary *sum)
+decision_words(enum decision d, int zh, struct strbuf *b)
+{
+	size_t n;
+	const char *label = enum_label(&enum_decision, (int)d, &n);
+
+	if (zh)
+		strbuf_printf(b, "%.*s（%s）", (int)n, label, decision_code(d));
+	else
+		strbuf_puts(b, decision_code(d));
+}
+
+static void
+explain(const struct hhlist *l, long h, const struct vote *votes,
+    const struct appraisal *out, const struct appraisal_summary *sum, int zh)
 {
 	const struct list_row *row = &l->row[h];
 	const struct vote *v = &votes[h];
+	const char *hid = hhlist_cell(l, (size_t)h, l->col[L_HOUSEHOLD]);
 	char pci[MONEY_BUF];
 	long long before = 0;
+	struct strbuf d = { 0 };
 
-	printf("household %s: %s before the appraisal; %lld members, per-capita "
-	    "income %s\n", hhlist_cell(l, (size_t)h, l->col[L_HOUSEHOLD]),
-	    decision_code(row->decision), (long long)row->members,
-	    row->has & LR_PCI ? money_format(pci, row->pci) : "unknown");
-	printf("meeting: %lld representatives present, %lld needed: quorum %s\n",
-	    sum->present, sum->needed, sum->blocked ? "NOT MET" : "met");
+	if (row->has & LR_PCI)
+		money_format(pci, row->pci);
+	decision_words(row->decision, zh, &d);
+	if (zh) {
+		printf("第%s户：评议前为%s；家庭人口%lld人，人均纯收入%s\n", hid,
+		    strbuf_str(&d), (long long)row->members,
+		    row->has & LR_PCI ? pci : "不详");
+		printf("民主评议：到会代表%lld人，至少需要%lld人：%s\n", sum->present,
+		    sum->needed, sum->blocked ? "不足法定人数，评议无效" : "达到法定人数");
+	} else {
+		printf("household %s: %s before the appraisal; %lld members, per-capita "
+		    "income %s\n", hid, strbuf_str(&d), (long long)row->members,
+		    row->has & LR_PCI ? pci : "unknown");
+		printf("meeting: %lld representatives present, %lld needed: quorum %s\n",
+		    sum->present, sum->needed, sum->blocked ? "NOT MET" : "met");
+	}
+	strbuf_reset(&d);
 	if (row->decision != DEC_ELIGIBLE) {
-		printf("not appraised: only eligible households are voted on\n");
-		printf("decision: %s\n", decision_code(row->decision));
+		decision_words(row->decision, zh, &d);
+		printf(zh ? "不参加评议：只对符合条件的户评议\n结论：%s\n" :
+		    "not appraised: only eligible households are voted on\ndecision: %s\n",
+		    strbuf_str(&d));
+		strbuf_free(&d);
 		return;
 	}
-	if (v->state == VOTE_OK)
-		printf("votes: %lld for, %lld against, %lld abstaining; passes when "
-		    "more than %lld/2 are for: %s\n", v->n[0], v->n[1], v->n[2],
-		    sum->present, appraisal_passes(v->n[0], sum->present) ?
-		    "passed" : "not passed");
-	else
-		printf("votes: %s\n", v->state == VOTE_BAD ? "the vote row is bad "
-		    "(see the messages of a run)" : "no vote row");
+	if (v->state == VOTE_OK) {
+		int passes = appraisal_passes(v->n[0], sum->present);
+
+		if (zh)
+			printf("表决：赞成%lld票，反对%lld票，弃权%lld票；赞成票须超过到会代表"
+			    "%lld人的一半：%s\n", v->n[0], v->n[1], v->n[2], sum->present,
+			    passes ? "通过" : "未通过");
+		else
+			printf("votes: %lld for, %lld against, %lld abstaining; passes when "
+			    "more than %lld/2 are for: %s\n", v->n[0], v->n[1], v->n[2],
+			    sum->present, passes ? "passed" : "not passed");
+	} else {
+		printf(zh ? "表决：%s\n" : "votes: %s\n", v->state == VOTE_BAD ?
+		    (zh ? "票数记录有误（见运行时的提示）" : "the vote row is bad (see the "
+		    "messages of a run)") : (zh ? "没有表决记录" : "no vote row"));
+	}
 	if (out[h].rank > 0) {
 		for (size_t i = 0; i < l->nrows; i++)
 			if (out[i].rank > 0 && out[i].rank < out[h].rank &&
 			    out[i].decision == DEC_PROPOSED)
 				before += l->row[i].members;
-		printf("rank %lld of the households that passed (per-capita income "
-		    "ascending, then votes for, then household number)\n", out[h].rank);
-		printf("quota %lld people; %lld admitted before it; with its %lld: "
-		    "%lld -> %s\n", sum->quota, before, (long long)row->members,
-		    before + (long long)row->members, decision_code(out[h].decision));
+		decision_words(out[h].decision, zh, &d);
+		if (zh) {
+			printf("排序：通过评议的户中第%lld位（按人均纯收入由低到高，再按赞成票由多到少，"
+			    "再按户编号）\n", out[h].rank);
+			printf("规模：%lld人；排在前面已纳入%lld人，加上本户%lld人共%lld人 → %s\n",
+			    sum->quota, before, (long long)row->members,
+			    before + (long long)row->members, strbuf_str(&d));
+		} else {
+			printf("rank %lld of the households that passed (per-capita income "
+			    "ascending, then votes for, then household number)\n", out[h].rank);
+			printf("quota %lld people; %lld admitted before it; with its %lld: "
+			    "%lld -> %s\n", sum->quota, before, (long long)row->members,
+			    before + (long long)row->members, strbuf_str(&d));
+		}
+		strbuf_reset(&d);
 	}
-	printf("decision: %s%s%s\n", decision_code(out[h].decision),
-	    out[h].reason != NREASONS ? "  reason added: " : "",
-	    out[h].reason != NREASONS ? reason_code(out[h].reason) : "");
+	decision_words(out[h].decision, zh, &d);
+	if (zh)
+		printf("结论：%s%s%s\n", strbuf_str(&d), out[h].reason != NREASONS ?
+		    "  增加原因：" : "", out[h].reason != NREASONS ? reason_code(out[h].reason) : "");
+	else
+		printf("decision: %s%s%s\n", strbuf_str(&d), out[h].reason != NREASONS ?
+		    "  reason added: " : "", out[h].reason != NREASONS ? reason_code(out[h].reason) : "");
+	strbuf_free(&d);
 }
 
 int
@@ -183,7 +233,7 @@ appraise_run(const struct appraise_options *o)
 			stage_fail(&st, "household %s is not in %s", o->explain, o->primary);
 			goto out;
 		}
-		explain(&l, h, votes, out, &sum);
+		explain(&l, h, votes, out, &sum, st.lang == LANG_ZH);
 		status = EXIT_DONE;
 		goto out;
 	}

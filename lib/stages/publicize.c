@@ -103,7 +103,7 @@ publicize_notice(const struct publicize_options *o)
 	struct hhlist l;
 	struct notice n;
 	struct notice_row *rows = NULL;
-	struct outfile *out;
+	struct outfile *out = NULL;
 	uint32_t *order = NULL;
 	enum decision running = objections_running(o->level);
 	int status = EXIT_ERROR, group;
@@ -295,6 +295,65 @@ write_resurvey(struct resolution_run *rr, struct outfile *out)
 }
 
 
+/* How household H was resolved at the level: its decision before, every
+ * objection about it, the period, the outcome. */
+static void
+explain_resolution(const struct stage *st, const struct publicize_options *o,
+    const struct hhlist *l, long h, const struct objectionfile *of,
+    const struct resolution *out, const struct resolve_summary *sum)
+{
+	int zh = st->lang == LANG_ZH;
+	const char *hid = hhlist_cell(l, (size_t)h, l->col[L_HOUSEHOLD]);
+	enum decision before = (enum decision)l->row[h].decision;
+	enum decision after = out[h].changed ? out[h].decision : before;
+	size_t n1, n2, seen = 0;
+	const char *b1 = enum_label(&enum_decision, (int)before, &n1);
+	const char *b2 = enum_label(&enum_decision, (int)after, &n2);
+	const struct period *p = &st->village.publicity[o->level];
+	char s[DATE_BUF], e[DATE_BUF];
+
+	if (zh) {
+		static const char *const lv[NLEVELS] = { "村级", "乡镇", "县级" };
+
+		printf("第%s户：%s公示前为%.*s（%s）；公示期%s至%s，共%ld天%s\n",
+		    hid, lv[o->level], (int)n1, b1, decision_code(before),
+		    date_format(s, p->start), date_format(e, p->end), sum->period_days,
+		    sum->period_short ? "（短于规则要求，公示无效）" : "");
+	} else {
+		printf("household %s: %s before the %s publicity; the period ran %s to "
+		    "%s, %ld days%s\n", hid, decision_code(before), level_code(o->level),
+		    date_format(s, p->start), date_format(e, p->end), sum->period_days,
+		    sum->period_short ? " (shorter than the rules require)" : "");
+	}
+	for (size_t i = 0; i < of->n; i++) {
+		const struct objection *x = &of->o[i];
+		size_t nk, no;
+		const char *k = enum_label(&enum_objection_kind, (int)x->kind, &nk);
+		const char *oc = enum_label(&enum_objection_outcome, (int)x->outcome, &no);
+
+		if (strcmp(x->household, hid) != 0)
+			continue;
+		seen++;
+		if (zh)
+			printf("异议（%s第%lu行）：%.*s，%s受理，处理结果：%.*s\n",
+			    path_base(of->file), x->line, (int)nk, k, x->received_text,
+			    (int)no, oc);
+		else
+			printf("objection (%s:%lu): %s, received %s, outcome %s\n",
+			    path_base(of->file), x->line,
+			    enum_code(&enum_objection_kind, (int)x->kind), x->received_text,
+			    enum_code(&enum_objection_outcome, (int)x->outcome));
+	}
+	if (seen == 0)
+		printf(zh ? "本级没有关于该户的异议\n" : "no objection about it at this level\n");
+	if (zh)
+		printf("结论：%.*s（%s）%s\n", (int)n2, b2, decision_code(after),
+		    after == DEC_REMOVED ? "  增加原因：OBJECTION" : "");
+	else
+		printf("decision: %s%s\n", decision_code(after),
+		    after == DEC_REMOVED ? "  reason added: OBJECTION" : "");
+}
+
 int
 publicize_resolve(const struct publicize_options *o)
 {
@@ -304,7 +363,7 @@ publicize_resolve(const struct publicize_options *o)
 	struct resolution *out = NULL;
 	unsigned char *resurvey = NULL;
 	struct resolve_summary sum;
-	struct outfile *f, *rs;
+	struct outfile *f = NULL, *rs = NULL;
 	struct strbuf err = { 0 };
 	char *rs_path = NULL, n[5][32];
 	int status = EXIT_ERROR, objcol;
@@ -316,10 +375,11 @@ publicize_resolve(const struct publicize_options *o)
 	stage_begin(&st, "publicize", o->quiet);
 	if (load(&st, o, 1, &l) != 0)
 		goto out;
-	if ((f = stage_output(&st, o->output, OUTFILE_PRIVATE)) == NULL)
+	if (o->explain == NULL &&
+	    (f = stage_output(&st, o->output, OUTFILE_PRIVATE)) == NULL)
 		goto out;
 	rs_path = o->resurvey ? xstrdup(o->resurvey) :
-	    stage_beside(&st, f, "resurvey.csv");
+	    stage_beside(&st, o->explain ? NULL : f, "resurvey.csv");
 	/* The worklist holds the levels below too: their objections files
 	 * beside this one, by their conventional names. */
 	for (int lev = 0; lev < (int)o->level; lev++) {
@@ -349,11 +409,12 @@ publicize_resolve(const struct publicize_options *o)
 		objectionfile_free(&of);
 		free(below);
 	}
-	if ((rs = stage_output(&st, rs_path, OUTFILE_PUBLIC)) == NULL ||
+	if ((o->explain == NULL &&
+	    (rs = stage_output(&st, rs_path, OUTFILE_PUBLIC)) == NULL) ||
 	    read_list(&st, o, &l) != 0)
 		goto out;
 	/* The list resolved must be the one the notice posted. */
-	if (!outfile_in_place(f)) {
+	if (o->explain == NULL && !outfile_in_place(f)) {
 		char name[64], sha[DIGEST_HEX], *notice;
 		int differs;
 
@@ -386,6 +447,17 @@ publicize_resolve(const struct publicize_options *o)
 	objections_resolve(o->level, &st.village.publicity[o->level],
 	    st.rules.publicity_days[o->level], &l, rr.objections.o, rr.objections.n,
 	    out, resurvey, &sum, on_finding, &rr);
+	if (o->explain != NULL) {
+		long h = hhlist_lookup(&l, o->explain);
+
+		if (h < 0) {
+			stage_fail(&st, "household %s is not in %s", o->explain, o->list);
+			goto out;
+		}
+		explain_resolution(&st, o, &l, h, &rr.objections, out, &sum);
+		status = EXIT_DONE;
+		goto out;
+	}
 	if (sum.period_short)
 		stage_warn(&st, "%s: the %s publicity period lasted %ld days; the "
 		    "rules require at least %lld", st.village.path,

@@ -20,6 +20,7 @@ struct publicize_options {
 	enum csv_encoding encoding;
 	int quiet;
 	int include_anywhere;      /* rules may include files outside their folder */
+	const char *explain;       /* resolve: the household to explain, writing nothing */
 };
 
 /* Parse a level name (village, town, county). Returns 0 or -1. */

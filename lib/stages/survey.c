@@ -104,20 +104,68 @@ on_header(void *ctx, const struct surveyset *ss, const struct schema *a)
 	return 0;
 }
 
+/* The four parts of the income, as the survey row has them. */
+static void
+income_parts(const struct surveyed *s, struct strbuf *b, int zh)
+{
+	static const int parts[4] = { S_WAGE, S_BUSINESS, S_PROPERTY, S_TRANSFER };
+	char total[MONEY_BUF];
+	long long sum = 0;
+
+	for (int k = 0; k < 4; k++) {
+		int pos = s->ss->schema.cols.pos[parts[k]];
+		const struct cell *c = &s->ss->cells[s->row->cells + (size_t)pos];
+		const struct field *f = field_builtin(survey_known[parts[k]]);
+
+		strbuf_printf(b, "%s%s %s", k ? " + " : "", zh ? f->title_zh : f->name,
+		    s->ss->text + c->off);
+		sum += c->v;
+	}
+	strbuf_printf(b, zh ? " = %s 元" : " = %s yuan", money_format(total, sum));
+}
+
 static void
 explain(struct run *run, const struct surveyed *s)
 {
 	const struct rules *r = &run->st.rules;
 	char line[MONEY_BUF], p[MONEY_BUF], top[MONEY_BUF];
+	int zh = run->st.lang == LANG_ZH;
+	struct strbuf b = { 0 };
+	size_t n;
+	const char *label = enum_label(&enum_decision, (int)s->e->decision, &n);
 
-	printf("household %s: members %zu, per-capita income %s, poverty line %s "
-	    "(margin to %s)\n\n", s->h->id, s->h->nmembers,
-	    s->surveyed ? money_format(p, s->pci) : "unknown (no valid survey row)",
-	    money_format(line, r->poverty_line),
-	    money_format(top, r->poverty_line * (1000000 + r->margin) / 1000000));
+	money_format(line, r->poverty_line);
+	money_format(top, r->poverty_line * (1000000 + r->margin) / 1000000);
+	if (s->surveyed)
+		income_parts(s, &b, zh);
+	if (zh) {
+		printf("第%s户：家庭人口%zu人\n", s->h->id, s->h->nmembers);
+		if (s->surveyed)
+			printf("收入：%s，÷ %zu人 = 人均纯收入 %s 元\n", strbuf_str(&b),
+			    s->h->nmembers, money_format(p, s->pci));
+		else
+			printf("收入：不详（没有有效的入户调查记录）\n");
+		printf("扶贫标准 %s 元；人均纯收入不超过 %s 元时，参考条件之一成立即可纳入\n\n",
+		    line, top);
+	} else {
+		printf("household %s: members %zu, per-capita income %s, poverty line %s "
+		    "(margin to %s)\n", s->h->id, s->h->nmembers,
+		    s->surveyed ? money_format(p, s->pci) : "unknown (no valid survey row)",
+		    line, top);
+		if (s->surveyed)
+			printf("income: %s, / %zu members = %s per person\n",
+			    strbuf_str(&b), s->h->nmembers, p);
+		printf("\n");
+	}
 	fputs(strbuf_str(&s->trace->text), stdout);
-	printf("decision: %s%s%s\n", decision_code(s->e->decision),
-	    s->e->reasons.len ? "  reasons: " : "", strbuf_str(&s->e->reasons));
+	if (zh)
+		printf("结论：%.*s（%s）%s%s\n", (int)n, label,
+		    decision_code(s->e->decision), s->e->reasons.len ? "  原因：" : "",
+		    strbuf_str(&s->e->reasons));
+	else
+		printf("decision: %s%s%s\n", decision_code(s->e->decision),
+		    s->e->reasons.len ? "  reasons: " : "", strbuf_str(&s->e->reasons));
+	strbuf_free(&b);
 	run->explained = 1;
 }
 

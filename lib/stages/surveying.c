@@ -220,6 +220,7 @@ on_household(void *ctx, const struct household *h)
 	in.pci = pci;
 	in.ctx = &cx;
 	strbuf_reset(&d->trace.text);
+	d->trace.zh = d->o->lang == LANG_ZH;
 	eligibility_decide(d->o->rules, &in, explaining ? &d->trace : NULL, &d->e);
 	if (d->e.failed != NULL)
 		pattern_failed(d, h);

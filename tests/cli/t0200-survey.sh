@@ -36,15 +36,25 @@ expect "PROVENANCE names the rules and their sha256, and the included files" '
 	grep -q "^primary.csv,[0-9a-f]\{64\},survey,[^,]*,../../rules/example-2015.yaml,$r,applicants.csv@.*;survey.csv@.*;village.yaml@.*;../../rules/procedure.yaml@" PROVENANCE.csv &&
 	grep -q "^applicants.csv," PROVENANCE.csv && [ "$(stat -c %a primary.csv)" = 600 ]'
 
-expect "--explain shows every rule, its inputs and the decision, writes nothing" '
+expect "--explain shows every rule, its inputs and the decision, in the village's language, writes nothing" '
 	tpa-survey --rules "$D/rules.yaml" --explain E07 "$D/applicants.csv" "$D/survey.csv" >out &&
-	grep -q "^household E07: members 2, per-capita income 0.00" out &&
-	grep -q "\[七妻\] occupation equals civil_servant: \"civil_servant\" -> yes" out &&
-	grep -q "car_value gt 30000: \"40000.00\" -> yes" out &&
-	grep -qx "decision: excluded  reasons: X1;X2;X3" out && [ ! -e primary.csv ] && [ ! -e rejects-survey.csv ] &&
-	tpa-survey --rules "$D/rules.yaml" --explain E03 "$D/applicants.csv" "$D/survey.csv" | grep -qx "decision: eligible  reasons: C1" &&
+	grep -qx "第E07户：家庭人口2人" out &&
+	grep -qx "收入：工资性收入 0.00 + 生产经营性收入 0.00 + 财产性收入 0.00 + 转移性收入 0.00 = 0.00 元，÷ 2人 = 人均纯收入 0.00 元" out &&
+	grep -q "\[七妻\] occupation 等于 civil_servant：“civil_servant” → 是" out &&
+	grep -q "car_value 大于 30000：“40000.00” → 是" out &&
+	grep -qx "结论：属于排除情形（excluded）  原因：X1;X2;X3" out && [ ! -e primary.csv ] && [ ! -e rejects-survey.csv ] &&
+	tpa-survey --rules "$D/rules.yaml" --explain E03 "$D/applicants.csv" "$D/survey.csv" | grep -qx "结论：符合条件（eligible）  原因：C1" &&
 	status 2 tpa-survey --rules "$D/rules.yaml" --explain NOPE "$D/applicants.csv" "$D/survey.csv" 2>err &&
 	grep -q "household NOPE is not in" err'
+
+expect "--explain in English for a village whose language is en" '
+	village && echo "language: en" >>village.yaml && sed -i "/^year:/a rules: $D/rules.yaml" village.yaml &&
+	tpa-survey --village . --explain E07 "$D/applicants.csv" "$D/survey.csv" >out &&
+	grep -q "^household E07: members 2, per-capita income 0.00" out &&
+	grep -qx "income: wage_income 0.00 + business_income 0.00 + property_income 0.00 + transfer_income 0.00 = 0.00 yuan, / 2 members = 0.00 per person" out &&
+	grep -q "\[七妻\] occupation equals civil_servant: \"civil_servant\" -> yes" out &&
+	grep -q "car_value gt 30000: \"40000.00\" -> yes" out &&
+	grep -qx "decision: excluded  reasons: X1;X2;X3" out'
 
 expect "two survey rows for one household: both rejected, household unverified" '
 	{ cat "$D/survey.csv"; echo "E01,2015-05-27,王,0,0,0,0,safe,no,0"; } >s.csv &&

@@ -80,3 +80,17 @@ expect "a list that is not from tpa-survey: exit 2" '
 	meeting 800 20 5 && printf "household_id,name\nA1,x\n" >p.csv &&
 	status 2 tpa-appraise --village . -o a.csv p.csv "$D/votes.csv" 2>err &&
 	grep -q "p.csv:1: required column village_code is missing" err'
+
+# H034: 5 members, 2400.00 a person, 22 of 32 votes: passed, sixth by
+# income (after H033 1500, H037 1800, H031 2000, H001 2100, H032 2400 with
+# more votes); the five before it hold 1 + 6 + 4 + 2 + 3 = 16 people, and
+# 16 + 5 = 21 is over the quota of 20.
+expect "--explain: the vote, the quorum, the rank and the running total against the quota" '
+	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ && cp "$SAMPLE/../rules/"*.yaml county/rules/ &&
+	cd county/2015/371323105201 && cp "$DATA/sample/primary.expected" primary.csv &&
+	tpa-appraise --village . --explain H034 primary.csv votes.csv >out 2>/dev/null &&
+	grep -qx "民主评议：到会代表32人，至少需要30人：达到法定人数" out &&
+	grep -qx "表决：赞成22票，反对10票，弃权0票；赞成票须超过到会代表32人的一半：通过" out &&
+	grep -q "^排序：通过评议的户中第6位" out &&
+	grep -qx "规模：20人；排在前面已纳入16人，加上本户5人共21人 → 超出规模（over_quota）" out &&
+	grep -qx "结论：超出规模（over_quota）  增加原因：SCALE" out && [ ! -e appraised.csv ]'

@@ -106,3 +106,11 @@ expect "the html notice in headless Chromium: names, masked numbers, pages" '
 	grep -q "第 1 页，共 $pages 页" notice.txt &&
 	[ "$pages" -ge 2 ] && pdftotext -f 2 -l 2 notice.pdf - | grep -q "户主姓名" &&
 	pdftotext -f 2 -l 2 notice.pdf - | grep -q "第 2 页，共 $pages 页"'
+
+expect "resolve --explain: the objections about a household and the outcome, writing nothing" '
+	appraised_village &&
+	tpa-publicize resolve --explain H033 --level village --village . appraised.csv objections-village.csv >out &&
+	grep -qx "第H033户：村级公示前为拟评为贫困户（proposed）；公示期2015-06-05至2015-06-11，共7天" out &&
+	grep -qx "异议（objections-village.csv第3行）：错评，2015/6/7受理，处理结果：成立" out &&
+	grep -qx "结论：取消（removed）  增加原因：OBJECTION" out && [ ! -e publicized-village.csv ] &&
+	tpa-publicize resolve --explain H001 --level village --village . appraised.csv objections-village.csv | grep -qx "本级没有关于该户的异议"'
