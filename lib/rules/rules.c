@@ -454,10 +454,10 @@ load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 				return yamldoc_error(d, kn, "field %s is declared %s here "
 				    "and %s at %s:%zu", name, ftype_name(type),
 				    ftype_name(fd->f.type), fd->file, fd->line);
-			if (other >= 0 && other != fd->f.other_allow &&
-			    fd->codes.count > 0 && fd->f.other_allow != 0)
-				return yamldoc_error(d, kn, "field %s: other: differs from "
-				    "%s:%zu", name, fd->file, fd->line);
+			if (other >= 0 && fd->other_given && other != fd->f.other_allow)
+				return yamldoc_error(d, kn, "field %s: other: %s here, %s at "
+				    "%s:%zu", name, other ? "allow" : "reject",
+				    fd->f.other_allow ? "allow" : "reject", fd->file, fd->line);
 		} else {
 			fd = xcalloc(1, sizeof *fd);
 			fd->f.name = xstrdup(name);
@@ -472,8 +472,10 @@ load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 			xgrow(&r->fields, &r->fields_cap, r->nfields + 1, sizeof *r->fields);
 			r->fields[r->nfields++] = fd;
 		}
-		if (other >= 0)
+		if (other >= 0) {
 			fd->f.other_allow = (unsigned char)other;
+			fd->other_given = 1;
+		}
 		if ((t = yamldoc_get(d, vn, "title")) != NULL) {
 			if (yamldoc_string(d, t, &s) != 0)
 				return -1;

@@ -45,6 +45,7 @@ struct field_decl {
 	size_t cap;
 	char *file;                    /* where first declared */
 	size_t line;
+	int other_given;               /* other: was written */
 };
 
 struct rules {

@@ -1,7 +1,9 @@
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/strmap.h"
 #include "household/people.h"
 #include "stages/surveying.h"
 #include "values/money.h"
@@ -14,7 +16,8 @@ struct derivation {
 	size_t hwidth;                  /* survey cells + members + per_capita_income */
 	unsigned char *awant;
 	struct strbuf missing;
-	size_t nmissing;
+	size_t nmissing;               /* distinct columns missing */
+	struct strmap missing_names;
 	struct household_buf hb;        /* the household's own cells */
 	const char **labels;
 	size_t labels_cap;
@@ -80,11 +83,24 @@ struct naming {
 	const struct rule *rule;
 };
 
+/* Count each missing column once, however many rules read it. */
+static void
+count_missing(struct derivation *d, const char *field, int member)
+{
+	char key[512];
+	int inserted;
+
+	snprintf(key, sizeof key, "%d:%s", member, field);
+	strmap_put(&d->missing_names, key, strlen(key), 0, &inserted);
+	d->nmissing += (size_t)inserted;
+}
+
 static void
 name_missing(void *ctx, const char *field, int member, size_t line, size_t col)
 {
 	struct naming *n = ctx;
 
+	count_missing(n->d, field, member);
 	strbuf_printf(&n->d->missing, "%s:%zu:%zu: rule %s: %s is not a column of "
 	    "the %s\n", n->rule->file, line, col, n->rule->id, field,
 	    member ? "members (applicants)" : "household (survey, applicants' "
@@ -109,7 +125,6 @@ on_header(void *ctx, struct schema *s, struct strbuf *err)
 			if (n > 0) {
 				struct naming nm = { d, x };
 
-				d->nmissing += n;
 				cond_unbound(x->when, name_missing, &nm);
 			}
 		}
@@ -264,6 +279,7 @@ surveying_run(const struct surveying_options *o,
 	eligibility_free(&d.e);
 	strbuf_free(&d.trace.text);
 	strbuf_free(&d.missing);
+	strmap_free(&d.missing_names);
 	strbuf_free(&d.msg);
 	free(d.awant);
 	free(d.labels);

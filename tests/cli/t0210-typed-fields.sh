@@ -83,6 +83,12 @@ expect "否, 无 and a farmer: not excluded, under nine-red-lines and example-20
 expect "--explain shows a clerk 是 and 公务员 as the stored yes and civil_servant" '
 	county red.yaml && issue_village && survey &&
 	tpa-survey --village village.yaml --explain H1 applicants.csv survey.csv >out &&
+	grep -qx "  城镇商品房 等于 yes：“yes” → 是" out &&
+	grep -qx "  私家车 等于 yes：“yes” → 是" out &&
+	grep -qx "    \[张四\] 职业 属于 civil_servant、public_institution、state_enterprise：“civil_servant” → 是" out &&
+	grep -qx "结论：属于排除情形（excluded）  原因：R1;R3;R5" out &&
+	echo "language: en" >>village.yaml &&
+	tpa-survey --village village.yaml --explain H1 applicants.csv survey.csv >out &&
 	grep -qx "  urban_house equals yes: \"yes\" -> yes" out &&
 	grep -qx "  has_car equals yes: \"yes\" -> yes" out &&
 	grep -qx "    \[张四\] occupation in civil_servant, public_institution, state_enterprise: \"civil_servant\" -> yes" out &&
@@ -261,6 +267,7 @@ yes_village() {
 # yes, and --explain showing the stored yes.
 every_yes() {
 	survey && decisions >d && same d want &&
+	echo "language: en" >>village.yaml &&
 	for s in $1; do
 		c=${s%%:*}
 		for k in 1 2 3; do
@@ -423,6 +430,9 @@ expect "other: allow: --explain names the unlisted values and how often" '
 	county example-2015.yaml && unlisted_village &&
 	tpa-apply -q --village village.yaml -o applicants.csv applications.csv &&
 	tpa-survey --village village.yaml --explain H2 applicants.csv survey.csv >out && cat out &&
+	grep -qx "$UNLISTED" out && grep -qx "结论：符合条件（eligible）" out &&
+	echo "language: en" >>village.yaml &&
+	tpa-survey --village village.yaml --explain H2 applicants.csv survey.csv >out &&
 	grep -qx "$UNLISTED" out && grep -qx "decision: eligible" out'
 
 expect "nine-red-lines on a survey without its columns: all ten named in one run, exit 2, nothing written" '
