@@ -70,6 +70,8 @@ enum word {
 	W_SEAL, W_RECEIPT, W_RECEIPT_DATE,
 	NWORDS
 };
+_Static_assert(W_DEC_PENDING - W_DEC_ELIGIBLE + 1 == NDECISIONS,
+    "one sentence per decision, in the order of enum decision");
 
 static const char *const words[NWORDS][2] = {
 	[W_DOC_TITLE] = { "%s%d年建档立卡贫困户识别结果告知书",
@@ -229,7 +231,8 @@ static const char letter_css[] =
 "p.l { text-indent: 2em; margin: 0 0 1.2mm; }\n"
 "p.sum { margin: 0.5mm 0 1mm 2em; font-variant-numeric: tabular-nums; }\n"
 "ul.reasons { margin: 0 0 1.2mm; padding-left: 4em; }\n"
-"ul.reasons.many { columns: 2; column-gap: 6mm; }\nul.reasons li { break-inside: avoid; }\n"
+"ul.reasons.many { columns: 2; column-gap: 6mm; }\n"
+"ul.reasons li { break-inside: avoid; }\n"
 "table.facts td { padding: 0.8mm 1.5mm; }\n"
 "table.facts td.k { background: #f3f3f3; width: 18%; white-space: nowrap; }\n"
 "div.foot { display: flex; justify-content: space-between; align-items: flex-end; margin-top: 4mm; break-inside: avoid; }\n"
@@ -609,7 +612,8 @@ letter(const struct letters *lt, size_t r, struct outfile *out)
 	say(&b, lang, W_MEMBERS, (long long)row->members);
 	fact(out, word(lang, W_MEMBERS_K), strbuf_str(&b));
 	strbuf_reset(&b);
-	decision_words(&b, lang, d);
+	if (d < NDECISIONS)
+		decision_words(&b, lang, d);
 	fact(out, word(lang, W_DECISION_K), strbuf_str(&b));
 	outfile_puts(out, "</tr>\n</table>\n");
 
@@ -617,7 +621,8 @@ letter(const struct letters *lt, size_t r, struct outfile *out)
 	period(lt, &p);
 	heading(out, lang, W_H_DECISION);
 	strbuf_reset(&b);
-	say(&b, lang, (enum word)(W_DEC_ELIGIBLE + d));
+	if (d < NDECISIONS)
+		say(&b, lang, (enum word)(W_DEC_ELIGIBLE + d));
 	if (d == objections_running(lt->level))
 		say(&b, lang, on_list[lt->level], strbuf_str(&p));
 	para(out, "l", &b);
