@@ -1,4 +1,5 @@
-/* tpa-publicize: notices to post, and the objections they drew. */
+/* tpa-publicize: notices to post, letters to the households, and the
+ * objections they drew. */
 #include <string.h>
 
 #include "stages/shell.h"
@@ -8,6 +9,8 @@
 static const char usage[] =
 "usage: tpa-publicize notice  --level L --village V [--format html|text|csv]\n"
 "                             [-q] [-o FILE] LIST.csv\n"
+"       tpa-publicize letter  --level L --village V [--rules R] [-q] [-o FILE]\n"
+"                             LIST.csv\n"
 "       tpa-publicize resolve --level L --village V [--rules R] [--resurvey FILE]\n"
 "                             [-q] [-o FILE] LIST.csv OBJECTIONS.csv\n"
 "       tpa-publicize resolve --explain HOUSEHOLD_ID --level L --village V\n"
@@ -15,20 +18,23 @@ static const char usage[] =
 "\n"
 "notice writes the notice to post at level L (village, town, county): the\n"
 "proposed households of appraised.csv at village level, those confirmed at\n"
-"the level below at town and county level. resolve applies the objections\n"
-"received during the period and writes the publicized list; exit 1 while\n"
-"an objection is pending or when the period was shorter than the rules'.\n"
+"the level below at town and county level. letter writes one printable page\n"
+"per household of the list, whatever its decision: the decision so far and\n"
+"why, what happens next, and until when and to whom to object at level L.\n"
+"resolve applies the objections received during the period and writes the\n"
+"publicized list; exit 1 while an objection is pending or when the period\n"
+"was shorter than the rules'.\n"
 "\n"
 "  --level L          village, town or county\n"
 "  --village V        village.yaml, or the folder holding it\n"
 "  --rules R          rules file (default: the one village.yaml names)\n"
 "  --columns FILE     extra header aliases (YAML)\n"
-"  --format F         html (default), text or csv\n"
+"  --format F         notice: html (default), text or csv\n"
 "  --explain H        resolve: print how household H was resolved; write nothing\n"
 "  --resurvey FILE    worklist of households to survey again (default\n"
 "                     resurvey.csv beside the output)\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
-"  -o, --output FILE  the notice, or the publicized list\n"
+"  -o, --output FILE  the notice, the letters, or the publicized list\n"
 "  --include-anywhere let the rules include files outside their folder\n"
 "  -q, --quiet        no summary line\n"
 "  --help, --version\n";
@@ -37,7 +43,7 @@ int
 main(int argc, char **argv)
 {
 	struct publicize_options o = { 0 };
-	const char *level = NULL, *format = "html", *encoding = "auto", *quiet = NULL, *anywhere = NULL;
+	const char *level = NULL, *format = NULL, *encoding = "auto", *quiet = NULL, *anywhere = NULL;
 	const struct option opts[] = {
 		{ "level", 0, 1, &level },
 		{ "village", 0, 1, &o.village },
@@ -52,22 +58,26 @@ main(int argc, char **argv)
 		{ "include-anywhere", 0, 0, &anywhere },
 		{ NULL, 0, 0, NULL },
 	};
-	int n, resolve;
+	int n, resolve, letter;
 
 	program_set_name("tpa-publicize");
 	options_parse(argc, argv, opts, usage, &n);
-	if (n < 1 || (strcmp(argv[0], "notice") != 0 && strcmp(argv[0], "resolve") != 0))
-		usage_error(usage, "say notice or resolve");
+	if (n < 1 || (strcmp(argv[0], "notice") != 0 && strcmp(argv[0], "letter") != 0 &&
+	    strcmp(argv[0], "resolve") != 0))
+		usage_error(usage, "say notice, letter or resolve");
 	resolve = strcmp(argv[0], "resolve") == 0;
+	letter = strcmp(argv[0], "letter") == 0;
 	if (n != (resolve ? 3 : 2))
 		usage_error(usage, resolve ? "resolve needs LIST.csv and OBJECTIONS.csv" :
-		    "notice needs LIST.csv");
+		    letter ? "letter needs LIST.csv" : "notice needs LIST.csv");
 	if (level == NULL || level_parse(level, &o.level) != 0)
 		usage_error(usage, "--level must be village, town or county");
 	if (o.village == NULL)
 		usage_error(usage, "--village is required");
-	if (strcmp(format, "html") == 0)
+	if (format == NULL || strcmp(format, "html") == 0)
 		o.format = NOTICE_HTML;
+	else if (letter)
+		usage_error(usage, "letters are written as html only");
 	else if (strcmp(format, "text") == 0)
 		o.format = NOTICE_TEXT;
 	else if (strcmp(format, "csv") == 0)
@@ -80,5 +90,6 @@ main(int argc, char **argv)
 	o.objections = resolve ? argv[2] : NULL;
 	o.quiet = quiet != NULL;
 	o.include_anywhere = anywhere != NULL;
-	return resolve ? publicize_resolve(&o) : publicize_notice(&o);
+	return resolve ? publicize_resolve(&o) : letter ? publicize_letter(&o) :
+	    publicize_notice(&o);
 }

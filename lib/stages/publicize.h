@@ -1,5 +1,6 @@
 /* Publicity (SPEC §6 publicize): the notice a village, town or county
- * posts, and the resolution of the objections it drew. */
+ * posts, the letters to the households, and the resolution of the
+ * objections it drew. */
 #ifndef TPA_PUBLICIZE_H
 #define TPA_PUBLICIZE_H
 
@@ -29,6 +30,9 @@ const char *level_name(enum level l);
 
 /* Write the notice. Returns EXIT_DONE or EXIT_ERROR. */
 int publicize_notice(const struct publicize_options *o);
+/* Write the decision letters: one page per household of the list
+ * (stages/letter.c). Returns EXIT_DONE or EXIT_ERROR. */
+int publicize_letter(const struct publicize_options *o);
 /* Apply the objections. Returns EXIT_DONE, EXIT_BLOCKED when an
  * objection is pending or the period was too short, or EXIT_ERROR. */
 int publicize_resolve(const struct publicize_options *o);

@@ -1,0 +1,753 @@
+/* tpa-publicize letter: the decision letters (告知书), one page per
+ * household. The words are the table below, zh and en side by side, each
+ * pair taking the same arguments; the Chinese labels of decisions and
+ * reason codes are values/enums.c's. Nothing here depends on the locale. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "decide/appraisal.h"
+#include "decide/objections.h"
+#include "household/list.h"
+#include "stages/letter.h"
+#include "stages/notice.h"
+#include "stages/publicize.h"
+#include "stages/shell.h"
+#include "values/idnumber.h"
+#include "values/money.h"
+#include "values/text.h"
+
+enum word {
+	W_DOC_TITLE,             /* %s place, %d year */
+	W_TITLE,
+	W_SUBTITLE,              /* %s place, %d year, %s stage */
+	W_STAGE_VILLAGE, W_STAGE_TOWN, W_STAGE_COUNTY,
+	W_TO,                    /* %s head's name */
+	W_HOUSEHOLD, W_GROUP, W_HEAD, W_ID, W_MEMBERS_K, W_DECISION_K,
+	W_MEMBERS,               /* %lld members */
+	W_H_DECISION, W_H_REASONS, W_H_NEXT, W_H_OBJECT,
+	/* the decision so far, by enum decision */
+	W_DEC_ELIGIBLE, W_DEC_EXCLUDED, W_DEC_ABOVE_LINE, W_DEC_UNVERIFIED,
+	W_DEC_PROPOSED, W_DEC_VOTED_DOWN, W_DEC_OVER_QUOTA, W_DEC_NOT_APPRAISED,
+	W_DEC_CONFIRMED, W_DEC_REMOVED, W_DEC_PENDING,
+	/* on the list the level posts: %s period */
+	W_ON_LIST_VILLAGE, W_ON_LIST_TOWN, W_ON_LIST_COUNTY,
+	W_PERIOD,                /* %s first day, %s last day, %ld days */
+	/* the income */
+	W_INCOME,
+	W_SUM,                   /* %s wages, %s business, %s property, %s transfers, %s total */
+	W_PER,                   /* %s total, %lld members, %s per person */
+	W_PCI,                   /* %s per person, %lld members */
+	W_LINE,                  /* %s poverty line */
+	W_MARGIN,                /* %s percent, %s line raised by it */
+	W_BELOW,                 /* %s per person, %s line */
+	W_NOT_BELOW,             /* %s per person, %s line */
+	W_WITHIN,                /* %s per person, %s line, %s line raised */
+	W_ABOVE,                 /* %s per person, %s line raised */
+	W_NO_CONSIDERATION,
+	/* the reasons recorded */
+	W_REASONS,
+	W_ITEM_EXCLUSION,        /* %s id, %s title */
+	W_ITEM_CONSIDERATION,    /* %s id, %s title */
+	W_ITEM_RULE,             /* %s id */
+	/* the vote, the rank, the quota */
+	W_MEETING,               /* %s date, %lld present */
+	W_VOTES,                 /* %lld for, %lld against, %lld abstaining */
+	W_PASS_RULE,             /* %lld votes needed */
+	W_PASSED, W_NOT_PASSED,
+	W_RANK,                  /* %lld rank */
+	W_QUOTA,                 /* %lld people */
+	W_IN_QUOTA, W_OVER_QUOTA,
+	/* what happens next */
+	W_NEXT_VILLAGE, W_NEXT_TOWN, W_NEXT_COUNTY, W_NEXT_APPRAISAL,
+	W_NEXT_PENDING, W_NEXT_NONE,
+	/* objecting */
+	W_OBJECT,                /* %s period, %s last day, %s contact */
+	W_HOTLINE,               /* %s number */
+	W_DEFAULT_CONTACT,
+	W_SEAL, W_RECEIPT, W_RECEIPT_DATE,
+	NWORDS
+};
+_Static_assert(W_DEC_PENDING - W_DEC_ELIGIBLE + 1 == NDECISIONS,
+    "one sentence per decision, in the order of enum decision");
+
+static const char *const words[NWORDS][2] = {
+	[W_DOC_TITLE] = { "%s%d年建档立卡贫困户识别结果告知书",
+		"Identification of poor households, %s, %d: letters to the households" },
+	[W_TITLE] = { "建档立卡贫困户识别结果告知书",
+		"The decision on your household" },
+	[W_SUBTITLE] = { "%s　%d年度　%s", "Identification of poor households, %s, %d: %s" },
+	[W_STAGE_VILLAGE] = { "村级公示阶段", "publicity in the village" },
+	[W_STAGE_TOWN] = { "乡镇审核公示阶段", "review and publicity by the town" },
+	[W_STAGE_COUNTY] = { "县级审定公告阶段", "approval and announcement by the county" },
+	[W_TO] = { "%s户：", "To the household of %s:" },
+	[W_HOUSEHOLD] = { "户编号", "Household" },
+	[W_GROUP] = { "村民小组", "Villager group" },
+	[W_HEAD] = { "户主姓名", "Head of household" },
+	[W_ID] = { "户主身份证号码", "Head's ID number" },
+	[W_MEMBERS_K] = { "家庭人口", "Members" },
+	[W_DECISION_K] = { "目前结果", "Decision so far" },
+	[W_MEMBERS] = { "%lld人", "%lld" },
+	[W_H_DECISION] = { "一、识别结果", "1. The decision so far" },
+	[W_H_REASONS] = { "二、依据", "2. Why" },
+	[W_H_NEXT] = { "三、下一步", "3. What happens next" },
+	[W_H_OBJECT] = { "四、如有异议", "4. If you disagree" },
+	[W_DEC_ELIGIBLE] = { "经农户申请和入户调查，您家符合贫困户识别条件，列入初选名单，尚待村民代表民主评议。",
+		"After your application and the household survey, your household meets the conditions of a poor household and is on the primary list; the villagers' representatives have yet to appraise it." },
+	[W_DEC_EXCLUDED] = { "经入户调查，您家属于不得识别为贫困户的情形，未列入初选名单。",
+		"The household survey found that your household falls under a case that rules out identifying it as poor; it is not on the primary list." },
+	[W_DEC_ABOVE_LINE] = { "经入户调查，您家人均纯收入不低于识别标准，未列入初选名单。",
+		"The household survey found that your household's income per person is not below the standard; it is not on the primary list." },
+	[W_DEC_UNVERIFIED] = { "您家的情况未能经入户调查核实，暂未列入初选名单。",
+		"Your household's situation could not be verified by the household survey; it is not on the primary list for now." },
+	[W_DEC_PROPOSED] = { "经农户申请、入户调查和村民代表民主评议，您家拟评为建档立卡贫困户。",
+		"After your application, the household survey and the appraisal by the villagers' representatives, your household is proposed as a registered poor household." },
+	[W_DEC_VOTED_DOWN] = { "经村民代表民主评议，您家未获得到会代表半数以上赞成，未列入拟评名单。",
+		"At the appraisal, your household did not get the votes of more than half of the villagers' representatives present; it is not on the proposed list." },
+	[W_DEC_OVER_QUOTA] = { "您家通过了村民代表民主评议，但按排序超出本村贫困人口规模，未列入拟评名单。",
+		"Your household passed the appraisal, but by its rank it falls beyond the village's quota of poor people; it is not on the proposed list." },
+	[W_DEC_NOT_APPRAISED] = { "您家经入户调查符合条件，但没有有效的村民代表民主评议结果，未列入拟评名单。",
+		"The household survey found your household eligible, but there is no valid result of the appraisal by the villagers' representatives; it is not on the proposed list." },
+	[W_DEC_CONFIRMED] = { "经公示，对您家没有成立的异议，您家确认列入建档立卡贫困户名单。",
+		"After publicity, no objection against your household was upheld: it is confirmed on the list of registered poor households." },
+	[W_DEC_REMOVED] = { "公示期间有人对您家提出异议，经调查核实异议成立，您家已从贫困户名单中取消。",
+		"During publicity an objection was raised against your household; it was looked into and upheld, and your household was removed from the list of poor households." },
+	[W_DEC_PENDING] = { "公示期间有人对您家提出异议，正在调查核实，结果待定。",
+		"During publicity an objection was raised against your household; it is being looked into and the outcome is pending." },
+	[W_ON_LIST_VILLAGE] = { "您家列入村级公示名单，公示期为%s。",
+		"Your household is on the list the village posts from %s." },
+	[W_ON_LIST_TOWN] = { "您家列入乡镇审核公示名单，公示期为%s。",
+		"Your household is on the list the town posts after its review, from %s." },
+	[W_ON_LIST_COUNTY] = { "您家列入县级审定公告名单，公告期为%s。",
+		"Your household is on the list the county announces after its approval, from %s." },
+	[W_PERIOD] = { "%s至%s（共%ld天）", "%s to %s (%ld days)" },
+	[W_INCOME] = { "经入户调查核实，您家年纯收入和人均纯收入计算如下（单位：元）：",
+		"The household survey found this yearly net income (in yuan):" },
+	[W_SUM] = { "工资性收入 %s ＋ 生产经营性收入 %s ＋ 财产性收入 %s ＋ 转移性收入 %s ＝ 家庭纯收入 %s",
+		"wages %s + business %s + property %s + transfers %s = net income %s" },
+	[W_PER] = { "家庭纯收入 %s ÷ 家庭人口 %lld人 ＝ 人均纯收入 %s",
+		"net income %s ÷ members %lld = income per person %s" },
+	[W_PCI] = { "经入户调查核实，您家人均纯收入为%s元（家庭人口%lld人）。",
+		"The household survey found an income per person of %s yuan (%lld members)." },
+	[W_LINE] = { "本年度识别标准（扶贫标准）为人均纯收入%s元。",
+		"This year's poverty line is %s yuan per person." },
+	[W_MARGIN] = { "人均纯收入不低于标准、但不超过标准上浮%s后的%s元，且符合照顾情形的，也可识别为贫困户。",
+		"With the line raised by %s, to %s yuan, a household at or above the line may still be identified when a consideration holds." },
+	[W_BELOW] = { "您家人均纯收入%s元，低于标准%s元。",
+		"Your household's income per person, %s yuan, is below the line of %s yuan." },
+	[W_NOT_BELOW] = { "您家人均纯收入%s元，不低于标准%s元。",
+		"Your household's income per person, %s yuan, is not below the line of %s yuan." },
+	[W_WITHIN] = { "您家人均纯收入%s元，不低于标准%s元，但未超过%s元。",
+		"Your household's income per person, %s yuan, is not below the line of %s yuan but not above %s yuan." },
+	[W_ABOVE] = { "您家人均纯收入%s元，高于%s元。",
+		"Your household's income per person, %s yuan, is above %s yuan." },
+	[W_NO_CONSIDERATION] = { "您家不符合任何照顾情形。",
+		"No consideration holds for your household." },
+	[W_REASONS] = { "记录的原因：", "The reasons recorded:" },
+	[W_ITEM_EXCLUSION] = { "排除情形 %s：%s", "Exclusion %s: %s" },
+	[W_ITEM_CONSIDERATION] = { "照顾情形 %s：%s", "Consideration %s: %s" },
+	[W_ITEM_RULE] = { "规则 %s", "Rule %s" },
+	[W_MEETING] = { "%s召开村民代表会议民主评议，到会代表%lld人。",
+		"The villagers' representatives met for the appraisal on %s; %lld were present." },
+	[W_VOTES] = { "对您家的评议结果：赞成%lld票，反对%lld票，弃权%lld票。",
+		"On your household: %lld for, %lld against, %lld abstaining." },
+	[W_PASS_RULE] = { "赞成票超过到会代表半数（即至少%lld票）为通过。",
+		"A household passes with the votes of more than half of those present, that is at least %lld." },
+	[W_PASSED] = { "您家通过评议。", "Your household passed." },
+	[W_NOT_PASSED] = { "您家未通过评议。", "Your household did not pass." },
+	[W_RANK] = { "通过评议的农户按人均纯收入由低到高排序（相同的按赞成票由多到少），您家排第%lld位。",
+		"The households that passed are ranked by income per person, lowest first (then by votes for, most first); your household is number %lld." },
+	[W_QUOTA] = { "本村贫困人口规模为%lld人，按排序依次纳入，纳入人数不超过规模。",
+		"The village's quota of poor people is %lld; households are admitted in rank order while the total stays within it." },
+	[W_IN_QUOTA] = { "您家在规模之内。", "Your household is within the quota." },
+	[W_OVER_QUOTA] = { "排到您家时，再纳入您家的人口将超出规模。",
+		"When your household's turn came, admitting its members would have gone over the quota." },
+	[W_NEXT_VILLAGE] = { "公示期满无异议或异议经核实不成立的，名单报乡镇人民政府审核，审核后再次公示。",
+		"If no objection is upheld by the end of the period, the list goes to the town government for review and is posted again." },
+	[W_NEXT_TOWN] = { "公示期满无异议或异议经核实不成立的，名单报县扶贫开发领导小组审定并公告。",
+		"If no objection is upheld by the end of the period, the list goes to the county for approval and is announced." },
+	[W_NEXT_COUNTY] = { "公告期满无异议或异议经核实不成立的，您家将建档立卡，登记为贫困户，并发放贫困户登记卡。",
+		"If no objection is upheld by the end of the period, your household is registered as a poor household and receives its registration card." },
+	[W_NEXT_APPRAISAL] = { "您家将提交村民代表会议民主评议，评议结果另行告知。",
+		"Your household will be appraised by the villagers' representatives; you will be told the result." },
+	[W_NEXT_PENDING] = { "对您家的异议核实后，将告知您处理结果。",
+		"You will be told the outcome once the objection has been looked into." },
+	[W_NEXT_NONE] = { "您家本年度不列入建档立卡贫困户名单。家庭情况发生变化的，可以在下一年度重新申请。",
+		"Your household is not on this year's list of registered poor households. If its situation changes, it may apply again next year." },
+	[W_OBJECT] = { "如对上述结果或所列情况有异议，请在%s内提出，最迟不超过%s。受理异议：%s。",
+		"If you disagree with this decision or with the facts above, say so in the period %s, by %s at the latest, to: %s." },
+	[W_HOTLINE] = { "监督电话：%s。", "Supervision hotline: %s." },
+	[W_DEFAULT_CONTACT] = { "村民委员会", "the villagers' committee" },
+	[W_SEAL] = { "（盖章）", " (seal)" },
+	[W_RECEIPT] = { "户主签收：", "Received by the head of household:" },
+	[W_RECEIPT_DATE] = { "签收日期：", "Date:" },
+};
+
+/* English words for the decisions and reason codes; the Chinese ones are
+ * the labels of values/enums.c. */
+static const char *const decision_en[NDECISIONS] = { "eligible", "excluded",
+	"income not below the line", "not verified", "proposed", "voted down",
+	"over the quota", "not appraised", "confirmed", "removed", "pending" };
+static const char *const reason_en[NREASONS] = {
+	"income per person not below the line",
+	"no valid household survey",
+	"an error in the survey or in the members' data",
+	"not more than half of the representatives present voted for it",
+	"beyond the village's quota of poor people",
+	"no vote of the representatives recorded",
+	"the votes recorded for it are not valid",
+	"an objection against it was upheld",
+};
+
+/* Append word W with its arguments to B; in English, a sentence after
+ * another is set off by a space. */
+static void
+say(struct strbuf *b, enum lang lang, enum word w, ...)
+{
+	va_list ap;
+
+	if (lang == LANG_EN && b->len > 0 && b->s[b->len - 1] != ' ')
+		strbuf_putc(b, ' ');
+	va_start(ap, w);
+	strbuf_vprintf(b, words[w][lang == LANG_EN], ap);
+	va_end(ap);
+}
+
+static const char *
+word(enum lang lang, enum word w)
+{
+	return words[w][lang == LANG_EN];
+}
+
+static const char letter_css[] =
+"section.letter { font-size: 10.5pt; line-height: 1.4; break-after: page; page-break-after: always; }\n"
+"section.letter:last-child { break-after: auto; page-break-after: auto; }\n"
+"section.letter h1 { font-size: 16pt; margin: 0 0 1mm; }\n"
+"section.letter p.stage { margin: 0 0 3mm; }\n"
+"h2 { font-size: 11.5pt; margin: 3mm 0 1mm; }\n"
+"p.to { margin: 0 0 1.5mm; }\n"
+"p.l { text-indent: 2em; margin: 0 0 1.2mm; }\n"
+"p.sum { margin: 0.5mm 0 1mm 2em; font-variant-numeric: tabular-nums; }\n"
+"ul.reasons { margin: 0 0 1.2mm; padding-left: 4em; }\n"
+"ul.reasons.many { columns: 2; column-gap: 6mm; }\n"
+"ul.reasons li { break-inside: avoid; }\n"
+"table.facts td { padding: 0.8mm 1.5mm; }\n"
+"table.facts td.k { background: #f3f3f3; width: 18%; white-space: nowrap; }\n"
+"div.foot { display: flex; justify-content: space-between; align-items: flex-end; margin-top: 4mm; break-inside: avoid; }\n"
+"div.foot div.sign { margin-top: 0; }\n"
+"div.receipt p { margin: 2mm 0; }\n";
+
+/* The place a letter names: county, town and village. */
+static void
+place(const struct letters *lt, struct strbuf *b)
+{
+	const struct village *v = lt->village;
+	const char *parts[3] = { v->name, v->town, v->county };
+
+	if (lt->lang == LANG_ZH) {
+		notice_place(v, LEVEL_COUNTY, b);
+		return;
+	}
+	for (int i = 0, any = 0; i < 3; i++)
+		if (parts[i] != NULL && *parts[i]) {
+			strbuf_printf(b, "%s%s", any ? ", " : "", parts[i]);
+			any = 1;
+		}
+}
+
+static void
+period(const struct letters *lt, struct strbuf *b)
+{
+	const struct period *p = &lt->village->publicity[lt->level];
+	struct strbuf from = { 0 }, to = { 0 };
+
+	notice_date(p->start, lt->lang, &from);
+	notice_date(p->end, lt->lang, &to);
+	say(b, lt->lang, W_PERIOD, strbuf_str(&from), strbuf_str(&to),
+	    p->end - p->start + 1);
+	strbuf_free(&from);
+	strbuf_free(&to);
+}
+
+/* A paragraph of text T (escaped) with class CLS. */
+static void
+para(struct outfile *out, const char *cls, const struct strbuf *t)
+{
+	outfile_printf(out, "<p class=\"%s\">", cls);
+	html_text(out, strbuf_str(t));
+	outfile_puts(out, "</p>\n");
+}
+
+static void
+heading(struct outfile *out, enum lang lang, enum word w)
+{
+	outfile_puts(out, "<h2>");
+	html_text(out, word(lang, w));
+	outfile_puts(out, "</h2>\n");
+}
+
+static void
+fact(struct outfile *out, const char *k, const char *v)
+{
+	outfile_puts(out, "<td class=\"k\">");
+	html_text(out, k);
+	outfile_puts(out, "</td><td>");
+	html_text(out, v);
+	outfile_puts(out, "</td>");
+}
+
+/* The label of a decision or a reason code in the language. */
+static void
+decision_words(struct strbuf *b, enum lang lang, enum decision d)
+{
+	size_t n;
+	const char *s;
+
+	if (lang == LANG_EN) {
+		strbuf_puts(b, decision_en[d]);
+		return;
+	}
+	s = enum_label(&enum_decision, (int)d, &n);
+	strbuf_add(b, s, n);
+}
+
+static void
+reason_words(struct strbuf *b, enum lang lang, int r)
+{
+	size_t n;
+	const char *s;
+
+	if (lang == LANG_EN) {
+		strbuf_puts(b, reason_en[r]);
+		return;
+	}
+	s = enum_label(&enum_reason, r, &n);
+	strbuf_add(b, s, n);
+}
+
+/* Yuan with two decimals; a negative amount in parentheses, so that the
+ * sum reads as one. */
+static const char *
+amount(char buf[MONEY_BUF + 2], long long fen)
+{
+	char m[MONEY_BUF];
+
+	money_format(m, fen);
+	snprintf(buf, MONEY_BUF + 2, fen < 0 ? "(%s)" : "%s", m);
+	return buf;
+}
+
+/* A percentage of millionths: 100000 is "10%", 125000 "12.5%". */
+static void
+percent(struct strbuf *b, long long millionths)
+{
+	long long whole = millionths / 10000, frac = millionths % 10000;
+	int digits = 4;
+
+	strbuf_printf(b, "%lld", whole);
+	if (frac > 0) {
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		strbuf_printf(b, ".%0*lld", digits, frac);
+	}
+	strbuf_putc(b, '%');
+}
+
+static const struct rule *
+find_rule(const struct rule_list *rl, const char *id, size_t n)
+{
+	for (size_t i = 0; i < rl->n; i++)
+		if (strlen(rl->items[i].id) == n && memcmp(rl->items[i].id, id, n) == 0)
+			return &rl->items[i];
+	return NULL;
+}
+
+static const char *
+rule_title(const struct letters *lt, const struct rule *r)
+{
+	if (lt->lang == LANG_ZH && r->title_zh != NULL)
+		return r->title_zh;
+	return r->title != NULL ? r->title : r->title_zh != NULL ? r->title_zh : "";
+}
+
+/* The reasons recorded, each in words: rule ids by their titles, reason
+ * codes by their labels. A long list is set in two columns, so that the
+ * letter keeps to its page. */
+static void
+reasons(const struct letters *lt, const char *s, struct outfile *out)
+{
+	struct strbuf items = { 0 };
+	size_t n = 0;
+
+	while (*s) {
+		size_t k = strcspn(s, ";");
+		const struct rule *x = find_rule(&lt->rules->exclusions, s, k);
+		const struct rule *c = x ? NULL : find_rule(&lt->rules->considerations, s, k);
+		int code = x || c ? -1 : enum_lookup(&enum_reason, s, k);
+		struct strbuf b = { 0 };
+		char id[80];
+
+		snprintf(id, sizeof id, "%.*s", (int)(k < 64 ? k : 64), s);
+		if (x != NULL)
+			say(&b, lt->lang, W_ITEM_EXCLUSION, id, rule_title(lt, x));
+		else if (c != NULL)
+			say(&b, lt->lang, W_ITEM_CONSIDERATION, id, rule_title(lt, c));
+		else if (code >= 0)
+			reason_words(&b, lt->lang, code);
+		else if (k > 0)
+			say(&b, lt->lang, W_ITEM_RULE, id);
+		if (b.len > 0) {
+			strbuf_add(&items, b.s, b.len + 1);   /* with its NUL */
+			n++;
+		}
+		strbuf_free(&b);
+		s += k + (s[k] == ';');
+	}
+	if (n > 0) {
+		outfile_puts(out, "<p class=\"l\">");
+		html_text(out, word(lt->lang, W_REASONS));
+		outfile_printf(out, "</p>\n<ul class=\"reasons%s\">\n",
+		    n > 4 ? " many" : "");
+		for (const char *t = items.s; t < items.s + items.len; t += strlen(t) + 1) {
+			outfile_puts(out, "<li>");
+			html_text(out, t);
+			outfile_puts(out, "</li>\n");
+		}
+		outfile_puts(out, "</ul>\n");
+	}
+	strbuf_free(&items);
+}
+
+/* The income worked out from its four parts and the members, against the
+ * poverty line and the margin. */
+static void
+income(const struct letters *lt, size_t r, struct outfile *out)
+{
+	static const char *const parts[4] = { "wage_income", "business_income",
+		"property_income", "transfer_income" };
+	const struct hhlist *l = lt->list;
+	const struct list_row *row = &l->row[r];
+	enum lang lang = lt->lang;
+	struct strbuf b = { 0 };
+	char v[4][MONEY_BUF + 2], tot[MONEY_BUF + 2], pci[MONEY_BUF],
+	    line[MONEY_BUF], top[MONEY_BUF];
+	long long total = 0, topfen, margin = lt->rules->margin;
+	int whole = 1;
+
+	if (!(row->has & LR_PCI))
+		return;
+	for (int k = 0; k < 4; k++) {
+		const char *s = hhlist_cell(l, r, hhlist_find(l, parts[k]));
+		long long fen;
+
+		if (money_parse(s, strlen(s), &fen) != 0) {
+			whole = 0;
+			break;
+		}
+		amount(v[k], fen);
+		total += fen;
+	}
+	money_format(pci, row->pci);
+	money_format(line, row->poverty_line);
+	if (margin < 0)
+		margin = 0;
+	topfen = row->poverty_line * (1000000 + margin) / 1000000;
+	money_format(top, topfen);
+	if (whole) {
+		say(&b, lang, W_INCOME);
+		para(out, "l", &b);
+		strbuf_reset(&b);
+		say(&b, lang, W_SUM, v[0], v[1], v[2], v[3], amount(tot, total));
+		para(out, "sum", &b);
+		strbuf_reset(&b);
+		say(&b, lang, W_PER, tot, (long long)row->members, pci);
+		para(out, "sum", &b);
+	} else {
+		say(&b, lang, W_PCI, pci, (long long)row->members);
+		para(out, "l", &b);
+	}
+	strbuf_reset(&b);
+	say(&b, lang, W_LINE, line);
+	if (row->pci >= row->poverty_line && margin > 0 &&
+	    lt->rules->considerations.n > 0) {
+		struct strbuf p = { 0 };
+
+		percent(&p, margin);
+		say(&b, lang, W_MARGIN, strbuf_str(&p), top);
+		strbuf_free(&p);
+	}
+	if (row->pci < row->poverty_line)
+		say(&b, lang, W_BELOW, pci, line);
+	else if (margin == 0)
+		say(&b, lang, W_NOT_BELOW, pci, line);
+	else if (row->pci <= topfen) {
+		say(&b, lang, W_WITHIN, pci, line, top);
+		if (row->decision == DEC_ABOVE_LINE)
+			say(&b, lang, W_NO_CONSIDERATION);
+	} else
+		say(&b, lang, W_ABOVE, pci, top);
+	para(out, "l", &b);
+	strbuf_free(&b);
+}
+
+/* The vote, the rank and the quota. */
+static void
+appraisal(const struct letters *lt, size_t r, struct outfile *out)
+{
+	const struct list_row *row = &lt->list->row[r];
+	const struct village *v = lt->village;
+	enum lang lang = lt->lang;
+	struct strbuf b = { 0 };
+
+	if (row->has & LR_VOTES) {
+		long long present = v->representatives;
+
+		if (v->appraisal_date > 0 && present >= 0) {
+			struct strbuf d = { 0 };
+
+			notice_date(v->appraisal_date, lang, &d);
+			say(&b, lang, W_MEETING, strbuf_str(&d), present);
+			strbuf_free(&d);
+		}
+		say(&b, lang, W_VOTES, (long long)row->votes[0],
+		    (long long)row->votes[1], (long long)row->votes[2]);
+		if (present >= 0) {
+			long long needed = 0;
+
+			while (needed <= present && !appraisal_passes(needed, present))
+				needed++;
+			say(&b, lang, W_PASS_RULE, needed);
+		}
+		if (row->has & LR_RANK)
+			say(&b, lang, W_PASSED);
+		else if (row->decision == DEC_VOTED_DOWN)
+			say(&b, lang, W_NOT_PASSED);
+		para(out, "l", &b);
+		strbuf_reset(&b);
+	}
+	if (row->has & LR_RANK) {
+		say(&b, lang, W_RANK, (long long)row->rank);
+		if (lt->quota >= 0)
+			say(&b, lang, W_QUOTA, lt->quota);
+		if (row->decision == DEC_OVER_QUOTA)
+			say(&b, lang, W_OVER_QUOTA);
+		else if (lt->quota >= 0)
+			say(&b, lang, W_IN_QUOTA);
+		para(out, "l", &b);
+	}
+	strbuf_free(&b);
+}
+
+static void
+next(const struct letters *lt, enum decision d, struct outfile *out)
+{
+	static const enum word after[NLEVELS] = { W_NEXT_VILLAGE, W_NEXT_TOWN,
+		W_NEXT_COUNTY };
+	enum word w;
+	struct strbuf b = { 0 };
+
+	switch (d) {
+	case DEC_PROPOSED:
+	case DEC_CONFIRMED:
+		w = after[lt->level];
+		break;
+	case DEC_ELIGIBLE:
+		w = W_NEXT_APPRAISAL;
+		break;
+	case DEC_PENDING:
+		w = W_NEXT_PENDING;
+		break;
+	default:
+		w = W_NEXT_NONE;
+	}
+	say(&b, lt->lang, w);
+	para(out, "l", &b);
+	strbuf_free(&b);
+}
+
+static void
+letter(const struct letters *lt, size_t r, struct outfile *out)
+{
+	static const enum word stage[NLEVELS] = { W_STAGE_VILLAGE, W_STAGE_TOWN,
+		W_STAGE_COUNTY };
+	static const enum word on_list[NLEVELS] = { W_ON_LIST_VILLAGE,
+		W_ON_LIST_TOWN, W_ON_LIST_COUNTY };
+	const struct hhlist *l = lt->list;
+	const struct list_row *row = &l->row[r];
+	const struct village *v = lt->village;
+	enum lang lang = lt->lang;
+	enum decision d = (enum decision)row->decision;
+	const char *name = hhlist_cell(l, r, l->col[L_HEAD_NAME]);
+	const char *id = hhlist_cell(l, r, l->col[L_HEAD_ID]);
+	const char *group = hhlist_cell(l, r, l->col[L_GROUP]);
+	const char *contact = notice_contact(v, lt->level);
+	struct strbuf b = { 0 }, p = { 0 }, end = { 0 };
+	char masked[ID_MASKED_BUF];
+
+	outfile_puts(out, "<section class=\"letter\">\n<h1>");
+	html_text(out, word(lang, W_TITLE));
+	outfile_puts(out, "</h1>\n<p class=\"stage\">");
+	place(lt, &b);
+	say(&p, lang, W_SUBTITLE, strbuf_str(&b), v->year, word(lang, stage[lt->level]));
+	html_text(out, strbuf_str(&p));
+	outfile_puts(out, "</p>\n");
+	strbuf_reset(&b);
+	say(&b, lang, W_TO, name);
+	para(out, "to", &b);
+
+	/* Its own facts: the household, the head, the masked number. */
+	id_mask(masked, id, strlen(id));
+	outfile_puts(out, "<table class=\"facts\">\n<tr>");
+	fact(out, word(lang, W_HOUSEHOLD), hhlist_cell(l, r, l->col[L_HOUSEHOLD]));
+	fact(out, word(lang, W_GROUP), group);
+	outfile_puts(out, "</tr>\n<tr>");
+	fact(out, word(lang, W_HEAD), name);
+	fact(out, word(lang, W_ID), masked);
+	outfile_puts(out, "</tr>\n<tr>");
+	strbuf_reset(&b);
+	say(&b, lang, W_MEMBERS, (long long)row->members);
+	fact(out, word(lang, W_MEMBERS_K), strbuf_str(&b));
+	strbuf_reset(&b);
+	if (d < NDECISIONS)
+		decision_words(&b, lang, d);
+	fact(out, word(lang, W_DECISION_K), strbuf_str(&b));
+	outfile_puts(out, "</tr>\n</table>\n");
+
+	strbuf_reset(&p);
+	period(lt, &p);
+	heading(out, lang, W_H_DECISION);
+	strbuf_reset(&b);
+	if (d < NDECISIONS)
+		say(&b, lang, (enum word)(W_DEC_ELIGIBLE + d));
+	if (d == objections_running(lt->level))
+		say(&b, lang, on_list[lt->level], strbuf_str(&p));
+	para(out, "l", &b);
+
+	heading(out, lang, W_H_REASONS);
+	income(lt, r, out);
+	reasons(lt, hhlist_cell(l, r, l->col[L_REASONS]), out);
+	appraisal(lt, r, out);
+
+	heading(out, lang, W_H_NEXT);
+	next(lt, d, out);
+
+	heading(out, lang, W_H_OBJECT);
+	notice_date(v->publicity[lt->level].end, lang, &end);
+	strbuf_reset(&b);
+	say(&b, lang, W_OBJECT, strbuf_str(&p), strbuf_str(&end),
+	    contact ? contact : word(lang, W_DEFAULT_CONTACT));
+	if (v->hotline != NULL)
+		say(&b, lang, W_HOTLINE, v->hotline);
+	para(out, "l", &b);
+
+	/* The receipt the household signs, and the issuer's signature. */
+	outfile_puts(out, "<div class=\"foot\">\n<div class=\"receipt\">\n<p>");
+	html_text(out, word(lang, W_RECEIPT));
+	outfile_puts(out, "＿＿＿＿＿＿＿＿</p>\n<p>");
+	html_text(out, word(lang, W_RECEIPT_DATE));
+	outfile_puts(out, "＿＿＿＿＿＿＿＿</p>\n</div>\n<div class=\"sign\">\n<p>");
+	strbuf_reset(&b);
+	notice_issuer(v, lt->level, lang, &b);
+	html_text(out, strbuf_str(&b));
+	html_text(out, word(lang, W_SEAL));
+	outfile_puts(out, "<span class=\"seal\"></span></p>\n<p>");
+	strbuf_reset(&b);
+	notice_date(v->publicity[lt->level].start, lang, &b);
+	html_text(out, strbuf_str(&b));
+	outfile_puts(out, "</p>\n</div>\n</div>\n</section>\n");
+	strbuf_free(&b);
+	strbuf_free(&p);
+	strbuf_free(&end);
+}
+
+void
+letters_write(const struct letters *lt, const uint32_t *order, size_t n,
+    struct outfile *out)
+{
+	struct strbuf b = { 0 }, t = { 0 };
+
+	place(lt, &b);
+	say(&t, lt->lang, W_DOC_TITLE, strbuf_str(&b), lt->village->year);
+	outfile_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>", lt->lang == LANG_EN ? "en" : "zh-CN");
+	html_text(out, strbuf_str(&t));
+	outfile_puts(out, "</title>\n<style>\n");
+	notice_css(out, lt->lang);
+	outfile_puts(out, letter_css);
+	outfile_puts(out, "</style>\n</head>\n<body>\n");
+	for (size_t i = 0; i < n; i++)
+		letter(lt, order[i], out);
+	outfile_puts(out, "</body>\n</html>\n");
+	strbuf_free(&b);
+	strbuf_free(&t);
+}
+
+int
+publicize_letter(const struct publicize_options *o)
+{
+	struct stage st;
+	struct hhlist l;
+	struct letters lt;
+	struct outfile *out;
+	struct strbuf err = { 0 };
+	uint32_t *order = NULL;
+	int status = EXIT_ERROR;
+
+	memset(&l, 0, sizeof l);
+	stage_begin(&st, "publicize", o->quiet);
+	if (stage_load_village(&st, o->village, 1) != 0 ||
+	    stage_load_rules(&st, o->rules, o->include_anywhere) != 0 ||
+	    stage_load_columns(&st, o->columns) != 0 ||
+	    stage_input(&st, o->list) != 0)
+		goto out;
+	if (!st.village.publicity[o->level].given) {
+		stage_fail(&st, "%s: publicity.%s (the period: {start, end}) is "
+		    "missing", st.village.path, level_code(o->level));
+		goto out;
+	}
+	if ((out = stage_output(&st, o->output, OUTFILE_PUBLIC)) == NULL)
+		goto out;
+	{
+		struct list_options lo = { o->list, o->encoding, st.aliases,
+			&st.rules, st.lang };
+
+		if (hhlist_read(&l, &lo, NULL, NULL, &err) != 0) {
+			stage_fail_lines(&st, &err);
+			goto out;
+		}
+	}
+	stage_read(&st, o->list, l.sha256);
+	memset(&lt, 0, sizeof lt);
+	lt.village = &st.village;
+	lt.rules = &st.rules;
+	lt.list = &l;
+	lt.level = o->level;
+	lt.lang = st.lang;
+	{
+		struct strbuf why = { 0 };
+
+		if (appraisal_quota(&st.rules, &st.village, &lt.quota, &why) != 0)
+			lt.quota = -1;
+		strbuf_free(&why);
+	}
+	order = hhlist_order(&l);
+	letters_write(&lt, order, l.nrows, out);
+	if (stage_commit(&st) != 0)
+		goto out;
+	status = EXIT_DONE;
+	if (!o->quiet) {
+		char a[32];
+
+		fprintf(stderr, "letters (%s): %s households\n",
+		    level_code(o->level), text_count(a, l.nrows));
+	}
+out:
+	free(order);
+	strbuf_free(&err);
+	hhlist_free(&l);
+	return stage_end(&st, status);
+}
