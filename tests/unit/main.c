@@ -95,7 +95,7 @@ main(void)
 		suite_csvin, suite_csvout, suite_yamldoc, suite_village,
 		suite_columns, suite_strmap, suite_household, suite_outfile,
 		suite_provenance, suite_paths, suite_pattern, suite_options,
-		suite_field, suite_wording,
+		suite_field, suite_wording, suite_rules, suite_condition,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
