@@ -96,6 +96,7 @@ main(void)
 		suite_columns, suite_strmap, suite_household, suite_outfile,
 		suite_provenance, suite_paths, suite_pattern, suite_options,
 		suite_field, suite_wording, suite_rules, suite_condition,
+		suite_people, suite_surveyset,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
