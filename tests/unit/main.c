@@ -96,7 +96,8 @@ main(void)
 		suite_columns, suite_strmap, suite_household, suite_outfile,
 		suite_provenance, suite_paths, suite_pattern, suite_options,
 		suite_field, suite_wording, suite_rules, suite_condition,
-		suite_people, suite_surveyset,
+		suite_people, suite_surveyset, suite_lists, suite_votefile,
+		suite_objectionfile,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
