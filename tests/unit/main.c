@@ -97,7 +97,7 @@ main(void)
 		suite_provenance, suite_paths, suite_pattern, suite_options,
 		suite_field, suite_wording, suite_rules, suite_condition,
 		suite_people, suite_surveyset, suite_lists, suite_votefile,
-		suite_objectionfile,
+		suite_objectionfile, suite_eligibility, suite_registry,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
