@@ -98,6 +98,7 @@ main(void)
 		suite_field, suite_wording, suite_rules, suite_condition,
 		suite_people, suite_surveyset, suite_lists, suite_votefile,
 		suite_objectionfile, suite_eligibility, suite_registry,
+		suite_appraisal, suite_objections, suite_checks,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
