@@ -173,6 +173,25 @@ START_TEST(mask_runs_leaves_others)
 }
 END_TEST
 
+START_TEST(mask_runs_full_width_id)
+{
+	struct strbuf b = { 0 };
+	char out[256];
+
+	/* An ID typed with a Chinese input method in full-width mode, in the
+	 * wrong column: still a full ID number (tpa reads full-width digits
+	 * as digits everywhere else), so a message must not repeat it. Its
+	 * birth date, 19800101, must not show in either form. */
+	snprintf(out, sizeof out, "%s", masked("户编号 ３７１３２３１９８００１０１１２３Ｘ 不对", &b));
+	strbuf_free(&b);
+	ck_assert_ptr_null(strstr(out, "３７１３２３１９８００１０１１２３Ｘ"));
+	ck_assert_ptr_null(strstr(out, "１９８００１０１"));
+	ck_assert_ptr_null(strstr(out, "19800101"));
+	ck_assert_ptr_nonnull(strstr(out, "户编号 "));
+	ck_assert_ptr_nonnull(strstr(out, " 不对"));
+}
+END_TEST
+
 START_TEST(mangled_by_a_spreadsheet)
 {
 	char out[ID_LEN + 1], id[ID_LEN + 1];
@@ -235,6 +254,7 @@ suite_idnumber(void)
 	tcase_add_test(t, masking);
 	tcase_add_test(t, mask_runs_ids);
 	tcase_add_test(t, mask_runs_leaves_others);
+	tcase_add_test(t, mask_runs_full_width_id);
 	tcase_add_test(t, mangled_by_a_spreadsheet);
 	tcase_add_test(t, valid_id_ending_000);
 	suite_add_tcase(s, t);
