@@ -578,6 +578,9 @@ suite_registry(void)
 	tcase_add_test(t, causes);
 	tcase_add_test(t, causes_none_holds);
 	tcase_add_test(t, exit_condition);
+	suite_add_tcase(s, t);
+	/* Statuses need no rules. */
+	t = tcase_create("status");
 	tcase_add_test(t, statuses);
 	tcase_add_test(t, returned_by_last_status);
 	suite_add_tcase(s, t);
