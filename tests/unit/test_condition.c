@@ -434,6 +434,51 @@ START_TEST(check_problems)
 }
 END_TEST
 
+/* The number of problems cond_check finds in YAML; ERR gets them. */
+static size_t
+problems(const char *yaml, struct strbuf *err)
+{
+	struct yamldoc d;
+	struct cond *c;
+	size_t n;
+
+	ck_assert_int_eq(yamldoc_load_bytes(&d, "t.yaml", yaml, strlen(yaml)), 0);
+	c = cond_compile(&d, yamldoc_root(&d), 0);
+	ck_assert_msg(c != NULL, "%s", d.err);
+	yamldoc_free(&d);
+	strbuf_reset(err);
+	n = cond_check(c, "t.yaml", types, NULL, err);
+	cond_free(c);
+	return n;
+}
+
+START_TEST(check_scopes_and_ranges)
+{
+	struct strbuf err = { 0 };
+
+	/* age is a member's; per_capita_income the household's (its
+	 * condition at column 14: "{any_member: " is 13 characters). */
+	ck_assert_uint_eq(problems("{field: age, ge: 60}", &err), 1);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err), "t.yaml:1:1: age"));
+	ck_assert_uint_eq(problems("{any_member: {field: per_capita_income, gt: 1}}", &err), 1);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err), "t.yaml:1:14: per_capita_income"));
+	ck_assert_uint_eq(problems("{any_member: {field: age, ge: 60}}", &err), 0);
+	/* between [high, low]. */
+	ck_assert_uint_eq(problems("{field: area, between: [3, 2]}", &err), 1);
+	ck_assert_uint_eq(problems("{field: area, between: [2, 3]}", &err), 0);
+	/* Every literal of a list is checked: two bad ones, two problems. */
+	ck_assert_uint_eq(problems("{field: housing, in: [safe, castle, c_grade, tent]}", &err), 2);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err), "\"castle\""));
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err), "\"tent\""));
+	/* An unlisted value is no code to test, even with other: allow. */
+	ck_assert_uint_eq(problems("{field: occupation, equals: 个体}", &err), 1);
+	/* matches and empty take no typed literal. */
+	ck_assert_uint_eq(problems("{field: car_value, matches: 'x'}", &err), 0);
+	ck_assert_uint_eq(problems("{field: housing, empty: true}", &err), 0);
+	strbuf_free(&err);
+}
+END_TEST
+
 Suite *
 suite_condition(void)
 {
@@ -452,6 +497,7 @@ suite_condition(void)
 	tcase_add_test(t, no_members);
 	tcase_add_test(t, unbound_fields);
 	tcase_add_test(t, check_problems);
+	tcase_add_test(t, check_scopes_and_ranges);
 	suite_add_tcase(s, t);
 	return s;
 }
