@@ -511,6 +511,40 @@ START_TEST(votes_first_row_fine)
 }
 END_TEST
 
+START_TEST(votes_full_width_digits)
+{
+	char *dir = test_tmpdir(), *path = test_path(dir, "votes.csv");
+	struct hhlist l;
+	struct vote v[7];
+	static struct notes ns;
+	struct strbuf err = { 0 };
+	struct column_aliases *a = aliases_new();
+	struct votefile_options o = { path, ENC_AUTO, a, 30 };
+	char sha[DIGEST_HEX];
+	int rc;
+
+	/* votes_for is a number column (SPEC §3); full-width digits read as
+	 * digits in every number cell: １６ is 16. */
+	eligible_list(&l);
+	memset(v, 0, sizeof v);
+	memset(&ns, 0, sizeof ns);
+	test_write(path, "household_id,votes_for,votes_against,votes_abstain\n"
+	    "H1,１６,１４,０\n");
+	rc = votefile_read(&o, &l, v, on_vote_note, &ns, sha, &err);
+	aliases_free(a);
+	hhlist_free(&l);
+	strbuf_free(&err);
+	free(path);
+	test_rmtree(dir);
+	ck_assert_int_eq(rc, 0);
+	ck_assert_int_eq(v[0].state, VOTE_OK);
+	ck_assert_int_eq(v[0].n[0], 16);
+	ck_assert_int_eq(v[0].n[1], 14);
+	ck_assert_int_eq(v[0].n[2], 0);
+	ck_assert_uint_eq(ns.n, 0);
+}
+END_TEST
+
 /* ---- objections.csv ---- */
 
 struct objection_notes {
@@ -623,6 +657,43 @@ START_TEST(objections_read)
 }
 END_TEST
 
+START_TEST(objections_full_width_dates)
+{
+	char *dir = test_tmpdir(), *path = test_path(dir, "objections.csv");
+	struct objectionfile f;
+	static struct objection_notes ns;
+	struct strbuf err = { 0 };
+	struct column_aliases *a = aliases_new();
+	struct objectionfile_options o = { path, ENC_AUTO, a };
+	long received = 0, decided = 0;
+	size_t n = 0;
+	int rc;
+
+	/* received and decided are date columns (SPEC §3); a date typed in
+	 * full-width digits reads as the same date there as anywhere else. */
+	memset(&ns, 0, sizeof ns);
+	test_write(path,
+	    "household_id,about,received,kind,summary,outcome,decided,decided_by\n"
+	    "H1,,２０１５－０６－０６,wrongly_included,,upheld,２０１５年６月１２日,镇\n");
+	rc = objectionfile_read(&f, &o, on_objection_note, &ns, &err);
+	if (rc == 0 && f.n == 1) {
+		received = f.o[0].received;
+		decided = f.o[0].decided;
+	}
+	n = f.n;
+	objectionfile_free(&f);
+	aliases_free(a);
+	strbuf_free(&err);
+	free(path);
+	test_rmtree(dir);
+	ck_assert_int_eq(rc, 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(received, date_days(2015, 6, 6));
+	ck_assert_int_eq(decided, date_days(2015, 6, 12));
+	ck_assert_uint_eq(ns.n, 0);
+}
+END_TEST
+
 Suite *
 suite_lists(void)
 {
@@ -649,6 +720,7 @@ suite_votefile(void)
 
 	tcase_add_test(t, votes_read);
 	tcase_add_test(t, votes_first_row_fine);
+	tcase_add_test(t, votes_full_width_digits);
 	suite_add_tcase(s, t);
 	return s;
 }
@@ -660,6 +732,7 @@ suite_objectionfile(void)
 	TCase *t = tcase_create("core");
 
 	tcase_add_test(t, objections_read);
+	tcase_add_test(t, objections_full_width_dates);
 	suite_add_tcase(s, t);
 	return s;
 }
