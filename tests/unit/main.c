@@ -1,3 +1,6 @@
+#define _XOPEN_SOURCE 700   /* nftw */
+
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +50,43 @@ test_write(const char *path, const char *s)
 	ck_assert_int_eq(fclose(fp), 0);
 }
 
+char *
+test_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = xmalloc(n);
+
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+void
+test_write_in(const char *dir, const char *name, const char *s)
+{
+	char *p = test_path(dir, name);
+
+	test_write(p, s);
+	free(p);
+}
+
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)flag;
+	(void)f;
+	return remove(path);
+}
+
+void
+test_rmtree(char *dir)
+{
+	if (dir == NULL)
+		return;
+	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -55,6 +95,10 @@ main(void)
 		suite_csvin, suite_csvout, suite_yamldoc, suite_village,
 		suite_columns, suite_strmap, suite_household, suite_outfile,
 		suite_provenance, suite_paths, suite_pattern, suite_options,
+		suite_field, suite_wording, suite_rules, suite_condition,
+		suite_people, suite_surveyset, suite_lists, suite_votefile,
+		suite_objectionfile, suite_eligibility, suite_registry,
+		suite_appraisal, suite_objections, suite_checks,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

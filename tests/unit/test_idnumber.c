@@ -1,5 +1,7 @@
+#include <stdio.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "values/date.h"
 #include "values/idnumber.h"
 #include "suites.h"
@@ -114,6 +116,128 @@ START_TEST(masking)
 }
 END_TEST
 
+static const char *
+masked(const char *s, struct strbuf *b)
+{
+	strbuf_reset(b);
+	id_mask_runs(b, s, strlen(s));
+	return strbuf_str(b);
+}
+
+START_TEST(mask_runs_ids)
+{
+	struct strbuf b = { 0 };
+
+	/* 18 ID characters: first 6 and last 4 shown. */
+	ck_assert_str_eq(masked("ID 37132319800101123X here", &b),
+	    "ID 371323********123X here");
+	ck_assert_str_eq(masked("110105194912310021", &b), "110105********0021");
+	/* A lower-case x is an ID character, shown upper-case. */
+	ck_assert_str_eq(masked("37132319800101123x", &b), "371323********123X");
+	/* 15 digits: 371323 800101 123 -> first 6, 5 stars, last 4 (1123). */
+	ck_assert_str_eq(masked("old 371323800101123 no", &b), "old 371323*****1123 no");
+	/* At the start, at the end, next to Chinese text (bytes >= 0x80 are
+	 * no digits). */
+	ck_assert_str_eq(masked("37132319800101123X是户主", &b), "371323********123X是户主");
+	ck_assert_str_eq(masked("户主身份证37132319800101123X", &b),
+	    "户主身份证371323********123X");
+	ck_assert_str_eq(masked("身份证号371323198001011234有误", &b),
+	    "身份证号371323********1234有误");
+	/* Several runs in one text. */
+	ck_assert_str_eq(masked("37132319800101123X,110105194912310021;371323800101123", &b),
+	    "371323********123X,110105********0021;371323*****1123");
+	strbuf_free(&b);
+}
+END_TEST
+
+START_TEST(mask_runs_leaves_others)
+{
+	struct strbuf b = { 0 };
+	static const char *const kept[] = {
+		"household 12 of group 3",
+		"1234567890123456",              /* 16 digits */
+		"12345678901234567",             /* 17 digits */
+		"1234567890123456789",           /* 19 digits */
+		"13712345678",                   /* a phone number */
+		"12345678901234",                /* 14 digits */
+		"H001 2015-05-23 2855.00",
+		"1371323198001011234",           /* 19 digits holding an 18-digit ID */
+		"37132319800101123X5",           /* ID characters followed by a digit */
+		"3.71323E+17",
+		"",
+	};
+
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+		ck_assert_str_eq(masked(kept[i], &b), kept[i]);
+	strbuf_free(&b);
+}
+END_TEST
+
+START_TEST(mask_runs_full_width_id)
+{
+	struct strbuf b = { 0 };
+	char out[256];
+
+	/* An ID typed with a Chinese input method in full-width mode, in the
+	 * wrong column: still a full ID number (tpa reads full-width digits
+	 * as digits everywhere else), so a message must not repeat it. Its
+	 * birth date, 19800101, must not show in either form. */
+	snprintf(out, sizeof out, "%s", masked("户编号 ３７１３２３１９８００１０１１２３Ｘ 不对", &b));
+	strbuf_free(&b);
+	ck_assert_ptr_null(strstr(out, "３７１３２３１９８００１０１１２３Ｘ"));
+	ck_assert_ptr_null(strstr(out, "１９８００１０１"));
+	ck_assert_ptr_null(strstr(out, "19800101"));
+	ck_assert_ptr_nonnull(strstr(out, "户编号 "));
+	ck_assert_ptr_nonnull(strstr(out, " 不对"));
+}
+END_TEST
+
+START_TEST(mangled_by_a_spreadsheet)
+{
+	char out[ID_LEN + 1], id[ID_LEN + 1];
+
+	/* Scientific notation, as Excel shows an 18-digit number. */
+	ck_assert_int_eq(check("3.71323E+17", out), ID_MANGLED);
+	ck_assert_int_eq(check("3.71323195803120E+17", out), ID_MANGLED);
+	ck_assert_int_eq(check("3.71323e+17", out), ID_MANGLED);
+	ck_assert_str_eq(id_status_code(ID_MANGLED), "ID_MANGLED");
+	/* 15 significant digits kept, the last three zeroed: 37132319580312
+	 * 0 then 000. The check character of the first 17 must not be the
+	 * 0 that stands there, or this would be a valid number. */
+	memcpy(id, "371323195803120000", ID_LEN + 1);
+	ck_assert_int_ne(id_check_char(id), '0');
+	ck_assert_int_eq(check(id, out), ID_MANGLED);
+	/* The same with a real checksum failure elsewhere stays a checksum
+	 * error: only a trailing 000 tells of a spreadsheet. */
+	memcpy(id, "371323195803120001", ID_LEN + 1);
+	if (id_check_char(id) != '1')
+		ck_assert_int_eq(check(id, out), ID_BAD_CHECKSUM);
+}
+END_TEST
+
+START_TEST(valid_id_ending_000)
+{
+	char id[ID_LEN + 1], out[ID_LEN + 1];
+	int found = 0;
+
+	/* 371323, 1958MMDD, sequence 100, then a check character of 0: search
+	 * the birth days for one whose check character is 0 (sum % 11 == 1). */
+	for (int day = 1; day <= 28 && !found; day++)
+		for (int month = 1; month <= 12 && !found; month++) {
+			snprintf(id, sizeof id, "3713231958%02d%02d100", month, day);
+			if (id_check_char(id) == '0') {
+				id[17] = '0';
+				id[18] = '\0';
+				found = 1;
+			}
+		}
+	ck_assert(found);
+	ck_assert_str_eq(id + 15, "000");
+	ck_assert_int_eq(check(id, out), ID_OK);
+	ck_assert_str_eq(out, id);
+}
+END_TEST
+
 Suite *
 suite_idnumber(void)
 {
@@ -128,6 +252,11 @@ suite_idnumber(void)
 	tcase_add_test(t, birth_dates);
 	tcase_add_test(t, derived);
 	tcase_add_test(t, masking);
+	tcase_add_test(t, mask_runs_ids);
+	tcase_add_test(t, mask_runs_leaves_others);
+	tcase_add_test(t, mask_runs_full_width_id);
+	tcase_add_test(t, mangled_by_a_spreadsheet);
+	tcase_add_test(t, valid_id_ending_000);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "suites.h"
 #include "values/text.h"
 
@@ -59,6 +60,126 @@ START_TEST(counts_and_case)
 }
 END_TEST
 
+static const char *
+fold(const char *s, char *out, size_t *n)
+{
+	*n = text_fold_width(s, strlen(s), out);
+	return out;
+}
+
+START_TEST(folding_width)
+{
+	char out[128];
+	size_t n;
+
+	/* U+FF01..U+FF5E are ASCII 0x21..0x7E shifted by 0xFEE0; U+3000 is a
+	 * space. Other characters stay as they are. */
+	ck_assert_str_eq(fold("ＹＥＳ", out, &n), "YES");
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(fold("１２３", out, &n), "123");
+	ck_assert_str_eq(fold("特困供养（五保）贫困户", out, &n), "特困供养(五保)贫困户");
+	ck_assert_uint_eq(n, strlen("特困供养(五保)贫困户"));
+	ck_assert_str_eq(fold("a\xE3\x80\x80" "b", out, &n), "a b");
+	ck_assert_str_eq(fold("！～", out, &n), "!~");     /* U+FF01, U+FF5E: the ends */
+	ck_assert_str_eq(fold("ｚＡ０", out, &n), "zA0");
+	ck_assert_str_eq(fold("plain 张三", out, &n), "plain 张三");
+	/* U+FF5F and U+FFE5 (￥) are outside the range: kept. */
+	ck_assert_str_eq(fold("\xEF\xBD\x9F", out, &n), "\xEF\xBD\x9F");
+	ck_assert_str_eq(fold("￥１", out, &n), "￥1");
+	ck_assert_str_eq(fold("", out, &n), "");
+	ck_assert_uint_eq(n, 0);
+}
+END_TEST
+
+START_TEST(wide_forms)
+{
+	static const char *const wide[] = { "ＹＥＳ", "a１", "\xE3\x80\x80",
+		"（", "～", "abc！" };
+	static const char *const narrow[] = { "yes", "是", "张三", "√", "×",
+		"", "￥12", "C级危房" };
+
+	for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+		ck_assert_msg(text_has_wide_forms(wide[i], strlen(wide[i])), "%s", wide[i]);
+	for (size_t i = 0; i < sizeof narrow / sizeof narrow[0]; i++)
+		ck_assert_msg(!text_has_wide_forms(narrow[i], strlen(narrow[i])), "%s", narrow[i]);
+}
+END_TEST
+
+START_TEST(control_characters)
+{
+	ck_assert_int_eq(text_control("abc", 3, 0), -1);
+	ck_assert_int_eq(text_control("", 0, 0), -1);
+	ck_assert_int_eq(text_control("a\x01", 2, 0), 1);
+	ck_assert_int_eq(text_control("\x7f", 1, 0), 0);
+	ck_assert_int_eq(text_control("\x7f", 1, 1), 0);          /* DEL never */
+	ck_assert_int_eq(text_control("a\tb", 3, 0), 1);
+	ck_assert_int_eq(text_control("a\tb", 3, 1), -1);
+	ck_assert_int_eq(text_control("a\r\nb", 4, 1), -1);
+	ck_assert_int_eq(text_control("a\r\nb", 4, 0), 1);
+	ck_assert_int_eq(text_control("a\nb\x1f", 4, 1), 3);
+	ck_assert_int_eq(text_control("a\0b", 3, 1), 1);          /* NUL */
+	/* "张三" is 6 bytes: ESC after it is at offset 6. */
+	ck_assert_int_eq(text_control("张三\x1b", 7, 0), 6);
+	/* Bytes of multi-byte characters are never control characters. */
+	ck_assert_int_eq(text_control("\xC2\x80\xE5\xBC\xA0", 5, 0), -1);
+}
+END_TEST
+
+static const char *
+quote(const char *s, size_t n, struct strbuf *b)
+{
+	strbuf_reset(b);
+	text_quote(b, s, n);
+	return strbuf_str(b);
+}
+
+START_TEST(quoting)
+{
+	struct strbuf b = { 0 }, want = { 0 };
+	char ascii[64];
+	const char *han = "张";
+
+	ck_assert_str_eq(quote("abc", 3, &b), "\"abc\"");
+	ck_assert_str_eq(quote("", 0, &b), "\"\"");
+	ck_assert_str_eq(quote("张三", strlen("张三"), &b), "\"张三\"");
+	/* Control characters as \xNN, each counting as one character. */
+	ck_assert_str_eq(quote("a\x01" "b", 3, &b), "\"a\\x01b\"");
+	ck_assert_str_eq(quote("\t\n\x7f", 3, &b), "\"\\x09\\x0a\\x7f\"");
+	ck_assert_str_eq(quote("\x1b[2J", 4, &b), "\"\\x1b[2J\"");
+
+	/* 48 characters are shown whole; a 49th is cut and "..." added. */
+	memset(ascii, 'a', sizeof ascii);
+	ck_assert_str_eq(quote(ascii, 48, &b), "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"");
+	ck_assert_str_eq(quote(ascii, 49, &b), "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\"");
+
+	/* 50 Chinese characters (150 bytes): the first 48 whole, 144 bytes. */
+	strbuf_reset(&want);
+	for (int i = 0; i < 50; i++)
+		strbuf_puts(&want, han);
+	{
+		struct strbuf in = want;
+
+		want = (struct strbuf){ 0 };
+		strbuf_putc(&want, '"');
+		strbuf_add(&want, in.s, 48 * 3);
+		strbuf_puts(&want, "...\"");
+		ck_assert_str_eq(quote(in.s, in.len, &b), strbuf_str(&want));
+		strbuf_free(&in);
+	}
+
+	/* 47 ASCII, then 张三: the cut falls after 张, never inside it. */
+	strbuf_reset(&want);
+	memcpy(ascii + 47, "张三", strlen("张三"));
+	strbuf_putc(&want, '"');
+	strbuf_add(&want, ascii, 47);
+	strbuf_puts(&want, "张...\"");
+	ck_assert_str_eq(quote(ascii, 47 + strlen("张三"), &b), strbuf_str(&want));
+
+	strbuf_free(&b);
+	strbuf_free(&want);
+}
+END_TEST
+
 Suite *
 suite_text(void)
 {
@@ -68,6 +189,10 @@ suite_text(void)
 	tcase_add_test(t, trimming);
 	tcase_add_test(t, utf8);
 	tcase_add_test(t, counts_and_case);
+	tcase_add_test(t, folding_width);
+	tcase_add_test(t, wide_forms);
+	tcase_add_test(t, control_characters);
+	tcase_add_test(t, quoting);
 	suite_add_tcase(s, t);
 	return s;
 }
