@@ -99,7 +99,8 @@ registry_status(int confirmed, int exits, const struct registry_entry *entry,
 	if (confirmed) {
 		if (registered) {
 			out->status = STATUS_CONTINUING;
-		} else if (entry->exited_year > 0) {
+		} else if (entry->exited_year > 0 ||
+		    (entry->known && entry->status == STATUS_EXITED)) {
 			out->status = STATUS_RETURNED;
 		} else {
 			out->status = STATUS_NEW;

@@ -5,6 +5,7 @@
 #include "household/objectionfile.h"
 #include "household/schema.h"
 #include "values/date.h"
+#include "values/field.h"
 
 enum { O_HOUSEHOLD, O_ABOUT, O_RECEIVED, O_KIND, O_SUMMARY, O_OUTCOME,
 	O_DECIDED, O_DECIDED_BY, O_NKNOWN };
@@ -34,12 +35,21 @@ note(struct reading *rd, const struct objection *x)
 	strbuf_reset(&rd->text);
 }
 
+/* A date of the received and decided type: every form a date column
+ * takes elsewhere, full-width digits included. */
 static long
 date_of(const char *s)
 {
-	long d;
+	static const struct field *f;
+	char buf[FIELD_BUF];
+	const char *norm;
+	size_t nlen;
+	int64_t d;
 
-	return *s && date_parse(s, strlen(s), &d) == 0 ? d : NO_DATE;
+	if (f == NULL)
+		f = field_builtin("received");
+	return *s && field_parse(f, s, strlen(s), &d, &norm, &nlen, buf) == FIELD_OK ?
+	    (long)d : NO_DATE;
 }
 
 static int

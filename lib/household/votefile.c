@@ -2,6 +2,7 @@
 
 #include "household/schema.h"
 #include "household/votefile.h"
+#include "values/field.h"
 
 enum { V_HOUSEHOLD, V_FOR, V_AGAINST, V_ABSTAIN, V_NKNOWN };
 static const char *const known[V_NKNOWN] = { "household_id", "votes_for",
@@ -30,19 +31,23 @@ note(struct reading *rd, unsigned long line, const char *hid)
 	strbuf_reset(&rd->text);
 }
 
+/* A vote count: a whole number of the votes_for type (full-width digits
+ * and thousands separators read as everywhere else), 0 to 1,000,000. */
 static int
 count(const char *s, long long *v)
 {
-	long long n = 0;
+	static const struct field *f;
+	char buf[FIELD_BUF];
+	const char *norm;
+	size_t nlen;
+	int64_t m;
 
-	if (*s == '\0')
+	if (f == NULL)
+		f = field_builtin("votes_for");
+	if (field_parse(f, s, strlen(s), &m, &norm, &nlen, buf) != FIELD_OK ||
+	    m < 0 || m % 1000000 != 0 || m / 1000000 > 1000000)
 		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || n > 1000000)
-			return -1;
-		n = n * 10 + (*s - '0');
-	}
-	*v = n;
+	*v = m / 1000000;
 	return 0;
 }
 

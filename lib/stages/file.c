@@ -464,6 +464,20 @@ write_members(struct filing *f, struct reg **order, size_t n, struct outfile *ou
 		}
 }
 
+/* A household not in last year's registry that exited in an earlier year
+ * (history.csv) comes back as returned, its first year kept. */
+static void
+history_entry(struct filing *f, struct reg *r)
+{
+	const uint32_t *h;
+
+	if (r->prev.known || (h = strmap_get(&f->history, r->id, strlen(r->id))) == NULL)
+		return;
+	r->prev.exited_year = f->history_exited[*h];
+	if (r->prev.registered_since == 0)
+		r->prev.registered_since = f->history_since[*h];
+}
+
 /* history.csv: the households that exited in this or an earlier year and
  * are not in this year's registry, so that a return is told next year. */
 static void
@@ -688,6 +702,7 @@ file_run(const struct file_options *o)
 
 		if (!r->seen && r->confirmed)
 			decide(&f, r, NULL);
+		history_entry(&f, r);
 		registry_status(r->confirmed, r->exits, &r->prev, f.year, &r->st);
 		if (r->st.listed)
 			order[n++] = r;

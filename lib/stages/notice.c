@@ -4,6 +4,7 @@
 #include "io/csvout.h"
 #include "stages/notice.h"
 #include "values/date.h"
+#include "values/idnumber.h"
 #include "values/text.h"
 
 static const char *
@@ -174,9 +175,37 @@ totals(const struct notice *n, struct strbuf *b)
 		strbuf_printf(b, "合计：%zu户，%lld人", n->nrows, n->people);
 }
 
-void
-html_text(struct outfile *out, const char *s)
+/* Whether S may hold an ID-shaped run: 15 ASCII digits in a row, or a
+ * full-width form (whose digits id_mask_runs reads as well). */
+static int
+maybe_id(const char *s)
 {
+	size_t run = 0;
+
+	for (; *s; s++) {
+		if ((unsigned char)*s == 0xEF)
+			return 1;
+		run = *s >= '0' && *s <= '9' ? run + 1 : 0;
+		if (run >= 15)
+			return 1;
+	}
+	return 0;
+}
+
+void
+html_text(struct outfile *out, const char *text)
+{
+	struct strbuf m = { 0 };
+	const char *s;
+
+	/* Everything on a notice or a letter is for people: an ID-shaped run
+	 * is masked wherever it stands. Text with no long digit run and no
+	 * full-width form needs no copy. */
+	s = text;
+	if (maybe_id(text)) {
+		id_mask_runs(&m, text, strlen(text));
+		s = strbuf_str(&m);
+	}
 	for (; *s; s++) {
 		switch (*s) {
 		case '&': outfile_puts(out, "&amp;"); break;
@@ -187,6 +216,7 @@ html_text(struct outfile *out, const char *s)
 		default: outfile_write(out, s, 1);
 		}
 	}
+	strbuf_free(&m);
 }
 
 static const char css[] =

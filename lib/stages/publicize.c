@@ -96,6 +96,18 @@ already_posted(struct stage *st, const struct publicize_options *o,
 	return posted;
 }
 
+/* A cell of the notice as its own copy, ID-shaped runs masked: the
+ * household number, group or name a clerk typed an ID number into is
+ * posted masked like the head's ID. */
+static char *
+masked_dup(const char *s)
+{
+	struct strbuf b = { 0 };
+
+	id_mask_runs(&b, s, strlen(s));
+	return b.s != NULL ? b.s : xstrdup("");
+}
+
 int
 publicize_notice(const struct publicize_options *o)
 {
@@ -130,9 +142,9 @@ publicize_notice(const struct publicize_options *o)
 		if (l.row[r].decision != running)
 			continue;
 		id = hhlist_cell(&l, r, l.col[L_HEAD_ID]);
-		x->household = hhlist_cell(&l, r, l.col[L_HOUSEHOLD]);
-		x->group = hhlist_cell(&l, r, group);
-		x->name = hhlist_cell(&l, r, l.col[L_HEAD_NAME]);
+		x->household = masked_dup(hhlist_cell(&l, r, l.col[L_HOUSEHOLD]));
+		x->group = masked_dup(hhlist_cell(&l, r, group));
+		x->name = masked_dup(hhlist_cell(&l, r, l.col[L_HEAD_NAME]));
 		id_mask(x->masked, id, strlen(id));
 		x->members = hhlist_cell(&l, r, l.col[L_MEMBERS]);
 		x->income = hhlist_cell(&l, r, l.col[L_PCI]);
@@ -156,6 +168,11 @@ publicize_notice(const struct publicize_options *o)
 		    text_count(b, (uint64_t)n.people));
 	}
 out:
+	for (size_t i = 0; i < n.nrows; i++) {
+		free((char *)rows[i].household);
+		free((char *)rows[i].group);
+		free((char *)rows[i].name);
+	}
 	free(order);
 	free(rows);
 	hhlist_free(&l);

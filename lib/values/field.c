@@ -202,7 +202,7 @@ enum field_status
 field_parse(const struct field *f, const char *s, size_t n, int64_t *v,
     const char **norm, size_t *normlen, char buf[FIELD_BUF])
 {
-	char small[FIELD_BUF];
+	char small[4 * FIELD_BUF];      /* a full-width form is 3 bytes a character */
 	const char *t = s;
 	size_t k = n;
 	int i;

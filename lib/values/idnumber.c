@@ -156,32 +156,67 @@ id_mask(char buf[ID_MASKED_BUF], const char *s, size_t n)
 	return buf;
 }
 
+/* The digit at S[0..N) as 0..9, or -1; *W is its width in bytes (1 for
+ * ASCII, 3 for a full-width ０..９). X or x, either width, is 10. */
+static int
+id_char(const char *s, size_t n, size_t *w)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	*w = 1;
+	if (n == 0)
+		return -1;
+	if (u[0] >= '0' && u[0] <= '9')
+		return u[0] - '0';
+	if (u[0] == 'X' || u[0] == 'x')
+		return 10;
+	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
+		*w = 3;
+		return u[2] - 0x90;
+	}
+	if (n >= 3 && ((u[0] == 0xEF && u[1] == 0xBC && u[2] == 0xB8) ||
+	    (u[0] == 0xEF && u[1] == 0xBD && u[2] == 0x98))) {
+		*w = 3;
+		return 10;
+	}
+	return -1;
+}
+
 void
 id_mask_runs(struct strbuf *b, const char *s, size_t n)
 {
 	size_t i = 0, start = 0;
 
 	while (i < n) {
-		size_t d, len;
+		size_t w, j, d = 0, len;
+		int c = id_char(s + i, n - i, &w);
+		char ascii[ID_LEN];
 
-		if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) {
-			i++;
+		if (c < 0 || c == 10) {
+			i += c < 0 ? 1 : w;
 			continue;
 		}
-		/* A run of digits starts at I, bounded by a non-digit before. */
-		d = count_digits(s + i, n - i);
+		/* A run of digits, of either width, starts at I; whole runs are
+		 * stepped over, so a non-digit comes before it. */
+		for (j = i; j < n && (c = id_char(s + j, n - j, &w)) >= 0 && c != 10; j += w) {
+			if (d < ID_LEN)
+				ascii[d] = (char)('0' + c);
+			d++;
+		}
 		len = d;
-		if (d == 17 && i + d < n && (s[i + d] == 'X' || s[i + d] == 'x'))
-			len = 18;
-		if ((len == 18 || (d == 15 && len == 15)) &&
-		    !(i + len < n && s[i + len] >= '0' && s[i + len] <= '9')) {
+		if (d == 17 && j < n && id_char(s + j, n - j, &w) == 10) {
+			ascii[len++] = 'X';
+			j += w;
+		}
+		c = j < n ? id_char(s + j, n - j, &w) : -1;
+		if ((len == ID_LEN || d == 15) && !(c >= 0 && c != 10)) {
 			char masked[ID_MASKED_BUF];
 
 			strbuf_add(b, s + start, i - start);
-			strbuf_puts(b, id_mask(masked, s + i, len));
-			start = i + len;
+			strbuf_puts(b, id_mask(masked, ascii, len));
+			start = j;
 		}
-		i += len;
+		i = j;
 	}
 	strbuf_add(b, s + start, n - start);
 }

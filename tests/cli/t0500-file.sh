@@ -131,6 +131,25 @@ expect "three years: new, continuing, exited, returned, worked out by hand" '
 	[ -z "$(st 2017 B)" ] &&
 	[ "$(tail -n +2 v/2017/registry/history.csv)" = "B,2015,2016" ]'
 
+# 2018: B, exited in 2016 and absent from the 2017 registry, applies again
+# (income 1200 / 2 = 600): history.csv of 2017 names it, so it returns
+# with its first year 2015 and its exit 2016; A, C, D, R continue.
+expect "a household that exited two years before comes back as returned, from history.csv" '
+	years && run 2015 && run 2016 && run 2017 && mkdir v/2018 &&
+	(cd v/2018 && village_yaml 2018 2017 &&
+	 printf "%s\n" "$HDR_APP" \
+	    "B,李二,$IDB1,户主,长期慢性病,弱劳动力,务农,一组,2018-05-20" \
+	    "B,王三,$IDB2,配偶,健康,普通劳动力,务农,一组," >applications.csv &&
+	 printf "%s\n" "$HDR_SUR" \
+	    "A,2018-05-26,李,1000,0,0,0,安全,否,否,0" \
+	    "B,2018-05-26,李,1200,0,0,0,C级危房,否,否,0" \
+	    "C,2018-05-27,李,0,0,0,1800,D级危房,是,否,0" \
+	    "D,2018-05-27,李,800,0,0,0,安全,否,否,0" \
+	    "R,2018-05-27,李,0,0,0,1100,安全,是,否,0" >survey.csv &&
+	 votes A B C D R >votes.csv) && run 2018 &&
+	[ "$(st 2018 B)" = "returned,2015,2016" ] && [ "$(st 2018 R)" = "continuing,2015," ] &&
+	[ "$(st 2018 A)" = "continuing,2015," ] && [ "$(st 2018 D)" = "continuing,2016," ]'
+
 expect "carried households come with source=registry; a new application replaces one" '
 	years && run 2015 && run 2016 &&
 	awk -F, "NR == 1 { for (i = 1; i <= NF; i++) c[\$i] = i } NR > 1 { print \$2 \":\" \$c[\"source\"] }" v/2016/applicants.csv | sort -u | tr "\n" " " >got &&

@@ -22,6 +22,28 @@ expect "files meant for people hold no full ID number and no household phone" '
 		! grep -Eq "1[3-9][0-9]{9}" $f || { echo "phone in $f"; exit 1; }
 	done'
 
+# A clerk who types an ID number where a name or a household number goes:
+# H001's head named with his ID, H002's head with it in full-width digits,
+# and a household numbered with a full-width ID (rejected: not a household
+# number). Every file for people shows them masked.
+expect "an ID typed into a name or a household number, in either width, is masked on notices, letters and rejects" '
+	mkdir -p c && cp -R "$SAMPLE/county/." c/ && mkdir -p c/rules && cp "$SAMPLE/../rules/"*.yaml c/rules/ &&
+	cd c/2015/371323105201 &&
+	sed -i "s/^H001,张建国,/H001,张建国37132319580312011X,/; s/^H002,\([^,]*\),/H002,\1３７０１０２１９５００１０１１２１７,/" applications.csv &&
+	printf "３７０１０２１９５００１０１１２１７,王某,370102195001011217,户主,男,,健康,,,,务农,,2015/5/20,\n" >>applications.csv &&
+	(umask 022 && make -s TPA_MK="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 2>/dev/null) &&
+	grep -q "37132319580312011X" applicants.csv &&
+	tpa-publicize letter -q --level village --village . -o letters.html appraised.csv &&
+	tpa-publicize notice -q --level village --village . --format text -o n.txt appraised.csv &&
+	tpa-publicize notice -q --level village --village . --format csv -o n.csv appraised.csv &&
+	grep -q "张建国371323\*\*\*\*\*\*\*\*011X" notice-village.html &&
+	grep -q "张建国371323\*\*\*\*\*\*\*\*011X" n.txt && grep -q "张建国371323\*\*\*\*\*\*\*\*011X" letters.html &&
+	grep -q "370102\*\*\*\*\*\*\*\*1217" rejects-apply.csv &&
+	for f in notice-village.html n.txt n.csv letters.html rejects-*.csv; do
+		! grep -Eq "[0-9]{17}[0-9Xx]|[0-9]{15}" $f || { echo "full ID in $f"; exit 1; }
+		! grep -q "３７０１０２１９５００１０１１２１７\|１９５００１０１" $f || { echo "full-width ID in $f"; exit 1; }
+	done'
+
 expect "files with full ID numbers are mode 0600 even under umask 022" '
 	county && cd c/2015/371323105201 &&
 	for f in applicants.csv primary.csv appraised.csv publicized-village.csv publicized-town.csv publicized-county.csv; do
