@@ -235,6 +235,8 @@ static const char css[] =
 "td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }\n"
 "td.id { font-family: monospace; white-space: nowrap; }\n"
 "td.total { font-weight: bold; }\n"
+"tr.sign td { border: none; padding: 0; }\n"
+"tbody.end { break-inside: avoid; page-break-inside: avoid; }\n"
 "div.sign { margin-top: 10mm; text-align: right; break-inside: avoid; }\n"
 "div.sign p { margin: 1mm 0; }\n"
 "span.seal { display: inline-block; width: 36mm; height: 14mm; border: 1px dashed #888; vertical-align: middle; margin-left: 4mm; }\n";
@@ -305,6 +307,10 @@ write_html(const struct notice *n, struct outfile *out)
 	for (size_t i = 0; i < n->nrows; i++) {
 		const struct notice_row *r = &n->rows[i];
 
+		/* The last two households, the totals and the signature are
+		 * kept on one page: the signature never stands alone. */
+		if (i + 2 == n->nrows || (n->nrows < 2 && i == 0))
+			outfile_puts(out, "</tbody>\n<tbody class=\"end\">\n");
 		outfile_printf(out, "<tr><td class=\"n\">%zu</td>", i + 1);
 		html_cell(out, NULL, r->household);
 		if (n->has_group)
@@ -317,12 +323,15 @@ write_html(const struct notice *n, struct outfile *out)
 	}
 	outfile_printf(out, "<tr><td class=\"total\" colspan=\"%d\">", ncols);
 	html_text(out, strbuf_str(&tot));
-	outfile_puts(out, "</td></tr>\n</tbody>\n</table>\n<div class=\"sign\">\n<p>");
+	/* The signature is the table's last row, kept whole: a page it falls
+	 * on alone still carries the repeated title and period. */
+	outfile_printf(out, "</td></tr>\n<tr class=\"sign\"><td colspan=\"%d\">"
+	    "<div class=\"sign\">\n<p>", ncols);
 	html_text(out, strbuf_str(&who));
 	outfile_puts(out, n->lang == LANG_EN ? " (seal)" : "（盖章）");
 	outfile_puts(out, "<span class=\"seal\"></span></p>\n<p>");
 	html_text(out, strbuf_str(&d));
-	outfile_puts(out, "</p>\n</div>\n</body>\n</html>\n");
+	outfile_puts(out, "</p>\n</div></td></tr>\n</tbody>\n</table>\n</body>\n</html>\n");
 	strbuf_free(&t);
 	strbuf_free(&b);
 	strbuf_free(&who);
