@@ -8,11 +8,11 @@
 # file it includes, village.yaml, the column aliases and last year's
 # registry included (.tpa-deps.mk, written by the stages) — in the order of
 # the procedure:
-#   apply -> survey -> appraise -> village notice -> (objections-village.csv)
-#   -> publicized-village.csv -> town audit -> town notice ->
-#   (objections-town.csv) -> publicized-town.csv -> county audit ->
-#   county notice -> (objections-county.csv) -> publicized-county.csv ->
-#   registry/
+#   apply -> survey -> appraise -> village notice and letters ->
+#   (objections-village.csv) -> publicized-village.csv -> town audit ->
+#   town notice and letters -> (objections-town.csv) -> publicized-town.csv
+#   -> county audit -> county notice and letters -> (objections-county.csv)
+#   -> publicized-county.csv -> registry/
 # and stops where the procedure waits (an objections file not there yet:
 # that level's publicity has not ended; an audit not done yet) or is
 # blocked (quorum not met, an objection pending, a period too short, a
@@ -22,7 +22,8 @@
 #
 #   make            every stage that can run
 #   make status     which step the village is at and what it waits for
-#   make notice     the notice to post now (village, town or county level)
+#   make notice     the notice to post now and the letters to hand to the
+#                   households (village, town or county level)
 #   make clean      remove the outputs (never an input)
 #
 # Variables: TPA_BIN (the folder of the tpa programs; default: PATH);
@@ -67,19 +68,30 @@ appraised.csv: primary.csv votes.csv village.yaml
 notice-village.html: appraised.csv village.yaml
 	@$(T)tpa-publicize notice --level village --village village.yaml -o $@ appraised.csv
 
-publicized-village.csv: notice-village.html appraised.csv objections-village.csv village.yaml
+letters-village.html: appraised.csv village.yaml
+	@$(T)tpa-publicize letter --level village --village village.yaml -o $@ appraised.csv
+
+# A level's objections are resolved once its notice is posted and its
+# letters handed out.
+publicized-village.csv: notice-village.html letters-village.html appraised.csv objections-village.csv village.yaml
 	@$(T)tpa-publicize resolve --level village --village village.yaml -o $@ appraised.csv objections-village.csv
 
 notice-town.html: publicized-village.csv village.yaml | $(town_gate)
 	@$(T)tpa-publicize notice --level town --village village.yaml -o $@ publicized-village.csv
 
-publicized-town.csv: notice-town.html publicized-village.csv objections-town.csv village.yaml
+letters-town.html: publicized-village.csv village.yaml | $(town_gate)
+	@$(T)tpa-publicize letter --level town --village village.yaml -o $@ publicized-village.csv
+
+publicized-town.csv: notice-town.html letters-town.html publicized-village.csv objections-town.csv village.yaml
 	@$(T)tpa-publicize resolve --level town --village village.yaml -o $@ publicized-village.csv objections-town.csv
 
 notice-county.html: publicized-town.csv village.yaml | $(county_gate)
 	@$(T)tpa-publicize notice --level county --village village.yaml -o $@ publicized-town.csv
 
-publicized-county.csv: notice-county.html publicized-town.csv objections-county.csv village.yaml
+letters-county.html: publicized-town.csv village.yaml | $(county_gate)
+	@$(T)tpa-publicize letter --level county --village village.yaml -o $@ publicized-town.csv
+
+publicized-county.csv: notice-county.html letters-county.html publicized-town.csv objections-county.csv village.yaml
 	@$(T)tpa-publicize resolve --level county --village village.yaml -o $@ publicized-town.csv objections-county.csv
 
 registry/households.csv: publicized-county.csv primary.csv applicants.csv village.yaml
@@ -112,13 +124,14 @@ status:
 
 # The notice to post now: the furthest level reached.
 notice:
-	@if [ -f publicized-town.csv ]; then $(MAKE) --no-print-directory notice-county.html; \
-	elif [ -f publicized-village.csv ]; then $(MAKE) --no-print-directory notice-town.html; \
-	else $(MAKE) --no-print-directory notice-village.html; fi
+	@if [ -f publicized-town.csv ]; then $(MAKE) --no-print-directory notice-county.html letters-county.html; \
+	elif [ -f publicized-village.csv ]; then $(MAKE) --no-print-directory notice-town.html letters-town.html; \
+	else $(MAKE) --no-print-directory notice-village.html letters-village.html; fi
 
 clean:
 	rm -rf applicants.csv rejects-apply.csv primary.csv rejects-survey.csv \
 	    appraised.csv notice-village.html notice-town.html notice-county.html \
+	    letters-village.html letters-town.html letters-county.html \
 	    publicized-village.csv publicized-town.csv publicized-county.csv \
 	    resurvey.csv registry PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk \
 	    .tpa-town-audit .tpa-county-audit

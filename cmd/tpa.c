@@ -15,7 +15,7 @@ static const struct {
 	{ "apply", "application intake: validate forms, group households" },
 	{ "survey", "household survey: income, exclusions, the primary list" },
 	{ "appraise", "democratic appraisal: quorum, votes, scale quota" },
-	{ "publicize", "publicity: notices to post, objections resolved" },
+	{ "publicize", "publicity: notices to post, letters to households, objections resolved" },
 	{ "audit", "level-by-level audit of village folders: every decision re-derived" },
 	{ "file", "file and card: the registry, its statistics and the cards" },
 	{ "export", "for people: any tpa CSV as an Excel workbook" },

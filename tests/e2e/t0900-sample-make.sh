@@ -19,10 +19,10 @@ expect "make runs every stage and the lists are the hand-checked ones" '
 	same $d/primary.csv "$DATA/sample/primary.expected" &&
 	same $d/appraised.csv "$DATA/sample/appraised.expected" &&
 	same $d/publicized-village.csv "$DATA/sample/publicized-village.expected" &&
-	for f in notice-village.html notice-town.html notice-county.html publicized-town.csv publicized-county.csv resurvey.csv PROVENANCE.csv; do
+	for f in notice-village.html notice-town.html notice-county.html letters-village.html letters-town.html letters-county.html publicized-town.csv publicized-county.csv resurvey.csv PROVENANCE.csv; do
 		[ -s $d/$f ] || { echo "no $f"; exit 1; }
 	done &&
-	[ "$(tail -n +2 $d/PROVENANCE.csv | cut -d, -f1 | tr "\n" " ")" = "applicants.csv appraised.csv notice-county.html notice-town.html notice-village.html primary.csv publicized-county.csv publicized-town.csv publicized-village.csv registry/cards.html registry/history.csv registry/households.csv registry/members.csv registry/stats.csv registry/stats.svg rejects-apply.csv rejects-survey.csv resurvey.csv " ]'
+	[ "$(tail -n +2 $d/PROVENANCE.csv | cut -d, -f1 | tr "\n" " ")" = "applicants.csv appraised.csv letters-county.html letters-town.html letters-village.html notice-county.html notice-town.html notice-village.html primary.csv publicized-county.csv publicized-town.csv publicized-village.csv registry/cards.html registry/history.csv registry/households.csv registry/members.csv registry/stats.csv registry/stats.svg rejects-apply.csv rejects-survey.csv resurvey.csv " ]'
 
 expect "every PROVENANCE hash matches the file it names" '
 	county c && vmake c/2015/371323105201 2>log && cd c/2015/371323105201 &&
