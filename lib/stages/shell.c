@@ -275,7 +275,7 @@ stage_commit(struct stage *st)
 		st->out[i].finished = 1;
 		outs[i] = st->out[i].f;
 	}
-	pp = prepare(st, &p);
+	pp = st->unrecorded ? NULL : prepare(st, &p);
 	rc = provenance_seal(pp, outs, st->nout, err, sizeof err);
 	for (size_t i = 0; i < st->nout; i++)
 		st->out[i].f = NULL;   /* committed or dropped by the seal */

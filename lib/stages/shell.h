@@ -73,6 +73,10 @@ struct stage {
 	struct stage_read *reads;
 	size_t nreads;
 	struct strbuf err;           /* the errors to print, one per line */
+	int unrecorded;              /* commit with no PROVENANCE.csv row: files
+	                              * for people that are no record of the
+	                              * procedure (tpa-export's workbook,
+	                              * tpa-init's new folder) */
 };
 
 void stage_begin(struct stage *st, const char *name, int quiet);
@@ -114,8 +118,8 @@ char *stage_beside(const struct stage *st, const struct outfile *main,
 void stage_read(struct stage *st, const char *path, const char sha256[DIGEST_HEX]);
 
 /* Finish every output, then commit them with their PROVENANCE rows (rules
- * with every file it includes, the inputs read, village.yaml). Returns 0
- * or EXIT_ERROR (nothing committed). */
+ * with every file it includes, the inputs read, village.yaml) — none when
+ * ST->unrecorded is set. Returns 0 or EXIT_ERROR (nothing committed). */
 int stage_commit(struct stage *st);
 
 /* Print the errors, drop outputs not committed, free everything. Returns
