@@ -33,7 +33,7 @@ SAN        =
 endif
 
 CSV_LIBS  ?= -lcsv
-PKGS       = yaml-0.1 libpcre2-8 nettle
+PKGS       = yaml-0.1 libpcre2-8 nettle xlsxwriter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
@@ -48,7 +48,7 @@ LIBS       = $(CSV_LIBS) $(PKG_LIBS)
 LAYERS     = base values io rules household decide stages
 LIB_SRC   := $(sort $(foreach l,$(LAYERS),$(wildcard lib/$(l)/*.c)))
 LIB_OBJ   := $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
-STAGES     = apply survey appraise publicize audit file
+STAGES     = apply survey appraise publicize audit file export
 PROGS      = $(BIN)/tpa $(STAGES:%=$(BIN)/tpa-%)
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.o)
@@ -90,7 +90,7 @@ check: unit cli
 unit: $(O)/tests/unit/run
 	cd tests/unit && CK_FORK=$(if $(SAN),no,yes) ../../$(O)/tests/unit/run
 cli: $(PROGS) $(BIN)/tpa-gen $(if $(SAN),,$(O)/tests/failmalloc.so)
-	@sh build-aux/deps.sh chromium poppler-utils fonts-wqy-zenhei
+	@sh build-aux/deps.sh chromium poppler-utils fonts-wqy-zenhei unzip python3-openpyxl
 	TPA_BIN=$(CURDIR)/$(BIN) TPA_FAILMALLOC=$(if $(SAN),,$(CURDIR)/$(O)/tests/failmalloc.so) sh tests/run-cli.sh
 
 # Line coverage of lib/ by the unit, command-line and end-to-end tests.

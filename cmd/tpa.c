@@ -17,6 +17,7 @@ static const struct {
 	{ "publicize", "publicity: notices to post, objections resolved" },
 	{ "audit", "level-by-level audit of village folders: every decision re-derived" },
 	{ "file", "file and card: the registry, its statistics and the cards" },
+	{ "export", "any tpa CSV files as an .xlsx workbook for people" },
 };
 
 static void
