@@ -40,7 +40,7 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-             -DTPA_VERSION='"$(VERSION)"' -Ilib $(OPT) $(WARN) $(SAN) \
+             -DTPA_VERSION='"$(VERSION)"' -DTPA_DATADIR='"$(DATADIR)"' -Ilib $(OPT) $(WARN) $(SAN) \
              $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 LIBS       = $(CSV_LIBS) $(PKG_LIBS)
@@ -48,7 +48,7 @@ LIBS       = $(CSV_LIBS) $(PKG_LIBS)
 LAYERS     = base values io rules household decide stages
 LIB_SRC   := $(sort $(foreach l,$(LAYERS),$(wildcard lib/$(l)/*.c)))
 LIB_OBJ   := $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
-STAGES     = apply survey appraise publicize audit file export
+STAGES     = apply survey appraise publicize audit file export init
 PROGS      = $(BIN)/tpa $(STAGES:%=$(BIN)/tpa-%)
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.o)
@@ -68,6 +68,12 @@ $(O)/lib/%.o: lib/%.c | $(DEPSTAMP)
 $(O)/cmd/%.o: cmd/%.c | $(DEPSTAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+# tpa-init writes the path of the installed village.mk (DATADIR) into the
+# Makefiles it makes: rebuild it whenever DATADIR changes.
+$(O)/datadir: FORCE
+	@mkdir -p $(@D) && echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(O)/cmd/init.o: $(O)/datadir
+.PHONY: FORCE
 $(O)/tests/unit/%.o: tests/unit/%.c | $(DEPSTAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<

@@ -18,6 +18,7 @@ static const struct {
 	{ "audit", "level-by-level audit of village folders: every decision re-derived" },
 	{ "file", "file and card: the registry, its statistics and the cards" },
 	{ "export", "any tpa CSV files as an .xlsx workbook for people" },
+	{ "init", "set-up: a new village-year folder with templates to fill in" },
 };
 
 static void
