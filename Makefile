@@ -33,14 +33,14 @@ SAN        =
 endif
 
 CSV_LIBS  ?= -lcsv
-PKGS       = yaml-0.1 libpcre2-8 nettle
+PKGS       = yaml-0.1 libpcre2-8 nettle xlsxwriter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-             -DTPA_VERSION='"$(VERSION)"' -Ilib $(OPT) $(WARN) $(SAN) \
+             -DTPA_VERSION='"$(VERSION)"' -DTPA_DATADIR='"$(DATADIR)"' -Ilib $(OPT) $(WARN) $(SAN) \
              $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 LIBS       = $(CSV_LIBS) $(PKG_LIBS)
@@ -48,7 +48,7 @@ LIBS       = $(CSV_LIBS) $(PKG_LIBS)
 LAYERS     = base values io rules household decide stages
 LIB_SRC   := $(sort $(foreach l,$(LAYERS),$(wildcard lib/$(l)/*.c)))
 LIB_OBJ   := $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
-STAGES     = apply survey appraise publicize audit file
+STAGES     = apply survey appraise publicize audit file export init
 PROGS      = $(BIN)/tpa $(STAGES:%=$(BIN)/tpa-%)
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.o)
@@ -68,6 +68,12 @@ $(O)/lib/%.o: lib/%.c | $(DEPSTAMP)
 $(O)/cmd/%.o: cmd/%.c | $(DEPSTAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+# tpa-init writes the path of the installed village.mk (DATADIR) into the
+# Makefiles it makes: rebuild it whenever DATADIR changes.
+$(O)/datadir: FORCE
+	@mkdir -p $(@D) && echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(O)/cmd/init.o: $(O)/datadir
+.PHONY: FORCE
 $(O)/tests/unit/%.o: tests/unit/%.c | $(DEPSTAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
@@ -90,7 +96,7 @@ check: unit cli
 unit: $(O)/tests/unit/run
 	cd tests/unit && CK_FORK=$(if $(SAN),no,yes) ../../$(O)/tests/unit/run
 cli: $(PROGS) $(BIN)/tpa-gen $(if $(SAN),,$(O)/tests/failmalloc.so)
-	@sh build-aux/deps.sh chromium poppler-utils fonts-wqy-zenhei
+	@sh build-aux/deps.sh chromium poppler-utils fonts-wqy-zenhei unzip python3-openpyxl
 	TPA_BIN=$(CURDIR)/$(BIN) TPA_FAILMALLOC=$(if $(SAN),,$(CURDIR)/$(O)/tests/failmalloc.so) sh tests/run-cli.sh
 
 # Line coverage of lib/ by the unit, command-line and end-to-end tests.

@@ -15,6 +15,7 @@ have_pc yaml-0.1 || need="$need libyaml-dev"
 have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc check || need="$need check"
 have_pc nettle || need="$need nettle-dev"
+have_pc xlsxwriter || need="$need libxlsxwriter-dev"
 for p in "$@"; do
 	dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
 done

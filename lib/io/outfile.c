@@ -475,6 +475,46 @@ outfile_abort(struct outfile *f)
 	release(f);
 }
 
+const char *
+outfile_temporary(const struct outfile *f)
+{
+	return f->kind == TEMPORARY ? pending[f->slot] : NULL;
+}
+
+int
+outfile_adopt(struct outfile *f, enum outfile_mode mode, char *err, size_t errlen)
+{
+	ssize_t n;
+
+	if (f->kind != TEMPORARY || f->digest == NULL || f->used != 0) {
+		snprintf(err, errlen, "%s: not a temporary to adopt", f->path);
+		return -1;
+	}
+	if (lseek(f->fd, 0, SEEK_SET) != 0) {
+		snprintf(err, errlen, "cannot read back %s: %s", f->path, strerror(errno));
+		return -1;
+	}
+	while ((n = read(f->fd, f->buf, sizeof f->buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			snprintf(err, errlen, "cannot read back %s: %s", f->path,
+			    strerror(errno));
+			return -1;
+		}
+		digest_update(f->digest, f->buf, (size_t)n);
+	}
+	if (mode == OUTFILE_PRIVATE) {
+		f->mode = 0600;
+	} else {
+		mode_t mask = umask(0);
+
+		umask(mask);
+		f->mode = 0666 & ~mask;
+	}
+	return 0;
+}
+
 int
 outfile_is_stdout(const struct outfile *f)
 {

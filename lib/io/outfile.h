@@ -64,6 +64,21 @@ int outfile_finish(struct outfile *f, char hex[DIGEST_HEX], char *err,
  * Frees F in every case. */
 int outfile_commit(struct outfile *f, char *err, size_t errlen);
 
+/* For a writer that creates its file by name (libxlsxwriter writes a
+ * workbook itself, at workbook_close()): the path of F's temporary, or
+ * NULL when F is written in place (standard output, a device). The writer
+ * must overwrite that very file (fopen "wb"), never replace or remove it,
+ * and nothing may be written to F through outfile_write() as well. */
+const char *outfile_temporary(const struct outfile *f);
+
+/* Take what such a writer left in the temporary as F's content: its bytes
+ * are read back into the digest, and MODE replaces the mode given at open
+ * (a writer may only know at the end whether the file holds full ID
+ * numbers; until outfile_finish() the temporary stays 0600). Then finish
+ * and commit F as any other. Returns 0, or -1 with a message in ERR. */
+int outfile_adopt(struct outfile *f, enum outfile_mode mode, char *err,
+    size_t errlen);
+
 /* Drop the file: remove the temporary, keep any previous version. Frees F. */
 void outfile_abort(struct outfile *f);
 

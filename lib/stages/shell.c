@@ -384,7 +384,7 @@ stage_commit_blocked(struct stage *st, const char *reason)
 		st->out[i].finished = 1;
 		outs[i] = st->out[i].f;
 	}
-	pp = prepare(st, &p);
+	pp = st->unrecorded ? NULL : prepare(st, &p);
 	rc = provenance_seal(pp, outs, st->nout, err, sizeof err);
 	if (pp != NULL) {
 		notes = provenance_notes(pp);

@@ -75,6 +75,10 @@ struct stage {
 	size_t nreads;
 	struct strbuf err;           /* the errors to print, one per line */
 	char *record_dir;            /* where PROVENANCE.csv goes, or NULL */
+	int unrecorded;              /* commit with no PROVENANCE.csv row: files
+	                              * for people that are no record of the
+	                              * procedure (tpa-export's workbook,
+	                              * tpa-init's new folder) */
 };
 
 void stage_begin(struct stage *st, const char *name, int quiet);
@@ -126,8 +130,8 @@ void stage_record_in(struct stage *st, const char *dir);
 void stage_read(struct stage *st, const char *path, const char sha256[DIGEST_HEX]);
 
 /* Finish every output, then commit them with their PROVENANCE rows (rules
- * with every file it includes, the inputs read, village.yaml). Returns 0
- * or EXIT_ERROR (nothing committed). */
+ * with every file it includes, the inputs read, village.yaml) — none when
+ * ST->unrecorded is set. Returns 0 or EXIT_ERROR (nothing committed). */
 int stage_commit(struct stage *st);
 
 /* As stage_commit, for a stage that is blocked (REASON, one line) or not

@@ -114,6 +114,51 @@ START_TEST(atomic_replace)
 }
 END_TEST
 
+/* A writer that writes the temporary by name (as libxlsxwriter does): its
+ * bytes are digested, the mode decided at the end applies, the rename
+ * replaces the old file. */
+START_TEST(adopt_written_by_name)
+{
+	char *dir = test_tmpdir(), *path = path_in(dir, "w.xlsx"), *got;
+	char hex[DIGEST_HEX], err[256];
+	struct outfile *f;
+	struct stat st;
+	const char *tmp;
+	FILE *fp;
+	mode_t mask = umask(022);
+
+	test_write(path, "old\n");
+	f = outfile_open(path, OUTFILE_PRIVATE, err, sizeof err);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_nonnull(tmp = outfile_temporary(f));
+	ck_assert_int_eq(stat(tmp, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	ck_assert_ptr_nonnull(fp = fopen(tmp, "wb"));
+	fputs("new\n", fp);
+	ck_assert_int_eq(fclose(fp), 0);
+	ck_assert_int_eq(outfile_adopt(f, OUTFILE_PUBLIC, err, sizeof err), 0);
+	ck_assert_int_eq(outfile_finish(f, hex, err, sizeof err), 0);
+	ck_assert_int_eq(outfile_commit(f, err, sizeof err), 0);
+	umask(mask);
+	got = test_slurp(path, NULL);
+	ck_assert_str_eq(got, "new\n");
+	free(got);
+	ck_assert_str_eq(hex, "7aa7a5359173d05b63cfd682e3c38487f3cb4f7f1d60659fe59fab1505977d4c");
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0644);
+	ck_assert_int_eq(count_entries(dir), 1);
+	/* Standard output has no temporary to write by name. */
+	f = outfile_open("-", OUTFILE_PUBLIC, err, sizeof err);
+	ck_assert_ptr_null(outfile_temporary(f));
+	ck_assert_int_eq(outfile_adopt(f, OUTFILE_PUBLIC, err, sizeof err), -1);
+	outfile_abort(f);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 START_TEST(abort_keeps_old)
 {
 	char *dir = test_tmpdir(), *path = path_in(dir, "out.csv"), *got, err[256];
@@ -898,6 +943,7 @@ suite_outfile(void)
 	TCase *t = tcase_create("core");
 
 	tcase_add_test(t, atomic_replace);
+	tcase_add_test(t, adopt_written_by_name);
 	tcase_add_test(t, abort_keeps_old);
 	tcase_add_test(t, digest_of_known_text);
 	tcase_add_test(t, device_in_place);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "rules/columns.h"
+#include "values/field.h"
 #include "values/date.h"
 #include "base/alloc.h"
 #include "suites.h"
@@ -489,6 +490,36 @@ START_TEST(builtin_aliases)
 }
 END_TEST
 
+/* Every input column of SPEC §3 — objections and votes included — and
+ * every column of the lists and the registry reads under its Chinese
+ * title (values/field.c title_zh), which is its first alias. */
+START_TEST(chinese_title_of_every_column)
+{
+	static const char *const names[] = { "village_code", "household_id",
+		"name", "id_number", "relation", "sex", "birth_date", "health",
+		"labor", "education", "in_school", "occupation", "phone", "group",
+		"apply_date", "declared_reason", "source", "survey_date",
+		"surveyors", "wage_income", "business_income", "property_income",
+		"transfer_income", "housing", "drinking_water", "dibao",
+		"main_cause", "head_name", "head_id_number", "poverty_line",
+		"decision", "reasons", "votes_for", "votes_against",
+		"votes_abstain", "rank", "objections", "attribute", "other_causes",
+		"status", "year", "registered_since", "exited_year", "about",
+		"received", "kind", "summary", "outcome", "decided", "decided_by",
+		"members", "per_capita_income" };
+	struct column_aliases *a = aliases_new();
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *zh = field_builtin(names[i])->title_zh;
+		const char *c = aliases_canonical(a, zh, strlen(zh));
+
+		ck_assert_msg(c != NULL && strcmp(c, names[i]) == 0, "%s: %s", names[i], zh);
+		ck_assert_str_eq(aliases_first(a, names[i]), zh);
+	}
+	aliases_free(a);
+}
+END_TEST
+
 /* rules/columns.yaml holds the same aliases as the built-in table. */
 START_TEST(shipped_columns_yaml)
 {
@@ -619,6 +650,7 @@ suite_columns(void)
 	TCase *t = tcase_create("core");
 
 	tcase_add_test(t, builtin_aliases);
+	tcase_add_test(t, chinese_title_of_every_column);
 	tcase_add_test(t, shipped_columns_yaml);
 	tcase_add_test(t, user_aliases);
 	tcase_add_test(t, header_mapping);

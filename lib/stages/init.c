@@ -1,0 +1,488 @@
+/* tpa-init: check -> make the folder -> write. The folder (and any missing
+ * parent) is made first, so that the paths village.yaml names can be
+ * written relative to it; then every file goes through the stage shell as
+ * an ordinary output (temporary, rename) and is committed together. A run
+ * that fails removes the folders it made: nothing is left half made, and
+ * nothing that was there is ever touched (the folder must be absent or
+ * empty). The new folder is people's to fill in, no record of the
+ * procedure: no PROVENANCE.csv. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "io/csvout.h"
+#include "rules/condition.h"
+#include "stages/init.h"
+#include "stages/shell.h"
+#include "values/field.h"
+#include "values/text.h"
+
+/* The columns of SPEC §3 each template starts with. */
+static const char *const application_columns[] = { "household_id", "name",
+	"id_number", "relation", "sex", "birth_date", "health", "labor",
+	"education", "in_school", "occupation", "phone", "group", "apply_date",
+	"declared_reason" };
+static const char *const survey_columns[] = { "household_id", "survey_date",
+	"surveyors", "wage_income", "business_income", "property_income",
+	"transfer_income", "housing", "drinking_water", "dibao", "main_cause" };
+static const char *const vote_columns[] = { "household_id", "votes_for",
+	"votes_against", "votes_abstain" };
+static const char *const objection_columns[] = { "household_id", "about",
+	"received", "kind", "summary", "outcome", "decided", "decided_by" };
+
+#define NCOLS(a) (sizeof a / sizeof a[0])
+
+struct names {
+	char **v;
+	size_t n, cap;
+};
+
+struct run {
+	const struct init_options *o;
+	struct stage st;
+	int year;
+	struct village *last;      /* last year's village.yaml, or NULL */
+	char **made;               /* folders made, outermost first */
+	size_t nmade, capmade;
+	struct names household, member;   /* fields the rules add */
+};
+
+static int
+digits(const char *s, size_t n)
+{
+	return strlen(s) == n && strspn(s, "0123456789") == n;
+}
+
+static void
+names_add(struct names *ns, const char *s)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		if (strcmp(ns->v[i], s) == 0)
+			return;
+	xgrow(&ns->v, &ns->cap, ns->n + 1, sizeof *ns->v);
+	ns->v[ns->n++] = xstrdup(s);
+}
+
+static int
+names_have(const struct names *ns, const char *s)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		if (strcmp(ns->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+names_free(struct names *ns)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		free(ns->v[i]);
+	free(ns->v);
+}
+
+/* ---- The folder ---- */
+
+/* Whether folder PATH holds nothing. */
+static int
+empty_folder(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	int empty = 1;
+
+	if (d == NULL)
+		return 0;
+	while (empty && (e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			empty = 0;
+	closedir(d);
+	return empty;
+}
+
+static int
+make_folder(struct run *run, const char *path)
+{
+	if (mkdir(path, 0777) != 0)
+		return stage_fail(&run->st, "cannot make the folder %s: %s", path,
+		    strerror(errno));
+	xgrow(&run->made, &run->capmade, run->nmade + 1, sizeof *run->made);
+	run->made[run->nmade++] = xstrdup(path);
+	return 0;
+}
+
+/* Make DIR and any missing parent, as mkdir -p does. */
+static int
+make_folders(struct run *run, const char *dir)
+{
+	char *p = xstrdup(dir);
+	int rc = 0;
+
+	for (char *s = p + 1; *s && rc == 0; s++)
+		if (*s == '/' && s[-1] != '/') {
+			*s = '\0';
+			if (!path_exists(p))
+				rc = make_folder(run, p);
+			else if (!path_is_dir(p))
+				rc = stage_fail(&run->st, "cannot make the folder %s: %s "
+				    "is not a folder", dir, p);
+			*s = '/';
+		}
+	free(p);
+	return rc != 0 ? rc : make_folder(run, dir);
+}
+
+/* DIR absent (made now) or an empty folder. */
+static int
+prepare_folder(struct run *run, const char *dir)
+{
+	struct stat sb;
+
+	if (stat(dir, &sb) == 0) {
+		if (!S_ISDIR(sb.st_mode))
+			return stage_fail(&run->st, "%s exists and is not a folder: "
+			    "nothing was made", dir);
+		if (!empty_folder(dir))
+			return stage_fail(&run->st, "%s exists and is not empty: "
+			    "tpa-init never overwrites anything; give a new folder",
+			    dir);
+		return 0;
+	}
+	if (errno != ENOENT)
+		return stage_fail(&run->st, "%s: %s", dir, strerror(errno));
+	return make_folders(run, dir);
+}
+
+/* Remove the folders made, innermost first (only while empty). */
+static void
+unmake_folders(struct run *run)
+{
+	for (size_t i = run->nmade; i > 0; i--)
+		rmdir(run->made[i - 1]);
+}
+
+/* ---- The rules' fields ---- */
+
+static void
+on_field(void *ctx, const char *field, int member)
+{
+	struct run *run = ctx;
+
+	if (field_builtin(field) != NULL)     /* a column of §3, or computed */
+		return;
+	names_add(member ? &run->member : &run->household, field);
+}
+
+/* The columns the rules read beyond those of §3: member columns go to
+ * applications.csv, the others (and fields declared but read nowhere) to
+ * survey.csv, in the order the rules first read them. */
+static void
+rules_fields(struct run *run)
+{
+	struct rules *r = &run->st.rules;
+
+	for (int l = 0; l < RULES_NLISTS; l++) {
+		struct rule_list *list = rules_list(r, l);
+
+		for (size_t i = 0; i < list->n; i++)
+			if (list->items[i].when != NULL)
+				cond_fields(list->items[i].when, on_field, run);
+	}
+	if (r->exit != NULL)
+		cond_fields(r->exit, on_field, run);
+	for (size_t i = 0; i < r->nfields; i++) {
+		const char *name = r->fields[i]->f.name;
+
+		if (field_builtin(name) == NULL && !names_have(&run->member, name))
+			names_add(&run->household, name);
+	}
+}
+
+/* ---- village.yaml ---- */
+
+static void
+quoted(struct strbuf *b, const char *s)
+{
+	strbuf_putc(b, '"');
+	for (; *s; s++)
+		switch (*s) {
+		case '"': strbuf_puts(b, "\\\""); break;
+		case '\\': strbuf_puts(b, "\\\\"); break;
+		case '\t': strbuf_puts(b, "\\t"); break;
+		case '\n': strbuf_puts(b, "\\n"); break;
+		default: strbuf_putc(b, *s); break;
+		}
+	strbuf_putc(b, '"');
+}
+
+/* End the line begun at START with COMMENT (if any) in a column of its
+ * own. */
+static void
+comment(struct strbuf *b, size_t start, const char *text)
+{
+	if (text != NULL) {
+		size_t w = text_width(b->s + start, b->len - start);
+
+		do
+			strbuf_putc(b, ' ');
+		while (++w < 38);
+		strbuf_printf(b, "# %s", text);
+	}
+	strbuf_putc(b, '\n');
+}
+
+/* "KEY: VALUE", VALUE as it is (RAW) or quoted; the line commented out
+ * with PLACEHOLDER when VALUE is NULL. */
+static void
+line(struct strbuf *b, const char *indent, const char *key, const char *value,
+    int raw, const char *placeholder, const char *text)
+{
+	size_t start = b->len;
+
+	if (value == NULL)
+		strbuf_printf(b, "%s# %s:%s%s", indent, key, *placeholder ? " " : "",
+		    placeholder);
+	else if (raw)
+		strbuf_printf(b, "%s%s: %s", indent, key, value);
+	else {
+		strbuf_printf(b, "%s%s: ", indent, key);
+		quoted(b, value);
+	}
+	comment(b, start, text);
+}
+
+/* A line of text alone with a comment. */
+static void
+note(struct strbuf *b, const char *s, const char *text)
+{
+	size_t start = b->len;
+
+	strbuf_puts(b, s);
+	comment(b, start, text);
+}
+
+static char *
+relative(struct run *run, const char *path)
+{
+	return path != NULL ? path_relative(run->o->dir, path) : NULL;
+}
+
+static void
+village_yaml(struct run *run, struct strbuf *b, const char *rules_path,
+    const char *columns_path, const char *previous_path)
+{
+	const struct village *v = run->last;
+	const char *y = run->o->year;
+	char *rules = relative(run, rules_path), *columns = relative(run, columns_path);
+	char *previous = relative(run, previous_path);
+	char n[64];
+
+	strbuf_printf(b, "# village.yaml of village %s, %s (made by tpa-init).\n",
+	    run->o->code, y);
+	strbuf_puts(b,
+	    "# The village's facts for this year's identification. Fill in the lines\n"
+	    "# that start with \"#\" as the year goes on, and remove the \"#\": every key\n"
+	    "# is checked, and a mistake is reported with its line (tpa-init(1)).\n");
+	if (v != NULL) {
+		char *from = relative(run, v->path);
+
+		strbuf_printf(b, "# The village's facts were copied from %s.\n", from);
+		free(from);
+	}
+	strbuf_puts(b, "village:\n");
+	line(b, "  ", "code", run->o->code, 0, "", "村代码 the 12-digit division code");
+	line(b, "  ", "name", v ? v->name : NULL, 0, "", "村名 the village's name");
+	line(b, "  ", "town", v ? v->town : NULL, 0, "", "乡镇 the town");
+	line(b, "  ", "county", v ? v->county : NULL, 0, "", "县 the county");
+	if (v != NULL && v->population >= 0)
+		snprintf(n, sizeof n, "%lld", v->population);
+	line(b, "  ", "population", v && v->population >= 0 ? n : NULL, 1, "",
+	    "户籍人口 registered population, people");
+	line(b, "  ", "key_village", v ? (v->key_village ? "true" : "false") : NULL,
+	    1, "false", "重点贫困村 a key poor village");
+	line(b, "  ", "contact", v ? v->contact : NULL, 0, "",
+	    "村级异议受理 where to object, village level");
+	if (v != NULL && (v->contact_town || v->contact_county || v->hotline)) {
+		note(b, "contacts:", "乡镇、县级异议受理 the other levels");
+		if (v->contact_town)
+			line(b, "  ", "town", v->contact_town, 0, "", NULL);
+		if (v->contact_county)
+			line(b, "  ", "county", v->contact_county, 0, "", NULL);
+		if (v->hotline)
+			line(b, "  ", "hotline", v->hotline, 0, "", "监督电话 on every notice");
+	} else {
+		note(b, "# contacts:", "乡镇、县级异议受理 the other levels (optional)");
+		note(b, "#   town:", NULL);
+		note(b, "#   county:", NULL);
+		note(b, "#   hotline:", "监督电话 on every notice (optional)");
+	}
+	line(b, "", "language", v != NULL && v->language == VILLAGE_EN ? "en" : "zh",
+	    1, "", "文件内文字 zh or en: messages inside files");
+	line(b, "", "year", y, 1, "", "年度 the year of this identification");
+	line(b, "", "rules", rules, 0, "../../rules/RULES.yaml",
+	    v != NULL && run->o->rules == NULL ?
+	    "识别规则 last year's: name this year's rules file" :
+	    "识别规则 the rules file, relative to this file");
+	line(b, "", "columns", columns, 0, "../../columns.yaml",
+	    "县定表头 the county's header aliases (optional)");
+	snprintf(n, sizeof n, "../../%d/%s/registry", run->year - 1, run->o->code);
+	line(b, "", "previous", previous, 0, n, previous != NULL ?
+	    "上年建档 last year's registry folder" :
+	    "上年建档 last year's registry folder (optional)");
+	line(b, "", "quota", NULL, 1, "", "规模 poor people allowed, handed down (optional)");
+	note(b, "# appraisal:", "民主评议 the representatives' meeting");
+	snprintf(n, sizeof n, "#   date: %s-06-03", y);
+	note(b, n, "评议日期 the day of the meeting");
+	note(b, "#   representatives:", "到会代表 present at the meeting");
+	note(b, "#   total:", "代表总数 all representatives (optional)");
+	note(b, "# publicity:", "公示期 the periods used, first and last day");
+	strbuf_printf(b,
+	    "#   village: {start: %s-06-05, end: %s-06-11}\n"
+	    "#   town:    {start: %s-06-14, end: %s-06-20}\n"
+	    "#   county:  {start: %s-06-21, end: %s-06-25}\n", y, y, y, y, y, y);
+	free(rules);
+	free(columns);
+	free(previous);
+}
+
+/* ---- Templates ---- */
+
+static void
+template(struct run *run, struct outfile *f, const char *const *known, size_t n,
+    const struct names *more)
+{
+	struct csvout w;
+
+	csvout_init(&w, f, CSVOUT_DATA);
+	csvout_bom(&w);
+	for (size_t i = 0; i < n + (more ? more->n : 0); i++) {
+		const char *name = i < n ? known[i] : more->v[i - n];
+		const char *zh = aliases_first(run->st.aliases, name);
+
+		csvout_str(&w, *zh ? zh : name);
+	}
+	csvout_end(&w);
+}
+
+/* ---- The run ---- */
+
+static struct outfile *
+output(struct run *run, const char *name)
+{
+	char *path = path_join(run->o->dir, name);
+	struct outfile *f = stage_output(&run->st, path, OUTFILE_PUBLIC);
+
+	free(path);
+	return f;
+}
+
+/* Load last year's village.yaml; check it is last year's. */
+static int
+load_last(struct run *run)
+{
+	struct stage *st = &run->st;
+
+	if (stage_load_village(st, run->o->previous, 1) != 0)
+		return EXIT_ERROR;
+	run->last = &st->village;
+	if (run->last->year >= run->year)
+		return stage_fail(st, "%s is the folder of %d: --year %d must come "
+		    "after it", run->o->previous, run->last->year, run->year);
+	if (strcmp(run->last->code, run->o->code) != 0)
+		stage_warn(st, "%s is village %s, not %s: its facts are copied all "
+		    "the same", run->o->previous, run->last->code, run->o->code);
+	return 0;
+}
+
+static void
+run_free(struct run *run)
+{
+	for (size_t i = 0; i < run->nmade; i++)
+		free(run->made[i]);
+	free(run->made);
+	names_free(&run->household);
+	names_free(&run->member);
+}
+
+int
+init_run(const struct init_options *o)
+{
+	struct run run;
+	struct stage *st = &run.st;
+	struct outfile *f[6];
+	struct strbuf yaml = { 0 };
+	const char *rules_path = o->rules;
+	char *templates = NULL, *registry = NULL;
+	int status = EXIT_ERROR;
+
+	memset(&run, 0, sizeof run);
+	run.o = o;
+	stage_begin(st, "init", o->quiet);
+	st->unrecorded = 1;
+	if (!digits(o->code, 12)) {
+		stage_fail(st, "--code \"%s\": a village code is 12 digits", o->code);
+		goto out;
+	}
+	if (!digits(o->year, 4) || atoi(o->year) < 1949) {
+		stage_fail(st, "--year \"%s\": a year is 4 digits, 1949 or later", o->year);
+		goto out;
+	}
+	run.year = atoi(o->year);
+	if (o->previous != NULL && load_last(&run) != 0)
+		goto out;
+	if (rules_path == NULL && run.last != NULL)
+		rules_path = run.last->rules_path;
+	if (rules_path != NULL) {
+		if (stage_load_rules(st, rules_path, o->include_anywhere) != 0)
+			goto out;
+		rules_fields(&run);
+	}
+	if (stage_load_columns(st, NULL) != 0 || prepare_folder(&run, o->dir) != 0)
+		goto out;
+	templates = path_join(o->dir, "templates");
+	if (!path_is_dir(templates) && make_folder(&run, templates) != 0)
+		goto out;
+	if (run.last != NULL) {
+		registry = path_join(run.last->dir, "registry");
+		if (!path_is_dir(registry))
+			stage_warn(st, "%s does not exist yet: village.yaml names it as "
+			    "previous:, and the stages will refuse it until last year's "
+			    "registry is made (tpa-file)", registry);
+	}
+	if ((f[0] = output(&run, "village.yaml")) == NULL ||
+	    (f[1] = output(&run, "Makefile")) == NULL ||
+	    (f[2] = output(&run, "templates/applications.csv")) == NULL ||
+	    (f[3] = output(&run, "templates/survey.csv")) == NULL ||
+	    (f[4] = output(&run, "templates/votes.csv")) == NULL ||
+	    (f[5] = output(&run, "templates/objections.csv")) == NULL)
+		goto out;
+	village_yaml(&run, &yaml, rules_path, run.last ? run.last->columns_path : NULL,
+	    registry);
+	outfile_write(f[0], yaml.s, yaml.len);
+	outfile_printf(f[1], "include $(or $(TPA_MK),%s)\n", o->village_mk);
+	template(&run, f[2], application_columns, NCOLS(application_columns), &run.member);
+	template(&run, f[3], survey_columns, NCOLS(survey_columns), &run.household);
+	template(&run, f[4], vote_columns, NCOLS(vote_columns), NULL);
+	template(&run, f[5], objection_columns, NCOLS(objection_columns), NULL);
+	if (stage_commit(st) != 0)
+		goto out;
+	status = EXIT_DONE;
+	if (!o->quiet)
+		fprintf(stderr, "init: %s: village.yaml, Makefile, templates/ "
+		    "(applications, survey, votes, objections)%s\n", o->dir,
+		    run.last ? "; facts copied from last year" : "");
+out:
+	free(templates);
+	free(registry);
+	strbuf_free(&yaml);
+	status = stage_end(st, status);
+	if (status != EXIT_DONE)
+		unmake_folders(&run);
+	run_free(&run);
+	return status;
+}
