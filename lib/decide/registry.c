@@ -108,8 +108,7 @@ registry_status(int confirmed, int exits, const struct registry_entry *entry,
 		}
 		if (out->registered_since == 0)
 			out->registered_since = year;
-		if (out->status != STATUS_RETURNED)
-			out->exited_year = 0;
+		out->exited_year = 0;    /* empty unless exited (SPEC §3) */
 		return;
 	}
 	if (!registered) {

@@ -87,3 +87,9 @@ household_parse_cell(struct household_buf *b, const struct field *f,
 	strbuf_free(&what);
 	return -1;
 }
+
+const char *
+household_bad_code(const struct field *f)
+{
+	return f != NULL && f->type == FT_DATE ? "BAD_DATE" : "BAD_VALUE";
+}

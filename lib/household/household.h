@@ -82,6 +82,10 @@ struct read_problem {
 	const char *message;         /* in the reader's language */
 };
 
+/* The reject code of a cell that is not a value of F: BAD_DATE for a
+ * date, BAD_VALUE for any other type (SPEC §3 rejects). */
+const char *household_bad_code(const struct field *f);
+
 /* Parse cell S[0..N) of column NAME (type F) into C, storing its text in
  * B. On a bad value, the message (in L) goes to MSG and -1 is returned;
  * the cell is then left empty. An unlisted value of a code field with

@@ -200,7 +200,7 @@ number(struct reading *rd, const struct csvin_row *row, const char *hid,
 		struct strbuf what = { 0 };
 
 		if (need_whole)
-			strbuf_puts(&what, "a whole number");
+			strbuf_puts(&what, rd->o->lang == LANG_ZH ? "整数" : "a whole number");
 		else
 			field_describe(f, rd->o->lang == LANG_ZH, &what);
 		wording(&rd->msg, rd->o->lang, MSG_NOT_VALUE, list_known[k],

@@ -207,7 +207,7 @@ data_row(struct reading *rd, const struct csvin_row *row)
 		    row->cell[i], row->len[i], &cells[i], rd->o->lang, &rd->msg);
 		if (rc < 0) {
 			problem(rd, row->line, hid, id, idlen, s->cols.name[i],
-			    "BAD_VALUE", strbuf_str(&rd->msg));
+			    household_bad_code(s->field[i]), strbuf_str(&rd->msg));
 			rd->bad++;
 		} else if (rc > 0 && rd->h->other != NULL) {
 			rd->h->other(rd->h->ctx, s->cols.name[i], b->text + cells[i].off);

@@ -478,16 +478,26 @@ history_entry(struct filing *f, struct reg *r)
 		r->prev.registered_since = f->history_since[*h];
 }
 
+struct history_row {
+	const char *id;
+	int since, exited;
+};
+
+/* sorted by household number */
+static int
+by_history_id(const void *a, const void *b)
+{
+	return strcmp(((const struct history_row *)a)->id,
+	    ((const struct history_row *)b)->id);
+}
+
 /* history.csv: the households that exited in this or an earlier year and
  * are not in this year's registry, so that a return is told next year. */
 static void
 write_history(struct filing *f, struct outfile *out)
 {
 	struct csvout w;
-	struct {
-		const char *id;
-		int since, exited;
-	} *rows = xcalloc(f->nhistory + f->nreg + 1, sizeof *rows);
+	struct history_row *rows = xcalloc(f->nhistory + f->nreg + 1, sizeof *rows);
 	size_t n = 0;
 
 	for (size_t i = 0; i < f->nhistory; i++) {
@@ -513,14 +523,7 @@ write_history(struct filing *f, struct outfile *out)
 		rows[n].exited = r->prev.exited_year;
 		n++;
 	}
-	/* sorted by household number */
-	for (size_t a = 1; a < n; a++)
-		for (size_t b = a; b > 0 && strcmp(rows[b - 1].id, rows[b].id) > 0; b--) {
-			__typeof__(rows[0]) t = rows[b];
-
-			rows[b] = rows[b - 1];
-			rows[b - 1] = t;
-		}
+	qsort(rows, n, sizeof *rows, by_history_id);
 	csvout_init(&w, out, CSVOUT_DATA);
 	csvout_row(&w, (const char *const[]){ "household_id", "registered_since",
 	    "exited_year" }, 3);

@@ -487,7 +487,9 @@ START_TEST(survey_rows)
 	ck_assert_int_eq(surveyset_find(&ss, "H6")->state, SURVEY_REFUSED);
 	ck_assert_str_eq(problem_at(&ps, 6, "BAD_VALUE")->field, "housing");
 	ck_assert_int_eq(surveyset_find(&ss, "H7")->state, SURVEY_REFUSED);
-	ck_assert_str_eq(problem_at(&ps, 7, "BAD_VALUE")->field, "survey_date");
+	/* SPEC §3: a date that is not a date is BAD_DATE, as in apply. */
+	ck_assert_ptr_nonnull(problem_at(&ps, 7, "BAD_DATE"));
+	ck_assert_str_eq(problem_at(&ps, 7, "BAD_DATE")->field, "survey_date");
 	ck_assert_int_eq(surveyset_find(&ss, "H8")->state, SURVEY_REFUSED);
 	p = problem_at(&ps, 8, "BAD_VALUE");
 	ck_assert_str_eq(p->field, "dibao");
