@@ -50,17 +50,18 @@ for year in 2015 2016 2017; do
 done
 
 echo
-echo "Households in the registry (建档立卡), county 371323 沂水县, from each year's county-371323/stats.csv:"
+echo "The registry (建档立卡) of county 371323 沂水县, from each year's county-371323/stats.csv"
+echo "(households and people registered that year; exited households are counted apart):"
 echo
-printf '  %-5s %22s  %5s %11s %9s %7s\n' year "registered (people)" new continuing returned exited
+printf '  %-4s  %10s  %6s  %4s  %10s  %8s  %6s\n' year households people new continuing returned exited
 for year in 2015 2016 2017; do
 	awk -F, -v y="$year" '
 	$1 == "status" { h[$2] = $3; p[$2] = $4 }
 	END {
-		n = h["new"] + h["continuing"] + h["returned"]
-		m = p["new"] + p["continuing"] + p["returned"]
-		printf "  %-5s %14d (%4d)  %5d %11d %9d %7d\n", y, n, m, h["new"],
-		    h["continuing"], h["returned"], h["exited"]
+		printf "  %-4s  %10d  %6d  %4d  %10d  %8d  %6d\n", y,
+		    h["new"] + h["continuing"] + h["returned"],
+		    p["new"] + p["continuing"] + p["returned"],
+		    h["new"], h["continuing"], h["returned"], h["exited"]
 	}' "$work/$year/county-371323/stats.csv"
 done
 echo
