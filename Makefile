@@ -2,7 +2,7 @@
 # make                build the programs into bin/
 # make check          unit and command-line tests
 # make check SANITIZE=1   the same, built with AddressSanitizer + UBSan
-# make sample         run the bundled sample village through the procedure
+# make sample         the sample county through three years (samples/run.sh)
 # make install PREFIX=/usr/local DESTDIR=   |   make uninstall   |   make clean
 
 VERSION    = 0.1.0

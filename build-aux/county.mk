@@ -1,7 +1,7 @@
 # Shared make rules for a county folder (SPEC §7): county-CCCCCC/ beside its
 # towns' and villages' folders (codes starting with the county's 6
 # digits). Its Makefile is one line:
-#     include /usr/local/share/tpa/county.mk
+#     include $(or $(TPA_MK_DIR),/usr/local/share/tpa)/county.mk
 # `make -j` here runs, in phases:
 #   1. every town folder (each runs its villages and its audit) and every
 #      village that has no town folder, as far as they go;
@@ -11,7 +11,7 @@
 #      county notice and, once its objections are in, the registry);
 #   4. the county's statistics over the villages' registries (stats.csv,
 #      stats.svg), and a summary: each village's first step not done.
-# Variables: TPA_BIN, TPA_MK, as for town.mk.
+# Variables: TPA_BIN, TPA_MK_DIR, as for town.mk.
 
 TPA_BIN ?=
 T = $(if $(TPA_BIN),$(TPA_BIN)/,)

@@ -1,7 +1,7 @@
 # Shared make rules for a town folder (SPEC §7): town-TTTTTTTTT/ beside its
 # villages' folders (the villages whose 12-digit codes start with the
 # town's 9 digits). Its Makefile is one line:
-#     include /usr/local/share/tpa/town.mk
+#     include $(or $(TPA_MK_DIR),/usr/local/share/tpa)/town.mk
 # `make -j` here runs, in phases:
 #   1. every village as far as it goes (a village that waits does not stop
 #      the others);
@@ -12,7 +12,8 @@
 #   4. the town's statistics over its villages' registries (stats.csv,
 #      stats.svg), and a summary: each village's first step not done.
 # Variables: TPA_BIN (the folder of the tpa programs; default: PATH),
-# TPA_MK (the village rules, passed on to the villages' Makefiles).
+# TPA_MK_DIR (the folder of the make rules when they are not installed;
+# make passes it on to the villages' Makefiles).
 
 TPA_BIN ?=
 T = $(if $(TPA_BIN),$(TPA_BIN)/,)

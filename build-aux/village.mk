@@ -1,8 +1,9 @@
 # Shared make rules for one village-year folder (SPEC §7). A village's
 # Makefile is one line:
-#     include /usr/local/share/tpa/village.mk
-# (wherever `make install` put it; from a clone: include
-# $(TPA_MK), with TPA_MK=/path/to/clone/build-aux/village.mk).
+#     include $(or $(TPA_MK_DIR),/usr/local/share/tpa)/village.mk
+# (/usr/local/share/tpa is where `make install` puts the rules; from a
+# clone, run make with TPA_MK_DIR=/path/to/clone/build-aux). The town's
+# and county's Makefiles include town.mk and county.mk the same way.
 #
 # `make` runs every stage whose inputs changed — the rules file and every
 # file it includes, village.yaml, the column aliases and last year's

@@ -51,6 +51,14 @@ year: 2015
 YAML
 }
 
+# sample_rules DIR: what the sample county's villages name beside them
+# (../../rules/, ../../columns.yaml): tpa's shipped rules files and the
+# county's own in DIR/rules/, the county's header aliases in DIR/.
+sample_rules() {
+	mkdir -p "$1/rules" && cp "$SAMPLE/../rules/"*.yaml "$SAMPLE/county/rules/"*.yaml "$1/rules/" &&
+	cp "$SAMPLE/county/columns.yaml" "$1/"
+}
+
 # same FILE EXPECTED: byte-identical, showing the difference if not.
 same() {
 	cmp -s "$1" "$2" || { diff -u "$2" "$1" | head -40 >&2; return 1; }

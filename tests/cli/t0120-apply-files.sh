@@ -7,7 +7,7 @@ V=$SAMPLE/county/2015/371323105201
 # where the sample's village.yaml names them (../../rules/).
 in_county() {
 	mkdir -p county/rules county/2015/371323105201 &&
-	cp "$SAMPLE/../rules/"*.yaml county/rules/ && cd county/2015/371323105201
+	sample_rules county && cd county/2015/371323105201
 }
 
 expect "applicants.csv (full ID numbers) is mode 0600 whatever the umask" '
@@ -21,9 +21,9 @@ expect "PROVENANCE.csv records the outputs and inputs by their sha256" '
 	[ "$(head -1 PROVENANCE.csv)" = "output,sha256,stage,tool_version,rules,rules_sha256,inputs" ] &&
 	a=$(sha256sum applicants.csv | cut -c1-64) && r=$(sha256sum rejects-apply.csv | cut -c1-64) &&
 	i=$(sha256sum applications.csv | cut -c1-64) && y=$(sha256sum village.yaml | cut -c1-64) &&
-	v=$(tpa-apply --version | sed "s/.* //") &&
-	[ "$(sed -n 2p PROVENANCE.csv)" = "applicants.csv,$a,apply,$v,,,applications.csv@$i;village.yaml@$y" ] &&
-	[ "$(sed -n 3p PROVENANCE.csv)" = "rejects-apply.csv,$r,apply,$v,,,applications.csv@$i;village.yaml@$y" ] &&
+	c=$(sha256sum ../../columns.yaml | cut -c1-64) && v=$(tpa-apply --version | sed "s/.* //") &&
+	[ "$(sed -n 2p PROVENANCE.csv)" = "applicants.csv,$a,apply,$v,,,applications.csv@$i;village.yaml@$y;../../columns.yaml@$c" ] &&
+	[ "$(sed -n 3p PROVENANCE.csv)" = "rejects-apply.csv,$r,apply,$v,,,applications.csv@$i;village.yaml@$y;../../columns.yaml@$c" ] &&
 	[ "$(wc -l <PROVENANCE.csv)" -eq 3 ]'
 
 expect "a re-run replaces its own provenance rows and keeps others" '

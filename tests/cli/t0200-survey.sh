@@ -7,7 +7,7 @@ V=$SAMPLE/county/2015/371323105201
 # A copy of the sample village with the shipped rules beside it.
 sample_village() {
 	mkdir -p county/2015 county/rules &&
-	cp -R "$V" county/2015/ && cp "$SAMPLE/../rules/"*.yaml county/rules/ &&
+	cp -R "$V" county/2015/ && sample_rules county &&
 	cd county/2015/371323105201 &&
 	tpa-apply -q --village . -o applicants.csv applications.csv
 }
@@ -32,8 +32,8 @@ expect "every applicant household is in the primary list exactly once" '
 
 expect "PROVENANCE names the rules and their sha256, and the included files" '
 	sample_village && tpa-survey -q --village . -o primary.csv applicants.csv survey.csv &&
-	r=$(sha256sum ../../rules/example-2015.yaml | cut -c1-64) &&
-	grep -q "^primary.csv,[0-9a-f]\{64\},survey,[^,]*,../../rules/example-2015.yaml,$r,applicants.csv@.*;survey.csv@.*;village.yaml@.*;../../rules/procedure.yaml@" PROVENANCE.csv &&
+	r=$(sha256sum ../../rules/yishui-2015.yaml | cut -c1-64) &&
+	grep -q "^primary.csv,[0-9a-f]\{64\},survey,[^,]*,../../rules/yishui-2015.yaml,$r,applicants.csv@.*;survey.csv@.*;village.yaml@.*;../../rules/procedure.yaml@.*;../../columns.yaml@" PROVENANCE.csv &&
 	grep -q "^applicants.csv," PROVENANCE.csv && [ "$(stat -c %a primary.csv)" = 600 ]'
 
 expect "--explain shows every rule, its inputs and the decision, in the village's language, writes nothing" '

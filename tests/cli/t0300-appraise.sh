@@ -63,7 +63,7 @@ expect "bad vote rows are reported with their line and set aside" '
 # not fit, H002 comes after it. H032 and H034 share 2400.00: H032 has more
 # votes. H038 has no vote row; H039 counts 35 votes for 32 present.
 expect "sample village: the appraised list worked out by hand" '
-	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ && cp "$SAMPLE/../rules/"*.yaml county/rules/ &&
+	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ && sample_rules county &&
 	cd county/2015/371323105201 &&
 	cp "$DATA/sample/primary.expected" primary.csv &&
 	tpa-appraise -q --village . -o appraised.csv primary.csv votes.csv 2>err &&

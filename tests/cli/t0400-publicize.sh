@@ -6,7 +6,7 @@ V=$SAMPLE/county/2015/371323105201
 # The sample village after appraisal, in a folder of its own.
 appraised_village() {
 	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ &&
-	cp "$SAMPLE/../rules/"*.yaml county/rules/ && cd county/2015/371323105201 &&
+	sample_rules county && cd county/2015/371323105201 &&
 	cp "$DATA/sample/appraised.expected" appraised.csv
 }
 

@@ -6,7 +6,7 @@ V=$SAMPLE/county/2015/371323105201
 
 village_copy() {
 	cp "$V/village.yaml" "$V/applications.csv" "$V/survey.csv" . &&
-	mkdir -p ../../rules && cp "$SAMPLE/../rules/"*.yaml ../../rules/
+	sample_rules ../..
 }
 no_temporaries() {
 	[ -z "$(find "${1:-.}" -name "*.tmp-*")" ] || { find "${1:-.}" -name "*.tmp-*"; return 1; }

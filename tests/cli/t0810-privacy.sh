@@ -3,11 +3,11 @@
 # files that hold full ID numbers are readable by their owner only; rules
 # cannot reach outside the rules folder or hang a stage.
 . "$(dirname "$0")/lib.sh"
-MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)/village.mk
+MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 
 county() {
-	mkdir -p c && cp -R "$SAMPLE/county/." c/ && mkdir -p c/rules && cp "$SAMPLE/../rules/"*.yaml c/rules/ &&
-	(umask 022 && make -s -C c/2015/371323105201 TPA_MK="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 2>/dev/null)
+	mkdir -p c && cp -R "$SAMPLE/county/." c/ && sample_rules c &&
+	(umask 022 && make -s -C c/2015/371323105201 TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 2>/dev/null)
 }
 
 expect "files meant for people hold no full ID number and no household phone" '

@@ -135,7 +135,7 @@ expect "a stray byte at line 21 is reported at line 21, in UTF-8 and in GBK file
 # included; village.mk can include it.
 sample_village() {
 	mkdir -p county/2015 county/rules &&
-	cp -R "$V" county/2015/ && cp "$SAMPLE/../rules/"*.yaml county/rules/ &&
+	cp -R "$V" county/2015/ && sample_rules county &&
 	cd county/2015/371323105201 &&
 	printf "include %s\n-include .tpa-deps.mk\n" "$MK" >Makefile &&
 	tpa-apply -q --village . -o applicants.csv applications.csv &&
@@ -143,8 +143,8 @@ sample_village() {
 }
 
 expect "the dependency file names every input, the rules and their includes" '
-	sample_village && grep -qx "primary.csv: ../../rules/example-2015.yaml ../../rules/procedure.yaml applicants.csv survey.csv village.yaml" .tpa-deps.mk &&
-	grep -qx "applicants.csv: applications.csv village.yaml" .tpa-deps.mk &&
+	sample_village && grep -qx "primary.csv: ../../columns.yaml ../../rules/procedure.yaml ../../rules/yishui-2015.yaml applicants.csv survey.csv village.yaml" .tpa-deps.mk &&
+	grep -qx "applicants.csv: ../../columns.yaml applications.csv village.yaml" .tpa-deps.mk &&
 	grep -qx "../../rules/procedure.yaml:" .tpa-deps.mk'
 
 expect "make: touching a rules include makes primary.csv out of date" '
