@@ -272,7 +272,7 @@ H032 continuing general illness
 H037 exited general lack_of_funds
 H040 continuing general illness
 EOF
-	[ "$(cols "$REF/2017/371323105201/registry/households.csv" household_id registered_since exited_year | grep "^H031")" = "H031 2015 " ] &&
+	[ "$(cols "$REF/2017/371323105201/registry/households.csv" household_id registered_since exited_year | grep "^H031")" = "H031 2015 -" ] &&
 	expect_figures "$REF/2017/371323105202" <<EOF &&
 001 3 2600.00 confirmed - 3
 002 1 2700.00 confirmed - 4
