@@ -694,6 +694,7 @@ apply_run(const struct apply_options *o)
 	strmap_init(&in.applied);
 	idset_init(&in.people);
 	stage_begin(&st, "apply", o->quiet);
+	stage_target(&st, o->output);
 	if (stage_load_village(&st, o->village, 1) != 0 ||
 	    stage_load_columns(&st, o->columns) != 0 ||
 	    stage_input(&st, o->input) != 0)

@@ -193,6 +193,8 @@ appraise_run(const struct appraise_options *o)
 	memset(&l, 0, sizeof l);
 	m.st = &st;
 	stage_begin(&st, "appraise", o->quiet);
+	if (o->explain == NULL)
+		stage_target(&st, o->output);
 	if (stage_load_village(&st, o->village, 1) != 0 ||
 	    stage_load_rules(&st, o->rules, o->include_anywhere) != 0 ||
 	    stage_load_columns(&st, o->columns) != 0 ||

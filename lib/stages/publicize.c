@@ -123,12 +123,18 @@ publicize_notice(const struct publicize_options *o)
 	memset(&l, 0, sizeof l);
 	memset(&n, 0, sizeof n);
 	stage_begin(&st, "publicize", o->quiet);
+	stage_target(&st, o->output);
 	if (load(&st, o, 0, &l) != 0 ||
 	    (out = stage_output(&st, o->output, OUTFILE_PUBLIC)) == NULL ||
 	    read_list(&st, o, &l) != 0)
 		goto out;
 	if (already_posted(&st, o, &l, out)) {
-		status = EXIT_BLOCKED;
+		char why[256];
+
+		snprintf(why, sizeof why, "%s changed after the notice was posted "
+		    "and its objections recorded: post the new list again",
+		    path_base(o->list));
+		status = stage_block(&st, why);
 		goto out;
 	}
 	rows = xcalloc(l.nrows + 1, sizeof *rows);
@@ -390,6 +396,8 @@ publicize_resolve(const struct publicize_options *o)
 	rr.o = o;
 	rr.st = &st;
 	stage_begin(&st, "publicize", o->quiet);
+	if (o->explain == NULL)
+		stage_target(&st, o->output);
 	if (load(&st, o, 1, &l) != 0)
 		goto out;
 	if (o->explain == NULL &&

@@ -124,7 +124,9 @@ add_path(struct stage *st, const char *path, int output)
 	}
 	p->path = xstrdup(path);
 	p->output = output;
-	for (size_t i = 0; i < st->npaths; i++)
+	/* An input is compared with the outputs only: none yet, no loop
+	 * (tpa-file stats and the audit take thousands of inputs). */
+	for (size_t i = 0; (output || st->npath_outputs > 0) && i < st->npaths; i++)
 		if (file_id_same(&st->paths[i].id, &p->id) &&
 		    (output || st->paths[i].output)) {
 			int rc = stage_fail(st, "%s %s is the same file as %s %s: "
@@ -136,6 +138,7 @@ add_path(struct stage *st, const char *path, int output)
 			return rc;
 		}
 	st->npaths++;
+	st->npath_outputs += output != 0;
 	return 0;
 }
 
@@ -299,19 +302,28 @@ prepare(struct stage *st, struct provenance *p)
  * for every output whose stage was blocked. */
 #define BLOCKED_NAME ".tpa-blocked.mk"
 
-static int
-ours(const struct stage *st, const char *name)
+/* The names, relative to DIR, of what a record of ST covers: its outputs
+ * opened so far (written in another folder's place or not), else the
+ * output it was asked for. */
+static size_t
+names(const struct stage *st, const char *dir, char *out[STAGE_MAX_OUTPUTS])
 {
+	size_t n = 0;
+
 	for (size_t i = 0; i < st->nout; i++)
-		if (strcmp(path_base(st->out[i].path), name) == 0)
-			return 1;
-	return 0;
+		if (!st->out[i].in_place)
+			out[n++] = path_relative(dir, st->out[i].path);
+	if (n == 0 && st->target != NULL)
+		out[n++] = path_relative(dir, st->target);
+	return n;
 }
 
 static void
 record_blocked(struct stage *st, const char *dir, const char *reason)
 {
 	char *path = path_join(dir, BLOCKED_NAME), err[1024];
+	char *mine[STAGE_MAX_OUTPUTS];
+	size_t nmine = names(st, dir, mine);
 	struct strbuf keep = { 0 }, out = { 0 };
 	struct outfile *f;
 	FILE *fp = fopen(path, "r");
@@ -323,30 +335,29 @@ record_blocked(struct stage *st, const char *dir, const char *reason)
 
 		while ((n = getline(&line, &cap, fp)) > 0) {
 			char name[4096];
+			int ours = 0, pair;
 
 			/* Keep the other outputs' pairs. */
-			if (strncmp(line, "#! ", 3) == 0 &&
-			    sscanf(line + 3, "%4095[^:]:", name) == 1 && !ours(st, name))
-				strbuf_add(&keep, line, (size_t)n);
-			else if (line[0] != '#' && sscanf(line, "%4095[^:]:", name) == 1 &&
-			    strstr(line, ".tpa-blocked") != NULL && !ours(st, name))
+			pair = strncmp(line, "#! ", 3) == 0 ?
+			    sscanf(line + 3, "%4095[^:]:", name) == 1 :
+			    line[0] != '#' && strstr(line, ".tpa-blocked") != NULL &&
+			    sscanf(line, "%4095[^:]:", name) == 1;
+			for (size_t i = 0; pair && i < nmine; i++)
+				ours |= strcmp(mine[i], name) == 0;
+			if (pair && !ours)
 				strbuf_add(&keep, line, (size_t)n);
 		}
 		free(line);
 		fclose(fp);
 	}
+	if (fp == NULL && reason == NULL)
+		goto out;                 /* nothing blocked, nothing to take off */
 	strbuf_puts(&out, "# The outputs of this folder whose stage is blocked, and why.\n"
 	    "# Written by tpa; make runs their stage again until it is not.\n");
 	strbuf_puts(&out, strbuf_str(&keep));
-	if (reason != NULL)
-		for (size_t i = 0; i < st->nout; i++) {
-			const char *name;
-
-			if (st->out[i].in_place)
-				continue;
-			name = path_base(st->out[i].path);
-			strbuf_printf(&out, "#! %s: %s\n%s: .tpa-blocked\n", name, reason, name);
-		}
+	for (size_t i = 0; reason != NULL && i < nmine; i++)
+		strbuf_printf(&out, "#! %s: %s\n%s: .tpa-blocked\n", mine[i], reason,
+		    mine[i]);
 	if ((f = outfile_open(path, OUTFILE_PUBLIC, err, sizeof err)) != NULL) {
 		outfile_write(f, strbuf_str(&out), out.len);
 		if (outfile_finish(f, NULL, err, sizeof err) == 0)
@@ -354,9 +365,43 @@ record_blocked(struct stage *st, const char *dir, const char *reason)
 		else
 			outfile_abort(f);
 	}
+out:
+	for (size_t i = 0; i < nmine; i++)
+		free(mine[i]);
 	free(path);
 	strbuf_free(&keep);
 	strbuf_free(&out);
+}
+
+/* The folder of ST's record: the record folder, else that of its first
+ * output or of its target; NULL when it writes to standard output. */
+static char *
+record_folder(const struct stage *st)
+{
+	if (st->record_dir != NULL)
+		return xstrdup(st->record_dir);
+	for (size_t i = 0; i < st->nout; i++)
+		if (!st->out[i].in_place)
+			return path_dir(st->out[i].path);
+	return st->target != NULL ? path_dir(st->target) : NULL;
+}
+
+void
+stage_target(struct stage *st, const char *path)
+{
+	free(st->target);
+	st->target = path != NULL && strcmp(path, "-") != 0 ? xstrdup(path) : NULL;
+}
+
+int
+stage_block(struct stage *st, const char *reason)
+{
+	char *dir = record_folder(st);
+
+	if (dir != NULL && !st->unrecorded)
+		record_blocked(st, dir, reason);
+	free(dir);
+	return EXIT_BLOCKED;
 }
 
 int
@@ -410,6 +455,18 @@ stage_end(struct stage *st, int status)
 {
 	const char *s = strbuf_str(&st->err);
 
+	/* Under make (MAKELEVEL is set), a failed stage is named in the
+	 * folder's .tpa-blocked.mk, make's own record, so that `make status`
+	 * and the town and county summaries say "failed"; run by hand, a
+	 * failed stage leaves nothing behind. */
+	if (status == EXIT_ERROR && st->have_village && !st->unrecorded &&
+	    getenv("MAKELEVEL") != NULL) {
+		struct strbuf why = { 0 };
+
+		strbuf_printf(&why, "failed: %.*s", (int)strcspn(s, "\n"), s);
+		stage_block(st, strbuf_str(&why));
+		strbuf_free(&why);
+	}
 	while (*s) {
 		const char *nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
@@ -436,6 +493,7 @@ stage_end(struct stage *st, int status)
 		village_free(&st->village);
 	aliases_free(st->aliases);
 	free(st->record_dir);
+	free(st->target);
 	strbuf_free(&st->err);
 	if (fflush(stdout) != 0 && status != EXIT_ERROR) {
 		fprintf(stderr, "%s: standard output: write error\n", program_name());

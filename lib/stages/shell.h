@@ -68,13 +68,15 @@ struct stage {
 	struct column_aliases *aliases;
 	enum lang lang;              /* of messages inside files */
 	struct stage_path *paths;
-	size_t npaths;
+	size_t npaths, npath_outputs;
 	struct stage_output out[STAGE_MAX_OUTPUTS];
 	size_t nout;
 	struct stage_read *reads;
 	size_t nreads;
 	struct strbuf err;           /* the errors to print, one per line */
 	char *record_dir;            /* where PROVENANCE.csv goes, or NULL */
+	char *target;                /* the output asked for, for a failure
+	                              * record (stage_target), or NULL */
 	int unrecorded;              /* commit with no PROVENANCE.csv row: files
 	                              * for people that are no record of the
 	                              * procedure (tpa-export's workbook,
@@ -125,6 +127,20 @@ int stage_recorded_input(const char *output, const char *input,
  * than in the folder of the first output (tpa-file: the village folder
  * for the outputs in registry/). */
 void stage_record_in(struct stage *st, const char *dir);
+
+/* The output the stage is asked to write (its -o; NULL or "-" for
+ * standard output). When the stage fails (exit 2) under make with a
+ * village loaded, before or after opening it, .tpa-blocked.mk names it with
+ * "failed: " and the first error, so that `tpa status` and the town and
+ * county summaries say so rather than "ready"; a later run that succeeds
+ * takes it off. */
+void stage_target(struct stage *st, const char *path);
+
+/* Blocked without writing: the outputs opened so far (or the target) are
+ * named in the folder's .tpa-blocked.mk with REASON and dropped, an
+ * earlier version of them left as it is (a notice not made again from a
+ * changed list). Returns EXIT_BLOCKED. */
+int stage_block(struct stage *st, const char *reason);
 
 /* Record that PATH was read, with the SHA-256 of its bytes. */
 void stage_read(struct stage *st, const char *path, const char sha256[DIGEST_HEX]);

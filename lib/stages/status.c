@@ -6,9 +6,10 @@
 #include "base/strbuf.h"
 #include "stages/shell.h"
 #include "stages/status.h"
+#include "io/digest.h"
 #include "values/date.h"
 
-enum state { DONE, READY, WAITING, BLOCKED, LATER };
+enum state { DONE, READY, WAITING, BLOCKED, LATER, FAILED };
 
 struct step {
 	const char *name;
@@ -71,7 +72,30 @@ audit_errors(const char *audit, const char *code)
 	return n;
 }
 
-static const char *const words[] = { "done", "ready", "waiting", "blocked", "not yet" };
+/* Whether the audit whose PROVENANCE.csv is PROV read the village CODE's
+ * LIST as it is now (LIST_PATH): "/CODE/LIST@sha256" among its inputs. */
+static int
+audit_covers(const char *prov, const char *code, const char *list,
+    const char *list_path)
+{
+	char sha[DIGEST_HEX], *line = NULL;
+	size_t cap = 0;
+	struct strbuf want = { 0 };
+	FILE *fp;
+	int found = 0;
+
+	if (digest_file(list_path, sha) != 0 || (fp = fopen(prov, "r")) == NULL)
+		return 0;
+	strbuf_printf(&want, "/%s/%s@%s", code, list, sha);
+	while (!found && getline(&line, &cap, fp) > 0)
+		found = strstr(line, strbuf_str(&want)) != NULL;
+	free(line);
+	fclose(fp);
+	strbuf_free(&want);
+	return found;
+}
+
+static const char *const words[] = { "done", "ready", "waiting", "blocked", "not yet", "failed" };
 
 /* --brief: only the first step that is not done, on the village's line. */
 static int brief, said;
@@ -79,6 +103,11 @@ static int brief, said;
 static void
 line(const char *step, enum state s, const char *detail)
 {
+	/* A stage that failed (exit 2) is recorded as "failed: why". */
+	if (s == BLOCKED && strncmp(detail, "failed: ", 8) == 0) {
+		s = FAILED;
+		detail += 8;
+	}
 	if (brief) {
 		if (s != DONE && !said) {
 			printf(" %s: %s%s%s\n", step, words[s], *detail ? ": " : "", detail);
@@ -143,11 +172,28 @@ status_run(const char *dir, int no_audit, int one_line)
 			if (no_audit) {
 				line(step, DONE, "skipped (TPA_AUDIT=0)");
 			} else {
-				char *p = path_join(dir, audit);
+				char *p = path_join(dir, audit), *pd = path_dir(p);
+				char *prov = path_join(pd, "PROVENANCE.csv");
+				char below[48], *lp;
 
+				snprintf(below, sizeof below, "publicized-%s.csv", lvl[l - 1]);
+				lp = path_join(dir, below);
 				errors = audit_errors(p, v.code);
+				if (errors >= 0 && has(dir, below) &&
+				    !audit_covers(prov, v.code, below, lp)) {
+					strbuf_printf(&d, "%s has not covered this village's %s yet",
+					    audit, below);
+					line(step, previous_done ? WAITING : LATER, previous_done ?
+					    strbuf_str(&d) : ""), previous_done = 0;
+					errors = -2;
+				}
 				free(p);
-				if (errors < 0)
+				free(pd);
+				free(prov);
+				free(lp);
+				if (errors == -2)
+					;
+				else if (errors < 0)
 					line(step, previous_done ? WAITING : LATER, previous_done ?
 					    audit : ""), previous_done = 0;
 				else if (errors > 0) {
@@ -161,10 +207,14 @@ status_run(const char *dir, int no_audit, int one_line)
 			}
 		}
 		snprintf(step, sizeof step, "%s notice", lvl[l]);
-		if (has(dir, notice))
+		why = blocked_reason(dir, notice);
+		if (why != NULL)
+			line(step, BLOCKED, why), previous_done = 0;
+		else if (has(dir, notice))
 			line(step, DONE, notice);
 		else
 			line(step, previous_done ? READY : LATER, ""), previous_done = 0;
+		free(why);
 		snprintf(step, sizeof step, "%s objections", lvl[l]);
 		why = blocked_reason(dir, list);
 		if (why != NULL) {

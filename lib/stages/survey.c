@@ -8,10 +8,11 @@
 
 #include "base/alloc.h"
 #include "base/strmap.h"
+#include "decide/eligibility.h"
 #include "household/list.h"
 #include "household/people.h"
-#include "stages/surveying.h"
 #include "io/rejects.h"
+#include "stages/surveying.h"
 #include "stages/shell.h"
 #include "stages/survey.h"
 #include "values/money.h"
@@ -327,6 +328,8 @@ survey_run(const struct survey_options *o)
 	run.o = o;
 	run.group_col = -1;
 	stage_begin(st, "survey", o->quiet);
+	if (o->explain == NULL)
+		stage_target(st, o->output);
 	if (stage_load_village(st, o->village, 0) != 0 ||
 	    stage_load_rules(st, o->rules, o->include_anywhere) != 0 ||
 	    stage_load_columns(st, o->columns) != 0 ||
@@ -345,8 +348,8 @@ survey_run(const struct survey_options *o)
 	hhlist_init(&run.list, o->output ? o->output : "-");
 	{
 		struct surveying_options so = { o->applicants, o->survey, o->encoding,
-			st->aliases, &st->rules, st->rules.year ? st->rules.year :
-			st->have_village ? st->village.year : 0, st->lang,
+			st->aliases, &st->rules, eligibility_year(&st->rules,
+			st->have_village ? st->village.year : 0), st->lang,
 			o->quiet ? NULL : program_name(), o->explain };
 		struct surveying_handler sh = { &run, on_header, on_household,
 			on_problem, on_other };
