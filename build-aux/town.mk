@@ -45,6 +45,9 @@ else
 audit: audit.csv
 endif
 
+# What the audit read (each village's lists, data and village.yaml), as
+# it wrote it: the audit runs again when any of them changes.
+-include .tpa-deps.mk
 -include .tpa-blocked.mk
 .tpa-blocked: ;
 

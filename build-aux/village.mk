@@ -105,14 +105,22 @@ objections-%.csv:
 
 # The audits span villages: the town's and county's folders run them
 # (town.mk, county.mk). A village waits for its audit, and goes on only
-# when the audit holds no error for it.
-.tpa-town-audit: $(TOWN_DIR)/audit.csv
-	@if awk -F, -v c='$(CODE)' '$$1 == "error" && $$3 == c { n++ } END { exit n > 0 }' '$<'; then touch $@; \
-	else echo "tpa: the town audit found errors for $(CODE): see $<; correct them, then run make in $(TOWN_DIR)" >&2; rm -f $@; exit 1; fi
+# when the audit covered the list it has now (the audit's PROVENANCE.csv
+# records that list with its sha256) and holds no error for it.
+# $(call gate,LEVEL,AUDIT_DIR,LIST)
+define gate
+@sha=$$(sha256sum '$(3)' | cut -c1-64); \
+if ! grep -q "/$(CODE)/$(3)@$$sha" '$(2)/PROVENANCE.csv' 2>/dev/null; then \
+  echo "tpa: waiting for the $(1) audit: it has not covered this village's $(3) yet: run make in $(2)" >&2; rm -f $@; exit 1; \
+elif awk -F, -v c='$(CODE)' '$$1 == "error" && $$3 == c { n++ } END { exit n > 0 }' '$(2)/audit.csv'; then touch $@; \
+else echo "tpa: the $(1) audit found errors for $(CODE): see $(2)/audit.csv; correct them, then run make in $(2)" >&2; rm -f $@; exit 1; fi
+endef
 
-.tpa-county-audit: $(COUNTY_DIR)/audit.csv
-	@if awk -F, -v c='$(CODE)' '$$1 == "error" && $$3 == c { n++ } END { exit n > 0 }' '$<'; then touch $@; \
-	else echo "tpa: the county audit found errors for $(CODE): see $<; correct them, then run make in $(COUNTY_DIR)" >&2; rm -f $@; exit 1; fi
+.tpa-town-audit: $(TOWN_DIR)/audit.csv publicized-village.csv
+	$(call gate,town,$(TOWN_DIR),publicized-village.csv)
+
+.tpa-county-audit: $(COUNTY_DIR)/audit.csv publicized-town.csv
+	$(call gate,county,$(COUNTY_DIR),publicized-town.csv)
 
 $(TOWN_DIR)/audit.csv:
 	@echo "tpa: waiting for the town audit: run make in $(TOWN_DIR) (its audit covers the villages that have publicized-village.csv)" >&2; exit 1

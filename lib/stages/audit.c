@@ -11,6 +11,7 @@
 #include "base/strmap.h"
 #include "decide/appraisal.h"
 #include "decide/checks.h"
+#include "decide/eligibility.h"
 #include "decide/objections.h"
 #include "household/list.h"
 #include "household/objectionfile.h"
@@ -160,6 +161,25 @@ exists(const struct village_audit *va, const char *name)
 	return e;
 }
 
+/* A file of the village that could not be read: a finding CODE with the
+ * reader's message (its last newline dropped). */
+static void
+cannot_read(struct village_audit *va, const char *code, struct strbuf *err)
+{
+	if (err->len > 0 && err->s[err->len - 1] == '\n')
+		strbuf_truncate(err, err->len - 1);
+	say(va, SEV_ERROR, code, "", MSG_AUDIT_CANNOT_READ, strbuf_str(err));
+}
+
+/* PATH of the village was read whole, with SHA: an input of the audit,
+ * in its PROVENANCE.csv and .tpa-deps.mk (make audits again when it
+ * changes; a village's gate sees which of its lists the audit covered). */
+static void
+audit_input(struct village_audit *va, const char *path, const char sha[DIGEST_HEX])
+{
+	stage_read(&va->a->st, path, sha);
+}
+
 /* --- provenance -------------------------------------------------------- */
 
 struct prov_check {
@@ -219,21 +239,21 @@ check_provenance(struct village_audit *va)
 		"primary.csv", "rejects-survey.csv", "appraised.csv",
 		"notice-village.html", "publicized-village.csv", "notice-town.html",
 		"publicized-town.csv", "notice-county.html", "publicized-county.csv",
-		"resurvey.csv" };
+		"resurvey.csv", "letters-village.html", "letters-town.html",
+		"letters-county.html", "registry/households.csv",
+		"registry/members.csv", "registry/history.csv", "registry/stats.csv",
+		"registry/stats.svg", "registry/cards.html" };
 
 	if (rc < 0) {
 		say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_CANNOT_READ, err);
 		return;
 	}
 	va->have_prov = rc == 0;
-	if (va->have_prov) {
-		char *p = in_dir(va, "PROVENANCE.csv"), sha[DIGEST_HEX];
-
-		if (digest_file(p, sha) == 0)
-			stage_read(&va->a->st, p, sha);
-		free(p);
+	/* PROVENANCE.csv itself is not recorded as an input: it grows as the
+	 * village goes on after the audit, which would make make audit again
+	 * for nothing; the lists and data it vouches for are recorded. */
+	if (va->have_prov)
 		provenance_verify(va->dir, &va->prov, on_prov, &pc);
-	}
 	for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++)
 		if (exists(va, outputs[i]) && provenance_find(&va->prov, outputs[i]) == NULL)
 			say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_PROV_MISSING,
@@ -282,8 +302,7 @@ load_rules(struct village_audit *va)
 	}
 	va->rules.include_anywhere = va->a->o->include_anywhere;
 	if (rules_load(&va->rules, path, &err) != 0) {
-		strbuf_truncate(&err, err.len > 0 && err.s[err.len - 1] == '\n' ? err.len - 1 : err.len);
-		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, strbuf_str(&err));
+		cannot_read(va, "BAD_VALUE", &err);
 	} else {
 		va->have_rules = 1;
 		va->r = &va->rules;
@@ -406,15 +425,17 @@ derive_survey(struct village_audit *va)
 	char sha[DIGEST_HEX];
 	char *app = in_dir(va, "applicants.csv"), *sv = in_dir(va, "survey.csv");
 	struct surveying_options so = { app, sv, ENC_AUTO, va->aliases, va->r,
-		va->r->year ? va->r->year : va->v.year, va->lang, NULL, NULL };
+		eligibility_year(va->r, va->v.year), va->lang, NULL, NULL };
 	struct surveying_handler sh = { va, on_survey_header, on_survey_household,
 		on_survey_problem, NULL };
 
 	memset(&ss, 0, sizeof ss);
 	va->apply_col = va->date_col = -1;
 	if (surveying_run(&so, &sh, &ss, sha, &err) != 0) {
-		strbuf_truncate(&err, err.len > 0 && err.s[err.len - 1] == '\n' ? err.len - 1 : err.len);
-		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, strbuf_str(&err));
+		cannot_read(va, "BAD_VALUE", &err);
+	} else {
+		audit_input(va, app, sha);
+		audit_input(va, sv, ss.sha256);
 	}
 	surveyset_free(&ss);
 	strbuf_free(&err);
@@ -452,11 +473,11 @@ read_list(struct village_audit *va, int k)
 	int rc = hhlist_read(&va->lists[k], &lo, on_list_problem, &lr, &err);
 
 	if (rc != 0) {
-		strbuf_truncate(&err, err.len > 0 && err.s[err.len - 1] == '\n' ? err.len - 1 : err.len);
-		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, strbuf_str(&err));
+		cannot_read(va, "BAD_VALUE", &err);
 		hhlist_free(&va->lists[k]);
 	} else {
 		va->have_list[k] = 1;
+		audit_input(va, p, va->lists[k].sha256);
 	}
 	strbuf_free(&err);
 	free(p);
@@ -596,10 +617,10 @@ audit_appraisal(struct village_audit *va)
 	memset(&d, 0, sizeof d);
 	if (votefile_read(&vo, p, votes, NULL, NULL, sha, &err) != 0 ||
 	    appraisal_decide(va->r, &va->v, p, votes, out, &sum, &err) != 0) {
-		strbuf_truncate(&err, err.len > 0 && err.s[err.len - 1] == '\n' ? err.len - 1 : err.len);
-		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, strbuf_str(&err));
+		cannot_read(va, "BAD_VALUE", &err);
 		goto out;
 	}
+	audit_input(va, vp, sha);
 	if (sum.blocked)
 		say(va, SEV_ERROR, "QUORUM", "", MSG_AUDIT_QUORUM, sum.present, sum.needed);
 	/* what the stage would have written */
@@ -693,10 +714,10 @@ audit_level(struct village_audit *va, enum level lev)
 		struct objectionfile_options oo = { op, ENC_AUTO, va->aliases };
 
 		if (objectionfile_read(&of, &oo, NULL, NULL, &err) != 0) {
-			strbuf_truncate(&err, err.len > 0 && err.s[err.len - 1] == '\n' ? err.len - 1 : err.len);
-			say(va, SEV_ERROR, "MISSING_ITEM", "", MSG_AUDIT_CANNOT_READ, strbuf_str(&err));
+			cannot_read(va, "MISSING_ITEM", &err);
 			goto out;
 		}
+		audit_input(va, op, of.sha256);
 	}
 	out = xcalloc(in->nrows + 1, sizeof *out);
 	resurvey = xcalloc(of.n + 1, 1);
