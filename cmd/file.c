@@ -55,6 +55,11 @@ main(int argc, char **argv)
 
 		if (n < 2)
 			usage_error(usage, "stats needs at least one REGISTRY_DIR");
+		/* stats reads registries only: the options of a village's
+		 * filing would be ignored, so they are refused. */
+		if (o.village || o.rules || o.previous || o.columns || anywhere ||
+		    strcmp(encoding, "auto") != 0)
+			usage_error(usage, "stats takes only -q and -o");
 		so.output = o.output;
 		so.registries = (const char *const *)argv + 1;
 		so.nregistries = (size_t)n - 1;

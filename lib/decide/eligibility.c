@@ -120,3 +120,9 @@ eligibility_free(struct eligibility *e)
 {
 	strbuf_free(&e->reasons);
 }
+
+int
+eligibility_year(const struct rules *r, int village_year)
+{
+	return r != NULL && r->year ? r->year : village_year;
+}

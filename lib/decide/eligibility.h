@@ -29,6 +29,11 @@ struct eligibility {
 
 /* Per-capita income: INCOME fen shared by MEMBERS (> 0), rounded half
  * away from zero to the fen. */
+/* The year whose 31 December ages are counted on: the rules' year when
+ * they give one, else the village's (0: none). The survey, the audit and
+ * the registry all count ages by it. */
+int eligibility_year(const struct rules *r, int village_year);
+
 long long eligibility_pci(long long income, long long members);
 
 /* Decide. T (may be NULL) receives how. When a rule cannot be evaluated

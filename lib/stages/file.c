@@ -2,6 +2,7 @@
  * last year's registry; decide attribute, causes, exit and status with
  * decide/registry; write the registry. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "base/alloc.h"
 #include "base/strmap.h"
+#include "decide/eligibility.h"
 #include "decide/registry.h"
 #include "household/list.h"
 #include "household/people.h"
@@ -623,6 +625,14 @@ file_run(const struct file_options *o)
 	strmap_init(&f.index);
 	strmap_init(&f.history);
 	stage_begin(st, "file", o->quiet);
+	stage_record_in(st, o->dir);
+	{
+		char *t = o->output ? path_join(o->output, "households.csv") :
+		    path_join(o->dir, "registry/households.csv");
+
+		stage_target(st, t);
+		free(t);
+	}
 	if (stage_load_village(st, o->village ? o->village : o->dir, 1) != 0 ||
 	    stage_load_rules(st, o->rules, o->include_anywhere) != 0 ||
 	    stage_load_columns(st, o->columns) != 0)
@@ -690,7 +700,7 @@ file_run(const struct file_options *o)
 		goto out;
 	{
 		struct people_options po = { app, o->encoding, st->aliases, &st->rules,
-			f.year, st->lang, NULL };
+			eligibility_year(&st->rules, f.year), st->lang, NULL };
 		struct people_handler ph = { &f, on_header, on_household, NULL, NULL };
 
 		if (people_read(&po, &ph, sha, &f.err) != 0) {
@@ -880,19 +890,39 @@ file_stats_run(const struct file_stats_options *o)
 	char *csv = NULL, *svg = NULL;
 	const char *dir = o->output ? o->output : ".";
 	struct strbuf title = { 0 };
+	struct strmap seen;
 	int status = EXIT_ERROR;
 
 	memset(&total, 0, sizeof total);
+	memset(&seen, 0, sizeof seen);
 	stage_begin(&st, "file", o->quiet);
 	if (stage_load_columns(&st, NULL) != 0)
 		goto out;
 	csv = path_join(dir, "stats.csv");
 	svg = path_join(dir, "stats.svg");
+	strmap_init(&seen);
 	for (size_t i = 0; i < o->nregistries; i++) {
 		char *h = path_join(o->registries[i], "households.csv");
 		char *m = path_join(o->registries[i], "members.csv");
 		int rc = stage_input(&st, h) || stage_input(&st, m);
+		struct file_id id;
+		char msg[512], key[64];
+		uint32_t *first;
+		int inserted;
 
+		/* A registry named twice would be counted twice. */
+		if (rc == 0 && file_id_get(h, &id, msg, sizeof msg) == 0) {
+			if (id.exists) {
+				snprintf(key, sizeof key, "%ju:%ju", (uintmax_t)id.dev,
+				    (uintmax_t)id.ino);
+				first = strmap_put(&seen, key, strlen(key), (uint32_t)i, &inserted);
+				if (!inserted)
+					rc = stage_fail(&st, "%s is given twice (as %s and %s): "
+					    "it would be counted twice", h,
+					    o->registries[*first], o->registries[i]);
+			}
+			file_id_free(&id);
+		}
 		free(h);
 		free(m);
 		if (rc != 0)
@@ -933,6 +963,7 @@ file_stats_run(const struct file_stats_options *o)
 	if (!o->quiet)
 		fprintf(stderr, "stats: %zu registries\n", o->nregistries);
 out:
+	strmap_free(&seen);
 	free(csv);
 	free(svg);
 	strbuf_free(&title);
