@@ -50,7 +50,7 @@ main(int argc, char **argv)
 	if (n != 1)
 		usage_error(usage, "one DIR is needed");
 	o.dir = argv[0];
-	o.village_mk = TPA_DATADIR "/village.mk";
+	o.mk_dir = TPA_DATADIR;
 	o.quiet = quiet != NULL;
 	o.include_anywhere = anywhere != NULL;
 	return init_run(&o);

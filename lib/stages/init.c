@@ -464,7 +464,7 @@ init_run(const struct init_options *o)
 	village_yaml(&run, &yaml, rules_path, run.last ? run.last->columns_path : NULL,
 	    registry);
 	outfile_write(f[0], yaml.s, yaml.len);
-	outfile_printf(f[1], "include $(or $(TPA_MK),%s)\n", o->village_mk);
+	outfile_printf(f[1], "include $(or $(TPA_MK_DIR),%s)/village.mk\n", o->mk_dir);
 	template(&run, f[2], application_columns, NCOLS(application_columns), &run.member);
 	template(&run, f[3], survey_columns, NCOLS(survey_columns), &run.household);
 	template(&run, f[4], vote_columns, NCOLS(vote_columns), NULL);

@@ -11,7 +11,7 @@ struct init_options {
 	const char *previous;     /* last year's village folder (or its
 	                           * village.yaml), or NULL */
 	const char *rules;        /* the rules file, or NULL: last year's */
-	const char *village_mk;   /* what the Makefile includes by default */
+	const char *mk_dir;       /* the folder of village.mk the Makefile includes by default */
 	int include_anywhere;     /* let the rules include files anywhere */
 	int quiet;
 };

@@ -86,7 +86,7 @@ expect "a list that is not from tpa-survey: exit 2" '
 # more votes); the five before it hold 1 + 6 + 4 + 2 + 3 = 16 people, and
 # 16 + 5 = 21 is over the quota of 20.
 expect "--explain: the vote, the quorum, the rank and the running total against the quota" '
-	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ && cp "$SAMPLE/../rules/"*.yaml county/rules/ &&
+	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ && sample_rules county &&
 	cd county/2015/371323105201 && cp "$DATA/sample/primary.expected" primary.csv &&
 	tpa-appraise --village . --explain H034 primary.csv votes.csv >out 2>/dev/null &&
 	grep -qx "民主评议：到会代表32人，至少需要30人：达到法定人数" out &&

@@ -104,7 +104,7 @@ long_notice() {
 	mkdir -p ../rules && cp "$SAMPLE/../rules/"*.yaml ../rules/ &&
 	awk -F, "NR == 1 { print \$0 \",group\"; next } { print \$0 \",第\" (substr(\$1, 2) % 5 + 1) \"组\" }" \
 	    applications.csv >a.csv && mv a.csv applications.csv &&
-	printf "contacts:\n  town: 临涧镇扶贫办 0539-7654321\n  county: 沂水县扶贫办 0539-2222222\n  hotline: \"12317\"\n" >>village.yaml &&
+	sed -i "/^contacts:/,/^  hotline:/d" village.yaml && printf "contacts:\n  town: 临涧镇扶贫办 0539-7654321\n  county: 沂水县扶贫办 0539-2222222\n  hotline: \"12317\"\n" >>village.yaml &&
 	tpa-apply -q --village . -o applicants.csv applications.csv &&
 	tpa-survey -q --village . -o primary.csv applicants.csv survey.csv &&
 	tpa-appraise -q --village . -o appraised.csv primary.csv votes.csv 2>/dev/null &&
@@ -170,7 +170,7 @@ expect "the notice shows the household number and the villager group the applica
 	[ "$(grep ",proposed," appraised.csv | cut -d, -f10 | sort -u | wc -l)" -eq 5 ] &&
 	for g in 1 2 3 4 5; do pdftotext notice.pdf - | grep -q "第${g}组" || exit 1; done &&
 	cd "$scratch" && mkdir -p nogroup && cd nogroup && mkdir -p county/2015 county/rules &&
-	cp -R "$V" county/2015/ && cp "$SAMPLE/../rules/"*.yaml county/rules/ &&
+	cp -R "$V" county/2015/ && sample_rules county &&
 	cd county/2015/371323105201 && cp "$DATA/sample/appraised.expected" appraised.csv &&
 	tpa-publicize notice -q --level village --village . -o n.html appraised.csv &&
 	grep -q "<th>户编号</th>" n.html && ! grep -q "村民小组" n.html'
@@ -184,7 +184,7 @@ expect "the signature block, dated the first day of the period, is on the last p
 
 expect "town and county notices in Chromium name their own level's contact and the hotline" '
 	command -v chromium >/dev/null && appraised_village &&
-	printf "contacts:\n  town: 临涧镇扶贫办 0539-7654321\n  county: 沂水县扶贫办 0539-2222222\n  hotline: \"12317\"\n" >>village.yaml &&
+	sed -i "/^contacts:/,/^  hotline:/d" village.yaml && printf "contacts:\n  town: 临涧镇扶贫办 0539-7654321\n  county: 沂水县扶贫办 0539-2222222\n  hotline: \"12317\"\n" >>village.yaml &&
 	tpa-publicize resolve -q --level village --village . -o publicized-village.csv appraised.csv objections-village.csv &&
 	tpa-publicize resolve -q --level town --village . -o publicized-town.csv publicized-village.csv objections-town.csv &&
 	tpa-publicize notice -q --level town --village . -o town.html publicized-village.csv &&

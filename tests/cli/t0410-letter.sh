@@ -8,7 +8,7 @@ V=$SAMPLE/county/2015/371323105201
 # other levels' contacts and the hotline.
 appraised_village() {
 	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ &&
-	cp "$SAMPLE/../rules/"*.yaml county/rules/ && cd county/2015/371323105201 &&
+	sample_rules county && cd county/2015/371323105201 && sed -i "/^contacts:/,/^  hotline:/d" village.yaml &&
 	cp "$DATA/sample/appraised.expected" appraised.csv &&
 	cat >>village.yaml <<'YAML'
 contacts:

@@ -8,7 +8,7 @@ V=$SAMPLE/county/2015/371323105201
 # rejects-apply.csv (with a BOM), primary.csv, rejects-survey.csv.
 lists() {
 	mkdir -p county/2015 county/rules &&
-	cp -R "$V" county/2015/ && cp "$SAMPLE/../rules/"*.yaml county/rules/ &&
+	cp -R "$V" county/2015/ && sample_rules county &&
 	cd county/2015/371323105201 &&
 	tpa-apply -q --village . -o applicants.csv applications.csv &&
 	tpa-survey -q --village . -o primary.csv applicants.csv survey.csv

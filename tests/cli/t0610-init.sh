@@ -2,16 +2,16 @@
 # tpa-init: a new village-year folder; its templates filled in as a clerk
 # would (Chinese headers and rows) and run through make; --previous.
 . "$(dirname "$0")/lib.sh"
-MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)/village.mk
+MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 V=$SAMPLE/county/2015/371323105201
 BOM=$(printf '\357\273\277')
 
 # A county folder with the shipped rules.
 county() {
-	mkdir -p county/rules && cp "$SAMPLE/../rules/"*.yaml county/rules/
+	sample_rules county
 }
 vmake() {
-	make -s -C "$1" TPA_MK="$MK" TPA_BIN="$TPA_BIN" ${2:-}
+	make -s -C "$1" TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" ${2:-}
 }
 # fill DIR: the facts, the meeting and the periods of village.yaml
 fill_village() {
@@ -27,7 +27,7 @@ expect "tpa-init makes the folder: village.yaml, the one-line Makefile, template
 	tpa-init -q --code 371323105201 --year 2016 v &&
 	[ "$(cd v && find . -type f | sort | tr "\n" " ")" = "./Makefile ./templates/applications.csv ./templates/objections.csv ./templates/survey.csv ./templates/votes.csv ./village.yaml " ] &&
 	[ "$(wc -l <v/Makefile)" = 1 ] &&
-	grep -q "^include \$(or \$(TPA_MK),/.*/share/tpa/village.mk)\$" v/Makefile &&
+	grep -q "^include \$(or \$(TPA_MK_DIR),/.*/share/tpa)/village.mk\$" v/Makefile &&
 	grep -q "^  code: \"371323105201\"" v/village.yaml && grep -q "^year: 2016 " v/village.yaml'
 
 expect "village.yaml has every key of SPEC 3, commented, and loads as it is" '
@@ -82,10 +82,10 @@ expect "--previous copies the facts forward, names last year's registry and rule
 	grep -q "^  name: \"双河村\" " $y && grep -q "^  town: \"临涧镇\" " $y && grep -q "^  county: \"沂水县\" " $y &&
 	grep -q "^  population: 2937 " $y && grep -q "^  key_village: true " $y &&
 	grep -q "^  contact: \"村委会 张主任 0539-1234567\" " $y && grep -q "^language: zh " $y &&
-	grep -q "^year: 2016 " $y && grep -q "^rules: \"../../rules/example-2015.yaml\" " $y &&
+	grep -q "^year: 2016 " $y && grep -q "^rules: \"../../rules/yishui-2015.yaml\" " $y &&
 	grep -q "^previous: \"../../2015/371323105201/registry\" " $y &&
 	grep -q "^# appraisal:" $y && grep -q "^#   village: {start: 2016-06-05, end: 2016-06-11}" $y && grep -q "^# quota:" $y &&
-	grep -q ",urban_house,car_value$" county/2016/371323105201/templates/survey.csv &&
+	grep -q ",城镇商品房,汽车价值$" county/2016/371323105201/templates/survey.csv &&
 	printf "户编号,姓名,身份证号,与户主关系,申请日期\nH090,赵四,371323196512034411,户主,2016-05-01\n" >a.csv &&
 	tpa-apply --village county/2016/371323105201 -o applicants.csv a.csv 2>err &&
 	grep -q "carried from last year" err && grep -q ",H001,.*,registry$" applicants.csv'

@@ -27,11 +27,11 @@ expect "files meant for people hold no full ID number and no household phone" '
 # and a household numbered with a full-width ID (rejected: not a household
 # number). Every file for people shows them masked.
 expect "an ID typed into a name or a household number, in either width, is masked on notices, letters and rejects" '
-	mkdir -p c && cp -R "$SAMPLE/county/." c/ && mkdir -p c/rules && cp "$SAMPLE/../rules/"*.yaml c/rules/ &&
+	mkdir -p c && cp -R "$SAMPLE/county/." c/ && sample_rules c &&
 	cd c/2015/371323105201 &&
 	sed -i "s/^H001,张建国,/H001,张建国37132319580312011X,/; s/^H002,\([^,]*\),/H002,\1３７０１０２１９５００１０１１２１７,/" applications.csv &&
 	printf "３７０１０２１９５００１０１１２１７,王某,370102195001011217,户主,男,,健康,,,,务农,,2015/5/20,\n" >>applications.csv &&
-	(umask 022 && make -s TPA_MK="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 2>/dev/null) &&
+	(umask 022 && make -s TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 2>/dev/null) &&
 	grep -q "37132319580312011X" applicants.csv &&
 	tpa-publicize letter -q --level village --village . -o letters.html appraised.csv &&
 	tpa-publicize notice -q --level village --village . --format text -o n.txt appraised.csv &&
