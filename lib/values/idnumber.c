@@ -138,6 +138,25 @@ id_mask(char buf[ID_MASKED_BUF], const char *s, size_t n)
 {
 	size_t keep_head = 6, keep_tail = 4;
 
+	/* An ID a spreadsheet wrote as a number ("3.71323195803121E+17"):
+	 * the first six digits and the exponent shown, the other digits
+	 * masked, so that the clerk sees what happened to the cell. */
+	if (n < ID_MASKED_BUF && scientific(s, n)) {
+		size_t digits = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			int exp = s[i] == 'E' || s[i] == 'e';
+
+			if (exp) {
+				memcpy(buf + i, s + i, n - i);
+				break;
+			}
+			buf[i] = s[i] >= '0' && s[i] <= '9' && ++digits > keep_head ? '*' : s[i];
+		}
+		buf[n] = '\0';
+		return buf;
+	}
+
 	if (n > ID_MASKED_BUF - 1)
 		n = ID_MASKED_BUF - 1;
 	if (n <= keep_head + keep_tail)

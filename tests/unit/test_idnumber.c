@@ -113,6 +113,11 @@ START_TEST(masking)
 	ck_assert_str_eq(id_mask(buf, "", 0), "");
 	/* Nothing but digits and X is ever shown. */
 	ck_assert_str_eq(id_mask(buf, "abcdefghijklmnop", 16), "****************");
+	/* A spreadsheet's number: the first six digits and the exponent, so
+	 * the clerk sees what Excel did; 15 digits of an ID never shown. */
+	ck_assert_str_eq(id_mask(buf, "3.71323E+17", 11), "3.71323E+17");
+	ck_assert_str_eq(id_mask(buf, "3.71323195803121E+17", 20), "3.71323*********E+17");
+	ck_assert_str_eq(id_mask(buf, "3.71323195803121e17", 19), "3.71323*********e17");
 }
 END_TEST
 
