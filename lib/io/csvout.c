@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "io/csvout.h"
+#include "values/idnumber.h"
 #include "values/money.h"
 
 void
@@ -24,11 +25,32 @@ static const unsigned char special[256] = {
 	['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1,
 };
 
+/* Write S[0..N), its double quotes doubled when QUOTE. */
+static void
+body(struct csvout *w, const char *s, size_t n, int quote)
+{
+	while (quote) {
+		const char *q = memchr(s, '"', n);
+		size_t k = q ? (size_t)(q - s) + 1 : n;
+
+		outfile_write(w->out, s, k);
+		if (q == NULL)
+			return;
+		outfile_write(w->out, "\"", 1);
+		s += k;
+		n -= k;
+	}
+	outfile_write(w->out, s, n);
+}
+
 void
 csvout_cell(struct csvout *w, const char *s, size_t n)
 {
-	int guard = w->kind == CSVOUT_HUMAN && csvout_is_formula(s, n);
+	int human = w->kind == CSVOUT_HUMAN;
+	int guard = human && csvout_is_formula(s, n);
 	int quote = 0;
+	size_t pos = 0, start, from = 0;
+	char masked[ID_MASKED_BUF];
 
 	if (w->fields++ > 0)
 		outfile_write(w->out, ",", 1);
@@ -37,25 +59,20 @@ csvout_cell(struct csvout *w, const char *s, size_t n)
 			quote = 1;
 			break;
 		}
-	if (!quote) {
-		if (guard)
-			outfile_write(w->out, "'", 1);
-		outfile_write(w->out, s, n);
-		return;
+	if (quote)
+		outfile_write(w->out, guard ? "\"'" : "\"", guard ? 2 : 1);
+	else if (guard)
+		outfile_write(w->out, "'", 1);
+	/* A file for people never shows a full ID number, wherever in a row
+	 * it turned up: every ID-shaped run is masked as it is written. */
+	while (human && id_next_run(s, n, &pos, &start, masked)) {
+		body(w, s + from, start - from, quote);
+		outfile_puts(w->out, masked);
+		from = pos;
 	}
-	outfile_write(w->out, guard ? "\"'" : "\"", guard ? 2 : 1);
-	for (;;) {
-		const char *q = memchr(s, '"', n);
-		size_t k = q ? (size_t)(q - s) + 1 : n;
-
-		outfile_write(w->out, s, k);
-		if (q == NULL)
-			break;
+	body(w, s + from, n - from, quote);
+	if (quote)
 		outfile_write(w->out, "\"", 1);
-		s += k;
-		n -= k;
-	}
-	outfile_write(w->out, "\"", 1);
 }
 
 void

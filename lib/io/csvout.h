@@ -2,7 +2,9 @@
  * (a comma, a double quote, CR or LF inside). In HUMAN mode — files meant
  * for people: notices, ledgers, cards, statistics, rejects — a cell that
  * begins with '=', '+', '-', '@', tab or CR gets a leading apostrophe so a
- * spreadsheet shows it as text instead of running it as a formula. */
+ * spreadsheet shows it as text instead of running it as a formula, and
+ * every ID-shaped run of a cell (values/idnumber: id_mask_runs) is written
+ * masked, whatever column it was typed in. */
 #ifndef TPA_CSVOUT_H
 #define TPA_CSVOUT_H
 

@@ -92,15 +92,6 @@ cmp(const void *a, const void *b)
 	return p->x->seq < q->x->seq ? -1 : p->x->seq > q->x->seq;
 }
 
-/* A cell for people: ID-shaped runs masked wherever they stand. */
-static void
-cell(struct csvout *w, struct strbuf *tmp, const char *s)
-{
-	strbuf_reset(tmp);
-	id_mask_runs(tmp, s, strlen(s));
-	csvout_cell(w, strbuf_str(tmp), tmp->len);
-}
-
 void
 rejects_write(struct rejects *r, struct outfile *out)
 {
@@ -108,7 +99,6 @@ rejects_write(struct rejects *r, struct outfile *out)
 		"village_code", "household_id", "id_number", "field", "code",
 		"message" };
 	struct key *keys = xcalloc(r->n, sizeof *keys);
-	struct strbuf tmp = { 0 };
 	struct csvout w;
 
 	for (size_t i = 0; i < r->n; i++) {
@@ -123,17 +113,16 @@ rejects_write(struct rejects *r, struct outfile *out)
 		const struct reject *x = keys[i].x;
 
 		csvout_str(&w, r->stage);
-		cell(&w, &tmp, r->arena + x->file);
+		csvout_str(&w, r->arena + x->file);
 		csvout_int(&w, x->line);
 		csvout_str(&w, r->village_code);
-		cell(&w, &tmp, r->arena + x->household);
+		csvout_str(&w, r->arena + x->household);
 		csvout_str(&w, r->arena + x->id);
-		cell(&w, &tmp, r->arena + x->field);
+		csvout_str(&w, r->arena + x->field);
 		csvout_str(&w, x->code);
-		cell(&w, &tmp, r->arena + x->message);
+		csvout_str(&w, r->arena + x->message);
 		csvout_end(&w);
 	}
-	strbuf_free(&tmp);
 	free(keys);
 }
 

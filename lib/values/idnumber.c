@@ -201,10 +201,11 @@ id_char(const char *s, size_t n, size_t *w)
 	return -1;
 }
 
-void
-id_mask_runs(struct strbuf *b, const char *s, size_t n)
+int
+id_next_run(const char *s, size_t n, size_t *pos, size_t *start,
+    char masked[ID_MASKED_BUF])
 {
-	size_t i = 0, start = 0;
+	size_t i = *pos;
 
 	while (i < n) {
 		size_t w, j, d = 0, len;
@@ -229,13 +230,27 @@ id_mask_runs(struct strbuf *b, const char *s, size_t n)
 		}
 		c = j < n ? id_char(s + j, n - j, &w) : -1;
 		if ((len == ID_LEN || d == 15) && !(c >= 0 && c != 10)) {
-			char masked[ID_MASKED_BUF];
-
-			strbuf_add(b, s + start, i - start);
-			strbuf_puts(b, id_mask(masked, ascii, len));
-			start = j;
+			id_mask(masked, ascii, len);
+			*start = i;
+			*pos = j;
+			return 1;
 		}
 		i = j;
 	}
-	strbuf_add(b, s + start, n - start);
+	*pos = n;
+	return 0;
+}
+
+void
+id_mask_runs(struct strbuf *b, const char *s, size_t n)
+{
+	size_t pos = 0, start, from = 0;
+	char masked[ID_MASKED_BUF];
+
+	while (id_next_run(s, n, &pos, &start, masked)) {
+		strbuf_add(b, s + from, start - from);
+		strbuf_puts(b, masked);
+		from = pos;
+	}
+	strbuf_add(b, s + from, n - from);
 }

@@ -56,4 +56,11 @@ struct strbuf;
  * for people goes through this. */
 void id_mask_runs(struct strbuf *b, const char *s, size_t n);
 
+/* The next ID-shaped run of S[0..N) at or after *POS, as id_mask_runs
+ * finds them: returns 1 with its start in *START, *POS moved past it and
+ * its masked form in MASKED (ASCII, never longer than the run); 0 when
+ * there is none. For writers that mask as they go. */
+int id_next_run(const char *s, size_t n, size_t *pos, size_t *start,
+    char masked[ID_MASKED_BUF]);
+
 #endif

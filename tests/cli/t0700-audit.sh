@@ -41,6 +41,21 @@ expect "an honest town of three villages audits clean: exit 0, no error" '
 	! grep -Eq "[0-9]{17}[0-9X]" audit.csv sample.csv &&
 	tail -n +2 PROVENANCE.csv | grep -q "^audit.csv,"'
 
+# Household numbers typed as 18-digit numbers (H000001 -> 371323198001000001,
+# the shape of an ID number): the sample and the findings show them masked.
+expect "household numbers shaped like ID numbers are masked in sample.csv and audit.csv" '
+	tpa-gen --villages 1 --households 25 --seed 7 -o t >/dev/null &&
+	mkdir -p t/rules && cp "$RULES"/*.yaml t/rules/ &&
+	for f in applications.csv survey.csv votes.csv; do sed -i "s/^H/371323198001/" $V/$f || exit 1; done &&
+	for l in village town county; do printf "household_id,about,received,kind,summary,outcome,decided,decided_by\n" >$V/objections-$l.csv; done &&
+	echo "include $MK" >$V/Makefile && make -s -C $V TPA_BIN="$TPA_BIN" TPA_AUDIT=0 >/dev/null 2>&1 &&
+	grep -q "^371323100000,371323198001000001," $V/primary.csv &&
+	line=$(row_of $V/primary.csv eligible) && sed -i "${line}s/,eligible,/,excluded,/" $V/primary.csv &&
+	status 1 tpa-audit -q --level county -o . $V &&
+	grep -q "^error,DECISION_MISMATCH,371323100000,371323\*\*\*\*\*\*\*\*[0-9]\{4\}," audit.csv &&
+	[ "$(tail -n +2 sample.csv | cut -d, -f2 | grep -c "^371323\*\*\*\*\*\*\*\*[0-9]\{4\}$")" -eq 5 ] &&
+	! grep -Eq "(^|[^0-9])[0-9]{18}([^0-9]|$)" audit.csv sample.csv'
+
 expect "a decision edited by hand in primary.csv: DECISION_MISMATCH with both values, and the hash" '
 	town 1 && line=$(row_of $V/primary.csv eligible) && [ -n "$line" ] &&
 	hid=$(sed -n ${line}p $V/primary.csv | cut -d, -f2) &&
