@@ -50,7 +50,7 @@ registry_causes(const struct rules *r, struct cond_context *ctx, int surveyed,
     int *main, struct strbuf *others, struct trace *t)
 {
 	size_t from = 0, i;
-	int h, n = 0;
+	int h, n = 0, said[2] = { -1, -1 };
 
 	strbuf_reset(others);
 	*main = surveyed;
@@ -67,10 +67,11 @@ registry_causes(const struct rules *r, struct cond_context *ctx, int surveyed,
 				*main = c;
 				continue;
 			}
-			if (c == *main)
+			/* each cause once: the main one, then at most two others */
+			if (c == *main || c == said[0] || c == said[1])
 				continue;
 			strbuf_printf(others, "%s%s", n ? ";" : "", enum_code(&enum_cause, c));
-			n++;
+			said[n++] = c;
 		}
 	}
 	if (*main < 0)

@@ -274,10 +274,11 @@ load_rules(struct village_audit *va)
 			row = NULL;
 	if (va->a->have_official) {
 		const struct rules *off = &va->a->official;
-		int differ = row == NULL || strcmp(row->rules_sha256, off->sha256) != 0;
+		/* A village with no list made by rules yet has nothing to differ. */
+		int differ = row != NULL && strcmp(row->rules_sha256, off->sha256) != 0;
 
 		/* ... and every file the official rules include, by content */
-		for (size_t i = 1; i < off->nfiles && !differ; i++) {
+		for (size_t i = 1; row != NULL && i < off->nfiles && !differ; i++) {
 			int found = 0;
 
 			for (size_t k = 0; k < row->ninputs && !found; k++)
@@ -286,7 +287,7 @@ load_rules(struct village_audit *va)
 		}
 		if (differ)
 			say(va, SEV_ERROR, "RULES_DIFFER", "", MSG_AUDIT_RULES_DIFFER,
-			    row ? row->rules : "?", off->path);
+			    row->rules, off->path);
 		va->r = off;
 		return;
 	}
@@ -925,7 +926,6 @@ audit_village(struct auditor *a, const char *dir)
 {
 	struct village_audit va;
 	char err[2048];
-	int last;
 
 	memset(&va, 0, sizeof va);
 	va.a = a;
@@ -954,10 +954,11 @@ audit_village(struct auditor *a, const char *dir)
 	for (int k = 0; k < NFILES; k++)
 		va.present[k] = exists(&va, stage_files[k]);
 	/* What the level needs, and what is not there yet. */
-	last = a->o->level == LEVEL_TOWN ? F_PUB_VILLAGE : F_PUB_TOWN;
+	/* What is not there yet is information (SPEC: STAGE_NOT_REACHED is
+	 * info); whatever is there is checked, at either level. */
 	for (int k = 0; k < NFILES; k++)
 		if (!va.present[k])
-			say(&va, k <= last ? SEV_INFO : SEV_INFO, "STAGE_NOT_REACHED", "",
+			say(&va, SEV_INFO, "STAGE_NOT_REACHED", "",
 			    MSG_AUDIT_NOT_REACHED, stage_files[k]);
 	if (va.r == NULL)
 		goto out;
