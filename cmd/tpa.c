@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "stages/options.h"
 #include "stages/shell.h"
 #include "stages/status.h"
 
@@ -21,6 +22,18 @@ static const struct {
 	{ "export", "for people: any tpa CSV as an Excel workbook" },
 	{ "init", "set-up: a new village-year folder with templates" },
 };
+
+static const char status_usage[] =
+"usage: tpa status [--no-audit] [--brief] [DIR...]\n"
+"\n"
+"Which step each village folder (default: the current one) is at, and what\n"
+"it waits for or why it is blocked: one line per step, or with --brief the\n"
+"first step not done on the village's line.\n"
+"\n"
+"  --no-audit   the village runs without the town and county audits\n"
+"               (make TPA_AUDIT=0)\n"
+"  --brief      one line per village\n"
+"  --help, --version\n";
 
 static void
 help(FILE *fp)
@@ -57,22 +70,21 @@ main(int argc, char **argv)
 		return fflush(stdout) == 0 ? 0 : EXIT_ERROR;
 	}
 	if (strcmp(argv[1], "status") == 0) {
-		int no_audit = 0, one_line = 0, dirs = 0, rc = EXIT_DONE;
+		const char *no_audit = NULL, *brief = NULL;
+		const struct option opts[] = {
+			{ "no-audit", 0, 0, &no_audit },
+			{ "brief", 0, 0, &brief },
+			{ NULL, 0, 0, NULL },
+		};
+		int dirs, rc = EXIT_DONE;
 
-		for (int a = 2; a < argc; a++) {
-			if (strcmp(argv[a], "--no-audit") == 0)
-				no_audit = 1;
-			else if (strcmp(argv[a], "--brief") == 0)
-				one_line = 1;
-		}
-		for (int a = 2; a < argc; a++)
-			if (argv[a][0] != '-') {
-				if (status_run(argv[a], no_audit, one_line) != EXIT_DONE)
-					rc = EXIT_ERROR;
-				dirs++;
-			}
+		program_set_name("tpa status");
+		options_parse(argc - 1, argv + 1, opts, status_usage, &dirs);
+		for (int a = 0; a < dirs; a++)
+			if (status_run(argv[1 + a], no_audit != NULL, brief != NULL) != EXIT_DONE)
+				rc = EXIT_ERROR;
 		if (dirs == 0)
-			rc = status_run(".", no_audit, one_line);
+			rc = status_run(".", no_audit != NULL, brief != NULL);
 		return rc;
 	}
 	for (i = 0; i < sizeof stages / sizeof stages[0]; i++)
