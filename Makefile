@@ -124,7 +124,7 @@ install: all
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7
 	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules
-	install -m 644 build-aux/village.mk build-aux/town.mk build-aux/county.mk $(DESTDIR)$(DATADIR)/
+	install -m 644 build-aux/village.mk build-aux/town.mk build-aux/county.mk build-aux/area.mk $(DESTDIR)$(DATADIR)/
 uninstall:
 	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))

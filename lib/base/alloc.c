@@ -88,3 +88,16 @@ xstrndup(const char *s, size_t n)
 	p[n] = '\0';
 	return p;
 }
+
+size_t
+xstore(char **text, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	size_t off = *len;
+
+	xgrow(text, cap, off + n + 1, 1);
+	if (n > 0)
+		memcpy(*text + off, s, n);
+	(*text)[off + n] = '\0';
+	*len = off + n + 1;
+	return off;
+}

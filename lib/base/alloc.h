@@ -28,6 +28,9 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
 	if (need > *cap || *(void **)p == NULL)
 		xgrow_slow(p, cap, need, size);
 }
+/* Append S[0..N) and a NUL to the text arena *TEXT (*LEN bytes used of
+ * *CAP); returns where it starts. The record readers keep their cells so. */
+size_t xstore(char **text, size_t *len, size_t *cap, const char *s, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

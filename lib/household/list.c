@@ -16,13 +16,7 @@ const char *const list_known[L_NKNOWN] = { "village_code", "household_id",
 static uint32_t
 store(struct hhlist *l, const char *s, size_t n)
 {
-	uint32_t off = (uint32_t)l->text_len;
-
-	xgrow(&l->text, &l->text_cap, l->text_len + n + 1, 1);
-	memcpy(l->text + l->text_len, s, n);
-	l->text[l->text_len + n] = '\0';
-	l->text_len += n + 1;
-	return off;
+	return (uint32_t)xstore(&l->text, &l->text_len, &l->text_cap, s, n);
 }
 
 static void

@@ -52,12 +52,9 @@ header(struct reading *rd, const struct csvin_row *row)
 {
 	const struct people_options *o = rd->o;
 
-	if (schema_read(&rd->schema, o->aliases, o->rules, rd->file, row,
-	    people_known, P_NKNOWN, rd->err) != 0)
-		return -1;
 	rd->have_schema = 1;
-	if (schema_require(&rd->schema, o->aliases, row->line, people_known,
-	    people_required, rd->err) != 0)
+	if (schema_header(&rd->schema, o->aliases, o->rules, rd->file, row,
+	    people_known, P_NKNOWN, people_required, rd->err) != 0)
 		return -1;
 	if (rd->h->header != NULL && rd->h->header(rd->h->ctx, &rd->schema, rd->err) != 0)
 		return -1;

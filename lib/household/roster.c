@@ -25,14 +25,7 @@ roster_free(struct roster *r)
 static uint64_t
 store(struct roster *r, const char *s, size_t n)
 {
-	uint64_t off = r->arena_len;
-
-	xgrow(&r->arena, &r->arena_cap, r->arena_len + n + 1, 1);
-	if (n > 0)
-		memcpy(r->arena + off, s, n);
-	r->arena[off + n] = '\0';
-	r->arena_len += n + 1;
-	return off;
+	return xstore(&r->arena, &r->arena_len, &r->arena_cap, s, n);
 }
 
 uint32_t

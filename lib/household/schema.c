@@ -112,3 +112,14 @@ schema_free(struct schema *s)
 	free(s->want);
 	memset(s, 0, sizeof *s);
 }
+
+int
+schema_header(struct schema *s, const struct column_aliases *a,
+    const struct rules *rules, const char *file,
+    const struct csvin_row *header, const char *const *known, size_t nknown,
+    const unsigned char *required, struct strbuf *err)
+{
+	if (schema_read(s, a, rules, file, header, known, nknown, err) != 0)
+		return -1;
+	return schema_require(s, a, header->line, known, required, err);
+}

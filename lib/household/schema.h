@@ -41,6 +41,13 @@ int schema_require(const struct schema *s, const struct column_aliases *a,
     unsigned long line, const char *const *known,
     const unsigned char *required, struct strbuf *err);
 
+/* schema_read, then schema_require: the header of a file every reader
+ * takes the same way. Returns 0 or -1. */
+int schema_header(struct schema *s, const struct column_aliases *a,
+    const struct rules *rules, const char *file,
+    const struct csvin_row *header, const char *const *known, size_t nknown,
+    const unsigned char *required, struct strbuf *err);
+
 /* The header cell of column NAME, or -1. */
 int schema_find(const struct schema *s, const char *name);
 /* The header cell of known column K, or -1. */

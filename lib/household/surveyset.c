@@ -35,13 +35,7 @@ report(struct reading *rd, unsigned long line, const char *hid,
 static uint32_t
 store(struct surveyset *s, const char *t, size_t n)
 {
-	uint32_t off = (uint32_t)s->text_len;
-
-	xgrow(&s->text, &s->text_cap, s->text_len + n + 1, 1);
-	memcpy(s->text + s->text_len, t, n);
-	s->text[s->text_len + n] = '\0';
-	s->text_len += n + 1;
-	return off;
+	return (uint32_t)xstore(&s->text, &s->text_len, &s->text_cap, t, n);
 }
 
 static int
@@ -146,12 +140,9 @@ on_row(void *ctx, const struct csvin_row *row)
 
 	if (row->index > 0)
 		return data_row(rd, row);
-	if (schema_read(&s->schema, rd->o->aliases, rd->o->rules, s->file, row,
-	    survey_known, S_NKNOWN, rd->err) != 0)
-		return -1;
 	rd->have_schema = 1;
-	return schema_require(&s->schema, rd->o->aliases, row->line,
-	    survey_known, survey_required, rd->err) != 0 ? -1 : 0;
+	return schema_header(&s->schema, rd->o->aliases, rd->o->rules, s->file, row,
+	    survey_known, S_NKNOWN, survey_required, rd->err);
 }
 
 int

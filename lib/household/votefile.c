@@ -61,12 +61,9 @@ on_row(void *ctx, const struct csvin_row *row)
 	struct vote *vt;
 
 	if (row->index == 0) {
-		if (schema_read(&rd->schema, rd->o->aliases, NULL, rd->file, row,
-		    known, V_NKNOWN, rd->err) != 0)
-			return -1;
 		rd->have_schema = 1;
-		return schema_require(&rd->schema, rd->o->aliases, row->line, known,
-		    required, rd->err) != 0 ? -1 : 0;
+		return schema_header(&rd->schema, rd->o->aliases, NULL, rd->file, row,
+		    known, V_NKNOWN, required, rd->err);
 	}
 	for (int k = 0; k < V_NKNOWN; k++)
 		c[k] = columns_cell(&rd->schema.cols, row, k, NULL);

@@ -18,13 +18,7 @@ rejects_init(struct rejects *r, const char *stage, const char *village_code)
 static uint64_t
 store(struct rejects *r, const char *s, size_t n)
 {
-	uint64_t off = r->arena_len;
-
-	xgrow(&r->arena, &r->arena_cap, r->arena_len + n + 1, 1);
-	memcpy(r->arena + off, s, n);
-	r->arena[off + n] = '\0';
-	r->arena_len += n + 1;
-	return off;
+	return xstore(&r->arena, &r->arena_len, &r->arena_cap, s, n);
 }
 
 static const char *

@@ -281,13 +281,7 @@ on_header(void *ctx, struct schema *s, struct strbuf *err)
 static uint32_t
 store(struct filing *f, const char *s, size_t n)
 {
-	uint32_t off = (uint32_t)f->text_len;
-
-	xgrow(&f->text, &f->text_cap, f->text_len + n + 1, 1);
-	memcpy(f->text + f->text_len, s, n);
-	f->text[f->text_len + n] = '\0';
-	f->text_len += n + 1;
-	return off;
+	return (uint32_t)xstore(&f->text, &f->text_len, &f->text_cap, s, n);
 }
 
 static int

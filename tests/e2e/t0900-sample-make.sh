@@ -592,7 +592,7 @@ expect "make install puts programs, man pages, rules and make rules in place" '
 	[ -x root/usr/bin/tpa ] && [ -x root/usr/bin/tpa-publicize ] && [ -f root/usr/share/man/man1/tpa-apply.1 ] &&
 	[ -f root/usr/share/man/man5/tpa-rules.5 ] && [ -f root/usr/share/man/man5/tpa-village.5 ] &&
 	[ -f root/usr/share/man/man7/tpa-make.7 ] && [ -f root/usr/share/man/man1/tpa-audit.1 ] && [ -f root/usr/share/tpa/rules/example-2015.yaml ] &&
-	[ -f root/usr/share/tpa/village.mk ] && [ -f root/usr/share/tpa/town.mk ] && [ -f root/usr/share/tpa/county.mk ] &&
+	[ -f root/usr/share/tpa/village.mk ] && [ -f root/usr/share/tpa/town.mk ] && [ -f root/usr/share/tpa/county.mk ] && [ -f root/usr/share/tpa/area.mk ] &&
 	root/usr/bin/tpa apply --version | grep -q "^tpa-apply (tpa)" &&
 	make -s -C "$TOP" uninstall DESTDIR="$PWD/root" PREFIX=/usr >/dev/null 2>&1 &&
 	[ ! -e root/usr/bin/tpa ] && [ ! -e root/usr/share/tpa ] && [ ! -e root/usr/share/man/man7/tpa-make.7 ]'

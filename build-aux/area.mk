@@ -1,0 +1,58 @@
+# Shared by town.mk and county.mk: the phases of a town's or a county's
+# folder. The including file sets LEVEL (town or county), AREA (its code),
+# BELOW (the level whose list the audit covers: village or town), PLACES
+# (the targets that run its towns and villages), VILLAGES, AUDITED (the
+# villages with publicized-$(BELOW).csv) and REGISTRIES.
+
+TPA_BIN ?=
+T = $(if $(TPA_BIN),$(TPA_BIN)/,)
+SUB = $(MAKE) --no-print-directory
+
+.PHONY: all places audit stats summary clean .tpa-blocked
+.DEFAULT_GOAL := all
+.SUFFIXES:
+
+all:
+	@$(SUB) places
+	@$(SUB) audit
+	@$(SUB) places
+	@$(SUB) stats
+	@$(SUB) summary
+
+places: $(PLACES)
+town-%:
+	@$(SUB) -s -C ../$* || true
+village-%:
+	@$(SUB) -s -C ../$* || true
+
+ifeq ($(AUDITED),)
+audit:
+	@echo "tpa: $(LEVEL) $(AREA): no village has finished its $(BELOW) publicity yet: no audit" >&2
+else
+audit: audit.csv
+endif
+
+# What the audit read (each village's lists, data and village.yaml), as
+# it wrote it: the audit runs again when any of them changes.
+-include .tpa-deps.mk
+-include .tpa-blocked.mk
+.tpa-blocked: ;
+
+audit.csv sample.csv &: $(AUDITED:%=%/publicized-$(BELOW).csv) $(AUDITED:%=%/village.yaml)
+	@$(T)tpa-audit --level $(LEVEL) -o . $(AUDITED) || [ $$? -eq 1 ]
+
+ifeq ($(REGISTRIES),)
+stats:
+	@true
+else
+stats: stats.csv
+endif
+
+stats.csv stats.svg &: $(REGISTRIES:%=%/households.csv) $(REGISTRIES:%=%/members.csv)
+	@$(T)tpa-file stats -o . $(REGISTRIES)
+
+summary:
+	@$(T)tpa status --brief $(VILLAGES)
+
+clean:
+	rm -f audit.csv sample.csv stats.csv stats.svg PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk
