@@ -48,16 +48,6 @@ label(struct outfile *out, const char *name, const char *value, enum lang lang)
 	}
 }
 
-static void
-fact(struct outfile *out, const char *k, const char *v)
-{
-	outfile_puts(out, "<td class=\"k\">");
-	html_text(out, k);
-	outfile_puts(out, "</td><td>");
-	html_text(out, v);
-	outfile_puts(out, "</td>");
-}
-
 static const char *
 list_cell(const struct cards *c, const struct card_household *h, const char *col)
 {
@@ -144,31 +134,31 @@ card(const struct cards *c, const struct card_household *h, struct outfile *out)
 	html_text(out, strbuf_str(&b));
 	strbuf_reset(&b);
 	outfile_puts(out, "</p>\n<table class=\"facts\">\n<tr>");
-	fact(out, en ? "Household" : "户编号", h->id);
-	fact(out, en ? "Head" : "户主姓名", list_cell(c, h, "head_name"));
+	html_fact(out, en ? "Household" : "户编号", h->id);
+	html_fact(out, en ? "Head" : "户主姓名", list_cell(c, h, "head_name"));
 	outfile_puts(out, "</tr>\n<tr>");
-	fact(out, en ? "Head's ID number" : "户主身份证号码", list_cell(c, h, "head_id_number"));
-	fact(out, en ? "Members" : "家庭人口", list_cell(c, h, "members"));
+	html_fact(out, en ? "Head's ID number" : "户主身份证号码", list_cell(c, h, "head_id_number"));
+	html_fact(out, en ? "Members" : "家庭人口", list_cell(c, h, "members"));
 	outfile_puts(out, "</tr>\n<tr>");
 	code_text(&b, &enum_status, (int)h->status, c->lang);
-	fact(out, en ? "Status" : "状态", strbuf_str(&b));
+	html_fact(out, en ? "Status" : "状态", strbuf_str(&b));
 	strbuf_reset(&b);
 	if (h->registered_since > 0)
 		strbuf_printf(&b, "%d", h->registered_since);
-	fact(out, en ? "Registered since" : "首次建档年度", strbuf_str(&b));
+	html_fact(out, en ? "Registered since" : "首次建档年度", strbuf_str(&b));
 	strbuf_reset(&b);
 	outfile_puts(out, "</tr>\n<tr>");
 	code_text(&b, &enum_attribute, h->attribute, c->lang);
-	fact(out, en ? "Attribute" : "贫困户属性", strbuf_str(&b));
+	html_fact(out, en ? "Attribute" : "贫困户属性", strbuf_str(&b));
 	strbuf_reset(&b);
 	code_text(&b, &enum_cause, h->cause, c->lang);
-	fact(out, en ? "Main cause" : "主要致贫原因", strbuf_str(&b));
+	html_fact(out, en ? "Main cause" : "主要致贫原因", strbuf_str(&b));
 	strbuf_reset(&b);
 	outfile_puts(out, "</tr>\n<tr>");
 	others_text(&b, h->others ? h->others : "", c->lang);
-	fact(out, en ? "Other causes" : "其他致贫原因", strbuf_str(&b));
+	html_fact(out, en ? "Other causes" : "其他致贫原因", strbuf_str(&b));
 	strbuf_reset(&b);
-	fact(out, en ? "Group" : "村民小组", list_cell(c, h, "group"));
+	html_fact(out, en ? "Group" : "村民小组", list_cell(c, h, "group"));
 	outfile_puts(out, "</tr>\n</table>\n<h2>");
 	html_text(out, en ? "Members" : "家庭成员");
 	outfile_puts(out, "</h2>\n<table class=\"members\">\n<thead><tr>");

@@ -288,16 +288,6 @@ heading(struct outfile *out, enum lang lang, enum word w)
 	outfile_puts(out, "</h2>\n");
 }
 
-static void
-fact(struct outfile *out, const char *k, const char *v)
-{
-	outfile_puts(out, "<td class=\"k\">");
-	html_text(out, k);
-	outfile_puts(out, "</td><td>");
-	html_text(out, v);
-	outfile_puts(out, "</td>");
-}
-
 /* The label of a decision or a reason code in the language. */
 static void
 decision_words(struct strbuf *b, enum lang lang, enum decision d)
@@ -602,19 +592,19 @@ letter(const struct letters *lt, size_t r, struct outfile *out)
 	/* Its own facts: the household, the head, the masked number. */
 	id_mask(masked, id, strlen(id));
 	outfile_puts(out, "<table class=\"facts\">\n<tr>");
-	fact(out, word(lang, W_HOUSEHOLD), hhlist_cell(l, r, l->col[L_HOUSEHOLD]));
-	fact(out, word(lang, W_GROUP), group);
+	html_fact(out, word(lang, W_HOUSEHOLD), hhlist_cell(l, r, l->col[L_HOUSEHOLD]));
+	html_fact(out, word(lang, W_GROUP), group);
 	outfile_puts(out, "</tr>\n<tr>");
-	fact(out, word(lang, W_HEAD), name);
-	fact(out, word(lang, W_ID), masked);
+	html_fact(out, word(lang, W_HEAD), name);
+	html_fact(out, word(lang, W_ID), masked);
 	outfile_puts(out, "</tr>\n<tr>");
 	strbuf_reset(&b);
 	say(&b, lang, W_MEMBERS, (long long)row->members);
-	fact(out, word(lang, W_MEMBERS_K), strbuf_str(&b));
+	html_fact(out, word(lang, W_MEMBERS_K), strbuf_str(&b));
 	strbuf_reset(&b);
 	if (d < NDECISIONS)
 		decision_words(&b, lang, d);
-	fact(out, word(lang, W_DECISION_K), strbuf_str(&b));
+	html_fact(out, word(lang, W_DECISION_K), strbuf_str(&b));
 	outfile_puts(out, "</tr>\n</table>\n");
 
 	strbuf_reset(&p);

@@ -219,6 +219,16 @@ html_text(struct outfile *out, const char *text)
 	strbuf_free(&m);
 }
 
+void
+html_fact(struct outfile *out, const char *k, const char *v)
+{
+	outfile_puts(out, "<td class=\"k\">");
+	html_text(out, k);
+	outfile_puts(out, "</td><td>");
+	html_text(out, v);
+	outfile_puts(out, "</td>");
+}
+
 static const char css[] =
 "body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Zen Hei\",\n"
 "  \"WenQuanYi Micro Hei\", \"Microsoft YaHei\", \"PingFang SC\", \"SimSun\", \"Songti SC\", sans-serif;\n"

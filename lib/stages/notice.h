@@ -53,6 +53,8 @@ const char *notice_contact(const struct village *v, enum level l);
 void notice_date(long days, enum lang lang, struct strbuf *b);
 /* Write S to OUT escaped for HTML. */
 void html_text(struct outfile *out, const char *s);
+/* Two cells of a fact table: <td class="k">K</td><td>V</td>. */
+void html_fact(struct outfile *out, const char *k, const char *v);
 /* The style sheet of printed pages: A4, Chinese fonts, page numbers in
  * the language. */
 void notice_css(struct outfile *out, enum lang lang);
