@@ -10,7 +10,6 @@
 
 #include "base/alloc.h"
 #include "base/strmap.h"
-#include "decide/eligibility.h"
 #include "decide/registry.h"
 #include "household/list.h"
 #include "household/people.h"
@@ -693,8 +692,10 @@ file_run(const struct file_options *o)
 	    (cards = stage_output(st, paths[5], OUTFILE_PRIVATE)) == NULL)
 		goto out;
 	{
+		/* The registry is this year's: ages on 31 December of the
+		 * village's year, in members.csv and for the exit rule. */
 		struct people_options po = { app, o->encoding, st->aliases, &st->rules,
-			eligibility_year(&st->rules, f.year), st->lang, NULL };
+			f.year, st->lang, NULL };
 		struct people_handler ph = { &f, on_header, on_household, NULL, NULL };
 
 		if (people_read(&po, &ph, sha, &f.err) != 0) {
