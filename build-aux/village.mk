@@ -33,6 +33,8 @@
 
 TPA_BIN ?=
 TPA_AUDIT ?= 1
+# A stage that fails is named in .tpa-blocked.mk (for make status).
+export TPA_RECORD_FAILURE := 1
 T = $(if $(TPA_BIN),$(TPA_BIN)/,)
 CODE := $(notdir $(CURDIR))
 TOWN_DIR := ../town-$(shell printf '%.9s' '$(CODE)')

@@ -455,12 +455,12 @@ stage_end(struct stage *st, int status)
 {
 	const char *s = strbuf_str(&st->err);
 
-	/* Under make (MAKELEVEL is set), a failed stage is named in the
-	 * folder's .tpa-blocked.mk, make's own record, so that `make status`
-	 * and the town and county summaries say "failed"; run by hand, a
-	 * failed stage leaves nothing behind. */
+	/* Run by village.mk (which exports TPA_RECORD_FAILURE=1), a failed
+	 * stage is named in the folder's .tpa-blocked.mk, make's own record,
+	 * so that `make status` and the town and county summaries say
+	 * "failed"; run otherwise, a failed stage leaves nothing behind. */
 	if (status == EXIT_ERROR && st->have_village && !st->unrecorded &&
-	    getenv("MAKELEVEL") != NULL) {
+	    getenv("TPA_RECORD_FAILURE") != NULL) {
 		struct strbuf why = { 0 };
 
 		strbuf_printf(&why, "failed: %.*s", (int)strcspn(s, "\n"), s);

@@ -129,8 +129,9 @@ int stage_recorded_input(const char *output, const char *input,
 void stage_record_in(struct stage *st, const char *dir);
 
 /* The output the stage is asked to write (its -o; NULL or "-" for
- * standard output). When the stage fails (exit 2) under make with a
- * village loaded, before or after opening it, .tpa-blocked.mk names it with
+ * standard output). When the stage fails (exit 2) with a village loaded
+ * and TPA_RECORD_FAILURE set in the environment (village.mk sets it),
+ * before or after opening it, .tpa-blocked.mk names it with
  * "failed: " and the first error, so that `tpa status` and the town and
  * county summaries say so rather than "ready"; a later run that succeeds
  * takes it off. */
