@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "base/idset.h"
 #include "base/strmap.h"
 #include "decide/appraisal.h"
@@ -1059,8 +1060,14 @@ audit_run(const struct audit_options *o)
 	if ((af = stage_output(&a.st, ap, OUTFILE_PUBLIC)) == NULL ||
 	    (sf = stage_output(&a.st, sp, OUTFILE_PUBLIC)) == NULL)
 		goto out;
-	for (size_t i = 0; i < o->nvillages; i++)
+	/* The readers' messages quoted in the findings are in English
+	 * whatever the locale: audit.csv holds the same bytes everywhere. */
+	for (size_t i = 0; i < o->nvillages; i++) {
+		char *locale = i18n_untranslated();
+
 		audit_village(&a, o->villages[i]);
+		i18n_restore(locale);
+	}
 	if (a.quota_villages > 1) {
 		struct strbuf b = { 0 };
 
@@ -1084,8 +1091,10 @@ audit_run(const struct audit_options *o)
 	if (!o->quiet) {
 		char c[5][32];
 
-		fprintf(stderr, "audit (%s): %s villages: %s errors, %s warnings, %s "
-		    "notes; %s households drawn for re-visits\n", level_code(o->level),
+		/* TRANSLATORS: the level (town or county), then counts written
+		 * like 1,234. */
+		fprintf(stderr, _("audit (%s): %s villages: %s errors, %s warnings, %s "
+		    "notes; %s households drawn for re-visits\n"), level_code(o->level),
 		    text_count(c[0], o->nvillages), text_count(c[1], counts[0]),
 		    text_count(c[2], counts[1]), text_count(c[3], counts[2]),
 		    text_count(c[4], a.nsample));
