@@ -78,6 +78,14 @@ $(O)/tests/unit/%.o: tests/unit/%.c | $(DEPSTAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
+# i18n.o holds LOCALEDIR: built again when PREFIX changes.
+$(O)/lib/base/i18n.o: $(O)/.localedir
+$(O)/.localedir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
+.PHONY: FORCE
+FORCE:
+
 $(O)/locale/%/LC_MESSAGES/tpa.mo: po/%.po | $(DEPSTAMP)
 	@mkdir -p $(@D)
 	msgfmt -c --statistics -o $@ $<

@@ -51,11 +51,13 @@ expect "a pending objection stops make; once decided, make goes on" '
 	sed -i "s/,pending,,/,dismissed,2015-06-10,村民代表会议/" $d/objections-village.csv &&
 	vmake $d 2>/dev/null && grep -q ",H032,.*,confirmed," $d/publicized-county.csv'
 
-expect "make install puts programs, man pages, rules and make rules in place" '
+expect "make install puts programs, man pages, rules, make rules and the Chinese messages in place" '
 	make -s -C "$(dirname "$MK")/.." install DESTDIR="$PWD/root" PREFIX=/usr >/dev/null 2>&1 &&
 	[ -x root/usr/bin/tpa ] && [ -x root/usr/bin/tpa-publicize ] && [ -f root/usr/share/man/man1/tpa-apply.1 ] &&
 	[ -f root/usr/share/man/man5/tpa-rules.5 ] && [ -f root/usr/share/tpa/rules/example-2015.yaml ] &&
 	[ -f root/usr/share/tpa/village.mk ] &&
+	msgunfmt root/usr/share/locale/zh_CN/LC_MESSAGES/tpa.mo | grep -qx "msgstr \"申请受理：检查申请表，按户归并\"" &&
 	root/usr/bin/tpa apply --version | grep -q "^tpa-apply (tpa)" &&
 	make -s -C "$(dirname "$MK")/.." uninstall DESTDIR="$PWD/root" PREFIX=/usr >/dev/null 2>&1 &&
-	[ ! -e root/usr/bin/tpa ] && [ ! -e root/usr/share/tpa ]'
+	[ ! -e root/usr/bin/tpa ] && [ ! -e root/usr/share/tpa ] &&
+	[ ! -e root/usr/share/locale/zh_CN/LC_MESSAGES/tpa.mo ]'
