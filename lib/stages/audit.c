@@ -999,7 +999,8 @@ write_findings(struct auditor *a, struct outfile *out)
 		"household_id", "detail" };
 	struct csvout w;
 
-	qsort(a->f, a->nf, sizeof *a->f, by_finding);
+	if (a->nf > 0)
+		qsort(a->f, a->nf, sizeof *a->f, by_finding);
 	csvout_init(&w, out, CSVOUT_HUMAN);
 	csvout_bom(&w);
 	csvout_row(&w, head, 5);
@@ -1024,7 +1025,8 @@ write_sample(struct auditor *a, struct outfile *out)
 		"head_name", "head_id_number", "members", "decision" };
 	struct csvout w;
 
-	qsort(a->sample, a->nsample, sizeof *a->sample, by_sample);
+	if (a->nsample > 0)
+		qsort(a->sample, a->nsample, sizeof *a->sample, by_sample);
 	csvout_init(&w, out, CSVOUT_HUMAN);
 	csvout_bom(&w);
 	csvout_row(&w, head, 6);
