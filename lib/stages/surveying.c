@@ -170,8 +170,8 @@ household_cells(struct derivation *d, const struct survey_row *row,
 			c[i].v = 0;
 		}
 	}
-	household_buf_text(hb, number_format(num, (int64_t)members * 1000000),
-	    strlen(num), &c[swidth]);
+	number_format(num, (int64_t)members * 1000000);
+	household_buf_text(hb, num, strlen(num), &c[swidth]);
 	c[swidth].v = (int64_t)members * 1000000;
 	if (surveyed) {
 		money_format(num, pci);
