@@ -3,6 +3,7 @@
 # make check          unit and command-line tests
 # make check SANITIZE=1   the same, built with AddressSanitizer + UBSan
 # make sample         the sample county through three years (samples/run.sh)
+# make pot            extract the messages for translators into po/tpa.pot
 # make install PREFIX=/usr/local DESTDIR=   |   make uninstall   |   make clean
 
 VERSION    = 0.1.0
@@ -10,6 +11,7 @@ PREFIX    ?= /usr/local
 BINDIR     = $(PREFIX)/bin
 MANDIR     = $(PREFIX)/share/man
 DATADIR    = $(PREFIX)/share/tpa
+LOCALEDIR  = $(PREFIX)/share/locale
 
 CC        ?= cc
 OPT       ?= -O2 -g
@@ -40,7 +42,8 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-             -DTPA_VERSION='"$(VERSION)"' -DTPA_DATADIR='"$(DATADIR)"' -Ilib $(OPT) $(WARN) $(SAN) \
+             -DTPA_VERSION='"$(VERSION)"' -DTPA_DATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
+             -Ilib $(OPT) $(WARN) $(SAN) \
              $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 LIBS       = $(CSV_LIBS) $(PKG_LIBS)
@@ -53,9 +56,12 @@ PROGS      = $(BIN)/tpa $(STAGES:%=$(BIN)/tpa-%)
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/unit/%.o)
 DEPSTAMP   = $(O)/.deps-ok
+# The message catalogues (po/LANG.po), compiled for the programs.
+LINGUAS    = zh_CN
+MOS        = $(LINGUAS:%=$(O)/locale/%/LC_MESSAGES/tpa.mo)
 
 .PHONY: all check unit cli e2e sample install uninstall clean clean-san deps
-all: $(PROGS)
+all: $(PROGS) $(MOS)
 
 deps: $(DEPSTAMP)
 $(DEPSTAMP):
@@ -78,6 +84,25 @@ $(O)/tests/unit/%.o: tests/unit/%.c | $(DEPSTAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
+# i18n.o holds LOCALEDIR: built again when PREFIX changes.
+$(O)/lib/base/i18n.o: $(O)/.localedir
+$(O)/.localedir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
+.PHONY: FORCE
+FORCE:
+
+$(O)/locale/%/LC_MESSAGES/tpa.mo: po/%.po | $(DEPSTAMP)
+	@mkdir -p $(@D)
+	msgfmt -c --statistics -o $@ $<
+
+# po/tpa.pot: every message marked with _() or N_() in lib/ and cmd/.
+.PHONY: pot
+pot:
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 \
+	    --add-comments=TRANSLATORS --package-name=tpa \
+	    --package-version=$(VERSION) -o po/tpa.pot $(LIB_SRC) $(sort $(wildcard cmd/*.c))
+
 $(O)/libtpa.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
@@ -95,9 +120,9 @@ $(O)/tests/unit/run: $(UNIT_OBJ) $(O)/libtpa.a
 check: unit cli
 unit: $(O)/tests/unit/run
 	cd tests/unit && CK_FORK=$(if $(SAN),no,yes) ../../$(O)/tests/unit/run
-cli: $(PROGS) $(BIN)/tpa-gen $(if $(SAN),,$(O)/tests/failmalloc.so)
+cli: $(PROGS) $(MOS) $(BIN)/tpa-gen $(if $(SAN),,$(O)/tests/failmalloc.so)
 	@sh build-aux/deps.sh chromium poppler-utils fonts-wqy-zenhei unzip python3-openpyxl
-	TPA_BIN=$(CURDIR)/$(BIN) TPA_FAILMALLOC=$(if $(SAN),,$(CURDIR)/$(O)/tests/failmalloc.so) sh tests/run-cli.sh
+	TPA_BIN=$(CURDIR)/$(BIN) TPA_LOCALEDIR=$(CURDIR)/$(O)/locale TPA_FAILMALLOC=$(if $(SAN),,$(CURDIR)/$(O)/tests/failmalloc.so) sh tests/run-cli.sh
 
 # Line coverage of lib/ by the unit, command-line and end-to-end tests.
 .PHONY: coverage
@@ -108,11 +133,11 @@ coverage:
 
 # The whole suite under valgrind memcheck: no error, no leak.
 .PHONY: check-valgrind
-check-valgrind: $(O)/tests/unit/run $(PROGS) $(BIN)/tpa-gen
+check-valgrind: $(O)/tests/unit/run $(PROGS) $(MOS) $(BIN)/tpa-gen
 	@sh build-aux/deps.sh valgrind chromium poppler-utils fonts-wqy-zenhei
 	cd tests/unit && CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect ../../$(O)/tests/unit/run
-	TPA_BIN=$(CURDIR)/$(BIN) TPA_VALGRIND=1 sh tests/run-cli.sh
+	TPA_BIN=$(CURDIR)/$(BIN) TPA_LOCALEDIR=$(CURDIR)/$(O)/locale TPA_VALGRIND=1 sh tests/run-cli.sh
 
 sample: $(PROGS)
 	TPA_BIN=$(CURDIR)/$(BIN) sh samples/run.sh
@@ -125,12 +150,17 @@ install: all
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7
 	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules
 	install -m 644 build-aux/village.mk build-aux/town.mk build-aux/county.mk build-aux/area.mk $(DESTDIR)$(DATADIR)/
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(O)/locale/$$l/LC_MESSAGES/tpa.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ || exit 1; \
+	done
 uninstall:
 	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(wildcard man/*.5))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(wildcard man/*.7))
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/tpa.mo)
 
 clean:
 	rm -rf build build-san build-fuzz build-cov bin

@@ -16,6 +16,10 @@ have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc check || need="$need check"
 have_pc nettle || need="$need nettle-dev"
 have_pc xlsxwriter || need="$need libxlsxwriter-dev"
+# msgfmt and xgettext for the message catalogues; the locale definitions
+# the tests generate zh_CN.UTF-8 from.
+{ command -v msgfmt && command -v xgettext; } >/dev/null 2>&1 || need="$need gettext"
+[ -f /usr/share/i18n/locales/zh_CN ] || need="$need locales"
 for p in "$@"; do
 	dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
 done

@@ -1,11 +1,13 @@
 /* tpa-apply: application intake. */
 #include <stdlib.h>
 
+#include "base/i18n.h"
 #include "stages/apply.h"
 #include "stages/shell.h"
 #include "stages/options.h"
 
-static const char usage[] =
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char usage[] = N_(
 "usage: tpa-apply --village V [--previous MEMBERS.csv] [--rejects FILE]\n"
 "                 [--columns FILE] [-e ENCODING] [-q] [-o FILE] APPLICATIONS.csv\n"
 "\n"
@@ -22,7 +24,7 @@ static const char usage[] =
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
 "  -o, --output FILE  applicants.csv\n"
 "  -q, --quiet        no summary line\n"
-"  --help, --version\n";
+"  --help, --version\n");
 
 int
 main(int argc, char **argv)
@@ -42,14 +44,15 @@ main(int argc, char **argv)
 	int n;
 
 	program_set_name("tpa-apply");
+	i18n_init();
 	options_parse(argc, argv, opts, usage, &n);
 	if (n != 1)
-		usage_error(usage, n == 0 ? "APPLICATIONS.csv is missing" :
-		    "only one APPLICATIONS.csv may be given");
+		usage_error(usage, "%s", n == 0 ? _("APPLICATIONS.csv is missing") :
+		    _("only one APPLICATIONS.csv may be given"));
 	if (o.village == NULL)
-		usage_error(usage, "--village is required");
+		usage_error(usage, _("--village is required"));
 	if (csvin_encoding_parse(encoding, &o.encoding) != 0)
-		usage_error(usage, "unknown encoding \"%s\"", encoding);
+		usage_error(usage, _("unknown encoding \"%s\""), encoding);
 	o.input = argv[0];
 	o.quiet = quiet != NULL;
 	return apply_run(&o);

@@ -1,9 +1,11 @@
 /* tpa-appraise: democratic appraisal. */
+#include "base/i18n.h"
 #include "stages/appraise.h"
 #include "stages/shell.h"
 #include "stages/options.h"
 
-static const char usage[] =
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char usage[] = N_(
 "usage: tpa-appraise --village V [--rules R] [--columns FILE] [-e ENCODING]\n"
 "                    [-q] [-o FILE] PRIMARY.csv VOTES.csv\n"
 "       tpa-appraise --explain HOUSEHOLD_ID --village V PRIMARY.csv VOTES.csv\n"
@@ -21,7 +23,7 @@ static const char usage[] =
 "  -o, --output FILE  appraised.csv\n"
 "  --include-anywhere let the rules include files outside their folder\n"
 "  -q, --quiet        no summary line\n"
-"  --help, --version\n";
+"  --help, --version\n");
 
 int
 main(int argc, char **argv)
@@ -42,13 +44,14 @@ main(int argc, char **argv)
 	int n;
 
 	program_set_name("tpa-appraise");
+	i18n_init();
 	options_parse(argc, argv, opts, usage, &n);
 	if (n != 2)
-		usage_error(usage, "PRIMARY.csv and VOTES.csv are needed");
+		usage_error(usage, _("PRIMARY.csv and VOTES.csv are needed"));
 	if (o.village == NULL)
-		usage_error(usage, "--village is required");
+		usage_error(usage, _("--village is required"));
 	if (csvin_encoding_parse(encoding, &o.encoding) != 0)
-		usage_error(usage, "unknown encoding \"%s\"", encoding);
+		usage_error(usage, _("unknown encoding \"%s\""), encoding);
 	o.primary = argv[0];
 	o.votes = argv[1];
 	o.quiet = quiet != NULL;

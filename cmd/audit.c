@@ -2,12 +2,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "stages/audit.h"
 #include "stages/options.h"
 #include "stages/publicize.h"
 #include "stages/shell.h"
 
-static const char usage[] =
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char usage[] = N_(
 "usage: tpa-audit --level town|county [--rules R] [--sample N] [-q] [-o DIR]\n"
 "                 VILLAGE_DIR...\n"
 "\n"
@@ -27,7 +29,7 @@ static const char usage[] =
 "  -o, --output DIR   folder of audit.csv and sample.csv\n"
 "  --include-anywhere let the rules include files outside their folder\n"
 "  -q, --quiet        no summary line\n"
-"  --help, --version\n";
+"  --help, --version\n");
 
 int
 main(int argc, char **argv)
@@ -46,18 +48,19 @@ main(int argc, char **argv)
 	int n;
 
 	program_set_name("tpa-audit");
+	i18n_init();
 	options_parse(argc, argv, opts, usage, &n);
 	if (level == NULL || level_parse(level, &o.level) != 0 || o.level == LEVEL_VILLAGE)
-		usage_error(usage, "--level must be town or county");
+		usage_error(usage, _("--level must be town or county"));
 	if (n < 1)
-		usage_error(usage, "at least one VILLAGE_DIR is needed");
+		usage_error(usage, _("at least one VILLAGE_DIR is needed"));
 	o.sample = -1;
 	if (sample != NULL) {
 		char *end;
 
 		o.sample = strtoll(sample, &end, 10);
 		if (*sample == '\0' || *end != '\0' || o.sample < 0 || o.sample > 1000000)
-			usage_error(usage, "--sample takes a whole number");
+			usage_error(usage, _("--sample takes a whole number"));
 	}
 	o.villages = (const char *const *)argv;
 	o.nvillages = (size_t)n;

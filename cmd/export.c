@@ -1,9 +1,11 @@
 /* tpa-export: tpa CSV files as an .xlsx workbook for people. */
+#include "base/i18n.h"
 #include "stages/export.h"
 #include "stages/options.h"
 #include "stages/shell.h"
 
-static const char usage[] =
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char usage[] = N_(
 "usage: tpa-export [--columns FILE] [-e ENCODING] [-q] -o FILE.xlsx FILE.csv...\n"
 "\n"
 "Write the CSV files as one .xlsx workbook for Excel and WPS: a sheet per\n"
@@ -17,7 +19,7 @@ static const char usage[] =
 "  --columns FILE     extra header aliases (YAML)\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
 "  -q, --quiet        no summary line\n"
-"  --help, --version\n";
+"  --help, --version\n");
 
 int
 main(int argc, char **argv)
@@ -34,13 +36,14 @@ main(int argc, char **argv)
 	int n;
 
 	program_set_name("tpa-export");
+	i18n_init();
 	options_parse(argc, argv, opts, usage, &n);
 	if (o.output == NULL)
-		usage_error(usage, "-o FILE.xlsx is needed");
+		usage_error(usage, _("-o FILE.xlsx is needed"));
 	if (n < 1)
-		usage_error(usage, "at least one FILE.csv is needed");
+		usage_error(usage, _("at least one FILE.csv is needed"));
 	if (csvin_encoding_parse(encoding, &o.encoding) != 0)
-		usage_error(usage, "unknown encoding \"%s\"", encoding);
+		usage_error(usage, _("unknown encoding \"%s\""), encoding);
 	o.inputs = (const char *const *)argv;
 	o.ninputs = (size_t)n;
 	o.quiet = quiet != NULL;

@@ -1,11 +1,13 @@
 /* tpa-file: the registry of a village, and statistics over registries. */
 #include <string.h>
 
+#include "base/i18n.h"
 #include "stages/file.h"
 #include "stages/options.h"
 #include "stages/shell.h"
 
-static const char usage[] =
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char usage[] = N_(
 "usage: tpa-file --village V [--rules R] [--previous REGISTRY_DIR] [--columns FILE]\n"
 "                [-q] [-o DIR] VILLAGE_DIR\n"
 "       tpa-file stats [-q] [-o DIR] REGISTRY_DIR...\n"
@@ -28,7 +30,7 @@ static const char usage[] =
 "  -o, --output DIR   the registry folder (stats: the folder of stats.csv)\n"
 "  --include-anywhere let the rules include files outside their folder\n"
 "  -q, --quiet        no summary line\n"
-"  --help, --version\n";
+"  --help, --version\n");
 
 int
 main(int argc, char **argv)
@@ -49,17 +51,18 @@ main(int argc, char **argv)
 	int n;
 
 	program_set_name("tpa-file");
+	i18n_init();
 	options_parse(argc, argv, opts, usage, &n);
 	if (n >= 1 && strcmp(argv[0], "stats") == 0) {
 		struct file_stats_options so = { 0 };
 
 		if (n < 2)
-			usage_error(usage, "stats needs at least one REGISTRY_DIR");
+			usage_error(usage, _("stats needs at least one REGISTRY_DIR"));
 		/* stats reads registries only: the options of a village's
 		 * filing would be ignored, so they are refused. */
 		if (o.village || o.rules || o.previous || o.columns || anywhere ||
 		    strcmp(encoding, "auto") != 0)
-			usage_error(usage, "stats takes only -q and -o");
+			usage_error(usage, _("stats takes only -q and -o"));
 		so.output = o.output;
 		so.registries = (const char *const *)argv + 1;
 		so.nregistries = (size_t)n - 1;
@@ -67,9 +70,9 @@ main(int argc, char **argv)
 		return file_stats_run(&so);
 	}
 	if (n != 1)
-		usage_error(usage, "one VILLAGE_DIR is needed");
+		usage_error(usage, _("one VILLAGE_DIR is needed"));
 	if (csvin_encoding_parse(encoding, &o.encoding) != 0)
-		usage_error(usage, "unknown encoding \"%s\"", encoding);
+		usage_error(usage, _("unknown encoding \"%s\""), encoding);
 	o.dir = argv[0];
 	o.quiet = quiet != NULL;
 	o.include_anywhere = anywhere != NULL;

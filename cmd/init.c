@@ -1,4 +1,5 @@
 /* tpa-init: a new village-year folder, ready to fill in. */
+#include "base/i18n.h"
 #include "stages/init.h"
 #include "stages/options.h"
 #include "stages/shell.h"
@@ -8,7 +9,8 @@
 #define TPA_DATADIR "/usr/local/share/tpa"
 #endif
 
-static const char usage[] =
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char usage[] = N_(
 "usage: tpa-init --code VILLAGE_CODE --year YEAR [--previous LAST_YEAR_DIR]\n"
 "                [--rules R] [-q] DIR\n"
 "\n"
@@ -25,7 +27,7 @@ static const char usage[] =
 "  --rules R          the rules file (default: last year's, with --previous)\n"
 "  --include-anywhere let the rules include files outside their folder\n"
 "  -q, --quiet        no summary line\n"
-"  --help, --version\n";
+"  --help, --version\n");
 
 int
 main(int argc, char **argv)
@@ -44,11 +46,12 @@ main(int argc, char **argv)
 	int n;
 
 	program_set_name("tpa-init");
+	i18n_init();
 	options_parse(argc, argv, opts, usage, &n);
 	if (o.code == NULL || o.year == NULL)
-		usage_error(usage, "--code and --year are needed");
+		usage_error(usage, _("--code and --year are needed"));
 	if (n != 1)
-		usage_error(usage, "one DIR is needed");
+		usage_error(usage, _("one DIR is needed"));
 	o.dir = argv[0];
 	o.mk_dir = TPA_DATADIR;
 	o.quiet = quiet != NULL;

@@ -2,11 +2,13 @@
  * objections they drew. */
 #include <string.h>
 
+#include "base/i18n.h"
 #include "stages/shell.h"
 #include "stages/options.h"
 #include "stages/publicize.h"
 
-static const char usage[] =
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char usage[] = N_(
 "usage: tpa-publicize notice  --level L --village V [--format html|text|csv]\n"
 "                             [-q] [-o FILE] LIST.csv\n"
 "       tpa-publicize letter  --level L --village V [--rules R] [-q] [-o FILE]\n"
@@ -37,7 +39,7 @@ static const char usage[] =
 "  -o, --output FILE  the notice, the letters, or the publicized list\n"
 "  --include-anywhere let the rules include files outside their folder\n"
 "  -q, --quiet        no summary line\n"
-"  --help, --version\n";
+"  --help, --version\n");
 
 int
 main(int argc, char **argv)
@@ -61,31 +63,32 @@ main(int argc, char **argv)
 	int n, resolve, letter;
 
 	program_set_name("tpa-publicize");
+	i18n_init();
 	options_parse(argc, argv, opts, usage, &n);
 	if (n < 1 || (strcmp(argv[0], "notice") != 0 && strcmp(argv[0], "letter") != 0 &&
 	    strcmp(argv[0], "resolve") != 0))
-		usage_error(usage, "say notice, letter or resolve");
+		usage_error(usage, _("say notice, letter or resolve"));
 	resolve = strcmp(argv[0], "resolve") == 0;
 	letter = strcmp(argv[0], "letter") == 0;
 	if (n != (resolve ? 3 : 2))
-		usage_error(usage, resolve ? "resolve needs LIST.csv and OBJECTIONS.csv" :
-		    letter ? "letter needs LIST.csv" : "notice needs LIST.csv");
+		usage_error(usage, "%s", resolve ? _("resolve needs LIST.csv and OBJECTIONS.csv") :
+		    letter ? _("letter needs LIST.csv") : _("notice needs LIST.csv"));
 	if (level == NULL || level_parse(level, &o.level) != 0)
-		usage_error(usage, "--level must be village, town or county");
+		usage_error(usage, _("--level must be village, town or county"));
 	if (o.village == NULL)
-		usage_error(usage, "--village is required");
+		usage_error(usage, _("--village is required"));
 	if (format == NULL || strcmp(format, "html") == 0)
 		o.format = NOTICE_HTML;
 	else if (letter)
-		usage_error(usage, "letters are written as html only");
+		usage_error(usage, _("letters are written as html only"));
 	else if (strcmp(format, "text") == 0)
 		o.format = NOTICE_TEXT;
 	else if (strcmp(format, "csv") == 0)
 		o.format = NOTICE_CSV;
 	else
-		usage_error(usage, "--format must be html, text or csv");
+		usage_error(usage, _("--format must be html, text or csv"));
 	if (csvin_encoding_parse(encoding, &o.encoding) != 0)
-		usage_error(usage, "unknown encoding \"%s\"", encoding);
+		usage_error(usage, _("unknown encoding \"%s\""), encoding);
 	o.list = argv[1];
 	o.objections = resolve ? argv[2] : NULL;
 	o.quiet = quiet != NULL;

@@ -1,9 +1,11 @@
 /* tpa-survey: household survey. */
+#include "base/i18n.h"
 #include "stages/shell.h"
 #include "stages/options.h"
 #include "stages/survey.h"
 
-static const char usage[] =
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char usage[] = N_(
 "usage: tpa-survey [--village V] [--rules R] [--rejects FILE] [--columns FILE]\n"
 "                  [-e ENCODING] [-q] [-o FILE] APPLICANTS.csv SURVEY.csv\n"
 "       tpa-survey --explain HOUSEHOLD_ID [--village V] [--rules R] APPLICANTS.csv SURVEY.csv\n"
@@ -22,7 +24,7 @@ static const char usage[] =
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
 "  -o, --output FILE  primary.csv\n"
 "  -q, --quiet        no summary line\n"
-"  --help, --version\n";
+"  --help, --version\n");
 
 int
 main(int argc, char **argv)
@@ -44,11 +46,12 @@ main(int argc, char **argv)
 	int n;
 
 	program_set_name("tpa-survey");
+	i18n_init();
 	options_parse(argc, argv, opts, usage, &n);
 	if (n != 2)
-		usage_error(usage, "APPLICANTS.csv and SURVEY.csv are needed");
+		usage_error(usage, _("APPLICANTS.csv and SURVEY.csv are needed"));
 	if (csvin_encoding_parse(encoding, &o.encoding) != 0)
-		usage_error(usage, "unknown encoding \"%s\"", encoding);
+		usage_error(usage, _("unknown encoding \"%s\""), encoding);
 	o.applicants = argv[0];
 	o.survey = argv[1];
 	o.quiet = quiet != NULL;

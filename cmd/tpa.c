@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "stages/options.h"
 #include "stages/shell.h"
 #include "stages/status.h"
@@ -13,17 +14,18 @@
 static const struct {
 	const char *name, *what;
 } stages[] = {
-	{ "apply", "application intake: validate forms, group households" },
-	{ "survey", "household survey: income, exclusions, the primary list" },
-	{ "appraise", "democratic appraisal: quorum, votes, scale quota" },
-	{ "publicize", "publicity: notices to post, letters to households, objections resolved" },
-	{ "audit", "level-by-level audit of village folders: every decision re-derived" },
-	{ "file", "file and card: the registry, its statistics and the cards" },
-	{ "export", "for people: any tpa CSV as an Excel workbook" },
-	{ "init", "set-up: a new village-year folder with templates" },
+	{ "apply", N_("application intake: validate forms, group households") },
+	{ "survey", N_("household survey: income, exclusions, the primary list") },
+	{ "appraise", N_("democratic appraisal: quorum, votes, scale quota") },
+	{ "publicize", N_("publicity: notices to post, letters to households, objections resolved") },
+	{ "audit", N_("level-by-level audit of village folders: every decision re-derived") },
+	{ "file", N_("file and card: the registry, its statistics and the cards") },
+	{ "export", N_("for people: any tpa CSV as an Excel workbook") },
+	{ "init", N_("set-up: a new village-year folder with templates") },
 };
 
-static const char status_usage[] =
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char status_usage[] = N_(
 "usage: tpa status [--no-audit] [--brief] [DIR...]\n"
 "\n"
 "Which step each village folder (default: the current one) is at, and what\n"
@@ -33,20 +35,20 @@ static const char status_usage[] =
 "  --no-audit   the village runs without the town and county audits\n"
 "               (make TPA_AUDIT=0)\n"
 "  --brief      one line per village\n"
-"  --help, --version\n";
+"  --help, --version\n");
 
 static void
 help(FILE *fp)
 {
-	fputs("usage: tpa STAGE [ARGS...]\n"
+	fputs(_("usage: tpa STAGE [ARGS...]\n"
 	    "       tpa --help | --version\n\n"
-	    "Runs tpa-STAGE with ARGS. The stages, in the order of the procedure:\n\n",
+	    "Runs tpa-STAGE with ARGS. The stages, in the order of the procedure:\n\n"),
 	    fp);
 	for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++)
-		fprintf(fp, "  %-10s %s\n", stages[i].name, stages[i].what);
-	fputs("\n  status [--no-audit] [--brief] [DIR...]\n"
-	    "             which step each village folder is at, and what it waits for\n", fp);
-	fputs("\nEach stage has its own --help and man page, tpa-STAGE(1).\n", fp);
+		fprintf(fp, "  %-10s %s\n", stages[i].name, _(stages[i].what));
+	fputs(_("\n  status [--no-audit] [--brief] [DIR...]\n"
+	    "             which step each village folder is at, and what it waits for\n"), fp);
+	fputs(_("\nEach stage has its own --help and man page, tpa-STAGE(1).\n"), fp);
 }
 
 int
@@ -57,6 +59,7 @@ main(int argc, char **argv)
 	size_t i;
 
 	program_set_name("tpa");
+	i18n_init();
 	if (argc < 2) {
 		help(stderr);
 		return EXIT_ERROR;
@@ -91,7 +94,8 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], stages[i].name) == 0)
 			break;
 	if (i == sizeof stages / sizeof stages[0]) {
-		fprintf(stderr, "tpa: unknown stage \"%s\"\n", argv[1]);
+		fprintf(stderr, "tpa: ");
+		fprintf(stderr, _("unknown stage \"%s\"\n"), argv[1]);
 		help(stderr);
 		return EXIT_ERROR;
 	}
@@ -114,6 +118,11 @@ main(int argc, char **argv)
 	snprintf(prog, sizeof prog, "tpa-%s", stages[i].name);
 	argv[1] = prog;
 	execvp(prog, argv + 1);
-	fprintf(stderr, "tpa: cannot run %s: %s\n", prog, strerror(errno));
+	{
+		int e = errno;
+
+		fprintf(stderr, "tpa: ");
+		fprintf(stderr, _("cannot run %s: %s\n"), prog, strerror(e));
+	}
 	return EXIT_ERROR;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 
 static const char *program = "tpa";
 
@@ -22,7 +23,8 @@ program_name(void)
 void
 alloc_failed(size_t n)
 {
-	fprintf(stderr, "%s: out of memory (%zu bytes)\n", program, n);
+	fprintf(stderr, "%s: ", program);
+	fprintf(stderr, _("out of memory (%zu bytes)\n"), n);
 	exit(2);
 }
 

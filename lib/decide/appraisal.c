@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "decide/appraisal.h"
 
 int
@@ -10,8 +11,8 @@ appraisal_quorum(const struct rules *r, const struct village *v,
 {
 	if (r->min_share >= 0) {
 		if (v->total < 0) {
-			strbuf_printf(why, "%s: the rules hold the meeting to a share "
-			    "of all representatives: give appraisal.total", v->path);
+			strbuf_printf(why, _("%s: the rules hold the meeting to a share "
+			    "of all representatives: give appraisal.total"), v->path);
 			return -1;
 		}
 		/* ceil(total x share) */
@@ -19,11 +20,11 @@ appraisal_quorum(const struct rules *r, const struct village *v,
 		return 0;
 	}
 	if (r->nquorum == 0) {
-		strbuf_printf(why, "%s: the rules give no appraisal quorum", r->path);
+		strbuf_printf(why, _("%s: the rules give no appraisal quorum"), r->path);
 		return -1;
 	}
 	if (v->population < 0) {
-		strbuf_printf(why, "%s: village.population is needed for the quorum",
+		strbuf_printf(why, _("%s: village.population is needed for the quorum"),
 		    v->path);
 		return -1;
 	}
@@ -33,7 +34,7 @@ appraisal_quorum(const struct rules *r, const struct village *v,
 			*needed = r->quorum[i].representatives;
 			return 0;
 		}
-	strbuf_printf(why, "%s: no quorum row fits a population of %lld", r->path,
+	strbuf_printf(why, _("%s: no quorum row fits a population of %lld"), r->path,
 	    v->population);
 	return -1;
 }
@@ -49,12 +50,12 @@ appraisal_quota(const struct rules *r, const struct village *v,
 		return 0;
 	}
 	if (rate < 0) {
-		strbuf_printf(why, "%s: no quota in the village and no scale rate "
-		    "in the rules", r->path);
+		strbuf_printf(why, _("%s: no quota in the village and no scale rate "
+		    "in the rules"), r->path);
 		return -1;
 	}
 	if (v->population < 0) {
-		strbuf_printf(why, "%s: village.population is needed for the scale",
+		strbuf_printf(why, _("%s: village.population is needed for the scale"),
 		    v->path);
 		return -1;
 	}
@@ -100,8 +101,8 @@ appraisal_decide(const struct rules *r, const struct village *v,
 	memset(sum, 0, sizeof *sum);
 	sum->present = v->representatives;
 	if (v->representatives < 0) {
-		strbuf_printf(why, "%s: appraisal.representatives (present at the "
-		    "meeting) is missing", v->path);
+		strbuf_printf(why, _("%s: appraisal.representatives (present at the "
+		    "meeting) is missing"), v->path);
 		return -1;
 	}
 	if (appraisal_quorum(r, v, &sum->needed, why) != 0 ||

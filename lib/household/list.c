@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "household/list.h"
 #include "io/csvout.h"
 #include "values/text.h"
@@ -144,7 +145,7 @@ header(struct reading *rd, const struct csvin_row *row)
 				name = declared;
 		}
 		if (hhlist_find(l, name) >= 0) {
-			strbuf_printf(rd->err, "%s:%lu: column %s appears twice\n",
+			strbuf_printf(rd->err, _("%s:%lu: column %s appears twice\n"),
 			    l->file, row->line, name);
 			return -1;
 		}
@@ -153,8 +154,8 @@ header(struct reading *rd, const struct csvin_row *row)
 	rd->nstored = l->ncols;
 	for (int k = 0; k < L_NLEADING; k++)
 		if (l->col[k] < 0) {
-			strbuf_printf(rd->err, "%s:%lu: required column %s is missing "
-			    "(is this a household list from tpa-survey?)\n", l->file,
+			strbuf_printf(rd->err, _("%s:%lu: required column %s is missing "
+			    "(is this a household list from tpa-survey?)\n"), l->file,
 			    row->line, list_known[k]);
 			return -1;
 		}
@@ -194,7 +195,7 @@ number(struct reading *rd, const struct csvin_row *row, const char *hid,
 		struct strbuf what = { 0 };
 
 		if (need_whole)
-			strbuf_puts(&what, rd->o->lang == LANG_ZH ? "整数" : "a whole number");
+			strbuf_puts(&what, _("a whole number"));
 		else
 			field_describe(f, rd->o->lang == LANG_ZH, &what);
 		wording(&rd->msg, rd->o->lang, MSG_NOT_VALUE, list_known[k],
@@ -230,7 +231,7 @@ data_row(struct reading *rd, const struct csvin_row *row)
 	strmap_put(&l->index, hid, strlen(hid), (uint32_t)l->nrows, &inserted);
 	if (!inserted) {
 		strbuf_reset(&rd->msg);
-		strbuf_printf(&rd->msg, "household %s is listed twice", hid);
+		strbuf_printf(&rd->msg, _("household %s is listed twice"), hid);
 		return report(rd, row->line, hid, "household_id", "DUPLICATE_HOUSEHOLD");
 	}
 	hhlist_add(l, NULL, row->line);
@@ -320,7 +321,7 @@ hhlist_read(struct hhlist *l, const struct list_options *o,
 	if (rc != 0 && err->len == 0)
 		strbuf_printf(err, "%s\n", csvin_error(in));
 	if (rc == 0 && !rd.have_header) {
-		strbuf_printf(err, "%s:1: empty file: a header row is required\n", l->file);
+		strbuf_printf(err, _("%s:1: empty file: a header row is required\n"), l->file);
 		rc = -1;
 	}
 	if (rc == 0)

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "household/objectionfile.h"
 #include "household/schema.h"
 #include "values/date.h"
@@ -83,25 +84,25 @@ on_row(void *ctx, const struct csvin_row *row)
 	x->kind = kind < 0 ? KIND_DATA_ERROR : (enum objection_kind)kind;
 	x->outcome = outcome < 0 ? OUTCOME_PENDING : (enum objection_outcome)outcome;
 	if (row->n != rd->schema.cols.ncells) {
-		strbuf_printf(&rd->text, "the row has %zu cells, the header %zu: "
-		    "counted as pending", row->n, rd->schema.cols.ncells);
+		strbuf_printf(&rd->text, _("the row has %zu cells, the header %zu: "
+		    "counted as pending"), row->n, rd->schema.cols.ncells);
 		x->outcome = OUTCOME_PENDING;
 		note(rd, x);
 	} else if (kind < 0 || outcome < 0) {
-		strbuf_printf(&rd->text, "kind \"%s\" or outcome \"%s\" is not known "
+		strbuf_printf(&rd->text, _("kind \"%s\" or outcome \"%s\" is not known "
 		    "(wrongly_included, wrongly_excluded, data_error; upheld, "
-		    "dismissed, pending): counted as pending", c[O_KIND], c[O_OUTCOME]);
+		    "dismissed, pending): counted as pending"), c[O_KIND], c[O_OUTCOME]);
 		x->outcome = OUTCOME_PENDING;
 		note(rd, x);
 	}
 	x->received = date_of(c[O_RECEIVED]);
 	if (x->received == NO_DATE) {
-		strbuf_printf(&rd->text, "received \"%s\" is not a date", c[O_RECEIVED]);
+		strbuf_printf(&rd->text, _("received \"%s\" is not a date"), c[O_RECEIVED]);
 		note(rd, x);
 	}
 	x->decided = date_of(c[O_DECIDED]);
 	if (*c[O_DECIDED] && x->decided == NO_DATE) {
-		strbuf_printf(&rd->text, "decided \"%s\" is not a date", c[O_DECIDED]);
+		strbuf_printf(&rd->text, _("decided \"%s\" is not a date"), c[O_DECIDED]);
 		note(rd, x);
 	}
 	return 0;
@@ -133,7 +134,7 @@ objectionfile_read(struct objectionfile *f, const struct objectionfile_options *
 	if (rc != 0 && err->len == 0)
 		strbuf_printf(err, "%s\n", csvin_error(in));
 	if (rc == 0 && !rd.have_schema) {
-		strbuf_printf(err, "%s:1: empty file: a header row is required\n", f->file);
+		strbuf_printf(err, _("%s:1: empty file: a header row is required\n"), f->file);
 		rc = -1;
 	}
 	if (rc == 0)

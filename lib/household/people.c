@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "base/strmap.h"
 #include "household/people.h"
 #include "values/date.h"
@@ -164,9 +165,9 @@ data_row(struct reading *rd, const struct csvin_row *row)
 			return rc;
 		strmap_put(&rd->seen, hid, hlen, 0, &inserted);
 		if (!inserted) {
-			strbuf_printf(rd->err, "%s:%lu: the rows of household %s are "
+			strbuf_printf(rd->err, _("%s:%lu: the rows of household %s are "
 			    "not together (other households' rows come between): "
-			    "this is not a list as tpa writes it\n", rd->file,
+			    "this is not a list as tpa writes it\n"), rd->file,
 			    row->line, hid);
 			return -1;
 		}
@@ -262,7 +263,7 @@ people_read(const struct people_options *o, const struct people_handler *h,
 	if (rc < 0 && rd.err->len == 0)
 		strbuf_printf(err, "%s\n", csvin_error(in));
 	if (rc == 0 && !rd.have_schema) {
-		strbuf_printf(err, "%s:1: empty file: a header row is required\n", rd.file);
+		strbuf_printf(err, _("%s:1: empty file: a header row is required\n"), rd.file);
 		rc = -1;
 	}
 	if (rc == 0)

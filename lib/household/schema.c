@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "household/schema.h"
 
 const struct field field_free_text = { .name = "", .type = FT_TEXT, .free_text = 1 };
@@ -49,23 +50,12 @@ schema_read(struct schema *s, const struct column_aliases *a,
 	return 0;
 }
 
-static size_t
-schema_missing(const struct schema *s, const char *const *known,
-    const unsigned char *required)
-{
-	size_t n = 0;
-
-	(void)known;
-	for (size_t k = 0; k < s->cols.nknown; k++)
-		n += required[k] && s->cols.pos[k] < 0;
-	return n;
-}
-
 int
 schema_require(const struct schema *s, const struct column_aliases *a,
     unsigned long line, const char *const *known,
     const unsigned char *required, struct strbuf *err)
 {
+	struct strbuf names = { 0 };
 	size_t missing = 0;
 
 	for (size_t k = 0; k < s->cols.nknown; k++) {
@@ -73,20 +63,19 @@ schema_require(const struct schema *s, const struct column_aliases *a,
 
 		if (!required[k] || s->cols.pos[k] >= 0)
 			continue;
-		if (missing++ == 0)
-			strbuf_printf(err, "%s:%lu: required column%s ", s->file, line,
-			    schema_missing(s, known, required) > 1 ? "s" : "");
-		else
-			strbuf_puts(err, ", ");
+		if (missing++ > 0)
+			strbuf_puts(&names, ", ");
 		zh = aliases_first(a, known[k]);
-		strbuf_puts(err, known[k]);
+		strbuf_puts(&names, known[k]);
 		if (*zh)
-			strbuf_printf(err, " (%s)", zh);
+			strbuf_printf(&names, " (%s)", zh);
 	}
-	if (missing == 0)
-		return 0;
-	strbuf_printf(err, " %s missing\n", missing == 1 ? "is" : "are");
-	return -1;
+	if (missing > 0)
+		strbuf_printf(err, ngettext("%s:%lu: required column %s is missing\n",
+		    "%s:%lu: required columns %s are missing\n", missing), s->file,
+		    line, strbuf_str(&names));
+	strbuf_free(&names);
+	return missing == 0 ? 0 : -1;
 }
 
 int

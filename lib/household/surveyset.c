@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "household/surveyset.h"
 #include "values/text.h"
 
@@ -175,7 +176,7 @@ surveyset_read(struct surveyset *s, const struct surveyset_options *o,
 	if (rc != 0 && err->len == 0)
 		strbuf_printf(err, "%s\n", csvin_error(in));
 	if (rc == 0 && !rd.have_schema) {
-		strbuf_printf(err, "%s:1: empty file: a header row is required\n", s->file);
+		strbuf_printf(err, _("%s:1: empty file: a header row is required\n"), s->file);
 		rc = -1;
 	}
 	if (rc == 0)

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "base/i18n.h"
 #include "household/schema.h"
 #include "household/votefile.h"
 #include "values/field.h"
@@ -69,44 +70,44 @@ on_row(void *ctx, const struct csvin_row *row)
 		c[k] = columns_cell(&rd->schema.cols, row, k, NULL);
 	r = hhlist_lookup(rd->l, c[V_HOUSEHOLD]);
 	if (r < 0) {
-		strbuf_printf(&rd->text, "household \"%s\" is not in the list; the "
-		    "vote changes nothing", c[V_HOUSEHOLD]);
+		strbuf_printf(&rd->text, _("household \"%s\" is not in the list; the "
+		    "vote changes nothing"), c[V_HOUSEHOLD]);
 		note(rd, row->line, c[V_HOUSEHOLD]);
 		return 0;
 	}
 	if (rd->l->row[r].decision != DEC_ELIGIBLE) {
-		strbuf_printf(&rd->text, "household %s is not eligible (%s); the "
-		    "vote changes nothing", c[V_HOUSEHOLD],
+		strbuf_printf(&rd->text, _("household %s is not eligible (%s); the "
+		    "vote changes nothing"), c[V_HOUSEHOLD],
 		    hhlist_cell(rd->l, (size_t)r, rd->l->col[L_DECISION]));
 		note(rd, row->line, c[V_HOUSEHOLD]);
 		return 0;
 	}
 	vt = &rd->votes[r];
 	if (vt->state != VOTE_NONE) {
-		strbuf_printf(&rd->text, "household %s has a second vote row: both "
-		    "are set aside", c[V_HOUSEHOLD]);
+		strbuf_printf(&rd->text, _("household %s has a second vote row: both "
+		    "are set aside"), c[V_HOUSEHOLD]);
 		vt->state = VOTE_BAD;
 		note(rd, row->line, c[V_HOUSEHOLD]);
 		return 0;
 	}
 	if (row->n != rd->schema.cols.ncells) {
-		strbuf_printf(&rd->text, "household %s: the row has %zu cells, the "
-		    "header %zu", c[V_HOUSEHOLD], row->n, rd->schema.cols.ncells);
+		strbuf_printf(&rd->text, _("household %s: the row has %zu cells, the "
+		    "header %zu"), c[V_HOUSEHOLD], row->n, rd->schema.cols.ncells);
 		vt->state = VOTE_BAD;
 		note(rd, row->line, c[V_HOUSEHOLD]);
 		return 0;
 	}
 	if (count(c[V_FOR], &v[0]) != 0 || count(c[V_AGAINST], &v[1]) != 0 ||
 	    count(c[V_ABSTAIN], &v[2]) != 0) {
-		strbuf_printf(&rd->text, "household %s: the votes are not whole "
-		    "numbers", c[V_HOUSEHOLD]);
+		strbuf_printf(&rd->text, _("household %s: the votes are not whole "
+		    "numbers"), c[V_HOUSEHOLD]);
 		vt->state = VOTE_BAD;
 		note(rd, row->line, c[V_HOUSEHOLD]);
 		return 0;
 	}
 	if (v[0] + v[1] + v[2] > rd->o->present) {
-		strbuf_printf(&rd->text, "household %s: more votes than "
-		    "representatives (%lld votes, %lld representatives present)",
+		strbuf_printf(&rd->text, _("household %s: more votes than "
+		    "representatives (%lld votes, %lld representatives present)"),
 		    c[V_HOUSEHOLD], v[0] + v[1] + v[2], rd->o->present);
 		vt->state = VOTE_BAD;
 		note(rd, row->line, c[V_HOUSEHOLD]);
@@ -143,7 +144,7 @@ votefile_read(const struct votefile_options *o, const struct hhlist *l,
 	if (rc != 0 && err->len == 0)
 		strbuf_printf(err, "%s\n", csvin_error(in));
 	if (rc == 0 && !rd.have_schema) {
-		strbuf_printf(err, "%s:1: empty file: a header row is required\n", rd.file);
+		strbuf_printf(err, _("%s:1: empty file: a header row is required\n"), rd.file);
 		rc = -1;
 	}
 	if (rc == 0)

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "io/csvin.h"
 #include "base/alloc.h"
 #include "values/text.h"
@@ -111,7 +112,7 @@ csvin_open(const char *path, enum csv_encoding enc, char *err, size_t errlen)
 	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
 	} else if ((fd = open(path, O_RDONLY)) < 0) {
-		snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+		snprintf(err, errlen, _("cannot open %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	in = new_reader(strcmp(path, "-") == 0 ? "stdin" : path, enc);
@@ -208,19 +209,19 @@ feed_line(struct csvin *in, const char *s, size_t n)
 	size_t valid;
 
 	if (memchr(s, '\0', n) != NULL)
-		return fail(in, in->line, "a NUL byte: this is not a text file");
+		return fail(in, in->line, _("a NUL byte: this is not a text file"));
 	/* Undecided input is ASCII so far; GB18030 comes out of iconv valid. */
 	if (in->enc != ENC_GB18030 && (valid = utf8_valid_prefix(s, n, 0)) < n)
 		return fail(in, in->line,
-		    "byte %zu of the line is not UTF-8 (the file is read as "
-		    "UTF-8; if it is GBK, give --encoding gb18030)", valid + 1);
+		    _("byte %zu of the line is not UTF-8 (the file is read as "
+		    "UTF-8; if it is GBK, give --encoding gb18030)"), valid + 1);
 	if (!in->in_record && !blank(s, n)) {
 		in->in_record = 1;
 		in->rec_line = in->line;
 	}
 	if (csv_parse(&in->parser, s, n, on_cell, on_record, in) != n)
-		return fail(in, in->line, "not valid CSV: %s (a quote inside an "
-		    "unquoted cell, or text after a closing quote)",
+		return fail(in, in->line, _("not valid CSV: %s (a quote inside an "
+		    "unquoted cell, or text after a closing quote)"),
 		    csv_strerror(csv_error(&in->parser)));
 	if (n > 0 && s[n - 1] == '\n')
 		in->line++;
@@ -404,7 +405,7 @@ decode(struct csvin *in, const char *s, size_t n, int eof)
 	}
 	if (in->cd == (iconv_t)-1 &&
 	    (in->cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
-		return fail(in, in->line, "GB18030 decoding is not available: %s",
+		return fail(in, in->line, _("GB18030 decoding is not available: %s"),
 		    strerror(errno));
 	if (n > 0) {
 		xgrow(&in->raw, &in->raw_cap, in->raw_len + n, 1);
@@ -430,8 +431,8 @@ decode(struct csvin *in, const char *s, size_t n, int eof)
 					continue;
 				if (errno == EINVAL && !eof)
 					break;
-				return fail(in, in->src_line, "byte %zu of the line "
-				    "cannot be decoded as GB18030 (nor is it UTF-8)",
+				return fail(in, in->src_line, _("byte %zu of the line "
+				    "cannot be decoded as GB18030 (nor is it UTF-8)"),
 				    in->src_col + 1);
 			}
 		}
@@ -482,9 +483,11 @@ progress(struct csvin *in, int done)
 	if ((t = now()) - in->shown < 0.5)
 		return;
 	in->shown = t;
-	fprintf(stderr, "\r%s: %s: %lu rows, %.0f MB, %.1f MB/s\033[K", in->progress,
+	fputc('\r', stderr);
+	fprintf(stderr, _("%s: %s: %lu rows, %.0f MB, %.1f MB/s"), in->progress,
 	    in->name, in->rows, (double)in->bytes / 1048576,
 	    (double)in->bytes / 1048576 / (t - in->started));
+	fputs("\033[K", stderr);
 }
 
 /* Read the next chunk into BUF. Returns bytes read, 0 at EOF, -1 on error. */
@@ -520,13 +523,13 @@ csvin_read(struct csvin *in, csvin_fn fn, void *ctx)
 	in->ctx = ctx;
 	if (in->broken) {
 		free(chunk);
-		return fail(in, 1, "out of memory setting up the CSV parser");
+		return fail(in, 1, _("out of memory setting up the CSV parser"));
 	}
 	for (;;) {
 		ssize_t r = read_chunk(in, chunk, CHUNK);
 
 		if (r < 0) {
-			rc = fail(in, in->line, "read error: %s", strerror(errno));
+			rc = fail(in, in->line, _("read error: %s"), strerror(errno));
 			break;
 		}
 		digest_update(in->digest, chunk, (size_t)r);
@@ -542,7 +545,7 @@ csvin_read(struct csvin *in, csvin_fn fn, void *ctx)
 		if (r == 0) {
 			if (csv_fini(&in->parser, on_cell, on_record, in) != 0)
 				rc = fail(in, in->rec_line,
-				    "a quoted cell opened here is never closed");
+				    _("a quoted cell opened here is never closed"));
 			break;
 		}
 	}

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "io/outfile.h"
 #include "io/paths.h"
 
@@ -173,14 +174,14 @@ open_device(const char *path, char *err, size_t errlen)
 		fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	while (fd < 0 && errno == EINTR);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		snprintf(err, errlen, _("cannot write %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISCHR(st.st_mode)) {
 		/* Replaced between stat(2) and open(2): trust neither. */
 		close(fd);
-		snprintf(err, errlen, "cannot write %s: it changed while being "
-		    "opened", path);
+		snprintf(err, errlen, _("cannot write %s: it changed while being "
+		    "opened"), path);
 		return NULL;
 	}
 	return new_outfile(path, DEVICE, fd);
@@ -227,15 +228,15 @@ static const char *
 refused(mode_t m)
 {
 	if (S_ISDIR(m))
-		return "a folder";
+		return _("a folder");
 	if (S_ISFIFO(m))
-		return "a FIFO (named pipe)";
+		return _("a FIFO (named pipe)");
 	if (S_ISSOCK(m))
-		return "a socket";
+		return _("a socket");
 	if (S_ISBLK(m))
-		return "a block device";
+		return _("a block device");
 	if (!S_ISREG(m) && !S_ISCHR(m))
-		return "not a regular file";
+		return _("not a regular file");
 	return NULL;
 }
 
@@ -252,7 +253,7 @@ outfile_open(const char *path, enum outfile_mode mode, char *err, size_t errlen)
 		return new_outfile("-", STANDARD_OUT, STDOUT_FILENO);
 	base = path_base(path);
 	if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
-		snprintf(err, errlen, "%s: output is a folder, not a file", path);
+		snprintf(err, errlen, _("%s: output is a folder, not a file"), path);
 		return NULL;
 	}
 	if (stat(path, &st) == 0) {
@@ -262,28 +263,31 @@ outfile_open(const char *path, enum outfile_mode mode, char *err, size_t errlen)
 			if (is_stdout(&st))
 				return new_outfile(path, STANDARD_OUT, STDOUT_FILENO);
 			if (!S_ISCHR(st.st_mode)) {
-				snprintf(err, errlen, "%s: output is an open file of "
+				snprintf(err, errlen, _("%s: output is an open file of "
 				    "a process, not a file: give a file name (or - "
-				    "for standard output)", path);
+				    "for standard output)"), path);
 				return NULL;
 			}
 		}
 		if ((what = refused(st.st_mode)) != NULL) {
-			snprintf(err, errlen, "%s: output is %s, not a file: give "
-			    "another name (or - for standard output)", path, what);
+			/* TRANSLATORS: the second %s is "a folder", "a FIFO (named
+			 * pipe)", "a socket", "a block device" or "not a regular
+			 * file". */
+			snprintf(err, errlen, _("%s: output is %s, not a file: give "
+			    "another name (or - for standard output)"), path, what);
 			return NULL;
 		}
 		if (S_ISCHR(st.st_mode))
 			return open_device(path, err, errlen);
 	} else if (errno != ENOENT) {
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		snprintf(err, errlen, _("cannot write %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	install_handlers();
 	for (slot = 0; slot < MAX_PENDING && pending_used[slot]; slot++)
 		continue;
 	if (slot == MAX_PENDING) {
-		snprintf(err, errlen, "%s: too many output files open", path);
+		snprintf(err, errlen, _("%s: too many output files open"), path);
 		return NULL;
 	}
 	remove_stale(path, base);
@@ -291,11 +295,11 @@ outfile_open(const char *path, enum outfile_mode mode, char *err, size_t errlen)
 	    (int)(base - path), path, (int)tmp_name_len(base), base,
 	    (long)getpid());
 	if (n < 0 || n >= PATH_MAX) {
-		snprintf(err, errlen, "cannot write %s: path too long", path);
+		snprintf(err, errlen, _("cannot write %s: path too long"), path);
 		return NULL;
 	}
 	if ((fd = mkstemp(pending[slot])) < 0) {
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		snprintf(err, errlen, _("cannot write %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	pending_used[slot] = 1;
@@ -409,7 +413,7 @@ outfile_finish(struct outfile *f, char hex[DIGEST_HEX], char *err, size_t errlen
 	char tmp[DIGEST_HEX];
 
 	if (f->digest == NULL) {
-		snprintf(err, errlen, "%s: finished twice", f->path);
+		snprintf(err, errlen, _("%s: finished twice"), f->path);
 		return -1;
 	}
 	flush(f);
@@ -417,7 +421,7 @@ outfile_finish(struct outfile *f, char hex[DIGEST_HEX], char *err, size_t errlen
 	f->digest = NULL;
 	if (f->kind == STANDARD_OUT) {
 		if (f->error != 0) {
-			snprintf(err, errlen, "standard output: %s", strerror(f->error));
+			snprintf(err, errlen, _("standard output: %s"), strerror(f->error));
 			return -1;
 		}
 		f->finished = 1;
@@ -432,7 +436,7 @@ outfile_finish(struct outfile *f, char hex[DIGEST_HEX], char *err, size_t errlen
 		f->error = errno;
 	f->fd = -1;
 	if (f->error != 0) {
-		snprintf(err, errlen, "cannot write %s: %s", f->path,
+		snprintf(err, errlen, _("cannot write %s: %s"), f->path,
 		    strerror(f->error));
 		return -1;
 	}
@@ -446,13 +450,13 @@ outfile_commit(struct outfile *f, char *err, size_t errlen)
 	int rc = 0;
 
 	if (!f->finished) {
-		snprintf(err, errlen, "%s: committed before it was finished", f->path);
+		snprintf(err, errlen, _("%s: committed before it was finished"), f->path);
 		outfile_abort(f);
 		return -1;
 	}
 	if (f->kind == TEMPORARY) {
 		if (rename(pending[f->slot], f->path) != 0) {
-			snprintf(err, errlen, "cannot write %s: %s", f->path,
+			snprintf(err, errlen, _("cannot write %s: %s"), f->path,
 			    strerror(errno));
 			unlink(pending[f->slot]);
 			rc = -1;

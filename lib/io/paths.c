@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "io/paths.h"
 
 char *
@@ -213,12 +214,12 @@ file_id_get(const char *path, struct file_id *id, char *err, size_t errlen)
 		return -1;
 	}
 	if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
-		snprintf(err, errlen, "%s: names a folder, not a file", path);
+		snprintf(err, errlen, _("%s: names a folder, not a file"), path);
 		return -1;
 	}
 	dir = path_dir(path);
 	if (realpath(dir, buf) == NULL) {
-		snprintf(err, errlen, "%s: folder %s: %s", path, dir, strerror(errno));
+		snprintf(err, errlen, _("%s: folder %s: %s"), path, dir, strerror(errno));
 		free(dir);
 		return -1;
 	}

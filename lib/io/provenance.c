@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "io/csvout.h"
 #include "io/outfile.h"
 #include "io/paths.h"
@@ -210,12 +211,12 @@ row_problem(const struct record *r, char *why, size_t whylen)
 	const char *e;
 
 	if (r->ncells != NCOLS) {
-		snprintf(why, whylen, "the row has %zu cells, not %d", r->ncells, NCOLS);
+		snprintf(why, whylen, _("the row has %zu cells, not %d"), r->ncells, NCOLS);
 		return why;
 	}
 	if (strlen(r->cells[C_SHA256]) >= DIGEST_HEX ||
 	    strlen(r->cells[C_RULES_SHA256]) >= DIGEST_HEX)
-		return "a sha256 cell is too long to be a SHA-256";
+		return _("a sha256 cell is too long to be a SHA-256");
 	for (const char *s = r->cells[C_INPUTS]; *s != '\0'; s = *e ? e + 1 : e) {
 		const char *at = NULL;
 
@@ -223,7 +224,7 @@ row_problem(const struct record *r, char *why, size_t whylen)
 			if (*e == '@')
 				at = e;
 		if (at != NULL && (size_t)(e - at - 1) >= DIGEST_HEX)
-			return "an input's sha256 is too long to be a SHA-256";
+			return _("an input's sha256 is too long to be a SHA-256");
 	}
 	return NULL;
 }
@@ -266,7 +267,7 @@ next_record(const char *s, size_t n, size_t *pos, unsigned long *line,
 		if (i < n && s[i] == '"') {
 			for (i++;; i++) {
 				if (i >= n) {
-					why = "a quoted cell is never closed";
+					why = _("a quoted cell is never closed");
 					goto broken;
 				}
 				if (s[i] == '"') {
@@ -283,13 +284,13 @@ next_record(const char *s, size_t n, size_t *pos, unsigned long *line,
 			}
 			if (i < n && s[i] != ',' && s[i] != '\n' &&
 			    !(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')) {
-				why = "text after a closing quote";
+				why = _("text after a closing quote");
 				goto broken;
 			}
 		} else {
 			for (; i < n && s[i] != ',' && s[i] != '\n'; i++) {
 				if (s[i] == '"') {
-					why = "a quote inside an unquoted cell";
+					why = _("a quote inside an unquoted cell");
 					goto broken;
 				}
 				buf_add(&b, s[i]);
@@ -315,11 +316,11 @@ next_record(const char *s, size_t n, size_t *pos, unsigned long *line,
 	*line = l;
 	r->first = xstrdup(r->ncells > 0 ? r->cells[0] : "");
 	if (bad_utf8(s + start, i - start, r->line, &bad_line, &bad_byte)) {
-		snprintf(r->why, sizeof r->why, "byte %zu of the line is not UTF-8",
+		snprintf(r->why, sizeof r->why, _("byte %zu of the line is not UTF-8"),
 		    bad_byte);
 		r->why_line = bad_line;
 	} else if (memchr(s + start, '\0', i - start) != NULL) {
-		snprintf(r->why, sizeof r->why, "a NUL byte");
+		snprintf(r->why, sizeof r->why, "%s", _("a NUL byte"));
 	} else if ((why = row_problem(r, whybuf, sizeof whybuf)) != NULL) {
 		snprintf(r->why, sizeof r->why, "%s", why);
 	}
@@ -333,7 +334,7 @@ broken:
 		eol++;
 	r->first = lenient_first(s + start, eol - start);
 	if (bad_utf8(s + start, eol - start, r->line, &bad_line, &bad_byte))
-		snprintf(r->why, sizeof r->why, "byte %zu of the line is not UTF-8",
+		snprintf(r->why, sizeof r->why, _("byte %zu of the line is not UTF-8"),
 		    bad_byte);
 	else
 		snprintf(r->why, sizeof r->why, "%s", why);
@@ -357,16 +358,16 @@ slurp(const char *path, char **data, size_t *len, char *err, size_t errlen)
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		if (errno == ENOENT)
 			return 1;
-		snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		snprintf(err, errlen, _("cannot read %s: %s"), path, strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0) {
-		snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		snprintf(err, errlen, _("cannot read %s: %s"), path, strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, "cannot read %s: not a regular file", path);
+		snprintf(err, errlen, _("cannot read %s: not a regular file"), path);
 		close(fd);
 		return -1;
 	}
@@ -381,7 +382,7 @@ slurp(const char *path, char **data, size_t *len, char *err, size_t errlen)
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+			snprintf(err, errlen, _("cannot read %s: %s"), path, strerror(errno));
 			free(s);
 			close(fd);
 			return -1;
@@ -599,11 +600,11 @@ merge_old(struct provenance *p, const char *file, const char *data, size_t len,
 			if (!own_output(p, r.cells[C_OUTPUT]))
 				table_add(t, (const char *const *)r.cells);
 		} else if (own_output(p, r.first)) {
-			add_note(p, "%s:%lu: an unreadable row of %s was replaced (%s)",
+			add_note(p, _("%s:%lu: an unreadable row of %s was replaced (%s)"),
 			    file, r.why_line, r.first, r.why);
 		} else {
-			snprintf(err, errlen, "%s:%lu: %s; fix or delete that line "
-			    "(the stage that wrote it writes it again)", file,
+			snprintf(err, errlen, _("%s:%lu: %s; fix or delete that line "
+			    "(the stage that wrote it writes it again)"), file,
 			    r.why_line, r.why);
 			rc = -1;
 			break;
@@ -638,7 +639,7 @@ provenance_prepare(struct provenance *p, char *err, size_t errlen)
 		return 0;
 	if ((p->dirfd = open(p->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
 	    flock(p->dirfd, LOCK_EX) != 0) {
-		snprintf(err, errlen, "cannot lock %s: %s", p->dir, strerror(errno));
+		snprintf(err, errlen, _("cannot lock %s: %s"), p->dir, strerror(errno));
 		goto fail;
 	}
 	path = path_join(p->dir, FILE_NAME);
@@ -799,8 +800,8 @@ provenance_read(const char *dir, struct provenance_rows *rows, char *err,
 		}
 		first = 0;
 		if (r.why[0] != '\0') {
-			snprintf(err, errlen, "%s:%lu: %s; fix or delete that line "
-			    "(the stage that wrote it writes it again)", path,
+			snprintf(err, errlen, _("%s:%lu: %s; fix or delete that line "
+			    "(the stage that wrote it writes it again)"), path,
 			    r.why_line, r.why);
 			provenance_rows_free(rows);
 			rc = -1;

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "rules/columns.h"
 #include "base/alloc.h"
 #include "values/text.h"
@@ -130,7 +131,7 @@ aliases_load(struct column_aliases *a, const char *path, char *err, size_t errle
 		goto out;
 	}
 	if (root->type != YAML_MAPPING_NODE) {
-		yamldoc_error(&d, root, "expected canonical-name: [aliases]");
+		yamldoc_error(&d, root, _("expected canonical-name: [aliases]"));
 		goto out;
 	}
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
@@ -140,7 +141,7 @@ aliases_load(struct column_aliases *a, const char *path, char *err, size_t errle
 		const char *canonical = (const char *)k->data.scalar.value, *s;
 
 		if (!name_ok(canonical)) {
-			yamldoc_error(&d, k, "\"%s\" is not a column name (a-z, 0-9, _)", canonical);
+			yamldoc_error(&d, k, _("\"%s\" is not a column name (a-z, 0-9, _)"), canonical);
 			goto out;
 		}
 		if (v->type == YAML_SEQUENCE_NODE) {
@@ -223,8 +224,8 @@ columns_map(struct columns *c, const struct column_aliases *a, const char *file,
 		c->name[i] = xstrdup(canonical ? canonical : h->cell[i]);
 		for (size_t j = 0; j < i; j++)
 			if (c->name[j] != NULL && strcmp(c->name[j], c->name[i]) == 0) {
-				snprintf(err, errlen, "%s:%lu: columns %zu and %zu both "
-				    "name %s", file, h->line, j + 1, i + 1, c->name[i]);
+				snprintf(err, errlen, _("%s:%lu: columns %zu and %zu both "
+				    "name %s"), file, h->line, j + 1, i + 1, c->name[i]);
 				return -1;
 			}
 		for (size_t k = 0; k < nknown; k++)
@@ -246,8 +247,10 @@ columns_require(const struct columns *c, const struct column_aliases *a,
 		if (required[k] && c->pos[k] < 0) {
 			const char *zh = aliases_first(a, known[k]);
 
-			snprintf(err, errlen, "%s:%lu: required column %s%s%s%s is "
-			    "missing", file, line, known[k], *zh ? " (" : "", zh,
+			/* TRANSLATORS: file, line, the column's name, then " (",
+			 * its Chinese header and ")" when it has one. */
+			snprintf(err, errlen, _("%s:%lu: required column %s%s%s%s is "
+			    "missing"), file, line, known[k], *zh ? " (" : "", zh,
 			    *zh ? ")" : "");
 			return -1;
 		}

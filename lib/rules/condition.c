@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "rules/condition.h"
 #include "values/enums.h"
 #include "values/pattern.h"
@@ -125,28 +126,28 @@ compile_field(struct yamldoc *d, yaml_node_t *n, struct cond *c)
 			continue;
 		if (o == NOPS)
 			return yamldoc_error(d, yaml_document_get_node(&d->doc, p->key),
-			    "unknown operator \"%s\" (expected equals, not_equals, in, "
-			    "not_in, matches, gt, ge, lt, le, between, empty)", k);
+			    _("unknown operator \"%s\" (expected equals, not_equals, in, "
+			    "not_in, matches, gt, ge, lt, le, between, empty)"), k);
 		if (++nops > 1)
 			return yamldoc_error(d, yaml_document_get_node(&d->doc, p->key),
-			    "one operator per condition: \"%s\" is a second one "
-			    "(combine conditions with all: or any:)", k);
+			    _("one operator per condition: \"%s\" is a second one "
+			    "(combine conditions with all: or any:)"), k);
 		c->op = (enum op)o;
 		v = yaml_document_get_node(&d->doc, p->value);
 	}
 	if (nops == 0)
-		return yamldoc_error(d, n, "field %s has no operator", field);
+		return yamldoc_error(d, n, _("field %s has no operator"), field);
 	switch (c->op) {
 	case OP_IN:
 	case OP_NOT_IN:
 	case OP_BETWEEN:
 		if (v->type != YAML_SEQUENCE_NODE)
-			return yamldoc_error(d, v, "%s needs a list", op_names[c->op]);
+			return yamldoc_error(d, v, _("%s needs a list"), op_names[c->op]);
 		c->nvalues = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
 		if (c->op == OP_BETWEEN && c->nvalues != 2)
-			return yamldoc_error(d, v, "between needs [low, high]");
+			return yamldoc_error(d, v, _("between needs [low, high]"));
 		if (c->nvalues == 0)
-			return yamldoc_error(d, v, "%s needs at least one value", op_names[c->op]);
+			return yamldoc_error(d, v, _("%s needs at least one value"), op_names[c->op]);
 		c->values = xcalloc(c->nvalues, sizeof *c->values);
 		for (size_t i = 0; i < c->nvalues; i++) {
 			yaml_node_t *item = yaml_document_get_node(&d->doc,
@@ -186,7 +187,7 @@ compile_list(struct yamldoc *d, yaml_node_t *v, struct cond *c, int in_member,
     const char *what)
 {
 	if (v->type != YAML_SEQUENCE_NODE)
-		return yamldoc_error(d, v, "%s needs a list of conditions", what);
+		return yamldoc_error(d, v, _("%s needs a list of conditions"), what);
 	c->nkids = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
 	c->kids = xcalloc(c->nkids ? c->nkids : 1, sizeof *c->kids);
 	for (size_t i = 0; i < c->nkids; i++)
@@ -205,7 +206,7 @@ compile_count(struct yamldoc *d, yaml_node_t *v, struct cond *c)
 	int found = 0;
 
 	if (v->type != YAML_MAPPING_NODE)
-		return yamldoc_error(d, v, "count_members needs {where: C, ge: N}");
+		return yamldoc_error(d, v, _("count_members needs {where: C, ge: N}"));
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
 	    p < v->data.mapping.pairs.top; p++) {
 		const char *k = key_of(d, p);
@@ -217,19 +218,19 @@ compile_count(struct yamldoc *d, yaml_node_t *v, struct cond *c)
 		for (i = 0; i < 5 && strcmp(ops[i], k) != 0; i++)
 			continue;
 		if (i == 5)
-			return yamldoc_error(d, kn, "count_members: unknown key \"%s\" "
-			    "(expected where and one of ge, gt, le, lt, equals)", k);
+			return yamldoc_error(d, kn, _("count_members: unknown key \"%s\" "
+			    "(expected where and one of ge, gt, le, lt, equals)"), k);
 		if (found++)
-			return yamldoc_error(d, kn, "count_members takes one comparison");
+			return yamldoc_error(d, kn, _("count_members takes one comparison"));
 		c->count_op = codes[i];
 		if (yamldoc_int(d, yaml_document_get_node(&d->doc, p->value), 0,
 		    1000000, &c->count) != 0)
 			return -1;
 	}
 	if (!found)
-		return yamldoc_error(d, v, "count_members needs one of ge, gt, le, lt, equals");
+		return yamldoc_error(d, v, _("count_members needs one of ge, gt, le, lt, equals"));
 	if ((where = yamldoc_get(d, v, "where")) == NULL)
-		return yamldoc_error(d, v, "count_members needs where: C");
+		return yamldoc_error(d, v, _("count_members needs where: C"));
 	c->nkids = 1;
 	c->kids = xcalloc(1, sizeof *c->kids);
 	return (c->kids[0] = cond_compile(d, where, 1)) == NULL ? -1 : 0;
@@ -250,7 +251,7 @@ cond_compile(struct yamldoc *d, yaml_node_t *n, int in_member)
 	int rc;
 
 	if (n->type != YAML_MAPPING_NODE) {
-		yamldoc_error(d, n, "a condition is a mapping, like {field: X, equals: Y}");
+		yamldoc_error(d, n, _("a condition is a mapping, like {field: X, equals: Y}"));
 		return NULL;
 	}
 	p = n->data.mapping.pairs.start;
@@ -269,22 +270,22 @@ cond_compile(struct yamldoc *d, yaml_node_t *n, int in_member)
 	k = key_of(d, p);
 	if (npairs > 1) {
 		yamldoc_error(d, yaml_document_get_node(&d->doc, p[1].key),
-		    "a condition has one form: \"%s\" and \"%s\" cannot stand "
-		    "together (use all: or any:)", k, key_of(d, &p[1]));
+		    _("a condition has one form: \"%s\" and \"%s\" cannot stand "
+		    "together (use all: or any:)"), k, key_of(d, &p[1]));
 		return NULL;
 	}
 	for (i = 0; i < 6 && strcmp(forms[i], k) != 0; i++)
 		continue;
 	if (i == 6) {
 		yamldoc_error(d, yaml_document_get_node(&d->doc, p->key),
-		    "unknown condition \"%s\" (expected field, all, any, not, "
-		    "any_member, all_members, count_members)", k);
+		    _("unknown condition \"%s\" (expected field, all, any, not, "
+		    "any_member, all_members, count_members)"), k);
 		return NULL;
 	}
 	c = new_cond(kinds[i], n);
 	v = yaml_document_get_node(&d->doc, p->value);
 	if (in_member && i >= 3) {
-		yamldoc_error(d, n, "%s cannot stand inside another member condition", k);
+		yamldoc_error(d, n, _("%s cannot stand inside another member condition"), k);
 		cond_free(c);
 		return NULL;
 	}
@@ -314,12 +315,12 @@ static const char *
 type_word(enum ftype t)
 {
 	switch (t) {
-	case FT_YES_NO: return "yes or no";
-	case FT_NUMBER: return "a number";
-	case FT_MONEY: return "an amount in yuan";
-	case FT_DATE: return "a date";
-	case FT_CODE: return "a code";
-	default: return "text";
+	case FT_YES_NO: return _("yes or no");
+	case FT_NUMBER: return _("a number");
+	case FT_MONEY: return _("an amount in yuan");
+	case FT_DATE: return _("a date");
+	case FT_CODE: return _("a code");
+	default: return _("text");
 	}
 }
 
@@ -357,12 +358,12 @@ check_value(const struct cond *c, struct value *v, const char *file,
 
 		field_describe(f, 0, &what);
 		if (f->type == FT_CODE)
-			problem(errors, file, v->line, v->col, "\"%s\" is not a code "
-			    "of %s (%s; add it under fields: %s: values: to test it)",
+			problem(errors, file, v->line, v->col, _("\"%s\" is not a code "
+			    "of %s (%s; add it under fields: %s: values: to test it)"),
 			    v->text, c->field, strbuf_str(&what), c->field);
 		else
-			problem(errors, file, v->line, v->col, "\"%s\" is not a value "
-			    "of %s, which is %s: %s", v->text, c->field,
+			problem(errors, file, v->line, v->col, _("\"%s\" is not a value "
+			    "of %s, which is %s: %s"), v->text, c->field,
 			    ftype_name(f->type), strbuf_str(&what));
 		strbuf_free(&what);
 	}
@@ -382,19 +383,19 @@ cond_check(struct cond *c, const char *file, cond_types types, void *ctx,
 	}
 	c->type = types(ctx, c->field);
 	if (c->type == NULL) {
-		problem(errors, file, c->line, c->col, "%s has no type: declare it "
+		problem(errors, file, c->line, c->col, _("%s has no type: declare it "
 		    "under fields: (type: yes_no, number, money, date, code or "
-		    "text)", c->field);
+		    "text)"), c->field);
 		return 1;
 	}
 	if (c->type->computed && strcmp(c->field, "age") == 0 && !c->member) {
-		problem(errors, file, c->line, c->col, "age is a member's: use it "
-		    "inside any_member, all_members or count_members");
+		problem(errors, file, c->line, c->col, _("age is a member's: use it "
+		    "inside any_member, all_members or count_members"));
 		return 1;
 	}
 	if (c->type->computed && strcmp(c->field, "age") != 0 && c->member) {
-		problem(errors, file, c->line, c->col, "%s is the household's: it "
-		    "cannot stand inside a member condition", c->field);
+		problem(errors, file, c->line, c->col, _("%s is the household's: it "
+		    "cannot stand inside a member condition"), c->field);
 		return 1;
 	}
 	if (c->op == OP_EMPTY || c->op == OP_MATCHES)
@@ -403,8 +404,10 @@ cond_check(struct cond *c, const char *file, cond_types types, void *ctx,
 		enum ftype t = c->type->type;
 
 		if (t != FT_NUMBER && t != FT_MONEY && t != FT_DATE) {
-			problem(errors, file, c->line, c->col, "%s compares numbers, "
-			    "amounts or dates; %s is %s", op_names[c->op], c->field,
+			/* TRANSLATORS: the operator (gt, ge, lt, le or between), the
+			 * field, then "yes or no", "a code" or "text". */
+			problem(errors, file, c->line, c->col, _("%s compares numbers, "
+			    "amounts or dates; %s is %s"), op_names[c->op], c->field,
 			    type_word(t));
 			return 1;
 		}
@@ -413,7 +416,7 @@ cond_check(struct cond *c, const char *file, cond_types types, void *ctx,
 		bad += check_value(c, &c->values[i], file, errors);
 	if (bad == 0 && c->op == OP_BETWEEN && c->values[0].v > c->values[1].v) {
 		problem(errors, file, c->values[0].line, c->values[0].col,
-		    "between: the low end is above the high end");
+		    _("between: the low end is above the high end"));
 		bad++;
 	}
 	return bad;

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "values/enums.h"
 #include "values/money.h"
 #include "values/text.h"
@@ -103,7 +104,7 @@ money_value(struct yamldoc *d, yaml_node_t *n, long long *fen)
 	if (yamldoc_string(d, n, &s) != 0)
 		return -1;
 	if (money_parse(s, strlen(s), fen) != 0 || *fen < 0)
-		return yamldoc_error(d, n, "expected an amount in yuan, not \"%s\"", s);
+		return yamldoc_error(d, n, _("expected an amount in yuan, not \"%s\""), s);
 	return 0;
 }
 
@@ -113,7 +114,7 @@ share(struct yamldoc *d, yaml_node_t *n, long long *micro)
 	if (yamldoc_decimal(d, n, micro) != 0)
 		return -1;
 	if (*micro > 1000000)
-		return yamldoc_error(d, n, "a share is at most 1");
+		return yamldoc_error(d, n, _("a share is at most 1"));
 	return 0;
 }
 
@@ -150,7 +151,7 @@ load_list(struct yamldoc *d, yaml_node_t *n,
 	static const char *const keys[] = { "id", "title", "title_zh", "when", NULL };
 
 	if (n->type != YAML_SEQUENCE_NODE)
-		return yamldoc_error(d, n, "expected a list of rules (- id: ..., when: ...)");
+		return yamldoc_error(d, n, _("expected a list of rules (- id: ..., when: ...)"));
 	for (yaml_node_item_t *it = n->data.sequence.items.start;
 	    it < n->data.sequence.items.top; it++) {
 		yaml_node_t *item = yaml_document_get_node(&d->doc, *it), *v;
@@ -161,22 +162,22 @@ load_list(struct yamldoc *d, yaml_node_t *n,
 		if (yamldoc_keys(d, item, keys) != 0)
 			return -1;
 		if ((v = yamldoc_get(d, item, "id")) == NULL)
-			return yamldoc_error(d, item, "a rule needs an id");
+			return yamldoc_error(d, item, _("a rule needs an id"));
 		if (yamldoc_string(d, v, &id) != 0)
 			return -1;
 		if (!id_ok(id))
-			return yamldoc_error(d, v, "rule id \"%s\": use letters, digits, _ and -", id);
+			return yamldoc_error(d, v, _("rule id \"%s\": use letters, digits, _ and -"), id);
 		if (ids != NULL && enum_lookup(ids, id, strlen(id)) < 0) {
 			char codes[512];
 
-			return yamldoc_error(d, v, "\"%s\" is not one of: %s", id,
+			return yamldoc_error(d, v, _("\"%s\" is not one of: %s"), id,
 			    enum_codes(ids, codes, sizeof codes));
 		}
 		if ((dup = find_rule(l, id)) != NULL || (other && (dup = find_rule(other, id)) != NULL))
-			return yamldoc_error(d, v, "rule id %s is defined twice: "
-			    "first at %s:%zu", id, dup->file, dup->line);
+			return yamldoc_error(d, v, _("rule id %s is defined twice: "
+			    "first at %s:%zu"), id, dup->file, dup->line);
 		if ((v = yamldoc_get(d, item, "when")) == NULL)
-			return yamldoc_error(d, item, "rule %s needs when: (use {} for always)", id);
+			return yamldoc_error(d, item, _("rule %s needs when: (use {} for always)"), id);
 		xgrow(&l->items, &l->cap, l->n + 1, sizeof *l->items);
 		x = &l->items[l->n];
 		memset(x, 0, sizeof *x);
@@ -225,18 +226,18 @@ load_appraisal(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 		if (yamldoc_string(d, v, &s) != 0)
 			return -1;
 		if (strcmp(s, "more_than_half_present") != 0)
-			return yamldoc_error(d, v, "pass: expected more_than_half_present, not \"%s\"", s);
+			return yamldoc_error(d, v, _("pass: expected more_than_half_present, not \"%s\""), s);
 	}
 	if ((q = yamldoc_get(d, n, "quorum")) == NULL)
 		return 0;
 	if (q->type == YAML_MAPPING_NODE) {
 		if (yamldoc_keys(d, q, share_keys) != 0 ||
 		    (v = yamldoc_get(d, q, "min_share")) == NULL)
-			return yamldoc_error(d, q, "quorum: a list of rows or {min_share: X}");
+			return yamldoc_error(d, q, _("quorum: a list of rows or {min_share: X}"));
 		return share(d, v, &r->min_share);
 	}
 	if (q->type != YAML_SEQUENCE_NODE)
-		return yamldoc_error(d, q, "quorum: a list of rows or {min_share: X}");
+		return yamldoc_error(d, q, _("quorum: a list of rows or {min_share: X}"));
 	free(r->quorum);
 	r->nquorum = (size_t)(q->data.sequence.items.top - q->data.sequence.items.start);
 	r->quorum = xcalloc(r->nquorum ? r->nquorum : 1, sizeof *r->quorum);
@@ -251,11 +252,11 @@ load_appraisal(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 		    yamldoc_int(d, v, 0, 1000000000LL, &r->quorum[i].max_population) != 0)
 			return -1;
 		if ((v = yamldoc_get(d, row, "representatives")) == NULL)
-			return yamldoc_error(d, row, "a quorum row needs representatives");
+			return yamldoc_error(d, row, _("a quorum row needs representatives"));
 		if (yamldoc_int(d, v, 1, 100000, &r->quorum[i].representatives) != 0)
 			return -1;
 		if (r->quorum[i].max_population < 0 && i + 1 < r->nquorum)
-			return yamldoc_error(d, row, "only the last quorum row may leave out max_population");
+			return yamldoc_error(d, row, _("only the last quorum row may leave out max_population"));
 	}
 	return 0;
 }
@@ -336,8 +337,8 @@ static int
 load_codes(struct yamldoc *d, yaml_node_t *n, struct field_decl *fd)
 {
 	if (n->type != YAML_MAPPING_NODE)
-		return yamldoc_error(d, n, "values: a mapping of codes to their "
-		    "labels (code: [label, ...])");
+		return yamldoc_error(d, n, _("values: a mapping of codes to their "
+		    "labels (code: [label, ...])"));
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
 	    p < n->data.mapping.pairs.top; p++) {
 		yaml_node_t *kn = yaml_document_get_node(&d->doc, p->key);
@@ -349,12 +350,12 @@ load_codes(struct yamldoc *d, yaml_node_t *n, struct field_decl *fd)
 		if (yamldoc_string(d, kn, &code) != 0)
 			return -1;
 		if (!code_ok(code))
-			return yamldoc_error(d, kn, "code \"%s\": use letters, digits, "
-			    "_ and - (the Chinese words go in its list of labels)", code);
+			return yamldoc_error(d, kn, _("code \"%s\": use letters, digits, "
+			    "_ and - (the Chinese words go in its list of labels)"), code);
 		if ((k = decl_code(fd, code)) < 0) {
 			if (decl_reads(fd, code) >= 0)
-				return yamldoc_error(d, kn, "code \"%s\" is already a "
-				    "label of code %s", code,
+				return yamldoc_error(d, kn, _("code \"%s\" is already a "
+				    "label of code %s"), code,
 				    fd->values[decl_reads(fd, code)].code);
 			xgrow(&fd->values, &fd->cap, fd->codes.count + 1, sizeof *fd->values);
 			k = (int)fd->codes.count++;
@@ -376,13 +377,13 @@ load_codes(struct yamldoc *d, yaml_node_t *n, struct field_decl *fd)
 			if (yamldoc_string(d, ln, &label) != 0)
 				return -1;
 			if (*label == '\0' || strchr(label, '|') != NULL)
-				return yamldoc_error(d, ln, "a label is a non-empty word "
-				    "without |");
+				return yamldoc_error(d, ln, _("a label is a non-empty word "
+				    "without |"));
 			if ((other = decl_reads(fd, label)) >= 0) {
 				if (other == k)
 					continue;
-				return yamldoc_error(d, ln, "label \"%s\" already reads as "
-				    "code %s", label, fd->values[other].code);
+				return yamldoc_error(d, ln, _("label \"%s\" already reads as "
+				    "code %s"), label, fd->values[other].code);
 			}
 			add_label(fd, k, label);
 		}
@@ -397,8 +398,8 @@ load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 		"values", "other", NULL };
 
 	if (n->type != YAML_MAPPING_NODE)
-		return yamldoc_error(d, n, "fields: a mapping of column names to "
-		    "{type: yes_no|number|money|date|code|text, ...}");
+		return yamldoc_error(d, n, _("fields: a mapping of column names to "
+		    "{type: yes_no|number|money|date|code|text, ...}"));
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
 	    p < n->data.mapping.pairs.top; p++) {
 		yaml_node_t *kn = yaml_document_get_node(&d->doc, p->key);
@@ -412,51 +413,55 @@ load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 		if (yamldoc_string(d, kn, &name) != 0)
 			return -1;
 		if (*name == '\0')
-			return yamldoc_error(d, kn, "a field needs a name");
+			return yamldoc_error(d, kn, _("a field needs a name"));
 		if (yamldoc_keys(d, vn, keys) != 0)
 			return -1;
 		if ((t = yamldoc_get(d, vn, "type")) == NULL)
-			return yamldoc_error(d, vn, "field %s needs type: (yes_no, "
-			    "number, money, date, code or text)", name);
+			return yamldoc_error(d, vn, _("field %s needs type: (yes_no, "
+			    "number, money, date, code or text)"), name);
 		if (yamldoc_string(d, t, &s) != 0)
 			return -1;
 		if (ftype_parse(s, &type) != 0)
-			return yamldoc_error(d, t, "type \"%s\" is none of yes_no, "
-			    "number, money, date, code, text", s);
+			return yamldoc_error(d, t, _("type \"%s\" is none of yes_no, "
+			    "number, money, date, code, text"), s);
 		builtin = field_builtin(name);
 		if (builtin != NULL && builtin->computed)
-			return yamldoc_error(d, kn, "%s is computed by tpa; it cannot "
-			    "be declared", name);
+			return yamldoc_error(d, kn, _("%s is computed by tpa; it cannot "
+			    "be declared"), name);
 		if (builtin != NULL && !builtin->redeclarable)
-			return yamldoc_error(d, kn, "%s is a column of the spec with "
-			    "its own type (%s); it cannot be re-declared", name,
+			return yamldoc_error(d, kn, _("%s is a column of the spec with "
+			    "its own type (%s); it cannot be re-declared"), name,
 			    ftype_name(builtin->type));
 		if (builtin != NULL && type != FT_TEXT && type != FT_CODE)
-			return yamldoc_error(d, t, "%s is free text in the spec: it "
-			    "may be declared text or code, not %s", name, s);
+			return yamldoc_error(d, t, _("%s is free text in the spec: it "
+			    "may be declared text or code, not %s"), name, s);
 		if ((t = yamldoc_get(d, vn, "other")) != NULL) {
 			if (yamldoc_string(d, t, &s) != 0)
 				return -1;
 			if (strcmp(s, "allow") != 0 && strcmp(s, "reject") != 0)
-				return yamldoc_error(d, t, "other: allow or reject, not "
-				    "\"%s\"", s);
+				return yamldoc_error(d, t, _("other: allow or reject, not "
+				    "\"%s\""), s);
 			if (type != FT_CODE)
-				return yamldoc_error(d, t, "other: is for code fields");
+				return yamldoc_error(d, t, _("other: is for code fields"));
 			other = strcmp(s, "allow") == 0;
 		}
 		if ((t = yamldoc_get(d, vn, "values")) != NULL && type != FT_CODE)
-			return yamldoc_error(d, t, "values: is for code fields");
+			return yamldoc_error(d, t, _("values: is for code fields"));
 		if (type == FT_CODE && t == NULL && find_decl(r, name) == NULL)
-			return yamldoc_error(d, vn, "code field %s needs values: "
-			    "(code: [labels])", name);
+			return yamldoc_error(d, vn, _("code field %s needs values: "
+			    "(code: [labels])"), name);
 		if ((fd = find_decl(r, name)) != NULL) {
 			if (fd->f.type != type)
-				return yamldoc_error(d, kn, "field %s is declared %s here "
-				    "and %s at %s:%zu", name, ftype_name(type),
+				/* TRANSLATORS: the types are yes_no, number, money, date,
+				 * code or text, as the rules file spells them. */
+				return yamldoc_error(d, kn, _("field %s is declared %s here "
+				    "and %s at %s:%zu"), name, ftype_name(type),
 				    ftype_name(fd->f.type), fd->file, fd->line);
 			if (other >= 0 && fd->other_given && other != fd->f.other_allow)
-				return yamldoc_error(d, kn, "field %s: other: %s here, %s at "
-				    "%s:%zu", name, other ? "allow" : "reject",
+				/* TRANSLATORS: "allow" or "reject", as the rules file
+				 * spells them. */
+				return yamldoc_error(d, kn, _("field %s: other: %s here, %s at "
+				    "%s:%zu"), name, other ? "allow" : "reject",
 				    fd->f.other_allow ? "allow" : "reject", fd->file, fd->line);
 		} else {
 			fd = xcalloc(1, sizeof *fd);
@@ -521,7 +526,7 @@ load_doc(struct loader *ld, struct yamldoc *d)
 
 		if (n->type != YAML_SEQUENCE_NODE) {
 			free(dir);
-			return yamldoc_error(d, n, "include: expected a list of files");
+			return yamldoc_error(d, n, _("include: expected a list of files"));
 		}
 		for (yaml_node_item_t *it = n->data.sequence.items.start;
 		    it < n->data.sequence.items.top; it++) {
@@ -612,7 +617,7 @@ load_doc(struct loader *ld, struct yamldoc *d)
 		if (yamldoc_keys(d, n, exit_keys) != 0)
 			return -1;
 		if ((v = yamldoc_get(d, n, "when")) == NULL)
-			return yamldoc_error(d, n, "exit needs when:");
+			return yamldoc_error(d, n, _("exit needs when:"));
 		if ((c = cond_compile(d, v, 0)) == NULL)
 			return -1;
 		cond_free(r->exit);
@@ -644,36 +649,36 @@ load_file(struct loader *ld, const char *path, yaml_node_t *from,
 
 	if (realpath(path, real) == NULL || stat(real, &st) != 0) {
 		if (parent != NULL)
-			return yamldoc_error(parent, from, "cannot include %s: %s",
+			return yamldoc_error(parent, from, _("cannot include %s: %s"),
 			    path, strerror(errno));
-		strbuf_printf(ld->err, "cannot open %s: %s\n", path, strerror(errno));
+		strbuf_printf(ld->err, _("cannot open %s: %s\n"), path, strerror(errno));
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		if (parent != NULL)
-			return yamldoc_error(parent, from, "cannot include %s: not a "
-			    "regular file", path);
-		strbuf_printf(ld->err, "%s: not a regular file\n", path);
+			return yamldoc_error(parent, from, _("cannot include %s: not a "
+			    "regular file"), path);
+		strbuf_printf(ld->err, _("%s: not a regular file\n"), path);
 		return -1;
 	}
 	if (parent != NULL && !ld->r->include_anywhere &&
 	    (strncmp(real, ld->root, strlen(ld->root)) != 0 ||
 	    real[strlen(ld->root)] != '/'))
-		return yamldoc_error(parent, from, "include %s lies outside the "
-		    "rules folder %s", path, ld->root);
+		return yamldoc_error(parent, from, _("include %s lies outside the "
+		    "rules folder %s"), path, ld->root);
 	for (int i = 0; i < ld->depth; i++)
 		if (strcmp(ld->stack[i], real) == 0)
-			return yamldoc_error(parent, from, "include cycle: %s "
-			    "includes itself (through the files above)", path);
+			return yamldoc_error(parent, from, _("include cycle: %s "
+			    "includes itself (through the files above)"), path);
 	/* A file included twice is read once: its rules are already in. */
 	for (size_t i = 0; i < ld->nloaded; i++)
 		if (strcmp(ld->loaded[i], real) == 0)
 			return 0;
 	if (ld->depth == MAX_INCLUDE_DEPTH)
-		return yamldoc_error(parent, from, "includes nested too deep");
+		return yamldoc_error(parent, from, _("includes nested too deep"));
 	if (ld->nloaded == RULES_MAX_FILES)
-		return yamldoc_error(parent, from, "more than %d rules files "
-		    "through include", RULES_MAX_FILES);
+		return yamldoc_error(parent, from, _("more than %d rules files "
+		    "through include"), RULES_MAX_FILES);
 	ld->loaded = xrealloc(ld->loaded, (ld->nloaded + 1) * sizeof *ld->loaded);
 	ld->loaded[ld->nloaded++] = xstrdup(real);
 	if (yamldoc_load(&d, path) != 0) {
@@ -738,7 +743,7 @@ rules_load(struct rules *r, const char *path, struct strbuf *err)
 	ld.r = r;
 	ld.err = err;
 	if (realpath(path, real) == NULL) {
-		strbuf_printf(err, "cannot open %s: %s\n", path, strerror(errno));
+		strbuf_printf(err, _("cannot open %s: %s\n"), path, strerror(errno));
 		rules_free(r);
 		return -1;
 	}
@@ -753,7 +758,7 @@ rules_load(struct rules *r, const char *path, struct strbuf *err)
 	if (rc == 0 && check_types(r, err) > 0)
 		rc = -1;
 	if (rc == 0 && r->poverty_line < 0) {
-		strbuf_printf(err, "%s: income.poverty_line is missing\n", path);
+		strbuf_printf(err, _("%s: income.poverty_line is missing\n"), path);
 		rc = -1;
 	}
 	if (rc != 0)

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "rules/village.h"
 #include "rules/yamldoc.h"
 
@@ -55,11 +56,11 @@ load_village_map(struct yamldoc *d, yaml_node_t *m, struct village *v)
 	if (yamldoc_keys(d, m, keys) != 0)
 		return -1;
 	if ((n = yamldoc_get(d, m, "code")) == NULL)
-		return yamldoc_error(d, m, "village.code is missing (the 12-digit division code)");
+		return yamldoc_error(d, m, _("village.code is missing (the 12-digit division code)"));
 	if (yamldoc_string(d, n, &code) != 0)
 		return -1;
 	if (strlen(code) != 12 || strspn(code, "0123456789") != 12)
-		return yamldoc_error(d, n, "village.code must be 12 digits, not \"%s\"", code);
+		return yamldoc_error(d, n, _("village.code must be 12 digits, not \"%s\""), code);
 	memcpy(v->code, code, 13);
 	if (text(d, m, "name", &v->name) || text(d, m, "town", &v->town) ||
 	    text(d, m, "county", &v->county) || text(d, m, "contact", &v->contact) ||
@@ -88,7 +89,7 @@ named_path(struct yamldoc *d, yaml_node_t *root, const char *key,
 	if (yamldoc_string(d, n, &s) != 0)
 		return -1;
 	if (*s == '\0')
-		return yamldoc_error(d, n, "%s: expected a path relative to this file",
+		return yamldoc_error(d, n, _("%s: expected a path relative to this file"),
 		    key);
 	*path = resolve(dir, s);
 	if (stat(*path, &st) != 0) {
@@ -96,19 +97,19 @@ named_path(struct yamldoc *d, yaml_node_t *root, const char *key,
 			return yamldoc_error(d, n, "%s: \"%s\": %s", key, s,
 			    strerror(errno));
 		if (strcmp(*path, s) == 0)
-			return yamldoc_error(d, n, "%s: \"%s\" does not exist",
+			return yamldoc_error(d, n, _("%s: \"%s\" does not exist"),
 			    key, s);
-		return yamldoc_error(d, n, "%s: \"%s\" does not exist "
-		    "(looked for \"%s\")", key, s, *path);
+		return yamldoc_error(d, n, _("%s: \"%s\" does not exist "
+		    "(looked for \"%s\")"), key, s, *path);
 	}
 	*is_dir = S_ISDIR(st.st_mode);
 	if (S_ISREG(st.st_mode) || (dir_ok && *is_dir))
 		return 0;
 	if (dir_ok)
-		return yamldoc_error(d, n, "%s: \"%s\" is neither a folder "
-		    "nor a regular file (last year's registry or its members.csv)",
+		return yamldoc_error(d, n, _("%s: \"%s\" is neither a folder "
+		    "nor a regular file (last year's registry or its members.csv)"),
 		    key, s);
-	return yamldoc_error(d, n, "%s: \"%s\" is not a regular file", key, s);
+	return yamldoc_error(d, n, _("%s: \"%s\" is not a regular file"), key, s);
 }
 
 /* rules and columns name files; previous last year's registry folder or
@@ -153,7 +154,7 @@ load_language(struct yamldoc *d, yaml_node_t *n, struct village *v)
 	else if (strcmp(s, "en") == 0)
 		v->language = VILLAGE_EN;
 	else
-		return yamldoc_error(d, n, "language must be zh or en, not \"%s\"", s);
+		return yamldoc_error(d, n, _("language must be zh or en, not \"%s\""), s);
 	return 0;
 }
 
@@ -167,11 +168,11 @@ load_period(struct yamldoc *d, yaml_node_t *n, struct period *p)
 		return -1;
 	if ((s = yamldoc_get(d, n, "start")) == NULL ||
 	    (e = yamldoc_get(d, n, "end")) == NULL)
-		return yamldoc_error(d, n, "a period needs start and end dates");
+		return yamldoc_error(d, n, _("a period needs start and end dates"));
 	if (yamldoc_date(d, s, &p->start) != 0 || yamldoc_date(d, e, &p->end) != 0)
 		return -1;
 	if (p->end < p->start)
-		return yamldoc_error(d, e, "the period ends before it starts");
+		return yamldoc_error(d, e, _("the period ends before it starts"));
 	p->given = 1;
 	return 0;
 }
@@ -189,15 +190,15 @@ load(struct yamldoc *d, struct village *v)
 	long long year;
 
 	if (root == NULL)
-		return yamldoc_error(d, NULL, "empty file: a village.yaml needs village: and year:");
+		return yamldoc_error(d, NULL, _("empty file: a village.yaml needs village: and year:"));
 	if (yamldoc_keys(d, root, top) != 0)
 		return -1;
 	if ((n = yamldoc_get(d, root, "village")) == NULL)
-		return yamldoc_error(d, root, "the village: section is missing");
+		return yamldoc_error(d, root, _("the village: section is missing"));
 	if (load_village_map(d, n, v) != 0)
 		return -1;
 	if ((n = yamldoc_get(d, root, "year")) == NULL)
-		return yamldoc_error(d, root, "year: is missing");
+		return yamldoc_error(d, root, _("year: is missing"));
 	if (yamldoc_int(d, n, 1949, 9999, &year) != 0)
 		return -1;
 	v->year = (int)year;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "values/date.h"
 #include "base/alloc.h"
 #include "values/money.h"
@@ -68,7 +69,7 @@ static int
 parser_error(struct yamldoc *d, const yaml_parser_t *p, const char *bytes,
     size_t n)
 {
-	const char *problem = p->problem ? p->problem : "invalid YAML";
+	const char *problem = p->problem ? p->problem : _("invalid YAML");
 	size_t line, col, off = p->problem_offset;
 
 	if (p->error == YAML_MEMORY_ERROR)
@@ -82,10 +83,10 @@ parser_error(struct yamldoc *d, const yaml_parser_t *p, const char *bytes,
 	if (strcmp(problem, "control characters are not allowed") == 0) {
 		position((const unsigned char *)bytes, off, &line, &col);
 		snprintf(d->err, sizeof d->err,
-		    "%s:%zu:%zu: a control character (U+%04X) in the file%s",
+		    _("%s:%zu:%zu: a control character (U+%04X) in the file%s"),
 		    d->path, line, col, (unsigned)p->problem_value,
-		    p->problem_value >= 0x80 ? "; the file must be UTF-8 "
-		    "(if it was saved as GBK or ANSI, save it as UTF-8)" : "");
+		    p->problem_value >= 0x80 ? _("; the file must be UTF-8 "
+		    "(if it was saved as GBK or ANSI, save it as UTF-8)") : "");
 		return -1;
 	}
 	if (strstr(problem, "UTF-8") != NULL || strstr(problem, "Unicode") != NULL) {
@@ -99,9 +100,9 @@ parser_error(struct yamldoc *d, const yaml_parser_t *p, const char *bytes,
 				at--;
 		}
 		position((const unsigned char *)bytes, at, &line, &col);
-		snprintf(d->err, sizeof d->err, "%s:%zu:%zu: byte 0x%02X is not "
+		snprintf(d->err, sizeof d->err, _("%s:%zu:%zu: byte 0x%02X is not "
 		    "UTF-8: the file must be UTF-8 (if it was saved as GBK or ANSI, "
-		    "save it as UTF-8)", d->path, line, col,
+		    "save it as UTF-8)"), d->path, line, col,
 		    at < n ? (unsigned char)bytes[at] : 0);
 		return -1;
 	}
@@ -177,12 +178,12 @@ prescan(struct yamldoc *d, const char *bytes, size_t n)
 			break;
 		case YAML_DOCUMENT_START_EVENT:
 			if (++documents > 1)
-				rc = mark_error(d, &ev.start_mark, "a second YAML "
-				    "document starts here: the file must hold only one");
+				rc = mark_error(d, &ev.start_mark, _("a second YAML "
+				    "document starts here: the file must hold only one"));
 			break;
 		case YAML_ALIAS_EVENT:
-			rc = mark_error(d, &ev.start_mark, "this value is reused "
-			    "through an alias (*%s); aliases are not supported",
+			rc = mark_error(d, &ev.start_mark, _("this value is reused "
+			    "through an alias (*%s); aliases are not supported"),
 			    (const char *)ev.data.alias.anchor);
 			break;
 		case YAML_SCALAR_EVENT:
@@ -195,28 +196,28 @@ prescan(struct yamldoc *d, const char *bytes, size_t n)
 			else
 				anchor = (const char *)ev.data.mapping_start.anchor;
 			if (anchor != NULL) {
-				rc = mark_error(d, &ev.start_mark, "this value is "
+				rc = mark_error(d, &ev.start_mark, _("this value is "
 				    "named for reuse (&%s); anchors and aliases are "
-				    "not supported", anchor);
+				    "not supported"), anchor);
 				break;
 			}
 			if (open > YAML_MAX_DEPTH) {
 				rc = mark_error(d, &ev.start_mark,
-				    "nested more than %d levels deep", YAML_MAX_DEPTH);
+				    _("nested more than %d levels deep"), YAML_MAX_DEPTH);
 				break;
 			}
 			if (++nodes > YAML_MAX_NODES) {
-				rc = mark_error(d, &ev.start_mark, "more than %d "
-				    "values in one file", YAML_MAX_NODES);
+				rc = mark_error(d, &ev.start_mark, _("more than %d "
+				    "values in one file"), YAML_MAX_NODES);
 				break;
 			}
 			if (ev.type == YAML_SCALAR_EVENT &&
 			    (c = control_char((const char *)ev.data.scalar.value,
 			    ev.data.scalar.length)) >= 0) {
-				rc = mark_error(d, &ev.start_mark, "a control "
-				    "character (U+%04X) in the %s", (unsigned)c,
-				    open > 0 && mapping[open - 1] &&
-				    count[open - 1] % 2 == 0 ? "key" : "value");
+				rc = mark_error(d, &ev.start_mark, open > 0 &&
+				    mapping[open - 1] && count[open - 1] % 2 == 0 ?
+				    _("a control character (U+%04X) in the key") :
+				    _("a control character (U+%04X) in the value"), (unsigned)c);
 				break;
 			}
 			if (open > 0)
@@ -306,10 +307,10 @@ check_tree(struct yamldoc *d, yaml_node_t *node)
 			yaml_node_t *k = yaml_document_get_node(&d->doc, start[i].key);
 
 			if (k->type != YAML_SCALAR_NODE)
-				return yamldoc_error(d, k, "a key must be a plain name");
+				return yamldoc_error(d, k, _("a key must be a plain name"));
 			if (i == dup)
 				return yamldoc_error(d, k,
-				    "duplicate key \"%s\" (first at line %zu)",
+				    _("duplicate key \"%s\" (first at line %zu)"),
 				    scalar(k), first_line);
 			if (check_tree(d, yaml_document_get_node(&d->doc,
 			    start[i].value)) != 0)
@@ -331,8 +332,8 @@ yamldoc_load_bytes(struct yamldoc *d, const char *path, const char *bytes,
 	digest_bytes(bytes, n, d->sha256);
 	if (n >= 2 && (memcmp(bytes, "\xff\xfe", 2) == 0 ||
 	    memcmp(bytes, "\xfe\xff", 2) == 0)) {
-		snprintf(d->err, sizeof d->err, "%s:1:1: the file is UTF-16: "
-		    "the file must be UTF-8 (save it as UTF-8)", d->path);
+		snprintf(d->err, sizeof d->err, _("%s:1:1: the file is UTF-16: "
+		    "the file must be UTF-8 (save it as UTF-8)"), d->path);
 		return -1;
 	}
 	if (prescan(d, bytes, n) != 0)
@@ -362,7 +363,7 @@ yamldoc_load(struct yamldoc *d, const char *path)
 	if (fp == NULL) {
 		memset(d, 0, sizeof *d);
 		d->path = xstrdup(path);
-		snprintf(d->err, sizeof d->err, "cannot open %s: %s", path,
+		snprintf(d->err, sizeof d->err, _("cannot open %s: %s"), path,
 		    strerror(errno));
 		return -1;
 	}
@@ -378,7 +379,7 @@ yamldoc_load(struct yamldoc *d, const char *path)
 			free(bytes);
 			memset(d, 0, sizeof *d);
 			d->path = xstrdup(path);
-			snprintf(d->err, sizeof d->err, "%s: larger than 16 MiB",
+			snprintf(d->err, sizeof d->err, _("%s: larger than 16 MiB"),
 			    path);
 			return -1;
 		}
@@ -390,7 +391,7 @@ yamldoc_load(struct yamldoc *d, const char *path)
 		free(bytes);
 		memset(d, 0, sizeof *d);
 		d->path = xstrdup(path);
-		snprintf(d->err, sizeof d->err, "cannot read %s: %s", path,
+		snprintf(d->err, sizeof d->err, _("cannot read %s: %s"), path,
 		    strerror(errno));
 		return -1;
 	}
@@ -420,7 +421,7 @@ int
 yamldoc_keys(struct yamldoc *d, yaml_node_t *node, const char *const *allowed)
 {
 	if (node->type != YAML_MAPPING_NODE)
-		return yamldoc_error(d, node, "expected a mapping (key: value)");
+		return yamldoc_error(d, node, _("expected a mapping (key: value)"));
 	for (yaml_node_pair_t *p = node->data.mapping.pairs.start;
 	    p < node->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(&d->doc, p->key);
@@ -442,7 +443,7 @@ yamldoc_keys(struct yamldoc *d, yaml_node_t *node, const char *const *allowed)
 					break;
 				o += (size_t)w;
 			}
-			return yamldoc_error(d, k, "unknown key \"%s\" (expected %s)",
+			return yamldoc_error(d, k, _("unknown key \"%s\" (expected %s)"),
 			    scalar(k), list);
 		}
 	}
@@ -490,10 +491,11 @@ yamldoc_string(struct yamldoc *d, yaml_node_t *n, const char **out)
 	int c;
 
 	if (n->type != YAML_SCALAR_NODE)
-		return yamldoc_error(d, n, "expected a single value, not a %s",
-		    n->type == YAML_MAPPING_NODE ? "mapping" : "list");
+		return yamldoc_error(d, n, "%s", n->type == YAML_MAPPING_NODE ?
+		    _("expected a single value, not a mapping") :
+		    _("expected a single value, not a list"));
 	if ((c = control_char(scalar(n), n->data.scalar.length)) >= 0)
-		return yamldoc_error(d, n, "a control character (U+%04X) in the value",
+		return yamldoc_error(d, n, _("a control character (U+%04X) in the value"),
 		    (unsigned)c);
 	*out = scalar(n);
 	return 0;
@@ -509,17 +511,17 @@ yamldoc_int(struct yamldoc *d, yaml_node_t *n, long long min, long long max,
 	if (yamldoc_string(d, n, &s) != 0)
 		return -1;
 	if (*s == '\0')
-		return yamldoc_error(d, n, "expected a whole number, found nothing");
+		return yamldoc_error(d, n, _("expected a whole number, found nothing"));
 	for (const char *p = s; *p; p++) {
 		if (*p < '0' || *p > '9' || v > (max - (*p - '0')) / 10)
 			return yamldoc_error(d, n,
-			    "expected a whole number from %lld to %lld, not \"%s\"",
+			    _("expected a whole number from %lld to %lld, not \"%s\""),
 			    min, max, s);
 		v = v * 10 + (*p - '0');
 	}
 	if (v < min)
 		return yamldoc_error(d, n,
-		    "expected a whole number from %lld to %lld, not \"%s\"",
+		    _("expected a whole number from %lld to %lld, not \"%s\""),
 		    min, max, s);
 	*out = v;
 	return 0;
@@ -542,7 +544,7 @@ yamldoc_bool(struct yamldoc *d, yaml_node_t *n, int *out)
 			if (strcmp(s, no[i]) == 0)
 				return *out = 0, 0;
 	}
-	return yamldoc_error(d, n, "expected true or false, not \"%s\"", s);
+	return yamldoc_error(d, n, _("expected true or false, not \"%s\""), s);
 }
 
 int
@@ -553,7 +555,7 @@ yamldoc_date(struct yamldoc *d, yaml_node_t *n, long *days)
 	if (yamldoc_string(d, n, &s) != 0)
 		return -1;
 	if (date_parse(s, strlen(s), days) != 0)
-		return yamldoc_error(d, n, "expected a date like 2015-06-03, not \"%s\"", s);
+		return yamldoc_error(d, n, _("expected a date like 2015-06-03, not \"%s\""), s);
 	return 0;
 }
 
@@ -573,7 +575,7 @@ yamldoc_decimal(struct yamldoc *d, yaml_node_t *n, long long *micro)
 			frac = frac * 10 + (*p - '0');
 	if (*p != '\0' || digits == 0)
 		return yamldoc_error(d, n,
-		    "expected a number like 0.10 (at most 6 decimals), not \"%s\"", s);
+		    _("expected a number like 0.10 (at most 6 decimals), not \"%s\""), s);
 	while (nd++ < 6)
 		frac *= 10;
 	*micro = whole * 1000000 + frac;

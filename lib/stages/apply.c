@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "base/idset.h"
 #include "base/strmap.h"
 #include "household/roster.h"
@@ -302,7 +303,7 @@ data_row(struct intake *in, const struct csvin_row *row)
 			household = roster_household(&in->roster, rc.household, hlen,
 			    row->line);
 		if (household == NO_HOUSEHOLD)
-			return stage_fail(in->st, "%s:%lu: too many households",
+			return stage_fail(in->st, _("%s:%lu: too many households"),
 			    f->name, row->line), -1;
 		in->last_household = household;
 		in->roster.households[household].carried = (uint8_t)f->carried;
@@ -404,7 +405,7 @@ data_row(struct intake *in, const struct csvin_row *row)
 	person = roster_add(&in->roster, household, row->line, head,
 	    id[0] ? id : NULL, cells, lens);
 	if (person == UINT32_MAX)
-		return stage_fail(in->st, "%s:%lu: too many rows", f->name, row->line), -1;
+		return stage_fail(in->st, _("%s:%lu: too many rows"), f->name, row->line), -1;
 	in->roster.people[person].carried = (uint8_t)f->carried;
 	if (rc.problems > 0) {
 		in->roster.people[person].rejected = 1;
@@ -581,7 +582,7 @@ read_file(struct intake *in, struct source_file *f)
 	if (rc < 0 && in->st->err.len == 0)
 		stage_fail(in->st, "%s", csvin_error(csv));
 	else if (rc == 0 && !f->have_header)
-		rc = stage_fail(in->st, "%s:1: empty file: a header row is required",
+		rc = stage_fail(in->st, _("%s:1: empty file: a header row is required"),
 		    f->name);
 	if (rc == 0)
 		stage_read(in->st, f->path, csvin_sha256(csv));
@@ -609,8 +610,8 @@ on_status(void *ctx, const struct csvin_row *row)
 		    names, 2, err, sizeof err) != 0)
 			return stage_fail(x->in->st, "%s", err), -1;
 		if (x->cols.pos[0] < 0 || x->cols.pos[1] < 0)
-			return stage_fail(x->in->st, "%s:1: last year's households.csv "
-			    "needs household_id and status", x->in->previous_members), -1;
+			return stage_fail(x->in->st, _("%s:1: last year's households.csv "
+			    "needs household_id and status"), x->in->previous_members), -1;
 		x->have_header = 1;
 		return 0;
 	}
@@ -635,8 +636,8 @@ read_exits(struct intake *in)
 	memset(&x, 0, sizeof x);
 	x.in = in;
 	if (csv == NULL) {
-		rc = stage_fail(in->st, "%s (last year's registry: --previous names "
-		    "its folder or its members.csv)", err);
+		rc = stage_fail(in->st, _("%s (last year's registry: --previous names "
+		    "its folder or its members.csv)"), err);
 		free(path);
 		return rc;
 	}
@@ -666,11 +667,12 @@ summary(struct intake *in)
 			carried += in->roster.households[h].carried;
 		}
 	}
-	fprintf(stderr, "applicants: %s households, %s people accepted; %s "
-	    "households rejected", text_count(count[0], accepted_hh),
+	/* TRANSLATORS: the summary of a run; counts are written like 1,234. */
+	fprintf(stderr, _("applicants: %s households, %s people accepted; %s "
+	    "households rejected"), text_count(count[0], accepted_hh),
 	    text_count(count[1], accepted_people), text_count(count[2], rejected_hh));
 	if (in->previous_members != NULL)
-		fprintf(stderr, "; %s carried from last year's registry",
+		fprintf(stderr, _("; %s carried from last year's registry"),
 		    text_count(count[3], carried));
 	fputc('\n', stderr);
 }

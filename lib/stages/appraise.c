@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "decide/appraisal.h"
 #include "household/list.h"
 #include "household/votefile.h"
@@ -36,13 +37,13 @@ quorum_message(struct stage *st, const struct appraisal_summary *sum)
 	const struct rules *r = &st->rules;
 
 	if (r->min_share >= 0)
-		stage_warn(st, "%s: quorum not met: %lld representatives present, "
+		stage_warn(st, _("%s: quorum not met: %lld representatives present, "
 		    "%lld needed (%lld.%lld%% of all %lld representatives); nobody "
-		    "is proposed", v->path, sum->present, sum->needed,
+		    "is proposed"), v->path, sum->present, sum->needed,
 		    r->min_share / 10000, r->min_share / 1000 % 10, v->total);
 	else
-		stage_warn(st, "%s: quorum not met: %lld representatives present, "
-		    "%lld needed for a village of %lld people; nobody is proposed",
+		stage_warn(st, _("%s: quorum not met: %lld representatives present, "
+		    "%lld needed for a village of %lld people; nobody is proposed"),
 		    v->path, sum->present, sum->needed, v->population);
 }
 
@@ -232,7 +233,7 @@ appraise_run(const struct appraise_options *o)
 		long h = hhlist_lookup(&l, o->explain);
 
 		if (h < 0) {
-			stage_fail(&st, "household %s is not in %s", o->explain, o->primary);
+			stage_fail(&st, _("household %s is not in %s"), o->explain, o->primary);
 			goto out;
 		}
 		explain(&l, h, votes, out, &sum, st.lang == LANG_ZH);
@@ -260,8 +261,8 @@ appraise_run(const struct appraise_options *o)
 	}
 	status = sum.blocked ? EXIT_BLOCKED : EXIT_DONE;
 	if (!o->quiet)
-		fprintf(stderr, "appraised: %s proposed, %s voted down, %s over the "
-		    "quota of %s people, %s not appraised\n",
+		fprintf(stderr, _("appraised: %s proposed, %s voted down, %s over the "
+		    "quota of %s people, %s not appraised\n"),
 		    text_count(c[0], sum.proposed), text_count(c[1], sum.voted_down),
 		    text_count(c[2], sum.over_quota), text_count(c[3], (uint64_t)sum.quota),
 		    text_count(c[4], sum.not_appraised));

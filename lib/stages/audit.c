@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "base/idset.h"
 #include "base/strmap.h"
 #include "decide/appraisal.h"
@@ -1018,7 +1019,8 @@ write_findings(struct auditor *a, struct outfile *out)
 		"household_id", "detail" };
 	struct csvout w;
 
-	qsort(a->f, a->nf, sizeof *a->f, by_finding);
+	if (a->nf > 0)
+		qsort(a->f, a->nf, sizeof *a->f, by_finding);
 	csvout_init(&w, out, CSVOUT_HUMAN);
 	csvout_bom(&w);
 	csvout_row(&w, head, 5);
@@ -1043,7 +1045,8 @@ write_sample(struct auditor *a, struct outfile *out)
 		"head_name", "head_id_number", "members", "decision" };
 	struct csvout w;
 
-	qsort(a->sample, a->nsample, sizeof *a->sample, by_sample);
+	if (a->nsample > 0)
+		qsort(a->sample, a->nsample, sizeof *a->sample, by_sample);
 	csvout_init(&w, out, CSVOUT_HUMAN);
 	csvout_bom(&w);
 	csvout_row(&w, head, 6);
@@ -1079,8 +1082,14 @@ audit_run(const struct audit_options *o)
 	if ((af = stage_output(&a.st, ap, OUTFILE_PUBLIC)) == NULL ||
 	    (sf = stage_output(&a.st, sp, OUTFILE_PUBLIC)) == NULL)
 		goto out;
-	for (size_t i = 0; i < o->nvillages; i++)
+	/* The readers' messages quoted in the findings are in English
+	 * whatever the locale: audit.csv holds the same bytes everywhere. */
+	for (size_t i = 0; i < o->nvillages; i++) {
+		char *locale = i18n_untranslated();
+
 		audit_village(&a, o->villages[i]);
+		i18n_restore(locale);
+	}
 	if (a.quota_villages > 1) {
 		struct strbuf b = { 0 };
 
@@ -1104,8 +1113,10 @@ audit_run(const struct audit_options *o)
 	if (!o->quiet) {
 		char c[5][32];
 
-		fprintf(stderr, "audit (%s): %s villages: %s errors, %s warnings, %s "
-		    "notes; %s households drawn for re-visits\n", level_code(o->level),
+		/* TRANSLATORS: the level (town or county), then counts written
+		 * like 1,234. */
+		fprintf(stderr, _("audit (%s): %s villages: %s errors, %s warnings, %s "
+		    "notes; %s households drawn for re-visits\n"), level_code(o->level),
 		    text_count(c[0], o->nvillages), text_count(c[1], counts[0]),
 		    text_count(c[2], counts[1]), text_count(c[3], counts[2]),
 		    text_count(c[4], a.nsample));

@@ -15,6 +15,7 @@
 
 #include <xlsxwriter.h>
 
+#include "base/i18n.h"
 #include "base/alloc.h"
 #include "base/strbuf.h"
 #include "stages/export.h"
@@ -428,8 +429,8 @@ put_string(struct sheet_file *sf, unsigned long line, lxw_col_t col,
 		e = worksheet_write_string(sf->ws, sf->row, col, strbuf_str(&b), format);
 		strbuf_free(&b);
 		if (!sf->cut)
-			stage_warn(&run->st, "%s:%lu: a cell longer than 32,767 "
-			    "characters (Excel's limit) was cut", strcmp(sf->path, "-") ?
+			stage_warn(&run->st, _("%s:%lu: a cell longer than 32,767 "
+			    "characters (Excel's limit) was cut"), strcmp(sf->path, "-") ?
 			    sf->path : "stdin", line);
 		sf->cut = 1;
 	} else {
@@ -453,8 +454,8 @@ new_sheet(struct sheet_file *sf, unsigned long line)
 	const char *name = sheet_name(run, sf->base);
 
 	if ((sf->ws = workbook_add_worksheet(run->wb, name)) == NULL)
-		return stage_fail(&run->st, "cannot add sheet %s: a temporary file "
-		    "in %s cannot be made", name, run->tmpdir);
+		return stage_fail(&run->st, _("cannot add sheet %s: a temporary file "
+		    "in %s cannot be made"), name, run->tmpdir);
 	sf->row = 0;
 	for (size_t i = 0; i < sf->ncol; i++)
 		sf->col[i].width = 0;
@@ -636,19 +637,19 @@ open_workbook(struct run *run, struct outfile *out)
 	opt.tmpdir = run->tmpdir;
 	opt.use_zip64 = input_bytes(run->o) >= ZIP64_INPUT_BYTES;
 	if ((run->wb = workbook_new_opt(outfile_temporary(out), &opt)) == NULL)
-		return stage_fail(&run->st, "cannot write %s: the workbook cannot be "
-		    "started", run->o->output);
+		return stage_fail(&run->st, _("cannot write %s: the workbook cannot be "
+		    "started"), run->o->output);
 	run->bold = workbook_add_format(run->wb);
 	run->money = workbook_add_format(run->wb);
 	if (run->bold == NULL || run->money == NULL)
-		return stage_fail(&run->st, "cannot write %s: out of memory",
+		return stage_fail(&run->st, _("cannot write %s: out of memory"),
 		    run->o->output);
 	format_set_bold(run->bold);
 	format_set_num_format(run->money, "0.00");
 	memset(&props, 0, sizeof props);
 	props.created = WORKBOOK_CREATED;
 	if (workbook_set_properties(run->wb, &props) != LXW_NO_ERROR)
-		return stage_fail(&run->st, "cannot write %s: out of memory",
+		return stage_fail(&run->st, _("cannot write %s: out of memory"),
 		    run->o->output);
 	return 0;
 }
@@ -687,8 +688,8 @@ export_run(const struct export_options *o)
 	if ((out = stage_output(st, o->output, OUTFILE_PRIVATE)) == NULL)
 		goto out;
 	if (outfile_in_place(out)) {
-		stage_fail(st, "%s: a workbook cannot be written to standard output "
-		    "or a device: give -o FILE.xlsx", o->output ? o->output : "-");
+		stage_fail(st, _("%s: a workbook cannot be written to standard output "
+		    "or a device: give -o FILE.xlsx"), o->output ? o->output : "-");
 		goto out;
 	}
 	run.tmpdir = path_dir(o->output);
@@ -700,7 +701,7 @@ export_run(const struct export_options *o)
 	e = workbook_close(run.wb);
 	run.wb = NULL;
 	if (e != LXW_NO_ERROR) {
-		stage_fail(st, "cannot write %s: %s", o->output, lxw_strerror(e));
+		stage_fail(st, _("cannot write %s: %s"), o->output, lxw_strerror(e));
 		goto out;
 	}
 	if (outfile_adopt(out, run.full_ids ? OUTFILE_PRIVATE : OUTFILE_PUBLIC,
@@ -714,10 +715,10 @@ export_run(const struct export_options *o)
 	if (!o->quiet) {
 		char rows[32];
 
-		fprintf(stderr, "workbook: %zu file%s, %s rows on %zu sheet%s%s\n",
-		    o->ninputs, o->ninputs == 1 ? "" : "s", text_count(rows, run.rows),
-		    nsheets, nsheets == 1 ? "" : "s", run.full_ids ?
-		    "; full ID numbers: mode 0600" : "");
+		fprintf(stderr, run.full_ids ?
+		    _("workbook: %zu file(s), %s rows on %zu sheet(s); full ID numbers: mode 0600\n") :
+		    _("workbook: %zu file(s), %s rows on %zu sheet(s)\n"),
+		    o->ninputs, text_count(rows, run.rows), nsheets);
 	}
 	goto out;
 close:

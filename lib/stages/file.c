@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "base/strmap.h"
 #include "decide/registry.h"
 #include "household/list.h"
@@ -127,9 +128,9 @@ on_previous(void *ctx, const struct csvin_row *row)
 		    4, err, sizeof err) != 0)
 			return stage_fail(&f->st, "%s", err), -1;
 		if (p->cols.pos[0] < 0 || (!p->history && p->cols.pos[1] < 0))
-			return stage_fail(&f->st, "last year's %s needs household_id%s",
-			    p->history ? "history.csv" : "households.csv",
-			    p->history ? "" : " and status"), -1;
+			return stage_fail(&f->st, "%s", p->history ?
+			    _("last year's history.csv needs household_id") :
+			    _("last year's households.csv needs household_id and status")), -1;
 		p->have_header = 1;
 		return 0;
 	}
@@ -155,9 +156,9 @@ on_previous(void *ctx, const struct csvin_row *row)
 		struct reg *r;
 
 		if (s < 0)
-			return stage_fail(&f->st, "last year's households.csv:%lu: status "
+			return stage_fail(&f->st, _("last year's households.csv:%lu: status "
 			    "\"%s\" is not one of new, continuing, exited, returned, "
-			    "unexplained", row->line, status), -1;
+			    "unexplained"), row->line, status), -1;
 		r = reg_add(f, hid);
 		r->prev.known = 1;
 		r->prev.status = (enum status)s;
@@ -179,7 +180,7 @@ read_previous(struct filing *f, const char *path, int history)
 	p.f = f;
 	p.history = history;
 	if (in == NULL)
-		return stage_fail(&f->st, "%s (last year's registry)", err);
+		return stage_fail(&f->st, _("%s (last year's registry)"), err);
 	rc = csvin_read(in, on_previous, &p);
 	if (rc < 0 && f->st.err.len == 0)
 		stage_fail(&f->st, "%s", csvin_error(in));
@@ -324,8 +325,8 @@ decide(struct filing *f, struct reg *r, const struct household *h)
 		int e = registry_exit(rules, &cx, NULL);
 
 		if (e < 0)
-			stage_warn(&f->st, "household %s: the exit condition could not "
-			    "be evaluated (a pattern went over its match limit)", r->id);
+			stage_warn(&f->st, _("household %s: the exit condition could not "
+			    "be evaluated (a pattern went over its match limit)"), r->id);
 		r->exits = e < 0 ? -1 : e;
 	}
 	r->attribute = registry_attribute(rules, &cx, NULL);
@@ -559,11 +560,11 @@ make_dir(struct stage *st, const char *dir)
 
 	if (stat(dir, &sb) == 0) {
 		if (!S_ISDIR(sb.st_mode))
-			return stage_fail(st, "%s: not a folder", dir);
+			return stage_fail(st, _("%s: not a folder"), dir);
 		return 0;
 	}
 	if (mkdir(dir, 0755) != 0)
-		return stage_fail(st, "cannot make %s: %s", dir, strerror(errno));
+		return stage_fail(st, _("cannot make %s: %s"), dir, strerror(errno));
 	return 0;
 }
 
@@ -762,15 +763,15 @@ file_run(const struct file_options *o)
 	}
 	status = nunexplained ? EXIT_BLOCKED : EXIT_DONE;
 	if (nunexplained)
-		stage_warn(st, "%zu household(s) of last year's registry are neither "
+		stage_warn(st, _("%zu household(s) of last year's registry are neither "
 		    "confirmed this year nor meet the exit condition: %s (status "
-		    "unexplained; the audit reports them)", nunexplained,
+		    "unexplained; the audit reports them)"), nunexplained,
 		    strbuf_str(&unexplained));
 	if (!o->quiet) {
 		char c[5][32];
 
-		fprintf(stderr, "registry: %s households: %s new, %s continuing, %s "
-		    "returned, %s exited\n", text_count(c[0], n),
+		fprintf(stderr, _("registry: %s households: %s new, %s continuing, %s "
+		    "returned, %s exited\n"), text_count(c[0], n),
 		    text_count(c[1], (uint64_t)stats.status[STATUS_NEW][0]),
 		    text_count(c[2], (uint64_t)stats.status[STATUS_CONTINUING][0]),
 		    text_count(c[3], (uint64_t)stats.status[STATUS_RETURNED][0]),
@@ -820,7 +821,7 @@ on_registry_row(void *ctx, const struct csvin_row *row)
 			return stage_fail(ru->st, "%s", err), -1;
 		for (size_t k = 0; k < n; k++)
 			if (ru->cols.pos[k] < 0)
-				return stage_fail(ru->st, "%s: column %s is missing",
+				return stage_fail(ru->st, _("%s: column %s is missing"),
 				    ru->members ? "members.csv" : "households.csv",
 				    names[k]), -1;
 		return 0;
@@ -846,8 +847,8 @@ on_registry_row(void *ctx, const struct csvin_row *row)
 		int s = enum_lookup(&enum_status, status, strlen(status));
 
 		if (s < 0)
-			return stage_fail(ru->st, "households.csv:%lu: status \"%s\" is "
-			    "not known", row->line, status), -1;
+			return stage_fail(ru->st, _("households.csv:%lu: status \"%s\" is "
+			    "not known"), row->line, status), -1;
 		strmap_put(&ru->status, hid, strlen(hid), (uint32_t)s, NULL);
 		stats_household(ru->s, (enum status)s,
 		    enum_lookup(&enum_attribute, attr, strlen(attr)),
@@ -912,8 +913,8 @@ file_stats_run(const struct file_stats_options *o)
 				    (uintmax_t)id.ino);
 				first = strmap_put(&seen, key, strlen(key), (uint32_t)i, &inserted);
 				if (!inserted)
-					rc = stage_fail(&st, "%s is given twice (as %s and %s): "
-					    "it would be counted twice", h,
+					rc = stage_fail(&st, _("%s is given twice (as %s and %s): "
+					    "it would be counted twice"), h,
 					    o->registries[*first], o->registries[i]);
 			}
 			file_id_free(&id);
@@ -956,7 +957,7 @@ file_stats_run(const struct file_stats_options *o)
 		goto out;
 	status = EXIT_DONE;
 	if (!o->quiet)
-		fprintf(stderr, "stats: %zu registries\n", o->nregistries);
+		fprintf(stderr, _("stats: %zu registries\n"), o->nregistries);
 out:
 	strmap_free(&seen);
 	free(csv);

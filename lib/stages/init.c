@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/alloc.h"
 #include "base/strbuf.h"
 #include "io/csvout.h"
@@ -109,7 +110,7 @@ static int
 make_folder(struct run *run, const char *path)
 {
 	if (mkdir(path, 0777) != 0)
-		return stage_fail(&run->st, "cannot make the folder %s: %s", path,
+		return stage_fail(&run->st, _("cannot make the folder %s: %s"), path,
 		    strerror(errno));
 	xgrow(&run->made, &run->capmade, run->nmade + 1, sizeof *run->made);
 	run->made[run->nmade++] = xstrdup(path);
@@ -129,8 +130,8 @@ make_folders(struct run *run, const char *dir)
 			if (!path_exists(p))
 				rc = make_folder(run, p);
 			else if (!path_is_dir(p))
-				rc = stage_fail(&run->st, "cannot make the folder %s: %s "
-				    "is not a folder", dir, p);
+				rc = stage_fail(&run->st, _("cannot make the folder %s: %s "
+				    "is not a folder"), dir, p);
 			*s = '/';
 		}
 	free(p);
@@ -145,11 +146,11 @@ prepare_folder(struct run *run, const char *dir)
 
 	if (stat(dir, &sb) == 0) {
 		if (!S_ISDIR(sb.st_mode))
-			return stage_fail(&run->st, "%s exists and is not a folder: "
-			    "nothing was made", dir);
+			return stage_fail(&run->st, _("%s exists and is not a folder: "
+			    "nothing was made"), dir);
 		if (!empty_folder(dir))
-			return stage_fail(&run->st, "%s exists and is not empty: "
-			    "tpa-init never overwrites anything; give a new folder",
+			return stage_fail(&run->st, _("%s exists and is not empty: "
+			    "tpa-init never overwrites anything; give a new folder"),
 			    dir);
 		return 0;
 	}
@@ -391,11 +392,11 @@ load_last(struct run *run)
 		return EXIT_ERROR;
 	run->last = &st->village;
 	if (run->last->year >= run->year)
-		return stage_fail(st, "%s is the folder of %d: --year %d must come "
-		    "after it", run->o->previous, run->last->year, run->year);
+		return stage_fail(st, _("%s is the folder of %d: --year %d must come "
+		    "after it"), run->o->previous, run->last->year, run->year);
 	if (strcmp(run->last->code, run->o->code) != 0)
-		stage_warn(st, "%s is village %s, not %s: its facts are copied all "
-		    "the same", run->o->previous, run->last->code, run->o->code);
+		stage_warn(st, _("%s is village %s, not %s: its facts are copied all "
+		    "the same"), run->o->previous, run->last->code, run->o->code);
 	return 0;
 }
 
@@ -425,11 +426,11 @@ init_run(const struct init_options *o)
 	stage_begin(st, "init", o->quiet);
 	st->unrecorded = 1;
 	if (!digits(o->code, 12)) {
-		stage_fail(st, "--code \"%s\": a village code is 12 digits", o->code);
+		stage_fail(st, _("--code \"%s\": a village code is 12 digits"), o->code);
 		goto out;
 	}
 	if (!digits(o->year, 4) || atoi(o->year) < 1949) {
-		stage_fail(st, "--year \"%s\": a year is 4 digits, 1949 or later", o->year);
+		stage_fail(st, _("--year \"%s\": a year is 4 digits, 1949 or later"), o->year);
 		goto out;
 	}
 	run.year = atoi(o->year);
@@ -450,9 +451,9 @@ init_run(const struct init_options *o)
 	if (run.last != NULL) {
 		registry = path_join(run.last->dir, "registry");
 		if (!path_is_dir(registry))
-			stage_warn(st, "%s does not exist yet: village.yaml names it as "
+			stage_warn(st, _("%s does not exist yet: village.yaml names it as "
 			    "previous:, and the stages will refuse it until last year's "
-			    "registry is made (tpa-file)", registry);
+			    "registry is made (tpa-file)"), registry);
 	}
 	if ((f[0] = output(&run, "village.yaml")) == NULL ||
 	    (f[1] = output(&run, "Makefile")) == NULL ||
@@ -473,9 +474,11 @@ init_run(const struct init_options *o)
 		goto out;
 	status = EXIT_DONE;
 	if (!o->quiet)
-		fprintf(stderr, "init: %s: village.yaml, Makefile, templates/ "
-		    "(applications, survey, votes, objections)%s\n", o->dir,
-		    run.last ? "; facts copied from last year" : "");
+		fprintf(stderr, run.last ?
+		    _("init: %s: village.yaml, Makefile, templates/ (applications, "
+		    "survey, votes, objections); facts copied from last year\n") :
+		    _("init: %s: village.yaml, Makefile, templates/ (applications, "
+		    "survey, votes, objections)\n"), o->dir);
 out:
 	free(templates);
 	free(registry);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/strbuf.h"
 #include "decide/appraisal.h"
 #include "decide/objections.h"
@@ -696,8 +697,8 @@ publicize_letter(const struct publicize_options *o)
 	    stage_input(&st, o->list) != 0)
 		goto out;
 	if (!st.village.publicity[o->level].given) {
-		stage_fail(&st, "%s: publicity.%s (the period: {start, end}) is "
-		    "missing", st.village.path, level_code(o->level));
+		stage_fail(&st, _("%s: publicity.%s (the period: {start, end}) "
+		    "is missing"), st.village.path, level_code(o->level));
 		goto out;
 	}
 	if ((out = stage_output(&st, o->output, OUTFILE_PUBLIC)) == NULL)
@@ -733,7 +734,7 @@ publicize_letter(const struct publicize_options *o)
 	if (!o->quiet) {
 		char a[32];
 
-		fprintf(stderr, "letters (%s): %s households\n",
+		fprintf(stderr, _("letters (%s): %s households\n"),
 		    level_code(o->level), text_count(a, l.nrows));
 	}
 out:

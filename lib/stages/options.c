@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "stages/options.h"
 
 void
@@ -15,7 +16,7 @@ usage_error(const char *usage, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n%s", usage);
+	fprintf(stderr, "\n%s", _(usage));
 	exit(2);
 }
 
@@ -57,7 +58,7 @@ options_parse(int argc, char **argv, const struct option *opts,
 			continue;
 		}
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2);
 		}
 		if (strcmp(a, "--version") == 0) {
@@ -69,22 +70,22 @@ options_parse(int argc, char **argv, const struct option *opts,
 			size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
 
 			if ((o = find_long(opts, a + 2, n)) == NULL)
-				usage_error(usage, "unknown option %s", a);
+				usage_error(usage, _("unknown option %s"), a);
 			if (eq != NULL && !o->takes_value)
-				usage_error(usage, "option --%s takes no value", o->name);
+				usage_error(usage, _("option --%s takes no value"), o->name);
 			value = eq ? eq + 1 : NULL;
 		} else {
 			if ((o = find_short(opts, a[1])) == NULL)
-				usage_error(usage, "unknown option %s", a);
+				usage_error(usage, _("unknown option %s"), a);
 			if (a[2] != '\0') {
 				if (!o->takes_value)
-					usage_error(usage, "unknown option %s", a);
+					usage_error(usage, _("unknown option %s"), a);
 				value = a + 2;
 			}
 		}
 		if (o->takes_value && value == NULL) {
 			if (i + 1 >= argc)
-				usage_error(usage, "option --%s needs a value", o->name);
+				usage_error(usage, _("option --%s needs a value"), o->name);
 			value = argv[++i];
 		}
 		*o->value = o->takes_value ? value : "1";

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "decide/objections.h"
 #include "household/list.h"
 #include "household/objectionfile.h"
@@ -46,8 +47,10 @@ load(struct stage *st, const struct publicize_options *o, int rules,
 	    (o->objections && stage_input(st, o->objections) != 0))
 		return EXIT_ERROR;
 	if (!st->village.publicity[o->level].given)
-		return stage_fail(st, "%s: publicity.%s (the period: {start, end}) "
-		    "is missing", st->village.path, level_code(o->level));
+		/* TRANSLATORS: village.yaml, then the level's code (village, town
+		 * or county) as village.yaml spells it. */
+		return stage_fail(st, _("%s: publicity.%s (the period: {start, end}) "
+		    "is missing"), st->village.path, level_code(o->level));
 	memset(l, 0, sizeof *l);
 	return 0;
 }
@@ -87,10 +90,12 @@ already_posted(struct stage *st, const struct publicize_options *o,
 	    stage_recorded_input(outfile_path(out), o->list, sha) &&
 	    strcmp(sha, l->sha256) != 0;
 	if (posted)
-		stage_warn(st, "%s changed after the %s notice was posted and its "
+		/* TRANSLATORS: the list; the level (village, town or county);
+		 * the objections file; the level; the objections file's name. */
+		stage_warn(st, _("%s changed after the %s notice was posted and its "
 		    "objections recorded in %s: the new list must be posted again "
 		    "— give village.yaml a new %s publicity period, move %s aside, "
-		    "and run again", o->list, level_code(o->level), objections,
+		    "and run again"), o->list, level_code(o->level), objections,
 		    level_code(o->level), name);
 	free(objections);
 	return posted;
@@ -169,7 +174,9 @@ publicize_notice(const struct publicize_options *o)
 	if (!o->quiet) {
 		char a[32], b[32];
 
-		fprintf(stderr, "notice (%s): %s households, %s people\n",
+		/* TRANSLATORS: the level (village, town or county), then counts
+		 * written like 1,234. */
+		fprintf(stderr, _("notice (%s): %s households, %s people\n"),
 		    level_code(o->level), text_count(a, n.nrows),
 		    text_count(b, (uint64_t)n.people));
 	}
@@ -249,19 +256,21 @@ on_finding(void *ctx, const struct objection *x, enum objection_finding what)
 
 	switch (what) {
 	case OBJ_NOT_IN_LIST:
-		stage_warn(rr->st, "%s:%lu: household \"%s\" is not in the list",
+		stage_warn(rr->st, _("%s:%lu: household \"%s\" is not in the list"),
 		    file, x->line, x->household);
 		break;
 	case OBJ_NOT_RUNNING:
-		stage_warn(rr->st, "%s:%lu: household %s is not on the %s list; the "
-		    "objection changes nothing", file, x->line, x->household,
+		/* TRANSLATORS: the fourth %s is the level: village, town or
+		 * county. */
+		stage_warn(rr->st, _("%s:%lu: household %s is not on the %s list; the "
+		    "objection changes nothing"), file, x->line, x->household,
 		    level_code(rr->o->level));
 		break;
 	case OBJ_OUTSIDE_PERIOD: {
 		char rd[DATE_BUF], sd[DATE_BUF], ed[DATE_BUF];
 
-		stage_warn(rr->st, "%s:%lu: received %s, outside the %s publicity "
-		    "period %s to %s", file, x->line, date_format(rd, x->received),
+		stage_warn(rr->st, _("%s:%lu: received %s, outside the %s publicity "
+		    "period %s to %s"), file, x->line, date_format(rd, x->received),
 		    level_code(rr->o->level), date_format(sd, p->start),
 		    date_format(ed, p->end));
 		break;
@@ -440,9 +449,9 @@ publicize_resolve(const struct publicize_options *o)
 		    stage_recorded_input(notice, o->list, sha) &&
 		    strcmp(sha, l.sha256) != 0;
 		if (differs)
-			stage_warn(&st, "%s is not the list %s was made from: the %s "
+			stage_warn(&st, _("%s is not the list %s was made from: the %s "
 			    "objections answer the list that was posted; post this "
-			    "list first", o->list, notice, level_code(o->level));
+			    "list first"), o->list, notice, level_code(o->level));
 		free(notice);
 		if (differs) {
 			status = EXIT_BLOCKED;
@@ -467,7 +476,7 @@ publicize_resolve(const struct publicize_options *o)
 		long h = hhlist_lookup(&l, o->explain);
 
 		if (h < 0) {
-			stage_fail(&st, "household %s is not in %s", o->explain, o->list);
+			stage_fail(&st, _("household %s is not in %s"), o->explain, o->list);
 			goto out;
 		}
 		explain_resolution(&st, o, &l, h, &rr.objections, out, &sum);
@@ -475,8 +484,8 @@ publicize_resolve(const struct publicize_options *o)
 		goto out;
 	}
 	if (sum.period_short)
-		stage_warn(&st, "%s: the %s publicity period lasted %ld days; the "
-		    "rules require at least %lld", st.village.path,
+		stage_warn(&st, _("%s: the %s publicity period lasted %ld days; the "
+		    "rules require at least %lld"), st.village.path,
 		    level_code(o->level), sum.period_days, sum.min_days);
 	for (size_t i = 0; i < rr.objections.n; i++)
 		if (resurvey[i])
@@ -522,13 +531,15 @@ publicize_resolve(const struct publicize_options *o)
 	}
 	status = sum.blocked ? EXIT_BLOCKED : EXIT_DONE;
 	if (sum.pending_objections > 0)
-		stage_warn(&st, "%s: %zu objection(s) still pending (%s): the %s "
-		    "publicity is not closed", rr.objections.file,
+		stage_warn(&st, _("%s: %zu objection(s) still pending (%s): the %s "
+		    "publicity is not closed"), rr.objections.file,
 		    sum.pending_objections, strbuf_str(&rr.pending),
 		    level_code(o->level));
 	if (!o->quiet)
-		fprintf(stderr, "publicized (%s): %s confirmed, %s removed, %s "
-		    "pending; %s for resurvey\n", level_code(o->level),
+		/* TRANSLATORS: the level (village, town or county), then counts
+		 * written like 1,234. */
+		fprintf(stderr, _("publicized (%s): %s confirmed, %s removed, %s "
+		    "pending; %s for resurvey\n"), level_code(o->level),
 		    text_count(n[0], sum.confirmed), text_count(n[1], sum.removed),
 		    text_count(n[2], sum.pending), text_count(n[3], sum.resurvey));
 out:

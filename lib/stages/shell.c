@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "io/provenance.h"
 #include "stages/shell.h"
 
@@ -39,7 +40,7 @@ stage_fail_lines(struct stage *st, const struct strbuf *err)
 	const char *s = strbuf_str(err);
 
 	if (err->len == 0)
-		return stage_fail(st, "failed");
+		return stage_fail(st, "%s", _("failed"));
 	strbuf_puts(&st->err, s);
 	if (s[err->len - 1] != '\n')
 		strbuf_putc(&st->err, '\n');
@@ -119,7 +120,7 @@ add_path(struct stage *st, const char *path, int output)
 	memset(p, 0, sizeof *p);
 	if (file_id_get(path, &p->id, msg, sizeof msg) != 0) {
 		if (output)
-			return stage_fail(st, "cannot write %s: %s", path, msg);
+			return stage_fail(st, _("cannot write %s: %s"), path, msg);
 		return 0;   /* an input that cannot be found fails when opened */
 	}
 	p->path = xstrdup(path);
@@ -129,9 +130,12 @@ add_path(struct stage *st, const char *path, int output)
 	for (size_t i = 0; (output || st->npath_outputs > 0) && i < st->npaths; i++)
 		if (file_id_same(&st->paths[i].id, &p->id) &&
 		    (output || st->paths[i].output)) {
-			int rc = stage_fail(st, "%s %s is the same file as %s %s: "
-			    "nothing was written", output ? "output" : "input", path,
-			    st->paths[i].output ? "output" : "input", st->paths[i].path);
+			int rc = stage_fail(st, !output ?
+			    _("input %s is the same file as output %s: nothing was written") :
+			    st->paths[i].output ?
+			    _("output %s is the same file as output %s: nothing was written") :
+			    _("output %s is the same file as input %s: nothing was written"),
+			    path, st->paths[i].path);
 
 			file_id_free(&p->id);
 			free(p->path);
@@ -155,7 +159,7 @@ stage_load_village(struct stage *st, const char *path, int required)
 
 	if (path == NULL) {
 		if (required)
-			return stage_fail(st, "--village is needed");
+			return stage_fail(st, "%s", _("--village is needed"));
 		return 0;
 	}
 	if (village_load(&st->village, path, err, sizeof err) != 0)
@@ -175,8 +179,8 @@ stage_load_rules(struct stage *st, const char *path, int include_anywhere)
 	if (path == NULL && st->have_village)
 		path = st->village.rules_path;
 	if (path == NULL)
-		return stage_fail(st, "no rules: give --rules, or --village with a "
-		    "village.yaml that names its rules");
+		return stage_fail(st, "%s", _("no rules: give --rules, or --village "
+		    "with a village.yaml that names its rules"));
 	st->rules.include_anywhere = include_anywhere;
 	if (rules_load(&st->rules, path, &err) != 0) {
 		rc = stage_fail_lines(st, &err);
@@ -198,7 +202,7 @@ load_aliases(struct stage *st, const char *path)
 	if (aliases_load(st->aliases, path, err, sizeof err) != 0)
 		return stage_fail(st, "%s", err);
 	if (digest_file(path, sha) != 0)
-		return stage_fail(st, "cannot read %s", path);
+		return stage_fail(st, _("cannot read %s"), path);
 	record(st, path, sha, READ_COLUMNS);
 	return stage_input(st, path);
 }
@@ -230,15 +234,15 @@ stage_output(struct stage *st, const char *path, enum outfile_mode mode)
 	char err[1024];
 
 	if (st->nout == STAGE_MAX_OUTPUTS) {
-		stage_fail(st, "too many outputs");
+		stage_fail(st, "%s", _("too many outputs"));
 		return NULL;
 	}
 	if (path != NULL && strcmp(path, "-") != 0) {
 		const char *base = path_base(path);
 
 		if (strcmp(base, "PROVENANCE.csv") == 0 || strcmp(base, ".tpa-deps.mk") == 0) {
-			stage_fail(st, "%s: that name is tpa's record of the folder; "
-			    "choose another output name", path);
+			stage_fail(st, _("%s: that name is tpa's record of the folder; "
+			    "choose another output name"), path);
 			return NULL;
 		}
 		if (add_path(st, path, 1) != 0)
@@ -496,7 +500,8 @@ stage_end(struct stage *st, int status)
 	free(st->target);
 	strbuf_free(&st->err);
 	if (fflush(stdout) != 0 && status != EXIT_ERROR) {
-		fprintf(stderr, "%s: standard output: write error\n", program_name());
+		fprintf(stderr, "%s: %s\n", program_name(),
+		    _("standard output: write error"));
 		status = EXIT_ERROR;
 	}
 	return status;

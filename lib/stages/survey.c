@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "base/strmap.h"
 #include "decide/eligibility.h"
 #include "household/list.h"
@@ -252,8 +253,14 @@ print_unlisted(struct run *run, FILE *fp)
 					v[b - 1] = t;
 				}
 			}
-		fprintf(fp, "%s: %zu value%s not in the list:",
-		    run->unlisted[i].field, n, n == 1 ? "" : "s");
+		/* On standard output (--explain) in English; on stderr in the
+		 * user's language. */
+		if (fp == stderr)
+			fprintf(fp, ngettext("%s: %zu value not in the list:",
+			    "%s: %zu values not in the list:", n), run->unlisted[i].field, n);
+		else
+			fprintf(fp, "%s: %zu value%s not in the list:",
+			    run->unlisted[i].field, n, n == 1 ? "" : "s");
 		for (size_t k = 0; k < n; k++)
 			fprintf(fp, "%s %s (%u)", k ? "," : "", strmap_key(m, v[k]), *v[k]);
 		fputc('\n', fp);
@@ -288,9 +295,9 @@ summary(struct run *run)
 {
 	char c[6][32];
 
-	fprintf(stderr, "primary: %s households: %s eligible, %s excluded, "
+	fprintf(stderr, _("primary: %s households: %s eligible, %s excluded, "
 	    "%s above the line, %s unverified; %s problems in the survey "
-	    "rejects\n", text_count(c[0], run->households),
+	    "rejects\n"), text_count(c[0], run->households),
 	    text_count(c[1], run->counts[DEC_ELIGIBLE]),
 	    text_count(c[2], run->counts[DEC_EXCLUDED]),
 	    text_count(c[3], run->counts[DEC_ABOVE_LINE]),
@@ -366,7 +373,7 @@ survey_run(const struct survey_options *o)
 	stage_read(st, o->survey, run.ss.sha256);
 	if (o->explain != NULL) {
 		if (!run.explained) {
-			stage_fail(st, "household %s is not in %s", o->explain, o->applicants);
+			stage_fail(st, _("household %s is not in %s"), o->explain, o->applicants);
 			goto out;
 		}
 		if (run.nunlisted > 0)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "base/strmap.h"
 #include "household/people.h"
 #include "stages/surveying.h"
@@ -101,10 +102,12 @@ name_missing(void *ctx, const char *field, int member, size_t line, size_t col)
 	struct naming *n = ctx;
 
 	count_missing(n->d, field, member);
-	strbuf_printf(&n->d->missing, "%s:%zu:%zu: rule %s: %s is not a column of "
-	    "the %s\n", n->rule->file, line, col, n->rule->id, field,
-	    member ? "members (applicants)" : "household (survey, applicants' "
-	    "head row, members, per_capita_income)");
+	strbuf_printf(&n->d->missing, member ?
+	    _("%s:%zu:%zu: rule %s: %s is not a column of the members "
+	    "(applicants)\n") :
+	    _("%s:%zu:%zu: rule %s: %s is not a column of the household (survey, "
+	    "applicants' head row, members, per_capita_income)\n"),
+	    n->rule->file, line, col, n->rule->id, field);
 }
 
 static int
@@ -130,10 +133,11 @@ on_header(void *ctx, struct schema *s, struct strbuf *err)
 		}
 	if (d->nmissing > 0) {
 		strbuf_puts(err, strbuf_str(&d->missing));
-		strbuf_printf(err, "%s: the rules read %zu column%s that %s and %s "
-		    "lack: add them, or leave out the rules that read them\n",
-		    d->o->rules->path, d->nmissing, d->nmissing == 1 ? "" : "s",
-		    d->ss->file, s->file);
+		strbuf_printf(err, ngettext("%s: the rules read %zu column that %s "
+		    "and %s lack: add them, or leave out the rules that read them\n",
+		    "%s: the rules read %zu columns that %s and %s lack: add them, "
+		    "or leave out the rules that read them\n", d->nmissing),
+		    d->o->rules->path, d->nmissing, d->ss->file, s->file);
 		return -1;
 	}
 	schema_want(s, d->awant);
@@ -166,8 +170,8 @@ household_cells(struct derivation *d, const struct survey_row *row,
 			c[i].v = 0;
 		}
 	}
-	household_buf_text(hb, number_format(num, (int64_t)members * 1000000),
-	    strlen(num), &c[swidth]);
+	number_format(num, (int64_t)members * 1000000);
+	household_buf_text(hb, num, strlen(num), &c[swidth]);
 	c[swidth].v = (int64_t)members * 1000000;
 	if (surveyed) {
 		money_format(num, pci);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "values/pattern.h"
 
 #define MATCH_LIMIT 1000000
@@ -32,7 +33,7 @@ pattern_compile(const char *src, int flags, char *err, size_t errlen)
 		PCRE2_UCHAR msg[256];
 
 		pcre2_get_error_message(code, msg, sizeof msg);
-		snprintf(err, errlen, "bad pattern at offset %zu: %s",
+		snprintf(err, errlen, _("bad pattern at offset %zu: %s"),
 		    (size_t)off, (const char *)msg);
 		free(p);
 		return NULL;

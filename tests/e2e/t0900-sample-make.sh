@@ -587,12 +587,14 @@ expect "a village whose stage fails (exit 2) is not reported ready" '
 	{ cmake c 2015 >out 2>err; true; } && grep -q "^371323106201 (石门村), 2015: survey: " out &&
 	! grep -q "^371323106201 (石门村), 2015: survey: ready" out'
 
-expect "make install puts programs, man pages, rules and make rules in place" '
+expect "make install puts programs, man pages, rules, make rules and the Chinese messages in place" '
 	make -s -C "$TOP" install DESTDIR="$PWD/root" PREFIX=/usr >/dev/null 2>&1 &&
 	[ -x root/usr/bin/tpa ] && [ -x root/usr/bin/tpa-publicize ] && [ -f root/usr/share/man/man1/tpa-apply.1 ] &&
 	[ -f root/usr/share/man/man5/tpa-rules.5 ] && [ -f root/usr/share/man/man5/tpa-village.5 ] &&
 	[ -f root/usr/share/man/man7/tpa-make.7 ] && [ -f root/usr/share/man/man1/tpa-audit.1 ] && [ -f root/usr/share/tpa/rules/example-2015.yaml ] &&
 	[ -f root/usr/share/tpa/village.mk ] && [ -f root/usr/share/tpa/town.mk ] && [ -f root/usr/share/tpa/county.mk ] && [ -f root/usr/share/tpa/area.mk ] &&
+	msgunfmt root/usr/share/locale/zh_CN/LC_MESSAGES/tpa.mo | grep -qx "msgstr \"申请受理：检查申请表，按户归并\"" &&
 	root/usr/bin/tpa apply --version | grep -q "^tpa-apply (tpa)" &&
 	make -s -C "$TOP" uninstall DESTDIR="$PWD/root" PREFIX=/usr >/dev/null 2>&1 &&
-	[ ! -e root/usr/bin/tpa ] && [ ! -e root/usr/share/tpa ] && [ ! -e root/usr/share/man/man7/tpa-make.7 ]'
+	[ ! -e root/usr/bin/tpa ] && [ ! -e root/usr/share/tpa ] && [ ! -e root/usr/share/man/man7/tpa-make.7 ] &&
+	[ ! -e root/usr/share/locale/zh_CN/LC_MESSAGES/tpa.mo ]'

@@ -321,7 +321,7 @@ START_TEST(explained)
 {
 	static struct hh x;
 	struct eligibility e = { 0 };
-	struct trace t = { { 0 }, 0 };
+	struct trace t = { { 0 }, 0, 0 };
 	struct eligibility_input in;
 
 	household(&x, 1, 0, "safe", 0, 0, 100000);
