@@ -17,10 +17,22 @@ if [ "${TPA_VALGRIND:-0}" = 1 ]; then
 	TPA_BIN=$wrap
 	TPA_FAILMALLOC=
 fi
-export TPA_FAILMALLOC
-for t in "$here"/cli/t[0-9]*.sh "$here"/e2e/t[0-9]*.sh; do
-	TPA_BIN=$TPA_BIN TPA_RESULTS=$results sh "$t" || true
-done
+export TPA_FAILMALLOC TPA_BIN
+# TPA_JOBS scripts at a time (default: one per processor). Each script works
+# in a folder of its own; its output is printed whole when it ends, and its
+# results are added in the order of the scripts (the long end-to-end run
+# starts first).
+jobs=${TPA_JOBS:-$(nproc 2>/dev/null || echo 1)}
+logs=$(mktemp -d)
+for t in "$here"/e2e/t[0-9]*.sh "$here"/cli/t[0-9]*.sh; do
+	echo "$t"
+done | xargs -P "$jobs" -I{} sh -c '
+	n=$(basename "$1" .sh)
+	TPA_RESULTS=$2/$n.results sh "$1" >"$2/$n.log" 2>&1 || true
+	[ -s "$2/$n.results" ] || echo "not ok $n: the script ran no case" >"$2/$n.results"
+	cat "$2/$n.log"' sh {} "$logs"
+cat "$logs"/*.results >"$results" 2>/dev/null || :
+rm -rf "$logs"
 pass=$(grep -c '^ok' "$results")
 fail=$(grep -c '^not ok' "$results")
 skipped=$(grep -c '^skip' "$results")
