@@ -110,7 +110,8 @@ years() {
 }
 
 run() {   # YEAR
-	make -s -C v/$1 TPA_BIN="$TPA_BIN" TPA_AUDIT=0 >/dev/null 2>&1
+	make -s -C v/$1 TPA_BIN="$TPA_BIN" TPA_AUDIT=0 >make-$1.log 2>&1 ||
+	    { tail -20 make-$1.log >&2; return 1; }
 }
 
 # status YEAR HOUSEHOLD: its status,registered_since,exited_year
@@ -205,7 +206,7 @@ chrome_pdf() {   # HTML PDF
 	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 	    --disable-background-networking --disable-component-update --disable-sync \
 	    --user-data-dir="$PWD/chrome" --no-pdf-header-footer --print-to-pdf="$PWD/$2" \
-	    "file://$PWD/$1" >/dev/null 2>&1
+	    "file://$PWD/$1" >chrome.log 2>&1 || { tail -5 chrome.log >&2; return 1; }
 }
 expect "the cards in headless Chromium: one page per household, each naming its own members only" '
 	years && run 2015 && run 2016 && cp v/2016/registry/cards.html cards.html && chrome_pdf cards.html cards.pdf &&
