@@ -300,8 +300,8 @@ hhlist_read(struct hhlist *l, const struct list_options *o,
     struct strbuf *err)
 {
 	struct reading rd;
-	struct csvin *in;
-	char msg[1024];
+	struct csvin_file f = { o->path, o->encoding, NULL, on_row, &rd,
+	    &rd.have_header, NULL };
 	int rc;
 
 	memset(&rd, 0, sizeof rd);
@@ -311,22 +311,7 @@ hhlist_read(struct hhlist *l, const struct list_options *o,
 	rd.ctx = ctx;
 	rd.err = err;
 	start(l, o->path);
-	if ((in = csvin_open(o->path, o->encoding, msg, sizeof msg)) == NULL) {
-		strbuf_printf(err, "%s\n", msg);
-		return -1;
-	}
-	free(l->file);
-	l->file = xstrdup(csvin_name(in));
-	rc = csvin_read(in, on_row, &rd);
-	if (rc != 0 && err->len == 0)
-		strbuf_printf(err, "%s\n", csvin_error(in));
-	if (rc == 0 && !rd.have_header) {
-		strbuf_printf(err, _("%s:1: empty file: a header row is required\n"), l->file);
-		rc = -1;
-	}
-	if (rc == 0)
-		memcpy(l->sha256, csvin_sha256(in), DIGEST_HEX);
-	csvin_close(in);
+	rc = csvin_read_file(&f, &l->file, l->sha256, err);
 	strbuf_free(&rd.msg);
 	return rc == 0 ? 0 : -1;
 }

@@ -114,8 +114,8 @@ objectionfile_read(struct objectionfile *f, const struct objectionfile_options *
     struct strbuf *err)
 {
 	struct reading rd;
-	struct csvin *in;
-	char msg[1024];
+	struct csvin_file in = { o->path, o->encoding, NULL, on_row, &rd,
+	    &rd.have_schema, NULL };
 	int rc;
 
 	memset(f, 0, sizeof *f);
@@ -125,21 +125,7 @@ objectionfile_read(struct objectionfile *f, const struct objectionfile_options *
 	rd.note = notefn;
 	rd.ctx = ctx;
 	rd.err = err;
-	if ((in = csvin_open(o->path, o->encoding, msg, sizeof msg)) == NULL) {
-		strbuf_printf(err, "%s\n", msg);
-		return -1;
-	}
-	f->file = xstrdup(csvin_name(in));
-	rc = csvin_read(in, on_row, &rd);
-	if (rc != 0 && err->len == 0)
-		strbuf_printf(err, "%s\n", csvin_error(in));
-	if (rc == 0 && !rd.have_schema) {
-		strbuf_printf(err, _("%s:1: empty file: a header row is required\n"), f->file);
-		rc = -1;
-	}
-	if (rc == 0)
-		memcpy(f->sha256, csvin_sha256(in), DIGEST_HEX);
-	csvin_close(in);
+	rc = csvin_read_file(&in, &f->file, f->sha256, err);
 	schema_free(&rd.schema);
 	strbuf_free(&rd.text);
 	return rc == 0 ? 0 : -1;

@@ -16,7 +16,7 @@ static const unsigned char people_required[P_NKNOWN] = { [P_HOUSEHOLD] = 1,
 struct reading {
 	const struct people_options *o;
 	const struct people_handler *h;
-	const char *file;
+	char *file;
 	struct schema schema;
 	int have_schema;
 	size_t width;                  /* header cells + age */
@@ -238,13 +238,19 @@ on_row(void *ctx, const struct csvin_row *row)
 	return data_row(rd, row);
 }
 
+static int
+at_end(void *ctx)
+{
+	return flush(ctx);
+}
+
 int
 people_read(const struct people_options *o, const struct people_handler *h,
     char sha256[DIGEST_HEX], struct strbuf *err)
 {
 	struct reading rd;
-	struct csvin *in;
-	char msg[1024];
+	struct csvin_file f = { o->path, o->encoding, o->progress, on_row, &rd,
+	    &rd.have_schema, at_end };
 	int rc;
 
 	memset(&rd, 0, sizeof rd);
@@ -252,25 +258,8 @@ people_read(const struct people_options *o, const struct people_handler *h,
 	rd.h = h;
 	rd.err = err;
 	strmap_init(&rd.seen);
-	if ((in = csvin_open(o->path, o->encoding, msg, sizeof msg)) == NULL) {
-		strbuf_printf(err, "%s\n", msg);
-		return -1;
-	}
-	rd.file = csvin_name(in);
-	if (o->progress != NULL)
-		csvin_set_progress(in, o->progress);
-	rc = csvin_read(in, on_row, &rd);
-	if (rc < 0 && rd.err->len == 0)
-		strbuf_printf(err, "%s\n", csvin_error(in));
-	if (rc == 0 && !rd.have_schema) {
-		strbuf_printf(err, _("%s:1: empty file: a header row is required\n"), rd.file);
-		rc = -1;
-	}
-	if (rc == 0)
-		rc = flush(&rd);
-	if (rc == 0)
-		memcpy(sha256, csvin_sha256(in), DIGEST_HEX);
-	csvin_close(in);
+	rc = csvin_read_file(&f, &rd.file, sha256, err);
+	free(rd.file);
 	schema_free(&rd.schema);
 	household_buf_free(&rd.buf);
 	free(rd.sorted);

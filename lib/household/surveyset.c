@@ -152,8 +152,8 @@ surveyset_read(struct surveyset *s, const struct surveyset_options *o,
     struct strbuf *err)
 {
 	struct reading rd;
-	struct csvin *in;
-	char msg[1024];
+	struct csvin_file f = { o->path, o->encoding, o->progress, on_row, &rd,
+	    &rd.have_schema, NULL };
 	int rc;
 
 	memset(s, 0, sizeof *s);
@@ -165,23 +165,7 @@ surveyset_read(struct surveyset *s, const struct surveyset_options *o,
 	rd.ctx = ctx;
 	rd.err = err;
 	store(s, "", 0);    /* offset 0 reads "" */
-	if ((in = csvin_open(o->path, o->encoding, msg, sizeof msg)) == NULL) {
-		strbuf_printf(err, "%s\n", msg);
-		return -1;
-	}
-	s->file = xstrdup(csvin_name(in));
-	if (o->progress != NULL)
-		csvin_set_progress(in, o->progress);
-	rc = csvin_read(in, on_row, &rd);
-	if (rc != 0 && err->len == 0)
-		strbuf_printf(err, "%s\n", csvin_error(in));
-	if (rc == 0 && !rd.have_schema) {
-		strbuf_printf(err, _("%s:1: empty file: a header row is required\n"), s->file);
-		rc = -1;
-	}
-	if (rc == 0)
-		memcpy(s->sha256, csvin_sha256(in), DIGEST_HEX);
-	csvin_close(in);
+	rc = csvin_read_file(&f, &s->file, s->sha256, err);
 	household_buf_free(&rd.buf);
 	strbuf_free(&rd.msg);
 	return rc == 0 ? 0 : -1;

@@ -18,7 +18,7 @@ struct reading {
 	void *ctx;
 	struct schema schema;
 	int have_schema;
-	const char *file;
+	char *file;
 	struct strbuf text, *err;
 };
 
@@ -124,8 +124,8 @@ votefile_read(const struct votefile_options *o, const struct hhlist *l,
     void *ctx, char sha256[DIGEST_HEX], struct strbuf *err)
 {
 	struct reading rd;
-	struct csvin *in;
-	char msg[1024];
+	struct csvin_file f = { o->path, o->encoding, NULL, on_row, &rd,
+	    &rd.have_schema, NULL };
 	int rc;
 
 	memset(&rd, 0, sizeof rd);
@@ -135,21 +135,8 @@ votefile_read(const struct votefile_options *o, const struct hhlist *l,
 	rd.note = notefn;
 	rd.ctx = ctx;
 	rd.err = err;
-	if ((in = csvin_open(o->path, o->encoding, msg, sizeof msg)) == NULL) {
-		strbuf_printf(err, "%s\n", msg);
-		return -1;
-	}
-	rd.file = csvin_name(in);
-	rc = csvin_read(in, on_row, &rd);
-	if (rc != 0 && err->len == 0)
-		strbuf_printf(err, "%s\n", csvin_error(in));
-	if (rc == 0 && !rd.have_schema) {
-		strbuf_printf(err, _("%s:1: empty file: a header row is required\n"), rd.file);
-		rc = -1;
-	}
-	if (rc == 0)
-		memcpy(sha256, csvin_sha256(in), DIGEST_HEX);
-	csvin_close(in);
+	rc = csvin_read_file(&f, &rd.file, sha256, err);
+	free(rd.file);
 	schema_free(&rd.schema);
 	strbuf_free(&rd.text);
 	return rc == 0 ? 0 : -1;

@@ -615,3 +615,34 @@ csvin_close(struct csvin *in)
 	free(in->ptr);
 	free(in);
 }
+
+int
+csvin_read_file(const struct csvin_file *f, char **name,
+    char sha256[DIGEST_HEX], struct strbuf *err)
+{
+	char msg[1024];
+	struct csvin *in = csvin_open(f->path, f->encoding, msg, sizeof msg);
+	int rc;
+
+	if (in == NULL) {
+		strbuf_printf(err, "%s\n", msg);
+		return -1;
+	}
+	free(*name);
+	*name = xstrdup(csvin_name(in));
+	if (f->progress != NULL)
+		csvin_set_progress(in, f->progress);
+	rc = csvin_read(in, f->on_row, f->ctx);
+	if (rc != 0 && err->len == 0)
+		strbuf_printf(err, "%s\n", csvin_error(in));
+	if (rc == 0 && !*f->header_seen) {
+		strbuf_printf(err, _("%s:1: empty file: a header row is required\n"), *name);
+		rc = -1;
+	}
+	if (rc == 0 && f->at_end != NULL)
+		rc = f->at_end(f->ctx);
+	if (rc == 0)
+		memcpy(sha256, csvin_sha256(in), DIGEST_HEX);
+	csvin_close(in);
+	return rc;
+}

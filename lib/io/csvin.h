@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "base/strbuf.h"
 #include "io/digest.h"
 
 enum csv_encoding { ENC_AUTO, ENC_UTF8, ENC_GB18030 };
@@ -65,5 +66,24 @@ unsigned long long csvin_bytes(const struct csvin *in);
 enum csv_encoding csvin_encoding(const struct csvin *in);
 
 void csvin_close(struct csvin *in);
+
+/* A whole tpa file read through a callback: the frame every reader of a
+ * list, survey, votes or objections file shares. */
+struct csvin_file {
+	const char *path;
+	enum csv_encoding encoding;
+	const char *progress;      /* program name for a progress line, or NULL */
+	csvin_fn on_row;
+	void *ctx;
+	const int *header_seen;    /* the flag ON_ROW sets at the header row */
+	int (*at_end)(void *ctx);  /* after the last row, or NULL */
+};
+/* Open and read F. Once the file is open, *NAME (freed first) holds a copy
+ * of its name for messages, so that ON_ROW may use it; the caller frees it.
+ * A file without a header row is an error. Returns 0 with SHA256 the hash
+ * of the bytes read; the value ON_ROW or AT_END stopped with; or -1 with a
+ * line in ERR (unless ON_ROW or AT_END wrote one). */
+int csvin_read_file(const struct csvin_file *f, char **name,
+    char sha256[DIGEST_HEX], struct strbuf *err);
 
 #endif
