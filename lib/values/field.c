@@ -110,46 +110,16 @@ int
 number_parse(const char *s, size_t n, int64_t *micro)
 {
 	const char *end = s + n;
-	int64_t whole = 0, frac = 0;
-	int neg = 0, digits = 0, group = -1, dec = 0;
+	long long v;
+	int neg = 0;
 
 	if (s < end && (*s == '-' || *s == '+')) {
 		neg = *s == '-';
 		s++;
 	}
-	for (; s < end && *s != '.'; s++) {
-		if (*s == ',') {
-			if (digits == 0 || (group < 0 && digits > 3) ||
-			    (group >= 0 && group != 3))
-				return -1;
-			group = 0;
-			continue;
-		}
-		if (*s < '0' || *s > '9')
-			return -1;
-		whole = whole * 10 + (*s - '0');
-		if (whole > NUMBER_MAX / MICRO)
-			return -1;
-		digits++;
-		if (group >= 0)
-			group++;
-	}
-	if (group >= 0 && group != 3)
+	if (decimal_parse(s, end, 6, NUMBER_MAX / MICRO, &v) != 0)
 		return -1;
-	if (s < end) {
-		for (s++; s < end; s++, dec++) {
-			if (*s < '0' || *s > '9' || dec >= 6)
-				return -1;
-			frac = frac * 10 + (*s - '0');
-		}
-		if (dec == 0 && digits == 0)
-			return -1;
-	} else if (digits == 0) {
-		return -1;
-	}
-	for (int k = dec; k < 6; k++)
-		frac *= 10;
-	*micro = (whole * MICRO + frac) * (neg ? -1 : 1);
+	*micro = neg ? -v : v;
 	return 0;
 }
 

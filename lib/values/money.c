@@ -4,11 +4,57 @@
 #include "values/money.h"
 
 int
+decimal_parse(const char *s, const char *end, int places, long long max_whole,
+    long long *scaled)
+{
+	long long whole = 0, frac = 0;
+	int digits = 0, group = -1, dec = 0;
+
+	for (; s < end && *s != '.'; s++) {
+		if (*s == ',') {
+			/* A separator needs digits before it and, if another
+			 * separator came before, exactly three since. */
+			if (digits == 0 || (group < 0 && digits > 3) ||
+			    (group >= 0 && group != 3))
+				return -1;
+			group = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9')
+			return -1;
+		whole = whole * 10 + (*s - '0');
+		if (whole > max_whole)
+			return -1;
+		digits++;
+		if (group >= 0)
+			group++;
+	}
+	if (group >= 0 && group != 3)
+		return -1;
+	if (s < end) {  /* decimals */
+		for (s++; s < end; s++, dec++) {
+			if (*s < '0' || *s > '9' || dec >= places)
+				return -1;
+			frac = frac * 10 + (*s - '0');
+		}
+		if (dec == 0 && digits == 0)
+			return -1;
+	} else if (digits == 0) {
+		return -1;
+	}
+	for (int k = 0; k < places; k++)
+		whole *= 10;
+	for (; dec < places; dec++)
+		frac *= 10;
+	*scaled = whole + frac;
+	return 0;
+}
+
+int
 money_parse(const char *s, size_t n, long long *fen)
 {
 	const char *end = s + n;
-	long long yuan = 0, cents = 0;
-	int neg = 0, digits = 0, group = -1;
+	int neg = 0;
 
 	if (s < end && (*s == '-' || *s == '+')) {
 		neg = *s == '-';
@@ -22,44 +68,10 @@ money_parse(const char *s, size_t n, long long *fen)
 		neg = 1;
 		s++;
 	}
-	for (; s < end && *s != '.'; s++) {
-		if (*s == ',') {
-			/* A separator needs digits before it and, if another
-			 * separator came before, exactly three since. */
-			if (digits == 0 || (group < 0 && digits > 3) ||
-			    (group >= 0 && group != 3))
-				return -1;
-			group = 0;
-			continue;
-		}
-		if (*s < '0' || *s > '9')
-			return -1;
-		yuan = yuan * 10 + (*s - '0');
-		if (yuan > MONEY_MAX_FEN / 100)
-			return -1;
-		digits++;
-		if (group >= 0)
-			group++;
-	}
-	if (group >= 0 && group != 3)
+	if (decimal_parse(s, end, 2, MONEY_MAX_FEN / 100, fen) != 0)
 		return -1;
-	if (s < end) {  /* decimals */
-		int dec = 0;
-
-		s++;
-		for (; s < end; s++, dec++) {
-			if (*s < '0' || *s > '9' || dec >= 2)
-				return -1;
-			cents = cents * 10 + (*s - '0');
-		}
-		if (dec == 0 && digits == 0)
-			return -1;
-		if (dec == 1)
-			cents *= 10;
-	} else if (digits == 0) {
-		return -1;
-	}
-	*fen = (yuan * 100 + cents) * (neg ? -1 : 1);
+	if (neg)
+		*fen = -*fen;
 	return 0;
 }
 

@@ -14,6 +14,12 @@
  * two decimals. Stores fen in *FEN. Returns 0, or -1 when S is not an
  * amount (including empty). */
 int money_parse(const char *s, size_t n, long long *fen);
+/* The unsigned part of a number or an amount, S up to END: digits with
+ * optional thousands separators (groups of three), up to PLACES decimals,
+ * at most MAX_WHOLE before the point. Stores the value times 10^PLACES in
+ * *SCALED. Returns 0, or -1 when S is not such a number. */
+int decimal_parse(const char *s, const char *end, int places, long long max_whole,
+    long long *scaled);
 
 /* Format FEN as yuan with two decimals ("-12.30") into BUF. Returns BUF. */
 const char *money_format(char buf[MONEY_BUF], long long fen);
