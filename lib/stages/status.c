@@ -3,11 +3,13 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "base/strbuf.h"
 #include "stages/shell.h"
 #include "stages/status.h"
 #include "io/digest.h"
 #include "values/date.h"
+#include "values/text.h"
 
 enum state { DONE, READY, WAITING, BLOCKED, LATER, FAILED };
 
@@ -95,7 +97,38 @@ audit_covers(const char *prov, const char *code, const char *list,
 	return found;
 }
 
-static const char *const words[] = { "done", "ready", "waiting", "blocked", "not yet", "failed" };
+static const char *const words[] = {
+	N_("done"), N_("ready"), N_("waiting"), N_("blocked"), N_("not yet"), N_("failed"),
+};
+
+/* The steps, in the order of the procedure; "%s notice" and the like are
+ * whole phrases, for the translator. */
+static const char *const steps[] = {
+	N_("apply"), N_("survey"), N_("appraise"),
+	N_("village notice"), N_("village objections"),
+	N_("town audit"), N_("town notice"), N_("town objections"),
+	N_("county audit"), N_("county notice"), N_("county objections"),
+	N_("registry"),
+};
+enum { S_LEVELS = 3, S_REGISTRY = 11 };
+
+/* The step of KIND (0 audit, 1 notice, 2 objections) at level L. */
+static const char *
+level_step(int l, int kind)
+{
+	static const int first[3] = { S_LEVELS, S_LEVELS + 2, S_LEVELS + 5 };
+
+	return steps[first[l] + kind - (l == 0)];
+}
+
+/* Spaces after STEP to fill 20 columns of the terminal. */
+static int
+pad(const char *step)
+{
+	size_t w = text_width(step, strlen(step));
+
+	return w < 20 ? (int)(20 - w) : 0;
+}
 
 /* --brief: only the first step that is not done, on the village's line. */
 static int brief, said;
@@ -108,14 +141,17 @@ line(const char *step, enum state s, const char *detail)
 		s = FAILED;
 		detail += 8;
 	}
+	step = _(step);
 	if (brief) {
 		if (s != DONE && !said) {
-			printf(" %s: %s%s%s\n", step, words[s], *detail ? ": " : "", detail);
+			printf(" %s: %s%s%s\n", step, _(words[s]), *detail ? ": " : "", detail);
 			said = 1;
 		}
 		return;
 	}
-	printf("  %-20s %s%s%s\n", step, words[s], *detail ? ": " : "", detail);
+	/* A Chinese character takes two columns. */
+	printf("  %s%*s %s%s%s\n", step, pad(step), "",
+	    _(words[s]), *detail ? ": " : "", detail);
 }
 
 int
@@ -134,12 +170,12 @@ status_run(const char *dir, int no_audit, int one_line)
 	snprintf(code_county, sizeof code_county, "%.6s", v.code);
 	brief = one_line;
 	said = 0;
-	printf("%s%s%s%s%s, %d%s", one_line ? "" : "village ", v.code, v.name ? " (" : "",
+	printf("%s%s%s%s%s, %d%s", one_line ? "" : _("village "), v.code, v.name ? " (" : "",
 	    v.name ? v.name : "", v.name ? ")" : "", v.year, one_line ? ":" : "\n");
 	{
 		static const struct step first[] = {
-			{ "apply", "applicants.csv" }, { "survey", "primary.csv" },
-			{ "appraise", "appraised.csv" },
+			{ N_("apply"), "applicants.csv" }, { N_("survey"), "primary.csv" },
+			{ N_("appraise"), "appraised.csv" },
 		};
 
 		for (size_t i = 0; i < 3; i++) {
@@ -168,9 +204,9 @@ status_run(const char *dir, int no_audit, int one_line)
 
 			snprintf(audit, sizeof audit, "../%s-%s/audit.csv",
 			    l == 1 ? "town" : "county", l == 1 ? code_town : code_county);
-			snprintf(step, sizeof step, "%s audit", lvl[l]);
+			snprintf(step, sizeof step, "%s", level_step(l, 0));
 			if (no_audit) {
-				line(step, DONE, "skipped (TPA_AUDIT=0)");
+				line(step, DONE, _("skipped (TPA_AUDIT=0)"));
 			} else {
 				char *p = path_join(dir, audit), *pd = path_dir(p);
 				char *prov = path_join(pd, "PROVENANCE.csv");
@@ -181,7 +217,7 @@ status_run(const char *dir, int no_audit, int one_line)
 				errors = audit_errors(p, v.code);
 				if (errors >= 0 && has(dir, below) &&
 				    !audit_covers(prov, v.code, below, lp)) {
-					strbuf_printf(&d, "%s has not covered this village's %s yet",
+					strbuf_printf(&d, _("%s has not covered this village's %s yet"),
 					    audit, below);
 					line(step, previous_done ? WAITING : LATER, previous_done ?
 					    strbuf_str(&d) : ""), previous_done = 0;
@@ -197,7 +233,8 @@ status_run(const char *dir, int no_audit, int one_line)
 					line(step, previous_done ? WAITING : LATER, previous_done ?
 					    audit : ""), previous_done = 0;
 				else if (errors > 0) {
-					strbuf_printf(&d, "%d error(s) for this village in %s",
+					strbuf_printf(&d, ngettext("%d error for this village in %s",
+					    "%d errors for this village in %s", (unsigned long)errors),
 					    errors, audit);
 					line(step, BLOCKED, strbuf_str(&d));
 					previous_done = 0;
@@ -206,7 +243,7 @@ status_run(const char *dir, int no_audit, int one_line)
 				strbuf_reset(&d);
 			}
 		}
-		snprintf(step, sizeof step, "%s notice", lvl[l]);
+		snprintf(step, sizeof step, "%s", level_step(l, 1));
 		why = blocked_reason(dir, notice);
 		if (why != NULL)
 			line(step, BLOCKED, why), previous_done = 0;
@@ -215,7 +252,7 @@ status_run(const char *dir, int no_audit, int one_line)
 		else
 			line(step, previous_done ? READY : LATER, ""), previous_done = 0;
 		free(why);
-		snprintf(step, sizeof step, "%s objections", lvl[l]);
+		snprintf(step, sizeof step, "%s", level_step(l, 2));
 		why = blocked_reason(dir, list);
 		if (why != NULL) {
 			line(step, BLOCKED, why);
@@ -226,12 +263,12 @@ status_run(const char *dir, int no_audit, int one_line)
 			char a[DATE_BUF], b[DATE_BUF];
 
 			if (v.publicity[l].given)
-				strbuf_printf(&d, "for %s (the period runs %s to %s)", objections,
+				strbuf_printf(&d, _("for %s (the period runs %s to %s)"), objections,
 				    date_format(a, v.publicity[l].start),
 				    date_format(b, v.publicity[l].end));
 			else
-				strbuf_printf(&d, "for %s (village.yaml gives no %s period yet)",
-				    objections, lvl[l]);
+				strbuf_printf(&d, _("for %s (village.yaml gives no publicity period for this level yet)"),
+				    objections);
 			line(step, WAITING, strbuf_str(&d));
 			previous_done = 0;
 		} else {
@@ -245,15 +282,15 @@ status_run(const char *dir, int no_audit, int one_line)
 		char *why = blocked_reason(dir, "registry/households.csv");
 
 		if (why != NULL)
-			line("registry", BLOCKED, why);
+			line(steps[S_REGISTRY], BLOCKED, why);
 		else if (has(dir, "registry/households.csv"))
-			line("registry", DONE, "registry/");
+			line(steps[S_REGISTRY], DONE, "registry/");
 		else
-			line("registry", previous_done ? READY : LATER, "");
+			line(steps[S_REGISTRY], previous_done ? READY : LATER, "");
 		free(why);
 	}
 	if (brief && !said)
-		printf(" every step done\n");
+		printf(" %s\n", _("every step done"));
 	village_free(&v);
 	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
 }

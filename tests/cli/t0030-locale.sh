@@ -110,6 +110,15 @@ expect "the apply summary in Chinese, its counts those of the files; LANGUAGE=zh
 	grep -Eqx "申请：受理 $hh 户 $people 人；退回 [0-9]+ 户" zh &&
 	grep -Eqx "applicants: $hh households, $people people accepted; [0-9]+ households rejected" en'
 
+expect "tpa status in Chinese under zh_CN.UTF-8, steps aligned by display width; in English under C" '
+	village_here && in_locale zh_CN.UTF-8 "" tpa status >zh && in_locale C "" tpa status >en &&
+	cat zh && grep -qx "村 371323105201 (双河村), 2015" zh &&
+	grep -qx "  申请                 可以进行" zh && grep -qx "  入户调查             尚未开始" zh &&
+	grep -qx "  建档立卡             尚未开始" zh &&
+	grep -qx "village 371323105201 (双河村), 2015" en &&
+	grep -qx "  apply                ready" en && grep -qx "  registry             not yet" en &&
+	[ $(wc -l <zh) -eq 13 ] && [ $(wc -l <en) -eq 13 ]'
+
 expect "TPA_LOCALEDIR without a catalogue: zh_CN.UTF-8 falls back to English" '
 	mkdir empty && { TPA_LOCALEDIR=$PWD/empty in_locale zh_CN.UTF-8 "" tpa-apply 2>out; [ $? -eq 2 ]; } &&
 	grep -qx "tpa-apply: APPLICATIONS.csv is missing" out'

@@ -451,8 +451,8 @@ error,DUPLICATE_PERSON,371323106201,001,身份证号371323********6896同时登�
 EOF
 	same got want &&
 	! grep -q "^error" c/2015/town-371323105/audit.csv c/2015/town-371323106/audit.csv &&
-	grep -qx "371323105202 (东峪村), 2015: county audit: blocked: 1 error(s) for this village in ../county-371323/audit.csv" out &&
-	grep -qx "371323106201 (石门村), 2015: county audit: blocked: 1 error(s) for this village in ../county-371323/audit.csv" out &&
+	grep -qx "371323105202 (东峪村), 2015: county audit: blocked: 1 error for this village in ../county-371323/audit.csv" out &&
+	grep -qx "371323106201 (石门村), 2015: county audit: blocked: 1 error for this village in ../county-371323/audit.csv" out &&
 	grep -qx "tpa: the county audit found errors for 371323106201: see ../county-371323/audit.csv; correct them, then run make in ../county-371323" err &&
 	[ ! -e c/2015/371323106201/notice-county.html ] && [ -e c/2015/371323105203/registry/households.csv ]'
 
@@ -466,7 +466,7 @@ error,DUPLICATE_PERSON,371323105202,001,身份证号371323********6896同时登�
 error,DUPLICATE_PERSON,371323105203,02,身份证号371323********6896同时登记在村371323105202第001户
 EOF
 	same got want &&
-	grep -qx "371323105203 (南岭村), 2015: town audit: blocked: 1 error(s) for this village in ../town-371323105/audit.csv" out &&
+	grep -qx "371323105203 (南岭村), 2015: town audit: blocked: 1 error for this village in ../town-371323105/audit.csv" out &&
 	[ ! -e c/2015/371323105203/notice-town.html ] && [ -e c/2015/371323105201/registry/households.csv ]'
 
 # A household of the 2015 registry that 2016 cannot account for: 南岭村's
