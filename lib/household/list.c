@@ -235,6 +235,7 @@ data_row(struct reading *rd, const struct csvin_row *row)
 		return report(rd, row->line, hid, "household_id", "DUPLICATE_HOUSEHOLD");
 	}
 	hhlist_add(l, NULL, row->line);
+	l->nindexed = l->nrows;
 	r = &l->row[l->nrows - 1];
 	for (size_t i = 0; i < row->n && i < rd->nstored; i++)
 		l->cell[(l->nrows - 1) * l->ncols + i] = store(l, row->cell[i], row->len[i]);
@@ -345,10 +346,8 @@ hhlist_add(struct hhlist *l, const char *id, unsigned long line)
 	l->row[r].decision = NDECISIONS;
 	memset(l->cell + r * l->ncols, 0, l->ncols * sizeof *l->cell);
 	l->nrows++;
-	if (id != NULL) {
-		strmap_put(&l->index, id, strlen(id), (uint32_t)r, NULL);
+	if (id != NULL)
 		hhlist_set_str(l, r, l->col[L_HOUSEHOLD], id);
-	}
 	return r;
 }
 
@@ -384,7 +383,17 @@ hhlist_set_decision(struct hhlist *l, size_t r, enum decision d)
 long
 hhlist_lookup(const struct hhlist *l, const char *id)
 {
-	uint32_t *r = strmap_get(&l->index, id, strlen(id));
+	/* The index is a cache: a list written row by row (survey) never
+	 * pays for it unless someone looks a household up. */
+	struct hhlist *m = (struct hhlist *)l;
+	uint32_t *r;
+
+	for (; m->nindexed < m->nrows; m->nindexed++) {
+		const char *k = hhlist_cell(m, m->nindexed, m->col[L_HOUSEHOLD]);
+
+		strmap_put(&m->index, k, strlen(k), (uint32_t)m->nindexed, NULL);
+	}
+	r = strmap_get(&l->index, id, strlen(id));
 
 	return r ? (long)*r : -1;
 }

@@ -53,7 +53,8 @@ struct hhlist {
 	size_t text_len, text_cap;
 	struct list_row *row;
 	size_t nrows, rows_cap;
-	struct strmap index;          /* household_id -> row */
+	struct strmap index;          /* household_id -> row, for rows < nindexed */
+	size_t nindexed;              /* rows added by id are indexed at the first lookup */
 };
 
 struct list_options {

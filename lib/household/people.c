@@ -29,12 +29,50 @@ struct reading {
 	int have_cur;
 	unsigned long cur_line;
 	unsigned heads, bad;
-	struct strmap seen;            /* households already handed over */
+	/* Households already handed over. While they come in ascending
+	 * order (as tpa writes its lists) they are only appended to ASC, and
+	 * none can be a repeat; after the first one out of order, a repeat is
+	 * looked for in ASC (binary search) and in SEEN. */
+	struct strbuf asc;             /* the ids, each ended by NUL */
+	size_t *asc_off, nasc, asc_cap;
+	int unordered;
+	struct strmap seen;
 	struct strbuf msg;
 	struct strbuf *err;
 	int failed;
 	int hint[64];
 };
+
+/* Whether household HID was handed over before; remembers it. */
+static int
+seen_before(struct reading *rd, const char *hid, size_t hlen)
+{
+	size_t lo = 0, hi = rd->nasc;
+	int inserted;
+
+	if (!rd->unordered && (rd->nasc == 0 ||
+	    strcmp(hid, rd->asc.s + rd->asc_off[rd->nasc - 1]) > 0)) {
+		xgrow(&rd->asc_off, &rd->asc_cap, rd->nasc + 1, sizeof *rd->asc_off);
+		rd->asc_off[rd->nasc++] = rd->asc.len;
+		strbuf_add(&rd->asc, hid, hlen);
+		strbuf_putc(&rd->asc, '\0');
+		return 0;
+	}
+	rd->unordered = 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(hid, rd->asc.s + rd->asc_off[mid]);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	strmap_put(&rd->seen, hid, hlen, 0, &inserted);
+	return !inserted;
+}
 
 static void
 problem(struct reading *rd, unsigned long line, const char *household,
@@ -159,12 +197,9 @@ data_row(struct reading *rd, const struct csvin_row *row)
 		return 0;
 	}
 	if (!rd->have_cur || strcmp(strbuf_str(&rd->cur), hid) != 0) {
-		int inserted;
-
 		if ((rc = flush(rd)) != 0)
 			return rc;
-		strmap_put(&rd->seen, hid, hlen, 0, &inserted);
-		if (!inserted) {
+		if (seen_before(rd, hid, hlen)) {
 			strbuf_printf(rd->err, _("%s:%lu: the rows of household %s are "
 			    "not together (other households' rows come between): "
 			    "this is not a list as tpa writes it\n"), rd->file,
@@ -267,5 +302,7 @@ people_read(const struct people_options *o, const struct people_handler *h,
 	strbuf_free(&rd.cur);
 	strbuf_free(&rd.msg);
 	strmap_free(&rd.seen);
+	strbuf_free(&rd.asc);
+	free(rd.asc_off);
 	return rc;
 }

@@ -268,7 +268,7 @@ data_row(struct intake *in, const struct csvin_row *row)
 	if (f->carried && hlen > 0 && (strmap_get(&in->exited, rc.household, hlen) ||
 	    strmap_get(&in->applied, rc.household, hlen)))
 		return 0;
-	if (!f->carried && hlen > 0)
+	if (!f->carried && hlen > 0 && in->previous_members != NULL)
 		strmap_put(&in->applied, rc.household, hlen, 0, NULL);
 	if (row->n != f->cols.ncells) {
 		wording(&in->msg, in->lang, MSG_RAGGED, row->n, f->cols.ncells);

@@ -267,6 +267,39 @@ START_TEST(people_split_household)
 	/* Line 4 brings H1 back after H2. */
 	ck_assert_ptr_nonnull(strstr(strbuf_str(&err), "applicants.csv:4: "));
 	ck_assert_ptr_nonnull(strstr(strbuf_str(&err), "H1"));
+
+	/* Out of order but together: accepted. A repeat after the order broke
+	 * is found whether the first time came before the break (H3, by the
+	 * ordered part) or after it (H1, by the rest). */
+	strbuf_reset(&err);
+	memset(&s, 0, sizeof s);
+	ck_assert_msg(read_people(
+	    "household_id,name,id_number,relation\n"
+	    "H2,王五,371323198001010031,户主\n"
+	    "H3,赵六,371323198001010058,户主\n"
+	    "H1,张三,371323195012310011,户主\n"
+	    "H4,孙七,371323198001010074,户主\n",
+	    &s, &err) == 0, "%s", strbuf_str(&err));
+	ck_assert_uint_eq(s.n, 4);
+	memset(&s, 0, sizeof s);
+	ck_assert_int_eq(read_people(
+	    "household_id,name,id_number,relation\n"
+	    "H2,王五,371323198001010031,户主\n"
+	    "H3,赵六,371323198001010058,户主\n"
+	    "H1,张三,371323195012310011,户主\n"
+	    "H3,李四,371323200001010022,子女\n",
+	    &s, &err), -1);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err), "applicants.csv:5: "));
+	strbuf_reset(&err);
+	memset(&s, 0, sizeof s);
+	ck_assert_int_eq(read_people(
+	    "household_id,name,id_number,relation\n"
+	    "H2,王五,371323198001010031,户主\n"
+	    "H1,张三,371323195012310011,户主\n"
+	    "H3,赵六,371323198001010058,户主\n"
+	    "H1,李四,371323200001010022,子女\n",
+	    &s, &err), -1);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err), "applicants.csv:5: "));
 	strbuf_free(&err);
 }
 END_TEST
