@@ -131,12 +131,16 @@ coverage:
 	$(MAKE) COVERAGE=1 check
 	sh build-aux/coverage.sh build-cov/lib
 
-# The whole suite under valgrind memcheck: no error, no leak.
+# The whole suite under valgrind memcheck: no error, no leak. The unit
+# suites run side by side, one per processor, as the command-line scripts do.
 .PHONY: check-valgrind
 check-valgrind: $(O)/tests/unit/run $(PROGS) $(MOS) $(BIN)/tpa-gen
 	@sh build-aux/deps.sh valgrind chromium poppler-utils fonts-wqy-zenhei
-	cd tests/unit && CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
-	    --errors-for-leak-kinds=definite,indirect ../../$(O)/tests/unit/run
+	cd tests/unit && ../../$(O)/tests/unit/run --list | \
+	    xargs -P "$$(nproc 2>/dev/null || echo 1)" -I{} sh -c 'CK_RUN_SUITE=$$1 CK_FORK=no \
+	    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    ../../$(O)/tests/unit/run >"$$2" 2>&1; rc=$$?; cat "$$2"; rm -f "$$2"; exit $$rc' \
+	    sh {} "$$(mktemp -u)-{}"
 	TPA_BIN=$(CURDIR)/$(BIN) TPA_LOCALEDIR=$(CURDIR)/$(O)/locale TPA_VALGRIND=1 sh tests/run-cli.sh
 
 sample: $(PROGS)

@@ -87,25 +87,38 @@ test_rmtree(char *dir)
 	free(dir);
 }
 
+/* The suites, by the names Check knows them by (CK_RUN_SUITE=NAME runs
+ * one; run --list names them, for running them side by side). */
+#define SUITE(n) { #n, suite_##n }
+static const struct {
+	const char *name;
+	Suite *(*make)(void);
+} suites[] = {
+	SUITE(idnumber), SUITE(date), SUITE(money), SUITE(enums), SUITE(text),
+	SUITE(csvin), SUITE(csvout), SUITE(yamldoc), SUITE(village),
+	SUITE(columns), SUITE(strmap), SUITE(household), SUITE(outfile),
+	SUITE(provenance), SUITE(paths), SUITE(pattern), SUITE(options),
+	SUITE(field), SUITE(wording), SUITE(rules), SUITE(condition),
+	SUITE(people), SUITE(surveyset), SUITE(lists), SUITE(votefile),
+	SUITE(objectionfile), SUITE(eligibility), SUITE(registry),
+	SUITE(appraisal), SUITE(objections), SUITE(checks),
+};
+
 int
-main(void)
+main(int argc, char **argv)
 {
-	Suite *(*const suites[])(void) = {
-		suite_idnumber, suite_date, suite_money, suite_enums, suite_text,
-		suite_csvin, suite_csvout, suite_yamldoc, suite_village,
-		suite_columns, suite_strmap, suite_household, suite_outfile,
-		suite_provenance, suite_paths, suite_pattern, suite_options,
-		suite_field, suite_wording, suite_rules, suite_condition,
-		suite_people, suite_surveyset, suite_lists, suite_votefile,
-		suite_objectionfile, suite_eligibility, suite_registry,
-		suite_appraisal, suite_objections, suite_checks,
-	};
-	SRunner *sr = srunner_create(NULL);
+	SRunner *sr;
 	int failed;
 
+	if (argc == 2 && strcmp(argv[1], "--list") == 0) {
+		for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
+			puts(suites[i].name);
+		return 0;
+	}
 	program_set_name("unit");
+	sr = srunner_create(NULL);
 	for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
-		srunner_add_suite(sr, suites[i]());
+		srunner_add_suite(sr, suites[i].make());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
