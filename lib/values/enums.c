@@ -176,6 +176,13 @@ enum_lookup(const struct enum_def *def, const char *s, size_t n)
 	size_t k;
 	int found = -1;
 
+	/* Lists as tpa writes them hold the codes themselves: try those first. */
+	for (size_t i = 0; i < def->count; i++) {
+		const char *c = def->values[i].code;
+
+		if (strncmp(c, s, n) == 0 && c[n] == '\0')
+			return (int)i;
+	}
 	for (size_t i = 0; i < def->count; i++)
 		if (value_matches(&def->values[i], s, n))
 			return (int)i;
