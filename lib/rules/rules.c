@@ -761,7 +761,13 @@ rules_load(struct rules *r, const char *path, struct strbuf *err)
 		strbuf_printf(err, _("%s: income.poverty_line is missing\n"), path);
 		rc = -1;
 	}
-	if (rc != 0)
+	if (rc != 0) {
 		rules_free(r);
-	return rc;
+		return rc;
+	}
+	/* The lists are complete: lookups may remember their answers. */
+	for (size_t i = 0; i < r->nfields; i++)
+		if (r->fields[i]->f.type == FT_CODE)
+			r->fields[i]->codes.cache = &r->fields[i]->cache;
+	return 0;
 }

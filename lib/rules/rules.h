@@ -41,6 +41,7 @@ struct rules_file {
 struct field_decl {
 	struct field f;
 	struct enum_def codes;
+	struct enum_cache cache;       /* codes.cache, once the rules are loaded */
 	struct enum_value *values;     /* code and '|'-joined labels, owned */
 	size_t cap;
 	char *file;                    /* where first declared */

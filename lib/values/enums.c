@@ -7,8 +7,12 @@
 #include "values/enums.h"
 #include "values/text.h"
 
+/* Each list remembers its last answers (enum_cache): a clerk's 户主 and
+ * 健康 come back on every row. */
 #define DEF(name, field, table) \
-	const struct enum_def name = { field, table, sizeof table / sizeof table[0] }
+	static struct enum_cache name##_cache; \
+	const struct enum_def name = { field, table, sizeof table / sizeof table[0], \
+	    &name##_cache }
 
 static const struct enum_value relation[] = {
 	{ "head", "户主|本人" },
@@ -169,8 +173,32 @@ value_matches(const struct enum_value *v, const char *s, size_t n)
 	return text_ieq(s, n, v->code) || label_matches(v->labels, s, n);
 }
 
+static int lookup(const struct enum_def *def, const char *s, size_t n);
+
 int
 enum_lookup(const struct enum_def *def, const char *s, size_t n)
+{
+	struct enum_cache *c = def->cache;
+	int v;
+
+	if (c == NULL || n == 0 || n > ENUM_CACHE_TEXT)
+		return lookup(def, s, n);
+	for (size_t i = 0; i < ENUM_CACHE_SLOTS; i++)
+		if (c->slot[i].n == n && memcmp(c->slot[i].text, s, n) == 0)
+			return c->slot[i].value;
+	v = lookup(def, s, n);
+	if (v >= 0) {
+		unsigned i = c->next++ % ENUM_CACHE_SLOTS;
+
+		c->slot[i].n = (unsigned char)n;
+		memcpy(c->slot[i].text, s, n);
+		c->slot[i].value = v;
+	}
+	return v;
+}
+
+static int
+lookup(const struct enum_def *def, const char *s, size_t n)
 {
 	char small[128], *folded;
 	size_t k;
@@ -180,7 +208,7 @@ enum_lookup(const struct enum_def *def, const char *s, size_t n)
 	for (size_t i = 0; i < def->count; i++) {
 		const char *c = def->values[i].code;
 
-		if (strncmp(c, s, n) == 0 && c[n] == '\0')
+		if (n > 0 && c[0] == s[0] && strncmp(c, s, n) == 0 && c[n] == '\0')
 			return (int)i;
 	}
 	for (size_t i = 0; i < def->count; i++)

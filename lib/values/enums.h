@@ -15,10 +15,27 @@ struct enum_value {
 	const char *labels;   /* labels separated by '|', the first the Chinese one shown to people */
 };
 
+/* The last texts looked up in a list, byte for byte, with their value:
+ * a rules file's list (occupations) is read on every member row. */
+#define ENUM_CACHE_SLOTS 8
+#define ENUM_CACHE_TEXT 32
+struct enum_cache {
+	struct {
+		unsigned char n;          /* 0: empty */
+		char text[ENUM_CACHE_TEXT];
+		int value;
+	} slot[ENUM_CACHE_SLOTS];
+	unsigned next;
+};
+
 struct enum_def {
 	const char *field;            /* the column it belongs to */
 	const struct enum_value *values;
 	size_t count;
+	/* Set only once the list is complete (the spec's lists always; a
+	 * rules file's after loading), so that a text always gives the value
+	 * an uncached lookup gives; or NULL. */
+	struct enum_cache *cache;
 };
 
 extern const struct enum_def enum_relation, enum_sex, enum_health,

@@ -1,7 +1,7 @@
 #include "values/problems.h"
 
 #define DEF(name, field, table) \
-	const struct enum_def name = { field, table, sizeof table / sizeof table[0] }
+	const struct enum_def name = { field, table, sizeof table / sizeof table[0], NULL }
 
 static const struct enum_value problem[] = {
 	/* rejects (apply, survey) */

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 
 #include "base/strbuf.h"
@@ -236,8 +237,21 @@ long
 text_control(const char *str, size_t n, int free_text)
 {
 	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++)
+	/* Eight bytes at a time while none is below 0x20 or 0x7F (bytes of
+	 * multi-byte characters have the high bit set and never match). */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, low, del;
+
+		memcpy(&x, s + i, 8);
+		low = (x - 0x2020202020202020ULL) & ~x & 0x8080808080808080ULL;
+		del = x ^ 0x7F7F7F7F7F7F7F7FULL;
+		del = (del - 0x0101010101010101ULL) & ~del & 0x8080808080808080ULL;
+		if (low | del)
+			break;
+	}
+	for (; i < n; i++)
 		if ((s[i] < 0x20 || s[i] == 0x7F) && !(free_text &&
 		    (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')))
 			return (long)i;

@@ -13,7 +13,7 @@ static const struct enum_value occupation_values[] = {
 	{ "civil_servant", "公务员" }, { "farmer", "务农" },
 };
 static const struct enum_def occupation_codes = { "occupation",
-	occupation_values, 2 };
+	occupation_values, 2, NULL };
 
 static const struct field f_urban_house = { .name = "urban_house", .type = FT_YES_NO };
 static const struct field f_car_value = { .name = "car_value", .type = FT_MONEY };

@@ -105,7 +105,7 @@ START_TEST(labels)
 {
 	static const struct enum_value bare_values[] = { { "alpha", "" },
 		{ "beta", "乙|二" } };
-	static const struct enum_def bare = { "bare", bare_values, 2 };
+	static const struct enum_def bare = { "bare", bare_values, 2, NULL };
 	size_t n;
 	const char *l;
 
@@ -127,11 +127,48 @@ START_TEST(labels)
 }
 END_TEST
 
+/* A list with a cache answers every text as the same list without one:
+ * repeats, more distinct texts than slots, texts that match nothing (never
+ * remembered), full-width forms, a label that is another value's code. */
+START_TEST(cached_lookups)
+{
+	static const struct enum_value v[] = {
+		{ "farmer", "务农|农民" }, { "civil_servant", "公务员|teacher" },
+		{ "teacher", "教师" }, { "worker", "工人|打工" }, { "driver", "司机" },
+		{ "doctor", "医生" }, { "soldier", "军人" }, { "cadre", "村干部" },
+		{ "student", "学生" }, { "other", "其他|ＯＴＨＥＲ" },
+	};
+	static const struct enum_def plain = { "occupation", v, 10, NULL };
+	static struct enum_cache cache;
+	const struct enum_def cached = { "occupation", v, 10, &cache };
+	static const char *const texts[] = { "务农", "农民", "公务员", "teacher",
+	    "教师", "打工", "司机", "医生", "军人", "村干部", "学生", "其他",
+	    "ＦＡＲＭＥＲ", "FARMER", "个体", "", "other", "务农", "个体", "司机" };
+	unsigned seed = 7;
+
+	for (int round = 0; round < 2000; round++) {
+		const char *t;
+		size_t n;
+
+		seed = seed * 1103515245u + 12345u;
+		t = texts[(seed >> 16) % (sizeof texts / sizeof texts[0])];
+		n = strlen(t);
+
+		ck_assert_int_eq(enum_lookup(&cached, t, n), enum_lookup(&plain, t, n));
+	}
+	/* "teacher" is the code of value 2 and a label of value 1: the code wins,
+	 * cached or not. */
+	ck_assert_int_eq(enum_lookup(&cached, "teacher", 7), 2);
+	ck_assert_int_eq(enum_lookup(&cached, "teacher", 7), 2);
+	ck_assert_int_eq(enum_lookup(&cached, "个体", strlen("个体")), -1);
+}
+END_TEST
+
 START_TEST(descriptions)
 {
 	static const struct enum_value bare_values[] = { { "alpha", "" },
 		{ "beta", "乙|二" } };
-	static const struct enum_def bare = { "bare", bare_values, 2 };
+	static const struct enum_def bare = { "bare", bare_values, 2, NULL };
 	struct strbuf b = { 0 };
 
 	enum_describe(&enum_sex, &b);
@@ -244,6 +281,7 @@ suite_enums(void)
 	tcase_add_test(t, lookup_with_hint);
 	tcase_add_test(t, labels);
 	tcase_add_test(t, descriptions);
+	tcase_add_test(t, cached_lookups);
 	tcase_add_test(t, decision_tables);
 	tcase_add_test(t, spec_code_lists);
 	suite_add_tcase(s, t);

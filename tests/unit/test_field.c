@@ -22,7 +22,7 @@ static const struct enum_value occupation_values[] = {
 	{ "migrant_worker", "外出务工|务工" },
 };
 static const struct enum_def occupation_codes = { "occupation",
-	occupation_values, 3 };
+	occupation_values, 3, NULL };
 static const struct field code_reject = { .name = "occupation", .type = FT_CODE,
 	.codes = &occupation_codes };
 static const struct field code_allow = { .name = "occupation", .type = FT_CODE,

@@ -122,6 +122,32 @@ START_TEST(control_characters)
 	ck_assert_int_eq(text_control("张三\x1b", 7, 0), 6);
 	/* Bytes of multi-byte characters are never control characters. */
 	ck_assert_int_eq(text_control("\xC2\x80\xE5\xBC\xA0", 5, 0), -1);
+
+	/* Long text is scanned eight bytes at a time: every control byte,
+	 * and each of the boundary bytes, at every offset of 40 bytes of
+	 * text mixing ASCII and Chinese (a byte-by-byte scan is the oracle). */
+	{
+		static const unsigned char probe[] = { 0x00, 0x01, 0x09, 0x0A,
+		    0x0D, 0x1B, 0x1F, 0x20, 0x21, 0x7E, 0x7F, 0x80, 0x9F, 0xFF };
+		char buf[41];
+
+		for (size_t p = 0; p < sizeof probe; p++)
+			for (size_t at = 0; at < 40; at++)
+				for (int ft = 0; ft < 2; ft++) {
+					long want = -1;
+
+					memcpy(buf, "ab张三cdefgh李四ijklmn王五opqrstu赵六vwx", 40);
+					buf[at] = (char)probe[p];
+					for (size_t i = 0; i < 40 && want < 0; i++) {
+						unsigned char c = (unsigned char)buf[i];
+
+						if ((c < 0x20 || c == 0x7F) && !(ft &&
+						    (c == '\t' || c == '\n' || c == '\r')))
+							want = (long)i;
+					}
+					ck_assert_int_eq(text_control(buf, 40, ft), want);
+				}
+	}
 }
 END_TEST
 
