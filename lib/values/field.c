@@ -181,7 +181,9 @@ field_parse(const struct field *f, const char *s, size_t n, int64_t *v,
 
 	if (n == 0)
 		return FIELD_EMPTY;
-	if (text_control(s, n, f->type == FT_TEXT && f->free_text) >= 0)
+	/* Control characters: a value of a typed field never holds one, so
+	 * they are looked for only in text and where the parse failed. */
+	if (f->type == FT_TEXT && text_control(s, n, f->free_text) >= 0)
 		return FIELD_CONTROL;
 	*v = 0;
 	*norm = s;
@@ -195,6 +197,8 @@ field_parse(const struct field *f, const char *s, size_t n, int64_t *v,
 			*normlen = strlen(*norm);
 			return FIELD_OK;
 		}
+		if (text_control(s, n, 0) >= 0)
+			return FIELD_CONTROL;
 		if (!f->other_allow)
 			return FIELD_BAD;
 		*v = -1;
@@ -208,32 +212,34 @@ field_parse(const struct field *f, const char *s, size_t n, int64_t *v,
 	switch (f->type) {
 	case FT_YES_NO:
 		if ((i = yes_no(t, k)) < 0)
-			return FIELD_BAD;
+			goto bad;
 		*v = i;
 		*norm = i ? "yes" : "no";
 		break;
 	case FT_NUMBER:
 		if (number_parse(t, k, v) != 0)
-			return FIELD_BAD;
+			goto bad;
 		*norm = number_format(buf, *v);
 		break;
 	case FT_MONEY:
 		if (money_parse(t, k, &fen) != 0)
-			return FIELD_BAD;
+			goto bad;
 		*v = fen;
 		*norm = money_format(buf, fen);
 		break;
 	case FT_DATE:
 		if (date_parse(t, k, &days) != 0)
-			return FIELD_BAD;
+			goto bad;
 		*v = days;
 		*norm = date_format(buf, days);
 		break;
 	default:
-		return FIELD_BAD;
+		goto bad;
 	}
 	*normlen = strlen(*norm);
 	return FIELD_OK;
+bad:
+	return text_control(s, n, 0) >= 0 ? FIELD_CONTROL : FIELD_BAD;
 }
 
 const char *
