@@ -207,8 +207,12 @@ lookup(const struct enum_def *def, const char *s, size_t n)
 	/* Lists as tpa writes them hold the codes themselves: try those first. */
 	for (size_t i = 0; i < def->count; i++) {
 		const char *c = def->values[i].code;
+		size_t m = 0;
 
-		if (n > 0 && c[0] == s[0] && strncmp(c, s, n) == 0 && c[n] == '\0')
+		/* Never past the code's end: S may hold NUL bytes. */
+		while (m < n && c[m] != '\0' && c[m] == s[m])
+			m++;
+		if (n > 0 && m == n && c[n] == '\0')
 			return (int)i;
 	}
 	for (size_t i = 0; i < def->count; i++)

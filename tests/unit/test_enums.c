@@ -161,6 +161,10 @@ START_TEST(cached_lookups)
 	ck_assert_int_eq(enum_lookup(&cached, "teacher", 7), 2);
 	ck_assert_int_eq(enum_lookup(&cached, "teacher", 7), 2);
 	ck_assert_int_eq(enum_lookup(&cached, "个体", strlen("个体")), -1);
+	/* A code followed by a NUL byte and more (found by the values
+	 * fuzzer): no match, and nothing read past the code's end. */
+	ck_assert_int_eq(enum_lookup(&enum_relation, "sibling\0\1\0\0\01660", 14), -1);
+	ck_assert_int_eq(enum_lookup(&plain, "farmer\0xx", 9), -1);
 }
 END_TEST
 
