@@ -18,19 +18,24 @@ if [ "${TPA_VALGRIND:-0}" = 1 ]; then
 	TPA_FAILMALLOC=
 fi
 export TPA_FAILMALLOC TPA_BIN
-# TPA_JOBS scripts at a time (default: one per processor). Each script works
-# in a folder of its own; its output is printed whole when it ends, and its
-# results are added in the order of the scripts (the long end-to-end run
-# starts first).
+# TPA_JOBS command-line scripts at a time (default: one per processor).
+# Each works in a folder of its own; its output is printed whole when it
+# ends, and its results are added in the order of the scripts. The
+# end-to-end scripts run after them, alone: one of them runs make install
+# in the source tree, which may rebuild the programs the others are using.
 jobs=${TPA_JOBS:-$(nproc 2>/dev/null || echo 1)}
 logs=$(mktemp -d)
-for t in "$here"/e2e/t[0-9]*.sh "$here"/cli/t[0-9]*.sh; do
-	echo "$t"
-done | xargs -P "$jobs" -I{} sh -c '
+run_script='
 	n=$(basename "$1" .sh)
 	TPA_RESULTS=$2/$n.results sh "$1" >"$2/$n.log" 2>&1 || true
 	[ -s "$2/$n.results" ] || echo "not ok $n: the script ran no case" >"$2/$n.results"
-	cat "$2/$n.log"' sh {} "$logs"
+	cat "$2/$n.log"'
+for t in "$here"/cli/t[0-9]*.sh; do
+	echo "$t"
+done | xargs -P "$jobs" -I{} sh -c "$run_script" sh {} "$logs"
+for t in "$here"/e2e/t[0-9]*.sh; do
+	sh -c "$run_script" sh "$t" "$logs"
+done
 cat "$logs"/*.results >"$results" 2>/dev/null || :
 rm -rf "$logs"
 pass=$(grep -c '^ok' "$results")
