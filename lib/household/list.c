@@ -195,7 +195,7 @@ number(struct reading *rd, const struct csvin_row *row, const char *hid,
 		struct strbuf what = { 0 };
 
 		if (need_whole)
-			strbuf_puts(&what, _("a whole number"));
+			wording(&what, rd->o->lang, MSG_WHOLE_NUMBER);
 		else
 			field_describe(f, rd->o->lang == LANG_ZH, &what);
 		wording(&rd->msg, rd->o->lang, MSG_NOT_VALUE, list_known[k],

@@ -58,6 +58,7 @@ static const char *const formats[NMSGS][2] = {
 	[MSG_AUDIT_QUOTA_TOTAL] = { "纳入%lld人，规模合计%lld人（%zu个村）", "%lld people admitted against quotas totalling %lld (%zu villages)" },
 	[MSG_PATTERN_LIMIT] = { "%s无法按规则%s判断：正则表达式匹配超出限度",
 		"%s could not be tested by rule %s: its pattern went over the match limit" },
+	[MSG_WHOLE_NUMBER] = { "整数", "a whole number" },
 };
 
 void

@@ -43,6 +43,7 @@ enum msg {
 	MSG_ORPHAN_SURVEY,       /* %s field, %s quoted value */
 	MSG_MEMBER_BAD,          /* %s name, %s field, %s quoted value, %s accepted */
 	MSG_PATTERN_LIMIT,       /* %s field, %s rule */
+	MSG_WHOLE_NUMBER,        /* what a count must be */
 	/* audit findings */
 	MSG_AUDIT_NOT_REACHED,   /* %s file */
 	MSG_AUDIT_MISSING,       /* %s what */

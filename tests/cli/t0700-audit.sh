@@ -56,6 +56,18 @@ expect "household numbers shaped like ID numbers are masked in sample.csv and au
 	[ "$(tail -n +2 sample.csv | cut -d, -f2 | grep -c "^371323\*\*\*\*\*\*\*\*[0-9]\{4\}$")" -eq 5 ] &&
 	! grep -Eq "(^|[^0-9])[0-9]{18}([^0-9]|$)" audit.csv sample.csv'
 
+# A household's member count edited to 2.5 in a (Chinese) village's list:
+# the finding says what a count must be in the village's language, whatever
+# the locale of the run.
+expect "a member count that is not whole: the finding says 整数 under LANG=C and zh_CN" '
+	town 1 && line=$(row_of $V/primary.csv eligible) && [ -n "$line" ] &&
+	awk -F, -v l="$line" "BEGIN { OFS = \",\" } NR == 1 { for (i = 1; i <= NF; i++) if (\$i == \"members\") c = i } NR == l { \$c = \"2.5\" } { print }" \
+	    $V/primary.csv >x && mv x $V/primary.csv && mkdir c zh &&
+	{ env -u LC_ALL LANG=C tpa-audit -q --level county -o c $V; [ $? -eq 1 ]; } &&
+	{ env -u LC_ALL LANG=zh_CN.UTF-8 tpa-audit -q --level county -o zh $V 2>/dev/null; [ $? -eq 1 ]; } &&
+	grep -q "^error,BAD_VALUE,.*members \"\"2.5\"\"不是整数" c/audit.csv &&
+	cmp c/audit.csv zh/audit.csv'
+
 expect "a decision edited by hand in primary.csv: DECISION_MISMATCH with both values, and the hash" '
 	town 1 && line=$(row_of $V/primary.csv eligible) && [ -n "$line" ] &&
 	hid=$(sed -n ${line}p $V/primary.csv | cut -d, -f2) &&

@@ -37,6 +37,7 @@ static const char *const args[NMSGS] = {
 	[MSG_ORPHAN_SURVEY] = "ss",
 	[MSG_MEMBER_BAD] = "ssss",
 	[MSG_PATTERN_LIMIT] = "ss",
+	[MSG_WHOLE_NUMBER] = "",
 	[MSG_AUDIT_NOT_REACHED] = "s",
 	[MSG_AUDIT_MISSING] = "s",
 	[MSG_AUDIT_BAD] = "sls",
