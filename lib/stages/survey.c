@@ -218,54 +218,55 @@ on_household(void *ctx, const struct surveyed *s)
 	return 0;
 }
 
+struct seen_value {
+	const char *text;
+	uint32_t count;
+};
+
+/* Most seen first, then bytewise: the same order on every machine. */
 static int
 by_count(const void *a, const void *b)
 {
-	const uint32_t *x = *(const uint32_t *const *)a, *y = *(const uint32_t *const *)b;
+	const struct seen_value *x = a, *y = b;
 
-	return *x != *y ? (*x > *y ? -1 : 1) : 0;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->text, y->text);
 }
 
-/* "occupation: 3 values not in the list: 个体 (12), 教师 (4), 司机 (1)" */
+/* "occupation: 3 values not in the list: 个体 (12), 教师 (4), 司机 (1)":
+ * on standard error (the summary) in the terminal's language, on standard
+ * output (--explain) in English whatever the locale. */
 static void
 print_unlisted(struct run *run, FILE *fp)
 {
+	struct strbuf head = { 0 };
+
 	for (size_t i = 0; i < run->nunlisted; i++) {
 		struct strmap *m = &run->unlisted[i].counts;
-		const uint32_t **v = xcalloc(m->count + 1, sizeof *v);
+		struct seen_value *v = xcalloc(m->count + 1, sizeof *v);
 		size_t n = 0;
 
 		for (size_t s = 0; s < m->cap; s++)
-			if (m->slots[s].used)
-				v[n++] = &m->slots[s].value;
-		/* by count, then bytewise: the same order on every machine */
-		for (size_t a = 1; a < n; a++)
-			for (size_t b = a; b > 0; b--) {
-				int c = by_count(&v[b - 1], &v[b]);
-
-				if (c < 0 || (c == 0 && strcmp(strmap_key(m, v[b - 1]),
-				    strmap_key(m, v[b])) < 0))
-					break;
-				{
-					const uint32_t *t = v[b];
-
-					v[b] = v[b - 1];
-					v[b - 1] = t;
-				}
+			if (m->slots[s].used) {
+				v[n].text = strmap_key(m, &m->slots[s].value);
+				v[n++].count = m->slots[s].value;
 			}
-		/* On standard output (--explain) in English; on stderr in the
-		 * user's language. */
+		qsort(v, n, sizeof *v, by_count);
+		strbuf_reset(&head);
 		if (fp == stderr)
-			fprintf(fp, ngettext("%s: %zu value not in the list:",
+			strbuf_printf(&head, ngettext("%s: %zu value not in the list:",
 			    "%s: %zu values not in the list:", n), run->unlisted[i].field, n);
 		else
-			fprintf(fp, "%s: %zu value%s not in the list:",
+			strbuf_printf(&head, "%s: %zu value%s not in the list:",
 			    run->unlisted[i].field, n, n == 1 ? "" : "s");
+		fputs(strbuf_str(&head), fp);
 		for (size_t k = 0; k < n; k++)
-			fprintf(fp, "%s %s (%u)", k ? "," : "", strmap_key(m, v[k]), *v[k]);
+			fprintf(fp, "%s %s (%u)", k ? "," : "", v[k].text, v[k].count);
 		fputc('\n', fp);
 		free(v);
 	}
+	strbuf_free(&head);
 }
 
 static void
