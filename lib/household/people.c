@@ -40,7 +40,6 @@ struct reading {
 	struct strbuf msg;
 	struct strbuf *err;
 	int failed;
-	int hint[64];
 };
 
 /* Whether household HID was handed over before; remembers it. */
