@@ -101,25 +101,13 @@ static const char *const words[] = {
 	N_("done"), N_("ready"), N_("waiting"), N_("blocked"), N_("not yet"), N_("failed"),
 };
 
-/* The steps, in the order of the procedure; "%s notice" and the like are
- * whole phrases, for the translator. */
-static const char *const steps[] = {
-	N_("apply"), N_("survey"), N_("appraise"),
-	N_("village notice"), N_("village objections"),
-	N_("town audit"), N_("town notice"), N_("town objections"),
-	N_("county audit"), N_("county notice"), N_("county objections"),
-	N_("registry"),
+/* The steps of each level, whole phrases for the translator: its audit
+ * (none at village level), its notice, its objections. */
+static const char *const level_steps[3][3] = {
+	{ NULL, N_("village notice"), N_("village objections") },
+	{ N_("town audit"), N_("town notice"), N_("town objections") },
+	{ N_("county audit"), N_("county notice"), N_("county objections") },
 };
-enum { S_LEVELS = 3, S_REGISTRY = 11 };
-
-/* The step of KIND (0 audit, 1 notice, 2 objections) at level L. */
-static const char *
-level_step(int l, int kind)
-{
-	static const int first[3] = { S_LEVELS, S_LEVELS + 2, S_LEVELS + 5 };
-
-	return steps[first[l] + kind - (l == 0)];
-}
 
 /* Spaces after STEP to fill 20 columns of the terminal. */
 static int
@@ -192,7 +180,8 @@ status_run(const char *dir, int no_audit, int one_line)
 		}
 	}
 	for (int l = 0; l < 3; l++) {
-		char notice[48], objections[48], list[48], audit[96], step[48];
+		char notice[48], objections[48], list[48], audit[96];
+		const char *step;
 		char *why;
 		struct strbuf d = { 0 };
 
@@ -204,7 +193,7 @@ status_run(const char *dir, int no_audit, int one_line)
 
 			snprintf(audit, sizeof audit, "../%s-%s/audit.csv",
 			    l == 1 ? "town" : "county", l == 1 ? code_town : code_county);
-			snprintf(step, sizeof step, "%s", level_step(l, 0));
+			step = level_steps[l][0];
 			if (no_audit) {
 				line(step, DONE, _("skipped (TPA_AUDIT=0)"));
 			} else {
@@ -243,7 +232,7 @@ status_run(const char *dir, int no_audit, int one_line)
 				strbuf_reset(&d);
 			}
 		}
-		snprintf(step, sizeof step, "%s", level_step(l, 1));
+		step = level_steps[l][1];
 		why = blocked_reason(dir, notice);
 		if (why != NULL)
 			line(step, BLOCKED, why), previous_done = 0;
@@ -252,7 +241,7 @@ status_run(const char *dir, int no_audit, int one_line)
 		else
 			line(step, previous_done ? READY : LATER, ""), previous_done = 0;
 		free(why);
-		snprintf(step, sizeof step, "%s", level_step(l, 2));
+		step = level_steps[l][2];
 		why = blocked_reason(dir, list);
 		if (why != NULL) {
 			line(step, BLOCKED, why);
@@ -282,11 +271,11 @@ status_run(const char *dir, int no_audit, int one_line)
 		char *why = blocked_reason(dir, "registry/households.csv");
 
 		if (why != NULL)
-			line(steps[S_REGISTRY], BLOCKED, why);
+			line(N_("registry"), BLOCKED, why);
 		else if (has(dir, "registry/households.csv"))
-			line(steps[S_REGISTRY], DONE, "registry/");
+			line(N_("registry"), DONE, "registry/");
 		else
-			line(steps[S_REGISTRY], previous_done ? READY : LATER, "");
+			line(N_("registry"), previous_done ? READY : LATER, "");
 		free(why);
 	}
 	if (brief && !said)
