@@ -1,11 +1,14 @@
 #!/bin/sh
-# Summarise gcov line coverage of lib/*.c (objects and .gcda in $1).
+# Summarise gcov line coverage of lib/LAYER/*.c (objects and .gcda in
+# $1/LAYER).
 set -eu
 objdir=$1
 total=0 covered=0
 printf '| file | lines | covered |\n|---|---|---|\n'
-for src in lib/*.c; do
-	out=$(gcov -n -o "$objdir" "$src" 2>/dev/null | awk -v f="$src" '
+for src in lib/*/*.c; do
+	layer=${src#lib/}
+	layer=${layer%/*}
+	out=$(gcov -n -o "$objdir/$layer" "$src" 2>/dev/null | awk -v f="$src" '
 		$0 ~ "^File .*" f "\x27" { want = 1; next }
 		want && /^Lines executed:/ { sub(/^Lines executed:/, ""); print; exit }')
 	[ -n "$out" ] || continue
