@@ -82,13 +82,15 @@ roster_add(struct roster *r, uint32_t h, unsigned long line, int head,
 }
 
 void
-roster_cells(const struct roster *r, uint32_t person, const char **cells)
+roster_cells(const struct roster *r, uint32_t person, const char **cells,
+    size_t *lens)
 {
 	const char *s = r->arena + r->people[person].cells;
 
 	for (size_t i = 0; i < r->ncells; i++) {
 		cells[i] = s;
-		s += strlen(s) + 1;
+		lens[i] = strlen(s);
+		s += lens[i] + 1;
 	}
 }
 
@@ -109,11 +111,18 @@ roster_households_sorted(const struct roster *r)
 	struct hh_key *hk = xcalloc(r->nhouseholds, sizeof *hk);
 	uint32_t *sorted = xcalloc(r->nhouseholds, sizeof *sorted);
 
+	int ordered = 1;
+
 	for (size_t h = 0; h < r->nhouseholds; h++) {
 		hk[h].id = roster_household_id(r, (uint32_t)h);
 		hk[h].index = (uint32_t)h;
+		if (h > 0 && ordered && strcmp(hk[h - 1].id, hk[h].id) > 0)
+			ordered = 0;
 	}
-	qsort(hk, r->nhouseholds, sizeof *hk, cmp_household);
+	/* households are numbered as they first appear: a file already in
+	 * order needs no sort */
+	if (!ordered)
+		qsort(hk, r->nhouseholds, sizeof *hk, cmp_household);
 	for (size_t h = 0; h < r->nhouseholds; h++)
 		sorted[h] = hk[h].index;
 	free(hk);

@@ -59,8 +59,10 @@ const char *roster_household_id(const struct roster *r, uint32_t h);
 uint32_t roster_add(struct roster *r, uint32_t h, unsigned long line, int head,
     const char *id, const char *const *cells, const size_t *lens);
 
-/* Fill CELLS (r->ncells pointers) with a person's stored cells. */
-void roster_cells(const struct roster *r, uint32_t person, const char **cells);
+/* Fill CELLS and LENS (r->ncells entries each) with a person's stored
+ * cells and their lengths. */
+void roster_cells(const struct roster *r, uint32_t person, const char **cells,
+    size_t *lens);
 
 /* Indices of all households sorted by household_id (bytewise). Returns a
  * new array of r->nhouseholds entries; caller frees. */

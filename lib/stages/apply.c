@@ -75,7 +75,7 @@ struct intake {
 	struct id_checker *ids;
 	struct roster roster;
 	int roster_ready;
-	struct idset people;          /* ID number -> person index */
+	struct idlist people;         /* ID numbers and their people */
 	uint32_t last_household;      /* the previous row's (rows come grouped) */
 	struct rejects rejects;
 	int hint[NKNOWN];             /* enumeration value last seen per column */
@@ -413,31 +413,8 @@ data_row(struct intake *in, const struct csvin_row *row)
 			in->roster.households[household].rejected = 1;
 	}
 
-	/* The same person twice: every household holding the number goes. */
-	if (id[0] != '\0') {
-		const uint32_t *seen = idset_add(&in->people, id, person);
-
-		if (seen != NULL) {
-			uint32_t both[2] = { *seen, person };
-
-			for (int i = 0; i < 2; i++) {
-				struct roster_person *p = &in->roster.people[both[i]];
-
-				if (p->rejected == 2)   /* already reported */
-					continue;
-				wording(&in->msg, in->lang, MSG_DUPLICATE_PERSON);
-				rejects_add(&in->rejects, p->carried ? in->previous_members :
-				    in->o->input, p->line, p->household == NO_HOUSEHOLD ? "" :
-				    roster_household_id(&in->roster, p->household),
-				    p->id, ID_LEN, "id_number", "DUPLICATE_PERSON",
-				    strbuf_str(&in->msg));
-				strbuf_reset(&in->msg);
-				p->rejected = 2;
-				if (p->household != NO_HOUSEHOLD)
-					in->roster.households[p->household].rejected = 1;
-			}
-		}
-	}
+	if (id[0] != '\0')
+		idlist_add(&in->people, id, person);
 	return 0;
 }
 
@@ -492,6 +469,36 @@ on_row(void *ctx, const struct csvin_row *row)
 	return row->index == 0 ? header(in, row) : data_row(in, row);
 }
 
+/* The same person twice, in either file: every household holding the
+ * number goes, and each person holding it gets one reject row. */
+static void
+judge_duplicates(struct intake *in)
+{
+	struct idlist *l = &in->people;
+
+	idlist_sort(l);
+	for (size_t i = 0, j; i < l->n; i = j) {
+		for (j = i + 1; j < l->n && l->v[j].key == l->v[i].key; j++)
+			;
+		if (j - i < 2)
+			continue;
+		for (size_t k = i; k < j; k++) {
+			struct roster_person *p = &in->roster.people[l->v[k].value];
+
+			wording(&in->msg, in->lang, MSG_DUPLICATE_PERSON);
+			rejects_add(&in->rejects, p->carried ? in->previous_members :
+			    in->o->input, p->line, p->household == NO_HOUSEHOLD ? "" :
+			    roster_household_id(&in->roster, p->household),
+			    p->id, ID_LEN, "id_number", "DUPLICATE_PERSON",
+			    strbuf_str(&in->msg));
+			strbuf_reset(&in->msg);
+			p->rejected = 2;
+			if (p->household != NO_HOUSEHOLD)
+				in->roster.households[p->household].rejected = 1;
+		}
+	}
+}
+
 /* Household-level problems: heads, and rows left without a reason. */
 static void
 judge_households(struct intake *in)
@@ -542,6 +549,7 @@ write_applicants(struct intake *in, struct outfile *out)
 {
 	struct roster *r = &in->roster;
 	uint32_t *order = roster_order(r);
+	size_t code_len = strlen(in->st->village.code);
 	struct csvout w;
 
 	csvout_init(&w, out, CSVOUT_DATA);
@@ -555,10 +563,10 @@ write_applicants(struct intake *in, struct outfile *out)
 
 		if (p->household == NO_HOUSEHOLD || r->households[p->household].rejected)
 			continue;
-		roster_cells(r, order[i], in->cells);
-		csvout_str(&w, in->st->village.code);
+		roster_cells(r, order[i], in->cells, in->lens);
+		csvout_cell(&w, in->st->village.code, code_len);
 		for (size_t c = 0; c < r->ncells; c++)
-			csvout_str(&w, in->cells[c]);
+			csvout_cell(&w, in->cells[c], in->lens[c]);
 		csvout_end(&w);
 	}
 	free(order);
@@ -694,7 +702,7 @@ apply_run(const struct apply_options *o)
 	in.st = &st;
 	strmap_init(&in.exited);
 	strmap_init(&in.applied);
-	idset_init(&in.people);
+	idlist_init(&in.people);
 	stage_begin(&st, "apply", o->quiet);
 	stage_target(&st, o->output);
 	if (stage_load_village(&st, o->village, 1) != 0 ||
@@ -731,6 +739,7 @@ apply_run(const struct apply_options *o)
 		if (read_exits(&in) != 0 || read_file(&in, &prev) != 0)
 			goto out;
 	}
+	judge_duplicates(&in);
 	judge_households(&in);
 	write_applicants(&in, out);
 	rejects_write(&in.rejects, rej);
@@ -752,7 +761,7 @@ out:
 	free(in.lens);
 	if (in.roster_ready)
 		roster_free(&in.roster);
-	idset_free(&in.people);
+	idlist_free(&in.people);
 	rejects_free(&in.rejects);
 	id_checker_free(in.ids);
 	strmap_free(&in.exited);

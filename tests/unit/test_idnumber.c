@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/idset.h"
 #include "base/strbuf.h"
 #include "values/date.h"
 #include "values/idnumber.h"
@@ -243,6 +244,86 @@ START_TEST(valid_id_ending_000)
 }
 END_TEST
 
+/* idlist finds the same repeats as idset, in the order they were added:
+ * random ID numbers, every seventh one a repeat of an earlier one, the
+ * smallest and the largest number, and two that differ in the last digit. */
+START_TEST(idlist_same_as_idset)
+{
+	enum { N = 20000 };
+	static char ids[N][ID_LEN + 1];
+	static uint32_t first[N];       /* per entry: the first entry with its number */
+	struct idlist l;
+	struct idset s;
+	uint64_t x = 88172645463325252ULL;
+	size_t groups = 0, in_groups = 0;
+
+	for (size_t i = 0; i < N; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		if (i % 7 == 6)
+			memcpy(ids[i], ids[x % i], ID_LEN + 1);
+		else
+			snprintf(ids[i], sizeof ids[i], "%017llu%c",
+			    (unsigned long long)(x % 100000000000000000ULL), 'X');
+	}
+	memcpy(ids[0], "00000000000000000X", ID_LEN + 1);
+	memcpy(ids[1], "99999999999999999X", ID_LEN + 1);
+	memcpy(ids[2], "00000000000000001X", ID_LEN + 1);
+	memcpy(ids[3], "00000000000000000X", ID_LEN + 1);   /* ids[0] again */
+	idlist_init(&l);
+	idset_init(&s);
+	for (uint32_t i = 0; i < N; i++) {
+		const uint32_t *seen = idset_add(&s, ids[i], i);
+
+		first[i] = seen ? *seen : i;
+		idlist_add(&l, ids[i], i);
+	}
+	idlist_sort(&l);
+	ck_assert_uint_eq(l.n, N);
+	for (size_t i = 0, j; i < l.n; i = j) {
+		for (j = i + 1; j < l.n && l.v[j].key == l.v[i].key; j++) {
+			/* same number, added later, same first entry */
+			ck_assert_uint_lt(l.v[j - 1].value, l.v[j].value);
+			ck_assert_str_eq(ids[l.v[j].value], ids[l.v[i].value]);
+			ck_assert_uint_eq(first[l.v[j].value], l.v[i].value);
+		}
+		if (j < l.n)   /* ascending numbers */
+			ck_assert_int_lt(strcmp(ids[l.v[i].value], ids[l.v[j].value]), 0);
+		ck_assert_uint_eq(first[l.v[i].value], l.v[i].value);
+		if (j - i > 1) {
+			groups++;
+			in_groups += j - i;
+		}
+	}
+	/* every entry idset saw as a repeat is in a group */
+	{
+		size_t repeats = 0;
+
+		for (size_t i = 0; i < N; i++)
+			repeats += first[i] != i;
+		ck_assert_uint_eq(in_groups - groups, repeats);
+		ck_assert_uint_gt(repeats, N / 8);
+	}
+	ck_assert_uint_eq(l.v[0].value, 0);     /* 000...0: smallest */
+	ck_assert_uint_eq(l.v[1].value, 3);
+	ck_assert_uint_eq(l.v[2].value, 2);
+	ck_assert_uint_eq(l.v[N - 1].value, 1); /* 999...9: largest */
+	idset_free(&s);
+	idlist_free(&l);
+
+	/* none and one */
+	idlist_init(&l);
+	idlist_sort(&l);
+	ck_assert_uint_eq(l.n, 0);
+	idlist_add(&l, ids[5], 5);
+	idlist_sort(&l);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_uint_eq(l.v[0].value, 5);
+	idlist_free(&l);
+}
+END_TEST
+
 Suite *
 suite_idnumber(void)
 {
@@ -262,6 +343,7 @@ suite_idnumber(void)
 	tcase_add_test(t, mask_runs_full_width_id);
 	tcase_add_test(t, mangled_by_a_spreadsheet);
 	tcase_add_test(t, valid_id_ending_000);
+	tcase_add_test(t, idlist_same_as_idset);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -72,10 +72,55 @@ START_TEST(households_in_order)
 	order = roster_order(&r);
 	for (size_t i = 0; i < 6; i++) {
 		const char *got[2];
+		size_t n[2];
 
-		roster_cells(&r, order[i], got);
+		roster_cells(&r, order[i], got, n);
 		ck_assert_str_eq(got[1], want[i]);
+		ck_assert_uint_eq(n[1], strlen(want[i]));
+		ck_assert_uint_eq(n[0], strlen(got[0]));
 	}
+	free(order);
+	roster_free(&r);
+}
+END_TEST
+
+/* Households that come sorted keep their order (no sort is needed), and
+ * one out of place among them is still put in its place. */
+START_TEST(households_already_sorted)
+{
+	static const char *const sorted[] = { "H01", "H02", "H10", "H9" };
+	static const char *const late[] = { "H01", "H10", "H02" };
+	const char *cells[1];
+	size_t lens[1];
+	struct roster r;
+	uint32_t *order;
+
+	roster_init(&r, 1);
+	for (uint32_t i = 0; i < 4; i++) {
+		uint32_t h = roster_household(&r, sorted[i], strlen(sorted[i]), i + 2);
+
+		cells[0] = sorted[i];
+		lens[0] = strlen(sorted[i]);
+		roster_add(&r, h, i + 2, 1, NULL, cells, lens);
+	}
+	order = roster_households_sorted(&r);
+	for (uint32_t i = 0; i < 4; i++)
+		ck_assert_uint_eq(order[i], i);
+	free(order);
+	roster_free(&r);
+
+	roster_init(&r, 1);
+	for (uint32_t i = 0; i < 3; i++) {
+		uint32_t h = roster_household(&r, late[i], strlen(late[i]), i + 2);
+
+		cells[0] = late[i];
+		lens[0] = strlen(late[i]);
+		roster_add(&r, h, i + 2, 1, NULL, cells, lens);
+	}
+	order = roster_households_sorted(&r);
+	ck_assert_uint_eq(order[0], 0);   /* H01 */
+	ck_assert_uint_eq(order[1], 2);   /* H02 */
+	ck_assert_uint_eq(order[2], 1);   /* H10 */
 	free(order);
 	roster_free(&r);
 }
@@ -155,6 +200,7 @@ suite_household(void)
 	TCase *t = tcase_create("core");
 
 	tcase_add_test(t, households_in_order);
+	tcase_add_test(t, households_already_sorted);
 	suite_add_tcase(s, t);
 	return s;
 }
