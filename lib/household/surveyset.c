@@ -39,6 +39,32 @@ store(struct surveyset *s, const char *t, size_t n)
 	return (uint32_t)xstore(&s->text, &s->text_len, &s->text_cap, t, n);
 }
 
+/* Whether the row being added (s->nrows) keeps the household_ids in
+ * strictly increasing byte order, its stored id being HID[0..N) exactly:
+ * then no two rows can be for the same household. */
+static int
+still_ordered(const struct surveyset *s, const char *hid, size_t n)
+{
+	const char *mine = surveyset_household(s, &s->rows[s->nrows]);
+
+	if (strlen(mine) != n || memcmp(mine, hid, n) != 0)
+		return 0;
+	return s->nrows == 0 ||
+	    strcmp(surveyset_household(s, &s->rows[s->nrows - 1]), mine) < 0;
+}
+
+/* Leave ordered mode: index the rows so far (all different households). */
+static void
+index_all(struct surveyset *s)
+{
+	for (size_t i = 0; i < s->nrows; i++) {
+		const char *k = surveyset_household(s, &s->rows[i]);
+
+		strmap_put(&s->index, k, strlen(k), (uint32_t)i, NULL);
+	}
+	s->ordered = 0;
+}
+
 static int
 data_row(struct reading *rd, const struct csvin_row *row)
 {
@@ -116,6 +142,12 @@ data_row(struct reading *rd, const struct csvin_row *row)
 		cells[i].off = store(s, rd->buf.text + cells[i].off, cells[i].len);
 	}
 	r->state = problems ? SURVEY_REFUSED : SURVEY_OK;
+	if (s->ordered && !still_ordered(s, hid, hlen))
+		index_all(s);
+	if (s->ordered) {
+		s->nrows++;
+		return 0;
+	}
 	slot = strmap_put(&s->index, hid, hlen, (uint32_t)s->nrows, &inserted);
 	if (!inserted) {
 		struct survey_row *first = &s->rows[*slot];
@@ -158,6 +190,7 @@ surveyset_read(struct surveyset *s, const struct surveyset_options *o,
 
 	memset(s, 0, sizeof *s);
 	strmap_init(&s->index);
+	s->ordered = 1;
 	memset(&rd, 0, sizeof rd);
 	rd.s = s;
 	rd.o = o;
@@ -174,9 +207,32 @@ surveyset_read(struct surveyset *s, const struct surveyset_options *o,
 struct survey_row *
 surveyset_find(const struct surveyset *s, const char *id)
 {
-	uint32_t *r = strmap_get(&s->index, id, strlen(id));
+	/* The cursor is a cache; finding moves it, the set stays the same. */
+	struct surveyset *m = (struct surveyset *)s;
+	size_t lo = 0, hi = s->nrows;
+	uint32_t *r;
 
-	return r ? &s->rows[*r] : NULL;
+	if (!s->ordered) {
+		r = strmap_get(&s->index, id, strlen(id));
+		return r ? &s->rows[*r] : NULL;
+	}
+	if (m->cursor < s->nrows &&
+	    strcmp(surveyset_household(s, &s->rows[m->cursor]), id) == 0)
+		return &m->rows[m->cursor++];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(surveyset_household(s, &s->rows[mid]), id);
+
+		if (c == 0) {
+			m->cursor = mid + 1;
+			return &m->rows[mid];
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }
 
 const char *

@@ -37,7 +37,9 @@ struct surveyset {
 	size_t cells_cap;
 	char *text;
 	size_t text_len, text_cap;
-	struct strmap index;         /* household_id -> row */
+	struct strmap index;         /* household_id -> row (unless ordered) */
+	int ordered;                 /* household_ids so far strictly increase */
+	size_t cursor;               /* ordered: the row after the last found */
 };
 
 struct surveyset_options {
@@ -56,7 +58,9 @@ struct surveyset_options {
 int surveyset_read(struct surveyset *s, const struct surveyset_options *o,
     void (*problem)(void *ctx, const struct read_problem *p), void *ctx,
     struct strbuf *err);
-/* The row of household ID, or NULL. */
+/* The row of household ID, or NULL. A file whose household_ids strictly
+ * increase (as written by the county's tools) needs no index: the next
+ * row is tried first, then a binary search. */
 struct survey_row *surveyset_find(const struct surveyset *s, const char *id);
 /* The household_id of a row. */
 const char *surveyset_household(const struct surveyset *s,
