@@ -442,17 +442,32 @@ hhlist_order(const struct hhlist *l)
 {
 	struct key *k = xcalloc(l->nrows + 1, sizeof *k);
 	uint32_t *order = xcalloc(l->nrows + 1, sizeof *order);
+	int ordered = 1;
 
 	for (size_t r = 0; r < l->nrows; r++) {
 		k[r].village = hhlist_cell(l, r, l->col[L_VILLAGE]);
 		k[r].household = hhlist_cell(l, r, l->col[L_HOUSEHOLD]);
 		k[r].row = (uint32_t)r;
+		if (r > 0 && ordered && cmp(&k[r - 1], &k[r]) > 0)
+			ordered = 0;
 	}
-	qsort(k, l->nrows, sizeof *k, cmp);
+	/* a list read in order keeps it (as the stable sort would) */
+	if (!ordered)
+		qsort(k, l->nrows, sizeof *k, cmp);
 	for (size_t r = 0; r < l->nrows; r++)
 		order[r] = k[r].row;
 	free(k);
 	return order;
+}
+
+static void
+write_row(struct csvout *w, const struct hhlist *l, size_t r)
+{
+	const uint32_t *cells = l->cell + r * l->ncols;
+
+	for (size_t c = 0; c < l->ncols; c++)
+		csvout_str(w, l->text + cells[c]);
+	csvout_end(w);
 }
 
 void
@@ -463,12 +478,65 @@ hhlist_write(const struct hhlist *l, struct outfile *out)
 
 	csvout_init(&w, out, CSVOUT_DATA);
 	csvout_row(&w, (const char *const *)l->names, l->ncols);
-	for (size_t i = 0; i < l->nrows; i++) {
-		const uint32_t *cells = l->cell + (size_t)order[i] * l->ncols;
-
-		for (size_t c = 0; c < l->ncols; c++)
-			csvout_str(&w, l->text + cells[c]);
-		csvout_end(&w);
-	}
+	for (size_t i = 0; i < l->nrows; i++)
+		write_row(&w, l, order[i]);
 	free(order);
+}
+
+void
+hhlist_stream_init(struct hhlist_stream *s, struct outfile *out)
+{
+	memset(s, 0, sizeof *s);
+	s->out = out;
+	csvout_init(&s->w, out, CSVOUT_DATA);
+}
+
+static void
+stream_header(struct hhlist_stream *s, const struct hhlist *l)
+{
+	if (s->rows++ == 0)
+		csvout_row(&s->w, (const char *const *)l->names, l->ncols);
+}
+
+int
+hhlist_stream_row(struct hhlist_stream *s, struct hhlist *l)
+{
+	struct key now = { hhlist_cell(l, 0, l->col[L_VILLAGE]),
+		hhlist_cell(l, 0, l->col[L_HOUSEHOLD]), 0 };
+
+	if (l->nrows != 1)
+		return -1;
+	if (s->rows > 0) {
+		struct key last = { strbuf_str(&s->last),
+			strbuf_str(&s->last) + strlen(strbuf_str(&s->last)) + 1, 0 };
+
+		if (cmp(&last, &now) > 0)
+			return -1;
+	}
+	stream_header(s, l);
+	write_row(&s->w, l, 0);
+	strbuf_reset(&s->last);
+	strbuf_add(&s->last, now.village, strlen(now.village) + 1);
+	strbuf_add(&s->last, now.household, strlen(now.household) + 1);
+	/* empty the list: its columns stay */
+	l->nrows = 0;
+	l->nindexed = 0;
+	strmap_free(&l->index);
+	strmap_init(&l->index);
+	l->text_len = 1;
+	return 0;
+}
+
+void
+hhlist_stream_end(struct hhlist_stream *s, const struct hhlist *l)
+{
+	if (s->rows == 0)
+		stream_header(s, l);
+}
+
+void
+hhlist_stream_free(struct hhlist_stream *s)
+{
+	strbuf_free(&s->last);
+	memset(s, 0, sizeof *s);
 }

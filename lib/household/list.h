@@ -16,6 +16,7 @@
 #include "base/strmap.h"
 #include "household/household.h"
 #include "io/csvin.h"
+#include "io/csvout.h"
 #include "io/digest.h"
 #include "io/outfile.h"
 #include "rules/rules.h"
@@ -107,5 +108,27 @@ uint32_t *hhlist_order(const struct hhlist *l);
 
 /* Write the list: header, then the rows in hhlist_order. */
 void hhlist_write(const struct hhlist *l, struct outfile *out);
+
+/* Writing a list as its rows are made, for a stage that makes them one at
+ * a time in what is usually list order already (survey: households come as
+ * applicants.csv has them, and tpa-apply writes it sorted). The output is
+ * then the same as hhlist_write's, with one row in memory at a time.
+ *
+ * hhlist_stream_row writes the list's one row (after the header, the
+ * first time) and empties the list. When that row goes before the last
+ * one written, it writes nothing and returns
+ * -1: the caller must start again, keeping every row for hhlist_write.
+ * hhlist_stream_end writes the header if no row came. */
+struct hhlist_stream {
+	struct outfile *out;
+	struct csvout w;
+	struct strbuf last;           /* village_code NUL household_id written last */
+	size_t rows;
+};
+
+void hhlist_stream_init(struct hhlist_stream *s, struct outfile *out);
+int hhlist_stream_row(struct hhlist_stream *s, struct hhlist *l);
+void hhlist_stream_end(struct hhlist_stream *s, const struct hhlist *l);
+void hhlist_stream_free(struct hhlist_stream *s);
 
 #endif

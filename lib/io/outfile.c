@@ -388,6 +388,31 @@ outfile_printf(struct outfile *f, const char *fmt, ...)
 	}
 }
 
+int
+outfile_rewindable(const struct outfile *f)
+{
+	return f->kind == TEMPORARY && f->digest != NULL;
+}
+
+int
+outfile_rewind(struct outfile *f, char *err, size_t errlen)
+{
+	char tmp[DIGEST_HEX];
+
+	if (!outfile_rewindable(f)) {
+		snprintf(err, errlen, _("%s: cannot be written again"), f->path);
+		return -1;
+	}
+	if (lseek(f->fd, 0, SEEK_SET) < 0 || ftruncate(f->fd, 0) != 0) {
+		snprintf(err, errlen, "%s: %s", f->path, strerror(errno));
+		return -1;
+	}
+	f->used = 0;
+	digest_finish(f->digest, tmp);
+	f->digest = digest_new();
+	return 0;
+}
+
 static void
 release(struct outfile *f)
 {

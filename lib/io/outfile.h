@@ -79,6 +79,13 @@ const char *outfile_temporary(const struct outfile *f);
 int outfile_adopt(struct outfile *f, enum outfile_mode mode, char *err,
     size_t errlen);
 
+/* Start the content again: what was written so far is thrown away, as if
+ * F had just been opened. Only a temporary can be rewound (not standard
+ * output or a device: outfile_rewindable). Returns 0, or -1 with a
+ * message in ERR. */
+int outfile_rewindable(const struct outfile *f);
+int outfile_rewind(struct outfile *f, char *err, size_t errlen);
+
 /* Drop the file: remove the temporary, keep any previous version. Frees F. */
 void outfile_abort(struct outfile *f);
 

@@ -261,3 +261,11 @@ path_is_dir(const char *path)
 
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
+
+int
+path_is_file(const char *path)
+{
+	struct stat st;
+
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}

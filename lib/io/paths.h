@@ -58,8 +58,10 @@ int file_id_same(const struct file_id *a, const struct file_id *b);
 
 void file_id_free(struct file_id *id);
 
-/* Whether PATH exists; whether it is a folder (following links). */
+/* Whether PATH exists; whether it is a folder; whether it is a regular
+ * file, which can be read twice (following links; "-" is none of these). */
 int path_exists(const char *path);
 int path_is_dir(const char *path);
+int path_is_file(const char *path);
 
 #endif

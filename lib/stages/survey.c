@@ -1,7 +1,15 @@
 /* tpa-survey: read -> decide -> write. survey.csv is read whole (one row
  * per household); applicants.csv is read one household at a time, joined
  * to its survey row, decided (decide/eligibility) and added to the primary
- * list, which is written sorted. */
+ * list, which is written sorted by household.
+ *
+ * applicants.csv as tpa-apply writes it is sorted already: each household's
+ * row is then written as soon as it is decided, and memory holds one. When
+ * a household comes out of order (a file sorted by hand, say), the pass
+ * stops and the files are read again, this time keeping the whole list to
+ * sort it. Inputs that cannot be read twice (standard input, a pipe) and
+ * outputs that cannot be started again (standard output, a device) get the
+ * whole list from the start. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +20,7 @@
 #include "decide/eligibility.h"
 #include "household/list.h"
 #include "household/people.h"
+#include "io/paths.h"
 #include "io/rejects.h"
 #include "stages/surveying.h"
 #include "stages/shell.h"
@@ -42,6 +51,9 @@ struct run {
 	struct unlisted *unlisted;
 	size_t nunlisted;
 	struct strbuf msg;
+	struct hhlist_stream *stream;    /* writing as households come, or NULL */
+	int out_of_order;                /* the stream met a household out of order */
+	char *first_village;             /* the first row's village_code */
 };
 
 static void
@@ -215,6 +227,13 @@ on_household(void *ctx, const struct surveyed *s)
 				hhlist_set(&run->list, r, run->survey_col[i],
 				    run->ss.text + c->off, c->len);
 			}
+	if (run->first_village == NULL)
+		run->first_village = xstrdup(hhlist_cell(&run->list, r,
+		    run->list.col[L_VILLAGE]));
+	if (run->stream != NULL && hhlist_stream_row(run->stream, &run->list) != 0) {
+		run->out_of_order = 1;
+		return 1;
+	}
 	return 0;
 }
 
@@ -306,19 +325,53 @@ summary(struct run *run)
 	    text_count(c[5], run->rejects.n));
 }
 
+/* Forget what a pass found, for the next pass or the end. */
 static void
-run_free(struct run *run)
+pass_free(struct run *run)
 {
 	surveyset_free(&run->ss);
 	hhlist_free(&run->list);
 	rejects_free(&run->rejects);
 	strbuf_free(&run->msg);
 	free(run->survey_col);
+	run->survey_col = NULL;
 	for (size_t i = 0; i < run->nunlisted; i++) {
 		free(run->unlisted[i].field);
 		strmap_free(&run->unlisted[i].counts);
 	}
 	free(run->unlisted);
+	run->unlisted = NULL;
+	run->nunlisted = 0;
+	free(run->first_village);
+	run->first_village = NULL;
+	run->group_col = -1;
+	run->explained = 0;
+	run->households = 0;
+	memset(run->counts, 0, sizeof run->counts);
+	run->out_of_order = 0;
+	run->stream = NULL;
+}
+
+/* One pass over survey.csv and applicants.csv, writing through STREAM
+ * when it is not NULL. Returns 0, or -1 with a message in ERR (empty when
+ * the stream stopped it: run->out_of_order). */
+static int
+pass(struct run *run, struct hhlist_stream *stream, char sha[DIGEST_HEX],
+    struct strbuf *err)
+{
+	const struct survey_options *o = run->o;
+	struct stage *st = &run->st;
+	struct surveying_options so = { o->applicants, o->survey, o->encoding,
+		st->aliases, &st->rules, eligibility_year(&st->rules,
+		st->have_village ? st->village.year : 0), st->lang,
+		o->quiet ? NULL : program_name(), o->explain };
+	struct surveying_handler sh = { run, on_header, on_household,
+		on_problem, on_other };
+
+	run->stream = stream;
+	rejects_init(&run->rejects, "survey", run->village_code);
+	hhlist_init(&run->list, o->output ? o->output : "-");
+	return surveying_run(&so, &sh, &run->ss, sha, err);
 }
 
 int
@@ -329,10 +382,12 @@ survey_run(const struct survey_options *o)
 	struct outfile *out = NULL, *rej = NULL;
 	char *rejects_path = NULL;
 	struct strbuf err = { 0 };
+	struct hhlist_stream stream;
 	char sha[DIGEST_HEX];
-	int status = EXIT_ERROR;
+	int status = EXIT_ERROR, streaming = 0;
 
 	memset(&run, 0, sizeof run);
+	memset(&stream, 0, sizeof stream);
 	run.o = o;
 	run.group_col = -1;
 	stage_begin(st, "survey", o->quiet);
@@ -352,24 +407,34 @@ survey_run(const struct survey_options *o)
 		if ((rej = stage_output(st, rejects_path, OUTFILE_PUBLIC)) == NULL)
 			goto out;
 	}
-	rejects_init(&run.rejects, "survey", run.village_code);
-	hhlist_init(&run.list, o->output ? o->output : "-");
-	{
-		struct surveying_options so = { o->applicants, o->survey, o->encoding,
-			st->aliases, &st->rules, eligibility_year(&st->rules,
-			st->have_village ? st->village.year : 0), st->lang,
-			o->quiet ? NULL : program_name(), o->explain };
-		struct surveying_handler sh = { &run, on_header, on_household,
-			on_problem, on_other };
-
-		if (surveying_run(&so, &sh, &run.ss, sha, &err) != 0) {
+	if (out != NULL && outfile_rewindable(out) && path_is_file(o->applicants) &&
+	    path_is_file(o->survey)) {
+		hhlist_stream_init(&stream, out);
+		streaming = 1;
+		if (pass(&run, &stream, sha, &err) != 0 && !run.out_of_order) {
 			stage_fail_lines(st, &err);
 			goto out;
 		}
+		if (run.out_of_order) {
+			char e[1024];
+
+			pass_free(&run);
+			hhlist_stream_free(&stream);
+			strbuf_reset(&err);
+			streaming = 0;
+			if (outfile_rewind(out, e, sizeof e) != 0) {
+				stage_fail(st, "%s", e);
+				goto out;
+			}
+		}
+	}
+	if (!streaming && pass(&run, NULL, sha, &err) != 0) {
+		stage_fail_lines(st, &err);
+		goto out;
 	}
 	/* The village's code for the rejects, from the list when no village. */
-	if (!st->have_village && run.list.nrows > 0)
-		run.rejects.village_code = hhlist_cell(&run.list, 0, run.list.col[L_VILLAGE]);
+	if (!st->have_village && run.first_village != NULL)
+		run.rejects.village_code = run.first_village;
 	stage_read(st, o->applicants, sha);
 	stage_read(st, o->survey, run.ss.sha256);
 	if (o->explain != NULL) {
@@ -383,7 +448,10 @@ survey_run(const struct survey_options *o)
 		goto out;
 	}
 	orphans(&run);
-	hhlist_write(&run.list, out);
+	if (streaming)
+		hhlist_stream_end(&stream, &run.list);
+	else
+		hhlist_write(&run.list, out);
 	rejects_write(&run.rejects, rej);
 	if (stage_commit(st) != 0)
 		goto out;
@@ -395,6 +463,7 @@ survey_run(const struct survey_options *o)
 out:
 	free(rejects_path);
 	strbuf_free(&err);
-	run_free(&run);
+	hhlist_stream_free(&stream);
+	pass_free(&run);
 	return stage_end(st, status);
 }

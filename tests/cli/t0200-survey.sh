@@ -16,6 +16,30 @@ expect "edge cases: at the line, at line x 1.1, negative income, rounding, sever
 	tpa-survey -q --rules "$D/rules.yaml" -o primary.csv "$D/applicants.csv" "$D/survey.csv" &&
 	same primary.csv "$D/primary.expected" && same rejects-survey.csv "$D/rejects.expected"'
 
+# The same files with their rows upside down (a household's rows still
+# together): households come out of order, so the list is made again and
+# sorted; the survey rows are found without their order. Reversed, survey.csv
+# line L (2..15) is line 17 - L.
+expect "households and survey rows in reverse order: the same primary list, rejects at the reversed lines" '
+	mkdir r && head -1 "$D/applicants.csv" >r/applicants.csv &&
+	tail -n +2 "$D/applicants.csv" | tac >>r/applicants.csv &&
+	head -1 "$D/survey.csv" >r/survey.csv && tail -n +2 "$D/survey.csv" | tac >>r/survey.csv &&
+	awk -F, -v OFS=, "NR > 1 { \$3 = 17 - \$3 } { print }" "$D/rejects.expected" >want-rejects &&
+	cd r && tpa-survey -q --rules "$D/rules.yaml" -o primary.csv applicants.csv survey.csv &&
+	same primary.csv "$D/primary.expected" && same rejects-survey.csv ../want-rejects &&
+	tpa-survey -q --rules "$D/rules.yaml" -o - applicants.csv survey.csv >stdout.csv &&
+	same stdout.csv "$D/primary.expected" &&
+	cat applicants.csv | tpa-survey -q --rules "$D/rules.yaml" -o piped.csv - survey.csv &&
+	same piped.csv "$D/primary.expected" &&
+	[ "$(find . -name "*.tmp-*" | wc -l)" = 0 ]'
+
+expect "the last household out of order: the list is made again, the same as in order" '
+	{ head -1 "$D/applicants.csv";
+	  tail -n +2 "$D/applicants.csv" | grep -v ",E01,"; grep ",E01," "$D/applicants.csv"; } >a.csv &&
+	tpa-survey -q --rules "$D/rules.yaml" -o primary.csv a.csv "$D/survey.csv" &&
+	same primary.csv "$D/primary.expected" && same rejects-survey.csv "$D/rejects.expected" &&
+	grep -q "^primary.csv,$(sha256sum primary.csv | cut -c1-64)," PROVENANCE.csv'
+
 # Sample: H001 (0+2400+0+1800)/2 = 2100.00 eligible; H002 9000.50/3 =
 # 3000.17, within 3140.50, C级危房 -> eligible C2; H003 two survey rows ->
 # unverified; H004 car 50000 -> X3; H005 civil servant and town house ->
@@ -60,6 +84,13 @@ expect "two survey rows for one household: both rejected, household unverified" 
 	{ cat "$D/survey.csv"; echo "E01,2015-05-27,王,0,0,0,0,safe,no,0"; } >s.csv &&
 	tpa-survey -q --rules "$D/rules.yaml" -o p.csv "$D/applicants.csv" s.csv &&
 	[ "$(grep -c ",E01,,household_id,DUPLICATE_SURVEY," rejects-survey.csv)" -eq 2 ] &&
+	grep -q "^371323105201,E01,一号,371323197001010110,1,,2855.00,unverified,SURVEY_MISSING," p.csv'
+
+expect "two survey rows for one household side by side: both rejected at their lines" '
+	{ head -2 "$D/survey.csv"; sed -n 2p "$D/survey.csv"; tail -n +3 "$D/survey.csv"; } >s.csv &&
+	tpa-survey -q --rules "$D/rules.yaml" -o p.csv "$D/applicants.csv" s.csv &&
+	grep -q "^survey,s.csv,2,371323105201,E01,,household_id,DUPLICATE_SURVEY," rejects-survey.csv &&
+	grep -q "^survey,s.csv,3,371323105201,E01,,household_id,DUPLICATE_SURVEY," rejects-survey.csv &&
 	grep -q "^371323105201,E01,一号,371323197001010110,1,,2855.00,unverified,SURVEY_MISSING," p.csv'
 
 expect "a rule on a column the inputs lack: exit 2 naming the rule and its line" '

@@ -180,6 +180,44 @@ START_TEST(abort_keeps_old)
 }
 END_TEST
 
+/* Rewinding throws away what was written, digest included; only a
+ * temporary can be rewound. */
+START_TEST(rewind_starts_again)
+{
+	char *dir = test_tmpdir(), *path = path_in(dir, "out.csv"), *got, err[256];
+	char hex[DIGEST_HEX], want[DIGEST_HEX];
+	struct outfile *f, *dev;
+
+	test_write(path, "old\n");
+	f = outfile_open(path, OUTFILE_PUBLIC, err, sizeof err);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(outfile_rewindable(f), 1);
+	for (int i = 0; i < 20000; i++)      /* past the buffer: on disk */
+		outfile_puts(f, "first pass ");
+	ck_assert_int_eq(outfile_rewind(f, err, sizeof err), 0);
+	outfile_puts(f, "second\n");
+	ck_assert_int_eq(outfile_finish(f, hex, err, sizeof err), 0);
+	ck_assert_int_eq(outfile_commit(f, err, sizeof err), 0);
+	got = test_slurp(path, NULL);
+	ck_assert_str_eq(got, "second\n");
+	free(got);
+	digest_bytes("second\n", 7, want);
+	ck_assert_str_eq(hex, want);
+	ck_assert_int_eq(count_entries(dir), 1);
+
+	dev = outfile_open("/dev/null", OUTFILE_PUBLIC, err, sizeof err);
+	ck_assert_ptr_nonnull(dev);
+	ck_assert_int_eq(outfile_rewindable(dev), 0);
+	ck_assert_int_eq(outfile_rewind(dev, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "/dev/null"));
+	outfile_abort(dev);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 START_TEST(digest_of_known_text)
 {
 	char hex[DIGEST_HEX];
@@ -945,6 +983,7 @@ suite_outfile(void)
 	tcase_add_test(t, atomic_replace);
 	tcase_add_test(t, adopt_written_by_name);
 	tcase_add_test(t, abort_keeps_old);
+	tcase_add_test(t, rewind_starts_again);
 	tcase_add_test(t, digest_of_known_text);
 	tcase_add_test(t, device_in_place);
 	tcase_add_test(t, full_device);

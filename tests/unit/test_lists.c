@@ -107,6 +107,97 @@ START_TEST(round_trip)
 }
 END_TEST
 
+/* Rows made one at a time and streamed: the same text hhlist_write gives
+ * for them in any order, and a row out of order is refused unwritten. */
+static const char *const stream_rows[][3] = {
+	{ "371323105201", "H1", "张三" },
+	{ "371323105201", "H2", "李,四" },
+	{ "371323105202", "H0", "王五" },
+};
+
+#define STREAM_HEADER "village_code,household_id,head_name,head_id_number," \
+	"members,per_capita_income,poverty_line,decision,reasons\n"
+
+static void
+add_stream_row(struct hhlist *l, size_t i, const char *village)
+{
+	size_t r = hhlist_add(l, stream_rows[i][1], i + 2);
+
+	hhlist_set_str(l, r, l->col[L_VILLAGE], village ? village : stream_rows[i][0]);
+	hhlist_set_str(l, r, l->col[L_HEAD_NAME], stream_rows[i][2]);
+}
+
+START_TEST(stream_in_order)
+{
+	char *dir = test_tmpdir(), *path = test_path(dir, "stream.csv"), *text,
+	    err[512];
+	struct outfile *out = outfile_open(path, OUTFILE_PUBLIC, err, sizeof err);
+	struct hhlist l;
+	struct hhlist_stream s;
+	static const char want[] = STREAM_HEADER
+	    "371323105201,H1,张三,,,,,,\n"
+	    "371323105201,H2,\"李,四\",,,,,,\n"
+	    "371323105202,H0,王五,,,,,,\n";
+
+	ck_assert_msg(out != NULL, "%s", err);
+	hhlist_init(&l, "stream.csv");
+	hhlist_stream_init(&s, out);
+	for (size_t i = 0; i < 3; i++) {
+		add_stream_row(&l, i, NULL);
+		ck_assert_int_eq(hhlist_stream_row(&s, &l), 0);
+		ck_assert_uint_eq(l.nrows, 0);
+	}
+	/* H1 of the first village again: before the last row written */
+	add_stream_row(&l, 0, NULL);
+	ck_assert_int_eq(hhlist_stream_row(&s, &l), -1);
+	ck_assert_uint_eq(l.nrows, 1);
+	hhlist_stream_end(&s, &l);
+	ck_assert_msg(outfile_finish(out, NULL, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(outfile_commit(out, err, sizeof err) == 0, "%s", err);
+	text = test_slurp(path, NULL);
+	ck_assert_str_eq(text, want);
+	free(text);
+	hhlist_stream_free(&s);
+	hhlist_free(&l);
+
+	/* The same rows kept whole, added in another order, sorted on write. */
+	hhlist_init(&l, "out.csv");
+	add_stream_row(&l, 2, NULL);
+	add_stream_row(&l, 0, NULL);
+	add_stream_row(&l, 1, NULL);
+	text = write_list(dir, &l);
+	ck_assert_str_eq(text, want);
+	free(text);
+	hhlist_free(&l);
+	free(path);
+	test_rmtree(dir);
+}
+END_TEST
+
+START_TEST(stream_no_rows)
+{
+	char *dir = test_tmpdir(), *path = test_path(dir, "stream.csv"), *text,
+	    err[512];
+	struct outfile *out = outfile_open(path, OUTFILE_PUBLIC, err, sizeof err);
+	struct hhlist l;
+	struct hhlist_stream s;
+
+	ck_assert_msg(out != NULL, "%s", err);
+	hhlist_init(&l, "stream.csv");
+	hhlist_stream_init(&s, out);
+	hhlist_stream_end(&s, &l);
+	ck_assert_msg(outfile_finish(out, NULL, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(outfile_commit(out, err, sizeof err) == 0, "%s", err);
+	text = test_slurp(path, NULL);
+	ck_assert_str_eq(text, STREAM_HEADER);
+	free(text);
+	hhlist_stream_free(&s);
+	hhlist_free(&l);
+	free(path);
+	test_rmtree(dir);
+}
+END_TEST
+
 START_TEST(parsed_numbers)
 {
 	char *dir = test_tmpdir();
@@ -708,6 +799,8 @@ suite_lists(void)
 	tcase_add_test(t, made_from_nothing);
 	tcase_add_test(t, typed_cells);
 	tcase_add_test(t, row_problems);
+	tcase_add_test(t, stream_in_order);
+	tcase_add_test(t, stream_no_rows);
 	suite_add_tcase(s, t);
 	return s;
 }
