@@ -497,6 +497,7 @@ judge_duplicates(struct intake *in)
 				in->roster.households[p->household].rejected = 1;
 		}
 	}
+	idlist_free(l);   /* not needed to write: memory back before that */
 }
 
 /* Household-level problems: heads, and rows left without a reason. */
