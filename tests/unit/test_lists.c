@@ -61,21 +61,31 @@ read_list(const char *dir, const char *text, struct hhlist *l,
 	return rc;
 }
 
-/* Write L to DIR/out.csv and return its text (caller frees). */
+/* Finish and commit OUT, DIR/NAME, and return its text (caller frees). */
 static char *
-write_list(const char *dir, const struct hhlist *l)
+committed_text(const char *dir, const char *name, struct outfile *out)
 {
-	char *path = test_path(dir, "out.csv"), *text, err[512];
-	struct outfile *out = outfile_open(path, OUTFILE_PUBLIC, err, sizeof err);
+	char *path = test_path(dir, name), *text, err[512];
 
-	ck_assert_msg(out != NULL, "%s", err);
-	hhlist_write(l, out);
 	ck_assert_msg(outfile_finish(out, NULL, err, sizeof err) == 0, "%s", err);
 	ck_assert_msg(outfile_commit(out, err, sizeof err) == 0, "%s", err);
 	text = test_slurp(path, NULL);
 	ck_assert_ptr_nonnull(text);
 	free(path);
 	return text;
+}
+
+/* Write L to DIR/out.csv and return its text (caller frees). */
+static char *
+write_list(const char *dir, const struct hhlist *l)
+{
+	char *path = test_path(dir, "out.csv"), err[512];
+	struct outfile *out = outfile_open(path, OUTFILE_PUBLIC, err, sizeof err);
+
+	ck_assert_msg(out != NULL, "%s", err);
+	free(path);
+	hhlist_write(l, out);
+	return committed_text(dir, "out.csv", out);
 }
 
 #define LIST_HEADER "village_code,household_id,head_name,head_id_number," \
@@ -119,81 +129,86 @@ static const char *const stream_rows[][3] = {
 	"members,per_capita_income,poverty_line,decision,reasons\n"
 
 static void
-add_stream_row(struct hhlist *l, size_t i, const char *village)
+add_stream_row(struct hhlist *l, size_t i)
 {
 	size_t r = hhlist_add(l, stream_rows[i][1], i + 2);
 
-	hhlist_set_str(l, r, l->col[L_VILLAGE], village ? village : stream_rows[i][0]);
+	hhlist_set_str(l, r, l->col[L_VILLAGE], stream_rows[i][0]);
 	hhlist_set_str(l, r, l->col[L_HEAD_NAME], stream_rows[i][2]);
+}
+
+/* A stream to DIR/stream.csv; stream_text finishes it and returns the
+ * file's text (caller frees). */
+static struct outfile *
+stream_open(const char *dir, struct hhlist *l, struct hhlist_stream *s)
+{
+	char *path = test_path(dir, "stream.csv"), err[512];
+	struct outfile *out = outfile_open(path, OUTFILE_PUBLIC, err, sizeof err);
+
+	ck_assert_msg(out != NULL, "%s", err);
+	free(path);
+	hhlist_init(l, "stream.csv");
+	hhlist_stream_init(s, out);
+	return out;
+}
+
+static char *
+stream_text(const char *dir, struct outfile *out, struct hhlist *l,
+    struct hhlist_stream *s)
+{
+	hhlist_stream_end(s, l);
+	hhlist_stream_free(s);
+	hhlist_free(l);
+	return committed_text(dir, "stream.csv", out);
 }
 
 START_TEST(stream_in_order)
 {
-	char *dir = test_tmpdir(), *path = test_path(dir, "stream.csv"), *text,
-	    err[512];
-	struct outfile *out = outfile_open(path, OUTFILE_PUBLIC, err, sizeof err);
+	char *dir = test_tmpdir(), *text;
 	struct hhlist l;
 	struct hhlist_stream s;
+	struct outfile *out = stream_open(dir, &l, &s);
 	static const char want[] = STREAM_HEADER
 	    "371323105201,H1,张三,,,,,,\n"
 	    "371323105201,H2,\"李,四\",,,,,,\n"
 	    "371323105202,H0,王五,,,,,,\n";
 
-	ck_assert_msg(out != NULL, "%s", err);
-	hhlist_init(&l, "stream.csv");
-	hhlist_stream_init(&s, out);
 	for (size_t i = 0; i < 3; i++) {
-		add_stream_row(&l, i, NULL);
+		add_stream_row(&l, i);
 		ck_assert_int_eq(hhlist_stream_row(&s, &l), 0);
 		ck_assert_uint_eq(l.nrows, 0);
 	}
 	/* H1 of the first village again: before the last row written */
-	add_stream_row(&l, 0, NULL);
+	add_stream_row(&l, 0);
 	ck_assert_int_eq(hhlist_stream_row(&s, &l), -1);
 	ck_assert_uint_eq(l.nrows, 1);
-	hhlist_stream_end(&s, &l);
-	ck_assert_msg(outfile_finish(out, NULL, err, sizeof err) == 0, "%s", err);
-	ck_assert_msg(outfile_commit(out, err, sizeof err) == 0, "%s", err);
-	text = test_slurp(path, NULL);
+	text = stream_text(dir, out, &l, &s);
 	ck_assert_str_eq(text, want);
 	free(text);
-	hhlist_stream_free(&s);
-	hhlist_free(&l);
 
 	/* The same rows kept whole, added in another order, sorted on write. */
 	hhlist_init(&l, "out.csv");
-	add_stream_row(&l, 2, NULL);
-	add_stream_row(&l, 0, NULL);
-	add_stream_row(&l, 1, NULL);
+	add_stream_row(&l, 2);
+	add_stream_row(&l, 0);
+	add_stream_row(&l, 1);
 	text = write_list(dir, &l);
 	ck_assert_str_eq(text, want);
 	free(text);
 	hhlist_free(&l);
-	free(path);
 	test_rmtree(dir);
 }
 END_TEST
 
 START_TEST(stream_no_rows)
 {
-	char *dir = test_tmpdir(), *path = test_path(dir, "stream.csv"), *text,
-	    err[512];
-	struct outfile *out = outfile_open(path, OUTFILE_PUBLIC, err, sizeof err);
+	char *dir = test_tmpdir(), *text;
 	struct hhlist l;
 	struct hhlist_stream s;
+	struct outfile *out = stream_open(dir, &l, &s);
 
-	ck_assert_msg(out != NULL, "%s", err);
-	hhlist_init(&l, "stream.csv");
-	hhlist_stream_init(&s, out);
-	hhlist_stream_end(&s, &l);
-	ck_assert_msg(outfile_finish(out, NULL, err, sizeof err) == 0, "%s", err);
-	ck_assert_msg(outfile_commit(out, err, sizeof err) == 0, "%s", err);
-	text = test_slurp(path, NULL);
+	text = stream_text(dir, out, &l, &s);
 	ck_assert_str_eq(text, STREAM_HEADER);
 	free(text);
-	hhlist_stream_free(&s);
-	hhlist_free(&l);
-	free(path);
 	test_rmtree(dir);
 }
 END_TEST

@@ -84,39 +84,37 @@ START_TEST(households_in_order)
 }
 END_TEST
 
+/* A roster of one-cell people, one per household ID of IDS, in order. */
+static void
+roster_of(struct roster *r, const char *const *ids, uint32_t n)
+{
+	roster_init(r, 1);
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t h = roster_household(r, ids[i], strlen(ids[i]), i + 2);
+		const char *cells[1] = { ids[i] };
+		size_t lens[1] = { strlen(ids[i]) };
+
+		roster_add(r, h, i + 2, 1, NULL, cells, lens);
+	}
+}
+
 /* Households that come sorted keep their order (no sort is needed), and
  * one out of place among them is still put in its place. */
 START_TEST(households_already_sorted)
 {
 	static const char *const sorted[] = { "H01", "H02", "H10", "H9" };
 	static const char *const late[] = { "H01", "H10", "H02" };
-	const char *cells[1];
-	size_t lens[1];
 	struct roster r;
 	uint32_t *order;
 
-	roster_init(&r, 1);
-	for (uint32_t i = 0; i < 4; i++) {
-		uint32_t h = roster_household(&r, sorted[i], strlen(sorted[i]), i + 2);
-
-		cells[0] = sorted[i];
-		lens[0] = strlen(sorted[i]);
-		roster_add(&r, h, i + 2, 1, NULL, cells, lens);
-	}
+	roster_of(&r, sorted, 4);
 	order = roster_households_sorted(&r);
 	for (uint32_t i = 0; i < 4; i++)
 		ck_assert_uint_eq(order[i], i);
 	free(order);
 	roster_free(&r);
 
-	roster_init(&r, 1);
-	for (uint32_t i = 0; i < 3; i++) {
-		uint32_t h = roster_household(&r, late[i], strlen(late[i]), i + 2);
-
-		cells[0] = late[i];
-		lens[0] = strlen(late[i]);
-		roster_add(&r, h, i + 2, 1, NULL, cells, lens);
-	}
+	roster_of(&r, late, 3);
 	order = roster_households_sorted(&r);
 	ck_assert_uint_eq(order[0], 0);   /* H01 */
 	ck_assert_uint_eq(order[1], 2);   /* H02 */
