@@ -469,6 +469,16 @@ on_row(void *ctx, const struct csvin_row *row)
 	return row->index == 0 ? header(in, row) : data_row(in, row);
 }
 
+/* The file a person's row came from, named as its reader names it (and
+ * so as the row's other rejects do): standard input is "stdin". */
+static const char *
+row_file(const struct intake *in, const struct roster_person *p)
+{
+	const char *path = p->carried ? in->previous_members : in->o->input;
+
+	return strcmp(path, "-") == 0 ? "stdin" : path;
+}
+
 /* The same person twice, in either file: every household holding the
  * number goes, and each person holding it gets one reject row. */
 static void
@@ -486,8 +496,8 @@ judge_duplicates(struct intake *in)
 			struct roster_person *p = &in->roster.people[l->v[k].value];
 
 			wording(&in->msg, in->lang, MSG_DUPLICATE_PERSON);
-			rejects_add(&in->rejects, p->carried ? in->previous_members :
-			    in->o->input, p->line, p->household == NO_HOUSEHOLD ? "" :
+			rejects_add(&in->rejects, row_file(in, p), p->line,
+			    p->household == NO_HOUSEHOLD ? "" :
 			    roster_household_id(&in->roster, p->household),
 			    p->id, ID_LEN, "id_number", "DUPLICATE_PERSON",
 			    strbuf_str(&in->msg));
@@ -522,7 +532,7 @@ judge_households(struct intake *in)
 		if (!h->rejected)
 			continue;
 		hid = roster_household_id(r, p->household);
-		file = p->carried ? in->previous_members : in->o->input;
+		file = row_file(in, p);
 		if (h->heads == 0) {
 			m = MSG_NO_HEAD;
 			code = "NO_HEAD";

@@ -52,6 +52,14 @@ expect "rejects mask ID numbers and neutralise formulas" '
 	! grep -q 37132319580312011X rejects-apply.csv &&
 	grep -q "371323\*\*\*\*\*\*\*\*011X" rejects-apply.csv'
 
+expect "applications on standard input: every reject row names it stdin" '
+	village && printf "household_id,name,id_number,relation,apply_date\nH1,甲,371323197001010014,户主,2015-05-01\nH1,乙,371323197001010030,子女,\nH2,丙,371323197001010022,户主,2015-05-01\nH2,丁,371323197001010030,子女,\nH3,戊,37132370010100,户主,2015-05-01\n" >in.csv &&
+	tpa-apply -q --village village.yaml -o out.csv - <in.csv &&
+	[ "$(grep -c "^apply,stdin,[35],.*,DUPLICATE_PERSON," rejects-apply.csv)" = 2 ] &&
+	[ "$(grep -c "^apply,stdin,[24],.*,HOUSEHOLD_INCOMPLETE," rejects-apply.csv)" = 2 ] &&
+	grep -q "^apply,stdin,6,.*,BAD_ID_FORMAT," rejects-apply.csv &&
+	[ "$(tail -n +2 rejects-apply.csv | grep -vc "^apply,stdin,")" = 0 ]'
+
 expect "the front door runs a stage and lists them all" '
 	tpa --help >out && for s in apply survey appraise publicize audit file; do grep -q "^  $s " out || exit 1; done &&
 	tpa apply --help | grep -q "^usage: tpa-apply" &&
