@@ -142,6 +142,8 @@ data_row(struct reading *rd, const struct csvin_row *row)
 		cells[i].off = store(s, rd->buf.text + cells[i].off, cells[i].len);
 	}
 	r->state = problems ? SURVEY_REFUSED : SURVEY_OK;
+	if (cells[hpos].len == 0)
+		r->used = 1;   /* its household_id refused (BAD_VALUE): never an orphan */
 	if (s->ordered && !still_ordered(s, hid, hlen))
 		index_all(s);
 	if (s->ordered) {

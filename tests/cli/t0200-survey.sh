@@ -93,6 +93,13 @@ expect "two survey rows for one household side by side: both rejected at their l
 	grep -q "^survey,s.csv,3,371323105201,E01,,household_id,DUPLICATE_SURVEY," rejects-survey.csv &&
 	grep -q "^371323105201,E01,一号,371323197001010110,1,,2855.00,unverified,SURVEY_MISSING," p.csv'
 
+expect "a household_id with a control character: one BAD_VALUE row, not also an orphan" '
+	{ head -2 "$D/survey.csv"; sed -n 3p "$D/survey.csv" | sed "s/^E02/E02\x01/"; tail -n +4 "$D/survey.csv"; } >s.csv &&
+	tpa-survey -q --rules "$D/rules.yaml" -o p.csv "$D/applicants.csv" s.csv &&
+	grep -q "^survey,s.csv,3,371323105201,E02.,,household_id,BAD_VALUE," rejects-survey.csv &&
+	[ "$(grep -c ",s.csv,3," rejects-survey.csv)" = 1 ] &&
+	grep -q "^371323105201,E02,.*,unverified,SURVEY_MISSING," p.csv'
+
 expect "a rule on a column the inputs lack: exit 2 naming the rule and its line" '
 	printf "version: 1\nincome: {poverty_line: 2855}\nexclusions:\n  - id: X9\n    when: {field: has_tractor, equals: yes}\nfields: {has_tractor: {type: yes_no}}\n" >r.yaml &&
 	status 2 tpa-survey --rules r.yaml -o p.csv "$D/applicants.csv" "$D/survey.csv" 2>err &&
