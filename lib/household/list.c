@@ -52,6 +52,26 @@ type_of(const struct rules *rules, const char *name)
 	return f != NULL ? f : &field_free_text;
 }
 
+/* Room left in each row for the columns a stage adds to a list it has
+ * read (appraise adds four), so that adding them copies no row. */
+#define SPARE_COLUMNS 4
+
+/* Give each row WIDTH cells: the rows are laid out again, once. */
+static void
+widen(struct hhlist *l, size_t width)
+{
+	if (l->cell != NULL) {
+		uint32_t *wider = xcalloc(l->rows_cap * width, sizeof *wider);
+
+		for (size_t r = 0; r < l->nrows; r++)
+			memcpy(wider + r * width, l->cell + r * l->width,
+			    l->width * sizeof *wider);
+		free(l->cell);
+		l->cell = wider;
+	}
+	l->width = width;
+}
+
 /* Add column NAME to a list (its rows get an empty cell). */
 static int
 add_column(struct hhlist *l, const char *name, const struct field *type)
@@ -63,14 +83,8 @@ add_column(struct hhlist *l, const char *name, const struct field *type)
 	l->names[l->ncols] = xstrdup(name);
 	l->field[l->ncols] = type;
 	l->ncols++;
-	if (l->nrows > 0) {
-		uint32_t *wider = xcalloc(l->rows_cap * l->ncols, sizeof *wider);
-
-		for (size_t r = 0; r < l->nrows; r++)
-			memcpy(wider + r * l->ncols, l->cell + r * old, old * sizeof *wider);
-		free(l->cell);
-		l->cell = wider;
-	}
+	if (l->ncols > l->width)
+		widen(l, l->ncols + SPARE_COLUMNS);
 	for (int k = 0; k < L_NKNOWN; k++)
 		if (l->col[k] < 0 && strcmp(list_known[k], name) == 0)
 			l->col[k] = (int)old;
@@ -104,6 +118,7 @@ struct reading {
 	struct strbuf msg;
 	size_t nstored;
 	int have_header, failed;
+	int ordered;                  /* household_ids so far strictly increase */
 };
 
 static int
@@ -207,6 +222,55 @@ number(struct reading *rd, const struct csvin_row *row, const char *hid,
 	return -1;
 }
 
+static const char *
+household_at(const struct hhlist *l, size_t r)
+{
+	return hhlist_cell(l, r, l->col[L_HOUSEHOLD]);
+}
+
+/* Household ID in rows sorted by household_id, where every row before
+ * FROM goes before ID: galloping from FROM (households looked up in order
+ * are near each other), then a binary search. */
+static long
+find_sorted(const struct hhlist *l, const char *id, size_t from)
+{
+	size_t lo = from, hi = l->nrows, step = 1;
+
+	while (lo + step - 1 < hi) {
+		size_t p = lo + step - 1;
+
+		if (strcmp(household_at(l, p), id) >= 0) {
+			hi = p + 1;
+			break;
+		}
+		lo = p + 1;
+		step *= 2;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(household_at(l, mid), id);
+
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Index the rows not indexed yet (all different households). */
+static void
+index_rows(struct hhlist *l)
+{
+	for (; l->nindexed < l->nrows; l->nindexed++) {
+		const char *k = hhlist_cell(l, l->nindexed, l->col[L_HOUSEHOLD]);
+
+		strmap_put(&l->index, k, strlen(k), (uint32_t)l->nindexed, NULL);
+	}
+}
+
 static int
 data_row(struct reading *rd, const struct csvin_row *row)
 {
@@ -228,17 +292,28 @@ data_row(struct reading *rd, const struct csvin_row *row)
 		wording(&rd->msg, rd->o->lang, MSG_EMPTY, "household_id");
 		return report(rd, row->line, "", "household_id", "MISSING_FIELD");
 	}
-	strmap_put(&l->index, hid, strlen(hid), (uint32_t)l->nrows, &inserted);
-	if (!inserted) {
-		strbuf_reset(&rd->msg);
-		strbuf_printf(&rd->msg, _("household %s is listed twice"), hid);
-		return report(rd, row->line, hid, "household_id", "DUPLICATE_HOUSEHOLD");
+	/* Households in strictly increasing order cannot repeat: while they
+	 * come so, the index waits (for a lookup, or the first one out of
+	 * order, which indexes the rows before it). */
+	if (!rd->ordered || (l->nrows > 0 && strcmp(hhlist_cell(l, l->nrows - 1,
+	    l->col[L_HOUSEHOLD]), hid) >= 0)) {
+		rd->ordered = 0;
+		index_rows(l);
+		strmap_put(&l->index, hid, strlen(hid), (uint32_t)l->nrows, &inserted);
+		if (!inserted) {
+			strbuf_reset(&rd->msg);
+			strbuf_printf(&rd->msg, _("household %s is listed twice"), hid);
+			return report(rd, row->line, hid, "household_id", "DUPLICATE_HOUSEHOLD");
+		}
 	}
 	hhlist_add(l, NULL, row->line);
-	l->nindexed = l->nrows;
+	if (rd->ordered)
+		l->sorted = l->nrows;
+	else
+		l->nindexed = l->nrows;
 	r = &l->row[l->nrows - 1];
 	for (size_t i = 0; i < row->n && i < rd->nstored; i++)
-		l->cell[(l->nrows - 1) * l->ncols + i] = store(l, row->cell[i], row->len[i]);
+		l->cell[(l->nrows - 1) * l->width + i] = store(l, row->cell[i], row->len[i]);
 	if (number(rd, row, hid, L_MEMBERS, &v, 1, 1) == 0)
 		r->members = v / MICRO;
 	else if (rd->failed)
@@ -307,6 +382,7 @@ hhlist_read(struct hhlist *l, const struct list_options *o,
 
 	memset(&rd, 0, sizeof rd);
 	rd.l = l;
+	rd.ordered = 1;
 	rd.o = o;
 	rd.problem = problem;
 	rd.ctx = ctx;
@@ -339,12 +415,14 @@ hhlist_add(struct hhlist *l, const char *id, unsigned long line)
 	size_t cap = l->rows_cap;
 
 	xgrow(&l->row, &l->rows_cap, r + 1, sizeof *l->row);
+	if (l->cell == NULL && l->width < l->ncols + SPARE_COLUMNS)
+		l->width = l->ncols + SPARE_COLUMNS;
 	if (l->rows_cap != cap || l->cell == NULL)
-		l->cell = xrealloc(l->cell, l->rows_cap * (l->ncols ? l->ncols : 1) * sizeof *l->cell);
+		l->cell = xrealloc(l->cell, l->rows_cap * l->width * sizeof *l->cell);
 	memset(&l->row[r], 0, sizeof l->row[r]);
 	l->row[r].line = (uint32_t)line;
 	l->row[r].decision = NDECISIONS;
-	memset(l->cell + r * l->ncols, 0, l->ncols * sizeof *l->cell);
+	memset(l->cell + r * l->width, 0, l->width * sizeof *l->cell);
 	l->nrows++;
 	if (id != NULL)
 		hhlist_set_str(l, r, l->col[L_HOUSEHOLD], id);
@@ -356,7 +434,7 @@ hhlist_cell(const struct hhlist *l, size_t r, int col)
 {
 	if (col < 0 || (size_t)col >= l->ncols)
 		return "";
-	return l->text + l->cell[r * l->ncols + (size_t)col];
+	return l->text + l->cell[r * l->width + (size_t)col];
 }
 
 void
@@ -364,7 +442,7 @@ hhlist_set(struct hhlist *l, size_t r, int col, const char *s, size_t n)
 {
 	if (col < 0)
 		return;
-	l->cell[r * l->ncols + (size_t)col] = n ? store(l, s, n) : 0;
+	l->cell[r * l->width + (size_t)col] = n ? store(l, s, n) : 0;
 }
 
 void
@@ -388,13 +466,20 @@ hhlist_lookup(const struct hhlist *l, const char *id)
 	struct hhlist *m = (struct hhlist *)l;
 	uint32_t *r;
 
-	for (; m->nindexed < m->nrows; m->nindexed++) {
-		const char *k = hhlist_cell(m, m->nindexed, m->col[L_HOUSEHOLD]);
+	long found;
 
-		strmap_put(&m->index, k, strlen(k), (uint32_t)m->nindexed, NULL);
+	/* A list read in order needs no index: a file that follows it (votes,
+	 * objections) finds its households just after the last one found. */
+	if (m->sorted == m->nrows) {
+		size_t from = m->cursor > 0 && m->cursor <= m->nrows &&
+		    strcmp(household_at(m, m->cursor - 1), id) < 0 ? m->cursor : 0;
+
+		if ((found = find_sorted(m, id, from)) >= 0)
+			m->cursor = (size_t)found + 1;
+		return found;
 	}
-	r = strmap_get(&l->index, id, strlen(id));
-
+	index_rows(m);
+	r = strmap_get(&m->index, id, strlen(id));
 	return r ? (long)*r : -1;
 }
 
@@ -404,14 +489,14 @@ hhlist_typed(const struct hhlist *l, size_t r, struct cell *out)
 	size_t bad = 0;
 
 	for (size_t c = 0; c < l->ncols; c++) {
-		const char *s = l->text + l->cell[r * l->ncols + c];
+		const char *s = l->text + l->cell[r * l->width + c];
 		size_t n = strlen(s);
 		char buf[FIELD_BUF];
 		const char *norm;
 		size_t normlen;
 		enum field_status st;
 
-		out[c].off = l->cell[r * l->ncols + c];
+		out[c].off = l->cell[r * l->width + c];
 		out[c].len = (uint32_t)n;
 		out[c].v = 0;
 		st = field_parse(l->field[c], s, n, &out[c].v, &norm, &normlen, buf);
@@ -440,22 +525,33 @@ cmp(const void *a, const void *b)
 uint32_t *
 hhlist_order(const struct hhlist *l)
 {
-	struct key *k = xcalloc(l->nrows + 1, sizeof *k);
 	uint32_t *order = xcalloc(l->nrows + 1, sizeof *order);
-	int ordered = 1;
+	struct key *k;
+	size_t r = 1;
 
-	for (size_t r = 0; r < l->nrows; r++) {
-		k[r].village = hhlist_cell(l, r, l->col[L_VILLAGE]);
-		k[r].household = hhlist_cell(l, r, l->col[L_HOUSEHOLD]);
-		k[r].row = (uint32_t)r;
-		if (r > 0 && ordered && cmp(&k[r - 1], &k[r]) > 0)
-			ordered = 0;
-	}
 	/* a list read in order keeps it (as the stable sort would) */
-	if (!ordered)
-		qsort(k, l->nrows, sizeof *k, cmp);
-	for (size_t r = 0; r < l->nrows; r++)
-		order[r] = k[r].row;
+	for (; r < l->nrows; r++) {
+		struct key a = { hhlist_cell(l, r - 1, l->col[L_VILLAGE]),
+			household_at(l, r - 1), 0 };
+		struct key b = { hhlist_cell(l, r, l->col[L_VILLAGE]),
+			household_at(l, r), 0 };
+
+		if (cmp(&a, &b) > 0)
+			break;
+	}
+	for (size_t i = 0; i < l->nrows; i++)
+		order[i] = (uint32_t)i;
+	if (r >= l->nrows)
+		return order;
+	k = xcalloc(l->nrows + 1, sizeof *k);
+	for (size_t i = 0; i < l->nrows; i++) {
+		k[i].village = hhlist_cell(l, i, l->col[L_VILLAGE]);
+		k[i].household = household_at(l, i);
+		k[i].row = (uint32_t)i;
+	}
+	qsort(k, l->nrows, sizeof *k, cmp);
+	for (size_t i = 0; i < l->nrows; i++)
+		order[i] = k[i].row;
 	free(k);
 	return order;
 }
@@ -463,7 +559,7 @@ hhlist_order(const struct hhlist *l)
 static void
 write_row(struct csvout *w, const struct hhlist *l, size_t r)
 {
-	const uint32_t *cells = l->cell + r * l->ncols;
+	const uint32_t *cells = l->cell + r * l->width;
 
 	for (size_t c = 0; c < l->ncols; c++)
 		csvout_str(w, l->text + cells[c]);
@@ -521,6 +617,8 @@ hhlist_stream_row(struct hhlist_stream *s, struct hhlist *l)
 	/* empty the list: its columns stay */
 	l->nrows = 0;
 	l->nindexed = 0;
+	l->cursor = 0;
+	l->sorted = 0;
 	strmap_free(&l->index);
 	strmap_init(&l->index);
 	l->text_len = 1;

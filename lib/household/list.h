@@ -49,13 +49,16 @@ struct hhlist {
 	const struct field **field;   /* their types */
 	size_t ncols, cols_cap;
 	int col[L_NKNOWN];            /* where the known columns are, or -1 */
-	uint32_t *cell;               /* nrows x ncols text offsets */
+	uint32_t *cell;               /* nrows x width text offsets */
+	size_t width;                 /* cells per row: ncols and room for more */
 	char *text;
 	size_t text_len, text_cap;
 	struct list_row *row;
 	size_t nrows, rows_cap;
 	struct strmap index;          /* household_id -> row, for rows < nindexed */
 	size_t nindexed;              /* rows added by id are indexed at the first lookup */
+	size_t sorted;                /* leading rows read in household_id order */
+	size_t cursor;                /* sorted: the row after the last one found */
 };
 
 struct list_options {
@@ -94,7 +97,8 @@ void hhlist_set(struct hhlist *l, size_t r, int col, const char *s, size_t n);
 void hhlist_set_str(struct hhlist *l, size_t r, int col, const char *s);
 /* Set the decision (its text and the parsed value). */
 void hhlist_set_decision(struct hhlist *l, size_t r, enum decision d);
-/* The row of household ID, or -1. */
+/* The row of household ID, or -1. Households are unique in a list (a
+ * repeat is refused on reading). */
 long hhlist_lookup(const struct hhlist *l, const char *id);
 
 /* Row R's cells as typed cells (values/field.h) by the columns' types, in

@@ -213,6 +213,77 @@ START_TEST(stream_no_rows)
 }
 END_TEST
 
+/* A list read in household order is indexed only when looked up; a repeat
+ * right after its first row and households out of order are still found. */
+START_TEST(index_of_ordered_list)
+{
+	char *dir = test_tmpdir();
+	struct hhlist l;
+	struct problems ps;
+	struct strbuf err = { 0 };
+	static const char repeat[] = LIST_HEADER
+	    "V,H1,a,,1,1.00,2855.00,eligible,,,,,,,,\n"
+	    "V,H2,b,,1,1.00,2855.00,eligible,,,,,,,,\n"
+	    "V,H2,c,,1,1.00,2855.00,eligible,,,,,,,,\n"     /* 4: right after */
+	    "V,H3,d,,1,1.00,2855.00,eligible,,,,,,,,\n";
+	static const char unordered[] = LIST_HEADER
+	    "V,H1,a,,1,1.00,2855.00,eligible,,,,,,,,\n"
+	    "V,H3,b,,1,1.00,2855.00,eligible,,,,,,,,\n"
+	    "V,H2,c,,1,1.00,2855.00,eligible,,,,,,,,\n"
+	    "V,H4,d,,1,1.00,2855.00,eligible,,,,,,,,\n"
+	    "V,H3,e,,1,1.00,2855.00,eligible,,,,,,,,\n";    /* 6: far after */
+
+	ck_assert_msg(read_list(dir, repeat, &l, &ps, &err) == 0, "%s", strbuf_str(&err));
+	ck_assert_uint_eq(ps.n, 1);
+	ck_assert_ptr_nonnull(problem_at(&ps, 4, "DUPLICATE_HOUSEHOLD"));
+	ck_assert_uint_eq(l.nrows, 3);
+	ck_assert_int_eq(hhlist_lookup(&l, "H3"), 2);
+	ck_assert_int_eq(hhlist_lookup(&l, "H1"), 0);
+	ck_assert_int_eq(hhlist_lookup(&l, "H0"), -1);
+	ck_assert_int_eq(hhlist_lookup(&l, "H25"), -1);
+	ck_assert_int_eq(hhlist_lookup(&l, "H2"), 1);
+	ck_assert_int_eq(hhlist_lookup(&l, "H9"), -1);
+	ck_assert_int_eq(hhlist_lookup(&l, "H3"), 2);
+	hhlist_free(&l);
+
+	/* 500 households in order, every other one looked up forwards, all
+	 * backwards, and the missing ones between them */
+	{
+		struct strbuf t = { 0 };
+		char id[16];
+
+		strbuf_puts(&t, LIST_HEADER);
+		for (int i = 0; i < 500; i++)
+			strbuf_printf(&t, "V,H%04d,a,,1,1.00,2855.00,eligible,,,,,,,,\n", 2 * i);
+		ck_assert_msg(read_list(dir, strbuf_str(&t), &l, &ps, &err) == 0, "%s",
+		    strbuf_str(&err));
+		ck_assert_uint_eq(ps.n, 0);
+		for (int i = 0; i < 500; i += 2) {
+			snprintf(id, sizeof id, "H%04d", 2 * i);
+			ck_assert_int_eq(hhlist_lookup(&l, id), i);
+		}
+		for (int i = 499; i >= 0; i--) {
+			snprintf(id, sizeof id, "H%04d", 2 * i);
+			ck_assert_int_eq(hhlist_lookup(&l, id), i);
+			snprintf(id, sizeof id, "H%04d", 2 * i + 1);
+			ck_assert_int_eq(hhlist_lookup(&l, id), -1);
+		}
+		hhlist_free(&l);
+		strbuf_free(&t);
+	}
+
+	ck_assert_msg(read_list(dir, unordered, &l, &ps, &err) == 0, "%s", strbuf_str(&err));
+	ck_assert_uint_eq(ps.n, 1);
+	ck_assert_ptr_nonnull(problem_at(&ps, 6, "DUPLICATE_HOUSEHOLD"));
+	ck_assert_uint_eq(l.nrows, 4);
+	ck_assert_int_eq(hhlist_lookup(&l, "H2"), 2);
+	ck_assert_int_eq(hhlist_lookup(&l, "H4"), 3);
+	hhlist_free(&l);
+	strbuf_free(&err);
+	test_rmtree(dir);
+}
+END_TEST
+
 START_TEST(parsed_numbers)
 {
 	char *dir = test_tmpdir();
@@ -814,6 +885,7 @@ suite_lists(void)
 	tcase_add_test(t, made_from_nothing);
 	tcase_add_test(t, typed_cells);
 	tcase_add_test(t, row_problems);
+	tcase_add_test(t, index_of_ordered_list);
 	tcase_add_test(t, stream_in_order);
 	tcase_add_test(t, stream_no_rows);
 	suite_add_tcase(s, t);
