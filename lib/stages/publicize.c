@@ -101,16 +101,28 @@ already_posted(struct stage *st, const struct publicize_options *o,
 	return posted;
 }
 
-/* A cell of the notice as its own copy, ID-shaped runs masked: the
- * household number, group or name a clerk typed an ID number into is
- * posted masked like the head's ID. */
-static char *
-masked_dup(const char *s)
+/* Masked copies of notice cells, freed together. */
+struct copies {
+	char **s;
+	size_t n, cap;
+};
+
+/* A cell of the notice with its ID-shaped runs masked: the household
+ * number, group or name a clerk typed an ID number into is posted masked
+ * like the head's ID. A cell with no such run is the list's own text; a
+ * masked one is a copy kept in C. */
+static const char *
+masked_cell(struct copies *c, const char *s)
 {
+	char m[ID_MASKED_BUF];
+	size_t n = strlen(s), pos = 0, start;
 	struct strbuf b = { 0 };
 
-	id_mask_runs(&b, s, strlen(s));
-	return b.s != NULL ? b.s : xstrdup("");
+	if (!id_next_run(s, n, &pos, &start, m))
+		return s;
+	id_mask_runs(&b, s, n);
+	xgrow(&c->s, &c->cap, c->n + 1, sizeof *c->s);
+	return c->s[c->n++] = b.s;
 }
 
 int
@@ -122,6 +134,7 @@ publicize_notice(const struct publicize_options *o)
 	struct notice_row *rows = NULL;
 	struct outfile *out = NULL;
 	uint32_t *order = NULL;
+	struct copies copies = { 0 };
 	enum decision running = objections_running(o->level);
 	int status = EXIT_ERROR, group;
 
@@ -153,9 +166,9 @@ publicize_notice(const struct publicize_options *o)
 		if (l.row[r].decision != running)
 			continue;
 		id = hhlist_cell(&l, r, l.col[L_HEAD_ID]);
-		x->household = masked_dup(hhlist_cell(&l, r, l.col[L_HOUSEHOLD]));
-		x->group = masked_dup(hhlist_cell(&l, r, group));
-		x->name = masked_dup(hhlist_cell(&l, r, l.col[L_HEAD_NAME]));
+		x->household = masked_cell(&copies, hhlist_cell(&l, r, l.col[L_HOUSEHOLD]));
+		x->group = masked_cell(&copies, hhlist_cell(&l, r, group));
+		x->name = masked_cell(&copies, hhlist_cell(&l, r, l.col[L_HEAD_NAME]));
 		id_mask(x->masked, id, strlen(id));
 		x->members = hhlist_cell(&l, r, l.col[L_MEMBERS]);
 		x->income = hhlist_cell(&l, r, l.col[L_PCI]);
@@ -181,11 +194,9 @@ publicize_notice(const struct publicize_options *o)
 		    text_count(b, (uint64_t)n.people));
 	}
 out:
-	for (size_t i = 0; i < n.nrows; i++) {
-		free((char *)rows[i].household);
-		free((char *)rows[i].group);
-		free((char *)rows[i].name);
-	}
+	for (size_t i = 0; i < copies.n; i++)
+		free(copies.s[i]);
+	free(copies.s);
 	free(order);
 	free(rows);
 	hhlist_free(&l);
