@@ -115,9 +115,15 @@ csvin_open(const char *path, enum csv_encoding enc, char *err, size_t errlen)
 		snprintf(err, errlen, _("cannot open %s: %s"), path, strerror(errno));
 		return NULL;
 	}
-	in = new_reader(strcmp(path, "-") == 0 ? "stdin" : path, enc);
+	in = new_reader(csvin_path_name(path), enc);
 	in->fd = fd;
 	return in;
+}
+
+const char *
+csvin_path_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "stdin" : path;
 }
 
 struct csvin *

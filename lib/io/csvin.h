@@ -58,6 +58,8 @@ int csvin_read(struct csvin *in, csvin_fn fn, void *ctx);
 const char *csvin_error(const struct csvin *in);
 /* The name given at open. */
 const char *csvin_name(const struct csvin *in);
+/* The name messages and rejects give the file at PATH: "stdin" for "-". */
+const char *csvin_path_name(const char *path);
 /* SHA-256 of the raw bytes read (complete once csvin_read returned 0). */
 const char *csvin_sha256(const struct csvin *in);
 /* Bytes read so far. */

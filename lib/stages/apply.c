@@ -470,13 +470,11 @@ on_row(void *ctx, const struct csvin_row *row)
 }
 
 /* The file a person's row came from, named as its reader names it (and
- * so as the row's other rejects do): standard input is "stdin". */
+ * so as the row's other rejects do). */
 static const char *
 row_file(const struct intake *in, const struct roster_person *p)
 {
-	const char *path = p->carried ? in->previous_members : in->o->input;
-
-	return strcmp(path, "-") == 0 ? "stdin" : path;
+	return csvin_path_name(p->carried ? in->previous_members : in->o->input);
 }
 
 /* The same person twice, in either file: every household holding the

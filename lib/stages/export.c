@@ -394,7 +394,7 @@ sheet_name(struct run *run, const char *base)
 static char *
 sheet_base(const char *path)
 {
-	const char *base = strcmp(path, "-") == 0 ? "stdin" : path_base(path);
+	const char *base = path_base(csvin_path_name(path));
 	size_t n = strlen(base);
 	char *s;
 
