@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/search.h"
 #include "base/i18n.h"
 #include "household/list.h"
 #include "io/csvout.h"
@@ -228,36 +229,10 @@ household_at(const struct hhlist *l, size_t r)
 	return hhlist_cell(l, r, l->col[L_HOUSEHOLD]);
 }
 
-/* Household ID in rows sorted by household_id, where every row before
- * FROM goes before ID: galloping from FROM (households looked up in order
- * are near each other), then a binary search. */
-static long
-find_sorted(const struct hhlist *l, const char *id, size_t from)
+static const char *
+household_of(const void *l, size_t r)
 {
-	size_t lo = from, hi = l->nrows, step = 1;
-
-	while (lo + step - 1 < hi) {
-		size_t p = lo + step - 1;
-
-		if (strcmp(household_at(l, p), id) >= 0) {
-			hi = p + 1;
-			break;
-		}
-		lo = p + 1;
-		step *= 2;
-	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(household_at(l, mid), id);
-
-		if (c == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return household_at(l, r);
 }
 
 /* Index the rows not indexed yet (all different households). */
@@ -265,7 +240,7 @@ static void
 index_rows(struct hhlist *l)
 {
 	for (; l->nindexed < l->nrows; l->nindexed++) {
-		const char *k = hhlist_cell(l, l->nindexed, l->col[L_HOUSEHOLD]);
+		const char *k = household_at(l, l->nindexed);
 
 		strmap_put(&l->index, k, strlen(k), (uint32_t)l->nindexed, NULL);
 	}
@@ -295,8 +270,8 @@ data_row(struct reading *rd, const struct csvin_row *row)
 	/* Households in strictly increasing order cannot repeat: while they
 	 * come so, the index waits (for a lookup, or the first one out of
 	 * order, which indexes the rows before it). */
-	if (!rd->ordered || (l->nrows > 0 && strcmp(hhlist_cell(l, l->nrows - 1,
-	    l->col[L_HOUSEHOLD]), hid) >= 0)) {
+	if (!rd->ordered || (l->nrows > 0 &&
+	    strcmp(household_at(l, l->nrows - 1), hid) >= 0)) {
 		rd->ordered = 0;
 		index_rows(l);
 		strmap_put(&l->index, hid, strlen(hid), (uint32_t)l->nrows, &inserted);
@@ -466,18 +441,10 @@ hhlist_lookup(const struct hhlist *l, const char *id)
 	struct hhlist *m = (struct hhlist *)l;
 	uint32_t *r;
 
-	long found;
-
 	/* A list read in order needs no index: a file that follows it (votes,
 	 * objections) finds its households just after the last one found. */
-	if (m->sorted == m->nrows) {
-		size_t from = m->cursor > 0 && m->cursor <= m->nrows &&
-		    strcmp(household_at(m, m->cursor - 1), id) < 0 ? m->cursor : 0;
-
-		if ((found = find_sorted(m, id, from)) >= 0)
-			m->cursor = (size_t)found + 1;
-		return found;
-	}
+	if (m->sorted == m->nrows)
+		return sorted_find(m, household_of, m->nrows, id, &m->cursor);
 	index_rows(m);
 	r = strmap_get(&m->index, id, strlen(id));
 	return r ? (long)*r : -1;
@@ -526,17 +493,19 @@ uint32_t *
 hhlist_order(const struct hhlist *l)
 {
 	uint32_t *order = xcalloc(l->nrows + 1, sizeof *order);
-	struct key *k;
+	struct key k2[2], *k;
 	size_t r = 1;
 
 	/* a list read in order keeps it (as the stable sort would) */
+	if (l->nrows > 0)
+		k2[0] = (struct key){ hhlist_cell(l, 0, l->col[L_VILLAGE]),
+			household_at(l, 0), 0 };
 	for (; r < l->nrows; r++) {
-		struct key a = { hhlist_cell(l, r - 1, l->col[L_VILLAGE]),
-			household_at(l, r - 1), 0 };
-		struct key b = { hhlist_cell(l, r, l->col[L_VILLAGE]),
-			household_at(l, r), 0 };
+		struct key *prev = &k2[(r - 1) % 2], *now = &k2[r % 2];
 
-		if (cmp(&a, &b) > 0)
+		*now = (struct key){ hhlist_cell(l, r, l->col[L_VILLAGE]),
+			household_at(l, r), 0 };
+		if (cmp(prev, now) > 0)
 			break;
 	}
 	for (size_t i = 0; i < l->nrows; i++)
@@ -597,11 +566,11 @@ stream_header(struct hhlist_stream *s, const struct hhlist *l)
 int
 hhlist_stream_row(struct hhlist_stream *s, struct hhlist *l)
 {
-	struct key now = { hhlist_cell(l, 0, l->col[L_VILLAGE]),
-		hhlist_cell(l, 0, l->col[L_HOUSEHOLD]), 0 };
+	struct key now;
 
 	if (l->nrows != 1)
 		return -1;
+	now = (struct key){ hhlist_cell(l, 0, l->col[L_VILLAGE]), household_at(l, 0), 0 };
 	if (s->rows > 0) {
 		struct key last = { strbuf_str(&s->last),
 			strbuf_str(&s->last) + strlen(strbuf_str(&s->last)) + 1, 0 };

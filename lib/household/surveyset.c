@@ -3,6 +3,7 @@
 
 #include "base/alloc.h"
 #include "base/i18n.h"
+#include "base/search.h"
 #include "household/surveyset.h"
 #include "values/text.h"
 
@@ -37,6 +38,14 @@ static uint32_t
 store(struct surveyset *s, const char *t, size_t n)
 {
 	return (uint32_t)xstore(&s->text, &s->text_len, &s->text_cap, t, n);
+}
+
+static const char *
+household_of(const void *s, size_t i)
+{
+	const struct surveyset *ss = s;
+
+	return surveyset_household(ss, &ss->rows[i]);
 }
 
 /* Whether the row being added (s->nrows) keeps the household_ids in
@@ -211,30 +220,15 @@ surveyset_find(const struct surveyset *s, const char *id)
 {
 	/* The cursor is a cache; finding moves it, the set stays the same. */
 	struct surveyset *m = (struct surveyset *)s;
-	size_t lo = 0, hi = s->nrows;
 	uint32_t *r;
+	long i;
 
 	if (!s->ordered) {
 		r = strmap_get(&s->index, id, strlen(id));
 		return r ? &s->rows[*r] : NULL;
 	}
-	if (m->cursor < s->nrows &&
-	    strcmp(surveyset_household(s, &s->rows[m->cursor]), id) == 0)
-		return &m->rows[m->cursor++];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(surveyset_household(s, &s->rows[mid]), id);
-
-		if (c == 0) {
-			m->cursor = mid + 1;
-			return &m->rows[mid];
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	i = sorted_find(s, household_of, s->nrows, id, &m->cursor);
+	return i >= 0 ? &m->rows[i] : NULL;
 }
 
 const char *

@@ -59,8 +59,8 @@ int surveyset_read(struct surveyset *s, const struct surveyset_options *o,
     void (*problem)(void *ctx, const struct read_problem *p), void *ctx,
     struct strbuf *err);
 /* The row of household ID, or NULL. A file whose household_ids strictly
- * increase (as written by the county's tools) needs no index: the next
- * row is tried first, then a binary search. */
+ * increase (as written by the county's tools) needs no index: it is
+ * searched from the row after the last one found (base/search.h). */
 struct survey_row *surveyset_find(const struct surveyset *s, const char *id);
 /* The household_id of a row. */
 const char *surveyset_household(const struct surveyset *s,
