@@ -110,7 +110,6 @@ roster_households_sorted(const struct roster *r)
 {
 	struct hh_key *hk = xcalloc(r->nhouseholds, sizeof *hk);
 	uint32_t *sorted = xcalloc(r->nhouseholds, sizeof *sorted);
-
 	int ordered = 1;
 
 	for (size_t h = 0; h < r->nhouseholds; h++) {
