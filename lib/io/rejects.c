@@ -62,7 +62,17 @@ rejects_add(struct rejects *r, const char *file, unsigned long line,
 	x->id = store(r, masked, strlen(masked));
 	x->field = store(r, field, strlen(field));
 	x->message = store(r, message, strlen(message));
+	x->warning = 0;
 	r->n++;
+}
+
+void
+rejects_warn(struct rejects *r, const char *file, unsigned long line,
+    const char *household, const char *id, size_t id_len, const char *field,
+    const char *code, const char *message)
+{
+	rejects_add(r, file, line, household, id, id_len, field, code, message);
+	r->list[r->n - 1].warning = 1;
 }
 
 /* qsort has no context argument: sort keys carry their own pointers. */
@@ -91,7 +101,7 @@ rejects_write(struct rejects *r, struct outfile *out)
 {
 	static const char *const header[] = { "stage", "file", "line",
 		"village_code", "household_id", "id_number", "field", "code",
-		"message" };
+		"message", "severity" };
 	struct key *keys = xcalloc(r->n, sizeof *keys);
 	struct csvout w;
 
@@ -115,6 +125,7 @@ rejects_write(struct rejects *r, struct outfile *out)
 		csvout_str(&w, r->arena + x->field);
 		csvout_str(&w, x->code);
 		csvout_str(&w, r->arena + x->message);
+		csvout_str(&w, x->warning ? "warning" : "error");
 		csvout_end(&w);
 	}
 	free(keys);

@@ -1,5 +1,6 @@
 /* Rejected rows: one record per problem, written as
- * stage,file,line,village_code,household_id,id_number,field,code,message
+ * stage,file,line,village_code,household_id,id_number,field,code,message,
+ * severity
  * — a file meant for people: a UTF-8 BOM, formula-safe cells, and every
  * ID-shaped run in any cell masked (an ID typed into the wrong column
  * never shows in full). Sorted by household_id, then file order, then
@@ -18,6 +19,7 @@ struct rejects {
 		uint64_t file, household, id, field, message;  /* arena offsets */
 		const char *code;
 		uint32_t line, seq, file_rank;
+		uint8_t warning;             /* severity warning, else error */
 	} *list;
 	size_t n, cap;
 	char *arena;
@@ -32,6 +34,11 @@ void rejects_init(struct rejects *r, const char *stage, const char *village_code
  * written). ID[0..ID_LEN) is the ID number of the row as typed, masked
  * when written; MESSAGE is in the village's language. */
 void rejects_add(struct rejects *r, const char *file, unsigned long line,
+    const char *household, const char *id, size_t id_len, const char *field,
+    const char *code, const char *message);
+/* The same, of severity warning: the row or household was accepted, but
+ * a person should look. */
+void rejects_warn(struct rejects *r, const char *file, unsigned long line,
     const char *household, const char *id, size_t id_len, const char *field,
     const char *code, const char *message);
 /* Write the header and every record, sorted. */

@@ -124,7 +124,7 @@ expect "ID_MANGLED: an ID a spreadsheet made a number, in both forms, with what 
 	    "A3,王五,3.71323195803121E+17,户主,2015-05-20" >in.csv &&
 	tpa-apply -q --village village.yaml -o out.csv in.csv &&
 	[ "$(cut -d, -f5-8 rejects-apply.csv | grep ID_MANGLED | tr "\n" " ")" = "A1,3.71323E+17,id_number,ID_MANGLED A2,371323********0000,id_number,ID_MANGLED A3,3.71323*********E+17,id_number,ID_MANGLED " ] &&
-	grep -q "^apply,in.csv,2,371323105201,A1,3.71323E+17,id_number,ID_MANGLED,身份证号被电子表格转成了数字，已丢失位数：请把该列设置为文本格式，再按纸质表重新录入$" rejects-apply.csv &&
+	grep -q "^apply,in.csv,2,371323105201,A1,3.71323E+17,id_number,ID_MANGLED,身份证号被电子表格转成了数字，已丢失位数：请把该列设置为文本格式，再按纸质表重新录入,error$" rejects-apply.csv &&
 	! grep -q "3.71323195803121\|371323195803120000" rejects-apply.csv &&
 	echo "language: en" >>village.yaml && tpa-apply -q --village village.yaml -o out.csv in.csv &&
 	grep -q "was turned into a number by a spreadsheet and lost digits: format the column as text" rejects-apply.csv'

@@ -112,9 +112,9 @@ CSV
 
 expect "maybe in a yes_no column: BAD_VALUE reject naming survey.csv, line 3, urban_house and what is accepted" '
 	county red.yaml && maybe_village && survey &&
-	grep -qx "survey,survey.csv,3,371323105201,H2,,urban_house,BAD_VALUE,\"城镇商品房 \"\"maybe\"\"不是是或否（是/否、有/无、√/×、y/n、true/false、1/0）\"" rejects-survey.csv &&
+	grep -qx "survey,survey.csv,3,371323105201,H2,,urban_house,BAD_VALUE,\"城镇商品房 \"\"maybe\"\"不是是或否（是/否、有/无、√/×、y/n、true/false、1/0）\",error" rejects-survey.csv &&
 	echo "language: en" >>village.yaml && survey &&
-	grep -qx "survey,survey.csv,3,371323105201,H2,,urban_house,BAD_VALUE,\"urban_house \"\"maybe\"\" is not yes or no (是/否, 有/无, √/×, y/n, true/false, 1/0)\"" rejects-survey.csv'
+	grep -qx "survey,survey.csv,3,371323105201,H2,,urban_house,BAD_VALUE,\"urban_house \"\"maybe\"\" is not yes or no (是/否, 有/无, √/×, y/n, true/false, 1/0)\",error" rejects-survey.csv'
 
 expect "maybe in a yes_no column: the household unverified, exactly as with a bad money cell" '
 	county red.yaml && maybe_village && survey &&
@@ -383,7 +383,7 @@ H2,王五,$(id 37132319600705022),head,务农,2015-05-01
 CSV
 	printf "$SURVEY_HEAD\nH1,2015-05-26,王,1000,0,0,0\nH2,2015-05-26,王,1000,0,0,0\n" >survey.csv &&
 	survey && decisions >d && printf "H1,unverified,BAD_VALUE\nH2,eligible,\n" >want && same d want &&
-	grep -qx "survey,applicants.csv,3,371323105201,H1,371323\*\*\*\*\*\*\*\*0019,occupation,BAD_VALUE,\"occupation \"\"个体\"\"不是以下之一：civil_servant (公务员), farmer (务农)\"" rejects-survey.csv'
+	grep -qx "survey,applicants.csv,3,371323105201,H1,371323\*\*\*\*\*\*\*\*0019,occupation,BAD_VALUE,\"occupation \"\"个体\"\"不是以下之一：civil_servant (公务员), farmer (务农)\",error" rejects-survey.csv'
 
 # An extra column of applications.csv read inside any_member follows its
 # declared type too.
