@@ -1,20 +1,19 @@
-#include <string.h>
-
 #include "base/search.h"
 
 long
 sorted_find(const void *ctx, const char *(*key_at)(const void *ctx, size_t i),
-    size_t n, const char *key, size_t *cursor)
+    size_t n, const char *key, size_t *cursor,
+    int (*cmp)(const char *, const char *))
 {
 	size_t lo = 0, hi = n, step = 1;
 
 	/* every string before the cursor goes before KEY: start there */
-	if (*cursor > 0 && *cursor <= n && strcmp(key_at(ctx, *cursor - 1), key) < 0)
+	if (*cursor > 0 && *cursor <= n && cmp(key_at(ctx, *cursor - 1), key) < 0)
 		lo = *cursor;
 	while (lo + step - 1 < hi) {
 		size_t p = lo + step - 1;
 
-		if (strcmp(key_at(ctx, p), key) >= 0) {
+		if (cmp(key_at(ctx, p), key) >= 0) {
 			hi = p + 1;
 			break;
 		}
@@ -23,7 +22,7 @@ sorted_find(const void *ctx, const char *(*key_at)(const void *ctx, size_t i),
 	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(key_at(ctx, mid), key);
+		int c = cmp(key_at(ctx, mid), key);
 
 		if (c == 0) {
 			*cursor = mid + 1;

@@ -51,6 +51,9 @@ objections_resolve(enum level lev, const struct period *p, long long min_days,
 		}
 		if (*x->household && r < 0 && x->kind != KIND_WRONGLY_EXCLUDED)
 			say(finding, ctx, x, OBJ_NOT_IN_LIST);
+		if (r >= 0 && strcmp(hhlist_cell(l, (size_t)r, l->col[L_HOUSEHOLD]),
+		    x->household) != 0)
+			say(finding, ctx, x, OBJ_OTHER_FORM);
 		if (r >= 0) {
 			struct resolution *v = &out[r];
 

@@ -32,7 +32,9 @@ enum objection_finding {
 	OBJ_NOT_IN_LIST,              /* names a household that is not in the list */
 	OBJ_NOT_RUNNING,              /* upheld against a household not in the running */
 	OBJ_OUTSIDE_PERIOD,           /* received outside the period */
-	OBJ_PENDING                   /* still pending */
+	OBJ_PENDING,                  /* still pending */
+	OBJ_OTHER_FORM                /* names a household of the list by value
+	                               * (values/hhnumber.h), written otherwise */
 };
 
 struct resolve_summary {

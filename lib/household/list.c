@@ -6,6 +6,7 @@
 #include "base/i18n.h"
 #include "household/list.h"
 #include "io/csvout.h"
+#include "values/hhnumber.h"
 #include "values/text.h"
 
 const char *const list_known[L_NKNOWN] = { "village_code", "household_id",
@@ -242,7 +243,7 @@ index_rows(struct hhlist *l)
 	for (; l->nindexed < l->nrows; l->nindexed++) {
 		const char *k = household_at(l, l->nindexed);
 
-		strmap_put(&l->index, k, strlen(k), (uint32_t)l->nindexed, NULL);
+		hhnumber_put(&l->index, k, strlen(k), (uint32_t)l->nindexed, NULL);
 	}
 }
 
@@ -267,14 +268,14 @@ data_row(struct reading *rd, const struct csvin_row *row)
 		wording(&rd->msg, rd->o->lang, MSG_EMPTY, "household_id");
 		return report(rd, row->line, "", "household_id", "MISSING_FIELD");
 	}
-	/* Households in strictly increasing order cannot repeat: while they
-	 * come so, the index waits (for a lookup, or the first one out of
-	 * order, which indexes the rows before it). */
+	/* Households in strictly increasing order (by value: 1 = 001) cannot
+	 * repeat: while they come so, the index waits (for a lookup, or the
+	 * first one out of order, which indexes the rows before it). */
 	if (!rd->ordered || (l->nrows > 0 &&
-	    strcmp(household_at(l, l->nrows - 1), hid) >= 0)) {
+	    hhnumber_cmp(household_at(l, l->nrows - 1), hid) >= 0)) {
 		rd->ordered = 0;
 		index_rows(l);
-		strmap_put(&l->index, hid, strlen(hid), (uint32_t)l->nrows, &inserted);
+		hhnumber_put(&l->index, hid, strlen(hid), (uint32_t)l->nrows, &inserted);
 		if (!inserted) {
 			strbuf_reset(&rd->msg);
 			strbuf_printf(&rd->msg, _("household %s is listed twice"), hid);
@@ -444,9 +445,10 @@ hhlist_lookup(const struct hhlist *l, const char *id)
 	/* A list read in order needs no index: a file that follows it (votes,
 	 * objections) finds its households just after the last one found. */
 	if (m->sorted == m->nrows)
-		return sorted_find(m, household_of, m->nrows, id, &m->cursor);
+		return sorted_find(m, household_of, m->nrows, id, &m->cursor,
+		    hhnumber_cmp);
 	index_rows(m);
-	r = strmap_get(&m->index, id, strlen(id));
+	r = hhnumber_get(&m->index, id, strlen(id));
 	return r ? (long)*r : -1;
 }
 

@@ -97,8 +97,10 @@ void hhlist_set(struct hhlist *l, size_t r, int col, const char *s, size_t n);
 void hhlist_set_str(struct hhlist *l, size_t r, int col, const char *s);
 /* Set the decision (its text and the parsed value). */
 void hhlist_set_decision(struct hhlist *l, size_t r, enum decision d);
-/* The row of household ID, or -1. Households are unique in a list (a
- * repeat is refused on reading). */
+/* The row of household ID, or -1: numbers of digits match by value
+ * (values/hhnumber.h; compare the row's household_id with ID to tell a
+ * form with other leading zeros). Households are unique in a list (a
+ * repeat, by value, is refused on reading). */
 long hhlist_lookup(const struct hhlist *l, const char *id);
 
 /* Row R's cells as typed cells (values/field.h) by the columns' types, in

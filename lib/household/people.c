@@ -6,6 +6,7 @@
 #include "base/strmap.h"
 #include "household/people.h"
 #include "values/date.h"
+#include "values/hhnumber.h"
 #include "values/wording.h"
 
 const char *const people_known[P_NKNOWN] = { "village_code", "household_id",
@@ -30,8 +31,8 @@ struct reading {
 	unsigned long cur_line;
 	unsigned heads, bad;
 	/* Households already handed over. While they come in ascending
-	 * order (as tpa writes its lists) they are only appended to ASC, and
-	 * none can be a repeat; after the first one out of order, a repeat is
+	 * order (values/hhnumber.h; as tpa writes its lists) they are only
+	 * appended to ASC, and none can be a repeat; after the first one out of order, a repeat is
 	 * looked for in ASC (binary search) and in SEEN. */
 	struct strbuf asc;             /* the ids, each ended by NUL */
 	size_t *asc_off, nasc, asc_cap;
@@ -50,7 +51,7 @@ seen_before(struct reading *rd, const char *hid, size_t hlen)
 	int inserted;
 
 	if (!rd->unordered && (rd->nasc == 0 ||
-	    strcmp(hid, rd->asc.s + rd->asc_off[rd->nasc - 1]) > 0)) {
+	    hhnumber_cmp(hid, rd->asc.s + rd->asc_off[rd->nasc - 1]) > 0)) {
 		xgrow(&rd->asc_off, &rd->asc_cap, rd->nasc + 1, sizeof *rd->asc_off);
 		rd->asc_off[rd->nasc++] = rd->asc.len;
 		strbuf_add(&rd->asc, hid, hlen);
@@ -60,7 +61,7 @@ seen_before(struct reading *rd, const char *hid, size_t hlen)
 	rd->unordered = 1;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(hid, rd->asc.s + rd->asc_off[mid]);
+		int c = hhnumber_cmp(hid, rd->asc.s + rd->asc_off[mid]);
 
 		if (c == 0)
 			return 1;
@@ -69,7 +70,7 @@ seen_before(struct reading *rd, const char *hid, size_t hlen)
 		else
 			lo = mid + 1;
 	}
-	strmap_put(&rd->seen, hid, hlen, 0, &inserted);
+	hhnumber_put(&rd->seen, hid, hlen, 0, &inserted);
 	return !inserted;
 }
 

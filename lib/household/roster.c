@@ -3,6 +3,7 @@
 
 #include "base/alloc.h"
 #include "household/roster.h"
+#include "values/hhnumber.h"
 
 void
 roster_init(struct roster *r, size_t ncells)
@@ -32,7 +33,7 @@ uint32_t
 roster_household(struct roster *r, const char *id, size_t n, unsigned long line)
 {
 	int inserted;
-	uint32_t *v = strmap_put(&r->index, id, n, (uint32_t)r->nhouseholds,
+	uint32_t *v = hhnumber_put(&r->index, id, n, (uint32_t)r->nhouseholds,
 	    &inserted);
 	struct roster_household *h;
 
@@ -45,6 +46,7 @@ roster_household(struct roster *r, const char *id, size_t n, unsigned long line)
 	h = &r->households[r->nhouseholds];
 	memset(h, 0, sizeof *h);
 	h->key = store(r, id, n);
+	h->other = h->key;
 	h->first_line = (uint32_t)line;
 	return (uint32_t)r->nhouseholds++;
 }
@@ -53,6 +55,25 @@ const char *
 roster_household_id(const struct roster *r, uint32_t h)
 {
 	return r->arena + r->households[h].key;
+}
+
+void
+roster_household_form(struct roster *r, uint32_t h, const char *id, size_t n)
+{
+	r->households[h].key = store(r, id, n);
+}
+
+void
+roster_household_seen(struct roster *r, uint32_t h, const char *id, size_t n)
+{
+	struct roster_household *x = &r->households[h];
+	const char *first = r->arena + x->key;
+
+	if (strlen(first) == n && memcmp(first, id, n) == 0)
+		return;
+	if (!x->ambiguous)
+		x->other = store(r, id, n);
+	x->ambiguous = 1;
 }
 
 uint32_t

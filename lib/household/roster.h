@@ -24,12 +24,14 @@ struct roster_person {
 
 struct roster_household {
 	uint64_t key;            /* offset of household_id in the arena */
+	uint64_t other;          /* ambiguous: another form seen */
 	uint32_t people;         /* rows */
 	uint32_t heads;
 	uint32_t first_line;
 	uint8_t rejected;        /* rejected whole */
 	uint8_t carried;         /* from last year's registry */
 	uint8_t replaced;        /* carried, but a new application replaces it */
+	uint8_t ambiguous;       /* written two ways (1 and 01) in one file */
 };
 
 struct roster {
@@ -40,18 +42,28 @@ struct roster {
 	char *arena;
 	size_t arena_len, arena_cap;
 	size_t ncells;           /* cells stored per person */
-	struct strmap index;     /* household_id -> household */
+	struct strmap index;     /* household_id (by value) -> household */
 };
 
 /* An empty roster storing NCELLS cells per person. */
 void roster_init(struct roster *r, size_t ncells);
 void roster_free(struct roster *r);
 
-/* The household named ID[0..N), added if new (LINE is its first line).
- * NO_HOUSEHOLD when the roster is full (2^32 - 1 households). */
+/* The household numbered ID[0..N) by value (values/hhnumber.h: 1 = 01),
+ * added if new (LINE is its first line, ID its form). NO_HOUSEHOLD when
+ * the roster is full (2^32 - 1 households). */
 uint32_t roster_household(struct roster *r, const char *id, size_t n,
     unsigned long line);
+/* Household H's number as it is written: its first form, until
+ * roster_household_form sets another. */
 const char *roster_household_id(const struct roster *r, uint32_t h);
+void roster_household_form(struct roster *r, uint32_t h, const char *id,
+    size_t n);
+/* Household H's number is written ID[0..N) on a row of the file that
+ * made it: a form other than its first marks it ambiguous (and keeps that
+ * form in other). */
+void roster_household_seen(struct roster *r, uint32_t h, const char *id,
+    size_t n);
 
 /* Add a person of household H (or NO_HOUSEHOLD) with its CELLS (r->ncells
  * NUL-free strings; NULL means empty). Returns the person's index, or
@@ -64,7 +76,7 @@ uint32_t roster_add(struct roster *r, uint32_t h, unsigned long line, int head,
 void roster_cells(const struct roster *r, uint32_t person, const char **cells,
     size_t *lens);
 
-/* Indices of all households sorted by household_id (bytewise). Returns a
+/* Indices of all households sorted by household_id as written (bytewise). Returns a
  * new array of r->nhouseholds entries; caller frees. */
 uint32_t *roster_households_sorted(const struct roster *r);
 

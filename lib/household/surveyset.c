@@ -5,6 +5,7 @@
 #include "base/i18n.h"
 #include "base/search.h"
 #include "household/surveyset.h"
+#include "values/hhnumber.h"
 #include "values/text.h"
 
 const char *const survey_known[S_NKNOWN] = { "household_id", "survey_date",
@@ -49,8 +50,8 @@ household_of(const void *s, size_t i)
 }
 
 /* Whether the row being added (s->nrows) keeps the household_ids in
- * strictly increasing byte order, its stored id being HID[0..N) exactly:
- * then no two rows can be for the same household. */
+ * strictly increasing order (values/hhnumber.h), its stored id being
+ * HID[0..N) exactly: then no two rows can be for the same household. */
 static int
 still_ordered(const struct surveyset *s, const char *hid, size_t n)
 {
@@ -59,7 +60,7 @@ still_ordered(const struct surveyset *s, const char *hid, size_t n)
 	if (strlen(mine) != n || memcmp(mine, hid, n) != 0)
 		return 0;
 	return s->nrows == 0 ||
-	    strcmp(surveyset_household(s, &s->rows[s->nrows - 1]), mine) < 0;
+	    hhnumber_cmp(surveyset_household(s, &s->rows[s->nrows - 1]), mine) < 0;
 }
 
 /* Leave ordered mode: index the rows so far (all different households). */
@@ -69,7 +70,7 @@ index_all(struct surveyset *s)
 	for (size_t i = 0; i < s->nrows; i++) {
 		const char *k = surveyset_household(s, &s->rows[i]);
 
-		strmap_put(&s->index, k, strlen(k), (uint32_t)i, NULL);
+		hhnumber_put(&s->index, k, strlen(k), (uint32_t)i, NULL);
 	}
 	s->ordered = 0;
 }
@@ -159,7 +160,7 @@ data_row(struct reading *rd, const struct csvin_row *row)
 		s->nrows++;
 		return 0;
 	}
-	slot = strmap_put(&s->index, hid, hlen, (uint32_t)s->nrows, &inserted);
+	slot = hhnumber_put(&s->index, hid, hlen, (uint32_t)s->nrows, &inserted);
 	if (!inserted) {
 		struct survey_row *first = &s->rows[*slot];
 
@@ -224,10 +225,10 @@ surveyset_find(const struct surveyset *s, const char *id)
 	long i;
 
 	if (!s->ordered) {
-		r = strmap_get(&s->index, id, strlen(id));
+		r = hhnumber_get(&s->index, id, strlen(id));
 		return r ? &s->rows[*r] : NULL;
 	}
-	i = sorted_find(s, household_of, s->nrows, id, &m->cursor);
+	i = sorted_find(s, household_of, s->nrows, id, &m->cursor, hhnumber_cmp);
 	return i >= 0 ? &m->rows[i] : NULL;
 }
 

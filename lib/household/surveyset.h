@@ -58,7 +58,7 @@ struct surveyset_options {
 int surveyset_read(struct surveyset *s, const struct surveyset_options *o,
     void (*problem)(void *ctx, const struct read_problem *p), void *ctx,
     struct strbuf *err);
-/* The row of household ID, or NULL. A file whose household_ids strictly
+/* The row of household ID (by value: values/hhnumber.h), or NULL. A file whose household_ids strictly
  * increase (as written by the county's tools) needs no index: it is
  * searched from the row after the last one found (base/search.h). */
 struct survey_row *surveyset_find(const struct surveyset *s, const char *id);

@@ -75,6 +75,14 @@ on_row(void *ctx, const struct csvin_row *row)
 		note(rd, row->line, c[V_HOUSEHOLD]);
 		return 0;
 	}
+	if (strcmp(hhlist_cell(rd->l, (size_t)r, rd->l->col[L_HOUSEHOLD]),
+	    c[V_HOUSEHOLD]) != 0) {
+		/* the same number (values/hhnumber.h): the vote counts */
+		strbuf_printf(&rd->text, _("household %s is written %s in the list "
+		    "(the same number): the vote counts for it"), c[V_HOUSEHOLD],
+		    hhlist_cell(rd->l, (size_t)r, rd->l->col[L_HOUSEHOLD]));
+		note(rd, row->line, c[V_HOUSEHOLD]);
+	}
 	if (rd->l->row[r].decision != DEC_ELIGIBLE) {
 		strbuf_printf(&rd->text, _("household %s is not eligible (%s); the "
 		    "vote changes nothing"), c[V_HOUSEHOLD],

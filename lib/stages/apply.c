@@ -21,6 +21,7 @@
 #include "stages/shell.h"
 #include "values/date.h"
 #include "values/enums.h"
+#include "values/hhnumber.h"
 #include "values/idnumber.h"
 #include "values/text.h"
 
@@ -83,6 +84,10 @@ struct intake {
 	size_t *lens;
 	struct strmap exited;         /* previous: households that exited */
 	struct strmap applied;        /* households of this year's applications */
+	struct strmap registry_form;  /* previous: household -> its number as written */
+	struct strbuf registry_forms;
+	size_t registry_width;        /* previous: widest number with leading zeros */
+	int registry_digits;          /* previous: a number made only of digits */
 	struct strbuf msg, quote, err;
 	char *previous_members;       /* last year's registry/members.csv */
 };
@@ -265,11 +270,11 @@ data_row(struct intake *in, const struct csvin_row *row)
 	rc.id = cell(&rc, C_ID, &rc.id_len);
 	/* A household of last year's registry: carried unless it exited or
 	 * a new application replaces it. */
-	if (f->carried && hlen > 0 && (strmap_get(&in->exited, rc.household, hlen) ||
-	    strmap_get(&in->applied, rc.household, hlen)))
+	if (f->carried && hlen > 0 && (hhnumber_get(&in->exited, rc.household, hlen) ||
+	    hhnumber_get(&in->applied, rc.household, hlen)))
 		return 0;
 	if (!f->carried && hlen > 0 && in->previous_members != NULL)
-		strmap_put(&in->applied, rc.household, hlen, 0, NULL);
+		hhnumber_put(&in->applied, rc.household, hlen, 0, NULL);
 	if (row->n != f->cols.ncells) {
 		wording(&in->msg, in->lang, MSG_RAGGED, row->n, f->cols.ncells);
 		reject(&rc, "", "RAGGED_ROW");
@@ -305,6 +310,9 @@ data_row(struct intake *in, const struct csvin_row *row)
 		if (household == NO_HOUSEHOLD)
 			return stage_fail(in->st, _("%s:%lu: too many households"),
 			    f->name, row->line), -1;
+		/* a household's rows come from one file: 1 and 01 there are
+		 * two households or one written two ways, never merged */
+		roster_household_seen(&in->roster, household, rc.household, hlen);
 		in->last_household = household;
 		in->roster.households[household].carried = (uint8_t)f->carried;
 	}
@@ -515,7 +523,7 @@ judge_households(struct intake *in)
 	struct roster *r = &in->roster;
 
 	for (size_t h = 0; h < r->nhouseholds; h++)
-		if (r->households[h].heads != 1)
+		if (r->households[h].heads != 1 || r->households[h].ambiguous)
 			r->households[h].rejected = 1;
 	for (size_t i = 0; i < r->npeople; i++) {
 		struct roster_person *p = &r->people[i];
@@ -531,6 +539,19 @@ judge_households(struct intake *in)
 			continue;
 		hid = roster_household_id(r, p->household);
 		file = row_file(in, p);
+		if (h->ambiguous) {
+			const char *written = r->arena + p->cells;
+
+			strbuf_reset(&in->msg);
+			wording(&in->msg, in->lang, MSG_HOUSEHOLD_AMBIGUOUS, hid,
+			    r->arena + h->other);
+			rejects_add(&in->rejects, file, p->line, written, p->id,
+			    strlen(p->id), "household_id", "HOUSEHOLD_ID_AMBIGUOUS",
+			    strbuf_str(&in->msg));
+			strbuf_reset(&in->msg);
+			p->rejected = 1;
+			continue;
+		}
 		if (h->heads == 0) {
 			m = MSG_NO_HEAD;
 			code = "NO_HEAD";
@@ -551,6 +572,74 @@ judge_households(struct intake *in)
 		strbuf_reset(&in->msg);
 		p->rejected = 1;
 	}
+}
+
+/* The form each accepted household's number is written in: last year's
+ * registry's for a household it holds; else, for a number made only of
+ * digits, padded with zeros to the village's width — that of the widest
+ * number written with leading zeros in last year's registry (when it
+ * holds a number of digits at all), else in this year's applications —
+ * else as written. Each household written otherwise gets one warning, at
+ * its first row. */
+static void
+restore_forms(struct intake *in)
+{
+	struct roster *r = &in->roster;
+	size_t width = in->registry_width;
+	unsigned char *warned = xcalloc(r->nhouseholds + 1, 1);
+	struct strbuf form = { 0 };
+
+	if (!in->registry_digits)
+		for (size_t h = 0; h < r->nhouseholds; h++) {
+			const char *id = roster_household_id(r, (uint32_t)h);
+			size_t n = strlen(id);
+
+			if (!r->households[h].carried && !r->households[h].ambiguous &&
+			    hhnumber_digits(id, n) &&
+			    id[0] == '0' && n > 1 && n > width)
+				width = n;
+		}
+	for (size_t h = 0; h < r->nhouseholds; h++) {
+		const char *id = roster_household_id(r, (uint32_t)h);
+		size_t n = strlen(id), pad;
+		const uint32_t *reg = hhnumber_get(&in->registry_form, id, n);
+
+		if (r->households[h].rejected)
+			continue;
+		strbuf_reset(&form);
+		if (reg != NULL) {
+			strbuf_puts(&form, in->registry_forms.s + *reg);
+		} else {
+			for (pad = hhnumber_pad(id, n, width); pad > 0; pad--)
+				strbuf_putc(&form, '0');
+			strbuf_add(&form, id, n);
+		}
+		if (strcmp(strbuf_str(&form), id) != 0)
+			roster_household_form(r, (uint32_t)h, form.s, form.len);
+	}
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct roster_person *p = &r->people[i];
+		const char *written = r->arena + p->cells, *id;
+		int longer;
+
+		if (p->household == NO_HOUSEHOLD || r->households[p->household].rejected ||
+		    warned[p->household])
+			continue;
+		id = roster_household_id(r, p->household);
+		if (strcmp(written, id) == 0)
+			continue;
+		warned[p->household] = 1;
+		longer = strlen(id) > strlen(written);
+		strbuf_reset(&in->msg);
+		wording(&in->msg, in->lang, longer ? MSG_ZEROS_RESTORED :
+		    MSG_ZEROS_DROPPED, written, id);
+		rejects_warn(&in->rejects, row_file(in, p), p->line, written, p->id,
+		    strlen(p->id), "household_id", longer ? "LEADING_ZEROS_RESTORED" :
+		    "LEADING_ZEROS_DROPPED", strbuf_str(&in->msg));
+		strbuf_reset(&in->msg);
+	}
+	strbuf_free(&form);
+	free(warned);
 }
 
 static void
@@ -574,7 +663,8 @@ write_applicants(struct intake *in, struct outfile *out)
 			continue;
 		roster_cells(r, order[i], in->cells, in->lens);
 		csvout_cell(&w, in->st->village.code, code_len);
-		for (size_t c = 0; c < r->ncells; c++)
+		csvout_str(&w, roster_household_id(r, p->household));
+		for (size_t c = K(C_HOUSEHOLD) + 1; c < r->ncells; c++)
 			csvout_cell(&w, in->cells[c], in->lens[c]);
 		csvout_end(&w);
 	}
@@ -614,6 +704,28 @@ struct exits {
 	int have_header;
 };
 
+/* Last year's households.csv gives the village's form of its numbers. */
+static void
+registry_form(struct intake *in, const char *hid)
+{
+	size_t n = strlen(hid);
+	int inserted;
+
+	if (n == 0)
+		return;
+	hhnumber_put(&in->registry_form, hid, n, (uint32_t)in->registry_forms.len,
+	    &inserted);
+	if (inserted) {
+		strbuf_add(&in->registry_forms, hid, n);
+		strbuf_putc(&in->registry_forms, '\0');
+	}
+	if (hhnumber_digits(hid, n)) {
+		in->registry_digits = 1;
+		if (hid[0] == '0' && n > 1 && n > in->registry_width)
+			in->registry_width = n;
+	}
+}
+
 static int
 on_status(void *ctx, const struct csvin_row *row)
 {
@@ -635,7 +747,8 @@ on_status(void *ctx, const struct csvin_row *row)
 	hid = columns_cell(&x->cols, row, 0, NULL);
 	status = columns_cell(&x->cols, row, 1, NULL);
 	if (strcmp(status, "exited") == 0)
-		strmap_put(&x->in->exited, hid, strlen(hid), 0, NULL);
+		hhnumber_put(&x->in->exited, hid, strlen(hid), 0, NULL);
+	registry_form(x->in, hid);
 	return 0;
 }
 
@@ -711,6 +824,7 @@ apply_run(const struct apply_options *o)
 	in.st = &st;
 	strmap_init(&in.exited);
 	strmap_init(&in.applied);
+	strmap_init(&in.registry_form);
 	idlist_init(&in.people);
 	stage_begin(&st, "apply", o->quiet);
 	stage_target(&st, o->output);
@@ -750,6 +864,7 @@ apply_run(const struct apply_options *o)
 	}
 	judge_duplicates(&in);
 	judge_households(&in);
+	restore_forms(&in);
 	write_applicants(&in, out);
 	rejects_write(&in.rejects, rej);
 	if (stage_commit(&st) != 0)
@@ -775,6 +890,8 @@ out:
 	id_checker_free(in.ids);
 	strmap_free(&in.exited);
 	strmap_free(&in.applied);
+	strmap_free(&in.registry_form);
+	strbuf_free(&in.registry_forms);
 	strbuf_free(&in.msg);
 	strbuf_free(&in.quote);
 	strbuf_free(&in.err);

@@ -24,6 +24,7 @@
 #include "stages/shell.h"
 #include "stages/surveying.h"
 #include "values/date.h"
+#include "values/hhnumber.h"
 #include "values/idnumber.h"
 #include "values/money.h"
 #include "values/text.h"
@@ -403,7 +404,7 @@ on_survey_household(void *ctx, const struct surveyed *s)
 	if (s->row != NULL && s->surveyed && va->date_col >= 0 &&
 	    s->ss->cells[s->row->cells + (size_t)va->date_col].len > 0)
 		d->survey_date = (long)s->ss->cells[s->row->cells + (size_t)va->date_col].v;
-	strmap_put(&va->dindex, h->id, strlen(h->id), (uint32_t)va->ndv, NULL);
+	hhnumber_put(&va->dindex, h->id, strlen(h->id), (uint32_t)va->ndv, NULL);
 	va->ndv++;
 	if (h->heads != 1) {
 		struct strbuf b = { 0 };
@@ -524,7 +525,7 @@ compare_primary(struct village_audit *va)
 
 	for (size_t i = 0; i < l->nrows; i++) {
 		const char *hid = hhlist_cell(l, i, l->col[L_HOUSEHOLD]);
-		uint32_t *k = strmap_get(&va->dindex, hid, strlen(hid));
+		uint32_t *k = hhnumber_get(&va->dindex, hid, strlen(hid));
 		const struct derived *d;
 
 		if (k == NULL) {

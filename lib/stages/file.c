@@ -20,6 +20,7 @@
 #include "stages/file.h"
 #include "stages/shell.h"
 #include "stages/stats.h"
+#include "values/hhnumber.h"
 #include "values/money.h"
 #include "values/text.h"
 
@@ -57,6 +58,7 @@ struct filing {
 	/* applicants.csv */
 	const struct schema *aschema;
 	size_t ncells;               /* applicant header cells */
+	int hcol;                    /* their household_id */
 	char **aschema_names;        /* their names (NULL: unnamed), kept */
 	unsigned char *awant;
 	struct strbuf missing;
@@ -69,7 +71,7 @@ struct filing {
 static struct reg *
 reg_of(struct filing *f, const char *id)
 {
-	uint32_t *r = strmap_get(&f->index, id, strlen(id));
+	uint32_t *r = hhnumber_get(&f->index, id, strlen(id));
 
 	return r ? &f->reg[*r] : NULL;
 }
@@ -89,7 +91,7 @@ reg_add(struct filing *f, const char *id)
 	r->confirmed_row = -1;
 	r->exits = -1;
 	r->attribute = r->cause = -1;
-	strmap_put(&f->index, id, strlen(id), (uint32_t)f->nreg, NULL);
+	hhnumber_put(&f->index, id, strlen(id), (uint32_t)f->nreg, NULL);
 	f->nreg++;
 	return r;
 }
@@ -146,7 +148,7 @@ on_previous(void *ctx, const struct csvin_row *row)
 		f->history_ids[f->nhistory] = xstrdup(hid);
 		f->history_since[f->nhistory] = year_of(columns_cell(&p->cols, row, 2, NULL));
 		f->history_exited[f->nhistory] = exited;
-		strmap_put(&f->history, hid, strlen(hid), (uint32_t)f->nhistory, NULL);
+		hhnumber_put(&f->history, hid, strlen(hid), (uint32_t)f->nhistory, NULL);
 		f->nhistory++;
 		return 0;
 	}
@@ -258,6 +260,7 @@ on_header(void *ctx, struct schema *s, struct strbuf *err)
 
 	f->aschema = s;
 	f->ncells = s->cols.ncells;
+	f->hcol = s->cols.pos[P_HOUSEHOLD];
 	f->awant = xcalloc(s->cols.ncells + 1, 1);
 	f->aschema_names = xcalloc(s->cols.ncells + 1, sizeof *f->aschema_names);
 	for (size_t i = 0; i < s->cols.ncells; i++)
@@ -454,7 +457,9 @@ write_members(struct filing *f, struct reg **order, size_t n, struct outfile *ou
 			const struct card_member *cm = &f->members[order[i]->first_member + m];
 
 			for (size_t c = 0; c <= f->ncells; c++)
-				if (c == f->ncells || f->aschema_names[c] != NULL)
+				if ((int)c == f->hcol)
+					csvout_str(&w, order[i]->id);
+				else if (c == f->ncells || f->aschema_names[c] != NULL)
 					csvout_str(&w, card_member_cell(f->text, cm, c));
 			csvout_end(&w);
 		}
@@ -467,7 +472,7 @@ history_entry(struct filing *f, struct reg *r)
 {
 	const uint32_t *h;
 
-	if (r->prev.known || (h = strmap_get(&f->history, r->id, strlen(r->id))) == NULL)
+	if (r->prev.known || (h = hhnumber_get(&f->history, r->id, strlen(r->id))) == NULL)
 		return;
 	r->prev.exited_year = f->history_exited[*h];
 	if (r->prev.registered_since == 0)
@@ -512,7 +517,7 @@ write_history(struct filing *f, struct outfile *out)
 		/* Exited last year, not registered again this year. */
 		if (r->st.listed || !r->prev.known || r->prev.status != STATUS_EXITED)
 			continue;
-		if (strmap_get(&f->history, r->id, strlen(r->id)) != NULL)
+		if (hhnumber_get(&f->history, r->id, strlen(r->id)) != NULL)
 			continue;
 		rows[n].id = r->id;
 		rows[n].since = r->prev.registered_since;
@@ -674,9 +679,16 @@ file_run(const struct file_options *o)
 	}
 	for (size_t i = 0; i < f.confirmed.nrows; i++)
 		if (f.confirmed.row[i].decision == DEC_CONFIRMED) {
-			struct reg *r = reg_add(&f, hhlist_cell(&f.confirmed, i,
-			    f.confirmed.col[L_HOUSEHOLD]));
+			const char *hid = hhlist_cell(&f.confirmed, i,
+			    f.confirmed.col[L_HOUSEHOLD]);
+			struct reg *r = reg_add(&f, hid);
 
+			/* The registry keeps the number as last year's wrote it. */
+			if (strcmp(r->id, hid) != 0)
+				stage_warn(st, _("%s:%lu: household %s is written %s in last "
+				    "year's registry (the same number): the registry writes %s"),
+				    f.confirmed.file, (unsigned long)f.confirmed.row[i].line,
+				    hid, r->id, r->id);
 			r->confirmed = 1;
 			r->confirmed_row = (long)i;
 		}
@@ -830,7 +842,7 @@ on_registry_row(void *ctx, const struct csvin_row *row)
 		const char *hid = columns_cell(&ru->cols, row, 0, NULL);
 		const char *labor = columns_cell(&ru->cols, row, 1, NULL);
 		const char *health = columns_cell(&ru->cols, row, 2, NULL);
-		uint32_t *st = strmap_get(&ru->status, hid, strlen(hid));
+		uint32_t *st = hhnumber_get(&ru->status, hid, strlen(hid));
 
 		if (st != NULL)
 			stats_person(ru->s, (enum status)*st,
@@ -849,7 +861,7 @@ on_registry_row(void *ctx, const struct csvin_row *row)
 		if (s < 0)
 			return stage_fail(ru->st, _("households.csv:%lu: status \"%s\" is "
 			    "not known"), row->line, status), -1;
-		strmap_put(&ru->status, hid, strlen(hid), (uint32_t)s, NULL);
+		hhnumber_put(&ru->status, hid, strlen(hid), (uint32_t)s, NULL);
 		stats_household(ru->s, (enum status)s,
 		    enum_lookup(&enum_attribute, attr, strlen(attr)),
 		    enum_lookup(&enum_cause, cause, strlen(cause)), atoll(members));

@@ -15,6 +15,7 @@
 #include "stages/publicize.h"
 #include "stages/shell.h"
 #include "values/date.h"
+#include "values/hhnumber.h"
 #include "values/idnumber.h"
 #include "values/text.h"
 
@@ -212,6 +213,7 @@ static const char *const resurvey_head[NRESURVEY] = { "level", "household_id",
 struct resolution_run {
 	const struct publicize_options *o;
 	struct stage *st;
+	const struct hhlist *list;
 	struct objectionfile objections;
 	char **resurvey;              /* NRESURVEY cells per row */
 	size_t nresurvey, cap;
@@ -284,6 +286,15 @@ on_finding(void *ctx, const struct objection *x, enum objection_finding what)
 		    "period %s to %s"), file, x->line, date_format(rd, x->received),
 		    level_code(rr->o->level), date_format(sd, p->start),
 		    date_format(ed, p->end));
+		break;
+	}
+	case OBJ_OTHER_FORM: {
+		long r = hhlist_lookup(rr->list, x->household);
+
+		stage_warn(rr->st, _("%s:%lu: household %s is written %s in the list "
+		    "(the same number): the objection is about it"), file, x->line,
+		    x->household, r < 0 ? "" : hhlist_cell(rr->list, (size_t)r,
+		    rr->list->col[L_HOUSEHOLD]));
 		break;
 	}
 	case OBJ_PENDING:
@@ -365,7 +376,7 @@ explain_resolution(const struct stage *st, const struct publicize_options *o,
 		const char *k = enum_label(&enum_objection_kind, (int)x->kind, &nk);
 		const char *oc = enum_label(&enum_objection_outcome, (int)x->outcome, &no);
 
-		if (strcmp(x->household, hid) != 0)
+		if (!hhnumber_same(x->household, hid))
 			continue;
 		seen++;
 		if (zh)
@@ -406,6 +417,7 @@ publicize_resolve(const struct publicize_options *o)
 	memset(&l, 0, sizeof l);
 	rr.o = o;
 	rr.st = &st;
+	rr.list = &l;
 	stage_begin(&st, "publicize", o->quiet);
 	if (o->explain == NULL)
 		stage_target(&st, o->output);

@@ -197,6 +197,22 @@ on_household(void *ctx, const struct surveyed *s)
 		explain(run, s);
 	if (run->o->explain != NULL)
 		return 0;
+	if (s->row != NULL) {
+		/* survey.csv may write the number otherwise (a spreadsheet drops
+		 * leading zeros): the list keeps applicants.csv's form */
+		const char *written = surveyset_household(&run->ss, s->row);
+
+		if (strcmp(written, h->id) != 0) {
+			int longer = strlen(h->id) > strlen(written);
+
+			strbuf_reset(&run->msg);
+			wording(&run->msg, run->st.lang, longer ? MSG_ZEROS_RESTORED :
+			    MSG_ZEROS_DROPPED, written, h->id);
+			rejects_warn(&run->rejects, run->ss.file, s->row->line, written,
+			    NULL, 0, "household_id", longer ? "LEADING_ZEROS_RESTORED" :
+			    "LEADING_ZEROS_DROPPED", strbuf_str(&run->msg));
+		}
+	}
 	r = hhlist_add(&run->list, h->id, h->line);
 	hhlist_set_str(&run->list, r, run->list.col[L_VILLAGE],
 	    *h->village_code ? h->village_code : run->village_code);

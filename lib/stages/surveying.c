@@ -7,6 +7,7 @@
 #include "base/strmap.h"
 #include "household/people.h"
 #include "stages/surveying.h"
+#include "values/hhnumber.h"
 #include "values/money.h"
 
 struct derivation {
@@ -213,7 +214,7 @@ on_household(void *ctx, const struct household *h)
 	struct survey_row *row = surveyset_find(d->ss, h->id);
 	int surveyed = row != NULL && row->state == SURVEY_OK;
 	long long pci = surveyed ? eligibility_pci(row->income, (long long)h->nmembers) : 0;
-	int explaining = d->o->explain != NULL && strcmp(d->o->explain, h->id) == 0;
+	int explaining = d->o->explain != NULL && hhnumber_same(d->o->explain, h->id);
 	int name = h->mschema->cols.pos[P_NAME];
 	struct cond_context cx;
 	struct eligibility_input in;

@@ -22,6 +22,9 @@ static const struct enum_value problem[] = {
 	{ "ORPHAN_SURVEY", "调查户不在申请名单中" },
 	{ "DUPLICATE_SURVEY", "同一户有多条调查记录" },
 	{ "RAGGED_ROW", "列数与表头不符" },
+	{ "HOUSEHOLD_ID_AMBIGUOUS", "同一户编号有两种写法" },
+	{ "LEADING_ZEROS_RESTORED", "户编号前面的0已恢复" },
+	{ "LEADING_ZEROS_DROPPED", "户编号已按本村写法改写" },
 	/* audit findings */
 	{ "LEAK_HOUSEHOLD", "环节之间漏户" },
 	{ "LEAK_PERSON", "户内漏人" },

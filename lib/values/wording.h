@@ -37,6 +37,9 @@ enum msg {
 	MSG_INCOMPLETE,          /* %s household */
 	MSG_RAGGED,              /* %zu cells, %zu header cells */
 	MSG_UNNAMED_COLUMN,      /* %zu column, %s quoted value */
+	MSG_HOUSEHOLD_AMBIGUOUS, /* %s number, %s the same number written otherwise */
+	MSG_ZEROS_RESTORED,      /* %s number as written, %s as the village writes it */
+	MSG_ZEROS_DROPPED,       /* %s number as written, %s as the village writes it */
 	/* survey */
 	MSG_NEGATIVE,            /* %s field, %s quoted value */
 	MSG_DUPLICATE_SURVEY,    /* %s household */

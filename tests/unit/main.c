@@ -95,6 +95,7 @@ static const struct {
 	Suite *(*make)(void);
 } suites[] = {
 	SUITE(idnumber), SUITE(date), SUITE(money), SUITE(enums), SUITE(text),
+	SUITE(hhnumber),
 	SUITE(csvin), SUITE(csvout), SUITE(yamldoc), SUITE(village),
 	SUITE(columns), SUITE(strmap), SUITE(household), SUITE(outfile),
 	SUITE(provenance), SUITE(paths), SUITE(pattern), SUITE(options),

@@ -9,6 +9,7 @@ Suite *suite_date(void);
 Suite *suite_money(void);
 Suite *suite_enums(void);
 Suite *suite_text(void);
+Suite *suite_hhnumber(void);
 Suite *suite_csvin(void);
 Suite *suite_csvout(void);
 Suite *suite_yamldoc(void);
