@@ -169,8 +169,8 @@ yes_no(const char *s, size_t n)
 }
 
 enum field_status
-field_parse(const struct field *f, const char *s, size_t n, int64_t *v,
-    const char **norm, size_t *normlen, char buf[FIELD_BUF])
+field_parse(const struct field *f, const char *s, size_t n, int year,
+    int64_t *v, const char **norm, size_t *normlen, char buf[FIELD_BUF])
 {
 	char small[4 * FIELD_BUF];      /* a full-width form is 3 bytes a character */
 	const char *t = s;
@@ -228,7 +228,9 @@ field_parse(const struct field *f, const char *s, size_t n, int64_t *v,
 		*norm = money_format(buf, fen);
 		break;
 	case FT_DATE:
-		if (date_parse(t, k, &days) != 0)
+		if ((i = date_parse(t, k, year, &days)) == DATE_SHORT_YEAR)
+			return FIELD_SHORT_YEAR;
+		if (i != 0)
 			goto bad;
 		*v = days;
 		*norm = date_format(buf, days);

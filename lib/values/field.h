@@ -52,14 +52,17 @@ enum field_status {
 	FIELD_EMPTY,      /* nothing in the cell */
 	FIELD_OTHER,      /* code with other: allow, not in the list: kept as typed */
 	FIELD_BAD,        /* not a value of the type */
-	FIELD_CONTROL     /* holds a control character the type does not admit */
+	FIELD_CONTROL,    /* holds a control character the type does not admit */
+	FIELD_SHORT_YEAR  /* date: a two-digit year that cannot be settled */
 };
 
-/* Parse S[0..N) (already trimmed) as a value of F. On FIELD_OK and
+/* Parse S[0..N) (already trimmed) as a value of F; a date's two-digit
+ * year is read near YEAR, the village's year (0: not at all; see
+ * date_parse). On FIELD_OK and
  * FIELD_OTHER, *V is the value and *NORM and *NORMLEN the text to store: it
  * points into S, to a static code, or into BUF. Never allocates. */
 enum field_status field_parse(const struct field *f, const char *s, size_t n,
-    int64_t *v, const char **norm, size_t *normlen, char buf[FIELD_BUF]);
+    int year, int64_t *v, const char **norm, size_t *normlen, char buf[FIELD_BUF]);
 
 /* The text of value V of F, written as the column holds it, into BUF
  * (codes point to their static text). For yes_no, number, money, date and
