@@ -72,7 +72,8 @@ household_parse_cell(struct household_buf *b, const struct field *f,
 	}
 	household_buf_text(b, "", 0, c);
 	c->v = 0;
-	text_quote(&q, s, n);
+	if (!f->confidential)    /* a confidential cell is never quoted */
+		text_quote(&q, s, n);
 	if (st == FIELD_CONTROL) {
 		wording(msg, l, MSG_CONTROL, field_label(f, name, l), strbuf_str(&q));
 	} else if (st == FIELD_SHORT_YEAR) {

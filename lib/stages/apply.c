@@ -21,6 +21,7 @@
 #include "stages/shell.h"
 #include "values/date.h"
 #include "values/enums.h"
+#include "values/field.h"
 #include "values/idnumber.h"
 #include "values/text.h"
 
@@ -206,11 +207,15 @@ check_controls(struct row_check *rc)
 	for (size_t i = 0; i < rc->row->n && i < c->ncells; i++) {
 		int k = c->slot[i];
 		int free = k < 0 || free_text[k];
+		const char *name = k >= 0 ? known[k] : c->name[i];
+		const struct field *f = name ? field_builtin(name) : NULL;
 
 		if (text_control(rc->row->cell[i], rc->row->len[i], free) < 0)
 			continue;
+		/* a confidential cell (phone, bank account) is never quoted */
 		wording(&in->msg, in->lang, MSG_CONTROL,
 		    k >= 0 ? label(in, k) : c->name[i] ? c->name[i] : "",
+		    f != NULL && f->confidential ? "" :
 		    quoted(in, rc->row->cell[i], rc->row->len[i]));
 		reject(rc, k >= 0 ? known[k] : c->name[i] ? c->name[i] : "", "BAD_VALUE");
 	}

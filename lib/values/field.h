@@ -33,8 +33,11 @@ struct field {
 	unsigned char builtin;        /* a column of SPEC §3, or computed */
 	unsigned char redeclarable;   /* a built-in free-text column rules may type */
 	unsigned char computed;       /* members, per_capita_income, age */
+	unsigned char confidential;   /* never written to a file for people:
+	                               * bank account, phone, health detail */
 	const struct enum_def *codes; /* code: the list */
 	const char *title, *title_zh;
+	const char *aliases;          /* built in: its headers, "|"-joined */
 };
 
 /* A typed cell of a record: its value and where its text (as written) lies
@@ -77,6 +80,8 @@ void field_describe(const struct field *f, int zh, struct strbuf *b);
 /* The built-in field of a column of SPEC §3 or a computed one (members,
  * per_capita_income, age), or NULL. */
 const struct field *field_builtin(const char *name);
+/* The column catalogue: every built-in field, *N of them. */
+const struct field *field_catalogue(size_t *n);
 
 /* Type names as rules files write them. */
 const char *ftype_name(enum ftype t);
