@@ -6,17 +6,20 @@
 
 /* TRANSLATORS: keep the program, option and file names as they are. */
 static const char usage[] = N_(
-"usage: tpa-export [--columns FILE] [-e ENCODING] [-q] -o FILE.xlsx FILE.csv...\n"
+"usage: tpa-export [--columns FILE] [--rules R] [-e ENCODING] [-q] -o FILE.xlsx FILE.csv...\n"
 "\n"
 "Write the CSV files as one .xlsx workbook for Excel and WPS: a sheet per\n"
 "file (a file of more than 1,048,575 rows goes on over further sheets),\n"
 "headers, enumerations, decisions, reasons and codes in Chinese, ID numbers\n"
 "as text, money as numbers with two decimals, the header row frozen and\n"
 "filtered. Cells are copied as they are: masked IDs stay masked. A workbook\n"
-"made from a file holding a full ID number is written mode 0600.\n"
+"made from a file holding a full ID number is written mode 0600. Confidential\n"
+"columns (bank account, phone, health detail, and those the rules declare\n"
+"confidential) are left out.\n"
 "\n"
 "  -o, --output FILE  the workbook (required; not standard output)\n"
 "  --columns FILE     extra header aliases (YAML)\n"
+"  --rules R          rules whose confidential fields are left out too\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
 "  -q, --quiet        no summary line\n"
 "  --help, --version\n");
@@ -29,6 +32,7 @@ main(int argc, char **argv)
 	const struct option opts[] = {
 		{ "output", 'o', 1, &o.output },
 		{ "columns", 0, 1, &o.columns },
+		{ "rules", 0, 1, &o.rules },
 		{ "encoding", 'e', 1, &encoding },
 		{ "quiet", 'q', 0, &quiet },
 		{ NULL, 0, 0, NULL },

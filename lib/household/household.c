@@ -3,6 +3,7 @@
 
 #include "base/alloc.h"
 #include "household/household.h"
+#include "values/date.h"
 #include "values/text.h"
 
 void
@@ -48,14 +49,14 @@ household_buf_text(struct household_buf *b, const char *s, size_t n,
 
 int
 household_parse_cell(struct household_buf *b, const struct field *f,
-    const char *name, const char *s, size_t n, struct cell *c, enum lang l,
-    struct strbuf *msg)
+    const char *name, const char *s, size_t n, int year, struct cell *c,
+    enum lang l, struct strbuf *msg)
 {
 	char buf[FIELD_BUF];
 	const char *norm;
 	size_t normlen;
 	struct strbuf q = { 0 }, what = { 0 };
-	enum field_status st = field_parse(f, s, n, &c->v, &norm, &normlen, buf);
+	enum field_status st = field_parse(f, s, n, year, &c->v, &norm, &normlen, buf);
 
 	switch (st) {
 	case FIELD_OK:
@@ -71,9 +72,13 @@ household_parse_cell(struct household_buf *b, const struct field *f,
 	}
 	household_buf_text(b, "", 0, c);
 	c->v = 0;
-	text_quote(&q, s, n);
+	if (!f->confidential)    /* a confidential cell is never quoted */
+		text_quote(&q, s, n);
 	if (st == FIELD_CONTROL) {
 		wording(msg, l, MSG_CONTROL, field_label(f, name, l), strbuf_str(&q));
+	} else if (st == FIELD_SHORT_YEAR) {
+		wording(msg, l, MSG_SHORT_YEAR, field_label(f, name, l),
+		    strbuf_str(&q), DATE_YEAR_WINDOW);
 	} else if (f->type == FT_CODE) {
 		enum_describe(f->codes, &what);
 		wording(msg, l, MSG_NOT_ONE_OF, field_label(f, name, l),

@@ -87,11 +87,12 @@ struct read_problem {
 const char *household_bad_code(const struct field *f);
 
 /* Parse cell S[0..N) of column NAME (type F) into C, storing its text in
- * B. On a bad value, the message (in L) goes to MSG and -1 is returned;
+ * B; a date's two-digit year is read near YEAR (field_parse). On a bad
+ * value, the message (in L) goes to MSG and -1 is returned;
  * the cell is then left empty. An unlisted value of a code field with
  * other: allow is kept (v = -1) and 1 is returned. */
 int household_parse_cell(struct household_buf *b, const struct field *f,
-    const char *name, const char *s, size_t n, struct cell *c,
+    const char *name, const char *s, size_t n, int year, struct cell *c,
     enum lang l, struct strbuf *msg);
 
 #endif

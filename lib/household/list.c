@@ -199,7 +199,7 @@ number(struct reading *rd, const struct csvin_row *row, const char *hid,
 	if (c < 0)
 		return 1;
 	f = l->field[c];
-	st = field_parse(f, s, n, out, &norm, &normlen, buf);
+	st = field_parse(f, s, n, 0, out, &norm, &normlen, buf);
 	if (st == FIELD_EMPTY && !required)
 		return 1;
 	if (st == FIELD_OK && (!need_whole || (*out % MICRO == 0 && *out >= 0)))
@@ -468,8 +468,9 @@ hhlist_typed(const struct hhlist *l, size_t r, struct cell *out)
 		out[c].off = l->cell[r * l->width + c];
 		out[c].len = (uint32_t)n;
 		out[c].v = 0;
-		st = field_parse(l->field[c], s, n, &out[c].v, &norm, &normlen, buf);
-		if (st == FIELD_BAD || st == FIELD_CONTROL) {
+		/* a list's dates are as tpa wrote them: YYYY-MM-DD */
+		st = field_parse(l->field[c], s, n, 0, &out[c].v, &norm, &normlen, buf);
+		if (st == FIELD_BAD || st == FIELD_CONTROL || st == FIELD_SHORT_YEAR) {
 			out[c].len = 0;
 			bad++;
 		}

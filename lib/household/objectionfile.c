@@ -37,20 +37,27 @@ note(struct reading *rd, const struct objection *x)
 }
 
 /* A date of the received and decided type: every form a date column
- * takes elsewhere, full-width digits included. */
+ * takes elsewhere, full-width digits and 15年6月7日 near YEAR included.
+ * NO_DATE when S is empty or not a date; *SHORT_YEAR tells a two-digit year
+ * that could not be read. */
 static long
-date_of(const char *s)
+date_of(const char *s, int year, int *short_year)
 {
 	static const struct field *f;
 	char buf[FIELD_BUF];
 	const char *norm;
 	size_t nlen;
 	int64_t d;
+	enum field_status st;
 
 	if (f == NULL)
 		f = field_builtin("received");
-	return *s && field_parse(f, s, strlen(s), &d, &norm, &nlen, buf) == FIELD_OK ?
-	    (long)d : NO_DATE;
+	*short_year = 0;
+	if (*s == '\0')
+		return NO_DATE;
+	st = field_parse(f, s, strlen(s), year, &d, &norm, &nlen, buf);
+	*short_year = st == FIELD_SHORT_YEAR;
+	return st == FIELD_OK ? (long)d : NO_DATE;
 }
 
 static int
@@ -60,7 +67,7 @@ on_row(void *ctx, const struct csvin_row *row)
 	struct objectionfile *f = rd->f;
 	const char *c[O_NKNOWN];
 	struct objection *x;
-	int kind, outcome;
+	int kind, outcome, short_year;
 
 	if (row->index == 0) {
 		rd->have_schema = 1;
@@ -95,14 +102,18 @@ on_row(void *ctx, const struct csvin_row *row)
 		x->outcome = OUTCOME_PENDING;
 		note(rd, x);
 	}
-	x->received = date_of(c[O_RECEIVED]);
+	x->received = date_of(c[O_RECEIVED], rd->o->year, &short_year);
 	if (x->received == NO_DATE) {
-		strbuf_printf(&rd->text, _("received \"%s\" is not a date"), c[O_RECEIVED]);
+		strbuf_printf(&rd->text, short_year ? _("received \"%s\" has a "
+		    "two-digit year: type the year in four digits") :
+		    _("received \"%s\" is not a date"), c[O_RECEIVED]);
 		note(rd, x);
 	}
-	x->decided = date_of(c[O_DECIDED]);
+	x->decided = date_of(c[O_DECIDED], rd->o->year, &short_year);
 	if (*c[O_DECIDED] && x->decided == NO_DATE) {
-		strbuf_printf(&rd->text, _("decided \"%s\" is not a date"), c[O_DECIDED]);
+		strbuf_printf(&rd->text, short_year ? _("decided \"%s\" has a "
+		    "two-digit year: type the year in four digits") :
+		    _("decided \"%s\" is not a date"), c[O_DECIDED]);
 		note(rd, x);
 	}
 	return 0;

@@ -43,6 +43,7 @@ struct objectionfile_options {
 	const char *path;
 	enum csv_encoding encoding;
 	const struct column_aliases *aliases;
+	int year;          /* the village's: dates' two-digit years read near it */
 };
 
 /* Read the file. NOTE(CTX, n) gets every row that could not be read as

@@ -237,7 +237,8 @@ data_row(struct reading *rd, const struct csvin_row *row)
 		}
 		strbuf_reset(&rd->msg);
 		rc = household_parse_cell(b, s->field[i], s->cols.name[i],
-		    row->cell[i], row->len[i], &cells[i], rd->o->lang, &rd->msg);
+		    row->cell[i], row->len[i], rd->o->year, &cells[i], rd->o->lang,
+		    &rd->msg);
 		if (rc < 0) {
 			problem(rd, row->line, hid, id, idlen, s->cols.name[i],
 			    household_bad_code(s->field[i]), strbuf_str(&rd->msg));

@@ -39,7 +39,8 @@ struct people_options {
 	enum csv_encoding encoding;
 	const struct column_aliases *aliases;
 	const struct rules *rules;   /* field types; may be NULL */
-	int year;                    /* ages on 31 December of this year */
+	int year;                    /* ages on 31 December of this year;
+	                                dates' two-digit years read near it */
 	enum lang lang;              /* of problem messages */
 	const char *progress;        /* program name for a progress line, or NULL */
 };

@@ -127,7 +127,7 @@ data_row(struct reading *rd, const struct csvin_row *row)
 			continue;
 		}
 		rc = household_parse_cell(&rd->buf, sc->field[i], name, v, n,
-		    &cells[i], l, &rd->msg);
+		    rd->o->year, &cells[i], l, &rd->msg);
 		if (rc < 0) {
 			report(rd, row->line, hid, name, household_bad_code(sc->field[i]));
 			problems++;

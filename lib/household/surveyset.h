@@ -47,6 +47,7 @@ struct surveyset_options {
 	enum csv_encoding encoding;
 	const struct column_aliases *aliases;
 	const struct rules *rules;   /* field types; may be NULL */
+	int year;                    /* dates' two-digit years read near it */
 	enum lang lang;
 	const char *progress;
 	/* A value of a code field with other: allow not in its list. */

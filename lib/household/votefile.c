@@ -45,7 +45,7 @@ count(const char *s, long long *v)
 
 	if (f == NULL)
 		f = field_builtin("votes_for");
-	if (field_parse(f, s, strlen(s), &m, &norm, &nlen, buf) != FIELD_OK ||
+	if (field_parse(f, s, strlen(s), 0, &m, &norm, &nlen, buf) != FIELD_OK ||
 	    m < 0 || m % 1000000 != 0 || m / 1000000 > 1000000)
 		return -1;
 	*v = m / 1000000;

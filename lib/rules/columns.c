@@ -5,67 +5,9 @@
 #include "base/i18n.h"
 #include "rules/columns.h"
 #include "base/alloc.h"
+#include "values/field.h"
 #include "values/text.h"
 #include "rules/yamldoc.h"
-
-/* Built-in Chinese headers, as Excel/WPS registers have them. Keep in step
- * with rules/columns.yaml (a test compares the two). */
-static const struct { const char *canonical, *aliases; } builtin[] = {
-	{ "village_code", "村代码|行政区划代码|村编码" },
-	{ "household_id", "户编号|户号|家庭编号" },
-	{ "name", "姓名" },
-	{ "id_number", "身份证号|身份证号码|公民身份号码|证件号码" },
-	{ "relation", "与户主关系" },
-	{ "sex", "性别" },
-	{ "birth_date", "出生日期" },
-	{ "health", "健康状况" },
-	{ "labor", "劳动能力|劳动技能" },
-	{ "education", "文化程度" },
-	{ "in_school", "在校生状况|在校生情况" },
-	{ "occupation", "职业|职业身份" },
-	{ "phone", "联系电话|电话" },
-	{ "group", "村民小组|小组|组别" },
-	{ "apply_date", "申请日期" },
-	{ "declared_reason", "申请理由" },
-	{ "source", "来源" },
-	{ "survey_date", "调查日期|入户调查日期" },
-	{ "surveyors", "调查人|调查人员" },
-	{ "wage_income", "工资性收入" },
-	{ "business_income", "生产经营性收入|经营性收入" },
-	{ "property_income", "财产性收入" },
-	{ "transfer_income", "转移性收入" },
-	{ "housing", "住房情况|住房安全" },
-	{ "drinking_water", "饮水安全|饮水情况" },
-	{ "dibao", "是否低保|享受低保" },
-	{ "main_cause", "主要致贫原因" },
-	{ "votes_for", "赞成票|同意票数" },
-	{ "votes_against", "反对票|反对票数" },
-	{ "votes_abstain", "弃权票|弃权票数" },
-	/* objections.csv */
-	{ "about", "反映对象|被反映人" },
-	{ "received", "受理日期|收到日期" },
-	{ "kind", "异议类型|异议类别" },
-	{ "summary", "反映内容|异议内容" },
-	{ "outcome", "处理结果|处理意见" },
-	{ "decided", "处理日期" },
-	{ "decided_by", "处理人|处理单位" },
-	/* the lists and the registry */
-	{ "head_name", "户主姓名" },
-	{ "head_id_number", "户主身份证号|户主身份证号码" },
-	{ "members", "家庭人口|家庭人口数" },
-	{ "per_capita_income", "人均纯收入|人均收入" },
-	{ "poverty_line", "扶贫标准|贫困线" },
-	{ "decision", "结论" },
-	{ "reasons", "原因" },
-	{ "rank", "排序" },
-	{ "objections", "异议数" },
-	{ "attribute", "贫困户属性" },
-	{ "other_causes", "其他致贫原因" },
-	{ "status", "状态" },
-	{ "year", "年度" },
-	{ "registered_since", "首次建档年度" },
-	{ "exited_year", "退出年度" },
-};
 
 struct alias {
 	char *canonical;
@@ -91,14 +33,18 @@ struct column_aliases *
 aliases_new(void)
 {
 	struct column_aliases *a = xcalloc(1, sizeof *a);
+	size_t n;
+	const struct field *f = field_catalogue(&n);
 
-	for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
-		const char *s = builtin[i].aliases;
+	/* The headers of the column catalogue (values/field), as Excel/WPS
+	 * registers have them. */
+	for (size_t i = 0; i < n; i++) {
+		const char *s = f[i].aliases ? f[i].aliases : "";
 
 		while (*s != '\0') {
 			size_t k = strcspn(s, "|");
 
-			add(a, builtin[i].canonical, s, k);
+			add(a, f[i].name, s, k);
 			s += k + (s[k] == '|');
 		}
 	}
@@ -183,13 +129,17 @@ aliases_free(struct column_aliases *a)
 const char *
 aliases_canonical(const struct column_aliases *a, const char *s, size_t n)
 {
+	const struct field *f;
+	size_t nf;
+
 	for (size_t i = 0; i < a->n; i++)
 		if (text_ieq(s, n, a->list[i].canonical) ||
 		    text_ieq(s, n, a->list[i].alias))
 			return a->list[i].canonical;
-	for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
-		if (text_ieq(s, n, builtin[i].canonical))
-			return builtin[i].canonical;
+	f = field_catalogue(&nf);
+	for (size_t i = 0; i < nf; i++)
+		if (text_ieq(s, n, f[i].name))
+			return f[i].name;
 	return NULL;
 }
 

@@ -11,7 +11,8 @@
 
 struct column_aliases;
 
-/* The built-in aliases (the same as rules/columns.yaml). */
+/* The built-in aliases: those of the column catalogue (values/field.h;
+ * rules/columns.yaml lists the same). */
 struct column_aliases *aliases_new(void);
 /* Add the aliases of a YAML file: a mapping of canonical names to one alias
  * or a list of them. Returns 0, or -1 with "FILE:LINE:COL: message". */

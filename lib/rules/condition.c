@@ -350,7 +350,8 @@ check_value(const struct cond *c, struct value *v, const char *file,
 
 	if (f->type == FT_TEXT)
 		return 0;
-	st = field_parse(f, v->text, strlen(v->text), &v->v, &norm, &n, buf);
+	/* a rules file's dates have four-digit years */
+	st = field_parse(f, v->text, strlen(v->text), 0, &v->v, &norm, &n, buf);
 	if (st == FIELD_OK)
 		return 0;
 	{

@@ -285,6 +285,14 @@ rules_field(const struct rules *r, const char *name)
 	return fd ? &fd->f : field_builtin(name);
 }
 
+int
+rules_confidential(const struct rules *r, const char *name)
+{
+	const struct field *f = r != NULL ? rules_field(r, name) : field_builtin(name);
+
+	return f != NULL && f->confidential;
+}
+
 const char *
 rules_field_name(const struct rules *r, const char *s, size_t n)
 {
@@ -395,7 +403,7 @@ static int
 load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 {
 	static const char *const keys[] = { "type", "title", "title_zh",
-		"values", "other", NULL };
+		"values", "other", "confidential", NULL };
 
 	if (n->type != YAML_MAPPING_NODE)
 		return yamldoc_error(d, n, _("fields: a mapping of column names to "
@@ -408,7 +416,7 @@ load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 		struct field_decl *fd;
 		const char *name, *s;
 		enum ftype type;
-		int other = -1;
+		int other = -1, confidential = -1;
 
 		if (yamldoc_string(d, kn, &name) != 0)
 			return -1;
@@ -445,6 +453,14 @@ load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 				return yamldoc_error(d, t, _("other: is for code fields"));
 			other = strcmp(s, "allow") == 0;
 		}
+		if ((t = yamldoc_get(d, vn, "confidential")) != NULL) {
+			if (yamldoc_bool(d, t, &confidential) != 0)
+				return -1;
+			if (!confidential && builtin != NULL && builtin->confidential)
+				return yamldoc_error(d, t, _("%s is confidential (it never "
+				    "reaches a file for people); it cannot be declared "
+				    "otherwise"), name);
+		}
 		if ((t = yamldoc_get(d, vn, "values")) != NULL && type != FT_CODE)
 			return yamldoc_error(d, t, _("values: is for code fields"));
 		if (type == FT_CODE && t == NULL && find_decl(r, name) == NULL)
@@ -457,6 +473,10 @@ load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 				return yamldoc_error(d, kn, _("field %s is declared %s here "
 				    "and %s at %s:%zu"), name, ftype_name(type),
 				    ftype_name(fd->f.type), fd->file, fd->line);
+			if (confidential == 0 && fd->f.confidential)
+				return yamldoc_error(d, kn, _("field %s: confidential: false "
+				    "here, but it is confidential (declared at %s:%zu)"),
+				    name, fd->file, fd->line);
 			if (other >= 0 && fd->other_given && other != fd->f.other_allow)
 				/* TRANSLATORS: "allow" or "reject", as the rules file
 				 * spells them. */
@@ -469,6 +489,7 @@ load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 			fd->f.type = type;
 			fd->f.redeclarable = 0;
 			fd->f.free_text = builtin != NULL && builtin->free_text;
+			fd->f.confidential = builtin != NULL && builtin->confidential;
 			fd->codes.field = fd->f.name;
 			fd->file = xstrdup(d->path);
 			fd->line = kn->start_mark.line + 1;
@@ -481,6 +502,9 @@ load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 			fd->f.other_allow = (unsigned char)other;
 			fd->other_given = 1;
 		}
+		/* confidential anywhere it is declared (an included file too) */
+		if (confidential > 0)
+			fd->f.confidential = 1;
 		if ((t = yamldoc_get(d, vn, "title")) != NULL) {
 			if (yamldoc_string(d, t, &s) != 0)
 				return -1;

@@ -89,6 +89,11 @@ void rules_free(struct rules *r);
  * it has none. */
 const struct field *rules_field(const struct rules *r, const char *name);
 
+/* Whether column NAME (canonical) is confidential — in the column
+ * catalogue or declared so under fields: — and so never written to a file
+ * for people. R may be NULL: the catalogue only. */
+int rules_confidential(const struct rules *r, const char *name);
+
 /* The name of the field declared under fields: that header text S[0..N)
  * names (trimmed, ASCII letters in any case), or NULL. */
 const char *rules_field_name(const struct rules *r, const char *s, size_t n);

@@ -554,7 +554,7 @@ yamldoc_date(struct yamldoc *d, yaml_node_t *n, long *days)
 
 	if (yamldoc_string(d, n, &s) != 0)
 		return -1;
-	if (date_parse(s, strlen(s), days) != 0)
+	if (date_parse(s, strlen(s), 0, days) != 0)
 		return yamldoc_error(d, n, _("expected a date like 2015-06-03, not \"%s\""), s);
 	return 0;
 }

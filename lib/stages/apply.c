@@ -21,6 +21,7 @@
 #include "stages/shell.h"
 #include "values/date.h"
 #include "values/enums.h"
+#include "values/field.h"
 #include "values/hhnumber.h"
 #include "values/idnumber.h"
 #include "values/text.h"
@@ -168,29 +169,35 @@ check_enum(struct row_check *rc, int k)
 	in->lens[K(k)] = strlen(in->cells[K(k)]);
 }
 
-/* A date cell, written YYYY-MM-DD into BUF. Returns 0, 1 when empty, -1. */
+/* A date cell, written YYYY-MM-DD into BUF; a two-digit year is read
+ * near YEAR. Returns 0, 1 when empty, -1. */
 static int
-check_date(struct row_check *rc, int k, char *buf, long *days)
+check_date(struct row_check *rc, int k, int year, char *buf, long *days)
 {
 	struct intake *in = rc->in;
 	size_t n;
 	const char *s = cell(rc, k, &n);
 	char folded[64];
+	int r;
 
 	if (n == 0)
 		return 1;
 	if (n < sizeof folded && text_has_wide_forms(s, n)) {
 		size_t m = text_fold_width(s, n, folded);
 
-		if (date_parse(folded, m, days) == 0) {
-			date_format(buf, *days);
-			return 0;
-		}
-	} else if (date_parse(s, n, days) == 0) {
+		r = date_parse(folded, m, year, days);
+	} else
+		r = date_parse(s, n, year, days);
+	if (r == 0) {
 		date_format(buf, *days);
 		return 0;
 	}
-	wording(&in->msg, in->lang, MSG_NOT_A_DATE, label(in, k), quoted(in, s, n));
+	if (r == DATE_SHORT_YEAR)
+		wording(&in->msg, in->lang, MSG_SHORT_YEAR, label(in, k),
+		    quoted(in, s, n), DATE_YEAR_WINDOW);
+	else
+		wording(&in->msg, in->lang, MSG_NOT_A_DATE, label(in, k),
+		    quoted(in, s, n));
 	reject(rc, known[k], "BAD_DATE");
 	return -1;
 }
@@ -205,11 +212,15 @@ check_controls(struct row_check *rc)
 	for (size_t i = 0; i < rc->row->n && i < c->ncells; i++) {
 		int k = c->slot[i];
 		int free = k < 0 || free_text[k];
+		const char *name = k >= 0 ? known[k] : c->name[i];
+		const struct field *f = name ? field_builtin(name) : NULL;
 
 		if (text_control(rc->row->cell[i], rc->row->len[i], free) < 0)
 			continue;
+		/* a confidential cell (phone, bank account) is never quoted */
 		wording(&in->msg, in->lang, MSG_CONTROL,
 		    k >= 0 ? label(in, k) : c->name[i] ? c->name[i] : "",
+		    f != NULL && f->confidential ? "" :
 		    quoted(in, rc->row->cell[i], rc->row->len[i]));
 		reject(rc, k >= 0 ? known[k] : c->name[i] ? c->name[i] : "", "BAD_VALUE");
 	}
@@ -348,7 +359,14 @@ data_row(struct intake *in, const struct csvin_row *row)
 
 	/* sex and birth_date: must agree with the ID number, filled from it */
 	check_enum(&rc, C_SEX);
-	bstate = check_date(&rc, C_BIRTH, birth, &bdays);
+	/* a two-digit birth year is read in the ID number's century */
+	if (st == ID_OK) {
+		int by, bm, bd;
+
+		date_ymd(id_birth(id), &by, &bm, &bd);
+		bstate = check_date(&rc, C_BIRTH, by, birth, &bdays);
+	} else
+		bstate = check_date(&rc, C_BIRTH, in->st->village.year, birth, &bdays);
 	if (st == ID_OK) {
 		const char *sex = id_sex(id) == 1 ? "male" : "female";
 
@@ -391,7 +409,8 @@ data_row(struct intake *in, const struct csvin_row *row)
 	/* apply_date: required on the head's row of an application */
 	cells[K(C_APPLY_DATE)] = "";
 	lens[K(C_APPLY_DATE)] = 0;
-	if ((bstate = check_date(&rc, C_APPLY_DATE, applied, &days)) == 0) {
+	if ((bstate = check_date(&rc, C_APPLY_DATE, in->st->village.year, applied,
+	    &days)) == 0) {
 		cells[K(C_APPLY_DATE)] = applied;
 		lens[K(C_APPLY_DATE)] = strlen(applied);
 	} else if (bstate == 1 && head && !f->carried) {

@@ -5,7 +5,9 @@
  * itself, by name, into the temporary of an ordinary output of the stage
  * shell (io/outfile: outfile_temporary, outfile_adopt): it is renamed into
  * place only when complete, mode 0600 when any file held a full ID
- * number. Its own temporary files go to the output's folder. The workbook
+ * number. Its own temporary files go to the output's folder. Confidential
+ * columns (values/field's catalogue, and those the rules given declare so)
+ * are left out of every sheet. The workbook
  * is for people and is no record of the procedure: no PROVENANCE.csv row
  * (people move, open and save it; the audit must not miss it). */
 #include <stdio.h>
@@ -125,8 +127,12 @@ struct sheet_file {
 	char *base;              /* the name of its first sheet, before uniqueness */
 	lxw_worksheet *ws;       /* the current sheet; NULL before the header */
 	lxw_row_t row;           /* next row on it */
-	char **title;            /* the header row as written */
+	char **title;            /* the header row as written, less the
+	                          * confidential columns */
 	size_t ntitles;
+	size_t nheader;          /* cells of the header */
+	long *outcol;            /* per header cell: its column on the sheet,
+	                          * or -1 when it is left out */
 	struct column *col;
 	size_t ncol, capcol;
 	int dimension;           /* cell of the dimension column (stats.csv), or -1 */
@@ -493,47 +499,71 @@ finish_sheet(struct sheet_file *sf)
 static int
 header(struct sheet_file *sf, const struct csvin_row *r)
 {
-	const struct column_aliases *a = sf->run->st.aliases;
+	struct run *run = sf->run;
+	const struct column_aliases *a = run->st.aliases;
+	const struct rules *rules = run->st.have_rules ? &run->st.rules : NULL;
 
 	sf->title = xcalloc(r->n + 1, sizeof *sf->title);
-	sf->ntitles = r->n;
+	sf->outcol = xcalloc(r->n + 1, sizeof *sf->outcol);
+	sf->nheader = r->n;
+	sf->ntitles = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const char *canonical = aliases_canonical(a, r->cell[i], r->len[i]);
 		const char *name = canonical ? canonical : r->cell[i];
-		const char *title = classify(column(sf, i), name);
+		const char *title;
 
-		sf->title[i] = xstrdup(title ? title : r->cell[i]);
+		/* A confidential column (bank account, phone, ...) never
+		 * reaches a workbook for people. */
+		if (rules_confidential(rules, name)) {
+			sf->outcol[i] = -1;
+			continue;
+		}
+		sf->outcol[i] = (long)sf->ntitles;
+		title = classify(column(sf, sf->ntitles), name);
+		sf->title[sf->ntitles++] = xstrdup(title ? title : r->cell[i]);
 		if (strcmp(name, "dimension") == 0)
 			sf->dimension = (int)i;
 	}
 	return new_sheet(sf, r->line);
 }
 
+/* The sheet column of cell I of a row, or -1 when it is left out: a cell
+ * beyond the header goes after the header's columns. */
+static long
+sheet_column(const struct sheet_file *sf, size_t i)
+{
+	if (i < sf->nheader)
+		return sf->outcol[i];
+	return (long)(sf->ntitles + (i - sf->nheader));
+}
+
 static int
 write_cell(struct sheet_file *sf, const struct csvin_row *r, size_t i)
 {
 	struct run *run = sf->run;
-	struct column *c = column(sf, i);
+	long o = sheet_column(sf, i);
+	struct column *c;
 	const char *s = r->cell[i];
 	size_t n = r->len[i];
 	lxw_error e = LXW_NO_ERROR;
 	long long fen;
 	int64_t micro;
 
-	if (n == 0)
+	if (n == 0 || o < 0)
 		return 0;
+	c = column(sf, (size_t)o);
 	if (!run->full_ids)
 		run->full_ids = (c->id && memchr(s, '*', n) == NULL) || has_id_run(s, n);
 	if (c->kind == K_MONEY && money_parse(s, n, &fen) == 0)
-		e = worksheet_write_number(sf->ws, sf->row, (lxw_col_t)i,
+		e = worksheet_write_number(sf->ws, sf->row, (lxw_col_t)o,
 		    (double)fen / 100, run->money);
 	else if (c->kind == K_NUMBER && number_parse(s, n, &micro) == 0)
-		e = worksheet_write_number(sf->ws, sf->row, (lxw_col_t)i,
+		e = worksheet_write_number(sf->ws, sf->row, (lxw_col_t)o,
 		    (double)micro / 1000000, NULL);
 	else {
 		cell_text(sf, c, r, i);
 		widen(c, run->cell.s, run->cell.len);
-		return put_string(sf, r->line, (lxw_col_t)i, run->cell.s,
+		return put_string(sf, r->line, (lxw_col_t)o, run->cell.s,
 		    run->cell.len, NULL);
 	}
 	if (e != LXW_NO_ERROR) {
@@ -573,6 +603,7 @@ sheet_file_free(struct sheet_file *sf)
 	for (size_t i = 0; i < sf->ntitles; i++)
 		free(sf->title[i]);
 	free(sf->title);
+	free(sf->outcol);
 	free(sf->col);
 	free(sf->base);
 }
@@ -680,7 +711,8 @@ export_run(const struct export_options *o)
 	run.o = o;
 	stage_begin(st, "export", o->quiet);
 	st->unrecorded = 1;
-	if (stage_load_columns(st, o->columns) != 0)
+	if (stage_load_columns(st, o->columns) != 0 ||
+	    (o->rules != NULL && stage_load_rules(st, o->rules, 0) != 0))
 		goto out;
 	for (size_t i = 0; i < o->ninputs; i++)
 		if (stage_input(st, o->inputs[i]) != 0)

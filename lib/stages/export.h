@@ -15,6 +15,8 @@ struct export_options {
 	const char *const *inputs;     /* the CSV files, "-" for stdin */
 	size_t ninputs;
 	const char *columns;           /* user aliases YAML, or NULL */
+	const char *rules;             /* rules whose confidential fields are
+	                                * left out too, or NULL */
 	enum csv_encoding encoding;
 	int quiet;
 };

@@ -433,7 +433,8 @@ publicize_resolve(const struct publicize_options *o)
 	for (int lev = 0; lev < (int)o->level; lev++) {
 		char name[64], *below;
 		struct objectionfile of;
-		struct objectionfile_options oo = { NULL, o->encoding, st.aliases };
+		struct objectionfile_options oo = { NULL, o->encoding, st.aliases,
+			st.village.year };
 
 		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
 		below = path_beside(o->objections, name);
@@ -482,7 +483,8 @@ publicize_resolve(const struct publicize_options *o)
 		}
 	}
 	{
-		struct objectionfile_options oo = { o->objections, o->encoding, st.aliases };
+		struct objectionfile_options oo = { o->objections, o->encoding,
+			st.aliases, st.village.year };
 
 		if (objectionfile_read(&rr.objections, &oo, on_note, &rr, &err) != 0) {
 			stage_fail_lines(&st, &err);

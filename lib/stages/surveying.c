@@ -268,7 +268,7 @@ surveying_run(const struct surveying_options *o,
 	d.ss = ss;
 	{
 		struct surveyset_options so = { o->survey, o->encoding, o->aliases,
-			o->rules, o->lang, o->progress, other };
+			o->rules, o->year, o->lang, o->progress, other };
 
 		if (surveyset_read(ss, &so, problem, &d, err) != 0)
 			return -1;

@@ -28,7 +28,8 @@ struct surveying_options {
 	enum csv_encoding encoding;
 	const struct column_aliases *aliases;
 	const struct rules *rules;
-	int year;                          /* ages on 31 December */
+	int year;                          /* ages on 31 December; dates'
+	                                      two-digit years read near it */
 	enum lang lang;                    /* of problem messages */
 	const char *progress;              /* program name for a progress line */
 	const char *explain;               /* household to trace, or NULL */

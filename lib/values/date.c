@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "values/date.h"
@@ -75,24 +76,52 @@ sep(const char **p, const char *end, const char *s)
 	return 1;
 }
 
+/* The year of two-digit year YY closest to YEAR, or 0 when it is more
+ * than DATE_YEAR_WINDOW years away (or YEAR is not known). */
+static int
+settle_year(int yy, int year)
+{
+	int y, best;
+
+	if (year <= 0)
+		return 0;
+	best = year - year % 100 + yy;
+	for (y = best - 100; y <= best + 100; y += 100)
+		if (abs(y - year) < abs(best - year))
+			best = y;
+	return abs(best - year) <= DATE_YEAR_WINDOW ? best : 0;
+}
+
 int
-date_parse(const char *s, size_t n, long *days)
+date_parse(const char *s, size_t n, int year, long *days)
 {
 	static const char *const forms[][3] = {
 		{ "-", "-", "" }, { "/", "/", "" }, { ".", ".", "" },
 		{ "\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5" }, /* 年 月 日 */
 	};
+	enum { CJK = 3 };
 	const char *end = s + n;
 
 	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
 		const char *p = s;
-		int y, m, d;
+		int y, m, d, ny;
 
-		if (digits(&p, end, 4, &y) != 4 || !sep(&p, end, forms[f][0]) ||
+		ny = digits(&p, end, 4, &y);
+		if ((ny != 4 && ny != 2) || !sep(&p, end, forms[f][0]) ||
 		    digits(&p, end, 2, &m) < 1 || !sep(&p, end, forms[f][1]) ||
 		    digits(&p, end, 2, &d) < 1 || !sep(&p, end, forms[f][2]) ||
 		    p != end)
 			continue;
+		if (ny == 2) {
+			/* Only 15年5月26日 says which number is the year; and
+			 * only near YEAR is its century beyond doubt. 2000 is
+			 * a leap year: any month and day that can be. */
+			int full = f == CJK ? settle_year(y, year) : 0;
+
+			if (full == 0)
+				return date_valid(2000, m, d) ? DATE_SHORT_YEAR : -1;
+			y = full;
+		}
 		if (!date_valid(y, m, d))
 			return -1;
 		*days = date_days(y, m, d);

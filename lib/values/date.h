@@ -14,10 +14,20 @@ long date_days(int y, int m, int d);
 /* Y-M-D of a day number. */
 void date_ymd(long days, int *y, int *m, int *d);
 
+/* A two-digit year is read only this many years either side of the
+ * village's year. */
+#define DATE_YEAR_WINDOW 10
+/* date_parse: a date whose two-digit year cannot be settled. */
+#define DATE_SHORT_YEAR (-2)
+
 /* Parse S[0..N) (trimmed) in any input form: 2015-05-23, 2015/5/23,
- * 2015.5.23, 2015年5月23日. Returns 0 and the day number in *DAYS, or -1
- * when S is not a real date. */
-int date_parse(const char *s, size_t n, long *days);
+ * 2015.5.23, 2015年5月23日; and 15年5月23日 (a spreadsheet's Chinese short
+ * form) as the year ending in 15 closest to YEAR, when that is within
+ * DATE_YEAR_WINDOW years of YEAR. Returns 0 and the day number in *DAYS;
+ * DATE_SHORT_YEAR when the year has two digits and the date cannot be read
+ * that way (YEAR 0, too far from YEAR, or 15-5-23, 15/5/23, 15.5.23, whose
+ * order of year and day is not sure); -1 when S is not a date. */
+int date_parse(const char *s, size_t n, int year, long *days);
 
 /* Age in whole years on 31 December of YEAR of someone born on day BIRTH:
  * YEAR minus the birth year. -1 when born after that day. */

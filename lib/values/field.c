@@ -6,73 +6,92 @@
 #include "values/money.h"
 #include "values/text.h"
 
-#define B(name_, type_, codes_, zh) { .name = name_, .type = type_, .builtin = 1, .codes = codes_, .title_zh = zh }
-#define FREE(name_, zh) { .name = name_, .type = FT_TEXT, .builtin = 1, .free_text = 1, .redeclarable = 1, .title_zh = zh }
-#define OPEN(name_, zh) { .name = name_, .type = FT_TEXT, .builtin = 1, .redeclarable = 1, .title_zh = zh }
-#define COMPUTED(name_, type_, zh) { .name = name_, .type = type_, .builtin = 1, .computed = 1, .title_zh = zh }
+#define B(name_, type_, codes_, zh, al) { .name = name_, .type = type_, .builtin = 1, .codes = codes_, .title_zh = zh, .aliases = al }
+#define FREE(name_, zh, al) { .name = name_, .type = FT_TEXT, .builtin = 1, .free_text = 1, .redeclarable = 1, .title_zh = zh, .aliases = al }
+#define OPEN(name_, zh, al) { .name = name_, .type = FT_TEXT, .builtin = 1, .redeclarable = 1, .title_zh = zh, .aliases = al }
+#define COMPUTED(name_, type_, zh, al) { .name = name_, .type = type_, .builtin = 1, .computed = 1, .title_zh = zh, .aliases = al }
+/* A confidential column a village may add: text, never written to a file
+ * for people. */
+#define SECRET(name_, zh, al) { .name = name_, .type = FT_TEXT, .builtin = 1, .redeclarable = 1, .confidential = 1, .title_zh = zh, .aliases = al }
 
-/* Every column of SPEC §3 and the computed fields. */
+/* The column catalogue: every column of SPEC §3, the computed fields and
+ * the confidential columns a village may add — name, type, Chinese title,
+ * the headers it is known by (rules/columns.yaml lists the same; a test
+ * compares them), and whether it is confidential. The header aliases
+ * (rules/columns), the export's titles and the rules' built-in types all
+ * come from here. */
 static const struct field builtins[] = {
 	/* people: applications.csv, applicants.csv, registry/members.csv */
-	B("village_code", FT_TEXT, NULL, "村代码"),
-	B("household_id", FT_TEXT, NULL, "户编号"),
-	B("name", FT_TEXT, NULL, "姓名"),
-	B("id_number", FT_TEXT, NULL, "身份证号"),
-	B("relation", FT_CODE, &enum_relation, "与户主关系"),
-	B("sex", FT_CODE, &enum_sex, "性别"),
-	B("birth_date", FT_DATE, NULL, "出生日期"),
-	B("health", FT_CODE, &enum_health, "健康状况"),
-	B("labor", FT_CODE, &enum_labor, "劳动能力"),
-	B("education", FT_CODE, &enum_education, "文化程度"),
-	B("in_school", FT_CODE, &enum_in_school, "在校生状况"),
-	OPEN("occupation", "职业"),
-	B("phone", FT_TEXT, NULL, "联系电话"),
-	OPEN("group", "村民小组"),
-	B("apply_date", FT_DATE, NULL, "申请日期"),
-	FREE("declared_reason", "申请理由"),
-	B("source", FT_CODE, &enum_source, "来源"),
+	B("village_code", FT_TEXT, NULL, "村代码", "村代码|行政区划代码|村编码"),
+	B("household_id", FT_TEXT, NULL, "户编号", "户编号|户号|家庭编号"),
+	B("name", FT_TEXT, NULL, "姓名", "姓名"),
+	B("id_number", FT_TEXT, NULL, "身份证号", "身份证号|身份证号码|公民身份号码|证件号码"),
+	B("relation", FT_CODE, &enum_relation, "与户主关系", "与户主关系"),
+	B("sex", FT_CODE, &enum_sex, "性别", "性别"),
+	B("birth_date", FT_DATE, NULL, "出生日期", "出生日期"),
+	B("health", FT_CODE, &enum_health, "健康状况", "健康状况"),
+	B("labor", FT_CODE, &enum_labor, "劳动能力", "劳动能力|劳动技能"),
+	B("education", FT_CODE, &enum_education, "文化程度", "文化程度"),
+	B("in_school", FT_CODE, &enum_in_school, "在校生状况", "在校生状况|在校生情况"),
+	OPEN("occupation", "职业", "职业|职业身份"),
+	{ .name = "phone", .type = FT_TEXT, .builtin = 1, .confidential = 1,
+	  .title_zh = "联系电话", .aliases = "联系电话|电话|手机|手机号|手机号码" },
+	OPEN("group", "村民小组", "村民小组|小组|组别"),
+	B("apply_date", FT_DATE, NULL, "申请日期", "申请日期"),
+	FREE("declared_reason", "申请理由", "申请理由"),
+	B("source", FT_CODE, &enum_source, "来源", "来源"),
+	/* confidential columns a village adds (with phone above) */
+	SECRET("bank_account", "银行卡号", "银行卡号|银行账号|银行帐号|开户账号|开户帐号|银行卡号码"),
+	SECRET("health_detail", "病情", "病情|诊断|疾病名称|病种|健康状况详情"),
 	/* survey.csv */
-	B("survey_date", FT_DATE, NULL, "调查日期"),
-	B("surveyors", FT_TEXT, NULL, "调查人"),
-	B("wage_income", FT_MONEY, NULL, "工资性收入"),
-	B("business_income", FT_MONEY, NULL, "生产经营性收入"),
-	B("property_income", FT_MONEY, NULL, "财产性收入"),
-	B("transfer_income", FT_MONEY, NULL, "转移性收入"),
-	B("housing", FT_CODE, &enum_housing, "住房情况"),
-	B("drinking_water", FT_CODE, &enum_drinking_water, "饮水安全"),
-	B("dibao", FT_YES_NO, &enum_yes_no, "是否低保"),
-	B("main_cause", FT_CODE, &enum_cause, "主要致贫原因"),
+	B("survey_date", FT_DATE, NULL, "调查日期", "调查日期|入户调查日期"),
+	B("surveyors", FT_TEXT, NULL, "调查人", "调查人|调查人员"),
+	B("wage_income", FT_MONEY, NULL, "工资性收入", "工资性收入"),
+	B("business_income", FT_MONEY, NULL, "生产经营性收入", "生产经营性收入|经营性收入"),
+	B("property_income", FT_MONEY, NULL, "财产性收入", "财产性收入"),
+	B("transfer_income", FT_MONEY, NULL, "转移性收入", "转移性收入"),
+	B("housing", FT_CODE, &enum_housing, "住房情况", "住房情况|住房安全"),
+	B("drinking_water", FT_CODE, &enum_drinking_water, "饮水安全", "饮水安全|饮水情况"),
+	B("dibao", FT_YES_NO, &enum_yes_no, "是否低保", "是否低保|享受低保"),
+	B("main_cause", FT_CODE, &enum_cause, "主要致贫原因", "主要致贫原因"),
 	/* household lists */
-	B("head_name", FT_TEXT, NULL, "户主姓名"),
-	B("head_id_number", FT_TEXT, NULL, "户主身份证号"),
-	B("poverty_line", FT_MONEY, NULL, "扶贫标准"),
-	B("decision", FT_CODE, &enum_decision, "结论"),
-	B("reasons", FT_TEXT, NULL, "原因"),
-	B("votes_for", FT_NUMBER, NULL, "赞成票"),
-	B("votes_against", FT_NUMBER, NULL, "反对票"),
-	B("votes_abstain", FT_NUMBER, NULL, "弃权票"),
-	B("rank", FT_NUMBER, NULL, "排序"),
-	B("objections", FT_NUMBER, NULL, "异议数"),
+	B("head_name", FT_TEXT, NULL, "户主姓名", "户主姓名"),
+	B("head_id_number", FT_TEXT, NULL, "户主身份证号", "户主身份证号|户主身份证号码"),
+	B("poverty_line", FT_MONEY, NULL, "扶贫标准", "扶贫标准|贫困线"),
+	B("decision", FT_CODE, &enum_decision, "结论", "结论"),
+	B("reasons", FT_TEXT, NULL, "原因", "原因"),
+	B("votes_for", FT_NUMBER, NULL, "赞成票", "赞成票|同意票数"),
+	B("votes_against", FT_NUMBER, NULL, "反对票", "反对票|反对票数"),
+	B("votes_abstain", FT_NUMBER, NULL, "弃权票", "弃权票|弃权票数"),
+	B("rank", FT_NUMBER, NULL, "排序", "排序"),
+	B("objections", FT_NUMBER, NULL, "异议数", "异议数"),
 	/* the registry */
-	B("attribute", FT_CODE, &enum_attribute, "贫困户属性"),
-	B("other_causes", FT_TEXT, NULL, "其他致贫原因"),
-	B("status", FT_CODE, &enum_status, "状态"),
-	B("year", FT_NUMBER, NULL, "年度"),
-	B("registered_since", FT_NUMBER, NULL, "首次建档年度"),
-	B("exited_year", FT_NUMBER, NULL, "退出年度"),
+	B("attribute", FT_CODE, &enum_attribute, "贫困户属性", "贫困户属性"),
+	B("other_causes", FT_TEXT, NULL, "其他致贫原因", "其他致贫原因"),
+	B("status", FT_CODE, &enum_status, "状态", "状态"),
+	B("year", FT_NUMBER, NULL, "年度", "年度"),
+	B("registered_since", FT_NUMBER, NULL, "首次建档年度", "首次建档年度"),
+	B("exited_year", FT_NUMBER, NULL, "退出年度", "退出年度"),
 	/* objections.csv */
-	B("about", FT_TEXT, NULL, "反映对象"),
-	B("received", FT_DATE, NULL, "受理日期"),
-	B("kind", FT_CODE, &enum_objection_kind, "异议类型"),
-	FREE("summary", "反映内容"),
-	B("outcome", FT_CODE, &enum_objection_outcome, "处理结果"),
-	B("decided", FT_DATE, NULL, "处理日期"),
-	B("decided_by", FT_TEXT, NULL, "处理人"),
+	B("about", FT_TEXT, NULL, "反映对象", "反映对象|被反映人"),
+	B("received", FT_DATE, NULL, "受理日期", "受理日期|收到日期"),
+	B("kind", FT_CODE, &enum_objection_kind, "异议类型", "异议类型|异议类别"),
+	FREE("summary", "反映内容", "反映内容|异议内容"),
+	B("outcome", FT_CODE, &enum_objection_outcome, "处理结果", "处理结果|处理意见"),
+	B("decided", FT_DATE, NULL, "处理日期", "处理日期"),
+	B("decided_by", FT_TEXT, NULL, "处理人", "处理人|处理单位"),
 	/* computed */
-	COMPUTED("members", FT_NUMBER, "家庭人口"),
-	COMPUTED("per_capita_income", FT_MONEY, "人均纯收入"),
-	COMPUTED("age", FT_NUMBER, "年龄"),
+	COMPUTED("members", FT_NUMBER, "家庭人口", "家庭人口|家庭人口数"),
+	COMPUTED("per_capita_income", FT_MONEY, "人均纯收入", "人均纯收入|人均收入"),
+	COMPUTED("age", FT_NUMBER, "年龄", NULL),
 };
+
+const struct field *
+field_catalogue(size_t *n)
+{
+	*n = sizeof builtins / sizeof builtins[0];
+	return builtins;
+}
 
 const struct field *
 field_builtin(const char *name)
@@ -169,8 +188,8 @@ yes_no(const char *s, size_t n)
 }
 
 enum field_status
-field_parse(const struct field *f, const char *s, size_t n, int64_t *v,
-    const char **norm, size_t *normlen, char buf[FIELD_BUF])
+field_parse(const struct field *f, const char *s, size_t n, int year,
+    int64_t *v, const char **norm, size_t *normlen, char buf[FIELD_BUF])
 {
 	char small[4 * FIELD_BUF];      /* a full-width form is 3 bytes a character */
 	const char *t = s;
@@ -228,7 +247,9 @@ field_parse(const struct field *f, const char *s, size_t n, int64_t *v,
 		*norm = money_format(buf, fen);
 		break;
 	case FT_DATE:
-		if (date_parse(t, k, &days) != 0)
+		if ((i = date_parse(t, k, year, &days)) == DATE_SHORT_YEAR)
+			return FIELD_SHORT_YEAR;
+		if (i != 0)
 			goto bad;
 		*v = days;
 		*norm = date_format(buf, days);

@@ -33,8 +33,11 @@ struct field {
 	unsigned char builtin;        /* a column of SPEC §3, or computed */
 	unsigned char redeclarable;   /* a built-in free-text column rules may type */
 	unsigned char computed;       /* members, per_capita_income, age */
+	unsigned char confidential;   /* never written to a file for people:
+	                               * bank account, phone, health detail */
 	const struct enum_def *codes; /* code: the list */
 	const char *title, *title_zh;
+	const char *aliases;          /* built in: its headers, "|"-joined */
 };
 
 /* A typed cell of a record: its value and where its text (as written) lies
@@ -52,14 +55,17 @@ enum field_status {
 	FIELD_EMPTY,      /* nothing in the cell */
 	FIELD_OTHER,      /* code with other: allow, not in the list: kept as typed */
 	FIELD_BAD,        /* not a value of the type */
-	FIELD_CONTROL     /* holds a control character the type does not admit */
+	FIELD_CONTROL,    /* holds a control character the type does not admit */
+	FIELD_SHORT_YEAR  /* date: a two-digit year that cannot be settled */
 };
 
-/* Parse S[0..N) (already trimmed) as a value of F. On FIELD_OK and
+/* Parse S[0..N) (already trimmed) as a value of F; a date's two-digit
+ * year is read near YEAR, the village's year (0: not at all; see
+ * date_parse). On FIELD_OK and
  * FIELD_OTHER, *V is the value and *NORM and *NORMLEN the text to store: it
  * points into S, to a static code, or into BUF. Never allocates. */
 enum field_status field_parse(const struct field *f, const char *s, size_t n,
-    int64_t *v, const char **norm, size_t *normlen, char buf[FIELD_BUF]);
+    int year, int64_t *v, const char **norm, size_t *normlen, char buf[FIELD_BUF]);
 
 /* The text of value V of F, written as the column holds it, into BUF
  * (codes point to their static text). For yes_no, number, money, date and
@@ -74,6 +80,8 @@ void field_describe(const struct field *f, int zh, struct strbuf *b);
 /* The built-in field of a column of SPEC §3 or a computed one (members,
  * per_capita_income, age), or NULL. */
 const struct field *field_builtin(const char *name);
+/* The column catalogue: every built-in field, *N of them. */
+const struct field *field_catalogue(size_t *n);
 
 /* Type names as rules files write them. */
 const char *ftype_name(enum ftype t);

@@ -208,9 +208,9 @@ id_next_run(const char *s, size_t n, size_t *pos, size_t *start,
 	size_t i = *pos;
 
 	while (i < n) {
-		size_t w, j, d = 0, len;
+		size_t w, j, d = 0, len, digits_end;
 		int c = id_char(s + i, n - i, &w);
-		char ascii[ID_LEN];
+		char ascii[CARD_MAX];
 
 		if (c < 0 || c == 10) {
 			i += c < 0 ? 1 : w;
@@ -219,11 +219,12 @@ id_next_run(const char *s, size_t n, size_t *pos, size_t *start,
 		/* A run of digits, of either width, starts at I; whole runs are
 		 * stepped over, so a non-digit comes before it. */
 		for (j = i; j < n && (c = id_char(s + j, n - j, &w)) >= 0 && c != 10; j += w) {
-			if (d < ID_LEN)
+			if (d < CARD_MAX)
 				ascii[d] = (char)('0' + c);
 			d++;
 		}
 		len = d;
+		digits_end = j;
 		if (d == 17 && j < n && id_char(s + j, n - j, &w) == 10) {
 			ascii[len++] = 'X';
 			j += w;
@@ -233,6 +234,15 @@ id_next_run(const char *s, size_t n, size_t *pos, size_t *start,
 			id_mask(masked, ascii, len);
 			*start = i;
 			*pos = j;
+			return 1;
+		}
+		/* A bank card number: 16 to 19 digits, masked the same way
+		 * (an X after them, as in 17 digits and an X followed by a
+		 * digit, does not make them an ID number). */
+		if (d >= CARD_MIN && d <= CARD_MAX) {
+			id_mask(masked, ascii, d);
+			*start = i;
+			*pos = digits_end;
 			return 1;
 		}
 		i = j;

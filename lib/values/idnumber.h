@@ -49,11 +49,16 @@ long id_birth(const char id[ID_LEN]);
 const char *id_mask(char buf[ID_MASKED_BUF], const char *s, size_t n);
 
 struct strbuf;
+/* Bank card numbers: 16 to 19 digits. */
+#define CARD_MIN 16
+#define CARD_MAX 19
+
 /* Append S[0..N) to B with every ID-shaped run masked as id_mask() does:
  * exactly 18 ID characters (17 digits and a digit or X) or exactly 15
- * digits, bounded by non-digits. Other digit runs (household numbers,
- * amounts) are left as they are. Every message written into a file meant
- * for people goes through this. */
+ * digits, bounded by non-digits — and every bank card number, a run of 16
+ * to 19 digits, the same way ("622202*********1234"). Other digit runs
+ * (household numbers, amounts, phone numbers) are left as they are. Every
+ * message written into a file meant for people goes through this. */
 void id_mask_runs(struct strbuf *b, const char *s, size_t n);
 
 /* The next ID-shaped run of S[0..N) at or after *POS, as id_mask_runs

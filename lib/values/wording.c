@@ -20,6 +20,10 @@ static const char *const formats[NMSGS][2] = {
 		"%s was turned into a number by a spreadsheet and lost digits: format the column as text and type the number again from the paper form" },
 	[MSG_NOT_ONE_OF] = { "%s %s不是以下之一：%s", "%s %s is not one of: %s" },
 	[MSG_NOT_A_DATE] = { "%s %s不是日期", "%s %s is not a date" },
+	[MSG_SHORT_YEAR] = { "%s %s的年份只有两位：请把年份写成四位（如“15年”写成“2015年”）；"
+		"两位年份只在写作“年月日”且与本年度相差不超过%d年时才能读出",
+		"%s %s has a two-digit year: type the year in four digits (2015, not 15); "
+		"a two-digit year is read only in the form 15年5月26日 and within %d years of the year" },
 	[MSG_NOT_VALUE] = { "%s %s不是%s", "%s %s is not %s" },
 	[MSG_CONTROL] = { "%s %s含有控制字符", "%s %s holds a control character" },
 	[MSG_DISAGREES_WITH_ID] = { "%s %s与身份证号不符", "%s %s does not agree with the ID number" },

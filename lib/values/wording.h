@@ -28,6 +28,7 @@ enum msg {
 	MSG_ID_MANGLED,          /* %s field */
 	MSG_NOT_ONE_OF,          /* %s field, %s quoted value, %s codes */
 	MSG_NOT_A_DATE,          /* %s field, %s quoted value */
+	MSG_SHORT_YEAR,          /* %s field, %s quoted value, %d years */
 	MSG_NOT_VALUE,           /* %s field, %s quoted value, %s what is accepted */
 	MSG_CONTROL,             /* %s field, %s quoted value */
 	MSG_DISAGREES_WITH_ID,   /* %s field, %s quoted value */

@@ -28,6 +28,9 @@ static const struct field code_reject = { .name = "occupation", .type = FT_CODE,
 static const struct field code_allow = { .name = "occupation", .type = FT_CODE,
 	.codes = &occupation_codes, .other_allow = 1 };
 
+/* The village's year of every parse. */
+#define YEAR 2015
+
 /* One parse: its status, value and stored text. */
 struct parsed {
 	enum field_status st;
@@ -46,7 +49,7 @@ parse(const struct field *f, const char *s)
 
 	memset(&p, 0, sizeof p);
 	p.v = 12345;    /* must be overwritten on OK and OTHER */
-	p.st = field_parse(f, s, strlen(s), &p.v, &norm, &n, buf);
+	p.st = field_parse(f, s, strlen(s), YEAR, &p.v, &norm, &n, buf);
 	if (p.st == FIELD_OK || p.st == FIELD_OTHER) {
 		ck_assert_ptr_nonnull(norm);
 		ck_assert_uint_lt(n, sizeof p.text);
@@ -206,6 +209,15 @@ START_TEST(dates)
 	STATUS(&date, "20150523", FIELD_BAD);
 	STATUS(&date, "2015年5月23", FIELD_BAD);
 	STATUS(&date, "2015-05/23", FIELD_BAD);
+	/* A spreadsheet's Chinese short form: the two-digit year near the
+	 * village's year (YEAR); else a short year, to be typed in full. */
+	OK_AS(&date, "15年5月23日", d, "2015-05-23");
+	OK_AS(&date, "１５年５月２３日", d, "2015-05-23");
+	OK_AS(&date, "08年1月2日", date_days(2008, 1, 2), "2008-01-02");
+	STATUS(&date, "97年5月23日", FIELD_SHORT_YEAR);
+	STATUS(&date, "15-5-23", FIELD_SHORT_YEAR);
+	STATUS(&date, "15/5/23", FIELD_SHORT_YEAR);
+	STATUS(&date, "15年2月30日", FIELD_BAD);
 	STATUS(&date, "", FIELD_EMPTY);
 }
 END_TEST

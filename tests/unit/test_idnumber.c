@@ -161,20 +161,40 @@ START_TEST(mask_runs_leaves_others)
 	struct strbuf b = { 0 };
 	static const char *const kept[] = {
 		"household 12 of group 3",
-		"1234567890123456",              /* 16 digits */
-		"12345678901234567",             /* 17 digits */
-		"1234567890123456789",           /* 19 digits */
 		"13712345678",                   /* a phone number */
 		"12345678901234",                /* 14 digits */
+		"12345678901234567890",          /* 20 digits */
 		"H001 2015-05-23 2855.00",
-		"1371323198001011234",           /* 19 digits holding an 18-digit ID */
-		"37132319800101123X5",           /* ID characters followed by a digit */
 		"3.71323E+17",
 		"",
 	};
 
 	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
 		ck_assert_str_eq(masked(kept[i], &b), kept[i]);
+	strbuf_free(&b);
+}
+END_TEST
+
+/* Bank card numbers, 16 to 19 digits, are masked like ID numbers: the
+ * first 6 and last 4 digits shown. */
+START_TEST(mask_runs_bank_cards)
+{
+	struct strbuf b = { 0 };
+
+	ck_assert_str_eq(masked("1234567890123456", &b), "123456******3456");
+	ck_assert_str_eq(masked("12345678901234567", &b), "123456*******4567");
+	ck_assert_str_eq(masked("1234567890123456789", &b), "123456*********6789");
+	ck_assert_str_eq(masked("卡号6222020200112239010请核对", &b),
+	    "卡号622202*********9010请核对");
+	ck_assert_str_eq(masked("card 6222 0202 0011 2239 010", &b),
+	    "card 6222 0202 0011 2239 010");   /* groups: none is a run */
+	/* 19 digits holding an 18-digit ID: the whole run masked */
+	ck_assert_str_eq(masked("1371323198001011234", &b), "137132*********1234");
+	/* ID characters followed by a digit: the 17 digits masked */
+	ck_assert_str_eq(masked("37132319800101123X5", &b), "371323*******1123X5");
+	/* full-width digits too */
+	ck_assert_ptr_null(strstr(masked("６２２２０２０２００１１２２３９０１０", &b),
+	    "０２００１１２２"));
 	strbuf_free(&b);
 }
 END_TEST
@@ -340,6 +360,7 @@ suite_idnumber(void)
 	tcase_add_test(t, masking);
 	tcase_add_test(t, mask_runs_ids);
 	tcase_add_test(t, mask_runs_leaves_others);
+	tcase_add_test(t, mask_runs_bank_cards);
 	tcase_add_test(t, mask_runs_full_width_id);
 	tcase_add_test(t, mangled_by_a_spreadsheet);
 	tcase_add_test(t, valid_id_ending_000);

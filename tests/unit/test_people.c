@@ -431,7 +431,7 @@ read_survey(const char *text, struct surveyset *ss, struct problems *ps,
 {
 	char *dir = test_tmpdir(), *path = test_path(dir, "survey.csv");
 	struct column_aliases *a = aliases_new();
-	struct surveyset_options o = { path, ENC_AUTO, a, NULL, LANG_EN, NULL, NULL };
+	struct surveyset_options o = { path, ENC_AUTO, a, NULL, 2015, LANG_EN, NULL, NULL };
 	int rc;
 
 	test_write(path, text);

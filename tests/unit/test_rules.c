@@ -123,18 +123,18 @@ START_TEST(fields_loaded)
 	ck_assert_int_eq(code_of(f, "TEACHER"), 2);
 	ck_assert_int_eq(code_of(f, "个体"), -1);
 	/* Cells are read through the declared type. */
-	ck_assert_int_eq(field_parse(f, "国家机关工作人员", strlen("国家机关工作人员"),
+	ck_assert_int_eq(field_parse(f, "国家机关工作人员", strlen("国家机关工作人员"), 0,
 	    &v, &norm, &n, buf), FIELD_OK);
 	ck_assert_int_eq(v, 0);
 	ck_assert(n == strlen("civil_servant") && memcmp(norm, "civil_servant", n) == 0);
-	ck_assert_int_eq(field_parse(f, "个体", strlen("个体"), &v, &norm, &n, buf),
+	ck_assert_int_eq(field_parse(f, "个体", strlen("个体"), 0, &v, &norm, &n, buf),
 	    FIELD_OTHER);
 	ck_assert_int_eq(v, -1);
 
 	f = rules_field(&r, "job");
 	ck_assert(!f->other_allow);
 	ck_assert_int_eq(code_of(f, "村干部"), 0);
-	ck_assert_int_eq(field_parse(f, "个体", strlen("个体"), &v, &norm, &n, buf),
+	ck_assert_int_eq(field_parse(f, "个体", strlen("个体"), 0, &v, &norm, &n, buf),
 	    FIELD_BAD);
 
 	/* Undeclared columns: the built-in type, or none. */

@@ -9,7 +9,7 @@
 #include "suites.h"
 
 /* The arguments of each message, from the comments of enum msg:
- * s string, u unsigned, z size_t, l unsigned long, d long, L long long. */
+ * s string, i int, u unsigned, z size_t, l unsigned long, d long, L long long. */
 static const char *const args[NMSGS] = {
 	[MSG_EMPTY] = "s",
 	[MSG_EMPTY_ON_HEAD] = "s",
@@ -23,6 +23,7 @@ static const char *const args[NMSGS] = {
 	[MSG_ID_MANGLED] = "s",
 	[MSG_NOT_ONE_OF] = "sss",
 	[MSG_NOT_A_DATE] = "ss",
+	[MSG_SHORT_YEAR] = "ssi",
 	[MSG_NOT_VALUE] = "sss",
 	[MSG_CONTROL] = "ss",
 	[MSG_DISAGREES_WITH_ID] = "ss",
@@ -84,6 +85,8 @@ say(struct strbuf *b, enum lang l, enum msg m, const char *sig)
 		wording(b, l, m, str[0], str[1], str[2]);
 	else if (strcmp(sig, "ssss") == 0)
 		wording(b, l, m, str[0], str[1], str[2], str[3]);
+	else if (strcmp(sig, "ssi") == 0)
+		wording(b, l, m, str[0], str[1], (int)NUM(2));
 	else if (strcmp(sig, "su") == 0)
 		wording(b, l, m, str[0], (unsigned)NUM(1));
 	else if (strcmp(sig, "zz") == 0)

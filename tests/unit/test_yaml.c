@@ -527,6 +527,9 @@ START_TEST(shipped_columns_yaml)
 	struct yamldoc d;
 	yaml_node_t *root;
 	char err[512];
+	struct strbuf pairs = { 0 };
+	const struct field *cat;
+	size_t ncat;
 
 	ck_assert_int_eq(yamldoc_load(&d, "../../rules/columns.yaml"), 0);
 	root = yamldoc_root(&d);
@@ -546,9 +549,25 @@ START_TEST(shipped_columns_yaml)
 
 			ck_assert_msg(c != NULL && strcmp(c, canonical) == 0,
 			    "%s: %s", canonical, alias);
+			strbuf_printf(&pairs, "\n%s\t%s\n", canonical, alias);
 		}
 	}
-	/* ...and every built-in alias is in the file. */
+	/* ...and every alias of the column catalogue is in the file. */
+	cat = field_catalogue(&ncat);
+	for (size_t i = 0; i < ncat; i++) {
+		const char *s = cat[i].aliases ? cat[i].aliases : "";
+
+		while (*s != '\0') {
+			size_t k = strcspn(s, "|");
+			char want[256];
+
+			snprintf(want, sizeof want, "\n%s\t%.*s\n", cat[i].name, (int)k, s);
+			ck_assert_msg(strstr(strbuf_str(&pairs), want) != NULL,
+			    "%s: %.*s is not in rules/columns.yaml", cat[i].name, (int)k, s);
+			s += k + (s[k] == '|');
+		}
+	}
+	strbuf_free(&pairs);
 	ck_assert_str_eq(aliases_first(a, "household_id"), "户编号");
 	yamldoc_free(&d);
 	aliases_free(a);
