@@ -36,7 +36,10 @@ TPA_AUDIT ?= 1
 # A stage that fails is named in .tpa-blocked.mk (for make status).
 export TPA_RECORD_FAILURE := 1
 T = $(if $(TPA_BIN),$(TPA_BIN)/,)
-CODE := $(notdir $(CURDIR))
+# The village's code, as its village.yaml gives it (never its folder's
+# name); its town's and county's folders are named by the code's first 9
+# and 6 digits. Empty when village.yaml cannot be read: the stages say why.
+CODE := $(shell $(T)tpa status --code . 2>/dev/null)
 TOWN_DIR := ../town-$(shell printf '%.9s' '$(CODE)')
 COUNTY_DIR := ../county-$(shell printf '%.6s' '$(CODE)')
 ifeq ($(TPA_AUDIT),0)
@@ -108,11 +111,14 @@ objections-%.csv:
 # The audits span villages: the town's and county's folders run them
 # (town.mk, county.mk). A village waits for its audit, and goes on only
 # when the audit covered the list it has now (the audit's PROVENANCE.csv
-# records that list with its sha256) and holds no error for it.
+# records that list with its sha256, under this folder's name) and holds
+# no error for its code (the code village.yaml gives).
 # $(call gate,LEVEL,AUDIT_DIR,LIST)
 define gate
-@sha=$$(sha256sum '$(3)' | cut -c1-64); \
-if ! grep -q "/$(CODE)/$(3)@$$sha" '$(2)/PROVENANCE.csv' 2>/dev/null; then \
+@sha=$$(sha256sum '$(3)' | cut -c1-64); here=$$(pwd -P); \
+if [ -z '$(CODE)' ]; then \
+  echo "tpa: village.yaml gives no code that can be read: run make status" >&2; rm -f $@; exit 1; \
+elif ! grep -q "/$${here##*/}/$(3)@$$sha" '$(2)/PROVENANCE.csv' 2>/dev/null; then \
   echo "tpa: waiting for the $(1) audit: it has not covered this village's $(3) yet: run make in $(2)" >&2; rm -f $@; exit 1; \
 elif awk -F, -v c='$(CODE)' '$$1 == "error" && $$3 == c { n++ } END { exit n > 0 }' '$(2)/audit.csv'; then touch $@; \
 else echo "tpa: the $(1) audit found errors for $(CODE): see $(2)/audit.csv; correct them, then run make in $(2)" >&2; rm -f $@; exit 1; fi

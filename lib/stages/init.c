@@ -434,6 +434,14 @@ init_run(const struct init_options *o)
 		goto out;
 	}
 	run.year = atoi(o->year);
+	{
+		char err[2048];
+
+		if (village_folder_check(o->dir, o->code, err, sizeof err) != 0) {
+			stage_fail(st, "%s", err);
+			goto out;
+		}
+	}
 	if (o->previous != NULL && load_last(&run) != 0)
 		goto out;
 	if (rules_path == NULL && run.last != NULL)

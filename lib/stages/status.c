@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,21 +75,26 @@ audit_errors(const char *audit, const char *code)
 	return n;
 }
 
-/* Whether the audit whose PROVENANCE.csv is PROV read the village CODE's
- * LIST as it is now (LIST_PATH): "/CODE/LIST@sha256" among its inputs. */
+/* Whether the audit whose PROVENANCE.csv is PROV read the LIST of the
+ * village in folder DIR as it is now: "/FOLDER/LIST@sha256" among its
+ * inputs, FOLDER the name of DIR (the audit names what it read by path,
+ * whatever code village.yaml gives). */
 static int
-audit_covers(const char *prov, const char *code, const char *list,
-    const char *list_path)
+audit_covers(const char *prov, const char *dir, const char *list)
 {
-	char sha[DIGEST_HEX], *line = NULL;
+	char sha[DIGEST_HEX], *line = NULL, real[PATH_MAX];
+	char *list_path = path_join(dir, list);
 	size_t cap = 0;
 	struct strbuf want = { 0 };
-	FILE *fp;
-	int found = 0;
+	FILE *fp = NULL;
+	int found = 0, ok;
 
-	if (digest_file(list_path, sha) != 0 || (fp = fopen(prov, "r")) == NULL)
+	ok = realpath(dir, real) != NULL && digest_file(list_path, sha) == 0 &&
+	    (fp = fopen(prov, "r")) != NULL;
+	free(list_path);
+	if (!ok)
 		return 0;
-	strbuf_printf(&want, "/%s/%s@%s", code, list, sha);
+	strbuf_printf(&want, "/%s/%s@%s", path_base(real), list, sha);
 	while (!found && getline(&line, &cap, fp) > 0)
 		found = strstr(line, strbuf_str(&want)) != NULL;
 	free(line);
@@ -142,6 +148,36 @@ line(const char *step, enum state s, const char *detail)
 	    _(words[s]), *detail ? ": " : "", detail);
 }
 
+/* Load the village.yaml of folder DIR, refused as the stages refuse it.
+ * Returns 0, or -1 with the error printed. */
+static int
+load(struct village *v, const char *dir, char *err, size_t errlen)
+{
+	if (village_load(v, dir, err, errlen) != 0) {
+		fprintf(stderr, "%s: %s\n", program_name(), err);
+		return -1;
+	}
+	if (village_folder_check(v->dir, v->code, err, errlen) != 0) {
+		fprintf(stderr, "%s: %s\n", program_name(), err);
+		village_free(v);
+		return -1;
+	}
+	return 0;
+}
+
+int
+status_print_code(const char *dir)
+{
+	struct village v;
+	char err[2048];
+
+	if (load(&v, dir, err, sizeof err) != 0)
+		return EXIT_ERROR;
+	printf("%s\n", v.code);
+	village_free(&v);
+	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+}
+
 int
 status_run(const char *dir, int no_audit, int one_line)
 {
@@ -150,10 +186,8 @@ status_run(const char *dir, int no_audit, int one_line)
 	char err[2048], code_town[16], code_county[16];
 	int previous_done = 1;
 
-	if (village_load(&v, dir, err, sizeof err) != 0) {
-		fprintf(stderr, "%s: %s\n", program_name(), err);
+	if (load(&v, dir, err, sizeof err) != 0)
 		return EXIT_ERROR;
-	}
 	snprintf(code_town, sizeof code_town, "%.9s", v.code);
 	snprintf(code_county, sizeof code_county, "%.6s", v.code);
 	brief = one_line;
@@ -199,13 +233,12 @@ status_run(const char *dir, int no_audit, int one_line)
 			} else {
 				char *p = path_join(dir, audit), *pd = path_dir(p);
 				char *prov = path_join(pd, "PROVENANCE.csv");
-				char below[48], *lp;
+				char below[48];
 
 				snprintf(below, sizeof below, "publicized-%s.csv", lvl[l - 1]);
-				lp = path_join(dir, below);
 				errors = audit_errors(p, v.code);
 				if (errors >= 0 && has(dir, below) &&
-				    !audit_covers(prov, v.code, below, lp)) {
+				    !audit_covers(prov, dir, below)) {
 					strbuf_printf(&d, _("%s has not covered this village's %s yet"),
 					    audit, below);
 					line(step, previous_done ? WAITING : LATER, previous_done ?
@@ -215,7 +248,6 @@ status_run(const char *dir, int no_audit, int one_line)
 				free(p);
 				free(pd);
 				free(prov);
-				free(lp);
 				if (errors == -2)
 					;
 				else if (errors < 0)

@@ -12,4 +12,9 @@
  * Returns EXIT_DONE, or EXIT_ERROR when village.yaml cannot be read. */
 int status_run(const char *dir, int no_audit, int one_line);
 
+/* Print the code that the village.yaml of folder DIR gives (make reads a
+ * village's code so, never from its folder's name). Returns EXIT_DONE, or
+ * EXIT_ERROR when village.yaml cannot be read or is refused. */
+int status_print_code(const char *dir);
+
 #endif
