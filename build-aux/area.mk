@@ -6,6 +6,11 @@
 
 TPA_BIN ?=
 T = $(if $(TPA_BIN),$(TPA_BIN)/,)
+# make splits words at spaces: the folder of the programs cannot hold one
+# (folders above a county's year folders may).
+ifneq ($(word 2,$(TPA_BIN)),)
+$(error tpa: TPA_BIN "$(TPA_BIN)" holds a space, which make cannot run programs from: install tpa, or build it, in a folder whose path has none)
+endif
 SUB = $(MAKE) --no-print-directory
 
 .PHONY: all places audit stats summary clean .tpa-blocked

@@ -36,6 +36,11 @@ TPA_AUDIT ?= 1
 # A stage that fails is named in .tpa-blocked.mk (for make status).
 export TPA_RECORD_FAILURE := 1
 T = $(if $(TPA_BIN),$(TPA_BIN)/,)
+# make splits words at spaces: the folder of the programs cannot hold one
+# (folders above a county's year folders may).
+ifneq ($(word 2,$(TPA_BIN)),)
+$(error tpa: TPA_BIN "$(TPA_BIN)" holds a space, which make cannot run programs from: install tpa, or build it, in a folder whose path has none)
+endif
 # The village's code, as its village.yaml gives it (never its folder's
 # name); its town's and county's folders are named by the code's first 9
 # and 6 digits. Empty when village.yaml cannot be read: the stages say why.
