@@ -60,4 +60,4 @@ summary:
 	@$(T)tpa status --brief $(VILLAGES)
 
 clean:
-	rm -f audit.csv sample.csv stats.csv stats.svg PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk
+	rm -f audit.csv sample.csv stats.csv stats.svg PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk .*.tmp-*

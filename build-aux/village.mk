@@ -25,7 +25,8 @@
 #   make status     which step the village is at and what it waits for
 #   make notice     the notice to post now and the letters to hand to the
 #                   households (village, town or county level)
-#   make clean      remove the outputs (never an input)
+#   make clean      remove the outputs (never an input) and the
+#                   temporaries of a stage that was stopped
 #
 # Variables: TPA_BIN (the folder of the tpa programs; default: PATH);
 # TPA_AUDIT=0 runs a village alone, without the town and county audits
@@ -156,4 +157,4 @@ clean:
 	    letters-village.html letters-town.html letters-county.html \
 	    publicized-village.csv publicized-town.csv publicized-county.csv \
 	    resurvey.csv registry PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk \
-	    .tpa-town-audit .tpa-county-audit
+	    .tpa-town-audit .tpa-county-audit .*.tmp-*

@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,23 @@ blocked_reason(const char *dir, const char *output)
 	free(line);
 	fclose(fp);
 	return why;
+}
+
+/* Add to NAMES the temporaries in folder DIR (SUB, as written before each
+ * name): ".NAME.tmp-PID-XXXXXX", left by a stage that was stopped (or
+ * that runs now). */
+static void
+temporaries(const char *dir, const char *sub, struct strbuf *names)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] == '.' && strstr(e->d_name + 1, ".tmp-") != NULL)
+			strbuf_printf(names, "%s%s%s", names->len ? ", " : "", sub, e->d_name);
+	closedir(d);
 }
 
 static int
@@ -312,6 +330,18 @@ status_run(const char *dir, int no_audit, int one_line)
 	}
 	if (brief && !said)
 		printf(" %s\n", _("every step done"));
+	if (!brief) {
+		struct strbuf t = { 0 };
+		char *reg = path_join(dir, "registry");
+
+		temporaries(dir, "", &t);
+		temporaries(reg, "registry/", &t);
+		if (t.len)
+			printf(_("  temporaries left by a stage that was stopped (make "
+			    "clean removes them): %s\n"), strbuf_str(&t));
+		free(reg);
+		strbuf_free(&t);
+	}
 	village_free(&v);
 	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
 }
