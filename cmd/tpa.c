@@ -30,7 +30,9 @@ static const char status_usage[] = N_(
 "\n"
 "Which step each village folder (default: the current one) is at, and what\n"
 "it waits for or why it is blocked: one line per step, or with --brief the\n"
-"first step not done on the village's line.\n"
+"first step not done on the village's line. Exits 0 when every step is\n"
+"done, 3 when a village waits (nothing needs action), 1 when one is\n"
+"blocked (it needs action), 2 on an error.\n"
 "\n"
 "  --no-audit   the village runs without the town and county audits\n"
 "               (make TPA_AUDIT=0)\n"
@@ -92,8 +94,8 @@ main(int argc, char **argv)
 			return dirs == 0 ? status_print_code(".") : rc;
 		}
 		for (int a = 0; a < dirs; a++)
-			if (status_run(argv[1 + a], no_audit != NULL, brief != NULL) != EXIT_DONE)
-				rc = EXIT_ERROR;
+			rc = status_worse(rc, status_run(argv[1 + a], no_audit != NULL,
+			    brief != NULL));
 		if (dirs == 0)
 			rc = status_run(".", no_audit != NULL, brief != NULL);
 		return rc;

@@ -142,8 +142,10 @@ pad(const char *step)
 	return w < 20 ? (int)(20 - w) : 0;
 }
 
-/* --brief: only the first step that is not done, on the village's line. */
+/* --brief: only the first step that is not done, on the village's line.
+ * WORST: the worst state of any step. */
 static int brief, said;
+static enum state worst;
 
 static void
 line(const char *step, enum state s, const char *detail)
@@ -153,6 +155,9 @@ line(const char *step, enum state s, const char *detail)
 		s = FAILED;
 		detail += 8;
 	}
+	if (s == FAILED || (s == BLOCKED && worst != FAILED) ||
+	    (s != DONE && worst == DONE))
+		worst = s;
 	step = _(step);
 	if (brief) {
 		if (s != DONE && !said) {
@@ -197,6 +202,14 @@ status_print_code(const char *dir)
 }
 
 int
+status_worse(int a, int b)
+{
+	static const int rank[] = { 0, 2, 3, 1 };   /* by status 0..3 */
+
+	return rank[a & 3] >= rank[b & 3] ? a : b;
+}
+
+int
 status_run(const char *dir, int no_audit, int one_line)
 {
 	static const char *const lvl[3] = { "village", "town", "county" };
@@ -210,6 +223,7 @@ status_run(const char *dir, int no_audit, int one_line)
 	snprintf(code_county, sizeof code_county, "%.6s", v.code);
 	brief = one_line;
 	said = 0;
+	worst = DONE;
 	printf("%s%s%s%s%s, %d%s", one_line ? "" : _("village "), v.code, v.name ? " (" : "",
 	    v.name ? v.name : "", v.name ? ")" : "", v.year, one_line ? ":" : "\n");
 	{
@@ -343,5 +357,8 @@ status_run(const char *dir, int no_audit, int one_line)
 		strbuf_free(&t);
 	}
 	village_free(&v);
-	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+	if (fflush(stdout) != 0)
+		return EXIT_ERROR;
+	return worst == DONE ? EXIT_DONE : worst == FAILED ? EXIT_ERROR :
+	    worst == BLOCKED ? EXIT_BLOCKED : STATUS_WAITING;
 }
