@@ -1,8 +1,11 @@
 #include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/i18n.h"
@@ -20,13 +23,32 @@ struct step {
 	const char *output;          /* the file that says it is done */
 };
 
+/* PATH opened for reading when it is a regular file, else NULL: status
+ * never waits on a FIFO nor reads a device without end. */
+static FILE *
+open_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat sb;
+	FILE *fp = NULL;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0)
+		fp = fdopen(fd, "r");
+	if (fp == NULL)
+		close(fd);
+	return fp;
+}
+
 /* The reason .tpa-blocked.mk gives for OUTPUT, or NULL. */
 static char *
 blocked_reason(const char *dir, const char *output)
 {
 	char *path = path_join(dir, ".tpa-blocked.mk"), *line = NULL, *why = NULL;
 	size_t cap = 0, n = strlen(output);
-	FILE *fp = fopen(path, "r");
+	FILE *fp = open_file(path);
 
 	free(path);
 	if (fp == NULL)
@@ -74,7 +96,7 @@ has(const char *dir, const char *name)
 static int
 audit_errors(const char *audit, const char *code)
 {
-	FILE *fp = fopen(audit, "r");
+	FILE *fp = open_file(audit);
 	char *line = NULL;
 	size_t cap = 0;
 	int n = 0;
@@ -107,8 +129,8 @@ audit_covers(const char *prov, const char *dir, const char *list)
 	FILE *fp = NULL;
 	int found = 0, ok;
 
-	ok = realpath(dir, real) != NULL && digest_file(list_path, sha) == 0 &&
-	    (fp = fopen(prov, "r")) != NULL;
+	ok = realpath(dir, real) != NULL && path_is_file(list_path) &&
+	    digest_file(list_path, sha) == 0 && (fp = open_file(prov)) != NULL;
 	free(list_path);
 	if (!ok)
 		return 0;
