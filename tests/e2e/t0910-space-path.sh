@@ -35,12 +35,12 @@ expect "2015 under \"扶贫 2015/My Documents\": every village reaches its regis
 	    371323106201/registry/members.csv town-371323105/audit.csv county-371323/stats.csv; do
 		same "$D/2015/$f" "plain/2015/$f" || exit 1
 	done &&
-	! grep -q "make in \.\./town-[^3]\|make in \.\./county-[^3]" space.log
+	! grep -q "make in \.\./town-[^3]\|make in \.\./county-[^3]\|\*\*\*" space.log
 '
 
 expect "a village run alone from its folder under a path with a space waits for its town audit, naming ../town-371323105" '
 	D="$PWD/a b/扶贫 2015" && county "$D" &&
-	{ (cd "$D/2015/371323105203" && make -s TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN") >log 2>&1; true; } &&
+	(cd "$D/2015/371323105203" && make -s TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN") >log 2>&1 &&
 	grep -q "waiting for the town audit: run make in ../town-371323105 " log &&
 	[ -f "$D/2015/371323105203/publicized-village.csv" ]
 '
