@@ -6,6 +6,11 @@
 
 TPA_BIN ?=
 T = $(if $(TPA_BIN),$(TPA_BIN)/,)
+# make splits words at spaces: the folder of the programs cannot hold one
+# (folders above a county's year folders may).
+ifneq ($(word 2,$(TPA_BIN)),)
+$(error tpa: TPA_BIN "$(TPA_BIN)" holds a space, which make cannot run programs from: install tpa, or build it, in a folder whose path has none)
+endif
 SUB = $(MAKE) --no-print-directory
 
 .PHONY: all places audit stats summary clean .tpa-blocked
@@ -51,8 +56,11 @@ endif
 stats.csv stats.svg &: $(REGISTRIES:%=%/households.csv) $(REGISTRIES:%=%/members.csv)
 	@$(T)tpa-file stats -o . $(REGISTRIES)
 
+# Each village's first step not done. A village that waits is the normal
+# state (tpa status exits 3: nothing fails here); one that is blocked or
+# failed needs action, and make fails.
 summary:
-	@$(T)tpa status --brief $(VILLAGES)
+	@$(T)tpa status --brief $(VILLAGES) || [ $$? -eq 3 ]
 
 clean:
-	rm -f audit.csv sample.csv stats.csv stats.svg PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk
+	rm -f audit.csv sample.csv stats.csv stats.svg PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk .*.tmp-*

@@ -14,7 +14,8 @@
 # Variables: TPA_BIN, TPA_MK_DIR, as for town.mk.
 
 LEVEL := county
-AREA := $(patsubst county-%,%,$(notdir $(CURDIR)))
+# (the last word of the path: a space may be in a folder above)
+AREA := $(patsubst county-%,%,$(lastword $(notdir $(CURDIR))))
 BELOW := town
 TOWNS := $(sort $(patsubst %/Makefile,%,$(wildcard ../town-$(AREA)[0-9][0-9][0-9]/Makefile)))
 VILLAGES := $(sort $(patsubst %/village.yaml,%,$(wildcard ../$(AREA)[0-9][0-9][0-9][0-9][0-9][0-9]/village.yaml)))

@@ -16,7 +16,8 @@
 # make passes it on to the villages' Makefiles).
 
 LEVEL := town
-AREA := $(patsubst town-%,%,$(notdir $(CURDIR)))
+# (the last word of the path: a space may be in a folder above)
+AREA := $(patsubst town-%,%,$(lastword $(notdir $(CURDIR))))
 BELOW := village
 VILLAGES := $(sort $(patsubst %/village.yaml,%,$(wildcard ../$(AREA)[0-9][0-9][0-9]/village.yaml)))
 AUDITED := $(sort $(patsubst %/publicized-village.csv,%,$(wildcard ../$(AREA)[0-9][0-9][0-9]/publicized-village.csv)))

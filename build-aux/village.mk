@@ -15,17 +15,20 @@
 #   -> county audit -> county notice and letters -> (objections-county.csv)
 #   -> publicized-county.csv -> registry/
 # and stops where the procedure waits (an objections file not there yet:
-# that level's publicity has not ended; an audit not done yet) or is
-# blocked (quorum not met, an objection pending, a period too short, a
-# list changed after its notice was posted). A blocked stage writes its
-# outputs and names them in .tpa-blocked.mk, so make runs it again next
-# time until it is no longer blocked.
+# that level's publicity has not ended; an audit not done yet: one plain
+# line, and make exits 0, for waiting is the normal state) or is blocked
+# (quorum not met, an objection pending, a period too short, a list
+# changed after its notice was posted, an error of the audit for this
+# village, an input a stage refused: make fails, for someone must act). A
+# blocked stage writes its outputs and names them in .tpa-blocked.mk, so
+# make runs it again next time until it is no longer blocked.
 #
 #   make            every stage that can run
 #   make status     which step the village is at and what it waits for
 #   make notice     the notice to post now and the letters to hand to the
 #                   households (village, town or county level)
-#   make clean      remove the outputs (never an input)
+#   make clean      remove the outputs (never an input) and the
+#                   temporaries of a stage that was stopped
 #
 # Variables: TPA_BIN (the folder of the tpa programs; default: PATH);
 # TPA_AUDIT=0 runs a village alone, without the town and county audits
@@ -36,7 +39,15 @@ TPA_AUDIT ?= 1
 # A stage that fails is named in .tpa-blocked.mk (for make status).
 export TPA_RECORD_FAILURE := 1
 T = $(if $(TPA_BIN),$(TPA_BIN)/,)
-CODE := $(notdir $(CURDIR))
+# make splits words at spaces: the folder of the programs cannot hold one
+# (folders above a county's year folders may).
+ifneq ($(word 2,$(TPA_BIN)),)
+$(error tpa: TPA_BIN "$(TPA_BIN)" holds a space, which make cannot run programs from: install tpa, or build it, in a folder whose path has none)
+endif
+# The village's code, as its village.yaml gives it (never its folder's
+# name); its town's and county's folders are named by the code's first 9
+# and 6 digits. Empty when village.yaml cannot be read: the stages say why.
+CODE := $(shell $(T)tpa status --code . 2>/dev/null)
 TOWN_DIR := ../town-$(shell printf '%.9s' '$(CODE)')
 COUNTY_DIR := ../county-$(shell printf '%.6s' '$(CODE)')
 ifeq ($(TPA_AUDIT),0)
@@ -48,6 +59,16 @@ county_gate = .tpa-county-audit
 endif
 
 .PHONY: all status notice clean .tpa-blocked
+
+# The files a step waits for: when one of them is not there (its level's
+# publicity has not ended, its audit has not cleared the village), the
+# step waiting for it said so in one line and the steps after it do
+# nothing. $(call after,$^ $|) starts each of those steps' recipes.
+WAITED := objections-village.csv objections-town.csv objections-county.csv \
+    publicized-village.csv publicized-town.csv publicized-county.csv \
+    notice-town.html letters-town.html notice-county.html letters-county.html \
+    .tpa-town-audit .tpa-county-audit
+after = for f in $(filter $(WAITED),$(1)); do [ -e $$f ] || exit 0; done;
 .DEFAULT_GOAL := all
 .SUFFIXES:
 
@@ -77,61 +98,64 @@ letters-village.html: appraised.csv village.yaml
 # A level's objections are resolved once its notice is posted and its
 # letters handed out.
 publicized-village.csv: notice-village.html letters-village.html appraised.csv objections-village.csv village.yaml
-	@$(T)tpa-publicize resolve --level village --village village.yaml -o $@ appraised.csv objections-village.csv
+	@$(call after,$^ $|) $(T)tpa-publicize resolve --level village --village village.yaml -o $@ appraised.csv objections-village.csv
 
 notice-town.html: publicized-village.csv village.yaml | $(town_gate)
-	@$(T)tpa-publicize notice --level town --village village.yaml -o $@ publicized-village.csv
+	@$(call after,$^ $|) $(T)tpa-publicize notice --level town --village village.yaml -o $@ publicized-village.csv
 
 letters-town.html: publicized-village.csv village.yaml | $(town_gate)
-	@$(T)tpa-publicize letter --level town --village village.yaml -o $@ publicized-village.csv
+	@$(call after,$^ $|) $(T)tpa-publicize letter --level town --village village.yaml -o $@ publicized-village.csv
 
 publicized-town.csv: notice-town.html letters-town.html publicized-village.csv objections-town.csv village.yaml
-	@$(T)tpa-publicize resolve --level town --village village.yaml -o $@ publicized-village.csv objections-town.csv
+	@$(call after,$^ $|) $(T)tpa-publicize resolve --level town --village village.yaml -o $@ publicized-village.csv objections-town.csv
 
 notice-county.html: publicized-town.csv village.yaml | $(county_gate)
-	@$(T)tpa-publicize notice --level county --village village.yaml -o $@ publicized-town.csv
+	@$(call after,$^ $|) $(T)tpa-publicize notice --level county --village village.yaml -o $@ publicized-town.csv
 
 letters-county.html: publicized-town.csv village.yaml | $(county_gate)
-	@$(T)tpa-publicize letter --level county --village village.yaml -o $@ publicized-town.csv
+	@$(call after,$^ $|) $(T)tpa-publicize letter --level county --village village.yaml -o $@ publicized-town.csv
 
 publicized-county.csv: notice-county.html letters-county.html publicized-town.csv objections-county.csv village.yaml
-	@$(T)tpa-publicize resolve --level county --village village.yaml -o $@ publicized-town.csv objections-county.csv
+	@$(call after,$^ $|) $(T)tpa-publicize resolve --level county --village village.yaml -o $@ publicized-town.csv objections-county.csv
 
 registry/households.csv: publicized-county.csv primary.csv applicants.csv village.yaml
-	@$(T)tpa-file --village village.yaml .
+	@$(call after,$^ $|) $(T)tpa-file --village village.yaml .
 
 # An objections file that does not exist yet: that level's publicity has
 # not ended. Waiting is normal: say what to do, in one line.
 objections-%.csv:
-	@echo "tpa: waiting for objections-$*.csv: post notice-$*.html; when its period is over, record the objections there (a header row alone if there were none) and run make again" >&2; exit 1
+	@$(call after,$^ $|) echo "tpa: waiting for objections-$*.csv: post notice-$*.html; when its period is over, record the objections there (a header row alone if there were none) and run make again" >&2
 
 # The audits span villages: the town's and county's folders run them
 # (town.mk, county.mk). A village waits for its audit, and goes on only
 # when the audit covered the list it has now (the audit's PROVENANCE.csv
-# records that list with its sha256) and holds no error for it.
-# $(call gate,LEVEL,AUDIT_DIR,LIST)
+# records that list with its sha256, under this folder's name) and holds
+# no error for its code (the code village.yaml gives). Waiting for the
+# audit is normal; an error of the audit for the village stops make.
+# $(call gate,LEVEL,AUDIT_DIR,LIST,WHAT_THE_AUDIT_COVERS)
 define gate
-@sha=$$(sha256sum '$(3)' | cut -c1-64); \
-if ! grep -q "/$(CODE)/$(3)@$$sha" '$(2)/PROVENANCE.csv' 2>/dev/null; then \
-  echo "tpa: waiting for the $(1) audit: it has not covered this village's $(3) yet: run make in $(2)" >&2; rm -f $@; exit 1; \
+@$(call after,$^ $|) sha=$$(sha256sum '$(3)' | cut -c1-64); here=$$(pwd -P); \
+if [ -z '$(CODE)' ]; then \
+  echo "tpa: village.yaml gives no code that can be read: run make status" >&2; rm -f $@; exit 1; \
+elif [ ! -f '$(2)/audit.csv' ]; then \
+  echo "tpa: waiting for the $(1) audit: run make in $(2) (its audit covers $(4))" >&2; rm -f $@; \
+elif ! grep -q "/$${here##*/}/$(3)@$$sha" '$(2)/PROVENANCE.csv' 2>/dev/null; then \
+  echo "tpa: waiting for the $(1) audit: it has not covered this village's $(3) yet: run make in $(2)" >&2; rm -f $@; \
 elif awk -F, -v c='$(CODE)' '$$1 == "error" && $$3 == c { n++ } END { exit n > 0 }' '$(2)/audit.csv'; then touch $@; \
 else echo "tpa: the $(1) audit found errors for $(CODE): see $(2)/audit.csv; correct them, then run make in $(2)" >&2; rm -f $@; exit 1; fi
 endef
 
 .tpa-town-audit: $(TOWN_DIR)/audit.csv publicized-village.csv
-	$(call gate,town,$(TOWN_DIR),publicized-village.csv)
+	$(call gate,town,$(TOWN_DIR),publicized-village.csv,the villages that have publicized-village.csv)
 
 .tpa-county-audit: $(COUNTY_DIR)/audit.csv publicized-town.csv
-	$(call gate,county,$(COUNTY_DIR),publicized-town.csv)
+	$(call gate,county,$(COUNTY_DIR),publicized-town.csv,the villages that have publicized-town.csv)
 
-$(TOWN_DIR)/audit.csv:
-	@echo "tpa: waiting for the town audit: run make in $(TOWN_DIR) (its audit covers the villages that have publicized-village.csv)" >&2; exit 1
-
-$(COUNTY_DIR)/audit.csv:
-	@echo "tpa: waiting for the county audit: run make in $(COUNTY_DIR) (its audit covers the villages that have publicized-town.csv)" >&2; exit 1
+# An audit not there yet: its gate says so.
+$(TOWN_DIR)/audit.csv $(COUNTY_DIR)/audit.csv: ;
 
 status:
-	@$(T)tpa status $(if $(filter 0,$(TPA_AUDIT)),--no-audit) .
+	@$(T)tpa status $(if $(filter 0,$(TPA_AUDIT)),--no-audit) . || [ $$? -eq 3 ]
 
 # The notice to post now: the furthest level reached.
 notice:
@@ -145,4 +169,4 @@ clean:
 	    letters-village.html letters-town.html letters-county.html \
 	    publicized-village.csv publicized-town.csv publicized-county.csv \
 	    resurvey.csv registry PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk \
-	    .tpa-town-audit .tpa-county-audit
+	    .tpa-town-audit .tpa-county-audit .*.tmp-*

@@ -26,15 +26,18 @@ static const struct {
 
 /* TRANSLATORS: keep the program, option and file names as they are. */
 static const char status_usage[] = N_(
-"usage: tpa status [--no-audit] [--brief] [DIR...]\n"
+"usage: tpa status [--no-audit] [--brief | --code] [DIR...]\n"
 "\n"
 "Which step each village folder (default: the current one) is at, and what\n"
 "it waits for or why it is blocked: one line per step, or with --brief the\n"
-"first step not done on the village's line.\n"
+"first step not done on the village's line. Exits 0 when every step is\n"
+"done, 3 when a village waits (nothing needs action), 1 when one is\n"
+"blocked (it needs action), 2 on an error.\n"
 "\n"
 "  --no-audit   the village runs without the town and county audits\n"
 "               (make TPA_AUDIT=0)\n"
 "  --brief      one line per village\n"
+"  --code       only the code that its village.yaml gives\n"
 "  --help, --version\n");
 
 static void
@@ -46,7 +49,7 @@ help(FILE *fp)
 	    fp);
 	for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++)
 		fprintf(fp, "  %-10s %s\n", stages[i].name, _(stages[i].what));
-	fputs(_("\n  status [--no-audit] [--brief] [DIR...]\n"
+	fputs(_("\n  status [--no-audit] [--brief | --code] [DIR...]\n"
 	    "             which step each village folder is at, and what it waits for\n"), fp);
 	fputs(_("\nEach stage has its own --help and man page, tpa-STAGE(1).\n"), fp);
 }
@@ -73,19 +76,26 @@ main(int argc, char **argv)
 		return fflush(stdout) == 0 ? 0 : EXIT_ERROR;
 	}
 	if (strcmp(argv[1], "status") == 0) {
-		const char *no_audit = NULL, *brief = NULL;
+		const char *no_audit = NULL, *brief = NULL, *code = NULL;
 		const struct option opts[] = {
 			{ "no-audit", 0, 0, &no_audit },
 			{ "brief", 0, 0, &brief },
+			{ "code", 0, 0, &code },
 			{ NULL, 0, 0, NULL },
 		};
 		int dirs, rc = EXIT_DONE;
 
 		program_set_name("tpa status");
 		options_parse(argc - 1, argv + 1, opts, status_usage, &dirs);
+		if (code != NULL) {
+			for (int a = 0; a < dirs; a++)
+				if (status_print_code(argv[1 + a]) != EXIT_DONE)
+					rc = EXIT_ERROR;
+			return dirs == 0 ? status_print_code(".") : rc;
+		}
 		for (int a = 0; a < dirs; a++)
-			if (status_run(argv[1 + a], no_audit != NULL, brief != NULL) != EXIT_DONE)
-				rc = EXIT_ERROR;
+			rc = status_worse(rc, status_run(argv[1 + a], no_audit != NULL,
+			    brief != NULL));
 		if (dirs == 0)
 			rc = status_run(".", no_audit != NULL, brief != NULL);
 		return rc;

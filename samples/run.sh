@@ -30,10 +30,12 @@ cp "$top"/rules/*.yaml "$work/rules/"
 status=0
 for year in 2015 2016 2017; do
 	echo "== $year: make -C $year/county-371323"
+	# make fails when a village is blocked or a stage failed: said below
 	make -s --no-print-directory -C "$work/$year/county-371323" \
-	    TPA_MK_DIR="$mk" TPA_BIN="$TPA_BIN" >"$work/make-$year.log" 2>&1
+	    TPA_MK_DIR="$mk" TPA_BIN="$TPA_BIN" >"$work/make-$year.log" 2>&1 || status=1
 	for v in "$work/$year"/[0-9]*/; do
-		line=$("$TPA_BIN/tpa" status --brief "$v")
+		# exits 0 done, 3 waiting, 1 blocked, 2 error: the line says which
+		line=$("$TPA_BIN/tpa" status --brief "$v") || status=1
 		echo "   $line"
 		case $line in
 		*"every step done") ;;

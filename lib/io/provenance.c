@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,6 +27,16 @@ static const char *const header[NCOLS] = { "output", "sha256", "stage",
 
 /* ---- Recording a run ---- */
 
+static int make_can_name(const char *name);
+
+/* Keep NAME as the first name make cannot write, if it is one. */
+static void
+check_name(struct provenance *p, const char *name)
+{
+	if (p->unnamed == NULL && !make_can_name(name))
+		p->unnamed = xstrdup(name);
+}
+
 void
 provenance_init(struct provenance *p, const char *stage, const char *output_path)
 {
@@ -43,6 +54,7 @@ provenance_rules(struct provenance *p, const char *path,
 {
 	free(p->rules);
 	p->rules = path_relative(p->dir, path);
+	check_name(p, p->rules);
 	memcpy(p->rules_sha256, sha256, DIGEST_HEX);
 }
 
@@ -53,6 +65,7 @@ provenance_input(struct provenance *p, const char *path,
 	char *name = path_relative(p->dir, path);
 	size_t n = p->inputs_len + strlen(name) + DIGEST_HEX + 3;
 
+	check_name(p, name);
 	p->inputs = xrealloc(p->inputs, n);
 	p->inputs_len += (size_t)snprintf(p->inputs + p->inputs_len,
 	    n - p->inputs_len, "%s%s@%s", p->inputs_len ? ";" : "", name, sha256);
@@ -637,6 +650,23 @@ provenance_prepare(struct provenance *p, char *err, size_t errlen)
 
 	if (p->noutputs == 0 || p->file != NULL)
 		return 0;
+	for (size_t i = 0; i < p->noutputs && p->unnamed != NULL; i++)
+		if (make_can_name(p->outputs[i].name)) {
+			char shown[PATH_MAX * 2 + 1], *o = shown;
+
+			/* On one line: a line end or tab shown as \n, \t. */
+			for (const char *s = p->unnamed; *s && o < shown + sizeof shown - 3; s++)
+				if (*s == '\n' || *s == '\t' || *s == '\r')
+					*o++ = '\\', *o++ = *s == '\n' ? 'n' : *s == '\t' ? 't' : 'r';
+				else
+					*o++ = *s;
+			*o = '\0';
+			snprintf(err, errlen, _("%s: make cannot name this file in %s "
+			    "(its name holds a line end, a tab, %%, =, ; or a backslash), "
+			    "so a change to it would re-run nothing: rename it"),
+			    shown, DEPS_NAME);
+			return -1;
+		}
 	if ((p->dirfd = open(p->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
 	    flock(p->dirfd, LOCK_EX) != 0) {
 		snprintf(err, errlen, _("cannot lock %s: %s"), p->dir, strerror(errno));
@@ -742,6 +772,7 @@ provenance_free(struct provenance *p)
 		free(p->outputs[i].name);
 	free(p->outputs);
 	free(p->notes);
+	free(p->unnamed);
 	memset(p, 0, sizeof *p);
 	p->dirfd = -1;
 }

@@ -43,6 +43,8 @@ struct provenance {
 	int dirfd;              /* the folder, locked while prepared */
 	char *notes;            /* what prepare repaired, one line each */
 	size_t notes_len;
+	char *unnamed;          /* the first rules file or input make cannot
+	                         * name in .tpa-deps.mk, or NULL */
 };
 
 /* Start a record for STAGE (a string that outlives P) writing into the
@@ -67,7 +69,10 @@ void provenance_output(struct provenance *p, const char *path,
  * and rewritten when it names one of this run's outputs (with a note, see
  * provenance_notes()), and is an error naming its line otherwise. Returns
  * 0, or -1 with a message in ERR (nothing is then held). A record with no
- * output does nothing. */
+ * output does nothing. A rules file or input whose name make cannot write
+ * in a rule (a line end, a tab, %, =, ; or a backslash in it) is an error
+ * when an output of the record is named there: otherwise a change to it
+ * would silently re-run nothing. */
 int provenance_prepare(struct provenance *p, char *err, size_t errlen);
 /* Rename the prepared PROVENANCE.csv into place, then .tpa-deps.mk, and
  * release the lock. Returns 0, or -1 with a message in ERR. */

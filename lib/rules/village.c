@@ -1,4 +1,6 @@
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +8,7 @@
 
 #include "base/alloc.h"
 #include "base/i18n.h"
+#include "io/paths.h"
 #include "rules/village.h"
 #include "rules/yamldoc.h"
 
@@ -288,4 +291,88 @@ village_free(struct village *v)
 	free(v->rules_path);
 	free(v->previous);
 	memset(v, 0, sizeof *v);
+}
+
+/* The name of folder DIR and (in *PARENT) the folder that holds it, as
+ * written, or resolved when DIR ends in "." or "..". NULL when DIR
+ * cannot be resolved. Caller frees both. */
+static char *
+folder_name(const char *dir, char **parent)
+{
+	char *d = xstrdup(dir), *name = NULL, real[PATH_MAX];
+	size_t n = strlen(d);
+	const char *base;
+
+	while (n > 1 && d[n - 1] == '/')
+		d[--n] = '\0';
+	base = path_base(d);
+	*parent = NULL;
+	if (strcmp(base, ".") != 0 && strcmp(base, "..") != 0 && *base != '\0') {
+		name = xstrdup(base);
+		*parent = path_dir(d);
+	} else if (realpath(d, real) != NULL) {
+		name = xstrdup(path_base(real));
+		*parent = path_dir(real);
+	}
+	free(d);
+	return name;
+}
+
+char *
+village_folder_name(const char *dir)
+{
+	char *parent, *name = folder_name(dir, &parent);
+
+	free(parent);
+	return name;
+}
+
+int
+village_in_area(const char *dir)
+{
+	char *parent, *name = folder_name(dir, &parent);
+	struct dirent *e;
+	DIR *dp;
+	int in = 0;
+
+	free(name);
+	if (parent == NULL || (dp = opendir(parent)) == NULL) {
+		free(parent);
+		return 0;
+	}
+	while (!in && (e = readdir(dp)) != NULL) {
+		const char *level = strncmp(e->d_name, "town-", 5) == 0 ? "town.yaml" :
+		    strncmp(e->d_name, "county-", 7) == 0 ? "county.yaml" : NULL;
+		char *sub, *file;
+
+		if (level == NULL)
+			continue;
+		sub = path_join(parent, e->d_name);
+		file = path_join(sub, level);
+		in = path_exists(file);
+		free(sub);
+		free(file);
+	}
+	closedir(dp);
+	free(parent);
+	return in;
+}
+
+int
+village_folder_check(const char *dir, const char *code, char *err,
+    size_t errlen)
+{
+	char *parent, *name = folder_name(dir, &parent);
+	int rc = 0;
+
+	if (name != NULL && strcmp(name, code) != 0 && village_in_area(dir)) {
+		snprintf(err, errlen, _("%s: the folder's name %s is not the village's "
+		    "code %s: in a county's folders (beside town-* and county-* "
+		    "folders) a village folder is named by its code"),
+		    dir, name, code);
+		rc = -1;
+	}
+	free(name);
+	free(parent);
+	return rc;
 }

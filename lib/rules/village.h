@@ -43,4 +43,21 @@ struct village {
 int village_load(struct village *v, const char *path, char *err, size_t errlen);
 void village_free(struct village *v);
 
+/* Whether the village folder DIR (it need not exist yet) is in an area
+ * (SPEC §8): its parent folder holds a folder town-T with a town.yaml or
+ * a folder county-C with a county.yaml. */
+int village_in_area(const char *dir);
+
+/* The area's rule on folder names: in an area, village folder DIR must be
+ * named CODE, its code. Returns 0 when it is, or when DIR is outside an
+ * area (any name will do there); otherwise -1 with a message naming both
+ * in ERR (ERRLEN bytes). Every reader of a village.yaml calls it: the
+ * stages, tpa status, tpa-audit (FOLDER_NOT_CODE) and tpa-init. */
+int village_folder_check(const char *dir, const char *code, char *err,
+    size_t errlen);
+
+/* The name of folder DIR ("V" for "a/V/", resolved for "." or ".."), or
+ * NULL when it cannot be resolved. Caller frees. */
+char *village_folder_name(const char *dir);
+
 #endif

@@ -1,8 +1,11 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/i18n.h"
 #include "values/date.h"
@@ -352,19 +355,48 @@ yamldoc_load_bytes(struct yamldoc *d, const char *path, const char *bytes,
 	return root != NULL ? check_tree(d, root) : 0;
 }
 
+/* PATH opened for reading when it is a regular file: never waits on a
+ * FIFO (opened without blocking, then looked at), never reads a device
+ * without end. NULL with a message in D->err otherwise. */
+static FILE *
+open_regular(struct yamldoc *d, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat sb;
+	FILE *fp;
+
+	if (fd < 0) {
+		snprintf(d->err, sizeof d->err, _("cannot open %s: %s"), path,
+		    strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		snprintf(d->err, sizeof d->err, _("%s: not a regular file (a FIFO, "
+		    "a device, a socket): a YAML file must be a regular file"), path);
+		close(fd);
+		return NULL;
+	}
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+	    (fp = fdopen(fd, "rb")) == NULL) {
+		snprintf(d->err, sizeof d->err, _("cannot open %s: %s"), path,
+		    strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	return fp;
+}
+
 int
 yamldoc_load(struct yamldoc *d, const char *path)
 {
-	FILE *fp = fopen(path, "rb");
+	FILE *fp;
 	char *bytes;
 	size_t n = 0, cap = 4096;
 	int rc;
 
-	if (fp == NULL) {
-		memset(d, 0, sizeof *d);
+	memset(d, 0, sizeof *d);
+	if ((fp = open_regular(d, path)) == NULL) {
 		d->path = xstrdup(path);
-		snprintf(d->err, sizeof d->err, _("cannot open %s: %s"), path,
-		    strerror(errno));
 		return -1;
 	}
 	bytes = xmalloc(cap);

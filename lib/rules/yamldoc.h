@@ -25,8 +25,10 @@ struct yamldoc {
  * a second document, an anchor (&name) or alias (*name), a control
  * character (C0 but TAB and LF, or DEL) in a key or value. Then every key
  * must be a scalar and unique in its mapping (checked in O(n log n)).
- * Loading is linear in the size of the file. Returns 0, or -1 with the
- * message in D->err; either way D is to be freed with yamldoc_free(). */
+ * Loading is linear in the size of the file. PATH must be a regular file:
+ * a FIFO, a device or a socket is refused without waiting on it. Returns
+ * 0, or -1 with the message in D->err; either way D is to be freed with
+ * yamldoc_free(). */
 int yamldoc_load(struct yamldoc *d, const char *path);
 /* The same, on BYTES[0..N), naming it PATH in messages. */
 int yamldoc_load_bytes(struct yamldoc *d, const char *path, const char *bytes,

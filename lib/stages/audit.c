@@ -943,6 +943,16 @@ audit_village(struct auditor *a, const char *dir)
 	va.have_v = 1;
 	memcpy(va.code, va.v.code, 13);
 	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
+	if (village_folder_check(dir, va.code, err, sizeof err) != 0) {
+		char *name = village_folder_name(dir);
+
+		say(&va, SEV_ERROR, "FOLDER_NOT_CODE", "", MSG_AUDIT_FOLDER_NOT_CODE,
+		    name, va.code);
+		free(name);
+		va.index = (uint32_t)a->nvillages;
+		goto out;
+	}
+	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
 	stage_read(&a->st, va.v.path, va.v.sha256);
 	a->village_codes = xrealloc(a->village_codes, (a->nvillages + 1) * sizeof *a->village_codes);
 	a->village_codes[a->nvillages] = xstrdup(va.code);

@@ -382,6 +382,50 @@ output(struct run *run, const char *name)
 	return f;
 }
 
+/* The git files of the folder that holds the village folders of a year
+ * (the town's and the county's beside them): written when it has none. */
+static const struct {
+	const char *name, *text;
+} git_files[] = {
+	{ ".gitignore",
+	    "# tpa: what git should not keep in the folders of a county's year.\n"
+	    "# The temporaries of a stage that was stopped (kill, a power cut),\n"
+	    "# which may hold full ID numbers; make clean removes them.\n"
+	    ".*.tmp-*\n" },
+	{ ".gitattributes",
+	    "# tpa: every file is kept byte for byte (no line ends converted on\n"
+	    "# checkout), so that the sha256 of PROVENANCE.csv and of the audits\n"
+	    "# still hold.\n"
+	    "* -text\n" },
+};
+
+/* Open the git files that the folder holding DIR lacks; F[i] NULL for one
+ * it has. Returns 0, or -1 (the error recorded). */
+static int
+git_outputs(struct run *run, struct outfile *f[])
+{
+	char *d = xstrdup(run->o->dir), *parent;
+	size_t n = strlen(d);
+	int rc = 0;
+
+	while (n > 1 && d[n - 1] == '/')
+		d[--n] = '\0';
+	parent = path_dir(d);
+	for (size_t i = 0; i < NCOLS(git_files) && rc == 0; i++) {
+		char *path = path_join(parent, git_files[i].name);
+		struct stat sb;
+
+		f[i] = NULL;
+		if (lstat(path, &sb) != 0 &&
+		    (f[i] = stage_output(&run->st, path, OUTFILE_PUBLIC)) == NULL)
+			rc = -1;
+		free(path);
+	}
+	free(parent);
+	free(d);
+	return rc;
+}
+
 /* Load last year's village.yaml; check it is last year's. */
 static int
 load_last(struct run *run)
@@ -415,7 +459,7 @@ init_run(const struct init_options *o)
 {
 	struct run run;
 	struct stage *st = &run.st;
-	struct outfile *f[6];
+	struct outfile *f[6], *git[2];
 	struct strbuf yaml = { 0 };
 	const char *rules_path = o->rules;
 	char *templates = NULL, *registry = NULL;
@@ -434,6 +478,14 @@ init_run(const struct init_options *o)
 		goto out;
 	}
 	run.year = atoi(o->year);
+	{
+		char err[2048];
+
+		if (village_folder_check(o->dir, o->code, err, sizeof err) != 0) {
+			stage_fail(st, "%s", err);
+			goto out;
+		}
+	}
 	if (o->previous != NULL && load_last(&run) != 0)
 		goto out;
 	if (rules_path == NULL && run.last != NULL)
@@ -460,8 +512,12 @@ init_run(const struct init_options *o)
 	    (f[2] = output(&run, "templates/applications.csv")) == NULL ||
 	    (f[3] = output(&run, "templates/survey.csv")) == NULL ||
 	    (f[4] = output(&run, "templates/votes.csv")) == NULL ||
-	    (f[5] = output(&run, "templates/objections.csv")) == NULL)
+	    (f[5] = output(&run, "templates/objections.csv")) == NULL ||
+	    git_outputs(&run, git) != 0)
 		goto out;
+	for (size_t i = 0; i < NCOLS(git_files); i++)
+		if (git[i] != NULL)
+			outfile_write(git[i], git_files[i].text, strlen(git_files[i].text));
 	village_yaml(&run, &yaml, rules_path, run.last ? run.last->columns_path : NULL,
 	    registry);
 	outfile_write(f[0], yaml.s, yaml.len);

@@ -164,6 +164,10 @@ stage_load_village(struct stage *st, const char *path, int required)
 	}
 	if (village_load(&st->village, path, err, sizeof err) != 0)
 		return stage_fail(st, "%s", err);
+	if (village_folder_check(st->village.dir, st->village.code, err, sizeof err) != 0) {
+		village_free(&st->village);
+		return stage_fail(st, "%s", err);
+	}
 	st->have_village = 1;
 	st->lang = st->village.language == 1 ? LANG_EN : LANG_ZH;
 	record(st, st->village.path, st->village.sha256, READ_VILLAGE);

@@ -1,6 +1,11 @@
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/i18n.h"
@@ -18,13 +23,32 @@ struct step {
 	const char *output;          /* the file that says it is done */
 };
 
+/* PATH opened for reading when it is a regular file, else NULL: status
+ * never waits on a FIFO nor reads a device without end. */
+static FILE *
+open_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat sb;
+	FILE *fp = NULL;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0)
+		fp = fdopen(fd, "r");
+	if (fp == NULL)
+		close(fd);
+	return fp;
+}
+
 /* The reason .tpa-blocked.mk gives for OUTPUT, or NULL. */
 static char *
 blocked_reason(const char *dir, const char *output)
 {
 	char *path = path_join(dir, ".tpa-blocked.mk"), *line = NULL, *why = NULL;
 	size_t cap = 0, n = strlen(output);
-	FILE *fp = fopen(path, "r");
+	FILE *fp = open_file(path);
 
 	free(path);
 	if (fp == NULL)
@@ -41,6 +65,23 @@ blocked_reason(const char *dir, const char *output)
 	return why;
 }
 
+/* Add to NAMES the temporaries in folder DIR (SUB, as written before each
+ * name): ".NAME.tmp-PID-XXXXXX", left by a stage that was stopped (or
+ * that runs now). */
+static void
+temporaries(const char *dir, const char *sub, struct strbuf *names)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] == '.' && strstr(e->d_name + 1, ".tmp-") != NULL)
+			strbuf_printf(names, "%s%s%s", names->len ? ", " : "", sub, e->d_name);
+	closedir(d);
+}
+
 static int
 has(const char *dir, const char *name)
 {
@@ -55,7 +96,7 @@ has(const char *dir, const char *name)
 static int
 audit_errors(const char *audit, const char *code)
 {
-	FILE *fp = fopen(audit, "r");
+	FILE *fp = open_file(audit);
 	char *line = NULL;
 	size_t cap = 0;
 	int n = 0;
@@ -74,21 +115,26 @@ audit_errors(const char *audit, const char *code)
 	return n;
 }
 
-/* Whether the audit whose PROVENANCE.csv is PROV read the village CODE's
- * LIST as it is now (LIST_PATH): "/CODE/LIST@sha256" among its inputs. */
+/* Whether the audit whose PROVENANCE.csv is PROV read the LIST of the
+ * village in folder DIR as it is now: "/FOLDER/LIST@sha256" among its
+ * inputs, FOLDER the name of DIR (the audit names what it read by path,
+ * whatever code village.yaml gives). */
 static int
-audit_covers(const char *prov, const char *code, const char *list,
-    const char *list_path)
+audit_covers(const char *prov, const char *dir, const char *list)
 {
-	char sha[DIGEST_HEX], *line = NULL;
+	char sha[DIGEST_HEX], *line = NULL, real[PATH_MAX];
+	char *list_path = path_join(dir, list);
 	size_t cap = 0;
 	struct strbuf want = { 0 };
-	FILE *fp;
-	int found = 0;
+	FILE *fp = NULL;
+	int found = 0, ok;
 
-	if (digest_file(list_path, sha) != 0 || (fp = fopen(prov, "r")) == NULL)
+	ok = realpath(dir, real) != NULL && path_is_file(list_path) &&
+	    digest_file(list_path, sha) == 0 && (fp = open_file(prov)) != NULL;
+	free(list_path);
+	if (!ok)
 		return 0;
-	strbuf_printf(&want, "/%s/%s@%s", code, list, sha);
+	strbuf_printf(&want, "/%s/%s@%s", path_base(real), list, sha);
 	while (!found && getline(&line, &cap, fp) > 0)
 		found = strstr(line, strbuf_str(&want)) != NULL;
 	free(line);
@@ -118,8 +164,10 @@ pad(const char *step)
 	return w < 20 ? (int)(20 - w) : 0;
 }
 
-/* --brief: only the first step that is not done, on the village's line. */
+/* --brief: only the first step that is not done, on the village's line.
+ * WORST: the worst state of any step. */
 static int brief, said;
+static enum state worst;
 
 static void
 line(const char *step, enum state s, const char *detail)
@@ -129,6 +177,9 @@ line(const char *step, enum state s, const char *detail)
 		s = FAILED;
 		detail += 8;
 	}
+	if (s == FAILED || (s == BLOCKED && worst != FAILED) ||
+	    (s != DONE && worst == DONE))
+		worst = s;
 	step = _(step);
 	if (brief) {
 		if (s != DONE && !said) {
@@ -142,6 +193,44 @@ line(const char *step, enum state s, const char *detail)
 	    _(words[s]), *detail ? ": " : "", detail);
 }
 
+/* Load the village.yaml of folder DIR, refused as the stages refuse it.
+ * Returns 0, or -1 with the error printed. */
+static int
+load(struct village *v, const char *dir, char *err, size_t errlen)
+{
+	if (village_load(v, dir, err, errlen) != 0) {
+		fprintf(stderr, "%s: %s\n", program_name(), err);
+		return -1;
+	}
+	if (village_folder_check(v->dir, v->code, err, errlen) != 0) {
+		fprintf(stderr, "%s: %s\n", program_name(), err);
+		village_free(v);
+		return -1;
+	}
+	return 0;
+}
+
+int
+status_print_code(const char *dir)
+{
+	struct village v;
+	char err[2048];
+
+	if (load(&v, dir, err, sizeof err) != 0)
+		return EXIT_ERROR;
+	printf("%s\n", v.code);
+	village_free(&v);
+	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+}
+
+int
+status_worse(int a, int b)
+{
+	static const int rank[] = { 0, 2, 3, 1 };   /* by status 0..3 */
+
+	return rank[a & 3] >= rank[b & 3] ? a : b;
+}
+
 int
 status_run(const char *dir, int no_audit, int one_line)
 {
@@ -150,14 +239,13 @@ status_run(const char *dir, int no_audit, int one_line)
 	char err[2048], code_town[16], code_county[16];
 	int previous_done = 1;
 
-	if (village_load(&v, dir, err, sizeof err) != 0) {
-		fprintf(stderr, "%s: %s\n", program_name(), err);
+	if (load(&v, dir, err, sizeof err) != 0)
 		return EXIT_ERROR;
-	}
 	snprintf(code_town, sizeof code_town, "%.9s", v.code);
 	snprintf(code_county, sizeof code_county, "%.6s", v.code);
 	brief = one_line;
 	said = 0;
+	worst = DONE;
 	printf("%s%s%s%s%s, %d%s", one_line ? "" : _("village "), v.code, v.name ? " (" : "",
 	    v.name ? v.name : "", v.name ? ")" : "", v.year, one_line ? ":" : "\n");
 	{
@@ -199,13 +287,12 @@ status_run(const char *dir, int no_audit, int one_line)
 			} else {
 				char *p = path_join(dir, audit), *pd = path_dir(p);
 				char *prov = path_join(pd, "PROVENANCE.csv");
-				char below[48], *lp;
+				char below[48];
 
 				snprintf(below, sizeof below, "publicized-%s.csv", lvl[l - 1]);
-				lp = path_join(dir, below);
 				errors = audit_errors(p, v.code);
 				if (errors >= 0 && has(dir, below) &&
-				    !audit_covers(prov, v.code, below, lp)) {
+				    !audit_covers(prov, dir, below)) {
 					strbuf_printf(&d, _("%s has not covered this village's %s yet"),
 					    audit, below);
 					line(step, previous_done ? WAITING : LATER, previous_done ?
@@ -215,7 +302,6 @@ status_run(const char *dir, int no_audit, int one_line)
 				free(p);
 				free(pd);
 				free(prov);
-				free(lp);
 				if (errors == -2)
 					;
 				else if (errors < 0)
@@ -280,6 +366,21 @@ status_run(const char *dir, int no_audit, int one_line)
 	}
 	if (brief && !said)
 		printf(" %s\n", _("every step done"));
+	if (!brief) {
+		struct strbuf t = { 0 };
+		char *reg = path_join(dir, "registry");
+
+		temporaries(dir, "", &t);
+		temporaries(reg, "registry/", &t);
+		if (t.len)
+			printf(_("  temporaries left by a stage that was stopped (make "
+			    "clean removes them): %s\n"), strbuf_str(&t));
+		free(reg);
+		strbuf_free(&t);
+	}
 	village_free(&v);
-	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+	if (fflush(stdout) != 0)
+		return EXIT_ERROR;
+	return worst == DONE ? EXIT_DONE : worst == FAILED ? EXIT_ERROR :
+	    worst == BLOCKED ? EXIT_BLOCKED : STATUS_WAITING;
 }

@@ -6,10 +6,27 @@
 #ifndef TPA_STATUS_H
 #define TPA_STATUS_H
 
+/* The exit status of a village that waits (for a period to end, for an
+ * audit, for make to run a step): nothing needs action. Beside it
+ * EXIT_DONE (every step done), EXIT_BLOCKED (a step is blocked: it needs
+ * action) and EXIT_ERROR (a stage failed, or village.yaml cannot be read
+ * or is refused). */
+enum { STATUS_WAITING = 3 };
+
 /* Print the status of village folder DIR on standard output. NO_AUDIT:
  * the village runs alone (make TPA_AUDIT=0). ONE_LINE: only the village
  * and the first step not done (for a town's or county's summary).
- * Returns EXIT_DONE, or EXIT_ERROR when village.yaml cannot be read. */
+ * Returns EXIT_DONE, STATUS_WAITING, EXIT_BLOCKED or EXIT_ERROR, as above:
+ * the worst state of any step. */
 int status_run(const char *dir, int no_audit, int one_line);
+
+/* Of two such statuses, the one that says more is wrong: error, then
+ * blocked, then waiting, then done. */
+int status_worse(int a, int b);
+
+/* Print the code that the village.yaml of folder DIR gives (make reads a
+ * village's code so, never from its folder's name). Returns EXIT_DONE, or
+ * EXIT_ERROR when village.yaml cannot be read or is refused. */
+int status_print_code(const char *dir);
 
 #endif

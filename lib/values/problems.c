@@ -42,6 +42,7 @@ static const struct enum_value problem[] = {
 	{ "NOTICE_MISMATCH", "处理异议所用名单与公示名单不同" },
 	{ "UNEXPLAINED_EXIT", "上年建档户去向未说明" },
 	{ "STAGE_NOT_REACHED", "尚未进行到该环节" },
+	{ "FOLDER_NOT_CODE", "村文件夹名与村代码不符" },
 };
 static const struct enum_value severity[] = {
 	{ "error", "错误" }, { "warning", "警告" }, { "info", "提示" },

@@ -69,6 +69,8 @@ static const char *const formats[NMSGS][2] = {
 	[MSG_PATTERN_LIMIT] = { "%s无法按规则%s判断：正则表达式匹配超出限度",
 		"%s could not be tested by rule %s: its pattern went over the match limit" },
 	[MSG_WHOLE_NUMBER] = { "整数", "a whole number" },
+	[MSG_AUDIT_FOLDER_NOT_CODE] = { "村文件夹名%s不是村代码%s：县的文件夹中，村文件夹以村代码命名，各环节拒绝处理该村",
+		"the folder's name %s is not the village's code %s: in a county's folders a village folder is named by its code, and the stages refuse it" },
 };
 
 void

@@ -71,6 +71,7 @@ enum msg {
 	MSG_AUDIT_NOTICE,        /* %s level, %s notice input, %s resolution input */
 	MSG_AUDIT_UNEXPLAINED,   /* %s registry file */
 	MSG_AUDIT_QUOTA_TOTAL,   /* %lld people, %lld quota, %zu villages */
+	MSG_AUDIT_FOLDER_NOT_CODE, /* %s folder name, %s code */
 	NMSGS
 };
 
