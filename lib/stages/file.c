@@ -14,6 +14,7 @@
 #include "decide/registry.h"
 #include "household/list.h"
 #include "household/people.h"
+#include "household/previous.h"
 #include "io/csvout.h"
 #include "stages/cards.h"
 #include "stages/notice.h"
@@ -94,101 +95,32 @@ reg_add(struct filing *f, const char *id)
 	return r;
 }
 
-/* registry/households.csv or history.csv of last year: household_id,
- * status, registered_since, exited_year. */
-struct previous {
-	struct filing *f;
-	struct columns cols;
-	int history;
-	int have_header;
-};
-
-static int
-year_of(const char *s)
+/* Last year's registry, read and checked whole: its households with
+ * their status, and the households of its history.csv. */
+static void
+take_previous(struct filing *f, const struct previous_registry *p)
 {
-	int y = 0;
+	for (size_t i = 0; i < p->nhouseholds; i++) {
+		const struct previous_household *h = &p->households[i];
+		struct reg *r = reg_add(f, h->id);
 
-	for (; *s >= '0' && *s <= '9' && y < 10000; s++)
-		y = y * 10 + (*s - '0');
-	return *s == '\0' ? y : 0;
-}
-
-static int
-on_previous(void *ctx, const struct csvin_row *row)
-{
-	static const char *const names[4] = { "household_id", "status",
-		"registered_since", "exited_year" };
-	struct previous *p = ctx;
-	struct filing *f = p->f;
-	const char *hid;
-	char err[1024];
-
-	if (row->index == 0) {
-		if (columns_map(&p->cols, f->st.aliases, "households.csv", row, names,
-		    4, err, sizeof err) != 0)
-			return stage_fail(&f->st, "%s", err), -1;
-		if (p->cols.pos[0] < 0 || (!p->history && p->cols.pos[1] < 0))
-			return stage_fail(&f->st, "%s", p->history ?
-			    _("last year's history.csv needs household_id") :
-			    _("last year's households.csv needs household_id and status")), -1;
-		p->have_header = 1;
-		return 0;
+		r->prev.known = 1;
+		r->prev.status = h->status;
+		r->prev.registered_since = h->registered_since;
+		r->prev.exited_year = h->exited_year;
 	}
-	hid = columns_cell(&p->cols, row, 0, NULL);
-	if (*hid == '\0')
-		return 0;
-	if (p->history) {
-		int exited = year_of(columns_cell(&p->cols, row, 3, NULL));
+	for (size_t i = 0; i < p->nhistory; i++) {
+		const struct previous_household *h = &p->history[i];
 
 		f->history_ids = xrealloc(f->history_ids, (f->nhistory + 1) * sizeof *f->history_ids);
 		f->history_since = xrealloc(f->history_since, (f->nhistory + 1) * sizeof *f->history_since);
 		f->history_exited = xrealloc(f->history_exited, (f->nhistory + 1) * sizeof *f->history_exited);
-		f->history_ids[f->nhistory] = xstrdup(hid);
-		f->history_since[f->nhistory] = year_of(columns_cell(&p->cols, row, 2, NULL));
-		f->history_exited[f->nhistory] = exited;
-		strmap_put(&f->history, hid, strlen(hid), (uint32_t)f->nhistory, NULL);
+		f->history_ids[f->nhistory] = xstrdup(h->id);
+		f->history_since[f->nhistory] = h->registered_since;
+		f->history_exited[f->nhistory] = h->exited_year;
+		strmap_put(&f->history, h->id, strlen(h->id), (uint32_t)f->nhistory, NULL);
 		f->nhistory++;
-		return 0;
 	}
-	{
-		const char *status = columns_cell(&p->cols, row, 1, NULL);
-		int s = enum_lookup(&enum_status, status, strlen(status));
-		struct reg *r;
-
-		if (s < 0)
-			return stage_fail(&f->st, _("last year's households.csv:%lu: status "
-			    "\"%s\" is not one of new, continuing, exited, returned, "
-			    "unexplained"), row->line, status), -1;
-		r = reg_add(f, hid);
-		r->prev.known = 1;
-		r->prev.status = (enum status)s;
-		r->prev.registered_since = year_of(columns_cell(&p->cols, row, 2, NULL));
-		r->prev.exited_year = year_of(columns_cell(&p->cols, row, 3, NULL));
-	}
-	return 0;
-}
-
-static int
-read_previous(struct filing *f, const char *path, int history)
-{
-	struct previous p;
-	char err[1024];
-	struct csvin *in = csvin_open(path, ENC_UTF8, err, sizeof err);
-	int rc;
-
-	memset(&p, 0, sizeof p);
-	p.f = f;
-	p.history = history;
-	if (in == NULL)
-		return stage_fail(&f->st, _("%s (last year's registry)"), err);
-	rc = csvin_read(in, on_previous, &p);
-	if (rc < 0 && f->st.err.len == 0)
-		stage_fail(&f->st, "%s", csvin_error(in));
-	if (rc == 0 && stage_input(&f->st, path) == 0)
-		stage_read(&f->st, path, csvin_sha256(in));
-	csvin_close(in);
-	columns_free(&p.cols);
-	return rc == 0 && f->st.err.len == 0 ? 0 : EXIT_ERROR;
 }
 
 /* Fields of the rules: the primary list's columns (the survey's, members,
@@ -604,7 +536,8 @@ file_run(const struct file_options *o)
 	struct filing f;
 	struct stage *st = &f.st;
 	struct outfile *hh, *mem, *hist, *sc, *sv, *cards;
-	char *pub = NULL, *prim = NULL, *app = NULL, *out_dir = NULL, *prev_dir = NULL;
+	char *pub = NULL, *prim = NULL, *app = NULL, *out_dir = NULL;
+	struct previous_registry previous;
 	char *paths[6] = { 0 }, sha[DIGEST_HEX];
 	struct reg **order = NULL;
 	struct stats stats;
@@ -615,6 +548,7 @@ file_run(const struct file_options *o)
 		"history.csv", "stats.csv", "stats.svg", "cards.html" };
 
 	memset(&f, 0, sizeof f);
+	memset(&previous, 0, sizeof previous);
 	f.o = o;
 	strmap_init(&f.index);
 	strmap_init(&f.history);
@@ -640,12 +574,6 @@ file_run(const struct file_options *o)
 	    stage_input(st, app) != 0)
 		goto out;
 	{
-		const char *prev = o->previous ? o->previous : st->village.previous;
-
-		if (prev != NULL)
-			prev_dir = path_is_dir(prev) ? xstrdup(prev) : path_dir(prev);
-	}
-	{
 		struct list_options lo = { prim, o->encoding, st->aliases, &st->rules, st->lang };
 
 		if (hhlist_read(&f.primary, &lo, NULL, NULL, &f.err) != 0) {
@@ -660,17 +588,14 @@ file_run(const struct file_options *o)
 		}
 		stage_read(st, pub, f.confirmed.sha256);
 	}
-	if (prev_dir != NULL) {
-		char *ph = path_join(prev_dir, "households.csv");
-		char *hi = path_join(prev_dir, "history.csv");
-		int rc = read_previous(&f, ph, 0);
+	{
+		const char *prev = o->previous ? o->previous : st->village.previous;
 
-		if (rc == 0 && path_exists(hi))
-			rc = read_previous(&f, hi, 1);
-		free(ph);
-		free(hi);
-		if (rc != 0)
-			goto out;
+		if (prev != NULL) {
+			if (stage_load_previous(st, &previous, prev) != 0)
+				goto out;
+			take_previous(&f, &previous);
+		}
 	}
 	for (size_t i = 0; i < f.confirmed.nrows; i++)
 		if (f.confirmed.row[i].decision == DEC_CONFIRMED) {
@@ -783,7 +708,7 @@ out:
 	free(prim);
 	free(app);
 	free(out_dir);
-	free(prev_dir);
+	previous_free(&previous);
 	for (int i = 0; i < 6; i++)
 		free(paths[i]);
 	strbuf_free(&title);

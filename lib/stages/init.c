@@ -17,6 +17,7 @@
 #include "base/i18n.h"
 #include "base/alloc.h"
 #include "base/strbuf.h"
+#include "household/previous.h"
 #include "io/csvout.h"
 #include "rules/condition.h"
 #include "stages/init.h"
@@ -400,6 +401,25 @@ load_last(struct run *run)
 	return 0;
 }
 
+/* Last year's registry, when made, is checked as the stages will check
+ * it (of an earlier year, of this village, whole): a folder whose
+ * previous: the stages would refuse is not made. */
+static int
+check_registry(struct run *run, const char *registry)
+{
+	struct previous_expect x = { run->o->code, run->year, NULL,
+		run->st.aliases };
+	struct previous_registry p;
+	struct strbuf err = { 0 };
+	int rc = 0;
+
+	if (previous_read(&p, registry, &x, &err) != 0)
+		rc = stage_fail_lines(&run->st, &err);
+	previous_free(&p);
+	strbuf_free(&err);
+	return rc;
+}
+
 static void
 run_free(struct run *run)
 {
@@ -443,10 +463,7 @@ init_run(const struct init_options *o)
 			goto out;
 		rules_fields(&run);
 	}
-	if (stage_load_columns(st, NULL) != 0 || prepare_folder(&run, o->dir) != 0)
-		goto out;
-	templates = path_join(o->dir, "templates");
-	if (!path_is_dir(templates) && make_folder(&run, templates) != 0)
+	if (stage_load_columns(st, NULL) != 0)
 		goto out;
 	if (run.last != NULL) {
 		registry = path_join(run.last->dir, "registry");
@@ -454,7 +471,14 @@ init_run(const struct init_options *o)
 			stage_warn(st, _("%s does not exist yet: village.yaml names it as "
 			    "previous:, and the stages will refuse it until last year's "
 			    "registry is made (tpa-file)"), registry);
+		else if (check_registry(&run, registry) != 0)
+			goto out;
 	}
+	if (prepare_folder(&run, o->dir) != 0)
+		goto out;
+	templates = path_join(o->dir, "templates");
+	if (!path_is_dir(templates) && make_folder(&run, templates) != 0)
+		goto out;
 	if ((f[0] = output(&run, "village.yaml")) == NULL ||
 	    (f[1] = output(&run, "Makefile")) == NULL ||
 	    (f[2] = output(&run, "templates/applications.csv")) == NULL ||
