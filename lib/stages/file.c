@@ -718,37 +718,72 @@ out:
 }
 
 /* tpa-file stats: the statistics of several registries, recomputed from
- * their households.csv and members.csv. */
+ * their households.csv and members.csv. Each registry is one village of
+ * one year: the same village twice, or registries of two years, would
+ * count households twice. */
+enum { R_HOUSEHOLD, R_STATUS, R_ATTRIBUTE, R_CAUSE, R_MEMBERS, R_VILLAGE,
+	R_YEAR, R_N };
+
 struct rollup {
 	struct stage *st;
 	struct stats *s;
 	struct columns cols;
+	const char *file;             /* the file read, for messages */
 	int members;                  /* reading members.csv */
 	struct strmap status;         /* household_id -> status (this registry) */
-	int failed;
+	char code[16];                /* this registry's village ("" before a row) */
+	int year;                     /* this registry's year (0 before a row) */
+	unsigned long code_line;      /* the row that fixed both */
 };
+
+/* A registry's village and year, from each row: one of each. */
+static int
+registry_place(struct rollup *ru, const struct csvin_row *row)
+{
+	size_t n;
+	const char *code = columns_cell(&ru->cols, row, R_VILLAGE, &n);
+	const char *year = columns_cell(&ru->cols, row, R_YEAR, NULL);
+	long long y;
+
+	if (n != 12 || strspn(code, "0123456789") != 12)
+		return stage_fail(ru->st, _("%s:%lu: village_code \"%s\" is not a "
+		    "village code"), ru->file, row->line, code), -1;
+	if (decimal_parse(year, year + strlen(year), 0, 9999, &y) != 0 || y < 1)
+		return stage_fail(ru->st, _("%s:%lu: year \"%s\" is not a year"),
+		    ru->file, row->line, year), -1;
+	if (ru->year == 0) {
+		memcpy(ru->code, code, 13);
+		ru->year = (int)y;
+		ru->code_line = row->line;
+	} else if (strcmp(code, ru->code) != 0 || y != ru->year) {
+		return stage_fail(ru->st, _("%s:%lu: village %s of %lld, and line %lu "
+		    "village %s of %d: a registry is one village of one year"),
+		    ru->file, row->line, code, y, ru->code_line, ru->code,
+		    ru->year), -1;
+	}
+	return 0;
+}
 
 static int
 on_registry_row(void *ctx, const struct csvin_row *row)
 {
-	static const char *const hnames[] = { "household_id", "status",
-		"attribute", "main_cause", "members" };
+	static const char *const hnames[R_N] = { "household_id", "status",
+		"attribute", "main_cause", "members", "village_code", "year" };
 	static const char *const mnames[] = { "household_id", "labor", "health" };
 	struct rollup *ru = ctx;
 	char err[1024];
 
 	if (row->index == 0) {
 		const char *const *names = ru->members ? mnames : hnames;
-		size_t n = ru->members ? 3 : 5;
+		size_t n = ru->members ? 3 : R_N;
 
-		if (columns_map(&ru->cols, ru->st->aliases, "registry", row, names, n,
+		if (columns_map(&ru->cols, ru->st->aliases, ru->file, row, names, n,
 		    err, sizeof err) != 0)
 			return stage_fail(ru->st, "%s", err), -1;
 		for (size_t k = 0; k < n; k++)
 			if (ru->cols.pos[k] < 0)
 				return stage_fail(ru->st, _("%s: column %s is missing"),
-				    ru->members ? "members.csv" : "households.csv",
-				    names[k]), -1;
+				    ru->file, names[k]), -1;
 		return 0;
 	}
 	if (ru->members) {
@@ -764,20 +799,31 @@ on_registry_row(void *ctx, const struct csvin_row *row)
 		return 0;
 	}
 	{
-		const char *hid = columns_cell(&ru->cols, row, 0, NULL);
-		const char *status = columns_cell(&ru->cols, row, 1, NULL);
-		const char *attr = columns_cell(&ru->cols, row, 2, NULL);
-		const char *cause = columns_cell(&ru->cols, row, 3, NULL);
-		const char *members = columns_cell(&ru->cols, row, 4, NULL);
+		const char *hid = columns_cell(&ru->cols, row, R_HOUSEHOLD, NULL);
+		const char *status = columns_cell(&ru->cols, row, R_STATUS, NULL);
+		const char *attr = columns_cell(&ru->cols, row, R_ATTRIBUTE, NULL);
+		const char *cause = columns_cell(&ru->cols, row, R_CAUSE, NULL);
+		size_t mlen;
+		const char *members = columns_cell(&ru->cols, row, R_MEMBERS, &mlen);
 		int s = enum_lookup(&enum_status, status, strlen(status));
+		long long people;
 
+		if (registry_place(ru, row) != 0)
+			return -1;
 		if (s < 0)
-			return stage_fail(ru->st, _("households.csv:%lu: status \"%s\" is "
-			    "not known"), row->line, status), -1;
+			return stage_fail(ru->st, _("%s:%lu: status \"%s\" is not "
+			    "known"), ru->file, row->line, status), -1;
+		/* A household's people: a whole number, 1 or more (the bound
+		 * keeps any sum far from overflow). */
+		if (decimal_parse(members, members + mlen, 0, 1000000, &people) != 0 ||
+		    people < 1)
+			return stage_fail(ru->st, _("%s:%lu: members \"%s\" is not a "
+			    "whole number of 1 or more"), ru->file, row->line,
+			    members), -1;
 		strmap_put(&ru->status, hid, strlen(hid), (uint32_t)s, NULL);
 		stats_household(ru->s, (enum status)s,
 		    enum_lookup(&enum_attribute, attr, strlen(attr)),
-		    enum_lookup(&enum_cause, cause, strlen(cause)), atoll(members));
+		    enum_lookup(&enum_cause, cause, strlen(cause)), people);
 	}
 	return 0;
 }
@@ -791,12 +837,14 @@ read_registry_file(struct rollup *ru, const char *path)
 
 	if (in == NULL)
 		return stage_fail(ru->st, "%s", err);
+	ru->file = csvin_name(in);
 	memset(&ru->cols, 0, sizeof ru->cols);
 	rc = csvin_read(in, on_registry_row, ru);
 	if (rc < 0 && ru->st->err.len == 0)
 		stage_fail(ru->st, "%s", csvin_error(in));
 	if (rc == 0 && stage_input(ru->st, path) == 0)
 		stage_read(ru->st, path, csvin_sha256(in));
+	ru->file = NULL;
 	csvin_close(in);
 	columns_free(&ru->cols);
 	return rc == 0 && ru->st->err.len == 0 ? 0 : EXIT_ERROR;
@@ -811,11 +859,13 @@ file_stats_run(const struct file_stats_options *o)
 	char *csv = NULL, *svg = NULL;
 	const char *dir = o->output ? o->output : ".";
 	struct strbuf title = { 0 };
-	struct strmap seen;
-	int status = EXIT_ERROR;
+	struct strmap seen, villages;
+	size_t year_of_registry = 0;
+	int status = EXIT_ERROR, year = 0;
 
 	memset(&total, 0, sizeof total);
 	memset(&seen, 0, sizeof seen);
+	strmap_init(&villages);
 	stage_begin(&st, "file", o->quiet);
 	if (stage_load_columns(&st, NULL) != 0)
 		goto out;
@@ -865,6 +915,24 @@ file_stats_run(const struct file_stats_options *o)
 		ru.s = &one;
 		strmap_init(&ru.status);
 		rc = read_registry_file(&ru, h);
+		if (rc == 0 && ru.year != 0) {
+			/* one village once, one year */
+			int inserted;
+			uint32_t *first = strmap_put(&villages, ru.code, 12, (uint32_t)i,
+			    &inserted);
+
+			if (!inserted)
+				rc = stage_fail(&st, _("%s: village %s is also the registry "
+				    "%s: it would be counted twice"), o->registries[i],
+				    ru.code, o->registries[*first]);
+			else if (year == 0)
+				year = ru.year, year_of_registry = i;
+			else if (ru.year != year)
+				rc = stage_fail(&st, _("%s: the registry of %d, and %s of %d: "
+				    "statistics add up registries of one year"),
+				    o->registries[i], ru.year,
+				    o->registries[year_of_registry], year);
+		}
 		ru.members = 1;
 		if (rc == 0)
 			rc = read_registry_file(&ru, m);
@@ -885,6 +953,7 @@ file_stats_run(const struct file_stats_options *o)
 		fprintf(stderr, _("stats: %zu registries\n"), o->nregistries);
 out:
 	strmap_free(&seen);
+	strmap_free(&villages);
 	free(csv);
 	free(svg);
 	strbuf_free(&title);
