@@ -31,3 +31,14 @@ expect "make leaves letters and cards 0600 (nothing makes them readable again); 
 		[ "$(stat -c %a $d/$f)" = 600 ] || { echo "$f: $(stat -c %a $d/$f)"; exit 1; }
 	done &&
 	[ "$(stat -c %a $d/notice-village.html)" = 644 ]'
+
+expect "the cards show ID numbers masked: no full ID of members.csv in cards.html" '
+	years && run 2015 && run 2016 && r=v/2016/registry &&
+	ids=$(awk -F, "NR == 1 { for (i = 1; i <= NF; i++) if (\$i == \"id_number\") c = i; next } { print \$c }" $r/members.csv) &&
+	[ "$(echo "$ids" | wc -l)" -eq 7 ] &&
+	for id in $ids; do
+		! grep -q "$id" $r/cards.html || { echo "full $id"; exit 1; }
+		m=$(echo "$id" | sed "s/^\(......\)........\(....\)$/\1********\2/") &&
+		grep -qF "$m" $r/cards.html || { echo "no masked $m"; exit 1; }
+	done &&
+	! grep -Eq "[0-9]{17}[0-9X]" $r/cards.html'
