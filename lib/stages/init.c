@@ -207,18 +207,46 @@ rules_fields(struct run *run)
 
 /* ---- village.yaml ---- */
 
+/* S as a YAML double-quoted scalar that reads back as S: the quote and
+ * the backslash escaped, and every character YAML would read as a line
+ * break (LF, CR, U+0085, U+2028, U+2029) or refuses as not printable (C0
+ * and C1 controls, DEL, U+FEFF, U+FFFE, U+FFFF) written as an escape. */
 static void
 quoted(struct strbuf *b, const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
+
 	strbuf_putc(b, '"');
-	for (; *s; s++)
-		switch (*s) {
-		case '"': strbuf_puts(b, "\\\""); break;
-		case '\\': strbuf_puts(b, "\\\\"); break;
-		case '\t': strbuf_puts(b, "\\t"); break;
-		case '\n': strbuf_puts(b, "\\n"); break;
-		default: strbuf_putc(b, *s); break;
+	while (*p) {
+		if (*p == '"' || *p == '\\') {
+			strbuf_putc(b, '\\');
+			strbuf_putc(b, (char)*p++);
+		} else if (*p == '\t') {
+			strbuf_puts(b, "\\t"), p++;
+		} else if (*p == '\n') {
+			strbuf_puts(b, "\\n"), p++;
+		} else if (*p == '\r') {
+			strbuf_puts(b, "\\r"), p++;
+		} else if (*p < 0x20 || *p == 0x7f) {
+			strbuf_printf(b, "\\x%02X", *p++);
+		} else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			if (p[1] == 0x85)
+				strbuf_puts(b, "\\N");
+			else
+				strbuf_printf(b, "\\x%02X", p[1]);
+			p += 2;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			strbuf_puts(b, p[2] == 0xa8 ? "\\L" : "\\P");
+			p += 3;
+		} else if (p[0] == 0xef && ((p[1] == 0xbb && p[2] == 0xbf) ||
+		    (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)))) {
+			strbuf_puts(b, p[1] == 0xbb ? "\\uFEFF" : p[2] == 0xbe ?
+			    "\\uFFFE" : "\\uFFFF");
+			p += 3;
+		} else {
+			strbuf_putc(b, (char)*p++);
 		}
+	}
 	strbuf_putc(b, '"');
 }
 
