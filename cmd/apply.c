@@ -8,7 +8,7 @@
 
 /* TRANSLATORS: keep the program, option and file names as they are. */
 static const char usage[] = N_(
-"usage: tpa-apply --village V [--previous MEMBERS.csv] [--rejects FILE]\n"
+"usage: tpa-apply --village V [--previous REGISTRY_DIR] [--rejects FILE]\n"
 "                 [--columns FILE] [-e ENCODING] [-q] [-o FILE] APPLICATIONS.csv\n"
 "\n"
 "Validate the application forms, group them into households and write the\n"
@@ -16,9 +16,9 @@ static const char usage[] = N_(
 "(--rejects, default rejects-apply.csv beside the output).\n"
 "\n"
 "  --village V        village.yaml, or the folder holding it\n"
-"  --previous P       last year's registry folder or its members.csv (default:\n"
-"                     the previous: of village.yaml): registered households are\n"
-"                     carried in for re-survey unless an application replaces them\n"
+"  --previous DIR     last year's registry folder (default: the previous: of\n"
+"                     village.yaml): registered households are carried in for\n"
+"                     re-survey unless an application replaces them\n"
 "  --rejects FILE     where rejected rows go\n"
 "  --columns FILE     extra header aliases (YAML)\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"

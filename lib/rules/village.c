@@ -75,13 +75,13 @@ load_village_map(struct yamldoc *d, yaml_node_t *m, struct village *v)
 	return 0;
 }
 
-/* The file named by KEY of ROOT (or, when DIR_OK, a folder), resolved
- * against DIR into *PATH, left NULL when KEY is not there; *IS_DIR tells
- * which it is. A path that does not exist, or names something else (a
- * FIFO, a device), is an error at the value. */
+/* The file (or, when FOLDER, the folder) named by KEY of ROOT, resolved
+ * against DIR into *PATH, left NULL when KEY is not there. A path that
+ * does not exist, or names something else (a FIFO, a device), is an
+ * error at the value. */
 static int
 named_path(struct yamldoc *d, yaml_node_t *root, const char *key,
-    const char *dir, int dir_ok, char **path, int *is_dir)
+    const char *dir, int folder, char **path)
 {
 	yaml_node_t *n = yamldoc_get(d, root, key);
 	struct stat st;
@@ -105,29 +105,22 @@ named_path(struct yamldoc *d, yaml_node_t *root, const char *key,
 		return yamldoc_error(d, n, _("%s: \"%s\" does not exist "
 		    "(looked for \"%s\")"), key, s, *path);
 	}
-	*is_dir = S_ISDIR(st.st_mode);
-	if (S_ISREG(st.st_mode) || (dir_ok && *is_dir))
+	if (folder ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode))
 		return 0;
-	if (dir_ok)
-		return yamldoc_error(d, n, _("%s: \"%s\" is neither a folder "
-		    "nor a regular file (last year's registry or its members.csv)"),
-		    key, s);
+	if (folder)
+		return yamldoc_error(d, n, _("%s: \"%s\" is not a folder (last "
+		    "year's registry folder)"), key, s);
 	return yamldoc_error(d, n, _("%s: \"%s\" is not a regular file"), key, s);
 }
 
-/* rules and columns name files; previous last year's registry folder or
- * its members.csv. */
+/* rules and columns name files; previous last year's registry folder. */
 static int
 load_paths(struct yamldoc *d, yaml_node_t *root, struct village *v)
 {
-	int is_dir;
-
 	if (text(d, root, "rules", &v->rules) != 0 ||
-	    named_path(d, root, "rules", v->dir, 0, &v->rules_path, &is_dir) != 0 ||
-	    named_path(d, root, "columns", v->dir, 0, &v->columns_path,
-	    &is_dir) != 0 ||
-	    named_path(d, root, "previous", v->dir, 1, &v->previous,
-	    &v->previous_is_dir) != 0)
+	    named_path(d, root, "rules", v->dir, 0, &v->rules_path) != 0 ||
+	    named_path(d, root, "columns", v->dir, 0, &v->columns_path) != 0 ||
+	    named_path(d, root, "previous", v->dir, 1, &v->previous) != 0)
 		return -1;
 	return 0;
 }

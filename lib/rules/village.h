@@ -25,8 +25,7 @@ struct village {
 	char *rules;               /* as written, relative to the file; may be NULL */
 	char *rules_path;          /* resolved against dir; NULL when rules is */
 	char *columns_path;        /* the county's header aliases, resolved; may be NULL */
-	char *previous;            /* last year's registry, resolved; may be NULL */
-	int previous_is_dir;       /* previous is its folder (1) or its members.csv (0) */
+	char *previous;            /* last year's registry folder, resolved; may be NULL */
 	long long quota;           /* -1 when not given */
 	long appraisal_date;       /* 0 when not given */
 	long long representatives; /* present at the meeting; -1 when not given */
@@ -36,8 +35,8 @@ struct village {
 
 /* Load PATH (a village.yaml, or a folder holding one). Every field is
  * type-checked; unknown and duplicate keys are refused; rules and columns
- * must name regular files and previous a folder or a regular file (its
- * members.csv), all relative to the village.yaml's folder, when given.
+ * must name regular files and previous a folder (last year's registry),
+ * all relative to the village.yaml's folder, when given.
  * Returns 0, or -1 with "FILE:LINE:COL: message" in ERR (ERRLEN bytes) and
  * V emptied. Strings of V are V's, freed by village_free(). */
 int village_load(struct village *v, const char *path, char *err, size_t errlen);

@@ -12,6 +12,7 @@
 #include "base/i18n.h"
 #include "base/idset.h"
 #include "base/strmap.h"
+#include "household/previous.h"
 #include "household/roster.h"
 #include "household/schema.h"
 #include "io/csvout.h"
@@ -63,6 +64,7 @@ struct source_file {
 	const char *name;             /* as messages name it */
 	struct columns cols;
 	int carried;                  /* last year's registry */
+	const char *sha256;           /* carried: the bytes its check read */
 	int have_header;
 };
 
@@ -91,6 +93,7 @@ struct intake {
 	int registry_digits;          /* previous: a number made only of digits */
 	struct strbuf msg, quote, err;
 	char *previous_members;       /* last year's registry/members.csv */
+	struct previous_registry previous;
 };
 
 /* Problems of one row are recorded as they are found. */
@@ -710,18 +713,14 @@ read_file(struct intake *in, struct source_file *f)
 	else if (rc == 0 && !f->have_header)
 		rc = stage_fail(in->st, _("%s:1: empty file: a header row is required"),
 		    f->name);
-	if (rc == 0)
+	if (rc == 0 && f->sha256 != NULL && strcmp(f->sha256, csvin_sha256(csv)) != 0)
+		rc = stage_fail(in->st, _("%s changed while it was read"), f->name);
+	if (rc == 0 && f->sha256 == NULL)   /* last year's: recorded with its registry */
 		stage_read(in->st, f->path, csvin_sha256(csv));
 	f->name = f->carried ? in->previous_members : in->o->input;
 	csvin_close(csv);
 	return rc == 0 ? 0 : EXIT_ERROR;
 }
-
-struct exits {
-	struct intake *in;
-	struct columns cols;
-	int have_header;
-};
 
 /* Last year's households.csv gives the village's form of its numbers. */
 static void
@@ -743,62 +742,6 @@ registry_form(struct intake *in, const char *hid)
 		if (hid[0] == '0' && n > 1 && n > in->registry_width)
 			in->registry_width = n;
 	}
-}
-
-static int
-on_status(void *ctx, const struct csvin_row *row)
-{
-	static const char *const names[2] = { "household_id", "status" };
-	struct exits *x = ctx;
-	const char *hid, *status;
-	char err[1024];
-
-	if (row->index == 0) {
-		if (columns_map(&x->cols, x->in->st->aliases, "households.csv", row,
-		    names, 2, err, sizeof err) != 0)
-			return stage_fail(x->in->st, "%s", err), -1;
-		if (x->cols.pos[0] < 0 || x->cols.pos[1] < 0)
-			return stage_fail(x->in->st, _("%s:1: last year's households.csv "
-			    "needs household_id and status"), x->in->previous_members), -1;
-		x->have_header = 1;
-		return 0;
-	}
-	hid = columns_cell(&x->cols, row, 0, NULL);
-	status = columns_cell(&x->cols, row, 1, NULL);
-	if (strcmp(status, "exited") == 0)
-		hhnumber_put(&x->in->exited, hid, strlen(hid), 0, NULL);
-	registry_form(x->in, hid);
-	return 0;
-}
-
-/* Last year's households that exited are not carried: households.csv
- * beside members.csv says which. */
-static int
-read_exits(struct intake *in)
-{
-	char *path = path_beside(in->previous_members, "households.csv");
-	struct exits x;
-	char err[1024];
-	struct csvin *csv = csvin_open(path, ENC_UTF8, err, sizeof err);
-	int rc;
-
-	memset(&x, 0, sizeof x);
-	x.in = in;
-	if (csv == NULL) {
-		rc = stage_fail(in->st, _("%s (last year's registry: --previous names "
-		    "its folder or its members.csv)"), err);
-		free(path);
-		return rc;
-	}
-	rc = csvin_read(csv, on_status, &x);
-	if (rc < 0 && in->st->err.len == 0)
-		stage_fail(in->st, "%s", csvin_error(csv));
-	if (rc == 0 && stage_input(in->st, path) == 0)
-		stage_read(in->st, path, csvin_sha256(csv));
-	csvin_close(csv);
-	columns_free(&x.cols);
-	free(path);
-	return rc == 0 && in->st->err.len == 0 ? 0 : EXIT_ERROR;
 }
 
 static void
@@ -851,16 +794,25 @@ apply_run(const struct apply_options *o)
 	    stage_load_columns(&st, o->columns) != 0 ||
 	    stage_input(&st, o->input) != 0)
 		goto out;
-	/* --previous: last year's registry folder or its members.csv; else
-	 * the one village.yaml names. */
+	/* --previous: last year's registry folder, else the one village.yaml
+	 * names; checked whole before any of it is carried. */
 	{
 		const char *last = o->previous ? o->previous : st.village.previous;
 
+		if (last != NULL && stage_load_previous(&st, &in.previous, last) != 0)
+			goto out;
 		if (last != NULL) {
-			in.previous_members = path_is_dir(last) ?
-			    path_join(last, "members.csv") : xstrdup(last);
-			if (stage_input(&st, in.previous_members) != 0)
-				goto out;
+			struct previous_registry *p = &in.previous;
+
+			in.previous_members = xstrdup(p->path[PREVIOUS_MEMBERS]);
+			for (size_t i = 0; i < p->nhouseholds; i++)
+			{
+				const char *hid = p->households[i].id;
+
+				if (p->households[i].status == STATUS_EXITED)
+					hhnumber_put(&in.exited, hid, strlen(hid), 0, NULL);
+				registry_form(&in, hid);
+			}
 		}
 	}
 	in.lang = st.lang;
@@ -878,7 +830,8 @@ apply_run(const struct apply_options *o)
 	if (in.previous_members != NULL) {
 		prev.path = in.previous_members;
 		prev.carried = 1;
-		if (read_exits(&in) != 0 || read_file(&in, &prev) != 0)
+		prev.sha256 = in.previous.sha256[PREVIOUS_MEMBERS];
+		if (read_file(&in, &prev) != 0)
 			goto out;
 	}
 	judge_duplicates(&in);
@@ -894,6 +847,7 @@ apply_run(const struct apply_options *o)
 out:
 	free(rejects_path);
 	free(in.previous_members);
+	previous_free(&in.previous);
 	columns_free(&apps.cols);
 	columns_free(&prev.cols);
 	for (size_t e = 0; e < in.nextra; e++)

@@ -14,6 +14,7 @@
 #include "decide/registry.h"
 #include "household/list.h"
 #include "household/people.h"
+#include "household/previous.h"
 #include "io/csvout.h"
 #include "stages/cards.h"
 #include "stages/notice.h"
@@ -96,101 +97,32 @@ reg_add(struct filing *f, const char *id)
 	return r;
 }
 
-/* registry/households.csv or history.csv of last year: household_id,
- * status, registered_since, exited_year. */
-struct previous {
-	struct filing *f;
-	struct columns cols;
-	int history;
-	int have_header;
-};
-
-static int
-year_of(const char *s)
+/* Last year's registry, read and checked whole: its households with
+ * their status, and the households of its history.csv. */
+static void
+take_previous(struct filing *f, const struct previous_registry *p)
 {
-	int y = 0;
+	for (size_t i = 0; i < p->nhouseholds; i++) {
+		const struct previous_household *h = &p->households[i];
+		struct reg *r = reg_add(f, h->id);
 
-	for (; *s >= '0' && *s <= '9' && y < 10000; s++)
-		y = y * 10 + (*s - '0');
-	return *s == '\0' ? y : 0;
-}
-
-static int
-on_previous(void *ctx, const struct csvin_row *row)
-{
-	static const char *const names[4] = { "household_id", "status",
-		"registered_since", "exited_year" };
-	struct previous *p = ctx;
-	struct filing *f = p->f;
-	const char *hid;
-	char err[1024];
-
-	if (row->index == 0) {
-		if (columns_map(&p->cols, f->st.aliases, "households.csv", row, names,
-		    4, err, sizeof err) != 0)
-			return stage_fail(&f->st, "%s", err), -1;
-		if (p->cols.pos[0] < 0 || (!p->history && p->cols.pos[1] < 0))
-			return stage_fail(&f->st, "%s", p->history ?
-			    _("last year's history.csv needs household_id") :
-			    _("last year's households.csv needs household_id and status")), -1;
-		p->have_header = 1;
-		return 0;
+		r->prev.known = 1;
+		r->prev.status = h->status;
+		r->prev.registered_since = h->registered_since;
+		r->prev.exited_year = h->exited_year;
 	}
-	hid = columns_cell(&p->cols, row, 0, NULL);
-	if (*hid == '\0')
-		return 0;
-	if (p->history) {
-		int exited = year_of(columns_cell(&p->cols, row, 3, NULL));
+	for (size_t i = 0; i < p->nhistory; i++) {
+		const struct previous_household *h = &p->history[i];
 
 		f->history_ids = xrealloc(f->history_ids, (f->nhistory + 1) * sizeof *f->history_ids);
 		f->history_since = xrealloc(f->history_since, (f->nhistory + 1) * sizeof *f->history_since);
 		f->history_exited = xrealloc(f->history_exited, (f->nhistory + 1) * sizeof *f->history_exited);
-		f->history_ids[f->nhistory] = xstrdup(hid);
-		f->history_since[f->nhistory] = year_of(columns_cell(&p->cols, row, 2, NULL));
-		f->history_exited[f->nhistory] = exited;
-		hhnumber_put(&f->history, hid, strlen(hid), (uint32_t)f->nhistory, NULL);
+		f->history_ids[f->nhistory] = xstrdup(h->id);
+		f->history_since[f->nhistory] = h->registered_since;
+		f->history_exited[f->nhistory] = h->exited_year;
+		hhnumber_put(&f->history, h->id, strlen(h->id), (uint32_t)f->nhistory, NULL);
 		f->nhistory++;
-		return 0;
 	}
-	{
-		const char *status = columns_cell(&p->cols, row, 1, NULL);
-		int s = enum_lookup(&enum_status, status, strlen(status));
-		struct reg *r;
-
-		if (s < 0)
-			return stage_fail(&f->st, _("last year's households.csv:%lu: status "
-			    "\"%s\" is not one of new, continuing, exited, returned, "
-			    "unexplained"), row->line, status), -1;
-		r = reg_add(f, hid);
-		r->prev.known = 1;
-		r->prev.status = (enum status)s;
-		r->prev.registered_since = year_of(columns_cell(&p->cols, row, 2, NULL));
-		r->prev.exited_year = year_of(columns_cell(&p->cols, row, 3, NULL));
-	}
-	return 0;
-}
-
-static int
-read_previous(struct filing *f, const char *path, int history)
-{
-	struct previous p;
-	char err[1024];
-	struct csvin *in = csvin_open(path, ENC_UTF8, err, sizeof err);
-	int rc;
-
-	memset(&p, 0, sizeof p);
-	p.f = f;
-	p.history = history;
-	if (in == NULL)
-		return stage_fail(&f->st, _("%s (last year's registry)"), err);
-	rc = csvin_read(in, on_previous, &p);
-	if (rc < 0 && f->st.err.len == 0)
-		stage_fail(&f->st, "%s", csvin_error(in));
-	if (rc == 0 && stage_input(&f->st, path) == 0)
-		stage_read(&f->st, path, csvin_sha256(in));
-	csvin_close(in);
-	columns_free(&p.cols);
-	return rc == 0 && f->st.err.len == 0 ? 0 : EXIT_ERROR;
 }
 
 /* Fields of the rules: the primary list's columns (the survey's, members,
@@ -609,7 +541,8 @@ file_run(const struct file_options *o)
 	struct filing f;
 	struct stage *st = &f.st;
 	struct outfile *hh, *mem, *hist, *sc, *sv, *cards;
-	char *pub = NULL, *prim = NULL, *app = NULL, *out_dir = NULL, *prev_dir = NULL;
+	char *pub = NULL, *prim = NULL, *app = NULL, *out_dir = NULL;
+	struct previous_registry previous;
 	char *paths[6] = { 0 }, sha[DIGEST_HEX];
 	struct reg **order = NULL;
 	struct stats stats;
@@ -620,6 +553,7 @@ file_run(const struct file_options *o)
 		"history.csv", "stats.csv", "stats.svg", "cards.html" };
 
 	memset(&f, 0, sizeof f);
+	memset(&previous, 0, sizeof previous);
 	f.o = o;
 	strmap_init(&f.index);
 	strmap_init(&f.history);
@@ -645,12 +579,6 @@ file_run(const struct file_options *o)
 	    stage_input(st, app) != 0)
 		goto out;
 	{
-		const char *prev = o->previous ? o->previous : st->village.previous;
-
-		if (prev != NULL)
-			prev_dir = path_is_dir(prev) ? xstrdup(prev) : path_dir(prev);
-	}
-	{
 		struct list_options lo = { prim, o->encoding, st->aliases, &st->rules, st->lang };
 
 		if (hhlist_read(&f.primary, &lo, NULL, NULL, &f.err) != 0) {
@@ -665,17 +593,14 @@ file_run(const struct file_options *o)
 		}
 		stage_read(st, pub, f.confirmed.sha256);
 	}
-	if (prev_dir != NULL) {
-		char *ph = path_join(prev_dir, "households.csv");
-		char *hi = path_join(prev_dir, "history.csv");
-		int rc = read_previous(&f, ph, 0);
+	{
+		const char *prev = o->previous ? o->previous : st->village.previous;
 
-		if (rc == 0 && path_exists(hi))
-			rc = read_previous(&f, hi, 1);
-		free(ph);
-		free(hi);
-		if (rc != 0)
-			goto out;
+		if (prev != NULL) {
+			if (stage_load_previous(st, &previous, prev) != 0)
+				goto out;
+			take_previous(&f, &previous);
+		}
 	}
 	for (size_t i = 0; i < f.confirmed.nrows; i++)
 		if (f.confirmed.row[i].decision == DEC_CONFIRMED) {
@@ -795,7 +720,7 @@ out:
 	free(prim);
 	free(app);
 	free(out_dir);
-	free(prev_dir);
+	previous_free(&previous);
 	for (int i = 0; i < 6; i++)
 		free(paths[i]);
 	strbuf_free(&title);
@@ -805,37 +730,72 @@ out:
 }
 
 /* tpa-file stats: the statistics of several registries, recomputed from
- * their households.csv and members.csv. */
+ * their households.csv and members.csv. Each registry is one village of
+ * one year: the same village twice, or registries of two years, would
+ * count households twice. */
+enum { R_HOUSEHOLD, R_STATUS, R_ATTRIBUTE, R_CAUSE, R_MEMBERS, R_VILLAGE,
+	R_YEAR, R_N };
+
 struct rollup {
 	struct stage *st;
 	struct stats *s;
 	struct columns cols;
+	const char *file;             /* the file read, for messages */
 	int members;                  /* reading members.csv */
 	struct strmap status;         /* household_id -> status (this registry) */
-	int failed;
+	char code[16];                /* this registry's village ("" before a row) */
+	int year;                     /* this registry's year (0 before a row) */
+	unsigned long code_line;      /* the row that fixed both */
 };
+
+/* A registry's village and year, from each row: one of each. */
+static int
+registry_place(struct rollup *ru, const struct csvin_row *row)
+{
+	size_t n;
+	const char *code = columns_cell(&ru->cols, row, R_VILLAGE, &n);
+	const char *year = columns_cell(&ru->cols, row, R_YEAR, NULL);
+	long long y;
+
+	if (n != 12 || strspn(code, "0123456789") != 12)
+		return stage_fail(ru->st, _("%s:%lu: village_code \"%s\" is not a "
+		    "village code"), ru->file, row->line, code), -1;
+	if (decimal_parse(year, year + strlen(year), 0, 9999, &y) != 0 || y < 1)
+		return stage_fail(ru->st, _("%s:%lu: year \"%s\" is not a year"),
+		    ru->file, row->line, year), -1;
+	if (ru->year == 0) {
+		memcpy(ru->code, code, 13);
+		ru->year = (int)y;
+		ru->code_line = row->line;
+	} else if (strcmp(code, ru->code) != 0 || y != ru->year) {
+		return stage_fail(ru->st, _("%s:%lu: village %s of %lld, and line %lu "
+		    "village %s of %d: a registry is one village of one year"),
+		    ru->file, row->line, code, y, ru->code_line, ru->code,
+		    ru->year), -1;
+	}
+	return 0;
+}
 
 static int
 on_registry_row(void *ctx, const struct csvin_row *row)
 {
-	static const char *const hnames[] = { "household_id", "status",
-		"attribute", "main_cause", "members" };
+	static const char *const hnames[R_N] = { "household_id", "status",
+		"attribute", "main_cause", "members", "village_code", "year" };
 	static const char *const mnames[] = { "household_id", "labor", "health" };
 	struct rollup *ru = ctx;
 	char err[1024];
 
 	if (row->index == 0) {
 		const char *const *names = ru->members ? mnames : hnames;
-		size_t n = ru->members ? 3 : 5;
+		size_t n = ru->members ? 3 : R_N;
 
-		if (columns_map(&ru->cols, ru->st->aliases, "registry", row, names, n,
+		if (columns_map(&ru->cols, ru->st->aliases, ru->file, row, names, n,
 		    err, sizeof err) != 0)
 			return stage_fail(ru->st, "%s", err), -1;
 		for (size_t k = 0; k < n; k++)
 			if (ru->cols.pos[k] < 0)
 				return stage_fail(ru->st, _("%s: column %s is missing"),
-				    ru->members ? "members.csv" : "households.csv",
-				    names[k]), -1;
+				    ru->file, names[k]), -1;
 		return 0;
 	}
 	if (ru->members) {
@@ -851,20 +811,31 @@ on_registry_row(void *ctx, const struct csvin_row *row)
 		return 0;
 	}
 	{
-		const char *hid = columns_cell(&ru->cols, row, 0, NULL);
-		const char *status = columns_cell(&ru->cols, row, 1, NULL);
-		const char *attr = columns_cell(&ru->cols, row, 2, NULL);
-		const char *cause = columns_cell(&ru->cols, row, 3, NULL);
-		const char *members = columns_cell(&ru->cols, row, 4, NULL);
+		const char *hid = columns_cell(&ru->cols, row, R_HOUSEHOLD, NULL);
+		const char *status = columns_cell(&ru->cols, row, R_STATUS, NULL);
+		const char *attr = columns_cell(&ru->cols, row, R_ATTRIBUTE, NULL);
+		const char *cause = columns_cell(&ru->cols, row, R_CAUSE, NULL);
+		size_t mlen;
+		const char *members = columns_cell(&ru->cols, row, R_MEMBERS, &mlen);
 		int s = enum_lookup(&enum_status, status, strlen(status));
+		long long people;
 
+		if (registry_place(ru, row) != 0)
+			return -1;
 		if (s < 0)
-			return stage_fail(ru->st, _("households.csv:%lu: status \"%s\" is "
-			    "not known"), row->line, status), -1;
+			return stage_fail(ru->st, _("%s:%lu: status \"%s\" is not "
+			    "known"), ru->file, row->line, status), -1;
+		/* A household's people: a whole number, 1 or more (the bound
+		 * keeps any sum far from overflow). */
+		if (decimal_parse(members, members + mlen, 0, 1000000, &people) != 0 ||
+		    people < 1)
+			return stage_fail(ru->st, _("%s:%lu: members \"%s\" is not a "
+			    "whole number of 1 or more"), ru->file, row->line,
+			    members), -1;
 		hhnumber_put(&ru->status, hid, strlen(hid), (uint32_t)s, NULL);
 		stats_household(ru->s, (enum status)s,
 		    enum_lookup(&enum_attribute, attr, strlen(attr)),
-		    enum_lookup(&enum_cause, cause, strlen(cause)), atoll(members));
+		    enum_lookup(&enum_cause, cause, strlen(cause)), people);
 	}
 	return 0;
 }
@@ -878,12 +849,14 @@ read_registry_file(struct rollup *ru, const char *path)
 
 	if (in == NULL)
 		return stage_fail(ru->st, "%s", err);
+	ru->file = csvin_name(in);
 	memset(&ru->cols, 0, sizeof ru->cols);
 	rc = csvin_read(in, on_registry_row, ru);
 	if (rc < 0 && ru->st->err.len == 0)
 		stage_fail(ru->st, "%s", csvin_error(in));
 	if (rc == 0 && stage_input(ru->st, path) == 0)
 		stage_read(ru->st, path, csvin_sha256(in));
+	ru->file = NULL;
 	csvin_close(in);
 	columns_free(&ru->cols);
 	return rc == 0 && ru->st->err.len == 0 ? 0 : EXIT_ERROR;
@@ -898,11 +871,13 @@ file_stats_run(const struct file_stats_options *o)
 	char *csv = NULL, *svg = NULL;
 	const char *dir = o->output ? o->output : ".";
 	struct strbuf title = { 0 };
-	struct strmap seen;
-	int status = EXIT_ERROR;
+	struct strmap seen, villages;
+	size_t year_of_registry = 0;
+	int status = EXIT_ERROR, year = 0;
 
 	memset(&total, 0, sizeof total);
 	memset(&seen, 0, sizeof seen);
+	strmap_init(&villages);
 	stage_begin(&st, "file", o->quiet);
 	if (stage_load_columns(&st, NULL) != 0)
 		goto out;
@@ -952,6 +927,24 @@ file_stats_run(const struct file_stats_options *o)
 		ru.s = &one;
 		strmap_init(&ru.status);
 		rc = read_registry_file(&ru, h);
+		if (rc == 0 && ru.year != 0) {
+			/* one village once, one year */
+			int inserted;
+			uint32_t *first = strmap_put(&villages, ru.code, 12, (uint32_t)i,
+			    &inserted);
+
+			if (!inserted)
+				rc = stage_fail(&st, _("%s: village %s is also the registry "
+				    "%s: it would be counted twice"), o->registries[i],
+				    ru.code, o->registries[*first]);
+			else if (year == 0)
+				year = ru.year, year_of_registry = i;
+			else if (ru.year != year)
+				rc = stage_fail(&st, _("%s: the registry of %d, and %s of %d: "
+				    "statistics add up registries of one year"),
+				    o->registries[i], ru.year,
+				    o->registries[year_of_registry], year);
+		}
 		ru.members = 1;
 		if (rc == 0)
 			rc = read_registry_file(&ru, m);
@@ -972,6 +965,7 @@ file_stats_run(const struct file_stats_options *o)
 		fprintf(stderr, _("stats: %zu registries\n"), o->nregistries);
 out:
 	strmap_free(&seen);
+	strmap_free(&villages);
 	free(csv);
 	free(svg);
 	strbuf_free(&title);

@@ -17,6 +17,7 @@
 #include "base/i18n.h"
 #include "base/alloc.h"
 #include "base/strbuf.h"
+#include "household/previous.h"
 #include "io/csvout.h"
 #include "rules/condition.h"
 #include "stages/init.h"
@@ -206,18 +207,46 @@ rules_fields(struct run *run)
 
 /* ---- village.yaml ---- */
 
+/* S as a YAML double-quoted scalar that reads back as S: the quote and
+ * the backslash escaped, and every character YAML would read as a line
+ * break (LF, CR, U+0085, U+2028, U+2029) or refuses as not printable (C0
+ * and C1 controls, DEL, U+FEFF, U+FFFE, U+FFFF) written as an escape. */
 static void
 quoted(struct strbuf *b, const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
+
 	strbuf_putc(b, '"');
-	for (; *s; s++)
-		switch (*s) {
-		case '"': strbuf_puts(b, "\\\""); break;
-		case '\\': strbuf_puts(b, "\\\\"); break;
-		case '\t': strbuf_puts(b, "\\t"); break;
-		case '\n': strbuf_puts(b, "\\n"); break;
-		default: strbuf_putc(b, *s); break;
+	while (*p) {
+		if (*p == '"' || *p == '\\') {
+			strbuf_putc(b, '\\');
+			strbuf_putc(b, (char)*p++);
+		} else if (*p == '\t') {
+			strbuf_puts(b, "\\t"), p++;
+		} else if (*p == '\n') {
+			strbuf_puts(b, "\\n"), p++;
+		} else if (*p == '\r') {
+			strbuf_puts(b, "\\r"), p++;
+		} else if (*p < 0x20 || *p == 0x7f) {
+			strbuf_printf(b, "\\x%02X", *p++);
+		} else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			if (p[1] == 0x85)
+				strbuf_puts(b, "\\N");
+			else
+				strbuf_printf(b, "\\x%02X", p[1]);
+			p += 2;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			strbuf_puts(b, p[2] == 0xa8 ? "\\L" : "\\P");
+			p += 3;
+		} else if (p[0] == 0xef && ((p[1] == 0xbb && p[2] == 0xbf) ||
+		    (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)))) {
+			strbuf_puts(b, p[1] == 0xbb ? "\\uFEFF" : p[2] == 0xbe ?
+			    "\\uFFFE" : "\\uFFFF");
+			p += 3;
+		} else {
+			strbuf_putc(b, (char)*p++);
 		}
+	}
 	strbuf_putc(b, '"');
 }
 
@@ -444,6 +473,25 @@ load_last(struct run *run)
 	return 0;
 }
 
+/* Last year's registry, when made, is checked as the stages will check
+ * it (of an earlier year, of this village, whole): a folder whose
+ * previous: the stages would refuse is not made. */
+static int
+check_registry(struct run *run, const char *registry)
+{
+	struct previous_expect x = { run->o->code, run->year, NULL,
+		run->st.aliases };
+	struct previous_registry p;
+	struct strbuf err = { 0 };
+	int rc = 0;
+
+	if (previous_read(&p, registry, &x, &err) != 0)
+		rc = stage_fail_lines(&run->st, &err);
+	previous_free(&p);
+	strbuf_free(&err);
+	return rc;
+}
+
 static void
 run_free(struct run *run)
 {
@@ -495,10 +543,7 @@ init_run(const struct init_options *o)
 			goto out;
 		rules_fields(&run);
 	}
-	if (stage_load_columns(st, NULL) != 0 || prepare_folder(&run, o->dir) != 0)
-		goto out;
-	templates = path_join(o->dir, "templates");
-	if (!path_is_dir(templates) && make_folder(&run, templates) != 0)
+	if (stage_load_columns(st, NULL) != 0)
 		goto out;
 	if (run.last != NULL) {
 		registry = path_join(run.last->dir, "registry");
@@ -506,7 +551,14 @@ init_run(const struct init_options *o)
 			stage_warn(st, _("%s does not exist yet: village.yaml names it as "
 			    "previous:, and the stages will refuse it until last year's "
 			    "registry is made (tpa-file)"), registry);
+		else if (check_registry(&run, registry) != 0)
+			goto out;
 	}
+	if (prepare_folder(&run, o->dir) != 0)
+		goto out;
+	templates = path_join(o->dir, "templates");
+	if (!path_is_dir(templates) && make_folder(&run, templates) != 0)
+		goto out;
 	if ((f[0] = output(&run, "village.yaml")) == NULL ||
 	    (f[1] = output(&run, "Makefile")) == NULL ||
 	    (f[2] = output(&run, "templates/applications.csv")) == NULL ||

@@ -701,7 +701,7 @@ publicize_letter(const struct publicize_options *o)
 		    "is missing"), st.village.path, level_code(o->level));
 		goto out;
 	}
-	if ((out = stage_output(&st, o->output, OUTFILE_PUBLIC)) == NULL)
+	if ((out = stage_output(&st, o->output, OUTFILE_PRIVATE)) == NULL)
 		goto out;
 	{
 		struct list_options lo = { o->list, o->encoding, st.aliases,

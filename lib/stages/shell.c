@@ -5,6 +5,7 @@
 
 #include "base/alloc.h"
 #include "base/i18n.h"
+#include "household/previous.h"
 #include "io/provenance.h"
 #include "stages/shell.h"
 
@@ -221,6 +222,23 @@ stage_load_columns(struct stage *st, const char *path)
 	if (path != NULL && load_aliases(st, path) != 0)
 		return EXIT_ERROR;
 	return 0;
+}
+
+int
+stage_load_previous(struct stage *st, struct previous_registry *p, const char *dir)
+{
+	struct previous_expect x = { st->village.code, st->village.year,
+		st->village.dir, st->aliases };
+	struct strbuf err = { 0 };
+	int rc = 0;
+
+	if (previous_read(p, dir, &x, &err) != 0)
+		rc = stage_fail_lines(st, &err);
+	for (int i = 0; i < PREVIOUS_NFILES && rc == 0; i++)
+		if (p->path[i] != NULL && (rc = stage_input(st, p->path[i])) == 0)
+			stage_read(st, p->path[i], p->sha256[i]);
+	strbuf_free(&err);
+	return rc;
 }
 
 char *

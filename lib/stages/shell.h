@@ -104,6 +104,14 @@ int stage_load_rules(struct stage *st, const char *path, int include_anywhere);
  * PATH (--columns, may be NULL). */
 int stage_load_columns(struct stage *st, const char *path);
 
+struct previous_registry;
+/* Read last year's registry folder DIR into P (household/previous.h),
+ * checked against the village loaded (its code, its year, its own
+ * registry) and recorded as inputs. Needs the village and the column
+ * aliases loaded. Returns 0, or EXIT_ERROR (P then needs previous_free). */
+int stage_load_previous(struct stage *st, struct previous_registry *p,
+    const char *dir);
+
 /* Register an input path (for the same-file checks). */
 int stage_input(struct stage *st, const char *path);
 /* Open an output after checking it is not an input, another output, a

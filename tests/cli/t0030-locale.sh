@@ -76,12 +76,12 @@ expect "a usage error in Chinese under zh_CN.UTF-8, in English under C" '
 
 expect "--help in Chinese under zh_CN.UTF-8 (option names kept), in English under C" '
 	in_locale zh_CN.UTF-8 "" tpa-apply --help >zh &&
-	[ "$(head -1 zh)" = "用法：tpa-apply --village V [--previous MEMBERS.csv] [--rejects FILE]" ] &&
+	[ "$(head -1 zh)" = "用法：tpa-apply --village V [--previous REGISTRY_DIR] [--rejects FILE]" ] &&
 	grep -qx "  -q, --quiet        不显示汇总行" zh &&
 	in_locale zh_CN.UTF-8 "" tpa --help >zh &&
 	grep -qx "  survey     入户调查：收入、排除情形、初选名单" zh &&
 	in_locale C "" tpa-apply --help >en &&
-	[ "$(head -1 en)" = "usage: tpa-apply --village V [--previous MEMBERS.csv] [--rejects FILE]" ] &&
+	[ "$(head -1 en)" = "usage: tpa-apply --village V [--previous REGISTRY_DIR] [--rejects FILE]" ] &&
 	grep -qx "  -q, --quiet        no summary line" en &&
 	for p in apply survey appraise publicize audit file; do
 		in_locale zh_CN.UTF-8 "" tpa-$p --help | grep -q "^用法：tpa-$p " || { echo "tpa-$p"; exit 1; }

@@ -155,14 +155,14 @@ expect "the same bytes whatever the locale, the time zone or the day" '
 	done &&
 	! same c-zh.html c-en.html 2>/dev/null'
 
-expect "letters are public: masked, escaped, self-contained, recorded in PROVENANCE.csv" '
+expect "letters are masked, escaped, self-contained, confidential (0600), recorded in PROVENANCE.csv" '
 	appraised_village && sed "s/,张建国,/,<b>张\&建国<\/b>,/" appraised.csv >a.csv &&
 	tpa-publicize letter --level village --village . -o letters.html a.csv 2>err &&
 	grep -qx "letters (village): 15 households" err &&
 	grep -q "&lt;b&gt;张&amp;建国&lt;/b&gt;户：" letters.html && ! grep -q "<b>" letters.html &&
 	! grep -Eq "src=|href=|@import|url\(" letters.html &&
 	for id in $(tail -n +2 a.csv | cut -d, -f4); do ! grep -q "$id" letters.html || exit 1; done &&
-	! grep -q 13905391234 letters.html && [ "$(stat -c %a letters.html)" = 644 ] &&
+	! grep -q 13905391234 letters.html && [ "$(stat -c %a letters.html)" = 600 ] &&
 	grep -q "^letters.html,[0-9a-f]\{64\},publicize,.*,a.csv@" PROVENANCE.csv'
 
 expect "every household gets a letter: survey, appraisal and publicity decisions" '

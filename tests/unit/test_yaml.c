@@ -140,7 +140,6 @@ START_TEST(village_fields)
 	ck_assert_str_eq(v.columns_path, want);
 	snprintf(want, sizeof want, "%s/2015/371323105201/../../2014/371323105201/registry", county);
 	ck_assert_str_eq(v.previous, want);
-	ck_assert_int_eq(v.previous_is_dir, 1);
 	village_free(&v);
 }
 END_TEST
@@ -163,14 +162,15 @@ START_TEST(village_defaults)
 	ck_assert_int_eq(v.population, -1);
 	ck_assert_int_eq(v.quota, -1);
 	village_free(&v);
-	ck_assert_str_eq(load_village(MINIMAL "language: zh\ncontacts: {hotline: 12317}\n"
-	    "previous: ../../2014/371323105201/registry/members.csv\n", &v), "");
+	ck_assert_str_eq(load_village(MINIMAL "language: zh\ncontacts: {hotline: 12317}\n", &v), "");
 	ck_assert_int_eq(v.language, VILLAGE_ZH);
 	ck_assert_str_eq(v.hotline, "12317");
 	ck_assert_ptr_null(v.contact_town);
-	ck_assert_int_eq(v.previous_is_dir, 0);
-	ck_assert_ptr_nonnull(strstr(v.previous, "/registry/members.csv"));
 	village_free(&v);
+	/* previous: names last year's registry folder, never its members.csv */
+	ck_assert_ptr_nonnull(strstr(load_village(MINIMAL
+	    "previous: ../../2014/371323105201/registry/members.csv\n", &v),
+	    "is not a folder"));
 }
 END_TEST
 
@@ -212,8 +212,8 @@ START_TEST(village_new_keys)
 	    "village.yaml:4:11: previous: \"../../columns.yaml/registry\" does not exist "
 	    "(looked for \"T/2015/371323105201/../../columns.yaml/registry\")");
 	ck_assert_str_eq(load_village(MINIMAL "previous: ../../fifo\n", &v),
-	    "village.yaml:4:11: previous: \"../../fifo\" is neither a folder nor a "
-	    "regular file (last year's registry or its members.csv)");
+	    "village.yaml:4:11: previous: \"../../fifo\" is not a folder (last "
+	    "year's registry folder)");
 	ck_assert_str_eq(load_village(MINIMAL "previous: [a]\n", &v),
 	    "village.yaml:4:11: expected a single value, not a list");
 }
