@@ -65,6 +65,30 @@ static const struct { const char *canonical, *aliases; } builtin[] = {
 	{ "year", "年度" },
 	{ "registered_since", "首次建档年度" },
 	{ "exited_year", "退出年度" },
+	/* a town's villages.csv */
+	{ "population", "户籍人口|人口数|总人口" },
+	{ "households", "户数|户籍户数|总户数" },
+	{ "key_village", "重点村|贫困村|是否贫困村|是否重点村|重点贫困村" },
+	{ "quota", "规模|贫困人口规模|规模指标" },
+	{ "town_start", "乡镇公示开始日期|乡镇公示开始" },
+	{ "town_end", "乡镇公示结束日期|乡镇公示结束" },
+	{ "town_closed", "乡镇公示办结日期|乡镇公示办结|乡镇公示关闭日期" },
+	{ "previous_code", "上年村代码|原村代码" },
+	{ "posted_village", "村级公示指纹|村公示指纹" },
+	{ "posted_town", "乡镇公示指纹" },
+};
+
+/* Headers that name a column of a town's villages.csv only: elsewhere 村名
+ * or 人口 beside 姓名 must not be taken for the person's name or the
+ * household's size. The first alias of each is the header tpa-init
+ * writes. */
+static const struct { const char *canonical, *aliases; } villages_only[] = {
+	{ "village_code", "村代码" },
+	{ "name", "村名|村名称|行政村名称" },
+	{ "population", "户籍人口|人口" },
+	{ "households", "户数" },
+	{ "key_village", "重点村" },
+	{ "quota", "规模|指标" },
 };
 
 struct alias {
@@ -87,21 +111,36 @@ add(struct column_aliases *a, const char *canonical, const char *alias,
 	a->n++;
 }
 
+static void
+add_list(struct column_aliases *a, const char *canonical, const char *s)
+{
+	while (*s != '\0') {
+		size_t k = strcspn(s, "|");
+
+		add(a, canonical, s, k);
+		s += k + (s[k] == '|');
+	}
+}
+
 struct column_aliases *
 aliases_new(void)
 {
 	struct column_aliases *a = xcalloc(1, sizeof *a);
 
-	for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
-		const char *s = builtin[i].aliases;
+	for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
+		add_list(a, builtin[i].canonical, builtin[i].aliases);
+	return a;
+}
 
-		while (*s != '\0') {
-			size_t k = strcspn(s, "|");
+struct column_aliases *
+aliases_new_villages(void)
+{
+	struct column_aliases *a = xcalloc(1, sizeof *a);
 
-			add(a, builtin[i].canonical, s, k);
-			s += k + (s[k] == '|');
-		}
-	}
+	for (size_t i = 0; i < sizeof villages_only / sizeof villages_only[0]; i++)
+		add_list(a, villages_only[i].canonical, villages_only[i].aliases);
+	for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
+		add_list(a, builtin[i].canonical, builtin[i].aliases);
 	return a;
 }
 
