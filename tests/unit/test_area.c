@@ -9,6 +9,7 @@
 #include "base/alloc.h"
 #include "rules/area.h"
 #include "rules/columns.h"
+#include "stages/init.h"
 #include "values/date.h"
 #include "suites.h"
 
@@ -546,6 +547,136 @@ START_TEST(area_villages_columns)
 }
 END_TEST
 
+
+/* Replace the first FROM in file PATH by TO. */
+static void
+fill_in(const char *path, const char *from, const char *to)
+{
+	char *s = test_slurp(path, NULL), *at;
+	struct strbuf b = { 0 };
+
+	ck_assert_ptr_nonnull(s);
+	at = strstr(s, from);
+	ck_assert_msg(at != NULL, "%s: no %s", path, from);
+	strbuf_add(&b, s, (size_t)(at - s));
+	strbuf_puts(&b, to);
+	strbuf_puts(&b, at + strlen(from));
+	test_write(path, b.s);
+	strbuf_free(&b);
+	free(s);
+}
+
+/* What tpa-init --county and --town write, the loader reads: refused until
+ * the required values are filled in, then loaded, with every commented
+ * line uncommented too. */
+START_TEST(area_init_round_trip)
+{
+	char *dir = area_folder(NULL, NULL, NULL, 0);
+	char cdir[512], tdir[512], vdir[512], path[1100], err[4096];
+	struct init_options o;
+	struct area_county c;
+	struct area a;
+
+	snprintf(cdir, sizeof cdir, "%s/2016/county-371323", dir);
+	snprintf(tdir, sizeof tdir, "%s/2016/town-371323105", dir);
+	snprintf(vdir, sizeof vdir, "%s/2016/371323105201", dir);
+	memset(&o, 0, sizeof o);
+	o.dir = cdir;
+	o.county = "371323";
+	o.year = "2016";
+	o.mk_dir = "/usr/local/share/tpa";
+	o.quiet = 1;
+	ck_assert_int_eq(init_run(&o), 0);
+	o.dir = tdir;
+	o.county = NULL;
+	o.town = "371323105";
+	ck_assert_int_eq(init_run(&o), 0);
+	ck_assert_int_eq(mkdir(vdir, 0700), 0);
+	ck_assert_int_eq(area_load(&a, vdir, "371323105201", NULL, NULL,
+	    ENC_AUTO, err, sizeof err), -1);
+	ck_assert_str_eq(masked(err),
+	    "T/2016/county-371323/county.yaml:8:9: county.name is empty: fill it in");
+	snprintf(path, sizeof path, "%s/county.yaml", cdir);
+	fill_in(path, "name: \"\"", "name: 沂水县");
+	ck_assert_int_eq(area_county_load(&c, cdir, err, sizeof err), -1);
+	ck_assert_str_eq(masked(err),
+	    "T/2016/county-371323/county.yaml:9:12: county.contact is empty: fill it in");
+	fill_in(path, "contact: \"\"", "contact: 沂水县扶贫办 0539-2251369");
+	ck_assert_int_eq(area_county_load(&c, cdir, err, sizeof err), -1);
+	ck_assert_str_eq(masked(err),
+	    "T/2016/county-371323/county.yaml:13:8: rules: expected a path "
+	    "relative to this file");
+	fill_in(path, "rules: \"\"", "rules: ../../rules/yishui-2015.yaml");
+	ck_assert_msg(area_county_load(&c, cdir, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(c.year, 2016);
+	ck_assert_int_eq(c.previous_year, 2015);
+	area_county_free(&c);
+	/* every optional line, uncommented as written */
+	fill_in(path, "  # hotline:", "  hotline:");
+	fill_in(path, "# previous_year:", "previous_year:");
+	fill_in(path, "# rules_by_town:", "rules_by_town:");
+	fill_in(path, "#   \"371323101\": ../../rules/RULES.yaml",
+	    "  \"371323101\": ../../rules/xujiahu-2015.yaml");
+	fill_in(path, "# columns:", "columns:");
+	fill_in(path, "# publicity:", "publicity:");
+	fill_in(path, "#   start:", "  start:");
+	fill_in(path, "#   end:", "  end:");
+	fill_in(path, "#   closed:", "  closed:");
+	fill_in(path, "# towns:", "towns:");
+	fill_in(path, "#   \"371323101\": {quota", "  \"371323101\": {quota");
+	fill_in(path, "# audit:", "audit:");
+	fill_in(path, "#   sample:", "  sample:");
+	fill_in(path, "#   seed: \"\"", "  seed: \"2016-06-26\"");
+	fill_in(path, "# as_of:", "as_of:");
+	ck_assert_msg(area_county_load(&c, cdir, err, sizeof err) == 0, "%s", err);
+	ck_assert_str_eq(c.hotline, "12317");
+	ck_assert_int_eq(c.previous_year, 2015);
+	ck_assert_uint_eq(c.nrules_by_town, 1);
+	ck_assert_str_eq(c.columns, "../../columns.yaml");
+	ck_assert_int_eq(c.publicity.closed, date_days(2016, 6, 26));
+	ck_assert(area_period_closed(&c.publicity));
+	ck_assert_int_eq(c.towns[0].quota, 120);
+	ck_assert_int_eq(c.audit.not_helped, 2);
+	ck_assert_int_eq(c.as_of, date_days(2016, 7, 1));
+	area_county_free(&c);
+	/* the town */
+	ck_assert_int_eq(area_load(&a, vdir, "371323105201", NULL, NULL,
+	    ENC_AUTO, err, sizeof err), -1);
+	ck_assert_str_eq(masked(err),
+	    "T/2016/town-371323105/town.yaml:8:9: town.name is empty: fill it in");
+	snprintf(path, sizeof path, "%s/town.yaml", tdir);
+	fill_in(path, "name: \"\"", "name: 临涧镇");
+	fill_in(path, "contact: \"\"", "contact: 临涧镇扶贫办");
+	/* villages.csv as written: its header alone, no village yet */
+	ck_assert_msg(area_load(&a, vdir, "371323105201", NULL, NULL, ENC_AUTO,
+	    err, sizeof err) == 0, "%s", err);
+	ck_assert_uint_eq(a.town.nvillages, 0);
+	ck_assert_ptr_null(a.village);
+	area_free(&a);
+	fill_in(path, "# publicity:", "publicity:");
+	fill_in(path, "#   start:", "  start:");
+	fill_in(path, "#   end:", "  end:");
+	fill_in(path, "#   closed:", "  closed:");
+	fill_in(path, "# audit:", "audit:");
+	fill_in(path, "#   sample:", "  sample:");
+	fill_in(path, "#   seed:", "  seed:");
+	snprintf(path, sizeof path, "%s/villages.csv", tdir);
+	fill_in(path, "乡镇公示指纹\n", "乡镇公示指纹\n"
+	    "371323105201,双河村,2937,812,是,20,,,,,,\n");
+	ck_assert_msg(area_load(&a, vdir, "371323105201", NULL, NULL, ENC_AUTO,
+	    err, sizeof err) == 0, "%s", err);
+	ck_assert_ptr_nonnull(a.village);
+	ck_assert_int_eq(a.village->population, 2937);
+	ck_assert_int_eq(a.village->households, 812);
+	ck_assert_int_eq(a.village->quota, 20);
+	ck_assert_int_eq(a.village->town.start, date_days(2016, 6, 14));
+	ck_assert(area_period_closed(&a.village->town));
+	ck_assert_int_eq(a.town.audit.help, 3);
+	area_free(&a);
+	test_rmtree(dir);
+}
+END_TEST
+
 Suite *
 suite_area(void)
 {
@@ -561,6 +692,7 @@ suite_area(void)
 	tcase_add_test(t, area_villages_gbk);
 	tcase_add_test(t, area_fingerprints);
 	tcase_add_test(t, area_villages_columns);
+	tcase_add_test(t, area_init_round_trip);
 	suite_add_tcase(s, t);
 	return s;
 }
