@@ -481,9 +481,9 @@ town_yaml(struct run *run, struct strbuf *b)
 	strbuf_printf(b, "# town.yaml of town %s, %s (made by tpa-init).\n",
 	    run->o->town, y);
 	strbuf_puts(b,
-	    "# The town's own facts (tpa-area(5)). Fill in name and contact: every\n"
-	    "# stage refuses this file while they are empty. Fill in the lines that\n"
-	    "# start with \"#\" as the year goes on, and remove the \"#\". The town's\n"
+	    "# The town's own facts (tpa-area(5)). Fill in name and contact: the\n"
+	    "# file is refused while they are empty. Fill in the lines that start\n"
+	    "# with \"#\" as the year goes on, and remove the \"#\". The town's\n"
 	    "# villages are the rows of villages.csv beside this file.\n");
 	note(b, "town:", "乡镇 the town");
 	line(b, "  ", "code", run->o->town, 0, "", "乡镇代码 the 9-digit division code");
@@ -513,9 +513,9 @@ county_yaml(struct run *run, struct strbuf *b, const char *rules)
 	    run->o->county, y);
 	strbuf_puts(b,
 	    "# The county's own facts (tpa-area(5)), paths relative to this file.\n"
-	    "# Fill in name, contact and rules: every stage refuses this file while\n"
-	    "# they are empty. Fill in the lines that start with \"#\" as the year\n"
-	    "# goes on, and remove the \"#\".\n");
+	    "# Fill in name, contact and rules: the file is refused while they are\n"
+	    "# empty. Fill in the lines that start with \"#\" as the year goes on,\n"
+	    "# and remove the \"#\".\n");
 	note(b, "county:", "县 the county");
 	line(b, "  ", "code", run->o->county, 0, "", "县代码 the 6-digit division code");
 	line(b, "  ", "name", "", 0, "", "县名称 the county's name (fill in)");
