@@ -677,6 +677,30 @@ START_TEST(area_init_round_trip)
 }
 END_TEST
 
+/* A closing date on or before the end loads (the audit's DATE_ORDER) but
+ * closes nothing. */
+START_TEST(area_closed_early)
+{
+	static const char villages[] = "village_code,name,population,key_village,town_closed\n"
+	    "371323105201,双河村,1,是,\n371323105202,石桥村,1,是,2015-06-21\n";
+	char *dir = area_folder(COUNTY_MIN, TOWN_MIN
+	    "publicity: {start: 2015-06-14, end: 2015-06-20, closed: 2015-06-20}\n",
+	    villages, sizeof villages - 1);
+	char vdir[1024], err[4096];
+	struct area a;
+
+	snprintf(vdir, sizeof vdir, "%s/2015/371323105201", dir);
+	ck_assert_msg(area_load(&a, vdir, "371323105201", NULL, NULL, ENC_AUTO,
+	    err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(a.village->town.closed, date_days(2015, 6, 20));
+	ck_assert(!area_period_closed(&a.village->town));
+	ck_assert(!area_period_closed(&a.town.publicity));
+	ck_assert(area_period_closed(&a.town.village[1].town));
+	area_free(&a);
+	test_rmtree(dir);
+}
+END_TEST
+
 Suite *
 suite_area(void)
 {
@@ -693,6 +717,7 @@ suite_area(void)
 	tcase_add_test(t, area_fingerprints);
 	tcase_add_test(t, area_villages_columns);
 	tcase_add_test(t, area_init_round_trip);
+	tcase_add_test(t, area_closed_early);
 	suite_add_tcase(s, t);
 	return s;
 }
