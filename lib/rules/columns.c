@@ -9,6 +9,19 @@
 #include "values/text.h"
 #include "rules/yamldoc.h"
 
+/* Headers that name a column of a town's villages.csv only: elsewhere 村名
+ * or 人口 beside 姓名 must not be taken for the person's name or the
+ * household's size. The first alias of each is the header tpa-init
+ * writes. */
+static const struct { const char *canonical, *aliases; } villages_only[] = {
+	{ "village_code", "村代码" },
+	{ "name", "村名|村名称|行政村名称" },
+	{ "population", "户籍人口|人口" },
+	{ "households", "户数" },
+	{ "key_village", "重点村" },
+	{ "quota", "规模|指标" },
+};
+
 struct alias {
 	char *canonical;
 	char *alias;
@@ -29,25 +42,47 @@ add(struct column_aliases *a, const char *canonical, const char *alias,
 	a->n++;
 }
 
+static void
+add_list(struct column_aliases *a, const char *canonical, const char *s)
+{
+	while (*s != '\0') {
+		size_t k = strcspn(s, "|");
+
+		add(a, canonical, s, k);
+		s += k + (s[k] == '|');
+	}
+}
+
+/* The headers of the column catalogue (values/field), as Excel/WPS
+ * registers have them. */
+static void
+add_catalogue(struct column_aliases *a)
+{
+	size_t n;
+	const struct field *f = field_catalogue(&n);
+
+	for (size_t i = 0; i < n; i++)
+		if (f[i].aliases != NULL)
+			add_list(a, f[i].name, f[i].aliases);
+}
+
 struct column_aliases *
 aliases_new(void)
 {
 	struct column_aliases *a = xcalloc(1, sizeof *a);
-	size_t n;
-	const struct field *f = field_catalogue(&n);
 
-	/* The headers of the column catalogue (values/field), as Excel/WPS
-	 * registers have them. */
-	for (size_t i = 0; i < n; i++) {
-		const char *s = f[i].aliases ? f[i].aliases : "";
+	add_catalogue(a);
+	return a;
+}
 
-		while (*s != '\0') {
-			size_t k = strcspn(s, "|");
+struct column_aliases *
+aliases_new_villages(void)
+{
+	struct column_aliases *a = xcalloc(1, sizeof *a);
 
-			add(a, f[i].name, s, k);
-			s += k + (s[k] == '|');
-		}
-	}
+	for (size_t i = 0; i < sizeof villages_only / sizeof villages_only[0]; i++)
+		add_list(a, villages_only[i].canonical, villages_only[i].aliases);
+	add_catalogue(a);
 	return a;
 }
 

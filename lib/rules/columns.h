@@ -14,6 +14,9 @@ struct column_aliases;
 /* The built-in aliases: those of the column catalogue (values/field.h;
  * rules/columns.yaml lists the same). */
 struct column_aliases *aliases_new(void);
+/* The built-in aliases for a town's villages.csv: those above, after the
+ * headers of that file alone (村名 is its name, 人口 its population). */
+struct column_aliases *aliases_new_villages(void);
 /* Add the aliases of a YAML file: a mapping of canonical names to one alias
  * or a list of them. Returns 0, or -1 with "FILE:LINE:COL: message". */
 int aliases_load(struct column_aliases *a, const char *path, char *err,

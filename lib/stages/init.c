@@ -19,6 +19,7 @@
 #include "base/strbuf.h"
 #include "household/previous.h"
 #include "io/csvout.h"
+#include "rules/area.h"
 #include "rules/condition.h"
 #include "stages/init.h"
 #include "stages/shell.h"
@@ -383,8 +384,8 @@ village_yaml(struct run *run, struct strbuf *b, const char *rules_path,
 /* ---- Templates ---- */
 
 static void
-template(struct run *run, struct outfile *f, const char *const *known, size_t n,
-    const struct names *more)
+header(const struct column_aliases *a, struct outfile *f,
+    const char *const *known, size_t n, const struct names *more)
 {
 	struct csvout w;
 
@@ -392,11 +393,18 @@ template(struct run *run, struct outfile *f, const char *const *known, size_t n,
 	csvout_bom(&w);
 	for (size_t i = 0; i < n + (more ? more->n : 0); i++) {
 		const char *name = i < n ? known[i] : more->v[i - n];
-		const char *zh = aliases_first(run->st.aliases, name);
+		const char *zh = a != NULL ? aliases_first(a, name) : "";
 
 		csvout_str(&w, *zh ? zh : name);
 	}
 	csvout_end(&w);
+}
+
+static void
+template(struct run *run, struct outfile *f, const char *const *known, size_t n,
+    const struct names *more)
+{
+	header(run->st.aliases, f, known, n, more);
 }
 
 /* ---- The run ---- */
@@ -502,6 +510,184 @@ run_free(struct run *run)
 	names_free(&run->member);
 }
 
+/* ---- A town's or a county's folder (SPEC §8) ---- */
+
+/* The columns of a town's villages.csv, in the order of tpa-area(5). */
+static const char *const village_columns[] = { "village_code", "name",
+	"population", "households", "key_village", "quota", "town_start",
+	"town_end", "town_closed", "previous_code", "posted_village",
+	"posted_town" };
+static const char *const reopen_columns[] = { "village_code", "date",
+	"reason" };
+
+static void
+town_yaml(struct run *run, struct strbuf *b)
+{
+	const char *y = run->o->year;
+	char n[128];
+
+	strbuf_printf(b, "# town.yaml of town %s, %s (made by tpa-init).\n",
+	    run->o->town, y);
+	strbuf_puts(b,
+	    "# The town's own facts (tpa-area(5)). Fill in name and contact: the\n"
+	    "# file is refused while they are empty. Fill in the lines that start\n"
+	    "# with \"#\" as the year goes on, and remove the \"#\". The town's\n"
+	    "# villages are the rows of villages.csv beside this file.\n");
+	note(b, "town:", "乡镇 the town");
+	line(b, "  ", "code", run->o->town, 0, "", "乡镇代码 the 9-digit division code");
+	line(b, "  ", "name", "", 0, "", "乡镇名称 the town's name (fill in)");
+	line(b, "  ", "contact", "", 0, "",
+	    "乡镇异议受理 where to object, town level (fill in)");
+	note(b, "# publicity:", "乡镇公示期 the villages' town posting (default)");
+	snprintf(n, sizeof n, "#   start: %s-06-14", y);
+	note(b, n, "开始日期 the first day");
+	snprintf(n, sizeof n, "#   end: %s-06-20", y);
+	note(b, n, "结束日期 the last day");
+	snprintf(n, sizeof n, "#   closed: %s-06-21", y);
+	note(b, n, "办结日期 once the posting is over: closes it");
+	note(b, "# audit:", "乡镇审核抽查 the town audit's spot checks");
+	note(b, "#   sample: {help: 3, not_helped: 2, exiting: 1}",
+	    "每村抽查户数 per village");
+	note(b, "#   seed: \"\"", "抽样种子 published once the lists are final");
+}
+
+static void
+county_yaml(struct run *run, struct strbuf *b, const char *rules)
+{
+	const char *y = run->o->year;
+	char n[128];
+
+	strbuf_printf(b, "# county.yaml of county %s, %s (made by tpa-init).\n",
+	    run->o->county, y);
+	strbuf_puts(b,
+	    "# The county's own facts (tpa-area(5)), paths relative to this file.\n"
+	    "# Fill in name, contact and rules: the file is refused while they are\n"
+	    "# empty. Fill in the lines that start with \"#\" as the year goes on,\n"
+	    "# and remove the \"#\".\n");
+	note(b, "county:", "县 the county");
+	line(b, "  ", "code", run->o->county, 0, "", "县代码 the 6-digit division code");
+	line(b, "  ", "name", "", 0, "", "县名称 the county's name (fill in)");
+	line(b, "  ", "contact", "", 0, "",
+	    "县级异议受理 where to object, county level (fill in)");
+	line(b, "  ", "hotline", NULL, 0, "\"12317\"",
+	    "监督电话 on every notice (optional)");
+	line(b, "", "year", y, 1, "", "年度 the year of this identification");
+	snprintf(n, sizeof n, "%d", run->year - 1);
+	line(b, "", "previous_year", NULL, 1, n,
+	    "上年度 whose registry is last year's (default: year - 1)");
+	line(b, "", "rules", rules != NULL ? rules : "", 0, "", rules != NULL ?
+	    "识别规则 the rules of the year" :
+	    "识别规则 the rules of the year, e.g. ../../rules/RULES.yaml (fill in)");
+	note(b, "# rules_by_town:", "乡镇识别规则 towns with rules of their own");
+	snprintf(n, sizeof n, "#   \"%s101\": ../../rules/RULES.yaml", run->o->county);
+	note(b, n, "乡镇代码: 规则文件 town code: rules file");
+	line(b, "", "columns", NULL, 0, "../../columns.yaml",
+	    "县定表头 the county's header aliases (optional)");
+	note(b, "# publicity:", "县级公告期 the county's announcement");
+	snprintf(n, sizeof n, "#   start: %s-06-21", y);
+	note(b, n, "开始日期 the first day");
+	snprintf(n, sizeof n, "#   end: %s-06-25", y);
+	note(b, n, "结束日期 the last day");
+	snprintf(n, sizeof n, "#   closed: %s-06-26", y);
+	note(b, n, "办结日期 once the announcement is over: closes it");
+	note(b, "# towns:", "乡镇规模 people handed down to a town (optional)");
+	snprintf(n, sizeof n, "#   \"%s101\": {quota: 120}", run->o->county);
+	note(b, n, "乡镇代码: {quota: 人数}");
+	note(b, "# audit:", "县级审核抽查 the county audit's spot checks");
+	note(b, "#   sample: {help: 3, not_helped: 2, exiting: 1}",
+	    "每村抽查户数 per village");
+	note(b, "#   seed: \"\"", "抽样种子 published once the lists are final");
+	snprintf(n, sizeof n, "# as_of: %s-07-01", y);
+	note(b, n, "截止日期 deadlines are judged on this day (optional)");
+}
+
+/* tpa-init --town T / --county C: DIR (named town-T or county-C) with
+ * its YAML file, villages.csv for a town, reopen.csv, the Makefile. */
+static int
+area_init(struct run *run)
+{
+	const struct init_options *o = run->o;
+	struct stage *st = &run->st;
+	int town = o->town != NULL;
+	const char *code = town ? o->town : o->county;
+	const char *level = town ? "town" : "county";
+	struct column_aliases *villages = NULL;
+	struct outfile *f[4] = { NULL }, *git[2];
+	struct strbuf yaml = { 0 };
+	char want[32], *name = NULL, *rules = NULL;
+	int status = EXIT_ERROR;
+
+	if (!digits(code, town ? 9 : 6)) {
+		stage_fail(st, town ? _("--town \"%s\": a town code is 9 digits") :
+		    _("--county \"%s\": a county code is 6 digits"), code);
+		goto out;
+	}
+	if (!digits(o->year, 4) || atoi(o->year) < 1949) {
+		stage_fail(st, _("--year \"%s\": a year is 4 digits, 1949 or later"), o->year);
+		goto out;
+	}
+	run->year = atoi(o->year);
+	if (o->previous != NULL) {
+		stage_fail(st, _("--previous is for a village's folder"));
+		goto out;
+	}
+	if (town && o->rules != NULL) {
+		stage_fail(st, _("--rules with --town: a town's rules are the "
+		    "county's (county.yaml rules_by_town)"));
+		goto out;
+	}
+	snprintf(want, sizeof want, "%s-%s", level, code);
+	name = village_folder_name(o->dir);
+	if (name == NULL || strcmp(name, want) != 0) {
+		stage_fail(st, _("%s: a %s's folder is named %s, after its code"),
+		    o->dir, level, want);
+		goto out;
+	}
+	if (o->rules != NULL && stage_load_rules(st, o->rules, o->include_anywhere) != 0)
+		goto out;
+	if (prepare_folder(run, o->dir) != 0)
+		goto out;
+	if (o->rules != NULL)
+		rules = path_relative(o->dir, o->rules);
+	if ((f[0] = output(run, town ? "town.yaml" : "county.yaml")) == NULL ||
+	    (f[1] = output(run, "Makefile")) == NULL ||
+	    (f[2] = output(run, "reopen.csv")) == NULL ||
+	    (town && (f[3] = output(run, "villages.csv")) == NULL) ||
+	    git_outputs(run, git) != 0)
+		goto out;
+	for (size_t i = 0; i < NCOLS(git_files); i++)
+		if (git[i] != NULL)
+			outfile_write(git[i], git_files[i].text, strlen(git_files[i].text));
+	if (town)
+		town_yaml(run, &yaml);
+	else
+		county_yaml(run, &yaml, rules);
+	outfile_write(f[0], yaml.s, yaml.len);
+	outfile_printf(f[1], "include $(or $(TPA_MK_DIR),%s)/%s.mk\n", o->mk_dir,
+	    level);
+	header(NULL, f[2], reopen_columns, NCOLS(reopen_columns), NULL);
+	if (town) {
+		villages = aliases_new_villages();
+		header(villages, f[3], village_columns, NCOLS(village_columns), NULL);
+	}
+	if (stage_commit(st) != 0)
+		goto out;
+	status = EXIT_DONE;
+	if (!o->quiet)
+		fprintf(stderr, town ?
+		    _("init: %s: town.yaml, villages.csv, reopen.csv, Makefile; fill "
+		    "in town.yaml's name and contact and a row of villages.csv per "
+		    "village\n") :
+		    _("init: %s: county.yaml, reopen.csv, Makefile; fill in "
+		    "county.yaml's name, contact and rules\n"), o->dir);
+out:
+	aliases_free(villages);
+	free(name);
+	free(rules);
+	strbuf_free(&yaml);
+	return status;
+}
+
 int
 init_run(const struct init_options *o)
 {
@@ -517,6 +703,10 @@ init_run(const struct init_options *o)
 	run.o = o;
 	stage_begin(st, "init", o->quiet);
 	st->unrecorded = 1;
+	if (o->town != NULL || o->county != NULL) {
+		status = area_init(&run);
+		goto out;
+	}
 	if (!digits(o->code, 12)) {
 		stage_fail(st, _("--code \"%s\": a village code is 12 digits"), o->code);
 		goto out;

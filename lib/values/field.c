@@ -80,6 +80,17 @@ static const struct field builtins[] = {
 	B("outcome", FT_CODE, &enum_objection_outcome, "处理结果", "处理结果|处理意见"),
 	B("decided", FT_DATE, NULL, "处理日期", "处理日期"),
 	B("decided_by", FT_TEXT, NULL, "处理人", "处理人|处理单位"),
+	/* a town's villages.csv */
+	B("population", FT_NUMBER, NULL, "户籍人口", "户籍人口|人口数|总人口"),
+	B("households", FT_NUMBER, NULL, "户数", "户数|户籍户数|总户数"),
+	B("key_village", FT_YES_NO, &enum_yes_no, "重点村", "重点村|贫困村|是否贫困村|是否重点村|重点贫困村"),
+	B("quota", FT_NUMBER, NULL, "规模", "规模|贫困人口规模|规模指标"),
+	B("town_start", FT_DATE, NULL, "乡镇公示开始日期", "乡镇公示开始日期|乡镇公示开始"),
+	B("town_end", FT_DATE, NULL, "乡镇公示结束日期", "乡镇公示结束日期|乡镇公示结束"),
+	B("town_closed", FT_DATE, NULL, "乡镇公示办结日期", "乡镇公示办结日期|乡镇公示办结|乡镇公示关闭日期"),
+	B("previous_code", FT_TEXT, NULL, "上年村代码", "上年村代码|原村代码"),
+	B("posted_village", FT_TEXT, NULL, "村级公示指纹", "村级公示指纹|村公示指纹"),
+	B("posted_town", FT_TEXT, NULL, "乡镇公示指纹", "乡镇公示指纹"),
 	/* computed */
 	COMPUTED("members", FT_NUMBER, "家庭人口", "家庭人口|家庭人口数"),
 	COMPUTED("per_capita_income", FT_MONEY, "人均纯收入", "人均纯收入|人均收入"),

@@ -96,7 +96,7 @@ static const struct {
 } suites[] = {
 	SUITE(idnumber), SUITE(date), SUITE(money), SUITE(enums), SUITE(text),
 	SUITE(hhnumber),
-	SUITE(csvin), SUITE(csvout), SUITE(yamldoc), SUITE(village),
+	SUITE(csvin), SUITE(csvout), SUITE(yamldoc), SUITE(village), SUITE(area),
 	SUITE(columns), SUITE(strmap), SUITE(household), SUITE(outfile),
 	SUITE(provenance), SUITE(paths), SUITE(pattern), SUITE(options),
 	SUITE(field), SUITE(wording), SUITE(rules), SUITE(condition),

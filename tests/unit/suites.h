@@ -14,6 +14,7 @@ Suite *suite_csvin(void);
 Suite *suite_csvout(void);
 Suite *suite_yamldoc(void);
 Suite *suite_village(void);
+Suite *suite_area(void);
 Suite *suite_columns(void);
 Suite *suite_strmap(void);
 Suite *suite_household(void);
