@@ -11,6 +11,7 @@
 
 #include "base/i18n.h"
 #include "io/csvin.h"
+#include "io/infile.h"
 #include "base/alloc.h"
 #include "values/text.h"
 
@@ -111,8 +112,7 @@ csvin_open(const char *path, enum csv_encoding enc, char *err, size_t errlen)
 
 	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
-	} else if ((fd = open(path, O_RDONLY)) < 0) {
-		snprintf(err, errlen, _("cannot open %s: %s"), path, strerror(errno));
+	} else if ((fd = infile_open(path, INFILE_STREAM, err, errlen)) < 0) {
 		return NULL;
 	}
 	in = new_reader(csvin_path_name(path), enc);

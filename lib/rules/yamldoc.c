@@ -3,11 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/i18n.h"
 #include "values/date.h"
 #include "base/alloc.h"
 #include "values/money.h"
+#include "io/infile.h"
 #include "rules/yamldoc.h"
 
 #define YAML_MAX_BYTES (16 * 1024 * 1024)
@@ -355,16 +357,22 @@ yamldoc_load_bytes(struct yamldoc *d, const char *path, const char *bytes,
 int
 yamldoc_load(struct yamldoc *d, const char *path)
 {
-	FILE *fp = fopen(path, "rb");
+	char err[sizeof d->err];
+	int fd = infile_open(path, INFILE_REGULAR, err, sizeof err);
+	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	char *bytes;
 	size_t n = 0, cap = 4096;
 	int rc;
 
 	if (fp == NULL) {
+		if (fd >= 0) {
+			snprintf(err, sizeof err, _("cannot open %s: %s"), path,
+			    strerror(errno));
+			close(fd);
+		}
 		memset(d, 0, sizeof *d);
 		d->path = xstrdup(path);
-		snprintf(d->err, sizeof d->err, _("cannot open %s: %s"), path,
-		    strerror(errno));
+		snprintf(d->err, sizeof d->err, "%s", err);
 		return -1;
 	}
 	bytes = xmalloc(cap);
