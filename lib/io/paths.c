@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "base/alloc.h"
 #include "base/i18n.h"
+#include "base/strmap.h"
 #include "io/paths.h"
 
 char *
@@ -244,6 +246,33 @@ file_id_free(struct file_id *id)
 {
 	free(id->resolved);
 	id->resolved = NULL;
+}
+
+size_t
+paths_repeated(const char *const *paths, size_t n, size_t *earlier)
+{
+	struct strmap seen;
+	size_t i;
+
+	strmap_init(&seen);
+	for (i = 0; i < n; i++) {
+		struct stat st;
+		char key[64];
+		uint32_t *first;
+		int inserted;
+
+		if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) != 0)
+			continue;
+		snprintf(key, sizeof key, "%ju:%ju", (uintmax_t)st.st_dev,
+		    (uintmax_t)st.st_ino);
+		first = strmap_put(&seen, key, strlen(key), (uint32_t)i, &inserted);
+		if (!inserted) {
+			*earlier = *first;
+			break;
+		}
+	}
+	strmap_free(&seen);
+	return i;
 }
 
 int

@@ -1128,6 +1128,17 @@ audit_run(const struct audit_options *o)
 		a.official = a.st.rules;
 		a.have_official = 1;
 	}
+	{
+		/* The same folder twice would hold every person twice. */
+		size_t first, twice = paths_repeated(o->villages, o->nvillages, &first);
+
+		if (twice < o->nvillages) {
+			stage_fail(&a.st, _("%s and %s are the same village folder: it "
+			    "would be audited twice, each person a duplicate of "
+			    "itself"), o->villages[first], o->villages[twice]);
+			goto out;
+		}
+	}
 	ap = path_join(dir, "audit.csv");
 	sp = path_join(dir, "sample.csv");
 	if ((af = stage_output(&a.st, ap, OUTFILE_PUBLIC)) == NULL ||

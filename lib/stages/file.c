@@ -886,43 +886,37 @@ file_stats_run(const struct file_stats_options *o)
 	char *csv = NULL, *svg = NULL;
 	const char *dir = o->output ? o->output : ".";
 	struct strbuf title = { 0 };
-	struct strmap seen;
+	char **hs = NULL;
 	int status = EXIT_ERROR;
 
 	memset(&total, 0, sizeof total);
-	memset(&seen, 0, sizeof seen);
 	stage_begin(&st, "file", o->quiet);
 	if (stage_load_columns(&st, NULL) != 0)
 		goto out;
 	csv = path_join(dir, "stats.csv");
 	svg = path_join(dir, "stats.svg");
-	strmap_init(&seen);
+	hs = xcalloc(o->nregistries + 1, sizeof *hs);
 	for (size_t i = 0; i < o->nregistries; i++) {
-		char *h = path_join(o->registries[i], "households.csv");
 		char *m = path_join(o->registries[i], "members.csv");
-		int rc = stage_input(&st, h) || stage_input(&st, m);
-		struct file_id id;
-		char msg[512], key[64];
-		uint32_t *first;
-		int inserted;
+		int rc;
 
-		/* A registry named twice would be counted twice. */
-		if (rc == 0 && file_id_get(h, &id, msg, sizeof msg) == 0) {
-			if (id.exists) {
-				snprintf(key, sizeof key, "%ju:%ju", (uintmax_t)id.dev,
-				    (uintmax_t)id.ino);
-				first = strmap_put(&seen, key, strlen(key), (uint32_t)i, &inserted);
-				if (!inserted)
-					rc = stage_fail(&st, _("%s is given twice (as %s and %s): "
-					    "it would be counted twice"), h,
-					    o->registries[*first], o->registries[i]);
-			}
-			file_id_free(&id);
-		}
-		free(h);
+		hs[i] = path_join(o->registries[i], "households.csv");
+		rc = stage_input(&st, hs[i]) || stage_input(&st, m);
 		free(m);
 		if (rc != 0)
 			goto out;
+	}
+	{
+		/* A registry named twice would be counted twice. */
+		size_t first, twice = paths_repeated((const char *const *)hs,
+		    o->nregistries, &first);
+
+		if (twice < o->nregistries) {
+			stage_fail(&st, _("%s is given twice (as %s and %s): it would "
+			    "be counted twice"), hs[twice], o->registries[first],
+			    o->registries[twice]);
+			goto out;
+		}
 	}
 	if ((sc = stage_output(&st, csv, OUTFILE_PUBLIC)) == NULL ||
 	    (sv = stage_output(&st, svg, OUTFILE_PUBLIC)) == NULL)
@@ -959,7 +953,9 @@ file_stats_run(const struct file_stats_options *o)
 	if (!o->quiet)
 		fprintf(stderr, _("stats: %zu registries\n"), o->nregistries);
 out:
-	strmap_free(&seen);
+	for (size_t i = 0; hs != NULL && i < o->nregistries; i++)
+		free(hs[i]);
+	free(hs);
 	free(csv);
 	free(svg);
 	strbuf_free(&title);
