@@ -275,6 +275,51 @@ paths_repeated(const char *const *paths, size_t n, size_t *earlier)
 	return i;
 }
 
+/* Make the one folder P (its parent exists). */
+static int
+make_one(const char *dir, const char *p, mode_t mode, char *err, size_t errlen)
+{
+	struct stat st;
+
+	if (mkdir(p, mode) == 0)
+		return 0;
+	if (errno == EEXIST && stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;   /* there already, or made meanwhile */
+	if (errno == EEXIST)
+		snprintf(err, errlen, _("cannot make the folder %s: %s is not a "
+		    "folder"), dir, p);
+	else
+		snprintf(err, errlen, _("cannot make the folder %s: %s"), dir,
+		    strerror(errno));
+	return -1;
+}
+
+int
+path_make_dirs(const char *dir, mode_t mode, char *err, size_t errlen)
+{
+	struct stat st;
+	char *p;
+	int rc = 0;
+
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		snprintf(err, errlen, _("%s: not a folder"), dir);
+		return -1;
+	}
+	p = xstrdup(dir);
+	for (char *s = p + 1; *s != '\0' && rc == 0; s++)
+		if (*s == '/' && s[-1] != '/') {
+			*s = '\0';
+			rc = make_one(dir, p, mode, err, errlen);
+			*s = '/';
+		}
+	if (rc == 0)
+		rc = make_one(dir, p, mode, err, errlen);
+	free(p);
+	return rc;
+}
+
 int
 path_exists(const char *path)
 {

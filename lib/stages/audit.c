@@ -1112,6 +1112,7 @@ audit_run(const struct audit_options *o)
 	struct outfile *af, *sf;
 	char *ap = NULL, *sp = NULL;
 	const char *dir = o->output ? o->output : ".";
+	char errmsg[1024];
 	struct strbuf err = { 0 };
 	int status = EXIT_ERROR;
 	size_t counts[3] = { 0 };
@@ -1138,6 +1139,10 @@ audit_run(const struct audit_options *o)
 			    "itself"), o->villages[first], o->villages[twice]);
 			goto out;
 		}
+	}
+	if (path_make_dirs(dir, 0777, errmsg, sizeof errmsg) != 0) {
+		stage_fail(&a.st, "%s", errmsg);
+		goto out;
 	}
 	ap = path_join(dir, "audit.csv");
 	sp = path_join(dir, "sample.csv");
