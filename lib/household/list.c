@@ -26,6 +26,7 @@ start(struct hhlist *l, const char *file)
 {
 	memset(l, 0, sizeof *l);
 	strmap_init(&l->index);
+	strmap_init(&l->columns);
 	l->file = xstrdup(file);
 	for (int k = 0; k < L_NKNOWN; k++)
 		l->col[k] = -1;
@@ -35,10 +36,9 @@ start(struct hhlist *l, const char *file)
 int
 hhlist_find(const struct hhlist *l, const char *name)
 {
-	for (size_t i = 0; i < l->ncols; i++)
-		if (strcmp(l->names[i], name) == 0)
-			return (int)i;
-	return -1;
+	const uint32_t *c = strmap_get(&l->columns, name, strlen(name));
+
+	return c != NULL ? (int)*c : -1;
 }
 
 /* A list's columns: the spec's types (members and per_capita_income are
@@ -82,6 +82,7 @@ add_column(struct hhlist *l, const char *name, const struct field *type)
 	xgrow(&l->names, &l->cols_cap, l->ncols + 1, sizeof *l->names);
 	l->field = xrealloc(l->field, l->cols_cap * sizeof *l->field);
 	l->names[l->ncols] = xstrdup(name);
+	(void)strmap_put(&l->columns, name, strlen(name), (uint32_t)l->ncols, NULL);
 	l->field[l->ncols] = type;
 	l->ncols++;
 	if (l->ncols > l->width)
@@ -380,6 +381,7 @@ hhlist_free(struct hhlist *l)
 	free(l->text);
 	free(l->row);
 	strmap_free(&l->index);
+	strmap_free(&l->columns);
 	memset(l, 0, sizeof *l);
 }
 

@@ -452,10 +452,12 @@ write_members(struct filing *f, struct reg **order, size_t n, struct outfile *ou
 	for (size_t i = 0; i < n; i++)
 		for (size_t m = 0; m < order[i]->nmembers; m++) {
 			const struct card_member *cm = &f->members[order[i]->first_member + m];
+			const char *cell = card_member_cell(f->text, cm, 0);
 
-			for (size_t c = 0; c <= f->ncells; c++)
+			/* the cells lie one after the other: walk them once */
+			for (size_t c = 0; c <= f->ncells; c++, cell += strlen(cell) + 1)
 				if (c == f->ncells || f->aschema_names[c] != NULL)
-					csvout_str(&w, card_member_cell(f->text, cm, c));
+					csvout_str(&w, cell);
 			csvout_end(&w);
 		}
 }
