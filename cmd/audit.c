@@ -26,7 +26,7 @@ static const char usage[] = N_(
 "                     rules differ gets RULES_DIFFER, and is re-derived with R\n"
 "  --sample N         households drawn per village (default: the rules'\n"
 "                     audit.sample, else 5)\n"
-"  -o, --output DIR   folder of audit.csv and sample.csv\n"
+"  -o, --output DIR   folder of audit.csv and sample.csv (made if missing)\n"
 "  --include-anywhere let the rules include files outside their folder\n"
 "  -q, --quiet        no summary line\n"
 "  --help, --version\n");

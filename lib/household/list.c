@@ -27,6 +27,7 @@ start(struct hhlist *l, const char *file)
 {
 	memset(l, 0, sizeof *l);
 	strmap_init(&l->index);
+	strmap_init(&l->columns);
 	l->file = xstrdup(file);
 	for (int k = 0; k < L_NKNOWN; k++)
 		l->col[k] = -1;
@@ -36,10 +37,9 @@ start(struct hhlist *l, const char *file)
 int
 hhlist_find(const struct hhlist *l, const char *name)
 {
-	for (size_t i = 0; i < l->ncols; i++)
-		if (strcmp(l->names[i], name) == 0)
-			return (int)i;
-	return -1;
+	const uint32_t *c = strmap_get(&l->columns, name, strlen(name));
+
+	return c != NULL ? (int)*c : -1;
 }
 
 /* A list's columns: the spec's types (members and per_capita_income are
@@ -78,15 +78,20 @@ widen(struct hhlist *l, size_t width)
 static int
 add_column(struct hhlist *l, const char *name, const struct field *type)
 {
-	size_t old = l->ncols;
+	size_t old = l->ncols, cap = l->cols_cap;
 
 	xgrow(&l->names, &l->cols_cap, l->ncols + 1, sizeof *l->names);
-	l->field = xrealloc(l->field, l->cols_cap * sizeof *l->field);
+	if (l->cols_cap != cap || l->field == NULL)   /* grows as names does */
+		l->field = xrealloc(l->field, l->cols_cap * sizeof *l->field);
 	l->names[l->ncols] = xstrdup(name);
+	(void)strmap_put(&l->columns, name, strlen(name), (uint32_t)l->ncols, NULL);
 	l->field[l->ncols] = type;
 	l->ncols++;
+	/* Rows already there are laid out again: by doubling, so that adding
+	 * columns one by one stays linear. */
 	if (l->ncols > l->width)
-		widen(l, l->ncols + SPARE_COLUMNS);
+		widen(l, l->cell != NULL && 2 * l->width > l->ncols + SPARE_COLUMNS ?
+		    2 * l->width : l->ncols + SPARE_COLUMNS);
 	for (int k = 0; k < L_NKNOWN; k++)
 		if (l->col[k] < 0 && strcmp(list_known[k], name) == 0)
 			l->col[k] = (int)old;
@@ -381,6 +386,7 @@ hhlist_free(struct hhlist *l)
 	free(l->text);
 	free(l->row);
 	strmap_free(&l->index);
+	strmap_free(&l->columns);
 	memset(l, 0, sizeof *l);
 }
 

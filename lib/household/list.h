@@ -46,6 +46,7 @@ struct hhlist {
 	char *file;                   /* as read, for messages */
 	char sha256[DIGEST_HEX];
 	char **names;                 /* column names: the file's, then added */
+	struct strmap columns;        /* column name -> its index in names */
 	const struct field **field;   /* their types */
 	size_t ncols, cols_cap;
 	int col[L_NKNOWN];            /* where the known columns are, or -1 */

@@ -11,10 +11,17 @@
 
 #include "base/i18n.h"
 #include "io/csvin.h"
+#include "io/infile.h"
 #include "base/alloc.h"
 #include "values/text.h"
 
 #define CHUNK (256 * 1024)
+/* A line longer than this is fed to the parser in pieces, so that a line
+ * without end cannot grow the text buffer. */
+#define LONG_LINE (64 * 1024)
+
+/* What a record may hold (the limits of files people provide). */
+enum { TOO_LONG_NONE, TOO_LONG_CELL, TOO_LONG_RECORD, TOO_MANY_CELLS };
 
 struct csvin {
 	char *name;
@@ -57,6 +64,7 @@ struct csvin {
 
 	csvin_fn fn;
 	void *ctx;
+	int too_long;               /* TOO_LONG_*: a limit was passed */
 	int stop;                   /* the callback's non-zero return */
 	int broken;                 /* the parser could not be set up */
 	char err[512];
@@ -111,8 +119,7 @@ csvin_open(const char *path, enum csv_encoding enc, char *err, size_t errlen)
 
 	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
-	} else if ((fd = open(path, O_RDONLY)) < 0) {
-		snprintf(err, errlen, _("cannot open %s: %s"), path, strerror(errno));
+	} else if ((fd = infile_open(path, INFILE_STREAM, err, errlen)) < 0) {
 		return NULL;
 	}
 	in = new_reader(csvin_path_name(path), enc);
@@ -157,8 +164,20 @@ on_cell(void *s, size_t n, void *data)
 	struct csvin *in = data;
 	const char *p = s ? s : "";
 
-	if (in->stop)
+	if (in->stop || in->too_long)
 		return;
+	if (n > CSVIN_CELL_MAX) {
+		in->too_long = TOO_LONG_CELL;
+		return;
+	}
+	if (in->cells_len + n + 1 > CSVIN_RECORD_MAX) {
+		in->too_long = TOO_LONG_RECORD;
+		return;
+	}
+	if (in->nf >= CSVIN_CELLS_MAX) {
+		in->too_long = TOO_MANY_CELLS;
+		return;
+	}
 	p = text_trim(p, &n);
 	xgrow(&in->cells, &in->cells_cap, in->cells_len + n + 1, 1);
 	if (in->nf == in->nf_cap) {   /* the three arrays grow together */
@@ -184,7 +203,7 @@ on_record(int c, void *data)
 
 	(void)c;
 	in->in_record = 0;
-	if (in->stop) {
+	if (in->stop || in->too_long) {
 		in->nf = in->cells_len = 0;
 		return;
 	}
@@ -197,6 +216,27 @@ on_record(int c, void *data)
 	row.index = in->rows++;
 	in->stop = in->fn(in->ctx, &row);
 	in->nf = in->cells_len = 0;
+}
+
+/* The error for a limit passed in the record that starts at in->rec_line
+ * (a cell still being read counts too). Returns 0 when none was. */
+static int
+check_limits(struct csvin *in)
+{
+	if (!in->too_long && in->parser.entry_pos > CSVIN_CELL_MAX)
+		in->too_long = TOO_LONG_CELL;
+	switch (in->too_long) {
+	case TOO_LONG_CELL:
+		return fail(in, in->rec_line, _("cell too long: a cell of this record "
+		    "holds more than 1 MiB (is a quote left open?)"));
+	case TOO_LONG_RECORD:
+		return fail(in, in->rec_line, _("record too long: this record holds "
+		    "more than 16 MiB (is a quote left open?)"));
+	case TOO_MANY_CELLS:
+		return fail(in, in->rec_line, _("record too long: this record has "
+		    "more than 1,048,576 cells"));
+	}
+	return 0;
 }
 
 static int
@@ -229,9 +269,31 @@ feed_line(struct csvin *in, const char *s, size_t n)
 		return fail(in, in->line, _("not valid CSV: %s (a quote inside an "
 		    "unquoted cell, or text after a closing quote)"),
 		    csv_strerror(csv_error(&in->parser)));
+	if (check_limits(in) != 0)
+		return -1;
 	if (n > 0 && s[n - 1] == '\n')
 		in->line++;
 	return 0;
+}
+
+/* Where to cut S[0..N) so that no UTF-8 character is split: before an
+ * incomplete sequence at its end (invalid bytes are left to the check of
+ * feed_line). */
+static size_t
+cut_point(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0) {
+		unsigned c = (unsigned char)s[i - 1];
+		size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+
+		if (len > 1 && n - (i - 1) < len)
+			return i - 1;
+	}
+	return n;
 }
 
 /* Feed every complete line of in->text; keep the rest. At EOF feed all. */
@@ -245,9 +307,15 @@ feed_text(struct csvin *in, int eof)
 		size_t end;
 
 		if (nl == NULL) {
-			if (!eof)
+			size_t left = in->text_len - start;
+
+			if (!eof && left < LONG_LINE)
 				break;
+			/* At the end, or a line too long to hold: feed what is
+			 * there, less a character cut by the end of the text. */
 			end = in->text_len;
+			if (!eof)
+				end = start + cut_point(in->text + start, left);
 		} else {
 			end = (size_t)(nl - in->text) + 1;
 		}
@@ -552,6 +620,8 @@ csvin_read(struct csvin *in, csvin_fn fn, void *ctx)
 			if (csv_fini(&in->parser, on_cell, on_record, in) != 0)
 				rc = fail(in, in->rec_line,
 				    _("a quoted cell opened here is never closed"));
+			else if (check_limits(in) != 0)
+				rc = -1;
 			break;
 		}
 	}

@@ -15,6 +15,15 @@
 
 enum csv_encoding { ENC_AUTO, ENC_UTF8, ENC_GB18030 };
 
+/* The most a record of a file may hold: a cell of 1 MiB, a record of
+ * 16 MiB (its cells' bytes, one more each), 1,048,576 cells. Beyond them
+ * csvin_read stops with "cell too long" or "record too long" at the line
+ * where the record starts, so that an input without end (a device, a
+ * quote never closed) is never read into memory whole. */
+#define CSVIN_CELL_MAX   ((size_t)1 << 20)
+#define CSVIN_RECORD_MAX ((size_t)16 << 20)
+#define CSVIN_CELLS_MAX  ((size_t)1 << 20)
+
 struct csvin_row {
 	size_t n;                 /* number of cells */
 	const char *const *cell;  /* n NUL-terminated cells, valid during the callback */

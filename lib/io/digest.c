@@ -7,6 +7,7 @@
 
 #include "base/alloc.h"
 #include "io/digest.h"
+#include "io/infile.h"
 
 struct digest {
 	struct sha256_ctx ctx;
@@ -57,7 +58,8 @@ digest_file(const char *path, char hex[DIGEST_HEX])
 	char buf[65536];
 	struct digest *d;
 	ssize_t n;
-	int fd = open(path, O_RDONLY);
+	char err[64];
+	int fd = infile_open(path, INFILE_REGULAR, err, sizeof err);
 
 	if (fd < 0)
 		return -1;

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "base/alloc.h"
 #include "base/i18n.h"
+#include "base/strmap.h"
 #include "io/paths.h"
 
 char *
@@ -244,6 +246,78 @@ file_id_free(struct file_id *id)
 {
 	free(id->resolved);
 	id->resolved = NULL;
+}
+
+size_t
+paths_repeated(const char *const *paths, size_t n, size_t *earlier)
+{
+	struct strmap seen;
+	size_t i;
+
+	strmap_init(&seen);
+	for (i = 0; i < n; i++) {
+		struct stat st;
+		char key[64];
+		uint32_t *first;
+		int inserted;
+
+		if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) != 0)
+			continue;
+		snprintf(key, sizeof key, "%ju:%ju", (uintmax_t)st.st_dev,
+		    (uintmax_t)st.st_ino);
+		first = strmap_put(&seen, key, strlen(key), (uint32_t)i, &inserted);
+		if (!inserted) {
+			*earlier = *first;
+			break;
+		}
+	}
+	strmap_free(&seen);
+	return i;
+}
+
+/* Make the one folder P (its parent exists). */
+static int
+make_one(const char *dir, const char *p, mode_t mode, char *err, size_t errlen)
+{
+	struct stat st;
+
+	if (mkdir(p, mode) == 0)
+		return 0;
+	if (errno == EEXIST && stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;   /* there already, or made meanwhile */
+	if (errno == EEXIST)
+		snprintf(err, errlen, _("cannot make the folder %s: %s is not a "
+		    "folder"), dir, p);
+	else
+		snprintf(err, errlen, _("cannot make the folder %s: %s"), dir,
+		    strerror(errno));
+	return -1;
+}
+
+int
+path_make_dirs(const char *dir, mode_t mode, char *err, size_t errlen)
+{
+	struct stat st;
+	char *p;
+	int rc = 0;
+
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		snprintf(err, errlen, _("%s: not a folder"), dir);
+		return -1;
+	}
+	p = xstrdup(dir);
+	for (char *s = p + 1; *s != '\0' && rc == 0; s++)
+		if (*s == '/' && s[-1] != '/') {
+			*s = '\0';
+			rc = make_one(dir, p, mode, err, errlen);
+			*s = '/';
+		}
+	if (rc == 0)
+		rc = make_one(dir, p, mode, err, errlen);
+	free(p);
+	return rc;
 }
 
 int

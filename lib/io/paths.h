@@ -58,6 +58,19 @@ int file_id_same(const struct file_id *a, const struct file_id *b);
 
 void file_id_free(struct file_id *id);
 
+/* Whether two of PATHS[0..N) name the same file or folder (device and
+ * inode, after symbolic links: "v" and "v/", or a link to it). Returns the
+ * index of the first path that repeats an earlier one, *EARLIER the index
+ * of that one; N when none repeats. A path that does not exist repeats
+ * nothing (its reader says it is missing). */
+size_t paths_repeated(const char *const *paths, size_t n, size_t *earlier);
+
+/* Make folder DIR and any missing parent, as mkdir -p does (MODE less
+ * the umask for each one made). Returns 0 when DIR is a folder after the
+ * call, or -1 with a message in ERR naming DIR (and the part that is in
+ * the way, when one is not a folder). */
+int path_make_dirs(const char *dir, mode_t mode, char *err, size_t errlen);
+
 /* Whether PATH exists; whether it is a folder; whether it is a regular
  * file, which can be read twice (following links; "-" is none of these). */
 int path_exists(const char *path);

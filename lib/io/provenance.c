@@ -12,6 +12,7 @@
 #include "base/alloc.h"
 #include "base/i18n.h"
 #include "io/csvout.h"
+#include "io/infile.h"
 #include "io/outfile.h"
 #include "io/paths.h"
 #include "io/provenance.h"
@@ -368,19 +369,10 @@ slurp(const char *path, char **data, size_t *len, char *err, size_t errlen)
 
 	*data = NULL;
 	*len = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		if (errno == ENOENT)
-			return 1;
-		snprintf(err, errlen, _("cannot read %s: %s"), path, strerror(errno));
-		return -1;
-	}
+	if ((fd = infile_open(path, INFILE_REGULAR, err, errlen)) < 0)
+		return fd == INFILE_ERROR && errno == ENOENT ? 1 : -1;
 	if (fstat(fd, &st) != 0) {
 		snprintf(err, errlen, _("cannot read %s: %s"), path, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, _("cannot read %s: not a regular file"), path);
 		close(fd);
 		return -1;
 	}

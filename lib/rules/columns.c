@@ -5,6 +5,7 @@
 #include "base/i18n.h"
 #include "rules/columns.h"
 #include "base/alloc.h"
+#include "base/strmap.h"
 #include "values/field.h"
 #include "values/text.h"
 #include "rules/yamldoc.h"
@@ -192,7 +193,11 @@ columns_map(struct columns *c, const struct column_aliases *a, const char *file,
     const struct csvin_row *h, const char *const *known, size_t nknown,
     char *err, size_t errlen)
 {
+	struct strmap seen;   /* each name once: the header hashed once */
+	int rc = 0;
+
 	memset(c, 0, sizeof *c);
+	strmap_init(&seen);
 	c->ncells = h->n;
 	c->nknown = nknown;
 	c->name = xcalloc(h->n, sizeof *c->name);
@@ -200,19 +205,24 @@ columns_map(struct columns *c, const struct column_aliases *a, const char *file,
 	c->pos = xcalloc(nknown, sizeof *c->pos);
 	for (size_t k = 0; k < nknown; k++)
 		c->pos[k] = -1;
-	for (size_t i = 0; i < h->n; i++) {
+	for (size_t i = 0; i < h->n && rc == 0; i++) {
 		const char *canonical = aliases_canonical(a, h->cell[i], h->len[i]);
+		uint32_t *first;
+		int inserted;
 
 		c->slot[i] = -1;
 		if (h->len[i] == 0)
 			continue;
 		c->name[i] = xstrdup(canonical ? canonical : h->cell[i]);
-		for (size_t j = 0; j < i; j++)
-			if (c->name[j] != NULL && strcmp(c->name[j], c->name[i]) == 0) {
-				snprintf(err, errlen, _("%s:%lu: columns %zu and %zu both "
-				    "name %s"), file, h->line, j + 1, i + 1, c->name[i]);
-				return -1;
-			}
+		first = strmap_put(&seen, c->name[i], strlen(c->name[i]), (uint32_t)i,
+		    &inserted);
+		if (!inserted) {
+			snprintf(err, errlen, _("%s:%lu: columns %zu and %zu both "
+			    "name %s"), file, h->line, (size_t)*first + 1, i + 1,
+			    c->name[i]);
+			rc = -1;
+			break;
+		}
 		for (size_t k = 0; k < nknown; k++)
 			if (strcmp(known[k], c->name[i]) == 0) {
 				c->slot[i] = (int)k;
@@ -220,7 +230,8 @@ columns_map(struct columns *c, const struct column_aliases *a, const char *file,
 				break;
 			}
 	}
-	return 0;
+	strmap_free(&seen);
+	return rc;
 }
 
 int

@@ -4,13 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/i18n.h"
 #include "values/date.h"
 #include "base/alloc.h"
 #include "values/money.h"
+#include "io/infile.h"
 #include "rules/yamldoc.h"
 
 #define YAML_MAX_BYTES (16 * 1024 * 1024)
@@ -355,48 +355,26 @@ yamldoc_load_bytes(struct yamldoc *d, const char *path, const char *bytes,
 	return root != NULL ? check_tree(d, root) : 0;
 }
 
-/* PATH opened for reading when it is a regular file: never waits on a
- * FIFO (opened without blocking, then looked at), never reads a device
- * without end. NULL with a message in D->err otherwise. */
-static FILE *
-open_regular(struct yamldoc *d, const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat sb;
-	FILE *fp;
-
-	if (fd < 0) {
-		snprintf(d->err, sizeof d->err, _("cannot open %s: %s"), path,
-		    strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		snprintf(d->err, sizeof d->err, _("%s: not a regular file (a FIFO, "
-		    "a device, a socket): a YAML file must be a regular file"), path);
-		close(fd);
-		return NULL;
-	}
-	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
-	    (fp = fdopen(fd, "rb")) == NULL) {
-		snprintf(d->err, sizeof d->err, _("cannot open %s: %s"), path,
-		    strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	return fp;
-}
 
 int
 yamldoc_load(struct yamldoc *d, const char *path)
 {
-	FILE *fp;
+	char err[sizeof d->err];
+	int fd = infile_open(path, INFILE_REGULAR, err, sizeof err);
+	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	char *bytes;
 	size_t n = 0, cap = 4096;
 	int rc;
 
-	memset(d, 0, sizeof *d);
-	if ((fp = open_regular(d, path)) == NULL) {
+	if (fp == NULL) {
+		if (fd >= 0) {
+			snprintf(err, sizeof err, _("cannot open %s: %s"), path,
+			    strerror(errno));
+			close(fd);
+		}
+		memset(d, 0, sizeof *d);
 		d->path = xstrdup(path);
+		snprintf(d->err, sizeof d->err, "%s", err);
 		return -1;
 	}
 	bytes = xmalloc(cap);

@@ -482,11 +482,21 @@ header(struct intake *in, const struct csvin_row *row)
 		in->lens = xcalloc(K(NKNOWN) + in->nextra + 1, sizeof *in->lens);
 		in->extra_cell = xcalloc(in->nextra + 1, sizeof *in->extra_cell);
 	}
-	for (size_t e = 0; e < in->nextra; e++) {
-		in->extra_cell[e] = -1;
+	{
+		/* where each extra column is in this file: its names hashed once */
+		struct strmap at;
+
+		strmap_init(&at);
 		for (size_t i = 0; i < row->n; i++)
-			if (f->cols.name[i] != NULL && strcmp(f->cols.name[i], in->extra[e]) == 0)
-				in->extra_cell[e] = (int)i;
+			if (f->cols.name[i] != NULL)
+				(void)strmap_put(&at, f->cols.name[i], strlen(f->cols.name[i]),
+				    (uint32_t)i, NULL);
+		for (size_t e = 0; e < in->nextra; e++) {
+			const uint32_t *i = strmap_get(&at, in->extra[e], strlen(in->extra[e]));
+
+			in->extra_cell[e] = i != NULL ? (int)*i : -1;
+		}
+		strmap_free(&at);
 	}
 	return 0;
 }

@@ -19,6 +19,7 @@
 #include "household/people.h"
 #include "household/votefile.h"
 #include "io/csvout.h"
+#include "io/infile.h"
 #include "io/provenance.h"
 #include "stages/audit.h"
 #include "stages/shell.h"
@@ -161,6 +162,31 @@ exists(const struct village_audit *va, const char *name)
 	return e;
 }
 
+/* Whether PATH (NAME in messages) may be read: a regular file, or nothing
+ * (its reader then says what is missing). Anything else there (a FIFO, a
+ * device, a folder, a link to one) would block or never end: it is the
+ * finding NOT_REGULAR_FILE, and is not read. */
+static int
+regular(struct village_audit *va, const char *path, const char *name)
+{
+	char err[1024];
+
+	if (infile_regular(path, err, sizeof err) != INFILE_NOT_REGULAR)
+		return 1;
+	say(va, SEV_ERROR, "NOT_REGULAR_FILE", "", MSG_AUDIT_NOT_REGULAR, name);
+	return 0;
+}
+
+static int
+regular_in(struct village_audit *va, const char *name)
+{
+	char *p = in_dir(va, name);
+	int ok = regular(va, p, name);
+
+	free(p);
+	return ok;
+}
+
 /* A file of the village that could not be read: a finding CODE with the
  * reader's message (its last newline dropped). */
 static void
@@ -210,6 +236,9 @@ on_prov(void *ctx, const struct provenance_row *row, enum provenance_problem wha
 	struct prov_check *pc = ctx;
 	struct village_audit *va = pc->va;
 
+	if ((what == PROV_OUTPUT_MISSING || what == PROV_INPUT_MISSING ||
+	    what == PROV_RULES_MISSING) && !regular_in(va, name))
+		return;
 	switch (what) {
 	case PROV_OUTPUT_MISSING:
 	case PROV_OUTPUT_CHANGED:
@@ -233,7 +262,7 @@ static void
 check_provenance(struct village_audit *va)
 {
 	char err[1024];
-	int rc = provenance_read(va->dir, &va->prov, err, sizeof err);
+	int rc;
 	struct prov_check pc = { va };
 	static const char *const outputs[] = { "applicants.csv", "rejects-apply.csv",
 		"primary.csv", "rejects-survey.csv", "appraised.csv",
@@ -244,6 +273,9 @@ check_provenance(struct village_audit *va)
 		"registry/members.csv", "registry/history.csv", "registry/stats.csv",
 		"registry/stats.svg", "registry/cards.html" };
 
+	if (!regular_in(va, "PROVENANCE.csv"))
+		return;
+	rc = provenance_read(va->dir, &va->prov, err, sizeof err);
 	if (rc < 0) {
 		say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_CANNOT_READ, err);
 		return;
@@ -302,7 +334,9 @@ load_rules(struct village_audit *va)
 		return;
 	}
 	va->rules.include_anywhere = va->a->o->include_anywhere;
-	if (rules_load(&va->rules, path, &err) != 0) {
+	if (!regular(va, path, row != NULL ? row->rules : path)) {
+		;
+	} else if (rules_load(&va->rules, path, &err) != 0) {
 		cannot_read(va, "BAD_VALUE", &err);
 	} else {
 		va->have_rules = 1;
@@ -432,7 +466,9 @@ derive_survey(struct village_audit *va)
 
 	memset(&ss, 0, sizeof ss);
 	va->apply_col = va->date_col = -1;
-	if (surveying_run(&so, &sh, &ss, sha, &err) != 0) {
+	if (!regular(va, sv, "survey.csv")) {
+		;
+	} else if (surveying_run(&so, &sh, &ss, sha, &err) != 0) {
 		cannot_read(va, "BAD_VALUE", &err);
 	} else {
 		audit_input(va, app, sha);
@@ -616,6 +652,8 @@ audit_appraisal(struct village_audit *va)
 	long long people = 0;
 
 	memset(&d, 0, sizeof d);
+	if (!regular(va, vp, "votes.csv"))
+		goto out;
 	if (votefile_read(&vo, p, votes, NULL, NULL, sha, &err) != 0 ||
 	    appraisal_decide(va->r, &va->v, p, votes, out, &sum, &err) != 0) {
 		cannot_read(va, "BAD_VALUE", &err);
@@ -711,6 +749,8 @@ audit_level(struct village_audit *va, enum level lev)
 		say(va, SEV_ERROR, "MISSING_ITEM", "", MSG_AUDIT_MISSING, strbuf_str(&name));
 		goto out;
 	}
+	if (!regular(va, op, strbuf_str(&name)))
+		goto out;
 	{
 		struct objectionfile_options oo = { op, ENC_AUTO, va->aliases, va->v.year };
 
@@ -934,6 +974,16 @@ audit_village(struct auditor *a, const char *dir)
 	va.dir = dir;
 	strmap_init(&va.dindex);
 	snprintf(va.code, sizeof va.code, "%.12s", path_base(dir));
+	{
+		char *vy = path_join(dir, "village.yaml");
+		int ok = regular(&va, vy, "village.yaml");
+
+		free(vy);
+		if (!ok) {
+			va.index = (uint32_t)a->nvillages;
+			goto out;
+		}
+	}
 	if (village_load(&va.v, dir, err, sizeof err) != 0) {
 		finding(a, SEV_ERROR, access(dir, F_OK) == 0 ? "BAD_VALUE" : "MISSING_ITEM",
 		    va.code, "", err);
@@ -964,12 +1014,13 @@ audit_village(struct auditor *a, const char *dir)
 	check_provenance(&va);
 	load_rules(&va);
 	for (int k = 0; k < NFILES; k++)
-		va.present[k] = exists(&va, stage_files[k]);
+		va.present[k] = exists(&va, stage_files[k]) ?
+		    regular_in(&va, stage_files[k]) : 0;
 	/* What the level needs, and what is not there yet. */
 	/* What is not there yet is information (SPEC: STAGE_NOT_REACHED is
 	 * info); whatever is there is checked, at either level. */
 	for (int k = 0; k < NFILES; k++)
-		if (!va.present[k])
+		if (!va.present[k] && !exists(&va, stage_files[k]))
 			say(&va, SEV_INFO, "STAGE_NOT_REACHED", "",
 			    MSG_AUDIT_NOT_REACHED, stage_files[k]);
 	if (va.r == NULL)
@@ -1072,6 +1123,7 @@ audit_run(const struct audit_options *o)
 	struct outfile *af, *sf;
 	char *ap = NULL, *sp = NULL;
 	const char *dir = o->output ? o->output : ".";
+	char errmsg[1024];
 	struct strbuf err = { 0 };
 	int status = EXIT_ERROR;
 	size_t counts[3] = { 0 };
@@ -1087,6 +1139,21 @@ audit_run(const struct audit_options *o)
 			goto out;
 		a.official = a.st.rules;
 		a.have_official = 1;
+	}
+	{
+		/* The same folder twice would hold every person twice. */
+		size_t first, twice = paths_repeated(o->villages, o->nvillages, &first);
+
+		if (twice < o->nvillages) {
+			stage_fail(&a.st, _("%s and %s are the same village folder: it "
+			    "would be audited twice, each person a duplicate of "
+			    "itself"), o->villages[first], o->villages[twice]);
+			goto out;
+		}
+	}
+	if (path_make_dirs(dir, 0777, errmsg, sizeof errmsg) != 0) {
+		stage_fail(&a.st, "%s", errmsg);
+		goto out;
 	}
 	ap = path_join(dir, "audit.csv");
 	sp = path_join(dir, "sample.csv");

@@ -387,12 +387,14 @@ write_members(struct filing *f, struct reg **order, size_t n, struct outfile *ou
 	for (size_t i = 0; i < n; i++)
 		for (size_t m = 0; m < order[i]->nmembers; m++) {
 			const struct card_member *cm = &f->members[order[i]->first_member + m];
+			const char *cell = card_member_cell(f->text, cm, 0);
 
-			for (size_t c = 0; c <= f->ncells; c++)
+			/* the cells lie one after the other: walk them once */
+			for (size_t c = 0; c <= f->ncells; c++, cell += strlen(cell) + 1)
 				if ((int)c == f->hcol)
 					csvout_str(&w, order[i]->id);
 				else if (c == f->ncells || f->aschema_names[c] != NULL)
-					csvout_str(&w, card_member_cell(f->text, cm, c));
+					csvout_str(&w, cell);
 			csvout_end(&w);
 		}
 }
@@ -871,45 +873,40 @@ file_stats_run(const struct file_stats_options *o)
 	char *csv = NULL, *svg = NULL;
 	const char *dir = o->output ? o->output : ".";
 	struct strbuf title = { 0 };
-	struct strmap seen, villages;
+	struct strmap villages;
 	size_t year_of_registry = 0;
+	char **hs = NULL;
 	int status = EXIT_ERROR, year = 0;
 
 	memset(&total, 0, sizeof total);
-	memset(&seen, 0, sizeof seen);
 	strmap_init(&villages);
 	stage_begin(&st, "file", o->quiet);
 	if (stage_load_columns(&st, NULL) != 0)
 		goto out;
 	csv = path_join(dir, "stats.csv");
 	svg = path_join(dir, "stats.svg");
-	strmap_init(&seen);
+	hs = xcalloc(o->nregistries + 1, sizeof *hs);
 	for (size_t i = 0; i < o->nregistries; i++) {
-		char *h = path_join(o->registries[i], "households.csv");
 		char *m = path_join(o->registries[i], "members.csv");
-		int rc = stage_input(&st, h) || stage_input(&st, m);
-		struct file_id id;
-		char msg[512], key[64];
-		uint32_t *first;
-		int inserted;
+		int rc;
 
-		/* A registry named twice would be counted twice. */
-		if (rc == 0 && file_id_get(h, &id, msg, sizeof msg) == 0) {
-			if (id.exists) {
-				snprintf(key, sizeof key, "%ju:%ju", (uintmax_t)id.dev,
-				    (uintmax_t)id.ino);
-				first = strmap_put(&seen, key, strlen(key), (uint32_t)i, &inserted);
-				if (!inserted)
-					rc = stage_fail(&st, _("%s is given twice (as %s and %s): "
-					    "it would be counted twice"), h,
-					    o->registries[*first], o->registries[i]);
-			}
-			file_id_free(&id);
-		}
-		free(h);
+		hs[i] = path_join(o->registries[i], "households.csv");
+		rc = stage_input(&st, hs[i]) || stage_input(&st, m);
 		free(m);
 		if (rc != 0)
 			goto out;
+	}
+	{
+		/* A registry named twice would be counted twice. */
+		size_t first, twice = paths_repeated((const char *const *)hs,
+		    o->nregistries, &first);
+
+		if (twice < o->nregistries) {
+			stage_fail(&st, _("%s is given twice (as %s and %s): it would "
+			    "be counted twice"), hs[twice], o->registries[first],
+			    o->registries[twice]);
+			goto out;
+		}
 	}
 	if ((sc = stage_output(&st, csv, OUTFILE_PUBLIC)) == NULL ||
 	    (sv = stage_output(&st, svg, OUTFILE_PUBLIC)) == NULL)
@@ -964,8 +961,10 @@ file_stats_run(const struct file_stats_options *o)
 	if (!o->quiet)
 		fprintf(stderr, _("stats: %zu registries\n"), o->nregistries);
 out:
-	strmap_free(&seen);
 	strmap_free(&villages);
+	for (size_t i = 0; hs != NULL && i < o->nregistries; i++)
+		free(hs[i]);
+	free(hs);
 	free(csv);
 	free(svg);
 	strbuf_free(&title);

@@ -120,8 +120,8 @@ add_path(struct stage *st, const char *path, int output)
 	p = &st->paths[st->npaths];
 	memset(p, 0, sizeof *p);
 	if (file_id_get(path, &p->id, msg, sizeof msg) != 0) {
-		if (output)
-			return stage_fail(st, _("cannot write %s: %s"), path, msg);
+		if (output)   /* MSG names PATH */
+			return stage_fail(st, _("cannot write %s"), msg);
 		return 0;   /* an input that cannot be found fails when opened */
 	}
 	p->path = xstrdup(path);

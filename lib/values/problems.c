@@ -38,6 +38,7 @@ static const struct enum_value problem[] = {
 	{ "OVER_QUOTA", "超出规模" },
 	{ "PROVENANCE_MISMATCH", "与来源记录不符" },
 	{ "PROVENANCE_MISSING", "缺少来源记录" },
+	{ "NOT_REGULAR_FILE", "不是普通文件" },
 	{ "RULES_DIFFER", "所用规则与县定规则不同" },
 	{ "NOTICE_MISMATCH", "处理异议所用名单与公示名单不同" },
 	{ "UNEXPLAINED_EXIT", "上年建档户去向未说明" },

@@ -48,6 +48,7 @@ static const char *const formats[NMSGS][2] = {
 	[MSG_AUDIT_MISSING] = { "缺少%s", "%s is missing" },
 	[MSG_AUDIT_BAD] = { "%s第%lu行：%s", "%s:%lu: %s" },
 	[MSG_AUDIT_CANNOT_READ] = { "无法读取：%s", "cannot be read: %s" },
+	[MSG_AUDIT_NOT_REGULAR] = { "%s不是普通文件（命名管道、设备或文件夹），未读取", "%s is not a regular file (a FIFO, a device or a folder): not read" },
 	[MSG_AUDIT_LEAK_HOUSEHOLD] = { "该户在%s中，但不在%s中", "the household is in %s but not in %s" },
 	[MSG_AUDIT_LEAK_PERSON] = { "%s记录家庭人口%lld人，%s中有%lld人", "%s records %lld members, %s holds %lld people" },
 	[MSG_AUDIT_DUPLICATE_HOUSEHOLD] = { "该户在%s中出现多次", "the household is listed more than once in %s" },

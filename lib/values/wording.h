@@ -53,6 +53,7 @@ enum msg {
 	MSG_AUDIT_MISSING,       /* %s what */
 	MSG_AUDIT_BAD,           /* %s file, %lu line, %s message */
 	MSG_AUDIT_CANNOT_READ,   /* %s message */
+	MSG_AUDIT_NOT_REGULAR,   /* %s file */
 	MSG_AUDIT_LEAK_HOUSEHOLD,/* %s file, %s file */
 	MSG_AUDIT_LEAK_PERSON,   /* %s file, %lld members, %s file, %lld people */
 	MSG_AUDIT_DUPLICATE_HOUSEHOLD, /* %s file */

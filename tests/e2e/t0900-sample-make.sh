@@ -545,6 +545,7 @@ damage_OVER_QUOTA() { echo "quota: 12" >>village.yaml; }
 damage_NOTICE_MISMATCH() { sed -i "/^notice-village.html,/s/appraised.csv@[0-9a-f]*/appraised.csv@$(sha256sum primary.csv | cut -c1-64)/" PROVENANCE.csv; }
 damage_OBJECTION_PENDING() { printf "02,,2015-06-08,错评,反映该户有人在镇上开店,待定,,\n" >>objections-village.csv; }
 damage_RULES_DIFFER() { :; }
+damage_NOT_REGULAR_FILE() { rm survey.csv && mkfifo survey.csv; }
 # audit_after CODE: the county audit of a damaged copy of 2015 reports CODE.
 audit_after() {
 	rm -rf a && mkdir a && cp -a "$REF/2015" "$REF/rules" "$REF/columns.yaml" a/ &&
@@ -558,7 +559,7 @@ expect "every audit finding code: info in the clean county, each error after its
 	grep -qx "info,OVER_QUOTA,,,纳入48人，规模合计731人（4个村）" "$REF/2015/county-371323/audit.csv" &&
 	for c in DECISION_MISMATCH PROVENANCE_MISMATCH PROVENANCE_MISSING LEAK_HOUSEHOLD LEAK_PERSON \
 	    DUPLICATE_HOUSEHOLD DUPLICATE_PERSON BAD_VALUE MISSING_ITEM QUORUM PERIOD_SHORT DATE_ORDER \
-	    OVER_QUOTA NOTICE_MISMATCH OBJECTION_PENDING RULES_DIFFER; do
+	    OVER_QUOTA NOTICE_MISMATCH OBJECTION_PENDING RULES_DIFFER NOT_REGULAR_FILE; do
 		audit_after $c || exit 1
 	done &&
 	{ tpa-audit -q --level county -o . "$GONE"/2016/3713*; [ $? -eq 1 ]; } &&

@@ -369,6 +369,51 @@ START_TEST(gbk_still_detected)
 }
 END_TEST
 
+/* A record within the limits is read whole, whatever the chunks; one
+ * byte more is an error at the line where the record starts. A line
+ * longer than the reader holds is fed in pieces that never cut a
+ * character. */
+START_TEST(record_limits)
+{
+	size_t n = CSVIN_CELL_MAX + 16, sizes[] = { 4099, 65537, 0 };
+	char *s = xmalloc(n + 64), *got;
+	size_t len;
+
+	/* "a\n" then a line of three-byte characters, 1,048,575 bytes */
+	memcpy(s, "a\n", 2);
+	len = 2;
+	for (size_t i = 0; i < CSVIN_CELL_MAX / 3; i++, len += 3)
+		memcpy(s + len, "\xE8\xB0\x83", 3);
+	s[len++] = '\n';
+	for (size_t k = 0; k < 3; k++) {
+		struct collect c = { xstrdup(""), 0, 1 };
+		struct csvin *in = csvin_open_mem("t.csv", s, len, ENC_AUTO);
+
+		if (sizes[k] > 0)
+			csvin_set_chunk(in, sizes[k]);
+		ck_assert_int_eq(csvin_read(in, collect_row, &c), 0);
+		ck_assert_uint_eq(strlen(c.s), 4 + 2 + CSVIN_CELL_MAX / 3 * 3 + 1);
+		ck_assert(memcmp(c.s + 6 + CSVIN_CELL_MAX / 3 * 3 - 3, "\xE8\xB0\x83\n", 4) == 0);
+		free(c.s);
+		csvin_close(in);
+	}
+	/* exactly 1 MiB in one cell, then one byte more */
+	memset(s + 2, 'x', CSVIN_CELL_MAX);
+	s[2 + CSVIN_CELL_MAX] = '\n';
+	got = parse_enc(s, 3 + CSVIN_CELL_MAX, ENC_AUTO);
+	ck_assert_uint_eq(strlen(got), 4 + 2 + CSVIN_CELL_MAX + 1);
+	free(got);
+	memcpy(s, "a\n\"", 3);
+	memset(s + 3, 'x', CSVIN_CELL_MAX + 1);
+	memcpy(s + 4 + CSVIN_CELL_MAX, "\"\n", 2);
+	got = parse_enc(s, 6 + CSVIN_CELL_MAX, ENC_AUTO);
+	ck_assert_str_eq(got, "ERR:t.csv:2: cell too long: a cell of this record "
+	    "holds more than 1 MiB (is a quote left open?)");
+	free(got);
+	free(s);
+}
+END_TEST
+
 Suite *
 suite_csvin(void)
 {
@@ -390,6 +435,7 @@ suite_csvin(void)
 	tcase_add_test(t, truncated_utf8_character);
 	tcase_add_test(t, stray_byte_at_its_line);
 	tcase_add_test(t, gbk_still_detected);
+	tcase_add_test(t, record_limits);
 	suite_add_tcase(s, t);
 	return s;
 }

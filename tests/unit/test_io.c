@@ -1,6 +1,7 @@
 /* paths, outfile, csvout and provenance: what lands on disk. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "io/csvout.h"
 #include "base/alloc.h"
+#include "io/infile.h"
 #include "io/outfile.h"
 #include "io/paths.h"
 #include "io/provenance.h"
@@ -1024,6 +1026,83 @@ suite_provenance(void)
 	return s;
 }
 
+START_TEST(opening_to_read)
+{
+	char *top = test_enter(), err[256];
+	int fd;
+
+	test_write("plain.csv", "a\n");
+	ck_assert_int_eq(mkfifo("fifo", 0600), 0);
+	ck_assert_int_eq(mkdir("dir", 0700), 0);
+	ck_assert_int_eq(symlink("/dev/zero", "zero"), 0);
+	ck_assert_int_eq(symlink("plain.csv", "link"), 0);
+	/* a regular file, also through a link, opens blocking again */
+	ck_assert_int_ge(fd = infile_open("link", INFILE_REGULAR, err, sizeof err), 0);
+	ck_assert_int_eq(fcntl(fd, F_GETFL) & O_NONBLOCK, 0);
+	close(fd);
+	/* a FIFO nobody writes to: refused at once, or read as empty */
+	ck_assert_int_eq(infile_open("fifo", INFILE_REGULAR, err, sizeof err),
+	    INFILE_NOT_REGULAR);
+	ck_assert_str_eq(err, "cannot read fifo: not a regular file");
+	ck_assert_int_ge(fd = infile_open("fifo", INFILE_STREAM, err, sizeof err), 0);
+	{
+		char c;
+
+		ck_assert_int_eq(read(fd, &c, 1), 0);
+	}
+	close(fd);
+	ck_assert_int_eq(infile_open("zero", INFILE_REGULAR, err, sizeof err),
+	    INFILE_NOT_REGULAR);
+	ck_assert_int_eq(infile_open("dir", INFILE_STREAM, err, sizeof err),
+	    INFILE_NOT_REGULAR);
+	ck_assert_int_eq(infile_open("nosuch", INFILE_REGULAR, err, sizeof err),
+	    INFILE_ERROR);
+	ck_assert_int_eq(errno, ENOENT);
+	ck_assert_int_eq(infile_regular("plain.csv", err, sizeof err), 1);
+	ck_assert_int_eq(infile_regular("nosuch", err, sizeof err), 0);
+	ck_assert_int_eq(infile_regular("fifo", err, sizeof err), INFILE_NOT_REGULAR);
+	ck_assert_int_eq(infile_regular("zero", err, sizeof err), INFILE_NOT_REGULAR);
+	test_leave(top);
+}
+END_TEST
+
+START_TEST(repeated_paths)
+{
+	char *top = test_enter();
+	const char *one[] = { "v", "w", "v/" };
+	const char *two[] = { "x", "v", "w", "./w", "l" };
+	const char *none[] = { "v", "w", "nosuch", "nosuch", "-", "-" };
+	size_t first = 99;
+
+	ck_assert_int_eq(mkdir("v", 0700), 0);
+	ck_assert_int_eq(mkdir("w", 0700), 0);
+	ck_assert_int_eq(symlink("v", "l"), 0);
+	ck_assert_uint_eq(paths_repeated(one, 3, &first), 2);
+	ck_assert_uint_eq(first, 0);
+	ck_assert_uint_eq(paths_repeated(two, 5, &first), 3);
+	ck_assert_uint_eq(first, 2);
+	ck_assert_uint_eq(paths_repeated(two, 3, &first), 3);
+	ck_assert_uint_eq(paths_repeated(none, 6, &first), 6);
+	test_leave(top);
+}
+END_TEST
+
+START_TEST(making_folders)
+{
+	char *top = test_enter(), err[256];
+
+	ck_assert_int_eq(path_make_dirs("a/b//c/", 0777, err, sizeof err), 0);
+	ck_assert(path_is_dir("a/b/c"));
+	ck_assert_int_eq(path_make_dirs("a/b/c", 0777, err, sizeof err), 0);
+	test_write("f", "");
+	ck_assert_int_eq(path_make_dirs("f/x/y", 0777, err, sizeof err), -1);
+	ck_assert_str_eq(err, "cannot make the folder f/x/y: f is not a folder");
+	ck_assert_int_eq(path_make_dirs("f", 0777, err, sizeof err), -1);
+	ck_assert_str_eq(err, "f: not a folder");
+	test_leave(top);
+}
+END_TEST
+
 Suite *
 suite_paths(void)
 {
@@ -1033,6 +1112,9 @@ suite_paths(void)
 	tcase_add_test(t, path_parts);
 	tcase_add_test(t, relative_names);
 	tcase_add_test(t, same_file);
+	tcase_add_test(t, opening_to_read);
+	tcase_add_test(t, repeated_paths);
+	tcase_add_test(t, making_folders);
 	suite_add_tcase(s, t);
 	return s;
 }

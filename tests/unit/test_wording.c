@@ -46,6 +46,7 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_MISSING] = "s",
 	[MSG_AUDIT_BAD] = "sls",
 	[MSG_AUDIT_CANNOT_READ] = "s",
+	[MSG_AUDIT_NOT_REGULAR] = "s",
 	[MSG_AUDIT_LEAK_HOUSEHOLD] = "ss",
 	[MSG_AUDIT_LEAK_PERSON] = "sLsL",
 	[MSG_AUDIT_DUPLICATE_HOUSEHOLD] = "s",
