@@ -253,7 +253,8 @@ check_provenance(struct village_audit *va)
 	 * village goes on after the audit, which would make make audit again
 	 * for nothing; the lists and data it vouches for are recorded. */
 	if (va->have_prov)
-		provenance_verify(va->dir, &va->prov, on_prov, &pc);
+		provenance_verify_entries(va->dir, &va->prov, village_area_entry_digest,
+		    on_prov, &pc);
 	for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++)
 		if (exists(va, outputs[i]) && provenance_find(&va->prov, outputs[i]) == NULL)
 			say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_PROV_MISSING,

@@ -7,6 +7,7 @@
 #include "base/i18n.h"
 #include "household/previous.h"
 #include "io/provenance.h"
+#include "rules/village_area.h"
 #include "stages/shell.h"
 
 /* What a recorded read is, for the order of PROVENANCE's inputs: the data
@@ -169,10 +170,33 @@ stage_load_village(struct stage *st, const char *path, int required)
 		village_free(&st->village);
 		return stage_fail(st, "%s", err);
 	}
+	switch (village_area_apply(&st->village, &st->area, st->town_dir,
+	    st->county_dir, ENC_AUTO, err, sizeof err)) {
+	case -1:
+		village_free(&st->village);
+		return stage_fail(st, "%s", err);
+	case 1:
+		st->have_area = 1;
+		break;
+	default:
+		break;
+	}
 	st->have_village = 1;
 	st->lang = st->village.language == 1 ? LANG_EN : LANG_ZH;
 	record(st, st->village.path, st->village.sha256, READ_VILLAGE);
 	return stage_input(st, st->village.path);
+}
+
+/* OPTION given for a village in an area: the county decides. */
+static int
+area_option(struct stage *st, const char *option)
+{
+	char *rel = path_relative(".", st->area.county.path);
+	int rc = stage_fail(st, _("%s: village %s is in a county's area: the "
+	    "county's %s decides, not %s"), option, st->village.code, rel, option);
+
+	free(rel);
+	return rc;
 }
 
 int
@@ -181,6 +205,8 @@ stage_load_rules(struct stage *st, const char *path, int include_anywhere)
 	struct strbuf err = { 0 };
 	int rc = 0;
 
+	if (path != NULL && st->have_area)
+		return area_option(st, "--rules");
 	if (path == NULL && st->have_village)
 		path = st->village.rules_path;
 	if (path == NULL)
@@ -215,6 +241,8 @@ load_aliases(struct stage *st, const char *path)
 int
 stage_load_columns(struct stage *st, const char *path)
 {
+	if (path != NULL && st->have_area)
+		return area_option(st, "--columns");
 	st->aliases = aliases_new();
 	if (st->have_village && st->village.columns_path != NULL &&
 	    load_aliases(st, st->village.columns_path) != 0)
@@ -309,6 +337,15 @@ prepare(struct stage *st, struct provenance *p)
 	for (size_t i = 0; i < st->nreads; i++)
 		if (st->reads[i].kind == READ_VILLAGE)
 			provenance_input(p, st->reads[i].path, st->reads[i].sha256);
+	if (st->have_area) {
+		struct area_entry e[VILLAGE_AREA_NENTRIES];
+		size_t n = village_area_entries(&st->village, &st->area, p->dir, e);
+
+		for (size_t i = 0; i < n; i++) {
+			provenance_input_named(p, e[i].ref, e[i].sha256);
+			area_entry_free(&e[i]);
+		}
+	}
 	if (st->have_rules)
 		for (size_t i = 1; i < st->rules.nfiles; i++)
 			provenance_input(p, st->rules.files[i].path,
@@ -517,6 +554,8 @@ stage_end(struct stage *st, int status)
 		rules_free(&st->rules);
 	if (st->have_village)
 		village_free(&st->village);
+	if (st->have_area)
+		area_free(&st->area);
 	aliases_free(st->aliases);
 	free(st->record_dir);
 	free(st->target);

@@ -27,6 +27,7 @@
 #include "rules/columns.h"
 #include "rules/rules.h"
 #include "rules/village.h"
+#include "rules/village_area.h"
 #include "values/wording.h"
 
 /* Exit statuses shared by every program (see tpa(1)). */
@@ -63,6 +64,10 @@ struct stage {
 	int quiet;
 	struct village village;
 	int have_village;
+	const char *town_dir;        /* --town, --county: the village's area */
+	const char *county_dir;      /* folders, NULL: beside the village */
+	struct area area;            /* the village's area (SPEC §8) */
+	int have_area;
 	struct rules rules;
 	int have_rules;
 	struct column_aliases *aliases;
