@@ -953,6 +953,18 @@ audit_village(struct auditor *a, const char *dir)
 		va.index = (uint32_t)a->nvillages;
 		goto out;
 	}
+	{
+		/* In an area, what the town and county own, from their files. */
+		struct area area;
+
+		if (village_area_apply(&va.v, &area, NULL, NULL, ENC_AUTO, err,
+		    sizeof err) < 0) {
+			finding(a, SEV_ERROR, "BAD_VALUE", va.code, "", err);
+			va.index = (uint32_t)a->nvillages;
+			goto out;
+		}
+		area_free(&area);
+	}
 	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
 	stage_read(&a->st, va.v.path, va.v.sha256);
 	a->village_codes = xrealloc(a->village_codes, (a->nvillages + 1) * sizeof *a->village_codes);
@@ -1081,6 +1093,16 @@ audit_run(const struct audit_options *o)
 	a.o = o;
 	idset_init(&a.ids);
 	stage_begin(&a.st, "audit", o->quiet);
+	/* In an area the county's county.yaml decides the rules and the
+	 * sample (SPEC §8). */
+	for (size_t i = 0; i < o->nvillages && (o->rules != NULL || o->sample >= 0); i++)
+		if (village_in_area(o->villages[i])) {
+			stage_fail(&a.st, _("%s: village folder %s is in a county's area: "
+			    "the county's county.yaml decides, not %s"),
+			    o->rules != NULL ? "--rules" : "--sample", o->villages[i],
+			    o->rules != NULL ? "--rules" : "--sample");
+			goto out;
+		}
 	if (stage_load_columns(&a.st, NULL) != 0)
 		goto out;
 	if (o->rules != NULL) {
