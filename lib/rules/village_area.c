@@ -97,6 +97,7 @@ check_area(const struct village *v, const struct area *a, char *err,
 		rel = path_relative(v->dir, a->town.villages_path);
 		snprintf(err, errlen, _("%s: village %s is not listed in %s: the town "
 		    "lists its villages there"), v->path, v->code, rel);
+		rc = -2;
 	} else {
 		return 0;
 	}
@@ -179,9 +180,9 @@ village_area_apply(struct village *v, struct area *a, const char *town_dir,
 	if (rc != 0 || area_load(a, v->dir, v->code, town_dir, county_dir, enc,
 	    err, errlen) != 0)
 		return -1;
-	if (check_area(v, a, err, errlen) != 0) {
+	if ((rc = check_area(v, a, err, errlen)) != 0) {
 		area_free(a);
-		return -1;
+		return rc;
 	}
 	take(v, a);
 	return 1;

@@ -29,7 +29,9 @@ int village_area_wanted(const struct village *v, const char *town_dir,
  * ../../Y/CODE/registry (Y the county's previous_year, CODE the row's
  * previous_code, else the village's code) when that folder exists.
  * Returns 1 (A loaded, to free with area_free()), 0 (outside an area, A
- * emptied), or -1 with "FILE:LINE:COL: message" in ERR (A emptied). */
+ * emptied), -2 when the village is not a row of villages.csv, or -1 for
+ * any other error; the message ("FILE[:LINE:COL]: message") in ERR and A
+ * emptied on either. V keeps what it loaded on an error. */
 int village_area_apply(struct village *v, struct area *a, const char *town_dir,
     const char *county_dir, enum csv_encoding enc, char *err, size_t errlen);
 

@@ -956,10 +956,12 @@ audit_village(struct auditor *a, const char *dir)
 	{
 		/* In an area, what the town and county own, from their files. */
 		struct area area;
+		int rc = village_area_apply(&va.v, &area, NULL, NULL, ENC_AUTO, err,
+		    sizeof err);
 
-		if (village_area_apply(&va.v, &area, NULL, NULL, ENC_AUTO, err,
-		    sizeof err) < 0) {
-			finding(a, SEV_ERROR, "BAD_VALUE", va.code, "", err);
+		if (rc < 0) {
+			finding(a, SEV_ERROR, rc == -2 ? "VILLAGE_NOT_LISTED" :
+			    "BAD_VALUE", va.code, "", err);
 			va.index = (uint32_t)a->nvillages;
 			goto out;
 		}

@@ -691,6 +691,8 @@ publicize_letter(const struct publicize_options *o)
 	memset(&l, 0, sizeof l);
 	stage_begin(&st, "publicize", o->quiet);
 	stage_target(&st, o->output);
+	st.town_dir = o->town;
+	st.county_dir = o->county;
 	if (stage_load_village(&st, o->village, 1) != 0 ||
 	    stage_load_rules(&st, o->rules, o->include_anywhere) != 0 ||
 	    stage_load_columns(&st, o->columns) != 0 ||

@@ -41,6 +41,8 @@ static int
 load(struct stage *st, const struct publicize_options *o, int rules,
     struct hhlist *l)
 {
+	st->town_dir = o->town;
+	st->county_dir = o->county;
 	if (stage_load_village(st, o->village, 1) != 0 ||
 	    (rules && stage_load_rules(st, o->rules, o->include_anywhere) != 0) ||
 	    stage_load_columns(st, o->columns) != 0 ||

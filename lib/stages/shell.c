@@ -158,6 +158,7 @@ int
 stage_load_village(struct stage *st, const char *path, int required)
 {
 	char err[2048];
+	int rc;
 
 	if (path == NULL) {
 		if (required)
@@ -170,17 +171,13 @@ stage_load_village(struct stage *st, const char *path, int required)
 		village_free(&st->village);
 		return stage_fail(st, "%s", err);
 	}
-	switch (village_area_apply(&st->village, &st->area, st->town_dir,
-	    st->county_dir, ENC_AUTO, err, sizeof err)) {
-	case -1:
+	rc = village_area_apply(&st->village, &st->area, st->town_dir,
+	    st->county_dir, ENC_AUTO, err, sizeof err);
+	if (rc < 0) {
 		village_free(&st->village);
 		return stage_fail(st, "%s", err);
-	case 1:
-		st->have_area = 1;
-		break;
-	default:
-		break;
 	}
+	st->have_area = rc == 1;
 	st->have_village = 1;
 	st->lang = st->village.language == 1 ? LANG_EN : LANG_ZH;
 	record(st, st->village.path, st->village.sha256, READ_VILLAGE);

@@ -116,3 +116,16 @@ expect "a village folder outside an area keeps village.yaml's population, quota 
 	tpa-appraise -q --village . -o appraised.csv "$D/primary.csv" "$D/votes.csv" &&
 	same appraised.csv "$D/appraised-quota4.expected" &&
 	! grep -q "#" PROVENANCE.csv'
+
+expect "--town DIR and --county DIR name the area's folders elsewhere: the facts are theirs, and a village folder beside none is then in an area" '
+	area && mkdir elsewhere && mv 2015/town-371323105 2015/county-371323 elsewhere/ &&
+	rm -rf 2015/town-371323106 && mv $V v && cd v &&
+	sed -i "s/^371323105201,双河村,800,/371323105201,双河村,1200,/" ../elsewhere/town-371323105/villages.csv &&
+	status 1 tpa-appraise -q --village . --town ../elsewhere/town-371323105 --county ../elsewhere/county-371323 \
+	    -o appraised.csv "$D/primary.csv" "$D/votes.csv" 2>err &&
+	grep -q "20 representatives present, 30 needed for a village of 1200 people" err &&
+	grep -q "../elsewhere/town-371323105/villages.csv#371323105201@" PROVENANCE.csv &&
+	printf "quota: 9\n" >>village.yaml &&
+	status 2 tpa-appraise -q --village . --town ../elsewhere/town-371323105 --county ../elsewhere/county-371323 \
+	    -o appraised.csv "$D/primary.csv" "$D/votes.csv" 2>err &&
+	grep -qF "quota is the town'"'"'s: set it in ../elsewhere/town-371323105/villages.csv" err'

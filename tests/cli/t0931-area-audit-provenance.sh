@@ -45,3 +45,7 @@ expect "tpa status refuses a village.yaml in an area that sets what the county o
 	printf "columns: x.yaml\n" >>$V/village.yaml && : >$V/x.yaml &&
 	status 2 tpa status $V 2>err &&
 	grep -q "village.yaml:8:1: columns is the county.s: set it in ../county-371323/county.yaml" err'
+
+expect "the audit reports a village folder not listed in its town's villages.csv as VILLAGE_NOT_LISTED" '
+	area && sed -i "/^371323105201,/d" 2015/town-371323105/villages.csv && status 1 audit &&
+	grep -q "^error,VILLAGE_NOT_LISTED,371323105201,,.*not listed in ../town-371323105/villages.csv" a/audit.csv'
