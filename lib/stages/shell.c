@@ -252,8 +252,12 @@ stage_load_columns(struct stage *st, const char *path)
 int
 stage_load_previous(struct stage *st, struct previous_registry *p, const char *dir)
 {
-	struct previous_expect x = { st->village.code, st->village.year,
-		st->village.dir, st->aliases };
+	/* After a renumbering (villages.csv's previous_code) last year's
+	 * registry is of last year's code. */
+	const char *code = st->have_area && st->area.village->previous_code[0] ?
+	    st->area.village->previous_code : st->village.code;
+	struct previous_expect x = { code, st->village.year, st->village.dir,
+		st->aliases };
 	struct strbuf err = { 0 };
 	int rc = 0;
 
