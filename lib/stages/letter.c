@@ -699,8 +699,7 @@ publicize_letter(const struct publicize_options *o)
 	    stage_input(&st, o->list) != 0)
 		goto out;
 	if (!st.village.publicity[o->level].given) {
-		stage_fail(&st, _("%s: publicity.%s (the period: {start, end}) "
-		    "is missing"), st.village.path, level_code(o->level));
+		stage_fail_no_period(&st, (int)o->level);
 		goto out;
 	}
 	if ((out = stage_output(&st, o->output, OUTFILE_PRIVATE)) == NULL)

@@ -184,6 +184,35 @@ stage_load_village(struct stage *st, const char *path, int required)
 	return stage_input(st, st->village.path);
 }
 
+int
+stage_fail_no_period(struct stage *st, int level)
+{
+	char *a, *b;
+	int rc;
+
+	if (!st->have_area || level == 0)
+		/* TRANSLATORS: village.yaml, then the level's code (village, town
+		 * or county) as village.yaml spells it. */
+		return stage_fail(st, _("%s: publicity.%s (the period: {start, end}) "
+		    "is missing"), st->village.path, level == 0 ? "village" :
+		    level == 1 ? "town" : "county");
+	if (level == 2) {
+		a = path_relative(".", st->area.county.path);
+		rc = stage_fail(st, _("%s: the county's announcement period is "
+		    "missing: set publicity: {start, end} in %s"), st->village.path, a);
+		free(a);
+		return rc;
+	}
+	a = path_relative(".", st->area.town.villages_path);
+	b = path_relative(".", st->area.town.path);
+	rc = stage_fail(st, _("%s: village %s has no town posting period: set "
+	    "town_start and town_end in %s, or publicity: {start, end} in %s"),
+	    st->village.path, st->village.code, a, b);
+	free(a);
+	free(b);
+	return rc;
+}
+
 /* OPTION given for a village in an area: the county decides. */
 static int
 area_option(struct stage *st, const char *option)

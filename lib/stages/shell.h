@@ -103,6 +103,10 @@ void stage_warn(struct stage *st, const char *fmt, ...)
 /* Load village.yaml (PATH: the file or its folder). With REQUIRED 0 a
  * NULL PATH is fine. Returns 0, or EXIT_ERROR. */
 int stage_load_village(struct stage *st, const char *path, int required);
+/* The publicity period of LEVEL (enum level) is not given: the error,
+ * naming the file that owns it (village.yaml, or in an area villages.csv
+ * and town.yaml, or county.yaml). Returns EXIT_ERROR. */
+int stage_fail_no_period(struct stage *st, int level);
 /* Load the rules: PATH, else the ones village.yaml names. */
 int stage_load_rules(struct stage *st, const char *path, int include_anywhere);
 /* The column aliases: built in, then village.yaml's columns file, then

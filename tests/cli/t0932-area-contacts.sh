@@ -52,3 +52,15 @@ expect "the village letters name the village's own contact and county.yaml's hot
 	tpa-publicize letter -q --level town --village . -o town.html publicized-village.csv &&
 	grep -q "请在2015年6月15日至2015年6月21日（共7天）内提出.*受理异议：镇扶贫办 赵主任 0539-2000002。监督电话：12399。" town.html &&
 	! grep -q "孙主任\|0539-2516018\|12317" town.html'
+
+expect "a missing town or county period is an error naming the area's files, not village.yaml's publicity" '
+	sample_area && sed -i "s/,2015-06-15,2015-06-21,/,,,/" ../town-371323105/villages.csv &&
+	tpa-publicize resolve -q --level village --village . -o publicized-village.csv appraised.csv objections-village.csv &&
+	status 2 tpa-publicize notice -q --level town --village . -o n.txt publicized-village.csv 2>err &&
+	grep -qF "tpa-publicize: ./village.yaml: village 371323105201 has no town posting period: set town_start and town_end in ../town-371323105/villages.csv, or publicity: {start, end} in ../town-371323105/town.yaml" err &&
+	printf "publicity: {start: 2015-06-14, end: 2015-06-20}\n" >>../town-371323105/town.yaml &&
+	tpa-publicize notice -q --level town --village . --format text -o n.txt publicized-village.csv &&
+	grep -q "2015年6月14日" n.txt &&
+	sed -i "/^publicity:/d" ../county-371323/county.yaml &&
+	status 2 tpa-publicize letter -q --level county --village . -o l.html publicized-village.csv 2>err &&
+	grep -qF "tpa-publicize: ./village.yaml: the county'"'"'s announcement period is missing: set publicity: {start, end} in ../county-371323/county.yaml" err'
