@@ -16,6 +16,9 @@ static const char usage[] = N_(
 "(--rejects, default rejects-apply.csv beside the output).\n"
 "\n"
 "  --village V        village.yaml, or the folder holding it\n"
+"  --town DIR         in a county's area, the town's folder (default: beside\n"
+"                     the village folder, town-T with T its first 9 digits)\n"
+"  --county DIR       the county's folder (default: beside it, county-C)\n"
 "  --previous DIR     last year's registry folder (default: the previous: of\n"
 "                     village.yaml): registered households are carried in for\n"
 "                     re-survey unless an application replaces them\n"
@@ -33,6 +36,8 @@ main(int argc, char **argv)
 	const char *encoding = "auto", *quiet = NULL;
 	const struct option opts[] = {
 		{ "village", 0, 1, &o.village },
+		{ "town", 0, 1, &o.town },
+		{ "county", 0, 1, &o.county },
 		{ "previous", 0, 1, &o.previous },
 		{ "rejects", 0, 1, &o.rejects },
 		{ "columns", 0, 1, &o.columns },

@@ -16,6 +16,9 @@ static const char usage[] = N_(
 "output). Exit 1 when the quorum was not met.\n"
 "\n"
 "  --village V        village.yaml, or the folder holding it (required)\n"
+"  --town DIR         in a county's area, the town's folder (default: beside\n"
+"                     the village folder, town-T with T its first 9 digits)\n"
+"  --county DIR       the county's folder (default: beside it, county-C)\n"
 "  --rules R          rules file (default: the one village.yaml names)\n"
 "  --columns FILE     extra header aliases (YAML)\n"
 "  --explain H        print how household H was appraised; write nothing\n"
@@ -32,6 +35,8 @@ main(int argc, char **argv)
 	const char *encoding = "auto", *quiet = NULL, *anywhere = NULL;
 	const struct option opts[] = {
 		{ "village", 0, 1, &o.village },
+		{ "town", 0, 1, &o.town },
+		{ "county", 0, 1, &o.county },
 		{ "rules", 0, 1, &o.rules },
 		{ "columns", 0, 1, &o.columns },
 		{ "explain", 0, 1, &o.explain },

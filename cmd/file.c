@@ -23,6 +23,9 @@ static const char usage[] = N_(
 "stats rolls the statistics of several registries up (town, county).\n"
 "\n"
 "  --village V        village.yaml, or the folder holding it (default VILLAGE_DIR)\n"
+"  --town DIR         in a county's area, the town's folder (default: beside\n"
+"                     the village folder, town-T with T its first 9 digits)\n"
+"  --county DIR       the county's folder (default: beside it, county-C)\n"
 "  --rules R          rules file (default: the one village.yaml names)\n"
 "  --previous DIR     last year's registry folder\n"
 "  --columns FILE     extra header aliases (YAML)\n"
@@ -39,6 +42,8 @@ main(int argc, char **argv)
 	const char *encoding = "auto", *quiet = NULL, *anywhere = NULL;
 	const struct option opts[] = {
 		{ "village", 0, 1, &o.village },
+		{ "town", 0, 1, &o.town },
+		{ "county", 0, 1, &o.county },
 		{ "rules", 0, 1, &o.rules },
 		{ "previous", 0, 1, &o.previous },
 		{ "columns", 0, 1, &o.columns },

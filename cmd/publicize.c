@@ -29,6 +29,9 @@ static const char usage[] = N_(
 "\n"
 "  --level L          village, town or county\n"
 "  --village V        village.yaml, or the folder holding it\n"
+"  --town DIR         in a county's area, the town's folder (default: beside\n"
+"                     the village folder, town-T with T its first 9 digits)\n"
+"  --county DIR       the county's folder (default: beside it, county-C)\n"
 "  --rules R          rules file (default: the one village.yaml names)\n"
 "  --columns FILE     extra header aliases (YAML)\n"
 "  --format F         notice: html (default), text or csv\n"
@@ -49,6 +52,8 @@ main(int argc, char **argv)
 	const struct option opts[] = {
 		{ "level", 0, 1, &level },
 		{ "village", 0, 1, &o.village },
+		{ "town", 0, 1, &o.town },
+		{ "county", 0, 1, &o.county },
 		{ "rules", 0, 1, &o.rules },
 		{ "columns", 0, 1, &o.columns },
 		{ "format", 0, 1, &format },

@@ -16,6 +16,9 @@ static const char usage[] = N_(
 "--rejects (default rejects-survey.csv beside the output).\n"
 "\n"
 "  --village V        village.yaml, or the folder holding it\n"
+"  --town DIR         in a county's area, the town's folder (default: beside\n"
+"                     the village folder, town-T with T its first 9 digits)\n"
+"  --county DIR       the county's folder (default: beside it, county-C)\n"
 "  --rules R          rules file (default: the one village.yaml names)\n"
 "  --rejects FILE     where rejected rows go\n"
 "  --columns FILE     extra header aliases (YAML)\n"
@@ -33,6 +36,8 @@ main(int argc, char **argv)
 	const char *encoding = "auto", *quiet = NULL, *anywhere = NULL;
 	const struct option opts[] = {
 		{ "village", 0, 1, &o.village },
+		{ "town", 0, 1, &o.town },
+		{ "county", 0, 1, &o.county },
 		{ "rules", 0, 1, &o.rules },
 		{ "rejects", 0, 1, &o.rejects },
 		{ "columns", 0, 1, &o.columns },

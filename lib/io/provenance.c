@@ -74,6 +74,18 @@ provenance_input(struct provenance *p, const char *path,
 }
 
 void
+provenance_input_named(struct provenance *p, const char *name,
+    const char sha256[DIGEST_HEX])
+{
+	size_t n = p->inputs_len + strlen(name) + DIGEST_HEX + 3;
+
+	check_name(p, name);
+	p->inputs = xrealloc(p->inputs, n);
+	p->inputs_len += (size_t)snprintf(p->inputs + p->inputs_len,
+	    n - p->inputs_len, "%s%s@%s", p->inputs_len ? ";" : "", name, sha256);
+}
+
+void
 provenance_output(struct provenance *p, const char *path,
     const char sha256[DIGEST_HEX])
 {
@@ -489,12 +501,32 @@ put_make_name(struct outfile *f, const char *name)
 	}
 }
 
+size_t
+provenance_entry_file(const char *name)
+{
+	static const char *const files[] = { "villages.csv", "town.yaml",
+		"county.yaml" };
+	const char *hash = strrchr(name, '#');
+
+	if (hash == NULL || hash[1] == '\0' || strchr(hash, '/') != NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		size_t n = strlen(files[i]), k = (size_t)(hash - name);
+
+		if (k >= n && memcmp(hash - n, files[i], n) == 0 &&
+		    (k == n || hash[-(long)n - 1] == '/'))
+			return k;
+	}
+	return 0;
+}
+
 /* The prerequisites of a row: its inputs (but "stdin") and its rules, as
  * recorded; appended to *NAMES. */
 static void
 row_prerequisites(char *const *row, char ***names, size_t *n, size_t *cap)
 {
 	const char *s = row[C_INPUTS], *e;
+	size_t k;
 
 	for (; *s != '\0'; s = *e ? e + 1 : e) {
 		const char *at = NULL;
@@ -508,6 +540,9 @@ row_prerequisites(char *const *row, char ***names, size_t *n, size_t *cap)
 			continue;
 		xgrow(names, cap, *n + 1, sizeof **names);
 		(*names)[(*n)++] = xstrndup(s, (size_t)(at - s));
+		/* An entry FILE#KEY depends on its file. */
+		if ((k = provenance_entry_file((*names)[*n - 1])) != 0)
+			(*names)[*n - 1][k] = '\0';
 	}
 	if (*row[C_RULES] != '\0') {
 		xgrow(names, cap, *n + 1, sizeof **names);
@@ -889,7 +924,8 @@ struct seen {
 };
 
 static const struct seen_file *
-look(struct seen *s, const char *dir, const char *name)
+look(struct seen *s, const char *dir, const char *name,
+    int (*entry)(const char *dir, const char *ref, char sha256[DIGEST_HEX]))
 {
 	struct seen_file *f;
 	char *path;
@@ -900,6 +936,11 @@ look(struct seen *s, const char *dir, const char *name)
 	xgrow(&s->files, &s->cap, s->n + 1, sizeof *s->files);
 	f = &s->files[s->n++];
 	f->name = xstrdup(name);
+	if (provenance_entry_file(name) != 0) {
+		/* FILE#KEY: the entry as FILE has it now, not the whole file */
+		f->readable = entry != NULL && entry(dir, name, f->sha256) == 0;
+		return f;
+	}
 	path = path_join(dir, name);
 	f->readable = digest_file(path, f->sha256) == 0;
 	free(path);
@@ -937,6 +978,15 @@ provenance_verify(const char *dir, const struct provenance_rows *rows,
     void (*fn)(void *ctx, const struct provenance_row *row,
     enum provenance_problem what, const char *name), void *ctx)
 {
+	return provenance_verify_entries(dir, rows, NULL, fn, ctx);
+}
+
+size_t
+provenance_verify_entries(const char *dir, const struct provenance_rows *rows,
+    int (*entry)(const char *dir, const char *ref, char sha256[DIGEST_HEX]),
+    void (*fn)(void *ctx, const struct provenance_row *row,
+    enum provenance_problem what, const char *name), void *ctx)
+{
 	struct seen seen = { NULL, 0, 0 };
 	size_t problems = 0;
 
@@ -949,7 +999,7 @@ provenance_verify(const char *dir, const struct provenance_rows *rows,
 
 			if (!nth_check(row, k, &c))
 				continue;
-			f = look(&seen, dir, c.name);
+			f = look(&seen, dir, c.name, entry);
 			if (f->readable && strcmp(f->sha256, c.sha256) == 0)
 				continue;
 			problems++;

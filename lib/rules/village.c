@@ -173,6 +173,40 @@ load_period(struct yamldoc *d, yaml_node_t *n, struct period *p)
 	return 0;
 }
 
+static void
+mark(struct yamldoc *d, yaml_node_t *map, const char *key, struct village *v,
+    enum village_key k)
+{
+	yaml_node_t *n = map != NULL ? yamldoc_key_node(d, map, key) : NULL;
+
+	if (n != NULL) {
+		v->at[k].line = (unsigned long)n->start_mark.line + 1;
+		v->at[k].col = (unsigned long)n->start_mark.column + 1;
+	}
+}
+
+/* Where the keys of enum village_key are. */
+static void
+mark_keys(struct yamldoc *d, struct village *v)
+{
+	yaml_node_t *root = yamldoc_root(d);
+	yaml_node_t *vm = yamldoc_get(d, root, "village");
+	yaml_node_t *pm = yamldoc_get(d, root, "publicity");
+
+	mark(d, root, "quota", v, VILLAGE_KEY_QUOTA);
+	mark(d, vm, "population", v, VILLAGE_KEY_POPULATION);
+	mark(d, vm, "key_village", v, VILLAGE_KEY_KEY_VILLAGE);
+	mark(d, root, "contacts", v, VILLAGE_KEY_CONTACTS);
+	mark(d, root, "rules", v, VILLAGE_KEY_RULES);
+	mark(d, root, "columns", v, VILLAGE_KEY_COLUMNS);
+	mark(d, root, "previous", v, VILLAGE_KEY_PREVIOUS);
+	mark(d, pm, "town", v, VILLAGE_KEY_PUBLICITY_TOWN);
+	mark(d, pm, "county", v, VILLAGE_KEY_PUBLICITY_COUNTY);
+	mark(d, vm, "town", v, VILLAGE_KEY_TOWN);
+	mark(d, vm, "county", v, VILLAGE_KEY_COUNTY);
+	mark(d, root, "year", v, VILLAGE_KEY_YEAR);
+}
+
 static int
 load(struct yamldoc *d, struct village *v)
 {
@@ -257,6 +291,8 @@ village_load(struct village *v, const char *path, char *err, size_t errlen)
 	rc = yamldoc_load(&d, v->path);
 	if (rc == 0)
 		rc = load(&d, v);
+	if (rc == 0)
+		mark_keys(&d, v);
 	if (rc != 0) {
 		snprintf(err, errlen, "%s", d.err);
 		village_free(v);

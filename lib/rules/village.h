@@ -11,6 +11,16 @@ struct period {
 
 enum village_language { VILLAGE_ZH = 0, VILLAGE_EN = 1 };
 
+/* The keys of village.yaml whose place the loader keeps: in a county's
+ * area (SPEC §8) all but year are another level's. */
+enum village_key {
+	VILLAGE_KEY_QUOTA, VILLAGE_KEY_POPULATION, VILLAGE_KEY_KEY_VILLAGE,
+	VILLAGE_KEY_CONTACTS, VILLAGE_KEY_RULES, VILLAGE_KEY_COLUMNS,
+	VILLAGE_KEY_PREVIOUS, VILLAGE_KEY_PUBLICITY_TOWN,
+	VILLAGE_KEY_PUBLICITY_COUNTY, VILLAGE_KEY_TOWN, VILLAGE_KEY_COUNTY,
+	VILLAGE_KEY_YEAR, VILLAGE_NKEYS
+};
+
 struct village {
 	char *path;                /* the village.yaml read */
 	char *dir;                 /* its folder */
@@ -31,6 +41,9 @@ struct village {
 	long long representatives; /* present at the meeting; -1 when not given */
 	long long total;           /* all representatives; -1 when not given */
 	struct period publicity[3];  /* village, town, county */
+	/* Where the file sets each key of enum village_key: 1-based line
+	 * and column, 0 when it is not set. */
+	struct { unsigned long line, col; } at[VILLAGE_NKEYS];
 };
 
 /* Load PATH (a village.yaml, or a folder holding one). Every field is

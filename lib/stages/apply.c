@@ -800,6 +800,8 @@ apply_run(const struct apply_options *o)
 	idlist_init(&in.people);
 	stage_begin(&st, "apply", o->quiet);
 	stage_target(&st, o->output);
+	st.town_dir = o->town;
+	st.county_dir = o->county;
 	if (stage_load_village(&st, o->village, 1) != 0 ||
 	    stage_load_columns(&st, o->columns) != 0 ||
 	    stage_input(&st, o->input) != 0)

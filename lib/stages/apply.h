@@ -9,6 +9,7 @@
 struct apply_options {
 	const char *input;        /* applications.csv, "-" for stdin */
 	const char *village;      /* village.yaml or its folder */
+	const char *town, *county;  /* --town, --county: the area's folders, or NULL */
 	const char *previous;     /* last year's registry folder or members.csv; NULL: village.yaml's */
 	const char *output;       /* applicants.csv, NULL or "-" for stdout */
 	const char *rejects;      /* NULL: rejects-apply.csv beside the output */

@@ -196,6 +196,8 @@ appraise_run(const struct appraise_options *o)
 	stage_begin(&st, "appraise", o->quiet);
 	if (o->explain == NULL)
 		stage_target(&st, o->output);
+	st.town_dir = o->town;
+	st.county_dir = o->county;
 	if (stage_load_village(&st, o->village, 1) != 0 ||
 	    stage_load_rules(&st, o->rules, o->include_anywhere) != 0 ||
 	    stage_load_columns(&st, o->columns) != 0 ||

@@ -9,6 +9,7 @@ struct appraise_options {
 	const char *primary;      /* primary.csv */
 	const char *votes;        /* votes.csv */
 	const char *village;      /* village.yaml or its folder (required) */
+	const char *town, *county;  /* --town, --county: the area's folders, or NULL */
 	const char *rules;        /* NULL: the one village.yaml names */
 	const char *output;       /* appraised.csv; NULL or "-": stdout */
 	const char *columns;

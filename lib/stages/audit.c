@@ -285,7 +285,8 @@ check_provenance(struct village_audit *va)
 	 * village goes on after the audit, which would make make audit again
 	 * for nothing; the lists and data it vouches for are recorded. */
 	if (va->have_prov)
-		provenance_verify(va->dir, &va->prov, on_prov, &pc);
+		provenance_verify_entries(va->dir, &va->prov, village_area_entry_digest,
+		    on_prov, &pc);
 	for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++)
 		if (exists(va, outputs[i]) && provenance_find(&va->prov, outputs[i]) == NULL)
 			say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_PROV_MISSING,
@@ -1002,6 +1003,20 @@ audit_village(struct auditor *a, const char *dir)
 		va.index = (uint32_t)a->nvillages;
 		goto out;
 	}
+	{
+		/* In an area, what the town and county own, from their files. */
+		struct area area;
+		int rc = village_area_apply(&va.v, &area, NULL, NULL, ENC_AUTO, err,
+		    sizeof err);
+
+		if (rc < 0) {
+			finding(a, SEV_ERROR, rc == -2 ? "VILLAGE_NOT_LISTED" :
+			    "BAD_VALUE", va.code, "", err);
+			va.index = (uint32_t)a->nvillages;
+			goto out;
+		}
+		area_free(&area);
+	}
 	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
 	stage_read(&a->st, va.v.path, va.v.sha256);
 	a->village_codes = xrealloc(a->village_codes, (a->nvillages + 1) * sizeof *a->village_codes);
@@ -1132,6 +1147,16 @@ audit_run(const struct audit_options *o)
 	a.o = o;
 	idset_init(&a.ids);
 	stage_begin(&a.st, "audit", o->quiet);
+	/* In an area the county's county.yaml decides the rules and the
+	 * sample (SPEC §8). */
+	for (size_t i = 0; i < o->nvillages && (o->rules != NULL || o->sample >= 0); i++)
+		if (village_in_area(o->villages[i])) {
+			stage_fail(&a.st, _("%s: village folder %s is in a county's area: "
+			    "the county's county.yaml decides, not %s"),
+			    o->rules != NULL ? "--rules" : "--sample", o->villages[i],
+			    o->rules != NULL ? "--rules" : "--sample");
+			goto out;
+		}
 	if (stage_load_columns(&a.st, NULL) != 0)
 		goto out;
 	if (o->rules != NULL) {

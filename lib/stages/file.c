@@ -568,6 +568,8 @@ file_run(const struct file_options *o)
 		stage_target(st, t);
 		free(t);
 	}
+	st->town_dir = o->town;
+	st->county_dir = o->county;
 	if (stage_load_village(st, o->village ? o->village : o->dir, 1) != 0 ||
 	    stage_load_rules(st, o->rules, o->include_anywhere) != 0 ||
 	    stage_load_columns(st, o->columns) != 0)

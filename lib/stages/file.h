@@ -10,6 +10,7 @@
 
 struct file_options {
 	const char *village;       /* village.yaml or its folder */
+	const char *town, *county;  /* --town, --county: the area's folders, or NULL */
 	const char *rules;         /* NULL: the one village.yaml names */
 	const char *columns;
 	const char *dir;           /* the village folder */

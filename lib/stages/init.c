@@ -303,6 +303,27 @@ relative(struct run *run, const char *path)
 	return path != NULL ? path_relative(run->o->dir, path) : NULL;
 }
 
+/* rules, columns, previous and quota: outside an area, the village's. */
+static void
+owned_paths(struct run *run, struct strbuf *b, const char *rules,
+    const char *columns, const char *previous)
+{
+	const struct village *v = run->last;
+	char n[64];
+
+	line(b, "", "rules", rules, 0, "../../rules/RULES.yaml",
+	    v != NULL && run->o->rules == NULL ?
+	    "识别规则 last year's: name this year's rules file" :
+	    "识别规则 the rules file, relative to this file");
+	line(b, "", "columns", columns, 0, "../../columns.yaml",
+	    "县定表头 the county's header aliases (optional)");
+	snprintf(n, sizeof n, "../../%d/%s/registry", run->year - 1, run->o->code);
+	line(b, "", "previous", previous, 0, n, previous != NULL ?
+	    "上年建档 last year's registry folder" :
+	    "上年建档 last year's registry folder (optional)");
+	line(b, "", "quota", NULL, 1, "", "规模 poor people allowed, handed down (optional)");
+}
+
 static void
 village_yaml(struct run *run, struct strbuf *b, const char *rules_path,
     const char *columns_path, const char *previous_path)
@@ -312,6 +333,8 @@ village_yaml(struct run *run, struct strbuf *b, const char *rules_path,
 	char *rules = relative(run, rules_path), *columns = relative(run, columns_path);
 	char *previous = relative(run, previous_path);
 	char n[64];
+	/* In an area, what the town and county own is in their files. */
+	int area = village_in_area(run->o->dir);
 
 	strbuf_printf(b, "# village.yaml of village %s, %s (made by tpa-init).\n",
 	    run->o->code, y);
@@ -332,13 +355,23 @@ village_yaml(struct run *run, struct strbuf *b, const char *rules_path,
 	line(b, "  ", "county", v ? v->county : NULL, 0, "", "县 the county");
 	if (v != NULL && v->population >= 0)
 		snprintf(n, sizeof n, "%lld", v->population);
-	line(b, "  ", "population", v && v->population >= 0 ? n : NULL, 1, "",
-	    "户籍人口 registered population, people");
-	line(b, "  ", "key_village", v ? (v->key_village ? "true" : "false") : NULL,
-	    1, "false", "重点贫困村 a key poor village");
+	if (!area) {
+		line(b, "  ", "population", v && v->population >= 0 ? n : NULL, 1, "",
+		    "户籍人口 registered population, people");
+		line(b, "  ", "key_village", v ? (v->key_village ? "true" : "false") :
+		    NULL, 1, "false", "重点贫困村 a key poor village");
+	}
 	line(b, "  ", "contact", v ? v->contact : NULL, 0, "",
 	    "村级异议受理 where to object, village level");
-	if (v != NULL && (v->contact_town || v->contact_county || v->hotline)) {
+	if (area) {
+		strbuf_printf(b, "# In a county's area the town and the county own the "
+		    "population,\n# key_village, quota, the other levels' contacts, "
+		    "the rules, the columns,\n# last year's registry and the town and "
+		    "county periods: they are in\n# ../town-%.9s/villages.csv, "
+		    "../town-%.9s/town.yaml and\n# ../county-%.6s/county.yaml "
+		    "(tpa-area(5)), never here.\n", run->o->code, run->o->code,
+		    run->o->code);
+	} else if (v != NULL && (v->contact_town || v->contact_county || v->hotline)) {
 		note(b, "contacts:", "乡镇、县级异议受理 the other levels");
 		if (v->contact_town)
 			line(b, "  ", "town", v->contact_town, 0, "", NULL);
@@ -355,27 +388,19 @@ village_yaml(struct run *run, struct strbuf *b, const char *rules_path,
 	line(b, "", "language", v != NULL && v->language == VILLAGE_EN ? "en" : "zh",
 	    1, "", "文件内文字 zh or en: messages inside files");
 	line(b, "", "year", y, 1, "", "年度 the year of this identification");
-	line(b, "", "rules", rules, 0, "../../rules/RULES.yaml",
-	    v != NULL && run->o->rules == NULL ?
-	    "识别规则 last year's: name this year's rules file" :
-	    "识别规则 the rules file, relative to this file");
-	line(b, "", "columns", columns, 0, "../../columns.yaml",
-	    "县定表头 the county's header aliases (optional)");
-	snprintf(n, sizeof n, "../../%d/%s/registry", run->year - 1, run->o->code);
-	line(b, "", "previous", previous, 0, n, previous != NULL ?
-	    "上年建档 last year's registry folder" :
-	    "上年建档 last year's registry folder (optional)");
-	line(b, "", "quota", NULL, 1, "", "规模 poor people allowed, handed down (optional)");
+	if (!area)
+		owned_paths(run, b, rules, columns, previous);
 	note(b, "# appraisal:", "民主评议 the representatives' meeting");
 	snprintf(n, sizeof n, "#   date: %s-06-03", y);
 	note(b, n, "评议日期 the day of the meeting");
 	note(b, "#   representatives:", "到会代表 present at the meeting");
 	note(b, "#   total:", "代表总数 all representatives (optional)");
 	note(b, "# publicity:", "公示期 the periods used, first and last day");
-	strbuf_printf(b,
-	    "#   village: {start: %s-06-05, end: %s-06-11}\n"
-	    "#   town:    {start: %s-06-14, end: %s-06-20}\n"
-	    "#   county:  {start: %s-06-21, end: %s-06-25}\n", y, y, y, y, y, y);
+	strbuf_printf(b, "#   village: {start: %s-06-05, end: %s-06-11}\n", y, y);
+	if (!area)
+		strbuf_printf(b,
+		    "#   town:    {start: %s-06-14, end: %s-06-20}\n"
+		    "#   county:  {start: %s-06-21, end: %s-06-25}\n", y, y, y, y);
 	free(rules);
 	free(columns);
 	free(previous);

@@ -691,14 +691,15 @@ publicize_letter(const struct publicize_options *o)
 	memset(&l, 0, sizeof l);
 	stage_begin(&st, "publicize", o->quiet);
 	stage_target(&st, o->output);
+	st.town_dir = o->town;
+	st.county_dir = o->county;
 	if (stage_load_village(&st, o->village, 1) != 0 ||
 	    stage_load_rules(&st, o->rules, o->include_anywhere) != 0 ||
 	    stage_load_columns(&st, o->columns) != 0 ||
 	    stage_input(&st, o->list) != 0)
 		goto out;
 	if (!st.village.publicity[o->level].given) {
-		stage_fail(&st, _("%s: publicity.%s (the period: {start, end}) "
-		    "is missing"), st.village.path, level_code(o->level));
+		stage_fail_no_period(&st, (int)o->level);
 		goto out;
 	}
 	if ((out = stage_output(&st, o->output, OUTFILE_PRIVATE)) == NULL)

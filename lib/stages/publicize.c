@@ -41,6 +41,8 @@ static int
 load(struct stage *st, const struct publicize_options *o, int rules,
     struct hhlist *l)
 {
+	st->town_dir = o->town;
+	st->county_dir = o->county;
 	if (stage_load_village(st, o->village, 1) != 0 ||
 	    (rules && stage_load_rules(st, o->rules, o->include_anywhere) != 0) ||
 	    stage_load_columns(st, o->columns) != 0 ||
@@ -48,10 +50,7 @@ load(struct stage *st, const struct publicize_options *o, int rules,
 	    (o->objections && stage_input(st, o->objections) != 0))
 		return EXIT_ERROR;
 	if (!st->village.publicity[o->level].given)
-		/* TRANSLATORS: village.yaml, then the level's code (village, town
-		 * or county) as village.yaml spells it. */
-		return stage_fail(st, _("%s: publicity.%s (the period: {start, end}) "
-		    "is missing"), st->village.path, level_code(o->level));
+		return stage_fail_no_period(st, (int)o->level);
 	memset(l, 0, sizeof *l);
 	return 0;
 }

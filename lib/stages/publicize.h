@@ -11,6 +11,7 @@
 struct publicize_options {
 	enum level level;
 	const char *village;       /* village.yaml or its folder */
+	const char *town, *county;  /* --town, --county: the area's folders, or NULL */
 	const char *rules;         /* NULL: the one village.yaml names */
 	const char *columns;       /* extra header aliases, or NULL */
 	const char *list;          /* appraised.csv or publicized-LEVEL.csv */

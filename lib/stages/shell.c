@@ -7,6 +7,7 @@
 #include "base/i18n.h"
 #include "household/previous.h"
 #include "io/provenance.h"
+#include "rules/village_area.h"
 #include "stages/shell.h"
 
 /* What a recorded read is, for the order of PROVENANCE's inputs: the data
@@ -157,6 +158,7 @@ int
 stage_load_village(struct stage *st, const char *path, int required)
 {
 	char err[2048];
+	int rc;
 
 	if (path == NULL) {
 		if (required)
@@ -169,10 +171,58 @@ stage_load_village(struct stage *st, const char *path, int required)
 		village_free(&st->village);
 		return stage_fail(st, "%s", err);
 	}
+	rc = village_area_apply(&st->village, &st->area, st->town_dir,
+	    st->county_dir, ENC_AUTO, err, sizeof err);
+	if (rc < 0) {
+		village_free(&st->village);
+		return stage_fail(st, "%s", err);
+	}
+	st->have_area = rc == 1;
 	st->have_village = 1;
 	st->lang = st->village.language == 1 ? LANG_EN : LANG_ZH;
 	record(st, st->village.path, st->village.sha256, READ_VILLAGE);
 	return stage_input(st, st->village.path);
+}
+
+int
+stage_fail_no_period(struct stage *st, int level)
+{
+	char *a, *b;
+	int rc;
+
+	if (!st->have_area || level == 0)
+		/* TRANSLATORS: village.yaml, then the level's code (village, town
+		 * or county) as village.yaml spells it. */
+		return stage_fail(st, _("%s: publicity.%s (the period: {start, end}) "
+		    "is missing"), st->village.path, level == 0 ? "village" :
+		    level == 1 ? "town" : "county");
+	if (level == 2) {
+		a = path_relative(".", st->area.county.path);
+		rc = stage_fail(st, _("%s: the county's announcement period is "
+		    "missing: set publicity: {start, end} in %s"), st->village.path, a);
+		free(a);
+		return rc;
+	}
+	a = path_relative(".", st->area.town.villages_path);
+	b = path_relative(".", st->area.town.path);
+	rc = stage_fail(st, _("%s: village %s has no town posting period: set "
+	    "town_start and town_end in %s, or publicity: {start, end} in %s"),
+	    st->village.path, st->village.code, a, b);
+	free(a);
+	free(b);
+	return rc;
+}
+
+/* OPTION given for a village in an area: the county decides. */
+static int
+area_option(struct stage *st, const char *option)
+{
+	char *rel = path_relative(".", st->area.county.path);
+	int rc = stage_fail(st, _("%s: village %s is in a county's area: the "
+	    "county's %s decides, not %s"), option, st->village.code, rel, option);
+
+	free(rel);
+	return rc;
 }
 
 int
@@ -181,6 +231,8 @@ stage_load_rules(struct stage *st, const char *path, int include_anywhere)
 	struct strbuf err = { 0 };
 	int rc = 0;
 
+	if (path != NULL && st->have_area)
+		return area_option(st, "--rules");
 	if (path == NULL && st->have_village)
 		path = st->village.rules_path;
 	if (path == NULL)
@@ -215,6 +267,8 @@ load_aliases(struct stage *st, const char *path)
 int
 stage_load_columns(struct stage *st, const char *path)
 {
+	if (path != NULL && st->have_area)
+		return area_option(st, "--columns");
 	st->aliases = aliases_new();
 	if (st->have_village && st->village.columns_path != NULL &&
 	    load_aliases(st, st->village.columns_path) != 0)
@@ -227,8 +281,12 @@ stage_load_columns(struct stage *st, const char *path)
 int
 stage_load_previous(struct stage *st, struct previous_registry *p, const char *dir)
 {
-	struct previous_expect x = { st->village.code, st->village.year,
-		st->village.dir, st->aliases };
+	/* After a renumbering (villages.csv's previous_code) last year's
+	 * registry is of last year's code. */
+	const char *code = st->have_area && st->area.village->previous_code[0] ?
+	    st->area.village->previous_code : st->village.code;
+	struct previous_expect x = { code, st->village.year, st->village.dir,
+		st->aliases };
 	struct strbuf err = { 0 };
 	int rc = 0;
 
@@ -309,6 +367,15 @@ prepare(struct stage *st, struct provenance *p)
 	for (size_t i = 0; i < st->nreads; i++)
 		if (st->reads[i].kind == READ_VILLAGE)
 			provenance_input(p, st->reads[i].path, st->reads[i].sha256);
+	if (st->have_area) {
+		struct area_entry e[VILLAGE_AREA_NENTRIES];
+		size_t n = village_area_entries(&st->village, &st->area, p->dir, e);
+
+		for (size_t i = 0; i < n; i++) {
+			provenance_input_named(p, e[i].ref, e[i].sha256);
+			area_entry_free(&e[i]);
+		}
+	}
 	if (st->have_rules)
 		for (size_t i = 1; i < st->rules.nfiles; i++)
 			provenance_input(p, st->rules.files[i].path,
@@ -517,6 +584,8 @@ stage_end(struct stage *st, int status)
 		rules_free(&st->rules);
 	if (st->have_village)
 		village_free(&st->village);
+	if (st->have_area)
+		area_free(&st->area);
 	aliases_free(st->aliases);
 	free(st->record_dir);
 	free(st->target);

@@ -27,6 +27,7 @@
 #include "rules/columns.h"
 #include "rules/rules.h"
 #include "rules/village.h"
+#include "rules/village_area.h"
 #include "values/wording.h"
 
 /* Exit statuses shared by every program (see tpa(1)). */
@@ -63,6 +64,10 @@ struct stage {
 	int quiet;
 	struct village village;
 	int have_village;
+	const char *town_dir;        /* --town, --county: the village's area */
+	const char *county_dir;      /* folders, NULL: beside the village */
+	struct area area;            /* the village's area (SPEC §8) */
+	int have_area;
 	struct rules rules;
 	int have_rules;
 	struct column_aliases *aliases;
@@ -98,6 +103,10 @@ void stage_warn(struct stage *st, const char *fmt, ...)
 /* Load village.yaml (PATH: the file or its folder). With REQUIRED 0 a
  * NULL PATH is fine. Returns 0, or EXIT_ERROR. */
 int stage_load_village(struct stage *st, const char *path, int required);
+/* The publicity period of LEVEL (enum level) is not given: the error,
+ * naming the file that owns it (village.yaml, or in an area villages.csv
+ * and town.yaml, or county.yaml). Returns EXIT_ERROR. */
+int stage_fail_no_period(struct stage *st, int level);
 /* Load the rules: PATH, else the ones village.yaml names. */
 int stage_load_rules(struct stage *st, const char *path, int include_anywhere);
 /* The column aliases: built in, then village.yaml's columns file, then

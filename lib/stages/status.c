@@ -198,15 +198,19 @@ line(const char *step, enum state s, const char *detail)
 static int
 load(struct village *v, const char *dir, char *err, size_t errlen)
 {
+	struct area area;
+
 	if (village_load(v, dir, err, errlen) != 0) {
 		fprintf(stderr, "%s: %s\n", program_name(), err);
 		return -1;
 	}
-	if (village_folder_check(v->dir, v->code, err, errlen) != 0) {
+	if (village_folder_check(v->dir, v->code, err, errlen) != 0 ||
+	    village_area_apply(v, &area, NULL, NULL, ENC_AUTO, err, errlen) < 0) {
 		fprintf(stderr, "%s: %s\n", program_name(), err);
 		village_free(v);
 		return -1;
 	}
+	area_free(&area);
 	return 0;
 }
 

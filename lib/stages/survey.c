@@ -409,6 +409,8 @@ survey_run(const struct survey_options *o)
 	stage_begin(st, "survey", o->quiet);
 	if (o->explain == NULL)
 		stage_target(st, o->output);
+	st->town_dir = o->town;
+	st->county_dir = o->county;
 	if (stage_load_village(st, o->village, 0) != 0 ||
 	    stage_load_rules(st, o->rules, o->include_anywhere) != 0 ||
 	    stage_load_columns(st, o->columns) != 0 ||

@@ -11,6 +11,7 @@ struct survey_options {
 	const char *applicants;   /* applicants.csv */
 	const char *survey;       /* survey.csv */
 	const char *village;      /* village.yaml or its folder; may be NULL */
+	const char *town, *county;  /* --town, --county: the area's folders, or NULL */
 	const char *rules;        /* rules file; NULL: the one village.yaml names */
 	const char *output;       /* primary.csv; NULL or "-": stdout */
 	const char *rejects;      /* NULL: rejects-survey.csv beside the output */

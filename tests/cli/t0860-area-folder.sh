@@ -65,9 +65,11 @@ expect "in an area (a county-*/county.yaml beside it): a stage run from the vill
 	grep -q "371323105202.*371323105209" mk && [ ! -e $V/applicants.csv ]
 '
 
-expect "in an area a folder named by its code is taken, whatever town.yaml holds" '
+expect "in an area a folder named by its code passes the folder check: the stage goes on to what the area's files own" '
 	county c && touch c/2015/town-371323105/town.yaml &&
-	tpa-apply -q --village c/2015/371323105202/village.yaml -o a.csv c/2015/371323105202/applications.csv && [ -s a.csv ]
+	status 2 tpa-apply -q --village c/2015/371323105202/village.yaml -o a.csv c/2015/371323105202/applications.csv 2>err &&
+	! grep -q "is not the village.s code" err &&
+	grep -q "village.yaml:[0-9]*:[0-9]*: village.population is the town.s: set it in ../town-371323105/villages.csv" err
 '
 
 expect "in an area tpa-init refuses a folder whose name is not --code: exit 2, nothing made" '
@@ -81,14 +83,18 @@ expect "outside an area tpa-init makes a folder of any name" '
 	tpa-init -q --code 371323105209 --year 2015 v2015 && [ -f v2015/village.yaml ]
 '
 
+# The area here is an empty town.yaml: the villages named by their code
+# are audited, and each is reported for its area's files (their
+# village.yaml sets what the town owns), not for its folder.
 expect "in an area tpa-audit reports FOLDER_NOT_CODE for that village (in its language) and audits the others" '
-	county c && recode c/2015/371323105202 371323105209 && touch c/2015/town-371323105/town.yaml &&
+	county c && recode c/2015/371323105202 371323105209 &&
 	for v in 371323105201 371323105203; do
 		make -s -C c/2015/$v TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 >/dev/null 2>&1 || return 1
-	done &&
+	done && touch c/2015/town-371323105/town.yaml &&
 	status 1 tpa-audit -q --level town -o . c/2015/371323105201 c/2015/371323105202/ c/2015/371323105203 &&
-	[ "$(grep -c "^error," audit.csv)" -eq 1 ] &&
+	[ "$(grep -c "^error,[A-Z_]*,371323105209," audit.csv)" -eq 1 ] &&
 	grep -q "^error,FOLDER_NOT_CODE,371323105209,,村文件夹名371323105202不是村代码371323105209" audit.csv &&
-	grep -q "^371323105201," sample.csv && grep -q "^371323105203," sample.csv &&
-	! grep -q "^371323105209," sample.csv
+	[ "$(grep -c "^error,FOLDER_NOT_CODE," audit.csv)" -eq 1 ] &&
+	grep -q "^error,BAD_VALUE,371323105201,,.*is the town.s: set it in ../town-371323105/villages.csv" audit.csv &&
+	grep -q "^error,BAD_VALUE,371323105203,,.*is the town.s: set it in ../town-371323105/villages.csv" audit.csv
 '

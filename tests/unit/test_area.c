@@ -9,6 +9,8 @@
 #include "base/alloc.h"
 #include "rules/area.h"
 #include "rules/columns.h"
+#include "rules/village_area.h"
+#include "io/provenance.h"
 #include "stages/init.h"
 #include "values/date.h"
 #include "suites.h"
@@ -701,6 +703,74 @@ START_TEST(area_closed_early)
 }
 END_TEST
 
+
+/* The entries a stage records for a village in an area are checked again
+ * by computing each from its file: the same SHA-256, and an edit of
+ * another village's row changes nothing. */
+START_TEST(area_entries_verified)
+{
+	char *dir = area_folder(good_county, good_town, good_villages,
+	    sizeof good_villages - 1);
+	char vdir[1024], err[2048], sha[DIGEST_HEX];
+	struct village v;
+	struct area a;
+	struct area_entry e[VILLAGE_AREA_NENTRIES];
+	size_t n;
+
+	snprintf(vdir, sizeof vdir, "%s/2015/371323105201", dir);
+	test_write_in(vdir, "village.yaml", "village:\n  code: \"371323105201\"\n"
+	    "  name: 双河村\nyear: 2015\n");
+	ck_assert_int_eq(village_load(&v, vdir, err, sizeof err), 0);
+	ck_assert_msg(village_area_apply(&v, &a, NULL, NULL, ENC_AUTO, err,
+	    sizeof err) == 1, "%s", err);
+	ck_assert_int_eq(v.population, 2937);
+	ck_assert_int_eq(v.quota, 20);
+	ck_assert_int_eq(v.key_village, 1);
+	ck_assert_str_eq(v.contact_town, "临涧镇扶贫办 孙主任 0539-2516018");
+	ck_assert_str_eq(v.hotline, "12317");
+	n = village_area_entries(&v, &a, vdir, e);
+	ck_assert_uint_eq(n, 7);   /* row, town, county, year, rules, publicity, columns */
+	ck_assert_str_eq(e[0].ref, "../town-371323105/villages.csv#371323105201");
+	ck_assert_str_eq(e[1].ref, "../town-371323105/town.yaml#town");
+	ck_assert_str_eq(e[4].ref, "../county-371323/county.yaml#rules");
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_uint_ne(provenance_entry_file(e[i].ref), 0);
+		ck_assert_msg(village_area_entry_digest(vdir, e[i].ref, sha) == 0,
+		    "%s", e[i].ref);
+		ck_assert_str_eq(sha, e[i].sha256);
+	}
+	/* Another village's row edited: this one's entry is the same. */
+	{
+		char path[1024];
+		FILE *fp;
+
+		snprintf(path, sizeof path, "%s/2015/town-371323105/villages.csv", dir);
+		fp = fopen(path, "ab");
+		ck_assert_ptr_nonnull(fp);
+		fputs("371323105203,新村,100,30,否,1,,,,,,,\n", fp);
+		ck_assert_int_eq(fclose(fp), 0);
+	}
+	ck_assert_int_eq(village_area_entry_digest(vdir, e[0].ref, sha), 0);
+	ck_assert_str_eq(sha, e[0].sha256);
+	ck_assert_int_eq(village_area_entry_digest(vdir,
+	    "../town-371323105/villages.csv#371323105209", sha), -1);
+	ck_assert_int_eq(village_area_entry_digest(vdir,
+	    "../county-371323/county.yaml#nothing", sha), -1);
+	for (size_t i = 0; i < n; i++)
+		area_entry_free(&e[i]);
+	area_free(&a);
+	village_free(&v);
+	/* What names an entry, and what is a file name holding '#'. */
+	ck_assert_uint_eq(provenance_entry_file("villages.csv#1"), 12);
+	ck_assert_uint_eq(provenance_entry_file("../c/county.yaml#rules_by_town.371323106"), 16);
+	ck_assert_uint_eq(provenance_entry_file("my villages.csv#1"), 0);
+	ck_assert_uint_eq(provenance_entry_file("a#b.csv"), 0);
+	ck_assert_uint_eq(provenance_entry_file("town.yaml#"), 0);
+	ck_assert_uint_eq(provenance_entry_file("town.yaml#a/b"), 0);
+	test_rmtree(dir);
+}
+END_TEST
+
 Suite *
 suite_area(void)
 {
@@ -718,6 +788,7 @@ suite_area(void)
 	tcase_add_test(t, area_villages_columns);
 	tcase_add_test(t, area_init_round_trip);
 	tcase_add_test(t, area_closed_early);
+	tcase_add_test(t, area_entries_verified);
 	suite_add_tcase(s, t);
 	return s;
 }
