@@ -4,6 +4,9 @@
 set -u
 PATH=$TPA_BIN:$PATH
 export PATH LC_ALL=C.UTF-8 TZ=UTC
+# A make run by a case is its own, not a child of the make running the
+# tests: no inherited jobserver, flags or level.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 DATA=$(cd "$(dirname "$0")" && pwd)/data
 SAMPLE=$(cd "$(dirname "$0")/../../samples" && pwd)
 test_name=$(basename "$0" .sh)
