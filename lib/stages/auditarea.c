@@ -226,13 +226,15 @@ audit_area_load(struct audit_area *aa, const char *dir,
 		}
 	/* The operands: each a listed village's folder. */
 	for (size_t i = 0; i < n; i++) {
-		char *p = trimmed(operands[i]);
-		const char *code = path_base(p);
+		char *p = trimmed(operands[i]), *real = realpath(p, NULL);
+		/* "." or ".." name a folder too: by its resolved name */
+		const char *code = path_base(real != NULL ? real : p);
 		char *there = path_join(parent, code);
 		size_t t = 0;
 		int ok = listed(aa, code, &t) != NULL && same_folder(p, there);
 
 		free(there);
+		free(real);
 		free(p);
 		if (!ok) {
 			strbuf_printf(err, _("%s is not a village of the %s's "

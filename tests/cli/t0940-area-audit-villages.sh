@@ -27,6 +27,10 @@ expect "a listed operand: only that village is audited" '
 	area && (cd 2015/town-371323105 && status 1 tpa-audit -q --level town -o . ../371323105202/) &&
 	villages 2015/town-371323105/audit.csv >got && echo 371323105202 >want && same got want'
 
+expect "the operand . from inside a listed village folder is that village" '
+	area && (cd 2015/371323105202 && status 1 tpa-audit -q --level town -o ../town-371323105 .) &&
+	villages 2015/town-371323105/audit.csv >got && echo 371323105202 >want && same got want'
+
 expect "an operand the town does not list: exit 2 naming it, nothing written" '
 	area && (cd 2015/town-371323105 && status 2 tpa-audit -q --level town -o . ../371323106201) 2>err &&
 	grep -q "\.\./371323106201 is not a village of the town.s villages.csv" err &&
