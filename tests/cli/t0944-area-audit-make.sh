@@ -44,3 +44,13 @@ expect "outside an area (no town.yaml) the town audit covers only the villages t
 	rm -rf 2015/town-371323106 2015/county-371323 && audit town-371323105 &&
 	tail -n +2 2015/town-371323105/audit.csv | cut -d, -f3 | grep . | sort -u >got &&
 	echo 371323105201 >want && same got want'
+
+expect "in the make flow as by hand: a village of 105 made with a private rules file is RULES_DIFFER" '
+	area_files && made 371323105201 &&
+	sed "s/poverty_line: 2855/poverty_line: 9000/" 2015/county-371323/rules.yaml >mine.yaml &&
+	mkdir -p work/371323105202 && cp mine.yaml work/371323105202/mine.yaml && made 371323105202 mine.yaml &&
+	made 371323106201 && makefiles && audit town-371323105 &&
+	grep "^error,RULES_DIFFER," 2015/town-371323105/audit.csv | cut -d, -f3 >got &&
+	echo 371323105202 >want && same got want &&
+	(cd 2015/town-371323105 && status 1 tpa-audit -q --level town -o . && cp audit.csv ../by-hand.csv) &&
+	grep "^error,RULES_DIFFER," 2015/by-hand.csv | cut -d, -f3 >got2 && same got2 want'
