@@ -43,8 +43,11 @@ endif
 -include .tpa-blocked.mk
 .tpa-blocked: ;
 
-audit.csv sample.csv &: $(AUDITED:%=%/publicized-$(BELOW).csv) $(AUDITED:%=%/village.yaml)
-	@$(T)tpa-audit --level $(LEVEL) -o . $(AUDITED) || [ $$? -eq 1 ]
+# In an area (this folder holds town.yaml or county.yaml) the audit
+# covers every village villages.csv lists: it is given no folders.
+AREA_FILE := $(wildcard $(LEVEL).yaml)
+audit.csv sample.csv &: $(AUDITED:%=%/publicized-$(BELOW).csv) $(AUDITED:%=%/village.yaml) $(AREA_FILE)
+	@$(T)tpa-audit --level $(LEVEL) -o . $(if $(AREA_FILE),,$(AUDITED)) || [ $$? -eq 1 ]
 
 ifeq ($(REGISTRIES),)
 stats:

@@ -4,6 +4,7 @@
 
 #include "base/i18n.h"
 #include "stages/audit.h"
+#include "stages/auditarea.h"
 #include "stages/options.h"
 #include "stages/publicize.h"
 #include "stages/shell.h"
@@ -11,7 +12,7 @@
 /* TRANSLATORS: keep the program, option and file names as they are. */
 static const char usage[] = N_(
 "usage: tpa-audit --level town|county [--rules R] [--sample N] [-q] [-o DIR]\n"
-"                 VILLAGE_DIR...\n"
+"                 [VILLAGE_DIR...]\n"
 "\n"
 "Audit village folders at whatever stage they have reached: re-derive every\n"
 "decision with the stages' own code from the recorded inputs and rules,\n"
@@ -19,7 +20,10 @@ static const char usage[] = N_(
 "villages, quorum, periods, dates, objections, quotas and provenance.\n"
 "Writes audit.csv (findings) and sample.csv (households drawn for field\n"
 "re-visits) in DIR (default the current folder). Exit 1 when any finding\n"
-"is an error.\n"
+"is an error. When DIR is a town's or a county's folder (town.yaml,\n"
+"county.yaml) the audit covers every village its villages.csv lists (every\n"
+"town's, for a county) with the rules county.yaml names for its town;\n"
+"VILLAGE_DIRs are then optional, and must be listed ones.\n"
 "\n"
 "  --level L          town or county\n"
 "  --rules R          the county's official rules: a village whose recorded\n"
@@ -52,8 +56,9 @@ main(int argc, char **argv)
 	options_parse(argc, argv, opts, usage, &n);
 	if (level == NULL || level_parse(level, &o.level) != 0 || o.level == LEVEL_VILLAGE)
 		usage_error(usage, _("--level must be town or county"));
-	if (n < 1)
-		usage_error(usage, _("at least one VILLAGE_DIR is needed"));
+	if (n < 1 && !audit_area_is(o.output != NULL ? o.output : "."))
+		usage_error(usage, _("at least one VILLAGE_DIR is needed, unless -o "
+		    "is a town's or a county's folder"));
 	o.sample = -1;
 	if (sample != NULL) {
 		char *end;

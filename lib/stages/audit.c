@@ -22,6 +22,7 @@
 #include "io/infile.h"
 #include "io/provenance.h"
 #include "stages/audit.h"
+#include "stages/auditarea.h"
 #include "stages/shell.h"
 #include "stages/surveying.h"
 #include "values/date.h"
@@ -67,6 +68,11 @@ struct auditor {
 	size_t nsample, sample_cap;
 	long long admitted, quota;
 	size_t quota_villages;
+	struct audit_area area;       /* when -o is a town's or county's folder */
+	int in_area;
+	struct rules *town_rules;     /* per town of the area: county.yaml's */
+	int *have_town_rules;
+	long long *town_people;       /* people proposed in each town */
 	size_t errors;
 	struct strbuf msg;
 };
@@ -100,6 +106,8 @@ struct village_audit {
 	struct rules rules;
 	int have_rules;
 	const struct rules *r;       /* the rules decisions are re-derived with */
+	const struct rules *off;     /* the official rules, or NULL */
+	long town;                   /* index in the area's towns, or -1 */
 	struct column_aliases *aliases;
 	struct provenance_rows prov;
 	int have_prov;
@@ -307,8 +315,8 @@ load_rules(struct village_audit *va)
 	for (size_t i = 0; i < sizeof ruled / sizeof ruled[0] && row == NULL; i++)
 		if ((row = provenance_find(&va->prov, ruled[i])) != NULL && !*row->rules)
 			row = NULL;
-	if (va->a->have_official) {
-		const struct rules *off = &va->a->official;
+	if (va->off != NULL) {
+		const struct rules *off = va->off;
 		/* A village with no list made by rules yet has nothing to differ. */
 		int differ = row != NULL && strcmp(row->rules_sha256, off->sha256) != 0;
 
@@ -965,7 +973,7 @@ village_free_audit(struct village_audit *va)
 }
 
 static void
-audit_village(struct auditor *a, const char *dir)
+audit_village(struct auditor *a, const char *dir, long town)
 {
 	struct village_audit va;
 	char err[2048];
@@ -973,6 +981,9 @@ audit_village(struct auditor *a, const char *dir)
 	memset(&va, 0, sizeof va);
 	va.a = a;
 	va.dir = dir;
+	va.town = town;
+	va.off = a->have_official ? &a->official :
+	    town >= 0 && a->have_town_rules[town] ? &a->town_rules[town] : NULL;
 	strmap_init(&va.dindex);
 	snprintf(va.code, sizeof va.code, "%.12s", path_base(dir));
 	{
@@ -1047,6 +1058,11 @@ audit_village(struct auditor *a, const char *dir)
 			(void)read_list(&va, k);
 	if (va.have_list[F_PRIMARY])
 		compare_primary(&va);
+	/* the town's people proposed, on the lists as filed */
+	if (va.town >= 0 && va.have_list[F_APPRAISED])
+		for (size_t r = 0; r < va.lists[F_APPRAISED].nrows; r++)
+			if (va.lists[F_APPRAISED].row[r].decision == DEC_PROPOSED)
+				a->town_people[va.town] += va.lists[F_APPRAISED].row[r].members;
 	if (va.have_list[F_PRIMARY] && va.have_list[F_APPRAISED]) {
 		leaks(&va, F_PRIMARY, F_APPRAISED);
 		audit_appraisal(&va);
@@ -1131,6 +1147,121 @@ write_sample(struct auditor *a, struct outfile *out)
 		csvout_row(&w, (const char *const *)a->sample[i].cells, 6);
 }
 
+/* The area of the level folder DIR (SPEC §8): its villages, and each
+ * town's rules as county.yaml names them, read once per file. */
+static int
+load_area(struct auditor *a, const char *dir)
+{
+	struct strbuf err = { 0 };
+	struct audit_area *aa = &a->area;
+	int rc = 0;
+
+	if (audit_area_load(aa, dir, a->o->villages, a->o->nvillages, &err) != 0) {
+		rc = stage_fail_lines(&a->st, &err);
+		strbuf_free(&err);
+		return rc;
+	}
+	a->in_area = 1;
+	if (aa->is_county != (a->o->level == LEVEL_COUNTY))
+		return stage_fail(&a->st, _("%s is a %s's folder: audit it with "
+		    "--level %s"), dir, aa->is_county ? _("county") : _("town"),
+		    aa->is_county ? "county" : "town");
+	a->town_rules = xcalloc(aa->ntowns + 1, sizeof *a->town_rules);
+	a->have_town_rules = xcalloc(aa->ntowns + 1, sizeof *a->have_town_rules);
+	a->town_people = xcalloc(aa->ntowns + 1, sizeof *a->town_people);
+	if (aa->have_county)
+		stage_read(&a->st, aa->county.path, aa->county.sha256);
+	for (size_t t = 0; t < aa->ntowns; t++) {
+		stage_read(&a->st, aa->towns[t].path, aa->towns[t].sha256);
+		stage_read(&a->st, aa->towns[t].villages_path,
+		    aa->towns[t].villages_sha256);
+	}
+	if (!aa->have_county || a->have_official)
+		return 0;
+	for (size_t t = 0; t < aa->ntowns && rc == 0; t++) {
+		const char *path, *key;
+		char keybuf[32];
+		size_t same;
+
+		area_county_rules_for(&aa->county, aa->towns[t].code, &path, &key,
+		    keybuf);
+		/* a rules file shared by several towns is read once */
+		for (same = 0; same < t; same++) {
+			const char *p2, *k2;
+			char kb2[32];
+
+			area_county_rules_for(&aa->county, aa->towns[same].code, &p2,
+			    &k2, kb2);
+			if (strcmp(p2, path) == 0)
+				break;
+		}
+		a->town_rules[t].include_anywhere = a->o->include_anywhere;
+		if (rules_load(&a->town_rules[t], path, &err) != 0) {
+			rc = stage_fail_lines(&a->st, &err);
+			break;
+		}
+		a->have_town_rules[t] = 1;
+		if (same == t)
+			for (size_t i = 0; i < a->town_rules[t].nfiles && rc == 0; i++)
+				rc = stage_input(&a->st, a->town_rules[t].files[i].path);
+	}
+	strbuf_free(&err);
+	return rc;
+}
+
+/* The area's own findings: listed villages with no folder, folders no
+ * town lists, and each town's people against its county quota. */
+static void
+area_findings(struct auditor *a)
+{
+	const struct audit_area *aa = &a->area;
+	struct strbuf b = { 0 };
+
+	for (size_t i = 0; i < aa->nmissing; i++) {
+		size_t t;
+
+		for (t = 0; t + 1 < aa->ntowns; t++)
+			if (area_town_village(&aa->towns[t], aa->missing[i]) != NULL)
+				break;
+		strbuf_reset(&b);
+		wording(&b, LANG_ZH, MSG_AUDIT_VILLAGE_MISSING, aa->missing[i],
+		    aa->towns[t].villages_path);
+		finding(a, SEV_ERROR, "VILLAGE_MISSING", aa->missing[i], "",
+		    strbuf_str(&b));
+	}
+	for (size_t i = 0; i < aa->nunlisted; i++) {
+		const char *name = aa->unlisted[i];
+		int coded = strlen(name) == 12 && strspn(name, "0123456789") == 12;
+
+		strbuf_reset(&b);
+		wording(&b, LANG_ZH, MSG_AUDIT_VILLAGE_NOT_LISTED, name,
+		    aa->is_county ? "villages.csv" : aa->towns[0].villages_path);
+		finding(a, SEV_ERROR, "VILLAGE_NOT_LISTED", coded ? name : "", "",
+		    strbuf_str(&b));
+	}
+	for (size_t t = 0; aa->have_county && t < aa->ntowns; t++)
+		for (size_t q = 0; q < aa->county.ntowns; q++) {
+			const struct rules *r = a->have_official ? &a->official :
+			    a->have_town_rules[t] ? &a->town_rules[t] : NULL;
+
+			if (strcmp(aa->county.towns[q].code, aa->towns[t].code) != 0 ||
+			    aa->county.towns[q].quota < 0)
+				continue;
+			/* no scale in the procedure: no quota to hold */
+			if (r == NULL || (r->scale_key < 0 && r->scale_other < 0))
+				continue;
+			if (a->town_people[t] > aa->county.towns[q].quota) {
+				strbuf_reset(&b);
+				wording(&b, LANG_ZH, MSG_AUDIT_TOWN_QUOTA,
+				    aa->towns[t].code, aa->towns[t].name,
+				    a->town_people[t], aa->county.towns[q].quota,
+				    aa->county.path);
+				finding(a, SEV_ERROR, "OVER_QUOTA", "", "", strbuf_str(&b));
+			}
+		}
+	strbuf_free(&b);
+}
+
 int
 audit_run(const struct audit_options *o)
 {
@@ -1142,6 +1273,8 @@ audit_run(const struct audit_options *o)
 	struct strbuf err = { 0 };
 	int status = EXIT_ERROR;
 	size_t counts[3] = { 0 };
+	const char *const *villages = o->villages;
+	size_t nvillages = o->nvillages;
 
 	memset(&a, 0, sizeof a);
 	a.o = o;
@@ -1176,6 +1309,16 @@ audit_run(const struct audit_options *o)
 			goto out;
 		}
 	}
+	if (audit_area_is(dir)) {
+		if (load_area(&a, dir) != 0)
+			goto out;
+		villages = (const char *const *)a.area.dirs;
+		nvillages = a.area.ndirs;
+	} else if (o->nvillages == 0) {
+		stage_fail(&a.st, _("%s is not a town's or a county's folder (no "
+		    "town.yaml or county.yaml): give the VILLAGE_DIRs to audit"), dir);
+		goto out;
+	}
 	if (path_make_dirs(dir, 0777, errmsg, sizeof errmsg) != 0) {
 		stage_fail(&a.st, "%s", errmsg);
 		goto out;
@@ -1187,12 +1330,14 @@ audit_run(const struct audit_options *o)
 		goto out;
 	/* The readers' messages quoted in the findings are in English
 	 * whatever the locale: audit.csv holds the same bytes everywhere. */
-	for (size_t i = 0; i < o->nvillages; i++) {
+	for (size_t i = 0; i < nvillages; i++) {
 		char *locale = i18n_untranslated();
 
-		audit_village(&a, o->villages[i]);
+		audit_village(&a, villages[i], a.in_area ? (long)a.area.town_of[i] : -1);
 		i18n_restore(locale);
 	}
+	if (a.in_area)
+		area_findings(&a);
 	if (a.quota_villages > 1) {
 		struct strbuf b = { 0 };
 
@@ -1220,7 +1365,7 @@ audit_run(const struct audit_options *o)
 		 * like 1,234. */
 		fprintf(stderr, _("audit (%s): %s villages: %s errors, %s warnings, %s "
 		    "notes; %s households drawn for re-visits\n"), level_code(o->level),
-		    text_count(c[0], o->nvillages), text_count(c[1], counts[0]),
+		    text_count(c[0], nvillages), text_count(c[1], counts[0]),
 		    text_count(c[2], counts[1]), text_count(c[3], counts[2]),
 		    text_count(c[4], a.nsample));
 	}
@@ -1241,6 +1386,13 @@ out:
 	free(a.kh);
 	free(a.khtext);
 	idset_free(&a.ids);
+	for (size_t t = 0; a.have_town_rules != NULL && t < a.area.ntowns; t++)
+		if (a.have_town_rules[t])
+			rules_free(&a.town_rules[t]);
+	free(a.town_rules);
+	free(a.have_town_rules);
+	free(a.town_people);
+	audit_area_free(&a.area);
 	free(ap);
 	free(sp);
 	strbuf_free(&err);

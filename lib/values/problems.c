@@ -44,6 +44,8 @@ static const struct enum_value problem[] = {
 	{ "UNEXPLAINED_EXIT", "上年建档户去向未说明" },
 	{ "STAGE_NOT_REACHED", "尚未进行到该环节" },
 	{ "FOLDER_NOT_CODE", "村文件夹名与村代码不符" },
+	{ "VILLAGE_MISSING", "名单中的村没有文件夹" },
+	{ "VILLAGE_NOT_LISTED", "村不在乡镇村名单中" },
 };
 static const struct enum_value severity[] = {
 	{ "error", "错误" }, { "warning", "警告" }, { "info", "提示" },

@@ -72,6 +72,12 @@ static const char *const formats[NMSGS][2] = {
 	[MSG_WHOLE_NUMBER] = { "整数", "a whole number" },
 	[MSG_AUDIT_FOLDER_NOT_CODE] = { "村文件夹名%s不是村代码%s：县的文件夹中，村文件夹以村代码命名，各环节拒绝处理该村",
 		"the folder's name %s is not the village's code %s: in a county's folders a village folder is named by its code, and the stages refuse it" },
+	[MSG_AUDIT_VILLAGE_MISSING] = { "村%s列在%s中，但没有该村的文件夹",
+		"village %s is listed in %s but has no folder" },
+	[MSG_AUDIT_VILLAGE_NOT_LISTED] = { "文件夹%s是村文件夹，但不在%s中：不在名单中的村不予审核",
+		"folder %s is a village folder not listed in %s: a village not listed is not audited" },
+	[MSG_AUDIT_TOWN_QUOTA] = { "乡镇%s（%s）各村共纳入%lld人，超过县下达的规模%lld人（%s）",
+		"town %s (%s) admits %lld people in its villages together, over the quota of %lld that %s hands down" },
 };
 
 void

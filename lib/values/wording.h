@@ -73,6 +73,9 @@ enum msg {
 	MSG_AUDIT_UNEXPLAINED,   /* %s registry file */
 	MSG_AUDIT_QUOTA_TOTAL,   /* %lld people, %lld quota, %zu villages */
 	MSG_AUDIT_FOLDER_NOT_CODE, /* %s folder name, %s code */
+	MSG_AUDIT_VILLAGE_MISSING, /* %s code, %s villages.csv */
+	MSG_AUDIT_VILLAGE_NOT_LISTED, /* %s folder name, %s villages.csv */
+	MSG_AUDIT_TOWN_QUOTA,    /* %s town code, %s name, %lld people, %lld quota, %s county.yaml */
 	NMSGS
 };
 

@@ -66,11 +66,14 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_UNEXPLAINED] = "s",
 	[MSG_AUDIT_QUOTA_TOTAL] = "LLz",
 	[MSG_AUDIT_FOLDER_NOT_CODE] = "ss",
+	[MSG_AUDIT_VILLAGE_MISSING] = "ss",
+	[MSG_AUDIT_VILLAGE_NOT_LISTED] = "ss",
+	[MSG_AUDIT_TOWN_QUOTA] = "ssLLs",
 };
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each
  * can be found in the text. */
-static const char *const str[] = { "<A1>", "<A2>", "<A3>", "<A4>" };
+static const char *const str[] = { "<A1>", "<A2>", "<A3>", "<A4>", "<A5>" };
 #define NUM(i) (7001 + (i))
 
 /* Write message M in L with arguments of signature SIG. */
@@ -107,6 +110,9 @@ say(struct strbuf *b, enum lang l, enum msg m, const char *sig)
 		wording(b, l, m, str[0], (unsigned long)NUM(1));
 	else if (strcmp(sig, "sLL") == 0)
 		wording(b, l, m, str[0], (long long)NUM(1), (long long)NUM(2));
+	else if (strcmp(sig, "ssLLs") == 0)
+		wording(b, l, m, str[0], str[1], (long long)NUM(2), (long long)NUM(3),
+		    str[4]);
 	else if (strcmp(sig, "LLz") == 0)
 		wording(b, l, m, (long long)NUM(0), (long long)NUM(1), (size_t)NUM(2));
 	else
