@@ -664,41 +664,7 @@ audit_appraisal(struct village_audit *va)
 		say(va, SEV_ERROR, "QUORUM", "", MSG_AUDIT_QUORUM, sum.present, sum.needed);
 	/* what the stage would have written */
 	copy_list(&d, p);
-	{
-		int vc[4] = { hhlist_column(&d, "votes_for", NULL),
-			hhlist_column(&d, "votes_against", NULL),
-			hhlist_column(&d, "votes_abstain", NULL),
-			hhlist_column(&d, "rank", NULL) };
-
-		for (size_t r = 0; r < d.nrows; r++) {
-			char num[32];
-
-			for (int k = 0; k < 3; k++) {
-				if (votes[r].state == VOTE_OK)
-					snprintf(num, sizeof num, "%lld", votes[r].n[k]);
-				else
-					num[0] = '\0';
-				hhlist_set_str(&d, r, vc[k], num);
-			}
-			if (out[r].rank > 0)
-				snprintf(num, sizeof num, "%lld", out[r].rank);
-			else
-				num[0] = '\0';
-			hhlist_set_str(&d, r, vc[3], num);
-			if (!out[r].changed)
-				continue;
-			hhlist_set_decision(&d, r, out[r].decision);
-			if (out[r].reason != NREASONS) {
-				const char *old = hhlist_cell(&d, r, d.col[L_REASONS]);
-				struct strbuf b = { 0 };
-
-				strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "",
-				    reason_code(out[r].reason));
-				hhlist_set(&d, r, d.col[L_REASONS], b.s, b.len);
-				strbuf_free(&b);
-			}
-		}
-	}
+	appraisal_write(&d, votes, out);
 	compare_rows(va, F_APPRAISED, &d, cols, sizeof cols / sizeof cols[0]);
 	/* the quota, on the list as filed */
 	{
@@ -772,29 +738,7 @@ audit_level(struct village_audit *va, enum level lev)
 			say(va, SEV_ERROR, "OBJECTION_PENDING", of.o[i].household,
 			    MSG_AUDIT_PENDING, path_base(of.file), of.o[i].line);
 	copy_list(&d, in);
-	{
-		int oc = hhlist_column(&d, "objections", NULL);
-
-		for (size_t r = 0; r < d.nrows; r++) {
-			char count[32];
-
-			snprintf(count, sizeof count, "%lld",
-			    (long long)out[r].objections + d.row[r].objections);
-			hhlist_set_str(&d, r, oc, count);
-			if (!out[r].changed)
-				continue;
-			hhlist_set_decision(&d, r, out[r].decision);
-			if (out[r].decision == DEC_REMOVED) {
-				const char *old = hhlist_cell(&d, r, d.col[L_REASONS]);
-				struct strbuf b = { 0 };
-
-				strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "",
-				    reason_code(RSN_OBJECTION));
-				hhlist_set(&d, r, d.col[L_REASONS], b.s, b.len);
-				strbuf_free(&b);
-			}
-		}
-	}
+	objections_write(&d, out);
 	compare_rows(va, to, &d, cols, sizeof cols / sizeof cols[0]);
 	leaks(va, from, to);
 	/* The notice posted and the list resolved: made from the same list. */
