@@ -17,6 +17,7 @@
 #include "household/list.h"
 #include "household/objectionfile.h"
 #include "household/people.h"
+#include "household/registryfile.h"
 #include "household/votefile.h"
 #include "io/csvout.h"
 #include "io/infile.h"
@@ -780,42 +781,41 @@ out:
 }
 
 /* registry/households.csv: households left unexplained. */
-struct registry_read {
-	struct village_audit *va;
-	struct columns cols;
-};
+static int
+on_registry_header(void *ctx, const struct registryfile *f, const char *maperr,
+    struct strbuf *err)
+{
+	(void)ctx;
+	(void)f;
+	if (maperr == NULL)
+		return 0;
+	strbuf_printf(err, "%s\n", maperr);
+	return -1;
+}
 
 static int
-on_registry(void *ctx, const struct csvin_row *row)
+on_registry(void *ctx, const struct registryfile *f, const struct registry_row *r,
+    struct strbuf *err)
 {
-	static const char *const names[] = { "household_id", "status", "registered_since" };
-	struct registry_read *rr = ctx;
-	char err[1024];
-
-	if (row->index == 0)
-		return columns_map(&rr->cols, rr->va->aliases, "households.csv", row,
-		    names, 3, err, sizeof err) != 0 ? -1 : 0;
-	if (strcmp(columns_cell(&rr->cols, row, 1, NULL), "unexplained") == 0)
-		say(rr->va, SEV_ERROR, "UNEXPLAINED_EXIT",
-		    columns_cell(&rr->cols, row, 0, NULL), MSG_AUDIT_UNEXPLAINED,
-		    "registry/households.csv");
+	(void)f;
+	(void)err;
+	if (r->status == STATUS_UNEXPLAINED)
+		say(ctx, SEV_ERROR, "UNEXPLAINED_EXIT", r->cell[RC_HOUSEHOLD],
+		    MSG_AUDIT_UNEXPLAINED, "registry/households.csv");
 	return 0;
 }
 
 static void
 audit_registry(struct village_audit *va)
 {
-	struct registry_read rr = { va, { 0 } };
-	char *p = in_dir(va, "registry/households.csv"), err[1024];
-	struct csvin *in = csvin_open(p, ENC_UTF8, err, sizeof err);
+	struct registryfile_handler h = { va, on_registry_header, on_registry };
+	char *p = in_dir(va, "registry/households.csv"), sha[DIGEST_HEX];
+	struct strbuf err = { 0 };
 
-	if (in != NULL) {
-		if (csvin_read(in, on_registry, &rr) < 0)
-			say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ,
-			    csvin_error(in));
-		csvin_close(in);
-	}
-	columns_free(&rr.cols);
+	if (registryfile_read(p, REGISTRY_HOUSEHOLDS, va->aliases, &h, sha,
+	    &err) != 0)
+		cannot_read(va, "BAD_VALUE", &err);
+	strbuf_free(&err);
 	free(p);
 }
 
