@@ -689,6 +689,22 @@ out:
 	strbuf_free(&err);
 }
 
+/* What the resolution says of an objection: a pending one is a finding. */
+struct level_reading {
+	struct village_audit *va;
+	const struct objectionfile *of;
+};
+
+static void
+on_objection(void *ctx, const struct objection *x, enum objection_finding what)
+{
+	struct level_reading *lr = ctx;
+
+	if (what == OBJ_PENDING)
+		say(lr->va, SEV_ERROR, "OBJECTION_PENDING", x->household,
+		    MSG_AUDIT_PENDING, path_base(lr->of->file), x->line);
+}
+
 /* The list of a level's resolution, and the one it was resolved from. */
 static void
 audit_level(struct village_audit *va, enum level lev)
@@ -729,15 +745,15 @@ audit_level(struct village_audit *va, enum level lev)
 	}
 	out = xcalloc(in->nrows + 1, sizeof *out);
 	resurvey = xcalloc(of.n + 1, 1);
-	objections_resolve(lev, p, va->r->publicity_days[lev], in, of.o, of.n, out,
-	    resurvey, &sum, NULL, NULL);
+	{
+		struct level_reading lr = { va, &of };
+
+		objections_resolve(lev, p, va->r->publicity_days[lev], in, of.o, of.n,
+		    out, resurvey, &sum, on_objection, &lr);
+	}
 	if (sum.period_short)
 		say(va, SEV_ERROR, "PERIOD_SHORT", "", MSG_AUDIT_PERIOD_SHORT,
 		    level_code(lev), sum.period_days, sum.min_days);
-	for (size_t i = 0; i < of.n; i++)
-		if (of.o[i].outcome == OUTCOME_PENDING)
-			say(va, SEV_ERROR, "OBJECTION_PENDING", of.o[i].household,
-			    MSG_AUDIT_PENDING, path_base(of.file), of.o[i].line);
 	copy_list(&d, in);
 	objections_write(&d, out);
 	compare_rows(va, to, &d, cols, sizeof cols / sizeof cols[0]);
