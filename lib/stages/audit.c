@@ -17,6 +17,7 @@
 #include "household/list.h"
 #include "household/objectionfile.h"
 #include "household/people.h"
+#include "household/registryfile.h"
 #include "household/votefile.h"
 #include "io/csvout.h"
 #include "io/infile.h"
@@ -673,41 +674,7 @@ audit_appraisal(struct village_audit *va)
 		say(va, SEV_ERROR, "QUORUM", "", MSG_AUDIT_QUORUM, sum.present, sum.needed);
 	/* what the stage would have written */
 	copy_list(&d, p);
-	{
-		int vc[4] = { hhlist_column(&d, "votes_for", NULL),
-			hhlist_column(&d, "votes_against", NULL),
-			hhlist_column(&d, "votes_abstain", NULL),
-			hhlist_column(&d, "rank", NULL) };
-
-		for (size_t r = 0; r < d.nrows; r++) {
-			char num[32];
-
-			for (int k = 0; k < 3; k++) {
-				if (votes[r].state == VOTE_OK)
-					snprintf(num, sizeof num, "%lld", votes[r].n[k]);
-				else
-					num[0] = '\0';
-				hhlist_set_str(&d, r, vc[k], num);
-			}
-			if (out[r].rank > 0)
-				snprintf(num, sizeof num, "%lld", out[r].rank);
-			else
-				num[0] = '\0';
-			hhlist_set_str(&d, r, vc[3], num);
-			if (!out[r].changed)
-				continue;
-			hhlist_set_decision(&d, r, out[r].decision);
-			if (out[r].reason != NREASONS) {
-				const char *old = hhlist_cell(&d, r, d.col[L_REASONS]);
-				struct strbuf b = { 0 };
-
-				strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "",
-				    reason_code(out[r].reason));
-				hhlist_set(&d, r, d.col[L_REASONS], b.s, b.len);
-				strbuf_free(&b);
-			}
-		}
-	}
+	appraisal_write(&d, votes, out);
 	compare_rows(va, F_APPRAISED, &d, cols, sizeof cols / sizeof cols[0]);
 	/* the quota, on the list as filed */
 	{
@@ -729,6 +696,22 @@ out:
 	free(out);
 	free(vp);
 	strbuf_free(&err);
+}
+
+/* What the resolution says of an objection: a pending one is a finding. */
+struct level_reading {
+	struct village_audit *va;
+	const struct objectionfile *of;
+};
+
+static void
+on_objection(void *ctx, const struct objection *x, enum objection_finding what)
+{
+	struct level_reading *lr = ctx;
+
+	if (what == OBJ_PENDING)
+		say(lr->va, SEV_ERROR, "OBJECTION_PENDING", x->household,
+		    MSG_AUDIT_PENDING, path_base(lr->of->file), x->line);
 }
 
 /* The list of a level's resolution, and the one it was resolved from. */
@@ -771,39 +754,17 @@ audit_level(struct village_audit *va, enum level lev)
 	}
 	out = xcalloc(in->nrows + 1, sizeof *out);
 	resurvey = xcalloc(of.n + 1, 1);
-	objections_resolve(lev, p, va->r->publicity_days[lev], in, of.o, of.n, out,
-	    resurvey, &sum, NULL, NULL);
+	{
+		struct level_reading lr = { va, &of };
+
+		objections_resolve(lev, p, va->r->publicity_days[lev], in, of.o, of.n,
+		    out, resurvey, &sum, on_objection, &lr);
+	}
 	if (sum.period_short)
 		say(va, SEV_ERROR, "PERIOD_SHORT", "", MSG_AUDIT_PERIOD_SHORT,
 		    level_code(lev), sum.period_days, sum.min_days);
-	for (size_t i = 0; i < of.n; i++)
-		if (of.o[i].outcome == OUTCOME_PENDING)
-			say(va, SEV_ERROR, "OBJECTION_PENDING", of.o[i].household,
-			    MSG_AUDIT_PENDING, path_base(of.file), of.o[i].line);
 	copy_list(&d, in);
-	{
-		int oc = hhlist_column(&d, "objections", NULL);
-
-		for (size_t r = 0; r < d.nrows; r++) {
-			char count[32];
-
-			snprintf(count, sizeof count, "%lld",
-			    (long long)out[r].objections + d.row[r].objections);
-			hhlist_set_str(&d, r, oc, count);
-			if (!out[r].changed)
-				continue;
-			hhlist_set_decision(&d, r, out[r].decision);
-			if (out[r].decision == DEC_REMOVED) {
-				const char *old = hhlist_cell(&d, r, d.col[L_REASONS]);
-				struct strbuf b = { 0 };
-
-				strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "",
-				    reason_code(RSN_OBJECTION));
-				hhlist_set(&d, r, d.col[L_REASONS], b.s, b.len);
-				strbuf_free(&b);
-			}
-		}
-	}
+	objections_write(&d, out);
 	compare_rows(va, to, &d, cols, sizeof cols / sizeof cols[0]);
 	leaks(va, from, to);
 	/* The notice posted and the list resolved: made from the same list. */
@@ -845,42 +806,41 @@ out:
 }
 
 /* registry/households.csv: households left unexplained. */
-struct registry_read {
-	struct village_audit *va;
-	struct columns cols;
-};
+static int
+on_registry_header(void *ctx, const struct registryfile *f, const char *maperr,
+    struct strbuf *err)
+{
+	(void)ctx;
+	(void)f;
+	if (maperr == NULL)
+		return 0;
+	strbuf_printf(err, "%s\n", maperr);
+	return -1;
+}
 
 static int
-on_registry(void *ctx, const struct csvin_row *row)
+on_registry(void *ctx, const struct registryfile *f, const struct registry_row *r,
+    struct strbuf *err)
 {
-	static const char *const names[] = { "household_id", "status", "registered_since" };
-	struct registry_read *rr = ctx;
-	char err[1024];
-
-	if (row->index == 0)
-		return columns_map(&rr->cols, rr->va->aliases, "households.csv", row,
-		    names, 3, err, sizeof err) != 0 ? -1 : 0;
-	if (strcmp(columns_cell(&rr->cols, row, 1, NULL), "unexplained") == 0)
-		say(rr->va, SEV_ERROR, "UNEXPLAINED_EXIT",
-		    columns_cell(&rr->cols, row, 0, NULL), MSG_AUDIT_UNEXPLAINED,
-		    "registry/households.csv");
+	(void)f;
+	(void)err;
+	if (r->status == STATUS_UNEXPLAINED)
+		say(ctx, SEV_ERROR, "UNEXPLAINED_EXIT", r->cell[RC_HOUSEHOLD],
+		    MSG_AUDIT_UNEXPLAINED, "registry/households.csv");
 	return 0;
 }
 
 static void
 audit_registry(struct village_audit *va)
 {
-	struct registry_read rr = { va, { 0 } };
-	char *p = in_dir(va, "registry/households.csv"), err[1024];
-	struct csvin *in = csvin_open(p, ENC_UTF8, err, sizeof err);
+	struct registryfile_handler h = { va, on_registry_header, on_registry };
+	char *p = in_dir(va, "registry/households.csv"), sha[DIGEST_HEX];
+	struct strbuf err = { 0 };
 
-	if (in != NULL) {
-		if (csvin_read(in, on_registry, &rr) < 0)
-			say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ,
-			    csvin_error(in));
-		csvin_close(in);
-	}
-	columns_free(&rr.cols);
+	if (registryfile_read(p, REGISTRY_HOUSEHOLDS, va->aliases, &h, sha,
+	    &err) != 0)
+		cannot_read(va, "BAD_VALUE", &err);
+	strbuf_free(&err);
 	free(p);
 }
 

@@ -410,7 +410,7 @@ publicize_resolve(const struct publicize_options *o)
 	struct outfile *f = NULL, *rs = NULL;
 	struct strbuf err = { 0 };
 	char *rs_path = NULL, n[5][32];
-	int status = EXIT_ERROR, objcol;
+	int status = EXIT_ERROR;
 
 	memset(&rr, 0, sizeof rr);
 	memset(&l, 0, sizeof l);
@@ -514,26 +514,7 @@ publicize_resolve(const struct publicize_options *o)
 	for (size_t i = 0; i < rr.objections.n; i++)
 		if (resurvey[i])
 			add_objection_to_worklist(&rr, o->level, &rr.objections.o[i]);
-	objcol = hhlist_column(&l, "objections", NULL);
-	for (size_t r = 0; r < l.nrows; r++) {
-		char count[32];
-
-		snprintf(count, sizeof count, "%lld",
-		    (long long)out[r].objections + l.row[r].objections);
-		hhlist_set_str(&l, r, objcol, count);
-		if (!out[r].changed)
-			continue;
-		hhlist_set_decision(&l, r, out[r].decision);
-		if (out[r].decision == DEC_REMOVED) {
-			const char *old = hhlist_cell(&l, r, l.col[L_REASONS]);
-			struct strbuf b = { 0 };
-
-			strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "",
-			    reason_code(RSN_OBJECTION));
-			hhlist_set(&l, r, l.col[L_REASONS], b.s, b.len);
-			strbuf_free(&b);
-		}
-	}
+	objections_write(&l, out);
 	hhlist_write(&l, f);
 	write_resurvey(&rr, rs);
 	{
