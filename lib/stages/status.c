@@ -317,7 +317,10 @@ status_run(const char *dir, int no_audit, int one_line)
 					    errors, audit);
 					line(step, BLOCKED, strbuf_str(&d));
 					previous_done = 0;
-				} else
+				} else if (!previous_done)
+					/* an audit of lists the village no longer has */
+					line(step, LATER, "");
+				else
 					line(step, DONE, audit);
 				strbuf_reset(&d);
 			}

@@ -51,6 +51,8 @@ expect "a village list changed while its objections are not recorded: one waitin
 	status 3 tpa status --brief $V >b &&
 	grep -q "village objections: waiting: for objections-village.csv (the period runs 2015-06-06 to 2015-06-12)" b &&
 	! grep -q "every step done" b &&
+	status 3 tpa status $V >l && ! grep -q "town audit  *done\|county audit  *done" l &&
+	[ "$(grep -c "not yet$" l)" -eq 7 ] &&
 	vmake $V >out 2>err && [ "$(grep -c "^tpa:" err)" -eq 1 ] && nothing_after_village
 '
 
