@@ -77,7 +77,10 @@ after = for f in $(filter $(WAITED),$(1)); do [ -e $$f ] || { $(call forget,$(or
 # $(call forget,OUTPUTS): remove OUTPUTS (a folder with what is in it) and
 # their rows in PROVENANCE.csv and .tpa-blocked.mk, so that neither the
 # audits nor tpa status take a removed output for one changed or blocked.
-forget = rm -rf $(1); for p in PROVENANCE.csv .tpa-blocked.mk; do [ -f $$p ] || continue; \
+# It holds the folder's lock, as the stages do when they write them (make
+# -j may run two steps at once).
+forget = rm -rf $(1); if command -v flock >/dev/null 2>&1; then exec 9<.; flock 9; fi; \
+  for p in PROVENANCE.csv .tpa-blocked.mk; do [ -f $$p ] || continue; \
   awk -v gone='$(1)' 'BEGIN { n = split(gone, g, " ") } \
     { s = $$0; sub(/^.! /, "", s); sub(/[,:].*/, "", s); \
       for (i = 1; i <= n; i++) if (s == g[i] || index(s, g[i] "/") == 1) next; print }' \
