@@ -63,12 +63,28 @@ endif
 # The files a step waits for: when one of them is not there (its level's
 # publicity has not ended, its audit has not cleared the village), the
 # step waiting for it said so in one line and the steps after it do
-# nothing. $(call after,$^ $|) starts each of those steps' recipes.
+# nothing. $(call after,$^ $|[,OUTPUTS]) starts each of those steps'
+# recipes: make runs a recipe only when its output is out of date, so a
+# step that waits removes its OUTPUTS (default: its target), as make clean
+# would, and each step after it in turn finds its input gone and removes
+# its own: nothing made from a list older than the one it depends on is
+# left looking current, nor rebuilt from it.
 WAITED := objections-village.csv objections-town.csv objections-county.csv \
     publicized-village.csv publicized-town.csv publicized-county.csv \
     notice-town.html letters-town.html notice-county.html letters-county.html \
     .tpa-town-audit .tpa-county-audit
-after = for f in $(filter $(WAITED),$(1)); do [ -e $$f ] || exit 0; done;
+after = for f in $(filter $(WAITED),$(1)); do [ -e $$f ] || { $(call forget,$(or $(2),$@)) exit 0; }; done;
+# $(call forget,OUTPUTS): remove OUTPUTS (a folder with what is in it) and
+# their rows in PROVENANCE.csv and .tpa-blocked.mk, so that neither the
+# audits nor tpa status take a removed output for one changed or blocked.
+# It holds the folder's lock, as the stages do when they write them (make
+# -j may run two steps at once).
+forget = rm -rf $(1); if command -v flock >/dev/null 2>&1; then exec 9<.; flock 9; fi; \
+  for p in PROVENANCE.csv .tpa-blocked.mk; do [ -f $$p ] || continue; \
+  awk -v gone='$(1)' 'BEGIN { n = split(gone, g, " ") } \
+    { s = $$0; sub(/^.! /, "", s); sub(/[,:].*/, "", s); \
+      for (i = 1; i <= n; i++) if (s == g[i] || index(s, g[i] "/") == 1) next; print }' \
+    $$p >.$$p.tmp-$$$$ && { cmp -s .$$p.tmp-$$$$ $$p && rm -f .$$p.tmp-$$$$ || mv -f .$$p.tmp-$$$$ $$p; }; done;
 .DEFAULT_GOAL := all
 .SUFFIXES:
 
@@ -119,7 +135,7 @@ publicized-county.csv: notice-county.html letters-county.html publicized-town.cs
 	@$(call after,$^ $|) $(T)tpa-publicize resolve --level county --village village.yaml -o $@ publicized-town.csv objections-county.csv
 
 registry/households.csv: publicized-county.csv primary.csv applicants.csv village.yaml
-	@$(call after,$^ $|) $(T)tpa-file --village village.yaml .
+	@$(call after,$^ $|,registry) $(T)tpa-file --village village.yaml .
 
 # An objections file that does not exist yet: that level's publicity has
 # not ended. Waiting is normal: say what to do, in one line.

@@ -317,7 +317,10 @@ status_run(const char *dir, int no_audit, int one_line)
 					    errors, audit);
 					line(step, BLOCKED, strbuf_str(&d));
 					previous_done = 0;
-				} else
+				} else if (!previous_done)
+					/* an audit of lists the village no longer has */
+					line(step, LATER, "");
+				else
 					line(step, DONE, audit);
 				strbuf_reset(&d);
 			}
@@ -368,15 +371,22 @@ status_run(const char *dir, int no_audit, int one_line)
 			line(N_("registry"), previous_done ? READY : LATER, "");
 		free(why);
 	}
-	if (brief && !said)
-		printf(" %s\n", _("every step done"));
-	if (!brief) {
+	{
 		struct strbuf t = { 0 };
 		char *reg = path_join(dir, "registry");
 
+		/* A stage stopped there (or running now) may not have made its
+		 * outputs from what they depend on: not done. */
 		temporaries(dir, "", &t);
 		temporaries(reg, "registry/", &t);
-		if (t.len)
+		if (t.len && worst == DONE)
+			worst = WAITING;
+		if (brief && !said && t.len)
+			printf(_(" temporaries left by a stage that was stopped (make "
+			    "clean removes them): %s\n"), strbuf_str(&t));
+		else if (brief && !said)
+			printf(" %s\n", _("every step done"));
+		if (!brief && t.len)
 			printf(_("  temporaries left by a stage that was stopped (make "
 			    "clean removes them): %s\n"), strbuf_str(&t));
 		free(reg);
