@@ -497,6 +497,26 @@ put_make_name(struct outfile *f, const char *name)
 	}
 }
 
+/* The length of the file name of input NAME (N bytes): an entry of a
+ * town's or county's file is recorded as FILE#KEY (SPEC §8: FILE a .csv
+ * or .yaml, KEY letters, digits, '.', '_' or '-'); make depends on FILE. */
+static size_t
+entry_file_len(const char *name, size_t n)
+{
+	size_t h = n;
+
+	while (h > 0 && name[h - 1] != '#')
+		h--;
+	if (h == 0 || h == n || strspn(name + h, "0123456789abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ._-") < n - h)
+		return n;
+	h--;
+	if ((h > 4 && memcmp(name + h - 4, ".csv", 4) == 0) ||
+	    (h > 5 && memcmp(name + h - 5, ".yaml", 5) == 0))
+		return h;
+	return n;
+}
+
 /* The prerequisites of a row: its inputs (but "stdin") and its rules, as
  * recorded; appended to *NAMES. */
 static void
@@ -515,7 +535,7 @@ row_prerequisites(char *const *row, char ***names, size_t *n, size_t *cap)
 		if (at == s || ((size_t)(at - s) == 5 && memcmp(s, "stdin", 5) == 0))
 			continue;
 		xgrow(names, cap, *n + 1, sizeof **names);
-		(*names)[(*n)++] = xstrndup(s, (size_t)(at - s));
+		(*names)[(*n)++] = xstrndup(s, entry_file_len(s, (size_t)(at - s)));
 	}
 	if (*row[C_RULES] != '\0') {
 		xgrow(names, cap, *n + 1, sizeof **names);

@@ -712,7 +712,8 @@ audit_level(struct village_audit *va, enum level lev)
 		goto out;
 	}
 	{
-		struct objectionfile_options oo = { op, ENC_AUTO, va->aliases, va->v.year };
+		struct objectionfile_options oo = { op, ENC_AUTO, va->aliases, va->v.year,
+			NULL, NULL, NULL };
 
 		if (objectionfile_read(&of, &oo, NULL, NULL, &err) != 0) {
 			cannot_read(va, "MISSING_ITEM", &err);
