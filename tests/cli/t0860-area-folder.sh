@@ -84,7 +84,7 @@ expect "outside an area tpa-init makes a folder of any name" '
 expect "in an area tpa-audit reports FOLDER_NOT_CODE for that village (in its language) and audits the others" '
 	county c && recode c/2015/371323105202 371323105209 && touch c/2015/town-371323105/town.yaml &&
 	for v in 371323105201 371323105203; do
-		make -s -C c/2015/$v TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 >/dev/null 2>&1 || return 1
+		make -s -C c/2015/$v TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv >/dev/null 2>&1 || return 1
 	done &&
 	status 1 tpa-audit -q --level town -o . c/2015/371323105201 c/2015/371323105202/ c/2015/371323105203 &&
 	[ "$(grep -c "^error," audit.csv)" -eq 1 ] &&

@@ -19,6 +19,7 @@ tpl=$scratch/tpl
 	mkdir -p "$tpl/c" && cd "$tpl" &&
 	cp -R "$SAMPLE/county/." c/ && sample_rules c &&
 	rm -rf c/2016 c/2017 c/2015/county-371323 c/2015/town-* c/2015/371323105203 c/2015/371323106201 &&
+	rm c/2015/3*/objections-town.csv c/2015/3*/objections-county.csv &&
 	tpa-init -q --county 371323 --year 2015 --rules c/rules/yishui-2015.yaml c/2015/county-371323 &&
 	tpa-init -q --town 371323105 --year 2015 c/2015/town-371323105 &&
 	sed -i 's/^  name: ""   /  name: 沂水县/; s/^  contact: ""/  contact: "县扶贫办 0539-2251369"/; s/^# publicity:/publicity:/; s/^#   start:/  start:/; s/^#   end:/  end:/' \
@@ -164,6 +165,7 @@ expect "the county: resolve --level county waits for county.yaml publicity.close
 	grep "^publicized-county.csv," $A/PROVENANCE.csv | grep -q "\.\./town-371323105/objections-town\.csv#371323105201@"'
 
 expect "outside an area a town objections file is the village folder's, read whole, no village_code needed, no closing date" '
-	area && rm -rf $T $CO && (cd $A && cp ../../../c/2015/371323105201/objections-town.csv o.csv &&
+	area && rm -rf $T $CO && (cd $A && printf "household_id,about,received,kind,summary,outcome,decided,decided_by\nH031,,2015-06-16,wrongly_included,x,upheld,2015-06-19,town\n" >objections-town.csv &&
 	tpa-publicize resolve -q --level town --village village.yaml -o publicized-town.csv publicized-village.csv objections-town.csv) &&
-	grep "^publicized-town.csv," $A/PROVENANCE.csv | grep -q ";objections-town.csv@"'
+	grep "^publicized-town.csv," $A/PROVENANCE.csv | grep -q ";objections-town.csv@" &&
+	[ "$(decision $A/publicized-town.csv H031)" = removed ]'
