@@ -33,7 +33,7 @@ tpl=$scratch/tpl
 ) >"$scratch/tpl.log" 2>&1 || { echo "FAIL $test_name: the area could not be made" >&2; cat "$scratch/tpl.log" >&2; }
 
 area() {
-	cp -R "$tpl/c" c
+	cp -Rp "$tpl/c" c
 }
 Y=c/2015
 A=$Y/371323105201
