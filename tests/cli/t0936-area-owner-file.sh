@@ -104,3 +104,11 @@ expect "an objections-county.csv in a village folder is OWNER_FILE_IN_VILLAGE to
 	grep -q "^error,OWNER_FILE_IN_VILLAGE,371323105201,,.*objections-county.csv" $T/audit.csv &&
 	rm -rf $T $CO && mkdir out &&
 	{ tpa-audit -q --level town -o out $A >/dev/null 2>&1 || true; } && [ -f out/audit.csv ] && ! grep -q OWNER_FILE_IN_VILLAGE out/audit.csv'
+
+expect "the town audit verifies a village's entry of the town file by its rows: no PROVENANCE_MISMATCH while A's rows are as read, whatever B's rows do; one naming the entry once A's rows change" '
+	area && objections && closed 371323105201 2015-06-21 && resolve $A &&
+	audit_town && ! grep -q "PROVENANCE_MISMATCH" $T/audit.csv &&
+	sed -i "s/^371323105202,001,\(.*\),dismissed,/371323105202,001,\1,upheld,/" $T/objections-town.csv &&
+	audit_town && ! grep -q "PROVENANCE_MISMATCH" $T/audit.csv &&
+	sed -i "s/has a car/owns a car/" $T/objections-town.csv &&
+	audit_town && grep -q "^error,PROVENANCE_MISMATCH,371323105201,,.*objections-town.csv#371323105201" $T/audit.csv'
