@@ -505,7 +505,7 @@ size_t
 provenance_entry_file(const char *name)
 {
 	static const char *const files[] = { "villages.csv", "town.yaml",
-		"county.yaml" };
+		"county.yaml", "objections-town.csv", "objections-county.csv" };
 	const char *hash = strrchr(name, '#');
 
 	if (hash == NULL || hash[1] == '\0' || strchr(hash, '/') != NULL)

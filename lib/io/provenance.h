@@ -65,9 +65,9 @@ void provenance_output(struct provenance *p, const char *path,
  * town's or county's file, "FILE#KEY" (SPEC §8). */
 void provenance_input_named(struct provenance *p, const char *name,
     const char sha256[DIGEST_HEX]);
-/* When NAME is such an entry (FILE ending in villages.csv, town.yaml or
- * county.yaml, then '#' and a KEY with no '/'), the length of FILE; else
- * 0. */
+/* When NAME is such an entry (FILE ending in villages.csv, town.yaml,
+ * county.yaml, objections-town.csv or objections-county.csv, then '#'
+ * and a KEY with no '/'), the length of FILE; else 0. */
 size_t provenance_entry_file(const char *name);
 
 /* Lock the folder and write the new PROVENANCE.csv and .tpa-deps.mk to

@@ -21,6 +21,7 @@
 #include "io/csvout.h"
 #include "io/infile.h"
 #include "io/provenance.h"
+#include "rules/area.h"
 #include "stages/audit.h"
 #include "stages/shell.h"
 #include "stages/surveying.h"
@@ -110,6 +111,8 @@ struct village_audit {
 	struct hhlist lists[NFILES];
 	int have_list[NFILES];
 	int apply_col, date_col;     /* applicants' apply_date, survey's survey_date */
+	int in_area;                 /* in an area whose files loaded */
+	struct area area;
 };
 
 static void
@@ -229,6 +232,45 @@ rewritten(const struct village_audit *va, const char *name)
 	return same;
 }
 
+/* In an area a town's or county's objections file is recorded as its
+ * entry for the village, FILE#CODE (tpa-area(5)): the SHA-256 of the
+ * village's rows. Whether NAME is such an entry of ROW whose rows are
+ * still as recorded. */
+static int
+objections_entry_same(const struct village_audit *va,
+    const struct provenance_row *row, const char *name)
+{
+	const char *hash = strrchr(name, '#'), *base;
+	struct objectionfile of;
+	struct objectionfile_options oo = { NULL, ENC_AUTO, va->aliases,
+		va->v.year, NULL, NULL, NULL };
+	struct strbuf err = { 0 };
+	char *file, *path;
+	int same = 0;
+
+	if (hash == NULL || strchr(hash, '/') != NULL)
+		return 0;
+	file = xstrndup(name, (size_t)(hash - name));
+	base = path_base(file);
+	if (strcmp(base, "objections-town.csv") == 0 ||
+	    strcmp(base, "objections-county.csv") == 0) {
+		path = in_dir(va, file);
+		oo.path = path;
+		oo.village = hash + 1;
+		memset(&of, 0, sizeof of);
+		if (objectionfile_read(&of, &oo, NULL, NULL, &err) == 0)
+			for (size_t i = 0; i < row->ninputs; i++)
+				if (strcmp(row->inputs[i].name, name) == 0)
+					same = strcmp(row->inputs[i].sha256,
+					    of.village_sha256) == 0;
+		objectionfile_free(&of);
+		free(path);
+	}
+	strbuf_free(&err);
+	free(file);
+	return same;
+}
+
 static void
 on_prov(void *ctx, const struct provenance_row *row, enum provenance_problem what,
     const char *name)
@@ -246,7 +288,7 @@ on_prov(void *ctx, const struct provenance_row *row, enum provenance_problem wha
 		break;
 	case PROV_INPUT_MISSING:
 	case PROV_INPUT_CHANGED:
-		if (!rewritten(va, name))
+		if (!rewritten(va, name) && !objections_entry_same(va, row, name))
 			say(va, SEV_ERROR, "PROVENANCE_MISMATCH", "", MSG_AUDIT_PROV_INPUT,
 			    row->output, name);
 		break;
@@ -737,13 +779,19 @@ audit_level(struct village_audit *va, enum level lev)
 	unsigned char *resurvey = NULL;
 	struct resolve_summary sum;
 	struct strbuf err = { 0 }, name = { 0 };
-	char *op;
+	char *op = NULL;
 	const struct period *p = &va->v.publicity[lev];
 
 	memset(&d, 0, sizeof d);
 	memset(&of, 0, sizeof of);
 	strbuf_printf(&name, "objections-%s.csv", level_code(lev));
-	op = in_dir(va, strbuf_str(&name));
+	if (va->in_area && lev != LEVEL_VILLAGE) {
+		/* In an area the level's own file, the village's rows of it. */
+		op = path_join(lev == LEVEL_TOWN ? va->area.town.dir :
+		    va->area.county.dir, strbuf_str(&name));
+	} else {
+		op = in_dir(va, strbuf_str(&name));
+	}
 	if (!p->given) {
 		strbuf_reset(&name);
 		strbuf_printf(&name, "village.yaml publicity.%s", level_code(lev));
@@ -753,13 +801,22 @@ audit_level(struct village_audit *va, enum level lev)
 	if (!regular(va, op, strbuf_str(&name)))
 		goto out;
 	{
-		struct objectionfile_options oo = { op, ENC_AUTO, va->aliases, va->v.year };
+		struct objectionfile_options oo = { op, ENC_AUTO, va->aliases, va->v.year,
+			NULL, NULL, NULL };
 
+		if (va->in_area && lev != LEVEL_VILLAGE)
+			oo.village = va->code;
 		if (objectionfile_read(&of, &oo, NULL, NULL, &err) != 0) {
 			cannot_read(va, "MISSING_ITEM", &err);
 			goto out;
 		}
-		audit_input(va, op, of.sha256);
+		if (oo.village != NULL) {
+			strbuf_reset(&name);
+			strbuf_printf(&name, "%s#%s", op, va->code);
+			audit_input(va, strbuf_str(&name), of.village_sha256);
+		} else {
+			audit_input(va, op, of.sha256);
+		}
 	}
 	out = xcalloc(in->nrows + 1, sizeof *out);
 	resurvey = xcalloc(of.n + 1, 1);
@@ -952,6 +1009,8 @@ village_free_audit(struct village_audit *va)
 		village_free(&va->v);
 	if (va->have_rules)
 		rules_free(&va->rules);
+	if (va->in_area)
+		area_free(&va->area);
 	aliases_free(va->aliases);
 	provenance_rows_free(&va->prov);
 	for (size_t i = 0; i < va->ndv; i++) {
@@ -962,6 +1021,47 @@ village_free_audit(struct village_audit *va)
 	strmap_free(&va->dindex);
 	for (int k = 0; k < NFILES; k++)
 		hhlist_free(&va->lists[k]);
+}
+
+/* A village in an area: the town's and county's objections files are
+ * theirs, never the village folder's (OWNER_FILE_IN_VILLAGE); the town
+ * and county levels are re-derived from the owners' files and periods. */
+static void
+audit_area(struct village_audit *va)
+{
+	char err[2048];
+
+	/* An area whose files do not load, or that does not list the
+	 * village, is audited as a folder outside one: the stages refuse to
+	 * go on there anyway. */
+	memset(&va->area, 0, sizeof va->area);
+	if (area_load(&va->area, va->dir, va->code, NULL, NULL, ENC_AUTO, err,
+	    sizeof err) != 0)
+		return;
+	if (va->area.village == NULL) {
+		area_free(&va->area);
+		return;
+	}
+	va->in_area = 1;
+	for (int lev = LEVEL_TOWN; lev <= LEVEL_COUNTY; lev++) {
+		const struct area_period *p = lev == LEVEL_TOWN ?
+		    &va->area.village->town : &va->area.county.publicity;
+		char name[64], *owner;
+
+		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
+		if (exists(va, name)) {
+			owner = path_join(lev == LEVEL_TOWN ? va->area.town.dir :
+			    va->area.county.dir, name);
+			say(va, SEV_ERROR, "OWNER_FILE_IN_VILLAGE", "",
+			    MSG_AUDIT_OWNER_FILE, name, owner);
+			free(owner);
+		}
+		if (p->start != 0 && p->end != 0) {
+			va->v.publicity[lev].start = p->start;
+			va->v.publicity[lev].end = p->end;
+			va->v.publicity[lev].given = 1;
+		}
+	}
 }
 
 static void
@@ -1018,6 +1118,8 @@ audit_village(struct auditor *a, const char *dir)
 		area_free(&area);
 	}
 	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
+	if (village_in_area(dir))
+		audit_area(&va);
 	stage_read(&a->st, va.v.path, va.v.sha256);
 	a->village_codes = xrealloc(a->village_codes, (a->nvillages + 1) * sizeof *a->village_codes);
 	a->village_codes[a->nvillages] = xstrdup(va.code);

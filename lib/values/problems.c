@@ -44,6 +44,7 @@ static const struct enum_value problem[] = {
 	{ "UNEXPLAINED_EXIT", "上年建档户去向未说明" },
 	{ "STAGE_NOT_REACHED", "尚未进行到该环节" },
 	{ "FOLDER_NOT_CODE", "村文件夹名与村代码不符" },
+	{ "OWNER_FILE_IN_VILLAGE", "村文件夹中有乡镇或县的异议登记表" },
 };
 static const struct enum_value severity[] = {
 	{ "error", "错误" }, { "warning", "警告" }, { "info", "提示" },

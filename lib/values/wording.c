@@ -72,6 +72,8 @@ static const char *const formats[NMSGS][2] = {
 	[MSG_WHOLE_NUMBER] = { "整数", "a whole number" },
 	[MSG_AUDIT_FOLDER_NOT_CODE] = { "村文件夹名%s不是村代码%s：县的文件夹中，村文件夹以村代码命名，各环节拒绝处理该村",
 		"the folder's name %s is not the village's code %s: in a county's folders a village folder is named by its code, and the stages refuse it" },
+	[MSG_AUDIT_OWNER_FILE] = { "村文件夹中的%s不予读取：本级异议由上级在%s中登记",
+		"%s in the village folder is never read: this level's objections are the owner's, in %s" },
 };
 
 void

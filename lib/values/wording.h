@@ -73,6 +73,7 @@ enum msg {
 	MSG_AUDIT_UNEXPLAINED,   /* %s registry file */
 	MSG_AUDIT_QUOTA_TOTAL,   /* %lld people, %lld quota, %zu villages */
 	MSG_AUDIT_FOLDER_NOT_CODE, /* %s folder name, %s code */
+	MSG_AUDIT_OWNER_FILE,    /* %s file in the village folder, %s the owner's */
 	NMSGS
 };
 

@@ -66,6 +66,7 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_UNEXPLAINED] = "s",
 	[MSG_AUDIT_QUOTA_TOTAL] = "LLz",
 	[MSG_AUDIT_FOLDER_NOT_CODE] = "ss",
+	[MSG_AUDIT_OWNER_FILE] = "ss",
 };
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each
