@@ -59,53 +59,24 @@ owner_objections(const struct area *a, enum level l)
 }
 
 /* Village facts, rules when needed, the list: what both commands load.
- * For the town and county levels of a village in an area, A is loaded
- * (*IN_AREA set; area_free() after), the village must be listed, and the
- * level's period is the area's. */
+ * For the town and county levels of a village in an area, *A is the area
+ * the stage loaded with the village (--town and --county honoured; the
+ * village took its periods from it), else NULL. */
 static int
 load(struct stage *st, const struct publicize_options *o, int rules,
-    struct hhlist *l, struct area *a, int *in_area)
+    struct hhlist *l, const struct area **a)
 {
 	st->town_dir = o->town;
 	st->county_dir = o->county;
-	*in_area = 0;
+	*a = NULL;
 	if (stage_load_village(st, o->village, 1) != 0 ||
 	    (rules && stage_load_rules(st, o->rules, o->include_anywhere) != 0) ||
 	    stage_load_columns(st, o->columns) != 0 ||
 	    stage_input(st, o->list) != 0 ||
 	    (o->objections && stage_input(st, o->objections) != 0))
 		return EXIT_ERROR;
-	if (o->level != LEVEL_VILLAGE) {
-		char *dir = path_dir(st->village.path), err[1024];
-		int rc = 0;
-
-		if (village_in_area(dir)) {
-			memset(a, 0, sizeof *a);
-			if (area_load(a, dir, st->village.code, NULL, NULL, o->encoding,
-			    err, sizeof err) != 0)
-				rc = stage_fail(st, "%s", err);
-			else {
-				*in_area = 1;
-				if (a->village == NULL)
-					/* TRANSLATORS: the village's code, then villages.csv. */
-					rc = stage_fail(st, _("village %s is not listed in %s"),
-					    st->village.code, a->town.villages_path);
-			}
-		}
-		free(dir);
-		if (rc != 0)
-			return rc;
-		if (*in_area) {
-			const struct area_period *p = area_level_period(a, o->level);
-			struct period *v = &st->village.publicity[o->level];
-
-			if (p->start != 0 && p->end != 0) {
-				v->start = p->start;
-				v->end = p->end;
-				v->given = 1;
-			}
-		}
-	}
+	if (o->level != LEVEL_VILLAGE && st->have_area)
+		*a = &st->area;
 	if (!st->village.publicity[o->level].given)
 		return stage_fail_no_period(st, (int)o->level);
 	memset(l, 0, sizeof *l);
@@ -193,19 +164,19 @@ publicize_notice(const struct publicize_options *o)
 	struct outfile *out = NULL;
 	uint32_t *order = NULL;
 	struct copies copies = { 0 };
-	struct area a;
+	const struct area *a = NULL;
 	enum decision running = objections_running(o->level);
-	int status = EXIT_ERROR, group, in_area = 0;
+	int status = EXIT_ERROR, group;
 
 	memset(&l, 0, sizeof l);
 	memset(&n, 0, sizeof n);
 	stage_begin(&st, "publicize", o->quiet);
 	stage_target(&st, o->output);
-	if (load(&st, o, 0, &l, &a, &in_area) != 0 ||
+	if (load(&st, o, 0, &l, &a) != 0 ||
 	    (out = stage_output(&st, o->output, OUTFILE_PUBLIC)) == NULL ||
 	    read_list(&st, o, &l) != 0)
 		goto out;
-	if (already_posted(&st, o, &l, out, in_area ? &a : NULL)) {
+	if (already_posted(&st, o, &l, out, a)) {
 		char why[256];
 
 		snprintf(why, sizeof why, "%s changed after the notice was posted "
@@ -259,8 +230,6 @@ out:
 	free(order);
 	free(rows);
 	hhlist_free(&l);
-	if (in_area)
-		area_free(&a);
 	return stage_end(&st, status);
 }
 
@@ -570,8 +539,8 @@ publicize_resolve(const struct publicize_options *o)
 	struct outfile *f = NULL, *rs = NULL;
 	struct strbuf err = { 0 };
 	char *rs_path = NULL, *owner = NULL, n[5][32];
-	struct area a;
-	int status = EXIT_ERROR, objcol, in_area = 0;
+	const struct area *a = NULL;
+	int status = EXIT_ERROR, objcol;
 
 	memset(&rr, 0, sizeof rr);
 	memset(&l, 0, sizeof l);
@@ -581,16 +550,16 @@ publicize_resolve(const struct publicize_options *o)
 	stage_begin(&st, "publicize", o->quiet);
 	if (o->explain == NULL)
 		stage_target(&st, o->output);
-	if (load(&st, o, 1, &l, &a, &in_area) != 0)
+	if (load(&st, o, 1, &l, &a) != 0)
 		goto out;
-	if (in_area) {
+	if (a != NULL) {
 		/* The operand must be the owner's file: one in the village
 		 * folder is never read. */
 		struct file_id x, y;
 		char e1[256], e2[256];
 		int same;
 
-		owner = owner_objections(&a, o->level);
+		owner = owner_objections(a, o->level);
 		same = file_id_get(o->objections, &x, e1, sizeof e1) == 0 &&
 		    file_id_get(owner, &y, e2, sizeof e2) == 0;
 		if (same) {
@@ -607,7 +576,7 @@ publicize_resolve(const struct publicize_options *o)
 			    o->objections);
 			goto out;
 		}
-		if ((status = posting_closed(&st, o, &a)) != 0)
+		if ((status = posting_closed(&st, o, a)) != 0)
 			goto out;
 		status = EXIT_ERROR;
 	}
@@ -623,16 +592,16 @@ publicize_resolve(const struct publicize_options *o)
 		struct objectionfile of;
 
 		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
-		below = !in_area ? path_beside(o->objections, name) :
+		below = a == NULL ? path_beside(o->objections, name) :
 		    lev == LEVEL_VILLAGE ? path_beside(o->list, name) :
-		    owner_objections(&a, (enum level)lev);
+		    owner_objections(a, (enum level)lev);
 		if (!path_exists(below)) {
 			free(below);
 			continue;
 		}
 		memset(&of, 0, sizeof of);
 		if (stage_input(&st, below) != 0 ||
-		    read_objections(&st, o, in_area ? &a : NULL, (enum level)lev,
+		    read_objections(&st, o, a, (enum level)lev,
 		    below, &of, NULL, NULL) != 0) {
 			objectionfile_free(&of);
 			free(below);
@@ -667,8 +636,8 @@ publicize_resolve(const struct publicize_options *o)
 			goto out;
 		}
 	}
-	if (read_objections(&st, o, in_area ? &a : NULL, o->level,
-	    in_area ? owner : o->objections, &rr.objections, on_note, &rr) != 0)
+	if (read_objections(&st, o, a, o->level, a != NULL ? owner : o->objections,
+	    &rr.objections, on_note, &rr) != 0)
 		goto out;
 	out = xcalloc(l.nrows + 1, sizeof *out);
 	resurvey = xcalloc(rr.objections.n + 1, 1);
@@ -753,8 +722,6 @@ out:
 	free(resurvey);
 	free(rs_path);
 	free(owner);
-	if (in_area)
-		area_free(&a);
 	objectionfile_free(&rr.objections);
 	strbuf_free(&rr.pending);
 	strbuf_free(&err);

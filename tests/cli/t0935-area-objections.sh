@@ -171,3 +171,15 @@ expect "outside an area a town objections file is the village folder's, read who
 	tpa-publicize resolve -q --level town --village village.yaml -o publicized-town.csv publicized-village.csv objections-town.csv) &&
 	grep "^publicized-town.csv," $A/PROVENANCE.csv | grep -q ";objections-town.csv@" &&
 	[ "$(decision $A/publicized-town.csv H031)" = removed ]'
+
+expect "with --town and --county a village folder away from its area reads the town's file there: resolve waits until the town closes its posting, then takes only the village's rows" '
+	area && objections && mkdir w && mv $A w/ &&
+	r() { (cd w/371323105201 && tpa-publicize resolve -q --level town --village village.yaml \
+	    --town ../../$T --county ../../$CO -o publicized-town.csv publicized-village.csv \
+	    ../../$T/objections-town.csv); } &&
+	status 1 r 2>err && grep -q "set town_closed in ../../$T/villages.csv" err &&
+	[ ! -e w/371323105201/publicized-town.csv ] &&
+	closed 371323105201 2015-06-21 && r &&
+	[ "$(decision w/371323105201/publicized-town.csv H031)" = removed ] &&
+	[ "$(decision w/371323105201/publicized-town.csv H032)" = confirmed ] &&
+	grep "^publicized-town.csv," w/371323105201/PROVENANCE.csv | grep -q "objections-town\.csv#371323105201@"'
