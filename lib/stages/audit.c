@@ -232,43 +232,49 @@ rewritten(const struct village_audit *va, const char *name)
 	return same;
 }
 
-/* In an area a town's or county's objections file is recorded as its
- * entry for the village, FILE#CODE (tpa-area(5)): the SHA-256 of the
- * village's rows. Whether NAME is such an entry of ROW whose rows are
- * still as recorded. */
+/* The SHA-256 of the input REF ("FILE#KEY", FILE relative to DIR) as it
+ * is now, for provenance_verify_entries(): of a town's or county's
+ * objections file and a village code (tpa-area(5)), the village's rows as
+ * tpa-publicize resolve hashes them, read with the village's aliases and
+ * year; of any other file of the area, its entry
+ * (village_area_entry_digest()). Returns 0, or -1 when it cannot be had. */
 static int
-objections_entry_same(const struct village_audit *va,
-    const struct provenance_row *row, const char *name)
+entry_digest(void *ctx, const char *dir, const char *ref,
+    char sha256[DIGEST_HEX])
 {
-	const char *hash = strrchr(name, '#'), *base;
+	const struct village_audit *va = ((struct prov_check *)ctx)->va;
+	const char *hash = strrchr(ref, '#'), *base;
 	struct objectionfile of;
 	struct objectionfile_options oo = { NULL, ENC_AUTO, va->aliases,
 		va->v.year, NULL, NULL, NULL };
 	struct strbuf err = { 0 };
-	char *file, *path;
-	int same = 0;
+	char *file, *path, e[1024];
+	int rc = -1;
 
-	if (hash == NULL || strchr(hash, '/') != NULL)
-		return 0;
-	file = xstrndup(name, (size_t)(hash - name));
+	if (hash == NULL)
+		return -1;
+	file = xstrndup(ref, (size_t)(hash - ref));
 	base = path_base(file);
-	if (strcmp(base, "objections-town.csv") == 0 ||
-	    strcmp(base, "objections-county.csv") == 0) {
-		path = in_dir(va, file);
-		oo.path = path;
-		oo.village = hash + 1;
-		memset(&of, 0, sizeof of);
-		if (objectionfile_read(&of, &oo, NULL, NULL, &err) == 0)
-			for (size_t i = 0; i < row->ninputs; i++)
-				if (strcmp(row->inputs[i].name, name) == 0)
-					same = strcmp(row->inputs[i].sha256,
-					    of.village_sha256) == 0;
-		objectionfile_free(&of);
-		free(path);
+	if (strcmp(base, "objections-town.csv") != 0 &&
+	    strcmp(base, "objections-county.csv") != 0) {
+		free(file);
+		return village_area_entry_digest(dir, ref, sha256);
 	}
+	path = path_join(dir, file);
+	oo.path = path;
+	oo.village = hash + 1;
+	memset(&of, 0, sizeof of);
+	/* Anything but a regular file there would block or never end. */
+	if (infile_regular(path, e, sizeof e) != INFILE_NOT_REGULAR &&
+	    objectionfile_read(&of, &oo, NULL, NULL, &err) == 0) {
+		memcpy(sha256, of.village_sha256, DIGEST_HEX);
+		rc = 0;
+	}
+	objectionfile_free(&of);
 	strbuf_free(&err);
+	free(path);
 	free(file);
-	return same;
+	return rc;
 }
 
 static void
@@ -288,7 +294,7 @@ on_prov(void *ctx, const struct provenance_row *row, enum provenance_problem wha
 		break;
 	case PROV_INPUT_MISSING:
 	case PROV_INPUT_CHANGED:
-		if (!rewritten(va, name) && !objections_entry_same(va, row, name))
+		if (!rewritten(va, name))
 			say(va, SEV_ERROR, "PROVENANCE_MISMATCH", "", MSG_AUDIT_PROV_INPUT,
 			    row->output, name);
 		break;
@@ -327,8 +333,8 @@ check_provenance(struct village_audit *va)
 	 * village goes on after the audit, which would make make audit again
 	 * for nothing; the lists and data it vouches for are recorded. */
 	if (va->have_prov)
-		provenance_verify_entries(va->dir, &va->prov, village_area_entry_digest,
-		    on_prov, &pc);
+		provenance_verify_entries(va->dir, &va->prov, entry_digest, on_prov,
+		    &pc);
 	for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++)
 		if (exists(va, outputs[i]) && provenance_find(&va->prov, outputs[i]) == NULL)
 			say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_PROV_MISSING,
