@@ -111,7 +111,7 @@ struct village_audit {
 	struct hhlist lists[NFILES];
 	int have_list[NFILES];
 	int apply_col, date_col;     /* applicants' apply_date, survey's survey_date */
-	int in_area;                 /* in an area whose files loaded */
+	int in_area;                 /* in an area: AREA loaded with the village */
 	struct area area;
 };
 
@@ -1029,29 +1029,14 @@ village_free_audit(struct village_audit *va)
 		hhlist_free(&va->lists[k]);
 }
 
-/* A village in an area: the town's and county's objections files are
- * theirs, never the village folder's (OWNER_FILE_IN_VILLAGE); the town
- * and county levels are re-derived from the owners' files and periods. */
+/* A village in an area (its area loaded with it, whose periods it
+ * took): the town's and county's objections files are theirs, never the
+ * village folder's (OWNER_FILE_IN_VILLAGE); the town and county levels
+ * are re-derived from the owners' files. */
 static void
 audit_area(struct village_audit *va)
 {
-	char err[2048];
-
-	/* An area whose files do not load, or that does not list the
-	 * village, is audited as a folder outside one: the stages refuse to
-	 * go on there anyway. */
-	memset(&va->area, 0, sizeof va->area);
-	if (area_load(&va->area, va->dir, va->code, NULL, NULL, ENC_AUTO, err,
-	    sizeof err) != 0)
-		return;
-	if (va->area.village == NULL) {
-		area_free(&va->area);
-		return;
-	}
-	va->in_area = 1;
 	for (int lev = LEVEL_TOWN; lev <= LEVEL_COUNTY; lev++) {
-		const struct area_period *p = lev == LEVEL_TOWN ?
-		    &va->area.village->town : &va->area.county.publicity;
 		char name[64], *owner;
 
 		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
@@ -1061,11 +1046,6 @@ audit_area(struct village_audit *va)
 			say(va, SEV_ERROR, "OWNER_FILE_IN_VILLAGE", "",
 			    MSG_AUDIT_OWNER_FILE, name, owner);
 			free(owner);
-		}
-		if (p->start != 0 && p->end != 0) {
-			va->v.publicity[lev].start = p->start;
-			va->v.publicity[lev].end = p->end;
-			va->v.publicity[lev].given = 1;
 		}
 	}
 }
@@ -1110,10 +1090,10 @@ audit_village(struct auditor *a, const char *dir)
 		goto out;
 	}
 	{
-		/* In an area, what the town and county own, from their files. */
-		struct area area;
-		int rc = village_area_apply(&va.v, &area, NULL, NULL, ENC_AUTO, err,
-		    sizeof err);
+		/* In an area, what the town and county own, from their files:
+		 * the area stays loaded for the town and county levels. */
+		int rc = village_area_apply(&va.v, &va.area, NULL, NULL, ENC_AUTO,
+		    err, sizeof err);
 
 		if (rc < 0) {
 			finding(a, SEV_ERROR, rc == -2 ? "VILLAGE_NOT_LISTED" :
@@ -1121,10 +1101,10 @@ audit_village(struct auditor *a, const char *dir)
 			va.index = (uint32_t)a->nvillages;
 			goto out;
 		}
-		area_free(&area);
+		va.in_area = rc == 1;
 	}
 	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
-	if (village_in_area(dir))
+	if (va.in_area)
 		audit_area(&va);
 	stage_read(&a->st, va.v.path, va.v.sha256);
 	a->village_codes = xrealloc(a->village_codes, (a->nvillages + 1) * sizeof *a->village_codes);
