@@ -157,8 +157,8 @@ $(OBJ_COUNTY): | notice-county.html
 
 # Whether the owner closed its posting of this village: one line while
 # it has not (make exits 0); a closing date on or before the end stops
-# make. The mark is made once, so that a later edit of villages.csv or
-# county.yaml for another village does not make this one's list again.
+# make. The mark is made once (the stages' own entries of villages.csv
+# and county.yaml decide whether this village's lists change).
 define closed
 @$(call after,$^ $|) why=$$($(T)tpa status --closed $(1) .); rc=$$?; \
 if [ $$rc -eq 0 ]; then [ -e $@ ] || touch $@; \
