@@ -69,10 +69,29 @@ endif
 # would, and each step after it in turn finds its input gone and removes
 # its own: nothing made from a list older than the one it depends on is
 # left looking current, nor rebuilt from it.
-WAITED := objections-village.csv objections-town.csv objections-county.csv \
+# In an area (a town-*/town.yaml or county-*/county.yaml beside this
+# folder: tpa-area(5)) the town's and the county's objections are their
+# files, ../town-T/objections-town.csv and ../county-C/objections-county.csv,
+# and they are final for this village only once the owner closed its
+# posting (villages.csv town_closed, county.yaml publicity.closed):
+# .tpa-town-closed and .tpa-county-closed stand for that, made by
+# `tpa status --closed`. Waiting for them is normal, as for any file.
+IN_AREA := $(if $(wildcard ../town-*/town.yaml ../county-*/county.yaml),1)
+ifeq ($(IN_AREA),1)
+OBJ_TOWN := $(TOWN_DIR)/objections-town.csv
+OBJ_COUNTY := $(COUNTY_DIR)/objections-county.csv
+CLOSED_TOWN := .tpa-town-closed
+CLOSED_COUNTY := .tpa-county-closed
+else
+OBJ_TOWN := objections-town.csv
+OBJ_COUNTY := objections-county.csv
+CLOSED_TOWN :=
+CLOSED_COUNTY :=
+endif
+WAITED := objections-village.csv $(OBJ_TOWN) $(OBJ_COUNTY) \
     publicized-village.csv publicized-town.csv publicized-county.csv \
     notice-town.html letters-town.html notice-county.html letters-county.html \
-    .tpa-town-audit .tpa-county-audit
+    .tpa-town-audit .tpa-county-audit $(CLOSED_TOWN) $(CLOSED_COUNTY)
 after = for f in $(filter $(WAITED),$(1)); do [ -e $$f ] || { $(call forget,$(or $(2),$@)) exit 0; }; done;
 # $(call forget,OUTPUTS): remove OUTPUTS (a folder with what is in it) and
 # their rows in PROVENANCE.csv and .tpa-blocked.mk, so that neither the
@@ -122,8 +141,8 @@ notice-town.html: publicized-village.csv village.yaml | $(town_gate)
 letters-town.html: publicized-village.csv village.yaml | $(town_gate)
 	@$(call after,$^ $|) $(T)tpa-publicize letter --level town --village village.yaml -o $@ publicized-village.csv
 
-publicized-town.csv: notice-town.html letters-town.html publicized-village.csv objections-town.csv village.yaml
-	@$(call after,$^ $|) $(T)tpa-publicize resolve --level town --village village.yaml -o $@ publicized-village.csv objections-town.csv
+publicized-town.csv: notice-town.html letters-town.html publicized-village.csv $(OBJ_TOWN) $(CLOSED_TOWN) village.yaml
+	@$(call after,$^ $|) $(T)tpa-publicize resolve --level town --village village.yaml -o $@ publicized-village.csv $(OBJ_TOWN)
 
 notice-county.html: publicized-town.csv village.yaml | $(county_gate)
 	@$(call after,$^ $|) $(T)tpa-publicize notice --level county --village village.yaml -o $@ publicized-town.csv
@@ -131,8 +150,8 @@ notice-county.html: publicized-town.csv village.yaml | $(county_gate)
 letters-county.html: publicized-town.csv village.yaml | $(county_gate)
 	@$(call after,$^ $|) $(T)tpa-publicize letter --level county --village village.yaml -o $@ publicized-town.csv
 
-publicized-county.csv: notice-county.html letters-county.html publicized-town.csv objections-county.csv village.yaml
-	@$(call after,$^ $|) $(T)tpa-publicize resolve --level county --village village.yaml -o $@ publicized-town.csv objections-county.csv
+publicized-county.csv: notice-county.html letters-county.html publicized-town.csv $(OBJ_COUNTY) $(CLOSED_COUNTY) village.yaml
+	@$(call after,$^ $|) $(T)tpa-publicize resolve --level county --village village.yaml -o $@ publicized-town.csv $(OBJ_COUNTY)
 
 registry/households.csv: publicized-county.csv primary.csv applicants.csv village.yaml
 	@$(call after,$^ $|,registry) $(T)tpa-file --village village.yaml .
@@ -141,6 +160,36 @@ registry/households.csv: publicized-county.csv primary.csv applicants.csv villag
 # not ended. Waiting is normal: say what to do, in one line.
 objections-%.csv:
 	@$(call after,$^ $|) echo "tpa: waiting for objections-$*.csv: post notice-$*.html; when its period is over, record the objections there (a header row alone if there were none) and run make again" >&2
+
+ifeq ($(IN_AREA),1)
+# The town's or county's objections file not there yet, once the level's
+# notice is posted: the owner records them when its posting's period is
+# over.
+$(OBJ_TOWN): | notice-town.html
+	@$(call after,$^ $|) echo "tpa: waiting for $@: the town records there the objections its posting drew (a header row alone if there were none)" >&2
+
+$(OBJ_COUNTY): | notice-county.html
+	@$(call after,$^ $|) echo "tpa: waiting for $@: the county records there the objections its announcement drew (a header row alone if there were none)" >&2
+
+# Whether the owner closed its posting of this village: one line while
+# it has not (make exits 0); a closing date on or before the end stops
+# make. The mark is made once (the stages' own entries of villages.csv
+# and county.yaml decide whether this village's lists change).
+define closed
+@$(call after,$^ $|) why=$$($(T)tpa status --closed $(1) .); rc=$$?; \
+if [ $$rc -eq 0 ]; then [ -e $@ ] || touch $@; \
+elif [ $$rc -eq 3 ]; then echo "tpa: waiting: $$why" >&2; rm -f $@; \
+else rm -f $@; exit 1; fi
+endef
+
+.tpa-town-closed: $(OBJ_TOWN) $(TOWN_DIR)/villages.csv $(TOWN_DIR)/town.yaml
+	$(call closed,town)
+
+.tpa-county-closed: $(OBJ_COUNTY) $(COUNTY_DIR)/county.yaml
+	$(call closed,county)
+
+$(TOWN_DIR)/villages.csv $(TOWN_DIR)/town.yaml $(COUNTY_DIR)/county.yaml: ;
+endif
 
 # The audits span villages: the town's and county's folders run them
 # (town.mk, county.mk). A village waits for its audit, and goes on only
@@ -185,4 +234,5 @@ clean:
 	    letters-village.html letters-town.html letters-county.html \
 	    publicized-village.csv publicized-town.csv publicized-county.csv \
 	    resurvey.csv registry PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk \
-	    .tpa-town-audit .tpa-county-audit .*.tmp-*
+	    .tpa-town-audit .tpa-county-audit .tpa-town-closed \
+	    .tpa-county-closed .*.tmp-*

@@ -22,6 +22,7 @@
 #include "io/csvout.h"
 #include "io/infile.h"
 #include "io/provenance.h"
+#include "rules/area.h"
 #include "stages/audit.h"
 #include "stages/auditarea.h"
 #include "stages/shell.h"
@@ -119,6 +120,8 @@ struct village_audit {
 	struct hhlist lists[NFILES];
 	int have_list[NFILES];
 	int apply_col, date_col;     /* applicants' apply_date, survey's survey_date */
+	int in_area;                 /* in an area: AREA loaded with the village */
+	struct area area;
 };
 
 static void
@@ -238,6 +241,51 @@ rewritten(const struct village_audit *va, const char *name)
 	return same;
 }
 
+/* The SHA-256 of the input REF ("FILE#KEY", FILE relative to DIR) as it
+ * is now, for provenance_verify_entries(): of a town's or county's
+ * objections file and a village code (tpa-area(5)), the village's rows as
+ * tpa-publicize resolve hashes them, read with the village's aliases and
+ * year; of any other file of the area, its entry
+ * (village_area_entry_digest()). Returns 0, or -1 when it cannot be had. */
+static int
+entry_digest(void *ctx, const char *dir, const char *ref,
+    char sha256[DIGEST_HEX])
+{
+	const struct village_audit *va = ((struct prov_check *)ctx)->va;
+	const char *hash = strrchr(ref, '#'), *base;
+	struct objectionfile of;
+	struct objectionfile_options oo = { NULL, ENC_AUTO, va->aliases,
+		va->v.year, NULL, NULL, NULL };
+	struct strbuf err = { 0 };
+	char *file, *path, e[1024];
+	int rc = -1;
+
+	if (hash == NULL)
+		return -1;
+	file = xstrndup(ref, (size_t)(hash - ref));
+	base = path_base(file);
+	if (strcmp(base, "objections-town.csv") != 0 &&
+	    strcmp(base, "objections-county.csv") != 0) {
+		free(file);
+		return village_area_entry_digest(dir, ref, sha256);
+	}
+	path = path_join(dir, file);
+	oo.path = path;
+	oo.village = hash + 1;
+	memset(&of, 0, sizeof of);
+	/* Anything but a regular file there would block or never end. */
+	if (infile_regular(path, e, sizeof e) != INFILE_NOT_REGULAR &&
+	    objectionfile_read(&of, &oo, NULL, NULL, &err) == 0) {
+		memcpy(sha256, of.village_sha256, DIGEST_HEX);
+		rc = 0;
+	}
+	objectionfile_free(&of);
+	strbuf_free(&err);
+	free(path);
+	free(file);
+	return rc;
+}
+
 static void
 on_prov(void *ctx, const struct provenance_row *row, enum provenance_problem what,
     const char *name)
@@ -294,8 +342,8 @@ check_provenance(struct village_audit *va)
 	 * village goes on after the audit, which would make make audit again
 	 * for nothing; the lists and data it vouches for are recorded. */
 	if (va->have_prov)
-		provenance_verify_entries(va->dir, &va->prov, village_area_entry_digest,
-		    on_prov, &pc);
+		provenance_verify_entries(va->dir, &va->prov, entry_digest, on_prov,
+		    &pc);
 	for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++)
 		if (exists(va, outputs[i]) && provenance_find(&va->prov, outputs[i]) == NULL)
 			say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_PROV_MISSING,
@@ -728,13 +776,19 @@ audit_level(struct village_audit *va, enum level lev)
 	unsigned char *resurvey = NULL;
 	struct resolve_summary sum;
 	struct strbuf err = { 0 }, name = { 0 };
-	char *op;
+	char *op = NULL;
 	const struct period *p = &va->v.publicity[lev];
 
 	memset(&d, 0, sizeof d);
 	memset(&of, 0, sizeof of);
 	strbuf_printf(&name, "objections-%s.csv", level_code(lev));
-	op = in_dir(va, strbuf_str(&name));
+	if (va->in_area && lev != LEVEL_VILLAGE) {
+		/* In an area the level's own file, the village's rows of it. */
+		op = path_join(lev == LEVEL_TOWN ? va->area.town.dir :
+		    va->area.county.dir, strbuf_str(&name));
+	} else {
+		op = in_dir(va, strbuf_str(&name));
+	}
 	if (!p->given) {
 		strbuf_reset(&name);
 		strbuf_printf(&name, "village.yaml publicity.%s", level_code(lev));
@@ -744,13 +798,22 @@ audit_level(struct village_audit *va, enum level lev)
 	if (!regular(va, op, strbuf_str(&name)))
 		goto out;
 	{
-		struct objectionfile_options oo = { op, ENC_AUTO, va->aliases, va->v.year };
+		struct objectionfile_options oo = { op, ENC_AUTO, va->aliases, va->v.year,
+			NULL, NULL, NULL };
 
+		if (va->in_area && lev != LEVEL_VILLAGE)
+			oo.village = va->code;
 		if (objectionfile_read(&of, &oo, NULL, NULL, &err) != 0) {
 			cannot_read(va, "MISSING_ITEM", &err);
 			goto out;
 		}
-		audit_input(va, op, of.sha256);
+		if (oo.village != NULL) {
+			strbuf_reset(&name);
+			strbuf_printf(&name, "%s#%s", op, va->code);
+			audit_input(va, strbuf_str(&name), of.village_sha256);
+		} else {
+			audit_input(va, op, of.sha256);
+		}
 	}
 	out = xcalloc(in->nrows + 1, sizeof *out);
 	resurvey = xcalloc(of.n + 1, 1);
@@ -920,6 +983,8 @@ village_free_audit(struct village_audit *va)
 		village_free(&va->v);
 	if (va->have_rules)
 		rules_free(&va->rules);
+	if (va->in_area)
+		area_free(&va->area);
 	aliases_free(va->aliases);
 	provenance_rows_free(&va->prov);
 	for (size_t i = 0; i < va->ndv; i++) {
@@ -930,6 +995,27 @@ village_free_audit(struct village_audit *va)
 	strmap_free(&va->dindex);
 	for (int k = 0; k < NFILES; k++)
 		hhlist_free(&va->lists[k]);
+}
+
+/* A village in an area (its area loaded with it, whose periods it
+ * took): the town's and county's objections files are theirs, never the
+ * village folder's (OWNER_FILE_IN_VILLAGE); the town and county levels
+ * are re-derived from the owners' files. */
+static void
+audit_area(struct village_audit *va)
+{
+	for (int lev = LEVEL_TOWN; lev <= LEVEL_COUNTY; lev++) {
+		char name[64], *owner;
+
+		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
+		if (exists(va, name)) {
+			owner = path_join(lev == LEVEL_TOWN ? va->area.town.dir :
+			    va->area.county.dir, name);
+			say(va, SEV_ERROR, "OWNER_FILE_IN_VILLAGE", "",
+			    MSG_AUDIT_OWNER_FILE, name, owner);
+			free(owner);
+		}
+	}
 }
 
 static void
@@ -975,10 +1061,10 @@ audit_village(struct auditor *a, const char *dir, long town)
 		goto out;
 	}
 	{
-		/* In an area, what the town and county own, from their files. */
-		struct area area;
-		int rc = village_area_apply(&va.v, &area, NULL, NULL, ENC_AUTO, err,
-		    sizeof err);
+		/* In an area, what the town and county own, from their files:
+		 * the area stays loaded for the town and county levels. */
+		int rc = village_area_apply(&va.v, &va.area, NULL, NULL, ENC_AUTO,
+		    err, sizeof err);
 
 		if (rc < 0) {
 			finding(a, SEV_ERROR, rc == -2 ? "VILLAGE_NOT_LISTED" :
@@ -986,9 +1072,11 @@ audit_village(struct auditor *a, const char *dir, long town)
 			va.index = (uint32_t)a->nvillages;
 			goto out;
 		}
-		area_free(&area);
+		va.in_area = rc == 1;
 	}
 	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
+	if (va.in_area)
+		audit_area(&va);
 	stage_read(&a->st, va.v.path, va.v.sha256);
 	a->village_codes = xrealloc(a->village_codes, (a->nvillages + 1) * sizeof *a->village_codes);
 	a->village_codes[a->nvillages] = xstrdup(va.code);

@@ -757,7 +757,7 @@ START_TEST(objections_read)
 	static struct objection_notes ns;
 	struct strbuf err = { 0 };
 	struct column_aliases *a = aliases_new();
-	struct objectionfile_options o = { path, ENC_AUTO, a, 0 };
+	struct objectionfile_options o = { path, ENC_AUTO, a, 0, NULL, NULL, NULL };
 
 	memset(&ns, 0, sizeof ns);
 	test_write(path,
@@ -842,7 +842,7 @@ START_TEST(objections_full_width_dates)
 	static struct objection_notes ns;
 	struct strbuf err = { 0 };
 	struct column_aliases *a = aliases_new();
-	struct objectionfile_options o = { path, ENC_AUTO, a, 0 };
+	struct objectionfile_options o = { path, ENC_AUTO, a, 0, NULL, NULL, NULL };
 	long received = 0, decided = 0;
 	size_t n = 0;
 	int rc;
