@@ -11,15 +11,16 @@
 #include "io/csvin.h"
 #include "io/paths.h"
 
-enum { H_HOUSEHOLD, H_STATUS, H_SINCE, H_EXITED, H_YEAR, H_VILLAGE, H_N };
+enum { H_HOUSEHOLD, H_STATUS, H_SINCE, H_EXITED, H_YEAR, H_VILLAGE, H_MEMBERS,
+	H_N };
 
 static const char *const names[H_N] = { "household_id", "status",
-	"registered_since", "exited_year", "year", "village_code" };
+	"registered_since", "exited_year", "year", "village_code", "members" };
 
 /* Columns each file needs (the registry is tpa-file's). */
 static const unsigned char need[PREVIOUS_NFILES][H_N] = {
 	[PREVIOUS_HOUSEHOLDS] = { [H_HOUSEHOLD] = 1, [H_STATUS] = 1, [H_YEAR] = 1,
-		[H_VILLAGE] = 1 },
+		[H_VILLAGE] = 1, [H_MEMBERS] = 1 },
 	[PREVIOUS_MEMBERS] = { [H_HOUSEHOLD] = 1 },
 	[PREVIOUS_HISTORY] = { [H_HOUSEHOLD] = 1 },
 };
@@ -45,6 +46,18 @@ year_of(const char *s)
 	return *s != '\0' ? -1 : y;
 }
 
+/* A members cell: a whole number of 1 to 1,000,000; -1 when not. */
+static long
+members_of(const char *s)
+{
+	long m = 0;
+	size_t n = 0;
+
+	for (; *s >= '0' && *s <= '9' && n < 7; s++, n++)
+		m = m * 10 + (*s - '0');
+	return *s != '\0' || n == 0 || m < 1 || m > 1000000 ? -1 : m;
+}
+
 /* village_code, where the file has one, must be the village's. */
 static int
 check_village(struct reading *r, const struct csvin_row *row, const char *hid)
@@ -65,6 +78,8 @@ household_row(struct reading *r, const struct csvin_row *row, const char *hid)
 	struct previous_registry *p = r->p;
 	const char *status = columns_cell(&r->cols, row, H_STATUS, NULL);
 	const char *year = columns_cell(&r->cols, row, H_YEAR, NULL);
+	const char *members = columns_cell(&r->cols, row, H_MEMBERS, NULL);
+	long m = members_of(members);
 	int s = enum_lookup(&enum_status, status, strlen(status));
 	int y = year_of(year), inserted;
 	struct previous_household *h;
@@ -97,6 +112,12 @@ household_row(struct reading *r, const struct csvin_row *row, const char *hid)
 		    row->line, hid, status);
 		return -1;
 	}
+	if (m < 0) {
+		strbuf_printf(r->err, _("%s:%lu: household %s: members \"%s\" is not "
+		    "a whole number of 1 or more: the registry is damaged\n"), r->name,
+		    row->line, hid, members);
+		return -1;
+	}
 	(void)hhnumber_put(&p->index, hid, strlen(hid), (uint32_t)p->nhouseholds,
 	    &inserted);
 	if (!inserted) {
@@ -109,6 +130,9 @@ household_row(struct reading *r, const struct csvin_row *row, const char *hid)
 	h = &p->households[p->nhouseholds++];
 	h->id = xstrdup(hid);
 	h->status = (enum status)s;
+	h->members = m;
+	h->rows = 0;
+	h->line = row->line;
 	h->registered_since = year_of(columns_cell(&r->cols, row, H_SINCE, NULL));
 	h->exited_year = year_of(columns_cell(&r->cols, row, H_EXITED, NULL));
 	if (h->registered_since < 0)
@@ -135,6 +159,7 @@ history_row(struct reading *r, const struct csvin_row *row, const char *hid)
 	}
 	p->history = xrealloc(p->history, (p->nhistory + 1) * sizeof *p->history);
 	h = &p->history[p->nhistory++];
+	memset(h, 0, sizeof *h);
 	h->id = xstrdup(hid);
 	h->status = STATUS_EXITED;
 	h->registered_since = since > 0 ? since : 0;
@@ -170,11 +195,16 @@ on_row(void *ctx, const struct csvin_row *row)
 	case PREVIOUS_MEMBERS:
 		if (check_village(r, row, hid) != 0)
 			return -1;
-		if (previous_household(r->p, hid) == NULL) {
-			strbuf_printf(r->err, _("%s:%lu: household %s is not in "
-			    "households.csv: the registry is damaged\n"), r->name,
-			    row->line, hid);
-			return -1;
+		{
+			uint32_t *i = hhnumber_get(&r->p->index, hid, strlen(hid));
+
+			if (i == NULL) {
+				strbuf_printf(r->err, _("%s:%lu: household %s is not in "
+				    "households.csv: the registry is damaged\n"), r->name,
+				    row->line, hid);
+				return -1;
+			}
+			r->p->households[*i].rows++;
 		}
 		return 0;
 	default:
@@ -209,6 +239,31 @@ read_one(struct previous_registry *p, const struct previous_expect *x,
 	csvin_close(in);
 	columns_free(&r.cols);
 	return rc == 0 ? 0 : -1;
+}
+
+/* Each household of households.csv has as many rows in members.csv as
+ * its members say, one at least. */
+static int
+check_members(const struct previous_registry *p, struct strbuf *err)
+{
+	for (size_t i = 0; i < p->nhouseholds; i++) {
+		const struct previous_household *h = &p->households[i];
+
+		if (h->rows == 0) {
+			strbuf_printf(err, _("%s:%lu: household %s has no row in %s: "
+			    "the registry is damaged\n"), p->path[PREVIOUS_HOUSEHOLDS],
+			    h->line, h->id, p->path[PREVIOUS_MEMBERS]);
+			return -1;
+		}
+		if ((unsigned long)h->members != h->rows) {
+			strbuf_printf(err, _("%s:%lu: household %s has %ld members, and "
+			    "%lu rows in %s: the registry is damaged\n"),
+			    p->path[PREVIOUS_HOUSEHOLDS], h->line, h->id, h->members,
+			    h->rows, p->path[PREVIOUS_MEMBERS]);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Whether DIR is the registry folder of the village (VILLAGE_DIR/registry). */
@@ -258,7 +313,7 @@ previous_read(struct previous_registry *p, const char *dir,
 	for (int i = 0; i < PREVIOUS_NFILES; i++)
 		if (p->path[i] != NULL && read_one(p, x, i, err) != 0)
 			return -1;
-	return 0;
+	return check_members(p, err);
 }
 
 const struct previous_household *

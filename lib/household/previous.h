@@ -4,7 +4,8 @@
  * there. The registry must be of an earlier year than the village's, of
  * the same village, not the village's own registry folder, and whole: a
  * household of members.csv that households.csv does not hold, a household
- * twice, rows of two years or two villages make it damaged. */
+ * of households.csv whose members are not its rows in members.csv, a
+ * household twice, rows of two years or two villages make it damaged. */
 #ifndef TPA_PREVIOUS_H
 #define TPA_PREVIOUS_H
 
@@ -24,6 +25,9 @@ struct previous_household {
 	enum status status;
 	int registered_since;         /* 0 when not given */
 	int exited_year;              /* 0 when not given */
+	long members;                 /* households.csv's members (0: history) */
+	unsigned long rows;           /* its rows in members.csv */
+	unsigned long line;           /* its line in households.csv */
 };
 
 struct previous_registry {
