@@ -63,6 +63,9 @@ struct auditor {
 	size_t khtext_len, khtext_cap;
 	char **village_codes;
 	size_t nvillages;
+	struct strmap codes;          /* village_code -> index in o->villages */
+	size_t twice, twice_first;    /* a village_code given twice: those folders */
+	char twice_code[13];
 	struct sample_row *sample;
 	size_t nsample, sample_cap;
 	long long admitted, quota;
@@ -964,8 +967,11 @@ village_free_audit(struct village_audit *va)
 		hhlist_free(&va->lists[k]);
 }
 
-static void
-audit_village(struct auditor *a, const char *dir)
+/* Audit the village folder DIR, the I-th named. Returns 0, or -1 when its
+ * village_code is that of a folder named before (a->twice_first): it
+ * would be audited twice. */
+static int
+audit_village(struct auditor *a, const char *dir, size_t i)
 {
 	struct village_audit va;
 	char err[2048];
@@ -993,6 +999,19 @@ audit_village(struct auditor *a, const char *dir)
 	}
 	va.have_v = 1;
 	memcpy(va.code, va.v.code, 13);
+	{
+		int inserted;
+		uint32_t *first = strmap_put(&a->codes, va.code, strlen(va.code),
+		    (uint32_t)i, &inserted);
+
+		if (!inserted) {
+			a->twice = i;
+			a->twice_first = *first;
+			memcpy(a->twice_code, va.code, sizeof a->twice_code);
+			village_free_audit(&va);
+			return -1;
+		}
+	}
 	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
 	if (village_folder_check(dir, va.code, err, sizeof err) != 0) {
 		char *name = village_folder_name(dir);
@@ -1063,6 +1082,7 @@ audit_village(struct auditor *a, const char *dir)
 	draw_sample(&va);
 out:
 	village_free_audit(&va);
+	return 0;
 }
 
 static int
@@ -1144,6 +1164,7 @@ audit_run(const struct audit_options *o)
 	size_t counts[3] = { 0 };
 
 	memset(&a, 0, sizeof a);
+	strmap_init(&a.codes);
 	a.o = o;
 	idset_init(&a.ids);
 	stage_begin(&a.st, "audit", o->quiet);
@@ -1189,9 +1210,17 @@ audit_run(const struct audit_options *o)
 	 * whatever the locale: audit.csv holds the same bytes everywhere. */
 	for (size_t i = 0; i < o->nvillages; i++) {
 		char *locale = i18n_untranslated();
+		int rc = audit_village(&a, o->villages[i], i);
 
-		audit_village(&a, o->villages[i]);
 		i18n_restore(locale);
+		/* One village under two folders would hold every person twice. */
+		if (rc != 0) {
+			stage_fail(&a.st, _("%s and %s are both village %s: it would "
+			    "be audited twice, each person a duplicate of itself"),
+			    o->villages[a.twice_first], o->villages[a.twice],
+			    a.twice_code);
+			goto out;
+		}
 	}
 	if (a.quota_villages > 1) {
 		struct strbuf b = { 0 };
@@ -1238,6 +1267,7 @@ out:
 	for (size_t i = 0; i < a.nvillages; i++)
 		free(a.village_codes[i]);
 	free(a.village_codes);
+	strmap_free(&a.codes);
 	free(a.kh);
 	free(a.khtext);
 	idset_free(&a.ids);
