@@ -746,7 +746,16 @@ struct rollup {
 	struct columns cols;
 	const char *file;             /* the file read, for messages */
 	int members;                  /* reading members.csv */
-	struct strmap status;         /* household_id -> status (this registry) */
+	struct strmap status;         /* household_id -> index in hh (this registry) */
+	struct rollup_household {
+		char *id;
+		enum status status;
+		long long members;    /* households.csv's */
+		unsigned long line;   /* there */
+		unsigned long rows;   /* in members.csv */
+	} *hh;
+	size_t nhh;
+	char *households;             /* households.csv, for messages */
 	char code[16];                /* this registry's village ("" before a row) */
 	int year;                     /* this registry's year (0 before a row) */
 	unsigned long code_line;      /* the row that fixed both */
@@ -785,13 +794,14 @@ on_registry_row(void *ctx, const struct csvin_row *row)
 {
 	static const char *const hnames[R_N] = { "household_id", "status",
 		"attribute", "main_cause", "members", "village_code", "year" };
-	static const char *const mnames[] = { "household_id", "labor", "health" };
+	static const char *const mnames[] = { "household_id", "labor", "health",
+		"village_code" };
 	struct rollup *ru = ctx;
 	char err[1024];
 
 	if (row->index == 0) {
 		const char *const *names = ru->members ? mnames : hnames;
-		size_t n = ru->members ? 3 : R_N;
+		size_t n = ru->members ? 4 : R_N;
 
 		if (columns_map(&ru->cols, ru->st->aliases, ru->file, row, names, n,
 		    err, sizeof err) != 0)
@@ -806,12 +816,18 @@ on_registry_row(void *ctx, const struct csvin_row *row)
 		const char *hid = columns_cell(&ru->cols, row, 0, NULL);
 		const char *labor = columns_cell(&ru->cols, row, 1, NULL);
 		const char *health = columns_cell(&ru->cols, row, 2, NULL);
-		uint32_t *st = hhnumber_get(&ru->status, hid, strlen(hid));
+		const char *code = columns_cell(&ru->cols, row, 3, NULL);
+		uint32_t *h = hhnumber_get(&ru->status, hid, strlen(hid));
 
-		if (st != NULL)
-			stats_person(ru->s, (enum status)*st,
-			    enum_lookup(&enum_labor, labor, strlen(labor)),
-			    enum_lookup(&enum_health, health, strlen(health)));
+		/* Each member is of a household of households.csv. */
+		if (h == NULL || strcmp(code, ru->code) != 0)
+			return stage_fail(ru->st, _("%s:%lu: household %s of village %s "
+			    "is not in %s: the registry is damaged"), ru->file,
+			    row->line, hid, code, ru->households), -1;
+		ru->hh[*h].rows++;
+		stats_person(ru->s, ru->hh[*h].status,
+		    enum_lookup(&enum_labor, labor, strlen(labor)),
+		    enum_lookup(&enum_health, health, strlen(health)));
 		return 0;
 	}
 	{
@@ -836,7 +852,22 @@ on_registry_row(void *ctx, const struct csvin_row *row)
 			return stage_fail(ru->st, _("%s:%lu: members \"%s\" is not a "
 			    "whole number of 1 or more"), ru->file, row->line,
 			    members), -1;
-		hhnumber_put(&ru->status, hid, strlen(hid), (uint32_t)s, NULL);
+		{
+			int inserted;
+
+			hhnumber_put(&ru->status, hid, strlen(hid), (uint32_t)ru->nhh,
+			    &inserted);
+			if (!inserted)
+				return stage_fail(ru->st, _("%s:%lu: household %s is there "
+				    "twice: the registry is damaged"), ru->file, row->line,
+				    hid), -1;
+			ru->hh = xrealloc(ru->hh, (ru->nhh + 1) * sizeof *ru->hh);
+			ru->hh[ru->nhh].id = xstrdup(hid);
+			ru->hh[ru->nhh].status = (enum status)s;
+			ru->hh[ru->nhh].members = people;
+			ru->hh[ru->nhh].line = row->line;
+			ru->hh[ru->nhh++].rows = 0;
+		}
 		stats_household(ru->s, (enum status)s,
 		    enum_lookup(&enum_attribute, attr, strlen(attr)),
 		    enum_lookup(&enum_cause, cause, strlen(cause)), people);
@@ -945,8 +976,19 @@ file_stats_run(const struct file_stats_options *o)
 				    o->registries[year_of_registry], year);
 		}
 		ru.members = 1;
+		ru.households = h;
 		if (rc == 0)
 			rc = read_registry_file(&ru, m);
+		/* Each household has as many rows in members.csv as its members. */
+		for (size_t k = 0; rc == 0 && k < ru.nhh; k++)
+			if (ru.hh[k].rows != (unsigned long long)ru.hh[k].members)
+				rc = stage_fail(&st, _("%s:%lu: household %s has %lld members, "
+				    "and %lu rows in %s: the registry is damaged"), h,
+				    ru.hh[k].line, ru.hh[k].id, ru.hh[k].members,
+				    ru.hh[k].rows, m);
+		for (size_t k = 0; k < ru.nhh; k++)
+			free(ru.hh[k].id);
+		free(ru.hh);
 		strmap_free(&ru.status);
 		free(h);
 		free(m);
