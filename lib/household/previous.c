@@ -310,9 +310,19 @@ previous_read(struct previous_registry *p, const char *dir,
 		free(p->path[PREVIOUS_HISTORY]);
 		p->path[PREVIOUS_HISTORY] = NULL;
 	}
-	for (int i = 0; i < PREVIOUS_NFILES; i++)
+	for (int i = 0; i < PREVIOUS_NFILES; i++) {
 		if (p->path[i] != NULL && read_one(p, x, i, err) != 0)
 			return -1;
+		/* Its year is that of its households: with none, a registry of
+		 * any year would pass. */
+		if (i == PREVIOUS_HOUSEHOLDS && p->nhouseholds == 0) {
+			strbuf_printf(err, _("%s: the registry holds no household, so "
+			    "its year cannot be checked against the village's: a "
+			    "village with no household last year names no previous "
+			    "registry\n"), p->path[i]);
+			return -1;
+		}
+	}
 	return check_members(p, err);
 }
 

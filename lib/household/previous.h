@@ -5,7 +5,8 @@
  * the same village, not the village's own registry folder, and whole: a
  * household of members.csv that households.csv does not hold, a household
  * of households.csv whose members are not its rows in members.csv, a
- * household twice, rows of two years or two villages make it damaged. */
+ * household twice, rows of two years or two villages make it damaged.
+ * A registry with no household is refused: its year cannot be known. */
 #ifndef TPA_PREVIOUS_H
 #define TPA_PREVIOUS_H
 
@@ -35,7 +36,7 @@ struct previous_registry {
 	 * the SHA-256 of the bytes read */
 	char *path[PREVIOUS_NFILES];
 	char sha256[PREVIOUS_NFILES][DIGEST_HEX];
-	int year;                     /* the registry's; 0 when it has no household */
+	int year;                     /* the registry's (it has a household) */
 	struct previous_household *households, *history;
 	size_t nhouseholds, nhistory;
 	struct strmap index;          /* household_id -> index in households */
