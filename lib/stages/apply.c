@@ -619,7 +619,8 @@ static size_t
 village_width(const struct intake *in)
 {
 	const struct roster *r = &in->roster;
-	size_t count[HOUSEHOLD_ID_MAX + 1] = { 0 }, first[HOUSEHOLD_ID_MAX + 1] = { 0 };
+	size_t count[HOUSEHOLD_ID_MAX + 1] = { 0 };
+	size_t first[HOUSEHOLD_ID_MAX + 1] = { 0 };
 	size_t *widest, best = 0, seen = 0;
 
 	if (in->registry_digits)

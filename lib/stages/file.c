@@ -746,7 +746,7 @@ struct rollup {
 	struct columns cols;
 	const char *file;             /* the file read, for messages */
 	int members;                  /* reading members.csv */
-	struct strmap status;         /* household_id -> index in hh (this registry) */
+	struct strmap status;         /* household_id -> index in hh */
 	struct rollup_household {
 		char *id;
 		enum status status;
@@ -980,12 +980,14 @@ file_stats_run(const struct file_stats_options *o)
 		if (rc == 0)
 			rc = read_registry_file(&ru, m);
 		/* Each household has as many rows in members.csv as its members. */
-		for (size_t k = 0; rc == 0 && k < ru.nhh; k++)
-			if (ru.hh[k].rows != (unsigned long long)ru.hh[k].members)
-				rc = stage_fail(&st, _("%s:%lu: household %s has %lld members, "
-				    "and %lu rows in %s: the registry is damaged"), h,
-				    ru.hh[k].line, ru.hh[k].id, ru.hh[k].members,
-				    ru.hh[k].rows, m);
+		for (size_t k = 0; rc == 0 && k < ru.nhh; k++) {
+			const struct rollup_household *x = &ru.hh[k];
+
+			if (x->rows != (unsigned long long)x->members)
+				rc = stage_fail(&st, _("%s:%lu: household %s has %lld "
+				    "members, and %lu rows in %s: the registry is "
+				    "damaged"), h, x->line, x->id, x->members, x->rows, m);
+		}
 		for (size_t k = 0; k < ru.nhh; k++)
 			free(ru.hh[k].id);
 		free(ru.hh);
