@@ -14,7 +14,7 @@
 /* Columns each file needs (the registry is tpa-file's). */
 static const unsigned char need[PREVIOUS_NFILES][RC_N] = {
 	[PREVIOUS_HOUSEHOLDS] = { [RC_HOUSEHOLD] = 1, [RC_STATUS] = 1, [RC_YEAR] = 1,
-		[RC_VILLAGE] = 1 },
+		[RC_VILLAGE] = 1, [RC_MEMBERS] = 1 },
 	[PREVIOUS_MEMBERS] = { [RC_HOUSEHOLD] = 1 },
 	[PREVIOUS_HISTORY] = { [RC_HOUSEHOLD] = 1 },
 };
@@ -78,6 +78,12 @@ household_row(struct reading *r, const struct registryfile *f,
 		    row->line, hid, row->cell[RC_STATUS]);
 		return -1;
 	}
+	if (row->members < 0) {
+		strbuf_printf(err, _("%s:%lu: household %s: members \"%s\" is not "
+		    "a whole number of 1 or more: the registry is damaged\n"), f->name,
+		    row->line, hid, row->cell[RC_MEMBERS]);
+		return -1;
+	}
 	(void)hhnumber_put(&p->index, hid, strlen(hid), (uint32_t)p->nhouseholds,
 	    &inserted);
 	if (!inserted) {
@@ -90,6 +96,9 @@ household_row(struct reading *r, const struct registryfile *f,
 	h = &p->households[p->nhouseholds++];
 	h->id = xstrdup(hid);
 	h->status = (enum status)row->status;
+	h->members = (long)row->members;
+	h->rows = 0;
+	h->line = row->line;
 	h->registered_since = row->since > 0 ? row->since : 0;
 	h->exited_year = row->exited > 0 ? row->exited : 0;
 	return 0;
@@ -112,6 +121,7 @@ history_row(struct reading *r, const struct registryfile *f,
 	}
 	p->history = xrealloc(p->history, (p->nhistory + 1) * sizeof *p->history);
 	h = &p->history[p->nhistory++];
+	memset(h, 0, sizeof *h);
 	h->id = xstrdup(hid);
 	h->status = STATUS_EXITED;
 	h->registered_since = row->since > 0 ? row->since : 0;
@@ -152,11 +162,16 @@ on_row(void *ctx, const struct registryfile *f, const struct registry_row *row,
 	case REGISTRY_MEMBERS:
 		if (check_village(r, f, row, err) != 0)
 			return -1;
-		if (previous_household(r->p, hid) == NULL) {
-			strbuf_printf(err, _("%s:%lu: household %s is not in "
-			    "households.csv: the registry is damaged\n"), f->name,
-			    row->line, hid);
-			return -1;
+		{
+			uint32_t *i = hhnumber_get(&r->p->index, hid, strlen(hid));
+
+			if (i == NULL) {
+				strbuf_printf(err, _("%s:%lu: household %s is not in "
+				    "households.csv: the registry is damaged\n"), f->name,
+				    row->line, hid);
+				return -1;
+			}
+			r->p->households[*i].rows++;
 		}
 		return 0;
 	default:
@@ -182,6 +197,31 @@ read_one(struct previous_registry *p, const struct previous_expect *x,
 		free(msg);
 	}
 	return rc == 0 ? 0 : -1;
+}
+
+/* Each household of households.csv has as many rows in members.csv as
+ * its members say, one at least. */
+static int
+check_members(const struct previous_registry *p, struct strbuf *err)
+{
+	for (size_t i = 0; i < p->nhouseholds; i++) {
+		const struct previous_household *h = &p->households[i];
+
+		if (h->rows == 0) {
+			strbuf_printf(err, _("%s:%lu: household %s has no row in %s: "
+			    "the registry is damaged\n"), p->path[PREVIOUS_HOUSEHOLDS],
+			    h->line, h->id, p->path[PREVIOUS_MEMBERS]);
+			return -1;
+		}
+		if ((unsigned long)h->members != h->rows) {
+			strbuf_printf(err, _("%s:%lu: household %s has %ld members, and "
+			    "%lu rows in %s: the registry is damaged\n"),
+			    p->path[PREVIOUS_HOUSEHOLDS], h->line, h->id, h->members,
+			    h->rows, p->path[PREVIOUS_MEMBERS]);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Whether DIR is the registry folder of the village (VILLAGE_DIR/registry). */
@@ -225,10 +265,20 @@ previous_read(struct previous_registry *p, const char *dir,
 		free(p->path[PREVIOUS_HISTORY]);
 		p->path[PREVIOUS_HISTORY] = NULL;
 	}
-	for (int i = 0; i < PREVIOUS_NFILES; i++)
+	for (int i = 0; i < PREVIOUS_NFILES; i++) {
 		if (p->path[i] != NULL && read_one(p, x, i, err) != 0)
 			return -1;
-	return 0;
+		/* Its year is that of its households: with none, a registry of
+		 * any year would pass. */
+		if (i == PREVIOUS_HOUSEHOLDS && p->nhouseholds == 0) {
+			strbuf_printf(err, _("%s: the registry holds no household, so "
+			    "its year cannot be checked against the village's: a "
+			    "village with no household last year names no previous "
+			    "registry\n"), p->path[i]);
+			return -1;
+		}
+	}
+	return check_members(p, err);
 }
 
 const struct previous_household *

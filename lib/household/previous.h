@@ -4,7 +4,9 @@
  * there. The registry must be of an earlier year than the village's, of
  * the same village, not the village's own registry folder, and whole: a
  * household of members.csv that households.csv does not hold, a household
- * twice, rows of two years or two villages make it damaged. */
+ * of households.csv whose members are not its rows in members.csv, a
+ * household twice, rows of two years or two villages make it damaged.
+ * A registry with no household is refused: its year cannot be known. */
 #ifndef TPA_PREVIOUS_H
 #define TPA_PREVIOUS_H
 
@@ -28,6 +30,9 @@ struct previous_household {
 	enum status status;
 	int registered_since;         /* 0 when not given */
 	int exited_year;              /* 0 when not given */
+	long members;                 /* households.csv's members (0: history) */
+	unsigned long rows;           /* its rows in members.csv */
+	unsigned long line;           /* its line in households.csv */
 };
 
 struct previous_registry {
@@ -35,7 +40,7 @@ struct previous_registry {
 	 * the SHA-256 of the bytes read */
 	char *path[PREVIOUS_NFILES];
 	char sha256[PREVIOUS_NFILES][DIGEST_HEX];
-	int year;                     /* the registry's; 0 when it has no household */
+	int year;                     /* the registry's (it has a household) */
 	struct previous_household *households, *history;
 	size_t nhouseholds, nhistory;
 	struct strmap index;          /* household_id -> index in households */

@@ -54,6 +54,7 @@ static const struct enum_def *const enums[NKNOWN] = {
 static const unsigned char free_text[NKNOWN] = { [C_REASON] = 1 };
 
 #define NAME_MAX_CHARS 64
+#define HOUSEHOLD_ID_MAX 32     /* characters of a household_id */
 /* Cells stored per person: the known columns but village_code, then the
  * extra columns. */
 #define K(k) ((k) - 1)
@@ -232,7 +233,7 @@ check_controls(struct row_check *rc)
 static int
 household_id_ok(const char *s, size_t n)
 {
-	if (n == 0 || n > 32)
+	if (n == 0 || n > HOUSEHOLD_ID_MAX)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
@@ -606,31 +607,64 @@ judge_households(struct intake *in)
 	}
 }
 
+/* The village's width, to which a number of digits written without its
+ * leading zeros is padded: that of the widest number written with leading
+ * zeros in last year's registry, when it holds a number of digits at all;
+ * else the width most of this year's households are written in with a
+ * leading zero (each household counted once, at its widest such form on
+ * an accepted row; a tie goes to the width of the earlier household), so
+ * that one household written otherwise does not renumber the village.
+ * 0 when no number carries a leading zero. */
+static size_t
+village_width(const struct intake *in)
+{
+	const struct roster *r = &in->roster;
+	size_t count[HOUSEHOLD_ID_MAX + 1] = { 0 };
+	size_t first[HOUSEHOLD_ID_MAX + 1] = { 0 };
+	size_t *widest, best = 0, seen = 0;
+
+	if (in->registry_digits)
+		return in->registry_width;
+	widest = xcalloc(r->nhouseholds + 1, sizeof *widest);
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct roster_person *p = &r->people[i];
+		const struct roster_household *hh;
+		const char *written = r->arena + p->cells;
+		size_t n = strlen(written);
+
+		if (p->household == NO_HOUSEHOLD || p->rejected || p->carried)
+			continue;
+		hh = &r->households[p->household];
+		if (hh->rejected || hh->carried || hh->ambiguous)
+			continue;
+		if (n > 1 && n <= HOUSEHOLD_ID_MAX && written[0] == '0' &&
+		    hhnumber_digits(written, n) && n > widest[p->household])
+			widest[p->household] = n;
+	}
+	for (size_t h = 0; h < r->nhouseholds; h++)
+		if (widest[h] > 0 && count[widest[h]]++ == 0)
+			first[widest[h]] = seen++;
+	for (size_t w = 2; w <= HOUSEHOLD_ID_MAX; w++)
+		if (count[w] > 0 && (best == 0 || count[w] > count[best] ||
+		    (count[w] == count[best] && first[w] < first[best])))
+			best = w;
+	free(widest);
+	return best;
+}
+
 /* The form each accepted household's number is written in: last year's
  * registry's for a household it holds; else, for a number made only of
- * digits, padded with zeros to the village's width — that of the widest
- * number written with leading zeros in last year's registry (when it
- * holds a number of digits at all), else in this year's applications —
- * else as written. Each household written otherwise gets one warning, at
- * its first row. */
+ * digits narrower than the village's width (village_width), padded with
+ * zeros to it; else as written. Each household written otherwise gets one
+ * warning, at its first row. */
 static void
 restore_forms(struct intake *in)
 {
 	struct roster *r = &in->roster;
-	size_t width = in->registry_width;
+	size_t width = village_width(in);
 	unsigned char *warned = xcalloc(r->nhouseholds + 1, 1);
 	struct strbuf form = { 0 };
 
-	if (!in->registry_digits)
-		for (size_t h = 0; h < r->nhouseholds; h++) {
-			const char *id = roster_household_id(r, (uint32_t)h);
-			size_t n = strlen(id);
-
-			if (!r->households[h].carried && !r->households[h].ambiguous &&
-			    hhnumber_digits(id, n) &&
-			    id[0] == '0' && n > 1 && n > width)
-				width = n;
-		}
 	for (size_t h = 0; h < r->nhouseholds; h++) {
 		const char *id = roster_household_id(r, (uint32_t)h);
 		size_t n = strlen(id), pad;

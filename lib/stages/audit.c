@@ -66,6 +66,9 @@ struct auditor {
 	size_t khtext_len, khtext_cap;
 	char **village_codes;
 	size_t nvillages;
+	struct strmap codes;          /* village_code -> index in o->villages */
+	size_t twice, twice_first;    /* a village_code given twice: those folders */
+	char twice_code[13];
 	struct sample_row *sample;
 	size_t nsample, sample_cap;
 	long long admitted, quota;
@@ -1018,8 +1021,12 @@ audit_area(struct village_audit *va)
 	}
 }
 
-static void
-audit_village(struct auditor *a, const char *dir, long town)
+/* Audit the village folder DIR, the I-th audited, of town TOWN of the
+ * area (-1: not in one). Returns 0, or -1 when its village_code is that
+ * of a folder audited before (a->twice_first): it would be audited
+ * twice. */
+static int
+audit_village(struct auditor *a, const char *dir, long town, size_t i)
 {
 	struct village_audit va;
 	char err[2048];
@@ -1050,6 +1057,19 @@ audit_village(struct auditor *a, const char *dir, long town)
 	}
 	va.have_v = 1;
 	memcpy(va.code, va.v.code, 13);
+	{
+		int inserted;
+		uint32_t *first = strmap_put(&a->codes, va.code, strlen(va.code),
+		    (uint32_t)i, &inserted);
+
+		if (!inserted) {
+			a->twice = i;
+			a->twice_first = *first;
+			memcpy(a->twice_code, va.code, sizeof a->twice_code);
+			village_free_audit(&va);
+			return -1;
+		}
+	}
 	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
 	if (village_folder_check(dir, va.code, err, sizeof err) != 0) {
 		char *name = village_folder_name(dir);
@@ -1127,6 +1147,7 @@ audit_village(struct auditor *a, const char *dir, long town)
 	draw_sample(&va);
 out:
 	village_free_audit(&va);
+	return 0;
 }
 
 static int
@@ -1325,6 +1346,7 @@ audit_run(const struct audit_options *o)
 	size_t nvillages = o->nvillages;
 
 	memset(&a, 0, sizeof a);
+	strmap_init(&a.codes);
 	a.o = o;
 	idset_init(&a.ids);
 	stage_begin(&a.st, "audit", o->quiet);
@@ -1380,9 +1402,18 @@ audit_run(const struct audit_options *o)
 	 * whatever the locale: audit.csv holds the same bytes everywhere. */
 	for (size_t i = 0; i < nvillages; i++) {
 		char *locale = i18n_untranslated();
+		int rc = audit_village(&a, villages[i],
+		    a.in_area ? (long)a.area.town_of[i] : -1, i);
 
-		audit_village(&a, villages[i], a.in_area ? (long)a.area.town_of[i] : -1);
 		i18n_restore(locale);
+		/* One village under two folders would hold every person twice. */
+		if (rc != 0) {
+			stage_fail(&a.st, _("%s and %s are both village %s: it would "
+			    "be audited twice, each person a duplicate of itself"),
+			    villages[a.twice_first], villages[a.twice],
+			    a.twice_code);
+			goto out;
+		}
 	}
 	if (a.in_area)
 		area_findings(&a);
@@ -1431,6 +1462,7 @@ out:
 	for (size_t i = 0; i < a.nvillages; i++)
 		free(a.village_codes[i]);
 	free(a.village_codes);
+	strmap_free(&a.codes);
 	free(a.kh);
 	free(a.khtext);
 	idset_free(&a.ids);

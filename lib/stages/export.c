@@ -736,8 +736,9 @@ export_run(const struct export_options *o)
 		stage_fail(st, _("cannot write %s: %s"), o->output, lxw_strerror(e));
 		goto out;
 	}
-	if (outfile_adopt(out, run.full_ids ? OUTFILE_PRIVATE : OUTFILE_PUBLIC,
-	    err, sizeof err) != 0) {
+	/* Confidential whatever it holds: a household's details, and ID
+	 * numbers in forms no scan can tell from other digits. */
+	if (outfile_adopt(out, OUTFILE_PRIVATE, err, sizeof err) != 0) {
 		stage_fail(st, "%s", err);
 		goto out;
 	}

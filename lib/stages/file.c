@@ -742,7 +742,16 @@ struct rollup {
 	struct stage *st;
 	struct stats *s;
 	int members;                  /* reading members.csv */
-	struct strmap status;         /* household_id -> status (this registry) */
+	struct strmap status;         /* household_id -> index in hh */
+	struct rollup_household {
+		char *id;
+		enum status status;
+		long long members;    /* households.csv's */
+		unsigned long line;   /* there */
+		unsigned long rows;   /* in members.csv */
+	} *hh;
+	size_t nhh;
+	char *households;             /* households.csv, for messages */
 	char code[16];                /* this registry's village ("" before a row) */
 	int year;                     /* this registry's year (0 before a row) */
 	unsigned long code_line;      /* the row that fixed both */
@@ -788,7 +797,8 @@ on_registry_header(void *ctx, const struct registryfile *f, const char *maperr,
 {
 	static const int hneed[] = { RC_HOUSEHOLD, RC_STATUS, RC_ATTRIBUTE,
 		RC_CAUSE, RC_MEMBERS, RC_VILLAGE, RC_YEAR };
-	static const int mneed[] = { RC_HOUSEHOLD, RC_LABOR, RC_HEALTH };
+	static const int mneed[] = { RC_HOUSEHOLD, RC_LABOR, RC_HEALTH,
+		RC_VILLAGE };
 	struct rollup *ru = ctx;
 	const int *need = ru->members ? mneed : hneed;
 	size_t n = ru->members ? sizeof mneed / sizeof *mneed :
@@ -816,10 +826,19 @@ on_registry_row(void *ctx, const struct registryfile *f,
 	const char *hid = r->cell[RC_HOUSEHOLD];
 
 	if (ru->members) {
-		uint32_t *st = hhnumber_get(&ru->status, hid, r->len[RC_HOUSEHOLD]);
+		uint32_t *h = hhnumber_get(&ru->status, hid, r->len[RC_HOUSEHOLD]);
+		const char *code = r->cell[RC_VILLAGE];
 
-		if (st != NULL)
-			stats_person(ru->s, (enum status)*st, r->labor, r->health);
+		/* Each member is of a household of households.csv. */
+		if (h == NULL || strcmp(code, ru->code) != 0) {
+			strbuf_printf(err, _("%s:%lu: household %s of village %s is not "
+			    "in %s: the registry is damaged"), f->name, r->line, hid,
+			    code, ru->households);
+			strbuf_putc(err, '\n');
+			return -1;
+		}
+		ru->hh[*h].rows++;
+		stats_person(ru->s, ru->hh[*h].status, r->labor, r->health);
 		return 0;
 	}
 	if (registry_place(ru, f, r, err) != 0)
@@ -836,8 +855,24 @@ on_registry_row(void *ctx, const struct registryfile *f,
 		strbuf_putc(err, '\n');
 		return -1;
 	}
-	hhnumber_put(&ru->status, hid, r->len[RC_HOUSEHOLD], (uint32_t)r->status,
-	    NULL);
+	{
+		int inserted;
+
+		hhnumber_put(&ru->status, hid, r->len[RC_HOUSEHOLD], (uint32_t)ru->nhh,
+		    &inserted);
+		if (!inserted) {
+			strbuf_printf(err, _("%s:%lu: household %s is there twice: the "
+			    "registry is damaged"), f->name, r->line, hid);
+			strbuf_putc(err, '\n');
+			return -1;
+		}
+		ru->hh = xrealloc(ru->hh, (ru->nhh + 1) * sizeof *ru->hh);
+		ru->hh[ru->nhh].id = xstrdup(hid);
+		ru->hh[ru->nhh].status = (enum status)r->status;
+		ru->hh[ru->nhh].members = r->members;
+		ru->hh[ru->nhh].line = r->line;
+		ru->hh[ru->nhh++].rows = 0;
+	}
 	stats_household(ru->s, (enum status)r->status, r->attribute, r->cause,
 	    r->members);
 	return 0;
@@ -939,8 +974,21 @@ file_stats_run(const struct file_stats_options *o)
 				    o->registries[year_of_registry], year);
 		}
 		ru.members = 1;
+		ru.households = h;
 		if (rc == 0)
 			rc = read_registry_file(&ru, m);
+		/* Each household has as many rows in members.csv as its members. */
+		for (size_t k = 0; rc == 0 && k < ru.nhh; k++) {
+			const struct rollup_household *x = &ru.hh[k];
+
+			if (x->rows != (unsigned long long)x->members)
+				rc = stage_fail(&st, _("%s:%lu: household %s has %lld "
+				    "members, and %lu rows in %s: the registry is "
+				    "damaged"), h, x->line, x->id, x->members, x->rows, m);
+		}
+		for (size_t k = 0; k < ru.nhh; k++)
+			free(ru.hh[k].id);
+		free(ru.hh);
 		strmap_free(&ru.status);
 		free(h);
 		free(m);

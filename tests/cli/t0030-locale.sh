@@ -31,7 +31,8 @@ village_here() {
 }
 
 # run DIR LANG LANGUAGE TZ: in DIR, the sample county through make; the
-# town audit (in DIR/2015) of its village and of a copy without votes.csv,
+# town audit (in DIR/2015) of its village and of a copy without votes.csv
+# (village 371323105299: one village twice is refused),
 # whose finding quotes the reader's error; the --explain of three stages
 # (DIR/explain-*.txt). Every command in that locale and time zone; stderr
 # goes to DIR.err, outside DIR.
@@ -41,6 +42,7 @@ run() {
 	in_locale "$l" "$language" env TZ="$tz" make -s -C "$d/$V" TPA_MK_DIR="$MK" \
 	    TPA_BIN="$TPA_BIN" TPA_AUDIT=0 2>"$d.err" &&
 	cp -R "$d/$V" "$d/2015/371323105299" && rm "$d/2015/371323105299/votes.csv" &&
+	sed -i "s/\"371323105201\"/\"371323105299\"/" "$d/2015/371323105299/village.yaml" &&
 	{ (cd "$d/2015" && in_locale "$l" "$language" env TZ="$tz" tpa-audit \
 	    --level town -o . 371323105201 371323105299) 2>>"$d.err"; [ $? -eq 1 ]; } &&
 	(cd "$d/$V" && in_locale "$l" "$language" env TZ="$tz" sh -c '

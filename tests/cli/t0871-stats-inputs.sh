@@ -57,6 +57,8 @@ expect "members \"$bad\": exit 2 naming file and line, nothing written" "
 	[ ! -e stats.csv ]"
 done
 
-expect "members 1 and 1000 are whole numbers: counted" '
-	registry a 371323105201 2016 1 && tpa-file stats -q -o . a && grep -qx "status,new,1,1" stats.csv &&
-	registry b 371323105202 2016 1000 && mkdir o && tpa-file stats -q -o o b && grep -qx "status,new,1,1000" o/stats.csv'
+expect "members 1 and 1000 are whole numbers: counted (members.csv holding as many rows)" '
+	registry a 371323105201 2016 1 && sed -i 3d a/members.csv && tpa-file stats -q -o . a && grep -qx "status,new,1,1" stats.csv &&
+	registry b 371323105202 2016 1000 &&
+	{ echo "$MHDR" && seq 1 1000 | sed "s/.*/371323105202,H1,某,370102195001011217,member,full,healthy,30/"; } >b/members.csv &&
+	mkdir o && tpa-file stats -q -o o b && grep -qx "status,new,1,1000" o/stats.csv'
