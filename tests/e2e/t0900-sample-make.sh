@@ -101,6 +101,19 @@ expect "the three years run clean from scratch: every village reaches its regist
 		[ -s "$REF/$y/county-371323/stats.csv" ] && [ -s "$REF/$y/town-371323105/stats.csv" ] || exit 1
 	done'
 
+# The villages' village.yaml name only what the village owns: the papers
+# take the town's and the county's names and contacts from town.yaml and
+# county.yaml, as they printed them when the villages repeated them.
+expect "the papers name the town and the county from their own files" '
+	d="$REF/2015/371323105202" &&
+	! grep -q "临涧镇\|沂水县\|0539-2516018\|0539-2251369\|12317" "$d/village.yaml" &&
+	grep -q "<p>临涧镇人民政府（盖章）" "$d/notice-town.html" &&
+	grep -q "<h1>临涧镇东峪村2015年建档立卡贫困户公示</h1>" "$d/notice-town.html" &&
+	grep -q "沂水县临涧镇东峪村　2015年度　村级公示阶段" "$d/letters-village.html" &&
+	grep -q "临涧镇扶贫办 孙主任 0539-2516018" "$d/letters-town.html" &&
+	grep -q "沂水县扶贫开发领导小组办公室 0539-2251369" "$d/notice-county.html" &&
+	grep -q "12317" "$d/notice-village.html"'
+
 # 2015. 双河村 (key poor village, quota handed down: 20 people; 32
 # representatives, so 17 votes pass): H033 1500.00 x1, H037 1800.00 x6,
 # H031 2000.00 x4, H001 2100.00 x2, H032 2400.00 x3 (more votes than H034
@@ -385,10 +398,13 @@ expect "a pending objection stops the village at its level; once decided, make g
 # objections-village.csv yet): the survey finds 05 (韩玉山) earned less,
 # (7500+5100+0+1500)/6 = 2350.00. It moves to rank 2 and in; 02 and 03
 # move down a rank; 04 (5 people) no longer fits: 2 + 6 + 5 + 4 = 17,
-# + 5 = 22 > 21. git diff shows exactly that: survey.csv 05; primary.csv
-# 05; appraised.csv 02, 03, 04, 05 (01 untouched); the notice's 4th row
-# (04 -> 05) and its total (16 -> 17 people); the four PROVENANCE rows
-# of the outputs made again.
+# + 5 = 22 > 21. In the village's folder git diff shows exactly that:
+# survey.csv 05; primary.csv 05; appraised.csv 02, 03, 04, 05 (01
+# untouched); the notice's 4th row (04 -> 05) and its total (16 -> 17
+# people); the four PROVENANCE rows of the outputs made again. The town
+# audit covers every village villages.csv lists, 南岭村's lists as far as
+# they go too: it runs again and counts 17 people there (16 + 10 + 17 =
+# 43 in the town).
 expect "a changed survey income before the village notice: git diff shows only what it moves" '
 	county c && rm -rf c/2016 c/2017 && d=c/2015/371323105203 &&
 	rm $d/objections-village.csv $d/objections-town.csv $d/objections-county.csv &&
@@ -396,7 +412,7 @@ expect "a changed survey income before the village notice: git diff shows only w
 	git -C c init -q && git -C c add -A && git -C c -c user.name=t -c user.email=t@example.org commit -qm 2015 &&
 	sed -i "s/^05,2015-05-27,李干事;马会计,9000,6000,0,1500,/05,2015-05-27,李干事;马会计,7500,5100,0,1500,/" $d/survey.csv &&
 	cmake c 2015 >/dev/null 2>&1 &&
-	git -C c diff --numstat | sort -k3 >got && cat >want <<EOF &&
+	git -C c diff --numstat -- 2015/371323105203 | sort -k3 >got && cat >want <<EOF &&
 5	5	2015/371323105203/PROVENANCE.csv
 4	4	2015/371323105203/appraised.csv
 17	17	2015/371323105203/letters-village.html
@@ -405,6 +421,7 @@ expect "a changed survey income before the village notice: git diff shows only w
 1	1	2015/371323105203/survey.csv
 EOF
 	same got want &&
+	git -C c diff -U0 2015/town-371323105/audit.csv | grep -qx "+info,OVER_QUOTA,,,纳入43人，规模合计675人（3个村）" &&
 	[ -z "$(git -C c status --porcelain --untracked-files=all | grep -v "^ M")" ] &&
 	git -C c diff -U0 2015/371323105203/appraised.csv | grep "^[-+]3713" | cut -d, -f2 | sort -u | tr "\n" " " >got &&
 	[ "$(cat got)" = "02 03 04 05 " ] &&
@@ -537,21 +554,32 @@ damage_DUPLICATE_PERSON() {
 	sed -i "/^371323105203,02,杨建设,/r row" applicants.csv
 }
 damage_BAD_VALUE() { sed -i "s/^\(371323105203,02,[^,]*,[^,]*\),5,/\1,five,/" primary.csv; }
-damage_MISSING_ITEM() { sed -i "/^  village: {start/d" village.yaml; }
+damage_MISSING_ITEM() { sed -i "/^publicity:/d; /^  village: {start/d" village.yaml; }
 damage_QUORUM() { sed -i "s/representatives: 23 /representatives: 19 /" village.yaml; }
 damage_PERIOD_SHORT() { sed -i "s/village: {start: 2015-06-04,/village: {start: 2015-06-05,/" village.yaml; }
 damage_DATE_ORDER() { sed -i "s/date: 2015-06-02/date: 2015-06-05/" village.yaml; }
-damage_OVER_QUOTA() { echo "quota: 12" >>village.yaml; }
+# the quota is the town's: a hand edit of 南岭村's row in villages.csv
+damage_OVER_QUOTA() { sed -i "s/^371323105203,南岭村,439,127,否,\$/371323105203,南岭村,439,127,否,12/" ../town-371323105/villages.csv; }
 damage_NOTICE_MISMATCH() { sed -i "/^notice-village.html,/s/appraised.csv@[0-9a-f]*/appraised.csv@$(sha256sum primary.csv | cut -c1-64)/" PROVENANCE.csv; }
 damage_OBJECTION_PENDING() { printf "02,,2015-06-08,错评,反映该户有人在镇上开店,待定,,\n" >>objections-village.csv; }
-damage_RULES_DIFFER() { :; }
+# the rules are the county's: the appraisal made again by hand, out of the
+# area, with a private copy whose line is 9,000 (the decisions happen to
+# stay the same: only the rules recorded for appraised.csv tell)
+damage_RULES_DIFFER() {
+	sed "s/poverty_line: 2855 /poverty_line: 9000 /" ../../rules/yishui-2015.yaml >../../rules/mine.yaml &&
+	mkdir -p ../../hand && cp -a . ../../hand/v &&
+	sed -i "s/^year: 2015/  population: 439\n  key_village: false\nyear: 2015\nrules: ..\/..\/rules\/mine.yaml/" ../../hand/v/village.yaml &&
+	(cd ../../hand/v && tpa-appraise -q --village village.yaml -o appraised.csv primary.csv votes.csv) &&
+	cp ../../hand/v/appraised.csv ../../hand/v/PROVENANCE.csv .
+}
 damage_NOT_REGULAR_FILE() { rm survey.csv && mkfifo survey.csv; }
-# audit_after CODE: the county audit of a damaged copy of 2015 reports CODE.
+# audit_after CODE: the county audit of a damaged copy of 2015 (in the
+# county's folder, as make runs it) reports CODE.
 audit_after() {
 	rm -rf a && mkdir a && cp -a "$REF/2015" "$REF/rules" "$REF/columns.yaml" a/ &&
 	(cd a/2015/371323105203 && damage_$1) &&
-	{ (cd a/2015 && tpa-audit -q --level county -o .. $([ $1 = RULES_DIFFER ] && echo --rules ../rules/yishui-2016.yaml) 3713*); [ $? -eq 1 ]; } &&
-	grep -q "^error,$1,371323105" a/audit.csv || { echo "no $1"; return 1; }
+	{ (cd a/2015/county-371323 && tpa-audit -q --level county -o .); [ $? -eq 1 ]; } &&
+	grep -q "^error,$1,371323105" a/2015/county-371323/audit.csv || { echo "no $1"; return 1; }
 }
 
 expect "every audit finding code: info in the clean county, each error after its damage" '
@@ -578,7 +606,7 @@ expect "make status says the village notice is blocked when its list changed aft
 	tpa status --brief $d | grep -q "village notice: blocked"'
 
 expect "a village the county audit has not covered waits for it" '
-	cp -a "$WAIT" c && ! grep -q 371323106201 c/2015/county-371323/audit.csv &&
+	cp -a "$WAIT" c && grep -q "^info,STAGE_NOT_REACHED,371323106201,,publicized-town.csv" c/2015/county-371323/audit.csv &&
 	mv c/later/106201 c/2015/371323106201/objections-town.csv &&
 	vmake c/2015/371323106201 2>err && grep -q "waiting for the county audit" err &&
 	[ ! -e c/2015/371323106201/notice-county.html ]'
