@@ -5,8 +5,10 @@
 # Each year runs the county folder's Makefile (county.mk), which runs the
 # towns (town.mk), which run their villages (village.mk): every village
 # from the applications to its registry, with the town and county audits
-# in between, then the town and county statistics. 2016 and 2017 carry
-# each village's registry of the year before (village.yaml: previous:).
+# in between, then the town and county statistics. The county's and the
+# towns' facts are in county-371323/county.yaml, town-*/town.yaml and
+# town-*/villages.csv; 2016 and 2017 carry each village's registry of the
+# year before (county.yaml: previous_year).
 #
 # TPA_BIN names the folder of the programs; the make rules are taken from
 # the clone's build-aux/ (TPA_MK_DIR), the shipped rules files from rules/.
