@@ -63,12 +63,47 @@ endif
 # The files a step waits for: when one of them is not there (its level's
 # publicity has not ended, its audit has not cleared the village), the
 # step waiting for it said so in one line and the steps after it do
-# nothing. $(call after,$^ $|) starts each of those steps' recipes.
-WAITED := objections-village.csv objections-town.csv objections-county.csv \
+# nothing. $(call after,$^ $|[,OUTPUTS]) starts each of those steps'
+# recipes: make runs a recipe only when its output is out of date, so a
+# step that waits removes its OUTPUTS (default: its target), as make clean
+# would, and each step after it in turn finds its input gone and removes
+# its own: nothing made from a list older than the one it depends on is
+# left looking current, nor rebuilt from it.
+# In an area (a town-*/town.yaml or county-*/county.yaml beside this
+# folder: tpa-area(5)) the town's and the county's objections are their
+# files, ../town-T/objections-town.csv and ../county-C/objections-county.csv,
+# and they are final for this village only once the owner closed its
+# posting (villages.csv town_closed, county.yaml publicity.closed):
+# .tpa-town-closed and .tpa-county-closed stand for that, made by
+# `tpa status --closed`. Waiting for them is normal, as for any file.
+IN_AREA := $(if $(wildcard ../town-*/town.yaml ../county-*/county.yaml),1)
+ifeq ($(IN_AREA),1)
+OBJ_TOWN := $(TOWN_DIR)/objections-town.csv
+OBJ_COUNTY := $(COUNTY_DIR)/objections-county.csv
+CLOSED_TOWN := .tpa-town-closed
+CLOSED_COUNTY := .tpa-county-closed
+else
+OBJ_TOWN := objections-town.csv
+OBJ_COUNTY := objections-county.csv
+CLOSED_TOWN :=
+CLOSED_COUNTY :=
+endif
+WAITED := objections-village.csv $(OBJ_TOWN) $(OBJ_COUNTY) \
     publicized-village.csv publicized-town.csv publicized-county.csv \
     notice-town.html letters-town.html notice-county.html letters-county.html \
-    .tpa-town-audit .tpa-county-audit
-after = for f in $(filter $(WAITED),$(1)); do [ -e $$f ] || exit 0; done;
+    .tpa-town-audit .tpa-county-audit $(CLOSED_TOWN) $(CLOSED_COUNTY)
+after = for f in $(filter $(WAITED),$(1)); do [ -e $$f ] || { $(call forget,$(or $(2),$@)) exit 0; }; done;
+# $(call forget,OUTPUTS): remove OUTPUTS (a folder with what is in it) and
+# their rows in PROVENANCE.csv and .tpa-blocked.mk, so that neither the
+# audits nor tpa status take a removed output for one changed or blocked.
+# It holds the folder's lock, as the stages do when they write them (make
+# -j may run two steps at once).
+forget = rm -rf $(1); if command -v flock >/dev/null 2>&1; then exec 9<.; flock 9; fi; \
+  for p in PROVENANCE.csv .tpa-blocked.mk; do [ -f $$p ] || continue; \
+  awk -v gone='$(1)' 'BEGIN { n = split(gone, g, " ") } \
+    { s = $$0; sub(/^.! /, "", s); sub(/[,:].*/, "", s); \
+      for (i = 1; i <= n; i++) if (s == g[i] || index(s, g[i] "/") == 1) next; print }' \
+    $$p >.$$p.tmp-$$$$ && { cmp -s .$$p.tmp-$$$$ $$p && rm -f .$$p.tmp-$$$$ || mv -f .$$p.tmp-$$$$ $$p; }; done;
 .DEFAULT_GOAL := all
 .SUFFIXES:
 
@@ -106,8 +141,8 @@ notice-town.html: publicized-village.csv village.yaml | $(town_gate)
 letters-town.html: publicized-village.csv village.yaml | $(town_gate)
 	@$(call after,$^ $|) $(T)tpa-publicize letter --level town --village village.yaml -o $@ publicized-village.csv
 
-publicized-town.csv: notice-town.html letters-town.html publicized-village.csv objections-town.csv village.yaml
-	@$(call after,$^ $|) $(T)tpa-publicize resolve --level town --village village.yaml -o $@ publicized-village.csv objections-town.csv
+publicized-town.csv: notice-town.html letters-town.html publicized-village.csv $(OBJ_TOWN) $(CLOSED_TOWN) village.yaml
+	@$(call after,$^ $|) $(T)tpa-publicize resolve --level town --village village.yaml -o $@ publicized-village.csv $(OBJ_TOWN)
 
 notice-county.html: publicized-town.csv village.yaml | $(county_gate)
 	@$(call after,$^ $|) $(T)tpa-publicize notice --level county --village village.yaml -o $@ publicized-town.csv
@@ -115,16 +150,46 @@ notice-county.html: publicized-town.csv village.yaml | $(county_gate)
 letters-county.html: publicized-town.csv village.yaml | $(county_gate)
 	@$(call after,$^ $|) $(T)tpa-publicize letter --level county --village village.yaml -o $@ publicized-town.csv
 
-publicized-county.csv: notice-county.html letters-county.html publicized-town.csv objections-county.csv village.yaml
-	@$(call after,$^ $|) $(T)tpa-publicize resolve --level county --village village.yaml -o $@ publicized-town.csv objections-county.csv
+publicized-county.csv: notice-county.html letters-county.html publicized-town.csv $(OBJ_COUNTY) $(CLOSED_COUNTY) village.yaml
+	@$(call after,$^ $|) $(T)tpa-publicize resolve --level county --village village.yaml -o $@ publicized-town.csv $(OBJ_COUNTY)
 
 registry/households.csv: publicized-county.csv primary.csv applicants.csv village.yaml
-	@$(call after,$^ $|) $(T)tpa-file --village village.yaml .
+	@$(call after,$^ $|,registry) $(T)tpa-file --village village.yaml .
 
 # An objections file that does not exist yet: that level's publicity has
 # not ended. Waiting is normal: say what to do, in one line.
 objections-%.csv:
 	@$(call after,$^ $|) echo "tpa: waiting for objections-$*.csv: post notice-$*.html; when its period is over, record the objections there (a header row alone if there were none) and run make again" >&2
+
+ifeq ($(IN_AREA),1)
+# The town's or county's objections file not there yet, once the level's
+# notice is posted: the owner records them when its posting's period is
+# over.
+$(OBJ_TOWN): | notice-town.html
+	@$(call after,$^ $|) echo "tpa: waiting for $@: the town records there the objections its posting drew (a header row alone if there were none)" >&2
+
+$(OBJ_COUNTY): | notice-county.html
+	@$(call after,$^ $|) echo "tpa: waiting for $@: the county records there the objections its announcement drew (a header row alone if there were none)" >&2
+
+# Whether the owner closed its posting of this village: one line while
+# it has not (make exits 0); a closing date on or before the end stops
+# make. The mark is made once (the stages' own entries of villages.csv
+# and county.yaml decide whether this village's lists change).
+define closed
+@$(call after,$^ $|) why=$$($(T)tpa status --closed $(1) .); rc=$$?; \
+if [ $$rc -eq 0 ]; then [ -e $@ ] || touch $@; \
+elif [ $$rc -eq 3 ]; then echo "tpa: waiting: $$why" >&2; rm -f $@; \
+else rm -f $@; exit 1; fi
+endef
+
+.tpa-town-closed: $(OBJ_TOWN) $(TOWN_DIR)/villages.csv $(TOWN_DIR)/town.yaml
+	$(call closed,town)
+
+.tpa-county-closed: $(OBJ_COUNTY) $(COUNTY_DIR)/county.yaml
+	$(call closed,county)
+
+$(TOWN_DIR)/villages.csv $(TOWN_DIR)/town.yaml $(COUNTY_DIR)/county.yaml: ;
+endif
 
 # The audits span villages: the town's and county's folders run them
 # (town.mk, county.mk). A village waits for its audit, and goes on only
@@ -169,4 +234,5 @@ clean:
 	    letters-village.html letters-town.html letters-county.html \
 	    publicized-village.csv publicized-town.csv publicized-county.csv \
 	    resurvey.csv registry PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk \
-	    .tpa-town-audit .tpa-county-audit .*.tmp-*
+	    .tpa-town-audit .tpa-county-audit .tpa-town-closed \
+	    .tpa-county-closed .*.tmp-*

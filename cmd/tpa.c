@@ -26,7 +26,7 @@ static const struct {
 
 /* TRANSLATORS: keep the program, option and file names as they are. */
 static const char status_usage[] = N_(
-"usage: tpa status [--no-audit] [--brief | --code] [DIR...]\n"
+"usage: tpa status [--no-audit] [--brief | --code | --closed LEVEL] [DIR...]\n"
 "\n"
 "Which step each village folder (default: the current one) is at, and what\n"
 "it waits for or why it is blocked: one line per step, or with --brief the\n"
@@ -38,6 +38,10 @@ static const char status_usage[] = N_(
 "               (make TPA_AUDIT=0)\n"
 "  --brief      one line per village\n"
 "  --code       only the code that its village.yaml gives\n"
+"  --closed LEVEL  in an area, whether the town or county (LEVEL) closed\n"
+"               its posting of the village: exits 0 when it did (or\n"
+"               outside an area), 3 with one line saying what is missing\n"
+"               when not yet\n"
 "  --help, --version\n");
 
 static void
@@ -76,8 +80,9 @@ main(int argc, char **argv)
 		return fflush(stdout) == 0 ? 0 : EXIT_ERROR;
 	}
 	if (strcmp(argv[1], "status") == 0) {
-		const char *no_audit = NULL, *brief = NULL, *code = NULL;
+		const char *no_audit = NULL, *brief = NULL, *code = NULL, *closed = NULL;
 		const struct option opts[] = {
+			{ "closed", 0, 1, &closed },
 			{ "no-audit", 0, 0, &no_audit },
 			{ "brief", 0, 0, &brief },
 			{ "code", 0, 0, &code },
@@ -87,6 +92,11 @@ main(int argc, char **argv)
 
 		program_set_name("tpa status");
 		options_parse(argc - 1, argv + 1, opts, status_usage, &dirs);
+		if (closed != NULL) {
+			for (int a = 0; a < dirs; a++)
+				rc = status_worse(rc, status_closed(argv[1 + a], closed));
+			return dirs == 0 ? status_closed(".", closed) : rc;
+		}
 		if (code != NULL) {
 			for (int a = 0; a < dirs; a++)
 				if (status_print_code(argv[1 + a]) != EXIT_DONE)

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,4 +170,38 @@ appraisal_decide(const struct rules *r, const struct village *v,
 	}
 	free(passed);
 	return 0;
+}
+
+void
+appraisal_write(struct hhlist *l, const struct vote *votes,
+    const struct appraisal *out)
+{
+	int cols[4] = { hhlist_column(l, "votes_for", NULL),
+		hhlist_column(l, "votes_against", NULL),
+		hhlist_column(l, "votes_abstain", NULL),
+		hhlist_column(l, "rank", NULL) };
+
+	for (size_t r = 0; r < l->nrows; r++) {
+		const struct vote *v = &votes[r];
+		const struct appraisal *a = &out[r];
+		char num[32];
+
+		for (int k = 0; k < 3; k++) {
+			if (v->state == VOTE_OK)
+				snprintf(num, sizeof num, "%lld", v->n[k]);
+			else
+				num[0] = '\0';
+			hhlist_set_str(l, r, cols[k], num);
+		}
+		if (a->rank > 0)
+			snprintf(num, sizeof num, "%lld", a->rank);
+		else
+			num[0] = '\0';
+		hhlist_set_str(l, r, cols[3], num);
+		if (!a->changed)
+			continue;
+		hhlist_set_decision(l, r, a->decision);
+		if (a->reason != NREASONS)
+			hhlist_add_reason(l, r, a->reason);
+	}
 }

@@ -50,4 +50,12 @@ int appraisal_decide(const struct rules *r, const struct village *v,
     const struct hhlist *l, const struct vote *votes,
     struct appraisal *out, struct appraisal_summary *sum, struct strbuf *why);
 
+/* Write the appraisal into L, as appraised.csv holds it: the columns
+ * votes_for, votes_against, votes_abstain and rank (added when L lacks
+ * them), each row's counts (empty unless its vote row was good) and rank
+ * (empty when not ranked), and for a row the appraisal changed its new
+ * decision and the reason added. VOTES and OUT have one entry per row. */
+void appraisal_write(struct hhlist *l, const struct vote *votes,
+    const struct appraisal *out);
+
 #endif

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <string.h>
 
 #include "decide/objections.h"
@@ -97,5 +98,24 @@ objections_resolve(enum level lev, const struct period *p, long long min_days,
 			sum->confirmed++;
 		}
 		v->changed = 1;
+	}
+}
+
+void
+objections_write(struct hhlist *l, const struct resolution *out)
+{
+	int oc = hhlist_column(l, "objections", NULL);
+
+	for (size_t r = 0; r < l->nrows; r++) {
+		char count[32];
+
+		snprintf(count, sizeof count, "%lld",
+		    (long long)out[r].objections + l->row[r].objections);
+		hhlist_set_str(l, r, oc, count);
+		if (!out[r].changed)
+			continue;
+		hhlist_set_decision(l, r, out[r].decision);
+		if (out[r].decision == DEC_REMOVED)
+			hhlist_add_reason(l, r, RSN_OBJECTION);
 	}
 }

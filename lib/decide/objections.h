@@ -57,4 +57,11 @@ void objections_resolve(enum level lev, const struct period *p,
     void (*finding)(void *ctx, const struct objection *o,
     enum objection_finding what), void *ctx);
 
+/* Write the resolution into L, as publicized-LEVEL.csv holds it: the
+ * column objections (added when L lacks it), each row's count (this
+ * level's objections added to the levels' before), and for a household in
+ * the running its new decision, with the reason OBJECTION when removed.
+ * OUT has one entry per row. */
+void objections_write(struct hhlist *l, const struct resolution *out);
+
 #endif

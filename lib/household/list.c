@@ -440,6 +440,17 @@ hhlist_set_decision(struct hhlist *l, size_t r, enum decision d)
 	hhlist_set_str(l, r, l->col[L_DECISION], decision_code(d));
 }
 
+void
+hhlist_add_reason(struct hhlist *l, size_t r, enum reason reason)
+{
+	const char *old = hhlist_cell(l, r, l->col[L_REASONS]);
+	struct strbuf b = { 0 };
+
+	strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "", reason_code(reason));
+	hhlist_set(l, r, l->col[L_REASONS], b.s, b.len);
+	strbuf_free(&b);
+}
+
 long
 hhlist_lookup(const struct hhlist *l, const char *id)
 {

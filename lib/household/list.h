@@ -98,6 +98,8 @@ void hhlist_set(struct hhlist *l, size_t r, int col, const char *s, size_t n);
 void hhlist_set_str(struct hhlist *l, size_t r, int col, const char *s);
 /* Set the decision (its text and the parsed value). */
 void hhlist_set_decision(struct hhlist *l, size_t r, enum decision d);
+/* Add the reason REASON to row R's reasons (after a ';' when it has some). */
+void hhlist_add_reason(struct hhlist *l, size_t r, enum reason reason);
 /* The row of household ID, or -1: numbers of digits match by value
  * (values/hhnumber.h; compare the row's household_id with ID to tell a
  * form with other leading zeros). Households are unique in a list (a

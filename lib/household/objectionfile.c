@@ -9,11 +9,14 @@
 #include "values/field.h"
 
 enum { O_HOUSEHOLD, O_ABOUT, O_RECEIVED, O_KIND, O_SUMMARY, O_OUTCOME,
-	O_DECIDED, O_DECIDED_BY, O_NKNOWN };
+	O_DECIDED, O_DECIDED_BY, O_VILLAGE, O_NKNOWN };
 static const char *const known[O_NKNOWN] = { "household_id", "about",
-	"received", "kind", "summary", "outcome", "decided", "decided_by" };
+	"received", "kind", "summary", "outcome", "decided", "decided_by",
+	"village_code" };
 static const unsigned char required[O_NKNOWN] = { [O_HOUSEHOLD] = 1,
 	[O_RECEIVED] = 1, [O_KIND] = 1, [O_OUTCOME] = 1 };
+static const unsigned char required_shared[O_NKNOWN] = { [O_HOUSEHOLD] = 1,
+	[O_RECEIVED] = 1, [O_KIND] = 1, [O_OUTCOME] = 1, [O_VILLAGE] = 1 };
 
 struct reading {
 	struct objectionfile *f;
@@ -23,6 +26,8 @@ struct reading {
 	struct schema schema;
 	int have_schema;
 	struct strbuf text, *err;
+	struct digest *village;      /* of the village's rows, or NULL */
+	int bad;                     /* a row of no known village */
 };
 
 static void
@@ -72,10 +77,39 @@ on_row(void *ctx, const struct csvin_row *row)
 	if (row->index == 0) {
 		rd->have_schema = 1;
 		return schema_header(&rd->schema, rd->o->aliases, NULL, f->file, row,
-		    known, O_NKNOWN, required, rd->err);
+		    known, O_NKNOWN, rd->o->village ? required_shared : required,
+		    rd->err);
 	}
 	for (int k = 0; k < O_NKNOWN; k++)
 		c[k] = columns_cell(&rd->schema.cols, row, k, NULL);
+	if (rd->o->village != NULL) {
+		static const int order[] = { O_VILLAGE, O_HOUSEHOLD, O_ABOUT,
+			O_RECEIVED, O_KIND, O_SUMMARY, O_OUTCOME, O_DECIDED,
+			O_DECIDED_BY };
+
+		if (*c[O_VILLAGE] == '\0' || (rd->o->known != NULL &&
+		    !rd->o->known(rd->o->known_ctx, c[O_VILLAGE]))) {
+			if (*c[O_VILLAGE] == '\0')
+				strbuf_printf(rd->err, _("%s:%lu: village_code is empty: "
+				    "every row of a shared objections file names its "
+				    "village\n"), f->file, row->line);
+			else
+				strbuf_printf(rd->err, _("%s:%lu: village_code \"%s\" is "
+				    "not a village of this file's town or county\n"),
+				    f->file, row->line, c[O_VILLAGE]);
+			rd->bad = 1;
+			return 0;
+		}
+		if (strcmp(c[O_VILLAGE], rd->o->village) != 0)
+			return 0;
+		for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+			digest_update(rd->village, known[order[k]],
+			    strlen(known[order[k]]));
+			digest_update(rd->village, "=", 1);
+			digest_update(rd->village, c[order[k]], strlen(c[order[k]]));
+			digest_update(rd->village, "\n", 1);
+		}
+	}
 	xgrow(&f->o, &f->cap, f->n + 1, sizeof *f->o);
 	x = &f->o[f->n++];
 	memset(x, 0, sizeof *x);
@@ -136,7 +170,13 @@ objectionfile_read(struct objectionfile *f, const struct objectionfile_options *
 	rd.note = notefn;
 	rd.ctx = ctx;
 	rd.err = err;
+	if (o->village != NULL)
+		rd.village = digest_new();
 	rc = csvin_read_file(&in, &f->file, f->sha256, err);
+	if (rd.village != NULL)
+		digest_finish(rd.village, f->village_sha256);
+	if (rd.bad)
+		rc = -1;
 	schema_free(&rd.schema);
 	strbuf_free(&rd.text);
 	return rc == 0 ? 0 : -1;

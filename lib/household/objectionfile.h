@@ -35,6 +35,7 @@ struct objection_note {
 struct objectionfile {
 	char *file;
 	char sha256[DIGEST_HEX];
+	char village_sha256[DIGEST_HEX];   /* with options' village: of its rows */
 	struct objection *o;
 	size_t n, cap;
 };
@@ -44,10 +45,22 @@ struct objectionfile_options {
 	enum csv_encoding encoding;
 	const struct column_aliases *aliases;
 	int year;          /* the village's: dates' two-digit years read near it */
+	/* A town's or county's shared file (SPEC §8): when VILLAGE is not
+	 * NULL, the file has a village_code column and only the rows of
+	 * VILLAGE are read; a row whose village_code is empty or not KNOWN
+	 * (KNOWN(KNOWN_CTX, code) returns 0) is an error naming FILE:LINE. */
+	const char *village;
+	int (*known)(void *known_ctx, const char *code);
+	void *known_ctx;
 };
 
 /* Read the file. NOTE(CTX, n) gets every row that could not be read as
- * written. Returns 0, or -1 with a message in ERR. */
+ * written. With O->village, F holds only that village's rows, and
+ * F->village_sha256 is the SHA-256 of them as the reader took them: for
+ * each row, in the file's order, the lines "name=value" (LF after each)
+ * of village_code, household_id, about, received, kind, summary,
+ * outcome, decided, decided_by, as written; rows of other villages do
+ * not change it. Returns 0, or -1 with a message in ERR. */
 int objectionfile_read(struct objectionfile *f,
     const struct objectionfile_options *o,
     void (*note)(void *ctx, const struct objection_note *n), void *ctx,

@@ -7,178 +7,160 @@
 #include "base/alloc.h"
 #include "base/i18n.h"
 #include "household/previous.h"
+#include "household/registryfile.h"
 #include "values/hhnumber.h"
-#include "io/csvin.h"
 #include "io/paths.h"
 
-enum { H_HOUSEHOLD, H_STATUS, H_SINCE, H_EXITED, H_YEAR, H_VILLAGE, H_N };
-
-static const char *const names[H_N] = { "household_id", "status",
-	"registered_since", "exited_year", "year", "village_code" };
-
 /* Columns each file needs (the registry is tpa-file's). */
-static const unsigned char need[PREVIOUS_NFILES][H_N] = {
-	[PREVIOUS_HOUSEHOLDS] = { [H_HOUSEHOLD] = 1, [H_STATUS] = 1, [H_YEAR] = 1,
-		[H_VILLAGE] = 1 },
-	[PREVIOUS_MEMBERS] = { [H_HOUSEHOLD] = 1 },
-	[PREVIOUS_HISTORY] = { [H_HOUSEHOLD] = 1 },
+static const unsigned char need[PREVIOUS_NFILES][RC_N] = {
+	[PREVIOUS_HOUSEHOLDS] = { [RC_HOUSEHOLD] = 1, [RC_STATUS] = 1, [RC_YEAR] = 1,
+		[RC_VILLAGE] = 1 },
+	[PREVIOUS_MEMBERS] = { [RC_HOUSEHOLD] = 1 },
+	[PREVIOUS_HISTORY] = { [RC_HOUSEHOLD] = 1 },
 };
 
 struct reading {
 	struct previous_registry *p;
 	const struct previous_expect *x;
-	int file;
-	const char *name;             /* as messages name the file */
-	struct columns cols;
 	unsigned long year_line;      /* the row that fixed the year */
-	struct strbuf *err;
 };
-
-/* A year cell: 1 to 4 digits; 0 when empty; -1 when not a year. */
-static int
-year_of(const char *s)
-{
-	int y = 0, n = 0;
-
-	for (; *s >= '0' && *s <= '9' && n < 4; s++, n++)
-		y = y * 10 + (*s - '0');
-	return *s != '\0' ? -1 : y;
-}
 
 /* village_code, where the file has one, must be the village's. */
 static int
-check_village(struct reading *r, const struct csvin_row *row, const char *hid)
+check_village(struct reading *r, const struct registryfile *f,
+    const struct registry_row *row, struct strbuf *err)
 {
-	const char *code = columns_cell(&r->cols, row, H_VILLAGE, NULL);
+	const char *code = row->cell[RC_VILLAGE], *hid = row->cell[RC_HOUSEHOLD];
 
-	if (r->cols.pos[H_VILLAGE] < 0 || strcmp(code, r->x->code) == 0)
+	if (f->cols.pos[RC_VILLAGE] < 0 || strcmp(code, r->x->code) == 0)
 		return 0;
-	strbuf_printf(r->err, _("%s:%lu: household %s is of village %s, not %s: "
-	    "the previous registry must be this village's own\n"), r->name,
+	strbuf_printf(err, _("%s:%lu: household %s is of village %s, not %s: "
+	    "the previous registry must be this village's own\n"), f->name,
 	    row->line, hid, *code ? code : "\"\"", r->x->code);
 	return -1;
 }
 
 static int
-household_row(struct reading *r, const struct csvin_row *row, const char *hid)
+household_row(struct reading *r, const struct registryfile *f,
+    const struct registry_row *row, struct strbuf *err)
 {
 	struct previous_registry *p = r->p;
-	const char *status = columns_cell(&r->cols, row, H_STATUS, NULL);
-	const char *year = columns_cell(&r->cols, row, H_YEAR, NULL);
-	int s = enum_lookup(&enum_status, status, strlen(status));
-	int y = year_of(year), inserted;
+	const char *hid = row->cell[RC_HOUSEHOLD];
+	int y = row->year, inserted;
 	struct previous_household *h;
 
-	if (check_village(r, row, hid) != 0)
+	if (check_village(r, f, row, err) != 0)
 		return -1;
 	if (y <= 0) {
-		strbuf_printf(r->err, _("%s:%lu: household %s: year \"%s\" is not a "
-		    "year: the registry is damaged\n"), r->name, row->line, hid, year);
+		strbuf_printf(err, _("%s:%lu: household %s: year \"%s\" is not a "
+		    "year: the registry is damaged\n"), f->name, row->line, hid,
+		    row->cell[RC_YEAR]);
 		return -1;
 	}
 	if (p->year == 0) {
 		p->year = y;
 		r->year_line = row->line;
 	} else if (y != p->year) {
-		strbuf_printf(r->err, _("%s:%lu: household %s is of %d, and line %lu "
-		    "of %d: the registry is damaged\n"), r->name, row->line, hid, y,
+		strbuf_printf(err, _("%s:%lu: household %s is of %d, and line %lu "
+		    "of %d: the registry is damaged\n"), f->name, row->line, hid, y,
 		    r->year_line, p->year);
 		return -1;
 	}
 	if (y >= r->x->year) {
-		strbuf_printf(r->err, _("%s:%lu: the registry is of %d: the previous "
+		strbuf_printf(err, _("%s:%lu: the registry is of %d: the previous "
 		    "registry of a village of %d must be of an earlier year\n"),
-		    r->name, row->line, y, r->x->year);
+		    f->name, row->line, y, r->x->year);
 		return -1;
 	}
-	if (s < 0) {
-		strbuf_printf(r->err, _("%s:%lu: household %s: status \"%s\" is not one "
-		    "of new, continuing, exited, returned, unexplained\n"), r->name,
-		    row->line, hid, status);
+	if (row->status < 0) {
+		strbuf_printf(err, _("%s:%lu: household %s: status \"%s\" is not one "
+		    "of new, continuing, exited, returned, unexplained\n"), f->name,
+		    row->line, hid, row->cell[RC_STATUS]);
 		return -1;
 	}
 	(void)hhnumber_put(&p->index, hid, strlen(hid), (uint32_t)p->nhouseholds,
 	    &inserted);
 	if (!inserted) {
-		strbuf_printf(r->err, _("%s:%lu: household %s is there twice: the "
-		    "registry is damaged\n"), r->name, row->line, hid);
+		strbuf_printf(err, _("%s:%lu: household %s is there twice: the "
+		    "registry is damaged\n"), f->name, row->line, hid);
 		return -1;
 	}
 	p->households = xrealloc(p->households, (p->nhouseholds + 1) *
 	    sizeof *p->households);
 	h = &p->households[p->nhouseholds++];
 	h->id = xstrdup(hid);
-	h->status = (enum status)s;
-	h->registered_since = year_of(columns_cell(&r->cols, row, H_SINCE, NULL));
-	h->exited_year = year_of(columns_cell(&r->cols, row, H_EXITED, NULL));
-	if (h->registered_since < 0)
-		h->registered_since = 0;
-	if (h->exited_year < 0)
-		h->exited_year = 0;
+	h->status = (enum status)row->status;
+	h->registered_since = row->since > 0 ? row->since : 0;
+	h->exited_year = row->exited > 0 ? row->exited : 0;
 	return 0;
 }
 
 static int
-history_row(struct reading *r, const struct csvin_row *row, const char *hid)
+history_row(struct reading *r, const struct registryfile *f,
+    const struct registry_row *row, struct strbuf *err)
 {
 	struct previous_registry *p = r->p;
 	struct previous_household *h;
-	int since = year_of(columns_cell(&r->cols, row, H_SINCE, NULL));
-	int exited = year_of(columns_cell(&r->cols, row, H_EXITED, NULL));
+	const char *hid = row->cell[RC_HOUSEHOLD];
 
 	/* An exit in the village's year or later: not last year's registry. */
-	if (exited >= r->x->year) {
-		strbuf_printf(r->err, _("%s:%lu: household %s exited in %d: the "
+	if (row->exited >= r->x->year) {
+		strbuf_printf(err, _("%s:%lu: household %s exited in %d: the "
 		    "previous registry of a village of %d must be of an earlier "
-		    "year\n"), r->name, row->line, hid, exited, r->x->year);
+		    "year\n"), f->name, row->line, hid, row->exited, r->x->year);
 		return -1;
 	}
 	p->history = xrealloc(p->history, (p->nhistory + 1) * sizeof *p->history);
 	h = &p->history[p->nhistory++];
 	h->id = xstrdup(hid);
 	h->status = STATUS_EXITED;
-	h->registered_since = since > 0 ? since : 0;
-	h->exited_year = exited > 0 ? exited : 0;
+	h->registered_since = row->since > 0 ? row->since : 0;
+	h->exited_year = row->exited > 0 ? row->exited : 0;
 	return 0;
 }
 
 static int
-on_row(void *ctx, const struct csvin_row *row)
+on_header(void *ctx, const struct registryfile *f, const char *maperr,
+    struct strbuf *err)
 {
 	struct reading *r = ctx;
-	const char *hid;
 	char msg[1024];
 
-	if (row->index == 0) {
-		if (columns_header(&r->cols, r->x->aliases, r->name, row, names,
-		    need[r->file], H_N, msg, sizeof msg) != 0) {
-			strbuf_printf(r->err, _("%s (not a registry that tpa-file "
-			    "wrote)\n"), msg);
-			return -1;
-		}
+	if (maperr == NULL && columns_require(&f->cols, r->x->aliases, f->name, 1,
+	    registry_columns, need[f->file], msg, sizeof msg) == 0)
 		return 0;
-	}
-	hid = columns_cell(&r->cols, row, H_HOUSEHOLD, NULL);
+	strbuf_printf(err, _("%s (not a registry that tpa-file wrote)\n"),
+	    maperr != NULL ? maperr : msg);
+	return -1;
+}
+
+static int
+on_row(void *ctx, const struct registryfile *f, const struct registry_row *row,
+    struct strbuf *err)
+{
+	struct reading *r = ctx;
+	const char *hid = row->cell[RC_HOUSEHOLD];
+
 	if (*hid == '\0') {
-		strbuf_printf(r->err, _("%s:%lu: household_id is empty: the registry "
-		    "is damaged\n"), r->name, row->line);
+		strbuf_printf(err, _("%s:%lu: household_id is empty: the registry "
+		    "is damaged\n"), f->name, row->line);
 		return -1;
 	}
-	switch (r->file) {
-	case PREVIOUS_HOUSEHOLDS:
-		return household_row(r, row, hid);
-	case PREVIOUS_MEMBERS:
-		if (check_village(r, row, hid) != 0)
+	switch (f->file) {
+	case REGISTRY_HOUSEHOLDS:
+		return household_row(r, f, row, err);
+	case REGISTRY_MEMBERS:
+		if (check_village(r, f, row, err) != 0)
 			return -1;
 		if (previous_household(r->p, hid) == NULL) {
-			strbuf_printf(r->err, _("%s:%lu: household %s is not in "
-			    "households.csv: the registry is damaged\n"), r->name,
+			strbuf_printf(err, _("%s:%lu: household %s is not in "
+			    "households.csv: the registry is damaged\n"), f->name,
 			    row->line, hid);
 			return -1;
 		}
 		return 0;
 	default:
-		return history_row(r, row, hid);
+		return history_row(r, f, row, err);
 	}
 }
 
@@ -186,28 +168,19 @@ static int
 read_one(struct previous_registry *p, const struct previous_expect *x,
     int file, struct strbuf *err)
 {
-	struct reading r;
-	char msg[1024];
-	struct csvin *in = csvin_open(p->path[file], ENC_UTF8, msg, sizeof msg);
-	int rc;
+	struct reading r = { p, x, 0 };
+	struct registryfile_handler h = { &r, on_header, on_row };
+	size_t said = err->len;
+	int rc = registryfile_read(p->path[file], (enum registry_file)file,
+	    x->aliases, &h, p->sha256[file], err);
 
-	if (in == NULL) {
+	if (rc == REGISTRYFILE_UNOPENED) {
+		char *msg = xstrdup(strbuf_str(err) + said);
+
+		strbuf_truncate(err, said);
 		strbuf_printf(err, _("%s (last year's registry)\n"), msg);
-		return -1;
+		free(msg);
 	}
-	memset(&r, 0, sizeof r);
-	r.p = p;
-	r.x = x;
-	r.file = file;
-	r.name = csvin_name(in);
-	r.err = err;
-	rc = csvin_read(in, on_row, &r);
-	if (rc < 0 && err->len == 0)
-		strbuf_printf(err, "%s\n", csvin_error(in));
-	if (rc == 0)
-		memcpy(p->sha256[file], csvin_sha256(in), DIGEST_HEX);
-	csvin_close(in);
-	columns_free(&r.cols);
 	return rc == 0 ? 0 : -1;
 }
 
@@ -234,9 +207,6 @@ int
 previous_read(struct previous_registry *p, const char *dir,
     const struct previous_expect *x, struct strbuf *err)
 {
-	static const char *const files[PREVIOUS_NFILES] = { "households.csv",
-		"members.csv", "history.csv" };
-
 	memset(p, 0, sizeof *p);
 	strmap_init(&p->index);
 	if (!path_is_dir(dir)) {
@@ -250,7 +220,7 @@ previous_read(struct previous_registry *p, const char *dir,
 		return -1;
 	}
 	for (int i = 0; i < PREVIOUS_NFILES; i++)
-		p->path[i] = path_join(dir, files[i]);
+		p->path[i] = path_join(dir, registry_file_names[i]);
 	if (!path_exists(p->path[PREVIOUS_HISTORY])) {
 		free(p->path[PREVIOUS_HISTORY]);
 		p->path[PREVIOUS_HISTORY] = NULL;

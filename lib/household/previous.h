@@ -12,11 +12,15 @@
 
 #include "base/strbuf.h"
 #include "base/strmap.h"
+#include "household/registryfile.h"
 #include "io/digest.h"
 #include "rules/columns.h"
 #include "values/enums.h"
 
-enum { PREVIOUS_HOUSEHOLDS, PREVIOUS_MEMBERS, PREVIOUS_HISTORY, PREVIOUS_NFILES };
+/* The registry's files, as registryfile.h numbers them. */
+enum { PREVIOUS_HOUSEHOLDS = REGISTRY_HOUSEHOLDS,
+	PREVIOUS_MEMBERS = REGISTRY_MEMBERS, PREVIOUS_HISTORY = REGISTRY_HISTORY,
+	PREVIOUS_NFILES = REGISTRY_NFILES };
 
 /* A household of households.csv, or (status unused) of history.csv. */
 struct previous_household {

@@ -505,7 +505,7 @@ size_t
 provenance_entry_file(const char *name)
 {
 	static const char *const files[] = { "villages.csv", "town.yaml",
-		"county.yaml" };
+		"county.yaml", "objections-town.csv", "objections-county.csv" };
 	const char *hash = strrchr(name, '#');
 
 	if (hash == NULL || hash[1] == '\0' || strchr(hash, '/') != NULL)
@@ -925,7 +925,8 @@ struct seen {
 
 static const struct seen_file *
 look(struct seen *s, const char *dir, const char *name,
-    int (*entry)(const char *dir, const char *ref, char sha256[DIGEST_HEX]))
+    int (*entry)(void *ctx, const char *dir, const char *ref,
+    char sha256[DIGEST_HEX]), void *ctx)
 {
 	struct seen_file *f;
 	char *path;
@@ -938,7 +939,7 @@ look(struct seen *s, const char *dir, const char *name,
 	f->name = xstrdup(name);
 	if (provenance_entry_file(name) != 0) {
 		/* FILE#KEY: the entry as FILE has it now, not the whole file */
-		f->readable = entry != NULL && entry(dir, name, f->sha256) == 0;
+		f->readable = entry != NULL && entry(ctx, dir, name, f->sha256) == 0;
 		return f;
 	}
 	path = path_join(dir, name);
@@ -983,7 +984,8 @@ provenance_verify(const char *dir, const struct provenance_rows *rows,
 
 size_t
 provenance_verify_entries(const char *dir, const struct provenance_rows *rows,
-    int (*entry)(const char *dir, const char *ref, char sha256[DIGEST_HEX]),
+    int (*entry)(void *ctx, const char *dir, const char *ref,
+    char sha256[DIGEST_HEX]),
     void (*fn)(void *ctx, const struct provenance_row *row,
     enum provenance_problem what, const char *name), void *ctx)
 {
@@ -999,7 +1001,7 @@ provenance_verify_entries(const char *dir, const struct provenance_rows *rows,
 
 			if (!nth_check(row, k, &c))
 				continue;
-			f = look(&seen, dir, c.name, entry);
+			f = look(&seen, dir, c.name, entry, ctx);
 			if (f->readable && strcmp(f->sha256, c.sha256) == 0)
 				continue;
 			problems++;

@@ -65,9 +65,9 @@ void provenance_output(struct provenance *p, const char *path,
  * town's or county's file, "FILE#KEY" (SPEC §8). */
 void provenance_input_named(struct provenance *p, const char *name,
     const char sha256[DIGEST_HEX]);
-/* When NAME is such an entry (FILE ending in villages.csv, town.yaml or
- * county.yaml, then '#' and a KEY with no '/'), the length of FILE; else
- * 0. */
+/* When NAME is such an entry (FILE ending in villages.csv, town.yaml,
+ * county.yaml, objections-town.csv or objections-county.csv, then '#'
+ * and a KEY with no '/'), the length of FILE; else 0. */
 size_t provenance_entry_file(const char *name);
 
 /* Lock the folder and write the new PROVENANCE.csv and .tpa-deps.mk to
@@ -153,12 +153,13 @@ size_t provenance_verify(const char *dir, const struct provenance_rows *rows,
     void (*fn)(void *ctx, const struct provenance_row *row,
     enum provenance_problem what, const char *name), void *ctx);
 /* The same, an input "FILE#KEY" (provenance_entry_file()) checked by
- * ENTRY, which puts the entry's SHA-256 as it is now (REF relative to
- * DIR) and returns 0, or -1 when it cannot (missing). With ENTRY NULL
- * every such input is missing. */
+ * ENTRY (given CTX, as FN is), which puts the entry's SHA-256 as it is
+ * now (REF relative to DIR) and returns 0, or -1 when it cannot
+ * (missing). With ENTRY NULL every such input is missing. */
 size_t provenance_verify_entries(const char *dir,
     const struct provenance_rows *rows,
-    int (*entry)(const char *dir, const char *ref, char sha256[DIGEST_HEX]),
+    int (*entry)(void *ctx, const char *dir, const char *ref,
+    char sha256[DIGEST_HEX]),
     void (*fn)(void *ctx, const struct provenance_row *row,
     enum provenance_problem what, const char *name), void *ctx);
 

@@ -47,38 +47,6 @@ quorum_message(struct stage *st, const struct appraisal_summary *sum)
 		    v->path, sum->present, sum->needed, v->population);
 }
 
-/* Set row R's counts and rank, its decision and reason. */
-static void
-apply_row(struct hhlist *l, size_t r, const struct vote *v,
-    const struct appraisal *a, const int *cols)
-{
-	char num[32];
-
-	for (int k = 0; k < 3; k++) {
-		if (v->state == VOTE_OK)
-			snprintf(num, sizeof num, "%lld", v->n[k]);
-		else
-			num[0] = '\0';
-		hhlist_set_str(l, r, cols[k], num);
-	}
-	if (a->rank > 0)
-		snprintf(num, sizeof num, "%lld", a->rank);
-	else
-		num[0] = '\0';
-	hhlist_set_str(l, r, cols[3], num);
-	if (!a->changed)
-		return;
-	hhlist_set_decision(l, r, a->decision);
-	if (a->reason != NREASONS) {
-		const char *old = hhlist_cell(l, r, l->col[L_REASONS]);
-		struct strbuf b = { 0 };
-
-		strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "", reason_code(a->reason));
-		hhlist_set(l, r, l->col[L_REASONS], b.s, b.len);
-		strbuf_free(&b);
-	}
-}
-
 /* How household H was appraised: the vote, the quorum, its rank among
  * those that passed, and the running total against the quota. */
 static void
@@ -188,7 +156,7 @@ appraise_run(const struct appraise_options *o)
 	struct outfile *f = NULL;
 	struct strbuf err = { 0 };
 	char sha[DIGEST_HEX], c[5][32];
-	int cols[4], status = EXIT_ERROR;
+	int status = EXIT_ERROR;
 
 	memset(&m, 0, sizeof m);
 	memset(&l, 0, sizeof l);
@@ -246,12 +214,7 @@ appraise_run(const struct appraise_options *o)
 	if (sum.blocked)
 		quorum_message(&st, &sum);
 	fputs(strbuf_str(&m.notes), stderr);
-	cols[0] = hhlist_column(&l, "votes_for", NULL);
-	cols[1] = hhlist_column(&l, "votes_against", NULL);
-	cols[2] = hhlist_column(&l, "votes_abstain", NULL);
-	cols[3] = hhlist_column(&l, "rank", NULL);
-	for (size_t r = 0; r < l.nrows; r++)
-		apply_row(&l, r, &votes[r], &out[r], cols);
+	appraisal_write(&l, votes, out);
 	hhlist_write(&l, f);
 	{
 		char reason[160];

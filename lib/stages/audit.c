@@ -17,10 +17,12 @@
 #include "household/list.h"
 #include "household/objectionfile.h"
 #include "household/people.h"
+#include "household/registryfile.h"
 #include "household/votefile.h"
 #include "io/csvout.h"
 #include "io/infile.h"
 #include "io/provenance.h"
+#include "rules/area.h"
 #include "stages/audit.h"
 #include "stages/auditarea.h"
 #include "stages/shell.h"
@@ -118,6 +120,8 @@ struct village_audit {
 	struct hhlist lists[NFILES];
 	int have_list[NFILES];
 	int apply_col, date_col;     /* applicants' apply_date, survey's survey_date */
+	int in_area;                 /* in an area: AREA loaded with the village */
+	struct area area;
 };
 
 static void
@@ -237,6 +241,51 @@ rewritten(const struct village_audit *va, const char *name)
 	return same;
 }
 
+/* The SHA-256 of the input REF ("FILE#KEY", FILE relative to DIR) as it
+ * is now, for provenance_verify_entries(): of a town's or county's
+ * objections file and a village code (tpa-area(5)), the village's rows as
+ * tpa-publicize resolve hashes them, read with the village's aliases and
+ * year; of any other file of the area, its entry
+ * (village_area_entry_digest()). Returns 0, or -1 when it cannot be had. */
+static int
+entry_digest(void *ctx, const char *dir, const char *ref,
+    char sha256[DIGEST_HEX])
+{
+	const struct village_audit *va = ((struct prov_check *)ctx)->va;
+	const char *hash = strrchr(ref, '#'), *base;
+	struct objectionfile of;
+	struct objectionfile_options oo = { NULL, ENC_AUTO, va->aliases,
+		va->v.year, NULL, NULL, NULL };
+	struct strbuf err = { 0 };
+	char *file, *path, e[1024];
+	int rc = -1;
+
+	if (hash == NULL)
+		return -1;
+	file = xstrndup(ref, (size_t)(hash - ref));
+	base = path_base(file);
+	if (strcmp(base, "objections-town.csv") != 0 &&
+	    strcmp(base, "objections-county.csv") != 0) {
+		free(file);
+		return village_area_entry_digest(dir, ref, sha256);
+	}
+	path = path_join(dir, file);
+	oo.path = path;
+	oo.village = hash + 1;
+	memset(&of, 0, sizeof of);
+	/* Anything but a regular file there would block or never end. */
+	if (infile_regular(path, e, sizeof e) != INFILE_NOT_REGULAR &&
+	    objectionfile_read(&of, &oo, NULL, NULL, &err) == 0) {
+		memcpy(sha256, of.village_sha256, DIGEST_HEX);
+		rc = 0;
+	}
+	objectionfile_free(&of);
+	strbuf_free(&err);
+	free(path);
+	free(file);
+	return rc;
+}
+
 static void
 on_prov(void *ctx, const struct provenance_row *row, enum provenance_problem what,
     const char *name)
@@ -293,8 +342,8 @@ check_provenance(struct village_audit *va)
 	 * village goes on after the audit, which would make make audit again
 	 * for nothing; the lists and data it vouches for are recorded. */
 	if (va->have_prov)
-		provenance_verify_entries(va->dir, &va->prov, village_area_entry_digest,
-		    on_prov, &pc);
+		provenance_verify_entries(va->dir, &va->prov, entry_digest, on_prov,
+		    &pc);
 	for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++)
 		if (exists(va, outputs[i]) && provenance_find(&va->prov, outputs[i]) == NULL)
 			say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_PROV_MISSING,
@@ -689,41 +738,7 @@ audit_appraisal(struct village_audit *va)
 		say(va, SEV_ERROR, "QUORUM", "", MSG_AUDIT_QUORUM, sum.present, sum.needed);
 	/* what the stage would have written */
 	copy_list(&d, p);
-	{
-		int vc[4] = { hhlist_column(&d, "votes_for", NULL),
-			hhlist_column(&d, "votes_against", NULL),
-			hhlist_column(&d, "votes_abstain", NULL),
-			hhlist_column(&d, "rank", NULL) };
-
-		for (size_t r = 0; r < d.nrows; r++) {
-			char num[32];
-
-			for (int k = 0; k < 3; k++) {
-				if (votes[r].state == VOTE_OK)
-					snprintf(num, sizeof num, "%lld", votes[r].n[k]);
-				else
-					num[0] = '\0';
-				hhlist_set_str(&d, r, vc[k], num);
-			}
-			if (out[r].rank > 0)
-				snprintf(num, sizeof num, "%lld", out[r].rank);
-			else
-				num[0] = '\0';
-			hhlist_set_str(&d, r, vc[3], num);
-			if (!out[r].changed)
-				continue;
-			hhlist_set_decision(&d, r, out[r].decision);
-			if (out[r].reason != NREASONS) {
-				const char *old = hhlist_cell(&d, r, d.col[L_REASONS]);
-				struct strbuf b = { 0 };
-
-				strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "",
-				    reason_code(out[r].reason));
-				hhlist_set(&d, r, d.col[L_REASONS], b.s, b.len);
-				strbuf_free(&b);
-			}
-		}
-	}
+	appraisal_write(&d, votes, out);
 	compare_rows(va, F_APPRAISED, &d, cols, sizeof cols / sizeof cols[0]);
 	/* the quota, on the list as filed */
 	{
@@ -747,6 +762,22 @@ out:
 	strbuf_free(&err);
 }
 
+/* What the resolution says of an objection: a pending one is a finding. */
+struct level_reading {
+	struct village_audit *va;
+	const struct objectionfile *of;
+};
+
+static void
+on_objection(void *ctx, const struct objection *x, enum objection_finding what)
+{
+	struct level_reading *lr = ctx;
+
+	if (what == OBJ_PENDING)
+		say(lr->va, SEV_ERROR, "OBJECTION_PENDING", x->household,
+		    MSG_AUDIT_PENDING, path_base(lr->of->file), x->line);
+}
+
 /* The list of a level's resolution, and the one it was resolved from. */
 static void
 audit_level(struct village_audit *va, enum level lev)
@@ -761,13 +792,19 @@ audit_level(struct village_audit *va, enum level lev)
 	unsigned char *resurvey = NULL;
 	struct resolve_summary sum;
 	struct strbuf err = { 0 }, name = { 0 };
-	char *op;
+	char *op = NULL;
 	const struct period *p = &va->v.publicity[lev];
 
 	memset(&d, 0, sizeof d);
 	memset(&of, 0, sizeof of);
 	strbuf_printf(&name, "objections-%s.csv", level_code(lev));
-	op = in_dir(va, strbuf_str(&name));
+	if (va->in_area && lev != LEVEL_VILLAGE) {
+		/* In an area the level's own file, the village's rows of it. */
+		op = path_join(lev == LEVEL_TOWN ? va->area.town.dir :
+		    va->area.county.dir, strbuf_str(&name));
+	} else {
+		op = in_dir(va, strbuf_str(&name));
+	}
 	if (!p->given) {
 		strbuf_reset(&name);
 		strbuf_printf(&name, "village.yaml publicity.%s", level_code(lev));
@@ -777,49 +814,36 @@ audit_level(struct village_audit *va, enum level lev)
 	if (!regular(va, op, strbuf_str(&name)))
 		goto out;
 	{
-		struct objectionfile_options oo = { op, ENC_AUTO, va->aliases, va->v.year };
+		struct objectionfile_options oo = { op, ENC_AUTO, va->aliases, va->v.year,
+			NULL, NULL, NULL };
 
+		if (va->in_area && lev != LEVEL_VILLAGE)
+			oo.village = va->code;
 		if (objectionfile_read(&of, &oo, NULL, NULL, &err) != 0) {
 			cannot_read(va, "MISSING_ITEM", &err);
 			goto out;
 		}
-		audit_input(va, op, of.sha256);
+		if (oo.village != NULL) {
+			strbuf_reset(&name);
+			strbuf_printf(&name, "%s#%s", op, va->code);
+			audit_input(va, strbuf_str(&name), of.village_sha256);
+		} else {
+			audit_input(va, op, of.sha256);
+		}
 	}
 	out = xcalloc(in->nrows + 1, sizeof *out);
 	resurvey = xcalloc(of.n + 1, 1);
-	objections_resolve(lev, p, va->r->publicity_days[lev], in, of.o, of.n, out,
-	    resurvey, &sum, NULL, NULL);
+	{
+		struct level_reading lr = { va, &of };
+
+		objections_resolve(lev, p, va->r->publicity_days[lev], in, of.o, of.n,
+		    out, resurvey, &sum, on_objection, &lr);
+	}
 	if (sum.period_short)
 		say(va, SEV_ERROR, "PERIOD_SHORT", "", MSG_AUDIT_PERIOD_SHORT,
 		    level_code(lev), sum.period_days, sum.min_days);
-	for (size_t i = 0; i < of.n; i++)
-		if (of.o[i].outcome == OUTCOME_PENDING)
-			say(va, SEV_ERROR, "OBJECTION_PENDING", of.o[i].household,
-			    MSG_AUDIT_PENDING, path_base(of.file), of.o[i].line);
 	copy_list(&d, in);
-	{
-		int oc = hhlist_column(&d, "objections", NULL);
-
-		for (size_t r = 0; r < d.nrows; r++) {
-			char count[32];
-
-			snprintf(count, sizeof count, "%lld",
-			    (long long)out[r].objections + d.row[r].objections);
-			hhlist_set_str(&d, r, oc, count);
-			if (!out[r].changed)
-				continue;
-			hhlist_set_decision(&d, r, out[r].decision);
-			if (out[r].decision == DEC_REMOVED) {
-				const char *old = hhlist_cell(&d, r, d.col[L_REASONS]);
-				struct strbuf b = { 0 };
-
-				strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "",
-				    reason_code(RSN_OBJECTION));
-				hhlist_set(&d, r, d.col[L_REASONS], b.s, b.len);
-				strbuf_free(&b);
-			}
-		}
-	}
+	objections_write(&d, out);
 	compare_rows(va, to, &d, cols, sizeof cols / sizeof cols[0]);
 	leaks(va, from, to);
 	/* The notice posted and the list resolved: made from the same list. */
@@ -861,42 +885,41 @@ out:
 }
 
 /* registry/households.csv: households left unexplained. */
-struct registry_read {
-	struct village_audit *va;
-	struct columns cols;
-};
+static int
+on_registry_header(void *ctx, const struct registryfile *f, const char *maperr,
+    struct strbuf *err)
+{
+	(void)ctx;
+	(void)f;
+	if (maperr == NULL)
+		return 0;
+	strbuf_printf(err, "%s\n", maperr);
+	return -1;
+}
 
 static int
-on_registry(void *ctx, const struct csvin_row *row)
+on_registry(void *ctx, const struct registryfile *f, const struct registry_row *r,
+    struct strbuf *err)
 {
-	static const char *const names[] = { "household_id", "status", "registered_since" };
-	struct registry_read *rr = ctx;
-	char err[1024];
-
-	if (row->index == 0)
-		return columns_map(&rr->cols, rr->va->aliases, "households.csv", row,
-		    names, 3, err, sizeof err) != 0 ? -1 : 0;
-	if (strcmp(columns_cell(&rr->cols, row, 1, NULL), "unexplained") == 0)
-		say(rr->va, SEV_ERROR, "UNEXPLAINED_EXIT",
-		    columns_cell(&rr->cols, row, 0, NULL), MSG_AUDIT_UNEXPLAINED,
-		    "registry/households.csv");
+	(void)f;
+	(void)err;
+	if (r->status == STATUS_UNEXPLAINED)
+		say(ctx, SEV_ERROR, "UNEXPLAINED_EXIT", r->cell[RC_HOUSEHOLD],
+		    MSG_AUDIT_UNEXPLAINED, "registry/households.csv");
 	return 0;
 }
 
 static void
 audit_registry(struct village_audit *va)
 {
-	struct registry_read rr = { va, { 0 } };
-	char *p = in_dir(va, "registry/households.csv"), err[1024];
-	struct csvin *in = csvin_open(p, ENC_UTF8, err, sizeof err);
+	struct registryfile_handler h = { va, on_registry_header, on_registry };
+	char *p = in_dir(va, "registry/households.csv"), sha[DIGEST_HEX];
+	struct strbuf err = { 0 };
 
-	if (in != NULL) {
-		if (csvin_read(in, on_registry, &rr) < 0)
-			say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ,
-			    csvin_error(in));
-		csvin_close(in);
-	}
-	columns_free(&rr.cols);
+	if (registryfile_read(p, REGISTRY_HOUSEHOLDS, va->aliases, &h, sha,
+	    &err) != 0)
+		cannot_read(va, "BAD_VALUE", &err);
+	strbuf_free(&err);
 	free(p);
 }
 
@@ -976,6 +999,8 @@ village_free_audit(struct village_audit *va)
 		village_free(&va->v);
 	if (va->have_rules)
 		rules_free(&va->rules);
+	if (va->in_area)
+		area_free(&va->area);
 	aliases_free(va->aliases);
 	provenance_rows_free(&va->prov);
 	for (size_t i = 0; i < va->ndv; i++) {
@@ -986,6 +1011,27 @@ village_free_audit(struct village_audit *va)
 	strmap_free(&va->dindex);
 	for (int k = 0; k < NFILES; k++)
 		hhlist_free(&va->lists[k]);
+}
+
+/* A village in an area (its area loaded with it, whose periods it
+ * took): the town's and county's objections files are theirs, never the
+ * village folder's (OWNER_FILE_IN_VILLAGE); the town and county levels
+ * are re-derived from the owners' files. */
+static void
+audit_area(struct village_audit *va)
+{
+	for (int lev = LEVEL_TOWN; lev <= LEVEL_COUNTY; lev++) {
+		char name[64], *owner;
+
+		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
+		if (exists(va, name)) {
+			owner = path_join(lev == LEVEL_TOWN ? va->area.town.dir :
+			    va->area.county.dir, name);
+			say(va, SEV_ERROR, "OWNER_FILE_IN_VILLAGE", "",
+			    MSG_AUDIT_OWNER_FILE, name, owner);
+			free(owner);
+		}
+	}
 }
 
 static void
@@ -1031,10 +1077,10 @@ audit_village(struct auditor *a, const char *dir, long town)
 		goto out;
 	}
 	{
-		/* In an area, what the town and county own, from their files. */
-		struct area area;
-		int rc = village_area_apply(&va.v, &area, NULL, NULL, ENC_AUTO, err,
-		    sizeof err);
+		/* In an area, what the town and county own, from their files:
+		 * the area stays loaded for the town and county levels. */
+		int rc = village_area_apply(&va.v, &va.area, NULL, NULL, ENC_AUTO,
+		    err, sizeof err);
 
 		if (rc < 0) {
 			finding(a, SEV_ERROR, rc == -2 ? "VILLAGE_NOT_LISTED" :
@@ -1042,9 +1088,11 @@ audit_village(struct auditor *a, const char *dir, long town)
 			va.index = (uint32_t)a->nvillages;
 			goto out;
 		}
-		area_free(&area);
+		va.in_area = rc == 1;
 	}
 	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
+	if (va.in_area)
+		audit_area(&va);
 	stage_read(&a->st, va.v.path, va.v.sha256);
 	a->village_codes = xrealloc(a->village_codes, (a->nvillages + 1) * sizeof *a->village_codes);
 	a->village_codes[a->nvillages] = xstrdup(va.code);

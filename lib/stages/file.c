@@ -15,6 +15,7 @@
 #include "household/list.h"
 #include "household/people.h"
 #include "household/previous.h"
+#include "household/registryfile.h"
 #include "io/csvout.h"
 #include "stages/cards.h"
 #include "stages/notice.h"
@@ -737,14 +738,9 @@ out:
  * their households.csv and members.csv. Each registry is one village of
  * one year: the same village twice, or registries of two years, would
  * count households twice. */
-enum { R_HOUSEHOLD, R_STATUS, R_ATTRIBUTE, R_CAUSE, R_MEMBERS, R_VILLAGE,
-	R_YEAR, R_N };
-
 struct rollup {
 	struct stage *st;
 	struct stats *s;
-	struct columns cols;
-	const char *file;             /* the file read, for messages */
 	int members;                  /* reading members.csv */
 	struct strmap status;         /* household_id -> status (this registry) */
 	char code[16];                /* this registry's village ("" before a row) */
@@ -754,115 +750,113 @@ struct rollup {
 
 /* A registry's village and year, from each row: one of each. */
 static int
-registry_place(struct rollup *ru, const struct csvin_row *row)
+registry_place(struct rollup *ru, const struct registryfile *f,
+    const struct registry_row *r, struct strbuf *err)
 {
-	size_t n;
-	const char *code = columns_cell(&ru->cols, row, R_VILLAGE, &n);
-	const char *year = columns_cell(&ru->cols, row, R_YEAR, NULL);
-	long long y;
+	const char *code = r->cell[RC_VILLAGE], *year = r->cell[RC_YEAR];
 
-	if (n != 12 || strspn(code, "0123456789") != 12)
-		return stage_fail(ru->st, _("%s:%lu: village_code \"%s\" is not a "
-		    "village code"), ru->file, row->line, code), -1;
-	if (decimal_parse(year, year + strlen(year), 0, 9999, &y) != 0 || y < 1)
-		return stage_fail(ru->st, _("%s:%lu: year \"%s\" is not a year"),
-		    ru->file, row->line, year), -1;
+	if (r->len[RC_VILLAGE] != 12 || strspn(code, "0123456789") != 12) {
+		strbuf_printf(err, _("%s:%lu: village_code \"%s\" is not a "
+		    "village code"), f->name, r->line, code);
+		strbuf_putc(err, '\n');
+		return -1;
+	}
+	if (r->year < 1) {
+		strbuf_printf(err, _("%s:%lu: year \"%s\" is not a year"),
+		    f->name, r->line, year);
+		strbuf_putc(err, '\n');
+		return -1;
+	}
 	if (ru->year == 0) {
 		memcpy(ru->code, code, 13);
-		ru->year = (int)y;
-		ru->code_line = row->line;
-	} else if (strcmp(code, ru->code) != 0 || y != ru->year) {
-		return stage_fail(ru->st, _("%s:%lu: village %s of %lld, and line %lu "
+		ru->year = r->year;
+		ru->code_line = r->line;
+	} else if (strcmp(code, ru->code) != 0 || r->year != ru->year) {
+		strbuf_printf(err, _("%s:%lu: village %s of %lld, and line %lu "
 		    "village %s of %d: a registry is one village of one year"),
-		    ru->file, row->line, code, y, ru->code_line, ru->code,
-		    ru->year), -1;
+		    f->name, r->line, code, (long long)r->year, ru->code_line,
+		    ru->code, ru->year);
+		strbuf_putc(err, '\n');
+		return -1;
 	}
 	return 0;
 }
 
 static int
-on_registry_row(void *ctx, const struct csvin_row *row)
+on_registry_header(void *ctx, const struct registryfile *f, const char *maperr,
+    struct strbuf *err)
 {
-	static const char *const hnames[R_N] = { "household_id", "status",
-		"attribute", "main_cause", "members", "village_code", "year" };
-	static const char *const mnames[] = { "household_id", "labor", "health" };
+	static const int hneed[] = { RC_HOUSEHOLD, RC_STATUS, RC_ATTRIBUTE,
+		RC_CAUSE, RC_MEMBERS, RC_VILLAGE, RC_YEAR };
+	static const int mneed[] = { RC_HOUSEHOLD, RC_LABOR, RC_HEALTH };
 	struct rollup *ru = ctx;
-	char err[1024];
+	const int *need = ru->members ? mneed : hneed;
+	size_t n = ru->members ? sizeof mneed / sizeof *mneed :
+	    sizeof hneed / sizeof *hneed;
 
-	if (row->index == 0) {
-		const char *const *names = ru->members ? mnames : hnames;
-		size_t n = ru->members ? 3 : R_N;
-
-		if (columns_map(&ru->cols, ru->st->aliases, ru->file, row, names, n,
-		    err, sizeof err) != 0)
-			return stage_fail(ru->st, "%s", err), -1;
-		for (size_t k = 0; k < n; k++)
-			if (ru->cols.pos[k] < 0)
-				return stage_fail(ru->st, _("%s: column %s is missing"),
-				    ru->file, names[k]), -1;
-		return 0;
+	if (maperr != NULL) {
+		strbuf_printf(err, "%s\n", maperr);
+		return -1;
 	}
+	for (size_t k = 0; k < n; k++)
+		if (f->cols.pos[need[k]] < 0) {
+			strbuf_printf(err, _("%s: column %s is missing"), f->name,
+			    registry_columns[need[k]]);
+			strbuf_putc(err, '\n');
+			return -1;
+		}
+	return 0;
+}
+
+static int
+on_registry_row(void *ctx, const struct registryfile *f,
+    const struct registry_row *r, struct strbuf *err)
+{
+	struct rollup *ru = ctx;
+	const char *hid = r->cell[RC_HOUSEHOLD];
+
 	if (ru->members) {
-		const char *hid = columns_cell(&ru->cols, row, 0, NULL);
-		const char *labor = columns_cell(&ru->cols, row, 1, NULL);
-		const char *health = columns_cell(&ru->cols, row, 2, NULL);
-		uint32_t *st = hhnumber_get(&ru->status, hid, strlen(hid));
+		uint32_t *st = hhnumber_get(&ru->status, hid, r->len[RC_HOUSEHOLD]);
 
 		if (st != NULL)
-			stats_person(ru->s, (enum status)*st,
-			    enum_lookup(&enum_labor, labor, strlen(labor)),
-			    enum_lookup(&enum_health, health, strlen(health)));
+			stats_person(ru->s, (enum status)*st, r->labor, r->health);
 		return 0;
 	}
-	{
-		const char *hid = columns_cell(&ru->cols, row, R_HOUSEHOLD, NULL);
-		const char *status = columns_cell(&ru->cols, row, R_STATUS, NULL);
-		const char *attr = columns_cell(&ru->cols, row, R_ATTRIBUTE, NULL);
-		const char *cause = columns_cell(&ru->cols, row, R_CAUSE, NULL);
-		size_t mlen;
-		const char *members = columns_cell(&ru->cols, row, R_MEMBERS, &mlen);
-		int s = enum_lookup(&enum_status, status, strlen(status));
-		long long people;
-
-		if (registry_place(ru, row) != 0)
-			return -1;
-		if (s < 0)
-			return stage_fail(ru->st, _("%s:%lu: status \"%s\" is not "
-			    "known"), ru->file, row->line, status), -1;
-		/* A household's people: a whole number, 1 or more (the bound
-		 * keeps any sum far from overflow). */
-		if (decimal_parse(members, members + mlen, 0, 1000000, &people) != 0 ||
-		    people < 1)
-			return stage_fail(ru->st, _("%s:%lu: members \"%s\" is not a "
-			    "whole number of 1 or more"), ru->file, row->line,
-			    members), -1;
-		hhnumber_put(&ru->status, hid, strlen(hid), (uint32_t)s, NULL);
-		stats_household(ru->s, (enum status)s,
-		    enum_lookup(&enum_attribute, attr, strlen(attr)),
-		    enum_lookup(&enum_cause, cause, strlen(cause)), people);
+	if (registry_place(ru, f, r, err) != 0)
+		return -1;
+	if (r->status < 0) {
+		strbuf_printf(err, _("%s:%lu: status \"%s\" is not known"),
+		    f->name, r->line, r->cell[RC_STATUS]);
+		strbuf_putc(err, '\n');
+		return -1;
 	}
+	if (r->members < 0) {
+		strbuf_printf(err, _("%s:%lu: members \"%s\" is not a whole number "
+		    "of 1 or more"), f->name, r->line, r->cell[RC_MEMBERS]);
+		strbuf_putc(err, '\n');
+		return -1;
+	}
+	hhnumber_put(&ru->status, hid, r->len[RC_HOUSEHOLD], (uint32_t)r->status,
+	    NULL);
+	stats_household(ru->s, (enum status)r->status, r->attribute, r->cause,
+	    r->members);
 	return 0;
 }
 
 static int
 read_registry_file(struct rollup *ru, const char *path)
 {
-	char err[1024];
-	struct csvin *in = csvin_open(path, ENC_UTF8, err, sizeof err);
-	int rc;
+	struct registryfile_handler h = { ru, on_registry_header, on_registry_row };
+	struct strbuf err = { 0 };
+	char sha[DIGEST_HEX];
+	int rc = registryfile_read(path, ru->members ? REGISTRY_MEMBERS :
+	    REGISTRY_HOUSEHOLDS, ru->st->aliases, &h, sha, &err);
 
-	if (in == NULL)
-		return stage_fail(ru->st, "%s", err);
-	ru->file = csvin_name(in);
-	memset(&ru->cols, 0, sizeof ru->cols);
-	rc = csvin_read(in, on_registry_row, ru);
-	if (rc < 0 && ru->st->err.len == 0)
-		stage_fail(ru->st, "%s", csvin_error(in));
-	if (rc == 0 && stage_input(ru->st, path) == 0)
-		stage_read(ru->st, path, csvin_sha256(in));
-	ru->file = NULL;
-	csvin_close(in);
-	columns_free(&ru->cols);
+	if (rc != 0)
+		stage_fail_lines(ru->st, &err);
+	else if (stage_input(ru->st, path) == 0)
+		stage_read(ru->st, path, sha);
+	strbuf_free(&err);
 	return rc == 0 && ru->st->err.len == 0 ? 0 : EXIT_ERROR;
 }
 

@@ -11,6 +11,7 @@
 #include "household/list.h"
 #include "household/objectionfile.h"
 #include "io/csvout.h"
+#include "rules/area.h"
 #include "stages/notice.h"
 #include "stages/publicize.h"
 #include "stages/shell.h"
@@ -36,19 +37,46 @@ level_name(enum level l)
 	return level_code(l);
 }
 
-/* Village facts, rules when needed, the list: what both commands load. */
+/* In an area (SPEC §8) the town's posting of a village is the one its
+ * row of villages.csv gives (town.yaml's when its cells are empty), the
+ * county's announcement county.yaml's: they replace village.yaml's. */
+static const struct area_period *
+area_level_period(const struct area *a, enum level l)
+{
+	return l == LEVEL_TOWN ? &a->village->town : &a->county.publicity;
+}
+
+/* The level's shared objections file in an area: the town's or county's
+ * folder's objections-LEVEL.csv, never the village folder's. Caller
+ * frees. */
+static char *
+owner_objections(const struct area *a, enum level l)
+{
+	char name[64];
+
+	snprintf(name, sizeof name, "objections-%s.csv", level_code(l));
+	return path_join(l == LEVEL_TOWN ? a->town.dir : a->county.dir, name);
+}
+
+/* Village facts, rules when needed, the list: what both commands load.
+ * For the town and county levels of a village in an area, *A is the area
+ * the stage loaded with the village (--town and --county honoured; the
+ * village took its periods from it), else NULL. */
 static int
 load(struct stage *st, const struct publicize_options *o, int rules,
-    struct hhlist *l)
+    struct hhlist *l, const struct area **a)
 {
 	st->town_dir = o->town;
 	st->county_dir = o->county;
+	*a = NULL;
 	if (stage_load_village(st, o->village, 1) != 0 ||
 	    (rules && stage_load_rules(st, o->rules, o->include_anywhere) != 0) ||
 	    stage_load_columns(st, o->columns) != 0 ||
 	    stage_input(st, o->list) != 0 ||
 	    (o->objections && stage_input(st, o->objections) != 0))
 		return EXIT_ERROR;
+	if (o->level != LEVEL_VILLAGE && st->have_area)
+		*a = &st->area;
 	if (!st->village.publicity[o->level].given)
 		return stage_fail_no_period(st, (int)o->level);
 	memset(l, 0, sizeof *l);
@@ -77,7 +105,7 @@ read_list(struct stage *st, const struct publicize_options *o, struct hhlist *l)
  * when that is so (and says what to do). */
 static int
 already_posted(struct stage *st, const struct publicize_options *o,
-    const struct hhlist *l, const struct outfile *out)
+    const struct hhlist *l, const struct outfile *out, const struct area *a)
 {
 	char sha[DIGEST_HEX], *objections, name[64];
 	int posted;
@@ -85,7 +113,8 @@ already_posted(struct stage *st, const struct publicize_options *o,
 	if (outfile_in_place(out) || !path_exists(outfile_path(out)))
 		return 0;
 	snprintf(name, sizeof name, "objections-%s.csv", level_code(o->level));
-	objections = path_beside(outfile_path(out), name);
+	objections = a != NULL ? owner_objections(a, o->level) :
+	    path_beside(outfile_path(out), name);
 	posted = path_exists(objections) &&
 	    stage_recorded_input(outfile_path(out), o->list, sha) &&
 	    strcmp(sha, l->sha256) != 0;
@@ -135,6 +164,7 @@ publicize_notice(const struct publicize_options *o)
 	struct outfile *out = NULL;
 	uint32_t *order = NULL;
 	struct copies copies = { 0 };
+	const struct area *a = NULL;
 	enum decision running = objections_running(o->level);
 	int status = EXIT_ERROR, group;
 
@@ -142,11 +172,11 @@ publicize_notice(const struct publicize_options *o)
 	memset(&n, 0, sizeof n);
 	stage_begin(&st, "publicize", o->quiet);
 	stage_target(&st, o->output);
-	if (load(&st, o, 0, &l) != 0 ||
+	if (load(&st, o, 0, &l, &a) != 0 ||
 	    (out = stage_output(&st, o->output, OUTFILE_PUBLIC)) == NULL ||
 	    read_list(&st, o, &l) != 0)
 		goto out;
-	if (already_posted(&st, o, &l, out)) {
+	if (already_posted(&st, o, &l, out, a)) {
 		char why[256];
 
 		snprintf(why, sizeof why, "%s changed after the notice was posted "
@@ -185,13 +215,13 @@ publicize_notice(const struct publicize_options *o)
 		goto out;
 	status = EXIT_DONE;
 	if (!o->quiet) {
-		char a[32], b[32];
+		char c1[32], c2[32];
 
 		/* TRANSLATORS: the level (village, town or county), then counts
 		 * written like 1,234. */
 		fprintf(stderr, _("notice (%s): %s households, %s people\n"),
-		    level_code(o->level), text_count(a, n.nrows),
-		    text_count(b, (uint64_t)n.people));
+		    level_code(o->level), text_count(c1, n.nrows),
+		    text_count(c2, (uint64_t)n.people));
 	}
 out:
 	for (size_t i = 0; i < copies.n; i++)
@@ -398,6 +428,105 @@ explain_resolution(const struct stage *st, const struct publicize_options *o,
 		    after == DEC_REMOVED ? "  reason added: OBJECTION" : "");
 }
 
+/* Whether CODE names a village of the shared file's level: for the town,
+ * a row of its villages.csv; for the county, a 12-digit code of the
+ * county (its towns' villages.csv are the towns'). */
+struct known_villages {
+	const struct area *a;
+	enum level level;
+};
+
+static int
+known_village(void *ctx, const char *code)
+{
+	const struct known_villages *k = ctx;
+
+	if (k->level == LEVEL_TOWN)
+		return area_town_village(&k->a->town, code) != NULL;
+	if (strlen(code) != 12 || strspn(code, "0123456789") != 12)
+		return 0;
+	return strncmp(code, k->a->county.code, strlen(k->a->county.code)) == 0;
+}
+
+/* Read the objections of level LEV for the village: outside an area the
+ * file PATH whole; in an area (A not NULL) the owner's shared file, only
+ * the village's rows, recorded as FILE#VILLAGE with their SHA-256.
+ * Returns 0, or EXIT_ERROR (the errors recorded). */
+static int
+read_objections(struct stage *st, const struct publicize_options *o,
+    const struct area *a, enum level lev, const char *path,
+    struct objectionfile *of,
+    void (*note)(void *ctx, const struct objection_note *n), void *ctx)
+{
+	struct known_villages k = { a, lev };
+	struct objectionfile_options oo = { path, o->encoding, st->aliases,
+		st->village.year, NULL, NULL, NULL };
+	struct strbuf err = { 0 };
+
+	if (a != NULL && lev != LEVEL_VILLAGE) {
+		oo.village = st->village.code;
+		oo.known = known_village;
+		oo.known_ctx = &k;
+	}
+	if (objectionfile_read(of, &oo, note, ctx, &err) != 0) {
+		stage_fail_lines(st, &err);
+		strbuf_free(&err);
+		return EXIT_ERROR;
+	}
+	strbuf_free(&err);
+	if (oo.village != NULL) {
+		struct strbuf ref = { 0 };
+
+		strbuf_printf(&ref, "%s#%s", path, oo.village);
+		stage_read(st, ref.s, of->village_sha256);
+		strbuf_free(&ref);
+	} else {
+		stage_read(st, path, of->sha256);
+	}
+	return 0;
+}
+
+/* In an area the level's objections are final for the village only once
+ * the owner closed its posting (SPEC §8): returns 0 when closed; else
+ * says why and returns EXIT_BLOCKED (not closed yet: waiting) or
+ * EXIT_ERROR (a closing date on or before the end: DATE_ORDER). */
+static int
+posting_closed(struct stage *st, const struct publicize_options *o,
+    const struct area *a)
+{
+	const struct area_period *p = area_level_period(a, o->level);
+	char c[DATE_BUF], e[DATE_BUF];
+
+	if (area_period_closed(p))
+		return 0;
+	if (p->closed != 0) {
+		if (o->level == LEVEL_TOWN)
+			/* TRANSLATORS: villages.csv:LINE, the closing date, the
+			 * village's code, the end of its posting. */
+			return stage_fail(st, _("%s:%lu: town_closed %s of village %s is "
+			    "not after the end of its posting %s (DATE_ORDER): a posting "
+			    "is closed after it ends"), a->town.villages_path,
+			    a->village->line, date_format(c, p->closed),
+			    st->village.code, date_format(e, p->end));
+		/* TRANSLATORS: county.yaml, the closing date, the end. */
+		return stage_fail(st, _("%s: publicity.closed %s is not after the end "
+		    "of the announcement %s (DATE_ORDER): a posting is closed after "
+		    "it ends"), a->county.path, date_format(c, p->closed),
+		    date_format(e, p->end));
+	}
+	if (o->level == LEVEL_TOWN)
+		/* TRANSLATORS: the village's code, then villages.csv. */
+		stage_warn(st, _("the town has not closed the posting of %s: its "
+		    "objections are not final; set town_closed in %s"),
+		    st->village.code, a->town.villages_path);
+	else
+		/* TRANSLATORS: the village's code, then county.yaml. */
+		stage_warn(st, _("the county has not closed the announcement of %s: "
+		    "its objections are not final; set publicity.closed in %s"),
+		    st->village.code, a->county.path);
+	return EXIT_BLOCKED;
+}
+
 int
 publicize_resolve(const struct publicize_options *o)
 {
@@ -409,8 +538,9 @@ publicize_resolve(const struct publicize_options *o)
 	struct resolve_summary sum;
 	struct outfile *f = NULL, *rs = NULL;
 	struct strbuf err = { 0 };
-	char *rs_path = NULL, n[5][32];
-	int status = EXIT_ERROR, objcol;
+	char *rs_path = NULL, *owner = NULL, n[5][32];
+	const struct area *a = NULL;
+	int status = EXIT_ERROR;
 
 	memset(&rr, 0, sizeof rr);
 	memset(&l, 0, sizeof l);
@@ -420,8 +550,36 @@ publicize_resolve(const struct publicize_options *o)
 	stage_begin(&st, "publicize", o->quiet);
 	if (o->explain == NULL)
 		stage_target(&st, o->output);
-	if (load(&st, o, 1, &l) != 0)
+	if (load(&st, o, 1, &l, &a) != 0)
 		goto out;
+	if (a != NULL) {
+		/* The operand must be the owner's file: one in the village
+		 * folder is never read. */
+		struct file_id x, y;
+		char e1[256], e2[256];
+		int same;
+
+		owner = owner_objections(a, o->level);
+		same = file_id_get(o->objections, &x, e1, sizeof e1) == 0 &&
+		    file_id_get(owner, &y, e2, sizeof e2) == 0;
+		if (same) {
+			same = file_id_same(&x, &y) ||
+			    (!x.exists && !y.exists && strcmp(x.resolved, y.resolved) == 0);
+			file_id_free(&x);
+			file_id_free(&y);
+		}
+		if (!same) {
+			/* TRANSLATORS: the level (town or county), the owner's
+			 * file, the file given. */
+			stage_fail(&st, _("in an area the %s's objections are read from "
+			    "%s, never from %s"), level_code(o->level), owner,
+			    o->objections);
+			goto out;
+		}
+		if ((status = posting_closed(&st, o, a)) != 0)
+			goto out;
+		status = EXIT_ERROR;
+	}
 	if (o->explain == NULL &&
 	    (f = stage_output(&st, o->output, OUTFILE_PRIVATE)) == NULL)
 		goto out;
@@ -432,26 +590,23 @@ publicize_resolve(const struct publicize_options *o)
 	for (int lev = 0; lev < (int)o->level; lev++) {
 		char name[64], *below;
 		struct objectionfile of;
-		struct objectionfile_options oo = { NULL, o->encoding, st.aliases,
-			st.village.year };
 
 		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
-		below = path_beside(o->objections, name);
+		below = a == NULL ? path_beside(o->objections, name) :
+		    lev == LEVEL_VILLAGE ? path_beside(o->list, name) :
+		    owner_objections(a, (enum level)lev);
 		if (!path_exists(below)) {
 			free(below);
 			continue;
 		}
-		oo.path = below;
 		memset(&of, 0, sizeof of);
 		if (stage_input(&st, below) != 0 ||
-		    objectionfile_read(&of, &oo, NULL, NULL, &err) != 0) {
-			if (err.len > 0)
-				stage_fail_lines(&st, &err);
+		    read_objections(&st, o, a, (enum level)lev,
+		    below, &of, NULL, NULL) != 0) {
 			objectionfile_free(&of);
 			free(below);
 			goto out;
 		}
-		stage_read(&st, below, of.sha256);
 		for (size_t i = 0; i < of.n; i++)
 			add_objection_to_worklist(&rr, (enum level)lev, &of.o[i]);
 		objectionfile_free(&of);
@@ -481,16 +636,9 @@ publicize_resolve(const struct publicize_options *o)
 			goto out;
 		}
 	}
-	{
-		struct objectionfile_options oo = { o->objections, o->encoding,
-			st.aliases, st.village.year };
-
-		if (objectionfile_read(&rr.objections, &oo, on_note, &rr, &err) != 0) {
-			stage_fail_lines(&st, &err);
-			goto out;
-		}
-	}
-	stage_read(&st, o->objections, rr.objections.sha256);
+	if (read_objections(&st, o, a, o->level, a != NULL ? owner : o->objections,
+	    &rr.objections, on_note, &rr) != 0)
+		goto out;
 	out = xcalloc(l.nrows + 1, sizeof *out);
 	resurvey = xcalloc(rr.objections.n + 1, 1);
 	objections_resolve(o->level, &st.village.publicity[o->level],
@@ -514,26 +662,7 @@ publicize_resolve(const struct publicize_options *o)
 	for (size_t i = 0; i < rr.objections.n; i++)
 		if (resurvey[i])
 			add_objection_to_worklist(&rr, o->level, &rr.objections.o[i]);
-	objcol = hhlist_column(&l, "objections", NULL);
-	for (size_t r = 0; r < l.nrows; r++) {
-		char count[32];
-
-		snprintf(count, sizeof count, "%lld",
-		    (long long)out[r].objections + l.row[r].objections);
-		hhlist_set_str(&l, r, objcol, count);
-		if (!out[r].changed)
-			continue;
-		hhlist_set_decision(&l, r, out[r].decision);
-		if (out[r].decision == DEC_REMOVED) {
-			const char *old = hhlist_cell(&l, r, l.col[L_REASONS]);
-			struct strbuf b = { 0 };
-
-			strbuf_printf(&b, "%s%s%s", old, *old ? ";" : "",
-			    reason_code(RSN_OBJECTION));
-			hhlist_set(&l, r, l.col[L_REASONS], b.s, b.len);
-			strbuf_free(&b);
-		}
-	}
+	objections_write(&l, out);
 	hhlist_write(&l, f);
 	write_resurvey(&rr, rs);
 	{
@@ -573,6 +702,7 @@ out:
 	free(out);
 	free(resurvey);
 	free(rs_path);
+	free(owner);
 	objectionfile_free(&rr.objections);
 	strbuf_free(&rr.pending);
 	strbuf_free(&err);

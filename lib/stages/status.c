@@ -13,6 +13,7 @@
 #include "stages/shell.h"
 #include "stages/status.h"
 #include "io/digest.h"
+#include "rules/area.h"
 #include "values/date.h"
 #include "values/text.h"
 
@@ -193,37 +194,128 @@ line(const char *step, enum state s, const char *detail)
 	    _(words[s]), *detail ? ": " : "", detail);
 }
 
-/* Load the village.yaml of folder DIR, refused as the stages refuse it.
- * Returns 0, or -1 with the error printed. */
+/* Load the village.yaml of folder DIR, refused as the stages refuse it,
+ * and in an area its area into A (to free with area_free() either way).
+ * Returns 1 in an area, 0 outside one, or -1 with the error printed (V
+ * and A then freed). */
 static int
-load(struct village *v, const char *dir, char *err, size_t errlen)
+load(struct village *v, struct area *a, const char *dir, char *err,
+    size_t errlen)
 {
-	struct area area;
+	int rc;
 
+	memset(a, 0, sizeof *a);
 	if (village_load(v, dir, err, errlen) != 0) {
 		fprintf(stderr, "%s: %s\n", program_name(), err);
 		return -1;
 	}
 	if (village_folder_check(v->dir, v->code, err, errlen) != 0 ||
-	    village_area_apply(v, &area, NULL, NULL, ENC_AUTO, err, errlen) < 0) {
+	    (rc = village_area_apply(v, a, NULL, NULL, ENC_AUTO, err, errlen)) < 0) {
 		fprintf(stderr, "%s: %s\n", program_name(), err);
 		village_free(v);
 		return -1;
 	}
-	area_free(&area);
-	return 0;
+	return rc;
+}
+
+/* Of a village in an area (loaded as V with its area A, which lists
+ * it): whether the owner of level L (town or county) closed its posting
+ * of the village (SPEC §8). Returns 1 when it is closed, 0 when not yet
+ * (WHY says what is missing), -1 when a closing date is on or before the
+ * end (DATE_ORDER; WHY says so). OWNER gets the level's objections file
+ * (caller frees) when not NULL. */
+static int
+level_closed(const struct village *v, const struct area *a, int l,
+    struct strbuf *why, char **owner, int full)
+{
+	char c[DATE_BUF], e[DATE_BUF];
+	const struct area_period *p;
+	int rc;
+
+	p = l == 1 ? &a->village->town : &a->county.publicity;
+	if (owner != NULL)
+		*owner = path_join(l == 1 ? a->town.dir : a->county.dir,
+		    l == 1 ? "objections-town.csv" : "objections-county.csv");
+	if (area_period_closed(p))
+		rc = 1;
+	else if (p->closed != 0) {
+		strbuf_printf(why, _("%s: the closing date %s is not after the end "
+		    "of the posting %s (DATE_ORDER)"), l == 1 ? a->town.villages_path :
+		    a->county.path, date_format(c, p->closed), date_format(e, p->end));
+		rc = -1;
+	} else if (full) {
+		/* The stage's own words (tpa-publicize resolve). */
+		if (l == 1)
+			strbuf_printf(why, _("the town has not closed the posting of %s: "
+			    "its objections are not final; set town_closed in %s"),
+			    v->code, a->town.villages_path);
+		else
+			strbuf_printf(why, _("the county has not closed the announcement "
+			    "of %s: its objections are not final; set publicity.closed in "
+			    "%s"), v->code, a->county.path);
+		rc = 0;
+	} else {
+		if (l == 1)
+			strbuf_printf(why, _("the town has not closed its posting: set "
+			    "town_closed in %s"), a->town.villages_path);
+		else
+			strbuf_printf(why, _("the county has not closed its announcement: "
+			    "set publicity.closed in %s"), a->county.path);
+		rc = 0;
+	}
+	return rc;
+}
+
+int
+status_closed(const char *dir, const char *level)
+{
+	struct village v;
+	struct area a;
+	struct strbuf why = { 0 };
+	char err[2048];
+	int l, rc;
+
+	if (strcmp(level, "town") == 0)
+		l = 1;
+	else if (strcmp(level, "county") == 0)
+		l = 2;
+	else {
+		fprintf(stderr, "%s: ", program_name());
+		fprintf(stderr, _("--closed takes town or county, not \"%s\"\n"), level);
+		return EXIT_ERROR;
+	}
+	if ((rc = load(&v, &a, dir, err, sizeof err)) < 0)
+		return EXIT_ERROR;
+	if (rc == 0) {
+		village_free(&v);
+		area_free(&a);
+		return EXIT_DONE;
+	}
+	rc = level_closed(&v, &a, l, &why, NULL, 1);
+	if (rc < 0)
+		fprintf(stderr, "%s: %s\n", program_name(), strbuf_str(&why));
+	else if (rc == 0)
+		printf("%s\n", strbuf_str(&why));
+	strbuf_free(&why);
+	village_free(&v);
+	area_free(&a);
+	if (fflush(stdout) != 0)
+		return EXIT_ERROR;
+	return rc > 0 ? EXIT_DONE : rc == 0 ? STATUS_WAITING : EXIT_ERROR;
 }
 
 int
 status_print_code(const char *dir)
 {
 	struct village v;
+	struct area a;
 	char err[2048];
 
-	if (load(&v, dir, err, sizeof err) != 0)
+	if (load(&v, &a, dir, err, sizeof err) < 0)
 		return EXIT_ERROR;
 	printf("%s\n", v.code);
 	village_free(&v);
+	area_free(&a);
 	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
 }
 
@@ -240,10 +332,11 @@ status_run(const char *dir, int no_audit, int one_line)
 {
 	static const char *const lvl[3] = { "village", "town", "county" };
 	struct village v;
+	struct area area;
 	char err[2048], code_town[16], code_county[16];
-	int previous_done = 1;
+	int previous_done = 1, in_area;
 
-	if (load(&v, dir, err, sizeof err) != 0)
+	if ((in_area = load(&v, &area, dir, err, sizeof err)) < 0)
 		return EXIT_ERROR;
 	snprintf(code_town, sizeof code_town, "%.9s", v.code);
 	snprintf(code_county, sizeof code_county, "%.6s", v.code);
@@ -317,7 +410,10 @@ status_run(const char *dir, int no_audit, int one_line)
 					    errors, audit);
 					line(step, BLOCKED, strbuf_str(&d));
 					previous_done = 0;
-				} else
+				} else if (!previous_done)
+					/* an audit of lists the village no longer has */
+					line(step, LATER, "");
+				else
 					line(step, DONE, audit);
 				strbuf_reset(&d);
 			}
@@ -338,6 +434,25 @@ status_run(const char *dir, int no_audit, int one_line)
 			previous_done = 0;
 		} else if (has(dir, list)) {
 			line(step, DONE, list);
+		} else if (l > 0 && previous_done && in_area) {
+			char *owner = NULL;
+			int closed = level_closed(&v, &area, l, &d, &owner, 0);
+
+			if (owner != NULL && !path_exists(owner)) {
+				strbuf_reset(&d);
+				strbuf_printf(&d, l == 1 ? _("for %s (the town records its "
+				    "objections there)") : _("for %s (the county records its "
+				    "objections there)"), owner);
+				line(step, WAITING, strbuf_str(&d));
+			} else if (closed < 0) {
+				line(step, BLOCKED, strbuf_str(&d));
+			} else if (closed == 0) {
+				line(step, WAITING, strbuf_str(&d));
+			} else {
+				line(step, READY, "");
+			}
+			free(owner);
+			previous_done = 0;
 		} else if (!has(dir, objections) && previous_done) {
 			char a[DATE_BUF], b[DATE_BUF];
 
@@ -368,21 +483,29 @@ status_run(const char *dir, int no_audit, int one_line)
 			line(N_("registry"), previous_done ? READY : LATER, "");
 		free(why);
 	}
-	if (brief && !said)
-		printf(" %s\n", _("every step done"));
-	if (!brief) {
+	{
 		struct strbuf t = { 0 };
 		char *reg = path_join(dir, "registry");
 
+		/* A stage stopped there (or running now) may not have made its
+		 * outputs from what they depend on: not done. */
 		temporaries(dir, "", &t);
 		temporaries(reg, "registry/", &t);
-		if (t.len)
+		if (t.len && worst == DONE)
+			worst = WAITING;
+		if (brief && !said && t.len)
+			printf(_(" temporaries left by a stage that was stopped (make "
+			    "clean removes them): %s\n"), strbuf_str(&t));
+		else if (brief && !said)
+			printf(" %s\n", _("every step done"));
+		if (!brief && t.len)
 			printf(_("  temporaries left by a stage that was stopped (make "
 			    "clean removes them): %s\n"), strbuf_str(&t));
 		free(reg);
 		strbuf_free(&t);
 	}
 	village_free(&v);
+	area_free(&area);
 	if (fflush(stdout) != 0)
 		return EXIT_ERROR;
 	return worst == DONE ? EXIT_DONE : worst == FAILED ? EXIT_ERROR :

@@ -29,4 +29,14 @@ int status_worse(int a, int b);
  * EXIT_ERROR when village.yaml cannot be read or is refused. */
 int status_print_code(const char *dir);
 
+/* `tpa status --closed LEVEL DIR`: whether the town (LEVEL "town") or
+ * the county ("county") closed its posting of the village in folder DIR
+ * (SPEC §8): EXIT_DONE when it did, or when the village is not in an area
+ * (there the objections file alone says the period is over);
+ * STATUS_WAITING when not yet, with one line on standard output saying
+ * what the owner has not done; EXIT_ERROR (message on standard error) when
+ * the area cannot be read, does not list the village, or gives a closing
+ * date on or before the end. */
+int status_closed(const char *dir, const char *level);
+
 #endif

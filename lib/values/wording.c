@@ -78,6 +78,8 @@ static const char *const formats[NMSGS][2] = {
 		"folder %s is a village folder not listed in %s: a village not listed is not audited" },
 	[MSG_AUDIT_TOWN_QUOTA] = { "乡镇%s（%s）各村共纳入%lld人，超过县下达的规模%lld人（%s）",
 		"town %s (%s) admits %lld people in its villages together, over the quota of %lld that %s hands down" },
+	[MSG_AUDIT_OWNER_FILE] = { "村文件夹中的%s不予读取：本级异议由上级在%s中登记",
+		"%s in the village folder is never read: this level's objections are the owner's, in %s" },
 };
 
 void

@@ -76,6 +76,7 @@ enum msg {
 	MSG_AUDIT_VILLAGE_MISSING, /* %s code, %s villages.csv */
 	MSG_AUDIT_VILLAGE_NOT_LISTED, /* %s folder name, %s villages.csv */
 	MSG_AUDIT_TOWN_QUOTA,    /* %s town code, %s name, %lld people, %lld quota, %s county.yaml */
+	MSG_AUDIT_OWNER_FILE,    /* %s file in the village folder, %s the owner's */
 	NMSGS
 };
 

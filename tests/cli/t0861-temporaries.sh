@@ -24,7 +24,7 @@ expect "a village run to its registry, a stage killed earlier: make leaves its t
 	stale $V/.applicants.csv.tmp-4194300-a1B2c3 && stale $V/registry/.households.csv.tmp-4194301-Zz9yY8 &&
 	make -s -C $V TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 >/dev/null 2>&1 &&
 	[ -f $V/.applicants.csv.tmp-4194300-a1B2c3 ] &&
-	tpa status --no-audit $V >st &&
+	status 3 tpa status --no-audit $V >st &&
 	grep -q "temporaries left by a stage that was stopped (make clean removes them): .applicants.csv.tmp-4194300-a1B2c3, registry/.households.csv.tmp-4194301-Zz9yY8" st &&
 	make -s -C $V TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" clean >/dev/null &&
 	[ -z "$(find $V -name ".*.tmp-*")" ] && [ -f $V/applications.csv ] && [ -f $V/village.yaml ] &&

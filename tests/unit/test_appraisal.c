@@ -269,6 +269,72 @@ START_TEST(appraised_in_rank_order)
 }
 END_TEST
 
+/* What appraise.csv holds, as tpa-appraise and the audit both write it:
+ * the counts of a good vote row only, the rank of the ranked, and for the
+ * households the appraisal changed their decision and the reason added
+ * after those they had. */
+START_TEST(appraisal_written_into_the_list)
+{
+	struct rules r;
+	struct village v;
+	struct hhlist l;
+	struct vote votes[NROWS];
+	struct appraisal out[NROWS];
+	struct appraisal_summary sum;
+	struct strbuf why = { 0 };
+	int vf, va, vb, rk;
+
+	spec_rules(&r);
+	village(&v, 900, 30);
+	v.quota = 9;
+	memset(votes, 0, sizeof votes);
+	meeting(&l, votes);
+	hhlist_set_str(&l, C, l.col[L_REASONS], "X");
+	ck_assert_int_eq(appraisal_decide(&r, &v, &l, votes, out, &sum, &why), 0);
+	appraisal_write(&l, votes, out);
+	vf = hhlist_find(&l, "votes_for");
+	va = hhlist_find(&l, "votes_against");
+	vb = hhlist_find(&l, "votes_abstain");
+	rk = hhlist_find(&l, "rank");
+	/* added after the list's own columns, in this order */
+	ck_assert_int_eq(va, vf + 1);
+	ck_assert_int_eq(vb, vf + 2);
+	ck_assert_int_eq(rk, vf + 3);
+	ck_assert_int_eq(rk, (int)l.ncols - 1);
+	/* B: 20-10-0, first, proposed, no reason */
+	ck_assert_str_eq(hhlist_cell(&l, B, vf), "20");
+	ck_assert_str_eq(hhlist_cell(&l, B, va), "10");
+	ck_assert_str_eq(hhlist_cell(&l, B, vb), "0");
+	ck_assert_str_eq(hhlist_cell(&l, B, rk), "1");
+	ck_assert_str_eq(hhlist_cell(&l, B, l.col[L_DECISION]), "proposed");
+	ck_assert_int_eq(l.row[B].decision, DEC_PROPOSED);
+	ck_assert_str_eq(hhlist_cell(&l, B, l.col[L_REASONS]), "");
+	/* D: ranked 4th, over the quota: SCALE */
+	ck_assert_str_eq(hhlist_cell(&l, D, rk), "4");
+	ck_assert_str_eq(hhlist_cell(&l, D, l.col[L_DECISION]), "over_quota");
+	ck_assert_str_eq(hhlist_cell(&l, D, l.col[L_REASONS]), "SCALE");
+	/* C: voted down, its reason after the one it had; no rank */
+	ck_assert_str_eq(hhlist_cell(&l, C, l.col[L_DECISION]), "voted_down");
+	ck_assert_str_eq(hhlist_cell(&l, C, l.col[L_REASONS]), "X;VOTE");
+	ck_assert_str_eq(hhlist_cell(&l, C, rk), "");
+	ck_assert_str_eq(hhlist_cell(&l, C, vf), "15");
+	/* G: not eligible, left as it was, no counts; I: a bad vote row */
+	ck_assert_str_eq(hhlist_cell(&l, G, l.col[L_DECISION]), "excluded");
+	ck_assert_str_eq(hhlist_cell(&l, G, l.col[L_REASONS]), "");
+	ck_assert_str_eq(hhlist_cell(&l, G, vf), "");
+	ck_assert_str_eq(hhlist_cell(&l, I, vf), "");
+	ck_assert_str_eq(hhlist_cell(&l, I, vb), "");
+	ck_assert_str_eq(hhlist_cell(&l, I, l.col[L_REASONS]), "BAD_VOTE");
+	ck_assert_str_eq(hhlist_cell(&l, H, l.col[L_REASONS]), "NO_VOTE");
+	/* Written twice (the audit on a list already appraised): the columns
+	 * are found, not added again. */
+	appraisal_write(&l, votes, out);
+	ck_assert_int_eq(hhlist_find(&l, "rank"), rk);
+	hhlist_free(&l);
+	strbuf_free(&why);
+}
+END_TEST
+
 START_TEST(ties_broken)
 {
 	struct rules r;
@@ -497,6 +563,41 @@ START_TEST(upheld_removes)
 	ck_assert(!rs.sum.blocked);
 	ck_assert_int_eq(rs.resurvey[0], 0);
 	ck_assert_uint_eq(rs.f.n, 0);
+}
+END_TEST
+
+/* What publicized-LEVEL.csv holds, as tpa-publicize resolve and the
+ * audit both write it: each row's objections added to the count the list
+ * had, the new decision of a household in the running, OBJECTION after
+ * the reasons of one removed. */
+START_TEST(resolution_written_into_the_list)
+{
+	struct objection o[3] = {
+		objection("H1", KIND_WRONGLY_INCLUDED, OUTCOME_UPHELD, 6, 6),
+		objection("H2", KIND_WRONGLY_INCLUDED, OUTCOME_PENDING, 6, 7),
+		objection("H5", KIND_WRONGLY_EXCLUDED, OUTCOME_DISMISSED, 6, 7),
+	};
+	int oc;
+
+	hhlist_set_str(&rs.l, 0, rs.l.col[L_REASONS], "X");
+	rs.l.row[2].objections = 2;   /* two at the level before */
+	resolve(LEVEL_VILLAGE, period(11), 7, o, 3);
+	objections_write(&rs.l, rs.out);
+	oc = hhlist_find(&rs.l, "objections");
+	ck_assert_int_eq(oc, (int)rs.l.ncols - 1);
+	ck_assert_str_eq(hhlist_cell(&rs.l, 0, rs.l.col[L_DECISION]), "removed");
+	ck_assert_str_eq(hhlist_cell(&rs.l, 0, rs.l.col[L_REASONS]), "X;OBJECTION");
+	ck_assert_str_eq(hhlist_cell(&rs.l, 0, oc), "1");
+	ck_assert_str_eq(hhlist_cell(&rs.l, 1, rs.l.col[L_DECISION]), "pending");
+	ck_assert_str_eq(hhlist_cell(&rs.l, 1, rs.l.col[L_REASONS]), "");
+	ck_assert_str_eq(hhlist_cell(&rs.l, 1, oc), "1");
+	ck_assert_str_eq(hhlist_cell(&rs.l, 2, rs.l.col[L_DECISION]), "confirmed");
+	ck_assert_int_eq(rs.l.row[2].decision, DEC_CONFIRMED);
+	ck_assert_str_eq(hhlist_cell(&rs.l, 2, oc), "2");
+	/* H5, voted down, is not in the running: its decision stays */
+	ck_assert_str_eq(hhlist_cell(&rs.l, 4, rs.l.col[L_DECISION]), "voted_down");
+	ck_assert_str_eq(hhlist_cell(&rs.l, 4, oc), "1");
+	ck_assert_str_eq(hhlist_cell(&rs.l, 5, oc), "0");
 }
 END_TEST
 
@@ -770,6 +871,7 @@ suite_appraisal(void)
 	tcase_add_test(t, quota);
 	tcase_add_test(t, pass_rule);
 	tcase_add_test(t, appraised_in_rank_order);
+	tcase_add_test(t, appraisal_written_into_the_list);
 	tcase_add_test(t, ties_broken);
 	tcase_add_test(t, quorum_not_met);
 	suite_add_tcase(s, t);
@@ -785,6 +887,7 @@ suite_objections(void)
 	tcase_add_checked_fixture(t, objections_setup, objections_teardown);
 	tcase_add_test(t, no_objections);
 	tcase_add_test(t, upheld_removes);
+	tcase_add_test(t, resolution_written_into_the_list);
 	tcase_add_test(t, pending_blocks);
 	tcase_add_test(t, removal_wins_over_pending);
 	tcase_add_test(t, dismissed_keeps);

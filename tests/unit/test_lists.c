@@ -7,6 +7,7 @@
 #include "base/strbuf.h"
 #include "household/list.h"
 #include "household/objectionfile.h"
+#include "household/registryfile.h"
 #include "household/votefile.h"
 #include "values/date.h"
 #include "suites.h"
@@ -756,7 +757,7 @@ START_TEST(objections_read)
 	static struct objection_notes ns;
 	struct strbuf err = { 0 };
 	struct column_aliases *a = aliases_new();
-	struct objectionfile_options o = { path, ENC_AUTO, a, 0 };
+	struct objectionfile_options o = { path, ENC_AUTO, a, 0, NULL, NULL, NULL };
 
 	memset(&ns, 0, sizeof ns);
 	test_write(path,
@@ -841,7 +842,7 @@ START_TEST(objections_full_width_dates)
 	static struct objection_notes ns;
 	struct strbuf err = { 0 };
 	struct column_aliases *a = aliases_new();
-	struct objectionfile_options o = { path, ENC_AUTO, a, 0 };
+	struct objectionfile_options o = { path, ENC_AUTO, a, 0, NULL, NULL, NULL };
 	long received = 0, decided = 0;
 	size_t n = 0;
 	int rc;
@@ -871,6 +872,132 @@ START_TEST(objections_full_width_dates)
 }
 END_TEST
 
+/* A registry file read through the one reader: the header matched by
+ * name and alias in any order, each row's values parsed once. */
+struct registry_seen {
+	int headers;
+	const char *maperr;
+	char maperr_copy[256];
+	struct registry_row rows[4];
+	char household[4][8];
+	size_t n;
+};
+
+static int
+seen_header(void *ctx, const struct registryfile *f, const char *maperr,
+    struct strbuf *err)
+{
+	struct registry_seen *rs = ctx;
+
+	(void)f;
+	rs->headers++;
+	if (maperr != NULL) {
+		snprintf(rs->maperr_copy, sizeof rs->maperr_copy, "%s", maperr);
+		rs->maperr = rs->maperr_copy;
+		strbuf_puts(err, "stopped\n");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+seen_row(void *ctx, const struct registryfile *f, const struct registry_row *r,
+    struct strbuf *err)
+{
+	struct registry_seen *rs = ctx;
+
+	(void)err;
+	ck_assert_int_eq(f->file, REGISTRY_HOUSEHOLDS);
+	ck_assert_uint_lt(rs->n, 4);
+	snprintf(rs->household[rs->n], sizeof rs->household[0], "%s",
+	    r->cell[RC_HOUSEHOLD]);
+	rs->rows[rs->n++] = *r;
+	return 0;
+}
+
+START_TEST(registry_file_rows)
+{
+	char *dir = test_tmpdir(), *path = test_path(dir, "households.csv");
+	struct registry_seen rs;
+	struct registryfile_handler h = { &rs, seen_header, seen_row };
+	struct column_aliases *a = aliases_new();
+	struct strbuf err = { 0 };
+	char sha[DIGEST_HEX];
+
+	memset(&rs, 0, sizeof rs);
+	/* 户编号 is household_id's Chinese header; no labor column at all */
+	test_write(path, "year,户编号,status,members,village_code,registered_since,"
+	    "exited_year,attribute,main_cause\n"
+	    "2016,A,continuing,3,371323105201,2015,,general,illness\n"
+	    "2,016,B,未说明,0,371323105201,,,nonsense,\n"
+	    "20160,C,gone,1.5,371323105201,x,2016,,\n");
+	ck_assert_msg(registryfile_read(path, REGISTRY_HOUSEHOLDS, a, &h, sha,
+	    &err) == 0, "%s", strbuf_str(&err));
+	ck_assert_int_eq(rs.headers, 1);
+	ck_assert_uint_eq(rs.n, 3);
+	ck_assert_str_eq(rs.household[0], "A");
+	ck_assert_uint_eq(rs.rows[0].line, 2);
+	ck_assert_int_eq(rs.rows[0].status, STATUS_CONTINUING);
+	ck_assert_int_eq(rs.rows[0].year, 2016);
+	ck_assert_int_eq(rs.rows[0].since, 2015);
+	ck_assert_int_eq(rs.rows[0].exited, 0);
+	ck_assert_int_eq(rs.rows[0].members, 3);
+	ck_assert_int_eq(rs.rows[0].attribute, enum_lookup(&enum_attribute, "general", 7));
+	ck_assert_int_ge(rs.rows[0].attribute, 0);
+	ck_assert_int_ge(rs.rows[0].cause, 0);
+	ck_assert_int_eq(rs.rows[0].labor, -1);
+	ck_assert_str_eq(rs.rows[0].cell[RC_LABOR], "");
+	/* "2,016" unquoted is two cells: the row is shifted, year "2" (a
+	 * year of one digit), household "016", status "B" (none) */
+	ck_assert_str_eq(rs.household[1], "016");
+	ck_assert_int_eq(rs.rows[1].year, 2);
+	ck_assert_int_eq(rs.rows[1].status, -1);
+	/* a year of five digits, a status that is none, members 1.5 */
+	ck_assert_int_eq(rs.rows[2].year, -1);
+	ck_assert_int_eq(rs.rows[2].status, -1);
+	ck_assert_int_eq(rs.rows[2].members, -1);
+	ck_assert_int_eq(rs.rows[2].since, -1);
+	ck_assert_int_eq(rs.rows[2].exited, 2016);
+	ck_assert_int_eq((int)strlen(sha), DIGEST_HEX - 1);
+
+	/* members 0, and status 未说明 (unexplained by its label) */
+	memset(&rs, 0, sizeof rs);
+	test_write(path, "household_id,status,members\nA,未说明,0\nB,exited,1000000\n"
+	    "C,returned,1000001\n");
+	ck_assert_int_eq(registryfile_read(path, REGISTRY_HOUSEHOLDS, a, &h, sha,
+	    &err), 0);
+	ck_assert_int_eq(rs.rows[0].status, STATUS_UNEXPLAINED);
+	ck_assert_int_eq(rs.rows[0].members, -1);
+	ck_assert_int_eq(rs.rows[1].members, 1000000);
+	ck_assert_int_eq(rs.rows[2].members, -1);
+	ck_assert_int_eq(rs.rows[2].year, 0);
+
+	/* two cells naming one column: the header callback is told why */
+	memset(&rs, 0, sizeof rs);
+	test_write(path, "household_id,status,户编号\nA,new,A\n");
+	ck_assert_int_eq(registryfile_read(path, REGISTRY_HOUSEHOLDS, a, &h, sha,
+	    &err), -1);
+	ck_assert_ptr_nonnull(rs.maperr);
+	ck_assert_msg(strstr(rs.maperr, "columns 1 and 3 both name household_id") !=
+	    NULL, "%s", rs.maperr);
+	ck_assert_str_eq(strbuf_str(&err), "stopped\n");
+	ck_assert_uint_eq(rs.n, 0);
+
+	/* a file that cannot be opened: its reason, and no line end */
+	strbuf_reset(&err);
+	free(path);
+	path = test_path(dir, "none.csv");
+	ck_assert_int_eq(registryfile_read(path, REGISTRY_HOUSEHOLDS, a, &h, sha,
+	    &err), REGISTRYFILE_UNOPENED);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err), "none.csv"));
+	ck_assert_ptr_null(strchr(strbuf_str(&err), '\n'));
+	aliases_free(a);
+	strbuf_free(&err);
+	free(path);
+	test_rmtree(dir);
+}
+END_TEST
+
 Suite *
 suite_lists(void)
 {
@@ -888,6 +1015,7 @@ suite_lists(void)
 	tcase_add_test(t, index_of_ordered_list);
 	tcase_add_test(t, stream_in_order);
 	tcase_add_test(t, stream_no_rows);
+	tcase_add_test(t, registry_file_rows);
 	suite_add_tcase(s, t);
 	return s;
 }

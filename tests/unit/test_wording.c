@@ -69,6 +69,7 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_VILLAGE_MISSING] = "ss",
 	[MSG_AUDIT_VILLAGE_NOT_LISTED] = "ss",
 	[MSG_AUDIT_TOWN_QUOTA] = "ssLLs",
+	[MSG_AUDIT_OWNER_FILE] = "ss",
 };
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each

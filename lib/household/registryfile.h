@@ -1,0 +1,80 @@
+/* The files of a registry folder as tpa-file writes them (SPEC §7):
+ * households.csv, members.csv and history.csv. One reader for every
+ * program that reads one (last year's registry, the statistics rolled up
+ * from registries, the audit's look at a village's registry): the header
+ * matched against the registry's columns, and each row's cells with the
+ * registry's values parsed once (status, years, members, attribute,
+ * causes, labour, health). What a caller requires of a registry (the
+ * columns it needs, one village of one year, an earlier year) it checks
+ * in its callbacks, with its own messages. */
+#ifndef TPA_REGISTRYFILE_H
+#define TPA_REGISTRYFILE_H
+
+#include <stddef.h>
+
+#include "base/strbuf.h"
+#include "io/csvin.h"
+#include "io/digest.h"
+#include "rules/columns.h"
+
+enum registry_file { REGISTRY_HOUSEHOLDS, REGISTRY_MEMBERS, REGISTRY_HISTORY,
+	REGISTRY_NFILES };
+
+/* "households.csv", "members.csv", "history.csv" */
+extern const char *const registry_file_names[REGISTRY_NFILES];
+
+/* The registry's columns a reader knows. */
+enum registry_column { RC_HOUSEHOLD, RC_STATUS, RC_SINCE, RC_EXITED, RC_YEAR,
+	RC_VILLAGE, RC_ATTRIBUTE, RC_CAUSE, RC_MEMBERS, RC_LABOR, RC_HEALTH, RC_N };
+
+/* Their canonical names, in that order. */
+extern const char *const registry_columns[RC_N];
+
+/* A year of a registry cell: 1 to 4 digits and nothing else. Returns the
+ * year, 0 for an empty cell, -1 for anything else. */
+int registry_year(const char *s);
+
+/* A file being read: the header, mapped once it has been read. */
+struct registryfile {
+	const char *path;
+	const char *name;             /* as messages name the file */
+	enum registry_file file;
+	struct columns cols;          /* the header against registry_columns */
+};
+
+/* One row. A column the file lacks reads "" (and -1 below). */
+struct registry_row {
+	unsigned long line;
+	const char *cell[RC_N];
+	size_t len[RC_N];
+	int status;                   /* enum status, -1 when not one */
+	int year, since, exited;      /* registry_year of the cells */
+	long long members;            /* 1 to 1,000,000; -1 when not such a
+	                               * whole number */
+	int attribute, cause, labor, health;   /* their enums', -1 when not one */
+};
+
+struct registryfile_handler {
+	void *ctx;
+	/* The header row: mapped (MAPERR NULL), or not (MAPERR says why: two
+	 * cells name one column). Return 0 to go on, anything else to stop
+	 * (with a line in ERR). */
+	int (*header)(void *ctx, const struct registryfile *f, const char *maperr,
+	    struct strbuf *err);
+	/* Each row after it, in the file's order; 0 to go on, else stop. */
+	int (*row)(void *ctx, const struct registryfile *f,
+	    const struct registry_row *r, struct strbuf *err);
+};
+
+enum { REGISTRYFILE_UNOPENED = -2 };
+
+/* Read registry file FILE at PATH (UTF-8) through H, header aliases A.
+ * Returns 0 with SHA256 the hash of the bytes read; REGISTRYFILE_UNOPENED
+ * when PATH cannot be opened (the reason in ERR, no newline); or -1 when
+ * the file is not CSV or a callback stopped (a line in ERR: the callback's,
+ * or the CSV reader's "FILE:LINE: message"). */
+int registryfile_read(const char *path, enum registry_file file,
+    const struct column_aliases *a, const struct registryfile_handler *h,
+    char sha256[DIGEST_HEX], struct strbuf *err);
+
+#endif

@@ -1,0 +1,138 @@
+#!/bin/sh
+# The make flow of a village in an area: its town and county resolve steps
+# take the owner's objections file (../town-T/objections-town.csv,
+# ../county-C/objections-county.csv) and wait, in one plain line with make
+# exiting 0, until the owner has closed the posting; tpa status says what
+# the village waits for; tpa status --closed answers for make.
+. "$(dirname "$0")/lib.sh"
+MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
+
+# area: the sample county's villages 371323105201 (A) and 371323105202 (B)
+# in c/2015, with a county.yaml and a town.yaml made by tpa-init and filled
+# in, a villages.csv listing them, each village run to
+# publicized-village.csv without the audits. Made once, copied per case.
+tpl=$scratch/tpl
+(
+	set -e
+	mkdir -p "$tpl/c" && cd "$tpl" &&
+	cp -R "$SAMPLE/county/." c/ && sample_rules c &&
+	rm -rf c/2016 c/2017 c/2015/county-371323 c/2015/town-* c/2015/371323105203 c/2015/371323106201 &&
+	rm c/2015/3*/objections-town.csv c/2015/3*/objections-county.csv &&
+	sed -i '/^  population:/d; /^  key_village:/d; /^contacts:/,/^  hotline:/d; /^rules:/d; /^columns:/d; /^quota:/d; /^  town: *{/d; /^  county: *{/d' \
+	    c/2015/3*/village.yaml &&
+	tpa-init -q --county 371323 --year 2015 --rules c/rules/yishui-2015.yaml c/2015/county-371323 &&
+	tpa-init -q --town 371323105 --year 2015 c/2015/town-371323105 &&
+	sed -i 's/^  name: ""   /  name: 沂水县/; s/^  contact: ""/  contact: "县扶贫办 0539-2251369"/; s/^  # hotline:/  hotline:/; s/^# columns:/columns:/; s/^# publicity:/publicity:/; s/^#   start:/  start:/; s/^#   end:/  end:/' \
+	    c/2015/county-371323/county.yaml &&
+	sed -i 's/^  name: ""   /  name: 临涧镇/; s/^  contact: ""/  contact: "镇扶贫办 0539-2516018"/; s/^# publicity:/publicity:/; s/^#   start:/  start:/; s/^#   end:/  end:/' \
+	    c/2015/town-371323105/town.yaml &&
+	printf '371323105201,双河村,2937,900,true,20,,,,,,\n371323105202,桃园村,1500,400,false,10,,,,,,\n' \
+	    >>c/2015/town-371323105/villages.csv &&
+	for v in 201 202; do
+		make -s -C c/2015/371323105$v TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 \
+		    publicized-village.csv >/dev/null 2>&1
+	done &&
+	[ -f c/2015/371323105201/publicized-village.csv ] && [ -f c/2015/371323105202/publicized-village.csv ]
+) >"$scratch/tpl.log" 2>&1 || { echo "FAIL $test_name: the area could not be made" >&2; cat "$scratch/tpl.log" >&2; }
+
+area() {
+	cp -Rp "$tpl/c" c
+}
+Y=c/2015
+A=$Y/371323105201
+B=$Y/371323105202
+T=$Y/town-371323105
+CO=$Y/county-371323
+HEAD=village_code,household_id,about,received,kind,summary,outcome,decided,decided_by
+
+# objections: the town's file, one upheld wrongly_included for A's H031, a
+# dismissed one for B's 001, an upheld one for B's 002.
+objections() {
+	{
+		echo "$HEAD"
+		echo "371323105201,H031,,2015-06-16,wrongly_included,has a car,upheld,2015-06-19,town office"
+		echo "371323105202,001,,2015-06-16,wrongly_included,x,dismissed,2015-06-19,town office"
+		echo "371323105202,002,,2015-06-17,wrongly_included,y,upheld,2015-06-19,town office"
+	} >$T/objections-town.csv
+}
+# closed CODE DATE: villages.csv's town_closed of village CODE.
+closed() {
+	sed -i "s/^\($1,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,\)[^,]*,/\1$2,/" $T/villages.csv
+}
+# vmake DIR [ARGS]: make in a village folder, without the audits.
+vmake() {
+	_d=$1
+	shift
+	make -s --no-print-directory -C "$_d" TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 "$@"
+}
+no_make_error() {
+	! grep -q "\*\*\*\|Error" "$1" || { cat "$1"; return 1; }
+}
+decision() {
+	awk -F, -v h="$2" '$2 == h { print $8 }' "$1"
+}
+# waits ERR LINE: the only "tpa:" line of ERR is LINE.
+waits() {
+	[ "$(grep -c "^tpa:" "$1")" = 1 ] && grep -qx "$2" "$1" || { cat "$1"; return 1; }
+}
+
+expect "no town objections file yet: make waits for the town file in one line and exits 0; tpa status says so (exit 3)" '
+	area && vmake $A >out 2>err && no_make_error err &&
+	waits err "tpa: waiting for ../town-371323105/objections-town.csv: the town records there the objections its posting drew (a header row alone if there were none)" &&
+	[ -f $A/notice-town.html ] && [ ! -e $A/publicized-town.csv ] &&
+	status 3 tpa status --no-audit $A >st && grep -q "town objections *waiting: for .*town-371323105/objections-town.csv (the town records its objections there)" st'
+
+expect "the town file there but the posting not closed: make waits in one line (again on every run), exits 0, writes no town list; tpa status: the town has not closed its posting (exit 3)" '
+	area && objections && vmake $A >out 2>err && no_make_error err &&
+	W="tpa: waiting: the town has not closed the posting of 371323105201: its objections are not final; set town_closed in ../town-371323105/villages.csv" &&
+	waits err "$W" && [ ! -e $A/publicized-town.csv ] &&
+	vmake $A >out 2>err && no_make_error err && waits err "$W" &&
+	status 3 tpa status --no-audit $A >st &&
+	grep -q "town objections *waiting: the town has not closed its posting: set town_closed in .*town-371323105/villages.csv" st &&
+	status 3 tpa status --brief --no-audit $A >b && grep -q "town objections: waiting: the town has not closed its posting" b &&
+	(cd $A && status 3 tpa status --closed town) >cl && grep -qx "the town has not closed the posting of 371323105201: .*" cl'
+
+expect "once town_closed is set make goes on: the town list takes A's row of the town file (H031 removed), then waits for the county file in one line" '
+	area && objections && closed 371323105201 2015-06-21 &&
+	(cd $A && status 0 tpa status --closed town) >cl && [ ! -s cl ] &&
+	vmake $A >out 2>err && no_make_error err &&
+	waits err "tpa: waiting for ../county-371323/objections-county.csv: the county records there the objections its announcement drew (a header row alone if there were none)" &&
+	[ "$(decision $A/publicized-town.csv H031)" = removed ] &&
+	[ "$(decision $A/publicized-town.csv H032)" = confirmed ] && [ -f $A/notice-county.html ]'
+
+expect "a stray objections-town.csv in the village folder changes nothing in the make flow" '
+	area && objections && closed 371323105201 2015-06-21 &&
+	{ echo "household_id,about,received,kind,summary,outcome,decided,decided_by";
+	  echo "H032,,2015-06-16,wrongly_included,rival,upheld,2015-06-19,county office"; } >$A/objections-town.csv &&
+	vmake $A >out 2>err && no_make_error err &&
+	[ "$(decision $A/publicized-town.csv H032)" = confirmed ]'
+
+expect "a town_closed on or before the end stops make (it needs action): DATE_ORDER; tpa status: blocked (exit 1), --closed exit 2" '
+	area && objections && closed 371323105201 2015-06-20 &&
+	! vmake $A >out 2>err && grep -q "DATE_ORDER" err && [ ! -e $A/publicized-town.csv ] &&
+	status 1 tpa status --no-audit $A >st && grep -q "town objections *blocked: .*villages.csv: the closing date 2015-06-20 is not after the end of the posting 2015-06-20 (DATE_ORDER)" st &&
+	(cd $A && status 2 tpa status --closed town) 2>e && grep -q DATE_ORDER e'
+
+expect "the county: make waits for county.yaml publicity.closed in one line, then runs to the registry; an edit of villages.csv for another village or of the county's closing date afterwards remakes this village's lists with the same bytes, and the make after that has nothing to do" '
+	area && objections && closed 371323105201 2015-06-21 &&
+	echo "$HEAD" >$CO/objections-county.csv &&
+	vmake $A >out 2>err && no_make_error err &&
+	waits err "tpa: waiting: the county has not closed the announcement of 371323105201: its objections are not final; set publicity.closed in ../county-371323/county.yaml" &&
+	[ ! -e $A/publicized-county.csv ] &&
+	sed -i "s/^#   closed: 2015-06-26/  closed: 2015-06-26/" $CO/county.yaml &&
+	vmake $A >out 2>err && no_make_error err && [ -f $A/registry/households.csv ] &&
+	status 0 tpa status --no-audit $A >/dev/null &&
+	(cd $A && cat publicized-*.csv resurvey.csv registry/*.csv | sha256sum) >before &&
+	closed 371323105202 2015-06-23 && sed -i "s/^  closed: 2015-06-26/  closed: 2015-06-27/" $CO/county.yaml &&
+	vmake $A >out 2>err && no_make_error err &&
+	(cd $A && cat publicized-*.csv resurvey.csv registry/*.csv | sha256sum) >after && cmp before after &&
+	vmake $A >out 2>err && [ ! -s err ] && [ ! -s out ]'
+
+expect "outside an area tpa status --closed exits 0 and prints nothing, and the make flow reads the village folder objections files as before" '
+	area && rm -rf $T $CO && cp "$SAMPLE/county/2015/371323105201/village.yaml" $A/ &&
+	(cd $A && status 0 tpa status --closed town && status 0 tpa status --closed county) >cl && [ ! -s cl ] &&
+	echo "household_id,about,received,kind,summary,outcome,decided,decided_by" >$A/objections-town.csv &&
+	vmake $A >out 2>err && no_make_error err &&
+	waits err "tpa: waiting for objections-county.csv: post notice-county.html; when its period is over, record the objections there (a header row alone if there were none) and run make again" &&
+	[ -f $A/publicized-town.csv ] &&
+	(cd $A && status 2 tpa status --closed parish) 2>e && grep -q "town or county" e'
