@@ -69,15 +69,24 @@ run_ref() {
 run_ref >"$scratch/ref.log" 2>&1
 ref_rc=$?
 
-# 2015 with four objections files not in yet (their publicity has not
-# ended): 双河村 county, 东峪村 town, 南岭村 village, 石门村 town.
+# 2015 with the postings not all over: the county's objections file is
+# not in yet (its announcement has not ended), nor 许家湖镇's; 临涧镇 has
+# recorded its objections but closed the posting of 双河村 only (its
+# town.yaml has no closing day, villages.csv a town_closed for 双河村);
+# 南岭村's village objections are not in. So 双河村 waits at the county,
+# 东峪村 for the town to close its posting, 南岭村 at the village, 石门村
+# at the town.
 WAIT=$scratch/wait
 run_wait() {
 	county "$WAIT" && rm -rf "$WAIT/2016" "$WAIT/2017" && mkdir "$WAIT/later" &&
-	mv "$WAIT/2015/371323105201/objections-county.csv" "$WAIT/later/105201" &&
-	mv "$WAIT/2015/371323105202/objections-town.csv" "$WAIT/later/105202" &&
+	_t=$WAIT/2015/town-371323105 &&
+	mv "$WAIT/2015/county-371323/objections-county.csv" "$WAIT/later/county" &&
+	mv "$WAIT/2015/town-371323106/objections-town.csv" "$WAIT/later/town106" &&
 	mv "$WAIT/2015/371323105203/objections-village.csv" "$WAIT/later/105203" &&
-	mv "$WAIT/2015/371323106201/objections-town.csv" "$WAIT/later/106201" &&
+	cp "$_t/town.yaml" "$_t/villages.csv" "$WAIT/later/" &&
+	sed -i "s/, closed: 2015-06-21}/}/" "$_t/town.yaml" &&
+	sed -i "1s/\$/,乡镇公示办结日期/; s/^\(371323105201,.*\)\$/\1,2015-06-21/; s/^\(37132310520[23],.*\)\$/\1,/" "$_t/villages.csv" &&
+	grep -q "^371323105201,双河村,.*,2015-06-21\$" "$_t/villages.csv" &&
 	cmake "$WAIT" 2015 >"$scratch/wait.out" 2>"$scratch/wait.err"
 }
 run_wait
@@ -356,27 +365,30 @@ expect "make -j2 gives the same bytes as make -j1, in another locale and time zo
 
 # Waiting points: a village waits for its town audit; an objections file
 # that does not exist yet stops a village at that level (the others go
-# on), and tpa status says until when the period runs.
+# on), and tpa status says until when the period runs or who records the
+# objections; a posting the town has not closed stops its village there.
 expect "make status at each waiting point" '
 	county c && rm -rf c/2016 c/2017 &&
 	vmake c/2015/371323105202 2>err &&
 	grep -qx "tpa: waiting for the town audit: run make in ../town-371323105 (its audit covers the villages that have publicized-village.csv)" err &&
 	vmake c/2015/371323105202 status | grep -qx "  town audit           waiting: ../town-371323105/audit.csv" &&
 	tail -4 "$scratch/wait.out" >got && cat >want <<EOF &&
-371323105201 (双河村), 2015: county objections: waiting: for objections-county.csv (the period runs 2015-06-21 to 2015-06-25)
-371323105202 (东峪村), 2015: town objections: waiting: for objections-town.csv (the period runs 2015-06-14 to 2015-06-20)
+371323105201 (双河村), 2015: county objections: waiting: for ../county-371323/objections-county.csv (the county records its objections there)
+371323105202 (东峪村), 2015: town objections: waiting: the town has not closed its posting: set town_closed in ../town-371323105/villages.csv
 371323105203 (南岭村), 2015: village objections: waiting: for objections-village.csv (the period runs 2015-06-04 to 2015-06-10)
-371323106201 (石门村), 2015: town objections: waiting: for objections-town.csv (the period runs 2015-06-14 to 2015-06-20)
+371323106201 (石门村), 2015: town objections: waiting: for ../town-371323106/objections-town.csv (the town records its objections there)
 EOF
 	same got want &&
-	grep -qx "tpa: waiting for objections-town.csv: post notice-town.html; when its period is over, record the objections there (a header row alone if there were none) and run make again" "$scratch/wait.err" &&
+	grep -qx "tpa: waiting for ../town-371323106/objections-town.csv: the town records there the objections its posting drew (a header row alone if there were none)" "$scratch/wait.err" &&
+	grep -qx "tpa: waiting: the town has not closed the posting of 371323105202: its objections are not final; set town_closed in ../town-371323105/villages.csv" "$scratch/wait.err" &&
 	vmake "$WAIT/2015/371323105203" status | grep -qx "  village objections   waiting: for objections-village.csv (the period runs 2015-06-04 to 2015-06-10)" &&
 	[ -f "$WAIT/2015/371323105202/notice-town.html" ] && [ ! -f "$WAIT/2015/371323105202/publicized-town.csv" ]'
 
 expect "once the objections are in, make goes on to the same registries" '
 	cp -a "$WAIT" c && d=c/2015 &&
-	mv c/later/105201 $d/371323105201/objections-county.csv && mv c/later/105202 $d/371323105202/objections-town.csv &&
-	mv c/later/105203 $d/371323105203/objections-village.csv && mv c/later/106201 $d/371323106201/objections-town.csv &&
+	mv c/later/county $d/county-371323/objections-county.csv && mv c/later/town106 $d/town-371323106/objections-town.csv &&
+	mv c/later/105203 $d/371323105203/objections-village.csv &&
+	cat c/later/town.yaml >$d/town-371323105/town.yaml && cat c/later/villages.csv >$d/town-371323105/villages.csv &&
 	cmake c 2015 >/dev/null 2>&1 && done_all c 2015 >/dev/null &&
 	for v in 371323105201 371323105202 371323105203 371323106201; do
 		cmp $d/$v/registry/households.csv "$REF/2015/$v/registry/households.csv" || exit 1
@@ -407,7 +419,7 @@ expect "a pending objection stops the village at its level; once decided, make g
 # 43 in the town).
 expect "a changed survey income before the village notice: git diff shows only what it moves" '
 	county c && rm -rf c/2016 c/2017 && d=c/2015/371323105203 &&
-	rm $d/objections-village.csv $d/objections-town.csv $d/objections-county.csv &&
+	rm $d/objections-village.csv &&
 	cmake c 2015 >/dev/null 2>&1 &&
 	git -C c init -q && git -C c add -A && git -C c -c user.name=t -c user.email=t@example.org commit -qm 2015 &&
 	sed -i "s/^05,2015-05-27,李干事;马会计,9000,6000,0,1500,/05,2015-05-27,李干事;马会计,7500,5100,0,1500,/" $d/survey.csv &&
@@ -607,7 +619,7 @@ expect "make status says the village notice is blocked when its list changed aft
 
 expect "a village the county audit has not covered waits for it" '
 	cp -a "$WAIT" c && grep -q "^info,STAGE_NOT_REACHED,371323106201,,publicized-town.csv" c/2015/county-371323/audit.csv &&
-	mv c/later/106201 c/2015/371323106201/objections-town.csv &&
+	mv c/later/town106 c/2015/town-371323106/objections-town.csv &&
 	vmake c/2015/371323106201 2>err && grep -q "waiting for the county audit" err &&
 	[ ! -e c/2015/371323106201/notice-county.html ]'
 
