@@ -102,3 +102,24 @@ expect "a private rules file used by hand out of the area: RULES_DIFFER in the m
 	[ "$(grep -h "^error,RULES_DIFFER," c/2015/*/audit.csv | cut -d, -f3 | sort -u)" = 371323105203 ] &&
 	grep -qx "371323105203 (南岭村), 2015: town audit: blocked: 2 errors for this village in ../town-371323105/audit.csv" out &&
 	unchanged'
+
+# The rival "removed by decision of the county office": an
+# objections-county.csv in the village's folder, upholding an objection
+# against 南岭村's 01 after the honest run. The county's objections are
+# its own file (../county-371323/objections-county.csv): this one is never
+# read, and its appearance runs the audits again, which report it.
+expect "a stray objections-county.csv in a village folder: never read; OWNER_FILE_IN_VILLAGE in the make flow's audits" '
+	after 371323105203 "printf \"户编号,反映对象,受理日期,异议类型,反映内容,处理结果,处理日期,处理人\\n01,,2015-06-23,错评,反映该户有人开店,成立,2015-06-24,沂水县扶贫办\\n\" >objections-county.csv" &&
+	for a in town-371323105 county-371323; do
+		grep -q "^error,OWNER_FILE_IN_VILLAGE,371323105203,,村文件夹中的objections-county.csv不予读取：本级异议由上级在../county-371323/objections-county.csv中登记" c/2015/$a/audit.csv || exit 1
+	done &&
+	[ "$(grep -h "^error," c/2015/*/audit.csv | cut -d, -f2,3 | sort -u)" = "OWNER_FILE_IN_VILLAGE,371323105203" ] &&
+	cmp c/2015/371323105203/publicized-county.csv "$REF/2015/371323105203/publicized-county.csv" &&
+	unchanged'
+
+# The same with a town's file.
+expect "a stray objections-town.csv in a village folder: never read; OWNER_FILE_IN_VILLAGE in the town's audit" '
+	after 371323105202 "printf \"户编号,反映对象,受理日期,异议类型,反映内容,处理结果,处理日期,处理人\\n001,,2015-06-16,错评,反映该户有车,成立,2015-06-19,临涧镇扶贫办\\n\" >objections-town.csv" &&
+	grep -q "^error,OWNER_FILE_IN_VILLAGE,371323105202,,村文件夹中的objections-town.csv不予读取：本级异议由上级在../town-371323105/objections-town.csv中登记" c/2015/town-371323105/audit.csv &&
+	cmp c/2015/371323105202/publicized-town.csv "$REF/2015/371323105202/publicized-town.csv" &&
+	unchanged'
