@@ -5,8 +5,10 @@
 # Each year runs the county folder's Makefile (county.mk), which runs the
 # towns (town.mk), which run their villages (village.mk): every village
 # from the applications to its registry, with the town and county audits
-# in between, then the town and county statistics. 2016 and 2017 carry
-# each village's registry of the year before (village.yaml: previous:).
+# in between, then the town and county statistics. The county's and the
+# towns' facts are in county-371323/county.yaml, town-*/town.yaml and
+# town-*/villages.csv; 2016 and 2017 carry each village's registry of the
+# year before (county.yaml: previous_year).
 #
 # TPA_BIN names the folder of the programs; the make rules are taken from
 # the clone's build-aux/ (TPA_MK_DIR), the shipped rules files from rules/.
@@ -69,11 +71,15 @@ done
 echo
 echo "The county is in $work:"
 echo "  YEAR/VILLAGE/        a village-year: inputs (applications.csv, survey.csv, votes.csv,"
-echo "                       objections-*.csv), each stage's list, the notices to post"
+echo "                       objections-village.csv), each stage's list, the notices to post"
 echo "                       (notice-*.html), the letters to hand out (letters-*.html),"
 echo "                       resurvey.csv and registry/ (households.csv, members.csv,"
 echo "                       cards.html, stats.csv)"
-echo "  YEAR/town-*/         the town audit (audit.csv, sample.csv) and the town's statistics"
-echo "  YEAR/county-371323/  the county audit and the county's statistics (stats.csv, stats.svg)"
+echo "  YEAR/town-*/         the town's facts (town.yaml, villages.csv) and objections"
+echo "                       (objections-town.csv), the town audit (audit.csv, sample.csv)"
+echo "                       and the town's statistics"
+echo "  YEAR/county-371323/  the county's facts (county.yaml) and objections"
+echo "                       (objections-county.csv), the county audit and the county's"
+echo "                       statistics (stats.csv, stats.svg)"
 echo "  make-YEAR.log        what the stages said"
 echo "Try: $TPA_BIN/tpa status $work/2015/371323105201"

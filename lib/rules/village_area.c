@@ -139,6 +139,12 @@ take(struct village *v, const struct area *a)
 	v->population = row->population;
 	v->key_village = row->key_village;
 	v->quota = row->quota;
+	/* the names the papers print: the town's and the county's own, when
+	 * village.yaml does not repeat them (check_area compared them) */
+	if (v->town == NULL)
+		v->town = xstrdup(a->town.name);
+	if (v->county == NULL)
+		v->county = xstrdup(a->county.name);
 	free(v->contact_town);
 	v->contact_town = xstrdup(a->town.contact);
 	free(v->contact_county);

@@ -353,8 +353,28 @@ check_provenance(struct village_audit *va)
 			    outputs[i]);
 }
 
+/* Whether ROW was made with rules other than OFF: the rules file, or any
+ * file the official rules include, by content. */
+static int
+rules_differ(const struct provenance_row *row, const struct rules *off)
+{
+	if (strcmp(row->rules_sha256, off->sha256) != 0)
+		return 1;
+	for (size_t i = 1; i < off->nfiles; i++) {
+		int found = 0;
+
+		for (size_t k = 0; k < row->ninputs && !found; k++)
+			found = strcmp(row->inputs[k].sha256, off->files[i].sha256) == 0;
+		if (!found)
+			return 1;
+	}
+	return 0;
+}
+
 /* The rules the village used: those of its PROVENANCE rows, or the
- * official ones given (RULES_DIFFER when the contents differ). */
+ * official ones given (RULES_DIFFER when the contents differ for any list
+ * made by rules: one made again by hand with other rules is found even
+ * when the lists before it were made with the official ones). */
 static void
 load_rules(struct village_audit *va)
 {
@@ -364,28 +384,24 @@ load_rules(struct village_audit *va)
 	struct strbuf err = { 0 };
 	char *path = NULL;
 
-	for (size_t i = 0; i < sizeof ruled / sizeof ruled[0] && row == NULL; i++)
-		if ((row = provenance_find(&va->prov, ruled[i])) != NULL && !*row->rules)
-			row = NULL;
 	if (va->off != NULL) {
 		const struct rules *off = va->off;
+
 		/* A village with no list made by rules yet has nothing to differ. */
-		int differ = row != NULL && strcmp(row->rules_sha256, off->sha256) != 0;
-
-		/* ... and every file the official rules include, by content */
-		for (size_t i = 1; row != NULL && i < off->nfiles && !differ; i++) {
-			int found = 0;
-
-			for (size_t k = 0; k < row->ninputs && !found; k++)
-				found = strcmp(row->inputs[k].sha256, off->files[i].sha256) == 0;
-			differ = !found;
+		for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++) {
+			row = provenance_find(&va->prov, ruled[i]);
+			if (row != NULL && *row->rules && rules_differ(row, off)) {
+				say(va, SEV_ERROR, "RULES_DIFFER", "", MSG_AUDIT_RULES_DIFFER,
+				    row->rules, off->path);
+				break;
+			}
 		}
-		if (differ)
-			say(va, SEV_ERROR, "RULES_DIFFER", "", MSG_AUDIT_RULES_DIFFER,
-			    row->rules, off->path);
 		va->r = off;
 		return;
 	}
+	for (size_t i = 0; i < sizeof ruled / sizeof ruled[0] && row == NULL; i++)
+		if ((row = provenance_find(&va->prov, ruled[i])) != NULL && !*row->rules)
+			row = NULL;
 	if (row != NULL)
 		path = path_join(va->dir, row->rules);
 	else if (va->v.rules_path != NULL)

@@ -9,6 +9,11 @@ export PATH LC_ALL=C.UTF-8 TZ=UTC
 unset MAKEFLAGS MFLAGS MAKELEVEL
 DATA=$(cd "$(dirname "$0")" && pwd)/data
 SAMPLE=$(cd "$(dirname "$0")/../../samples" && pwd)
+# The sample county as it was before its towns and county had their own
+# folders' files: each village.yaml names every fact and holds the town's
+# and county's objections. The cases that take a sample village as a
+# village on its own (no town or county beside it) use this copy.
+SAMPLE_FLAT=$(cd "$(dirname "$0")/../cli/data/sample-flat" && pwd)
 test_name=$(basename "$0" .sh)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

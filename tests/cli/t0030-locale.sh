@@ -25,8 +25,8 @@ in_locale() {
 # village_here: the sample village's village.yaml and applications.csv in
 # c/2015/371323105201, the rules in c/rules; cd there.
 village_here() {
-	mkdir -p c/$V && cp "$SAMPLE/county/$V/village.yaml" \
-	    "$SAMPLE/county/$V/applications.csv" c/$V/ &&
+	mkdir -p c/$V && cp "$SAMPLE_FLAT/county/$V/village.yaml" \
+	    "$SAMPLE_FLAT/county/$V/applications.csv" c/$V/ &&
 	sample_rules c && cd c/$V
 }
 
@@ -38,7 +38,7 @@ village_here() {
 # goes to DIR.err, outside DIR.
 run() {
 	d=$1 l=$2 language=$3 tz=$4
-	mkdir -p "$d" && cp -R "$SAMPLE/county/." "$d/" && sample_rules "$d" &&
+	mkdir -p "$d" && cp -R "$SAMPLE_FLAT/county/." "$d/" && sample_rules "$d" &&
 	in_locale "$l" "$language" env TZ="$tz" make -s -C "$d/$V" TPA_MK_DIR="$MK" \
 	    TPA_BIN="$TPA_BIN" TPA_AUDIT=0 2>"$d.err" &&
 	cp -R "$d/$V" "$d/2015/371323105299" && rm "$d/2015/371323105299/votes.csv" &&

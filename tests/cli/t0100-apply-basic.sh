@@ -5,7 +5,7 @@
 # rules, where its village.yaml names them (../../rules/): a village.yaml
 # naming a file that does not exist is refused.
 C=$scratch/county
-mkdir -p "$C/2015" && cp -R "$SAMPLE/county/2015/371323105201" "$C/2015/" &&
+mkdir -p "$C/2015" && cp -R "$SAMPLE_FLAT/county/2015/371323105201" "$C/2015/" &&
 	sample_rules "$C" || exit 1
 V=$C/2015/371323105201
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # What tpa-apply leaves on disk: modes, provenance, determinism.
 . "$(dirname "$0")/lib.sh"
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 
 # Work in a village folder of a county whose rules/ holds the shipped rules,
 # where the sample's village.yaml names them (../../rules/).

@@ -2,7 +2,7 @@
 # tpa-survey: decisions worked out by hand, rules errors, --explain.
 . "$(dirname "$0")/lib.sh"
 D=$DATA/survey
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 
 # A copy of the sample village with the shipped rules beside it.
 sample_village() {

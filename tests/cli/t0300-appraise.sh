@@ -2,7 +2,7 @@
 # tpa-appraise: quorum, the vote, ranking and the quota, worked out by hand.
 . "$(dirname "$0")/lib.sh"
 D=$DATA/appraise
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 
 # village.yaml: population $1, $2 present, quota $3 (none when empty)
 meeting() {

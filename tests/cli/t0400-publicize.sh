@@ -1,7 +1,7 @@
 #!/bin/sh
 # tpa-publicize: notices (text, csv, html in a real browser) and objections.
 . "$(dirname "$0")/lib.sh"
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 
 # The sample village after appraisal, in a folder of its own.
 appraised_village() {

@@ -2,7 +2,7 @@
 # tpa-publicize letter: one page per household, each telling only its own
 # household the decision and why, read back from a real browser's PDF.
 . "$(dirname "$0")/lib.sh"
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 
 # The sample village after appraisal, in a folder of its own, with the
 # other levels' contacts and the hotline.

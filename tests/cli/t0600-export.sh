@@ -2,7 +2,7 @@
 # tpa-export: the workbook read back — from its sheet XML (unzip), and with
 # openpyxl (a real reader) when /usr/bin/python3 has it.
 . "$(dirname "$0")/lib.sh"
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 
 # The sample's lists as the stages make them: applicants.csv,
 # rejects-apply.csv (with a BOM), primary.csv, rejects-survey.csv.

@@ -3,7 +3,7 @@
 # would (Chinese headers and rows) and run through make; --previous.
 . "$(dirname "$0")/lib.sh"
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 BOM=$(printf '\357\273\277')
 
 # A county folder with the shipped rules.

@@ -2,7 +2,7 @@
 # Faults: full and read-only devices, failing allocations, signals,
 # concurrent runs. The previous output must survive every failure whole.
 . "$(dirname "$0")/lib.sh"
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 
 village_copy() {
 	cp "$V/village.yaml" "$V/applications.csv" "$V/survey.csv" . &&

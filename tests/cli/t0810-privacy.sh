@@ -6,7 +6,7 @@
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 
 county() {
-	mkdir -p c && cp -R "$SAMPLE/county/." c/ && sample_rules c &&
+	mkdir -p c && cp -R "$SAMPLE_FLAT/county/." c/ && sample_rules c &&
 	(umask 022 && make -s -C c/2015/371323105201 TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 2>/dev/null)
 }
 
@@ -27,7 +27,7 @@ expect "files meant for people hold no full ID number and no household phone" '
 # and a household numbered with a full-width ID (rejected: not a household
 # number). Every file for people shows them masked.
 expect "an ID typed into a name or a household number, in either width, is masked on notices, letters and rejects" '
-	mkdir -p c && cp -R "$SAMPLE/county/." c/ && sample_rules c &&
+	mkdir -p c && cp -R "$SAMPLE_FLAT/county/." c/ && sample_rules c &&
 	cd c/2015/371323105201 &&
 	sed -i "s/^H001,张建国,/H001,张建国37132319580312011X,/; s/^H002,\([^,]*\),/H002,\1３７０１０２１９５００１０１１２１７,/" applications.csv &&
 	printf "３７０１０２１９５００１０１１２１７,王某,370102195001011217,户主,男,,健康,,,,务农,,2015/5/20,\n" >>applications.csv &&

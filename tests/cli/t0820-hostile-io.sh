@@ -4,7 +4,7 @@
 # names, a PROVENANCE.csv damaged by a crash, mojibake, the make
 # dependency file.
 . "$(dirname "$0")/lib.sh"
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)/village.mk
 
 # Issue 9 §1 reproduction, without extra columns (H1 has a rejected member).

@@ -10,7 +10,7 @@ MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 
 # county DIR: the sample county's 2015, its rules beside it.
 county() {
-	mkdir -p "$1" && cp -R "$SAMPLE/county/." "$1/" && sample_rules "$1" &&
+	mkdir -p "$1" && cp -R "$SAMPLE_FLAT/county/." "$1/" && sample_rules "$1" &&
 	rm -rf "$1/2016" "$1/2017"
 }
 # recode FOLDER CODE: FOLDER's village.yaml gives CODE.

@@ -14,7 +14,7 @@ NL='
 # beside it (../../rules/, ../../columns.yaml), applicants.csv made; the
 # village folder becomes the current one.
 sample() {
-	mkdir -p "$1/2015" && cp -R "$SAMPLE/county/2015/371323105201" "$1/2015/" &&
+	mkdir -p "$1/2015" && cp -R "$SAMPLE_FLAT/county/2015/371323105201" "$1/2015/" &&
 	sample_rules "$1" && cd "$1/2015/371323105201" && rm -f Makefile &&
 	tpa-apply -q --village village.yaml -o applicants.csv applications.csv &&
 	cp PROVENANCE.csv p.ref && cp .tpa-deps.mk d.ref

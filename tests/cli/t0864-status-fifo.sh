@@ -7,7 +7,7 @@
 
 # sample DIR: 双河村 of 2015 in DIR/2015/371323105201, its rules beside it.
 sample() {
-	mkdir -p "$1/2015" && cp -R "$SAMPLE/county/2015/371323105201" "$1/2015/" && sample_rules "$1"
+	mkdir -p "$1/2015" && cp -R "$SAMPLE_FLAT/county/2015/371323105201" "$1/2015/" && sample_rules "$1"
 }
 V=c/2015/371323105201
 T=${TPA_TIMEOUT:-20}

@@ -8,7 +8,7 @@ MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 
 V=c/2015/371323106201
 done_village() {
-	mkdir -p c && cp -R "$SAMPLE/county/." c/ && sample_rules c && rm -rf c/2016 c/2017 &&
+	mkdir -p c && cp -R "$SAMPLE_FLAT/county/." c/ && sample_rules c && rm -rf c/2016 c/2017 &&
 	make -s --no-print-directory -C c/2015/county-371323 TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" \
 	    >/dev/null 2>&1 &&
 	status 0 tpa status --brief $V >b && grep -q ": every step done$" b

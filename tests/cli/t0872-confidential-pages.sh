@@ -6,7 +6,7 @@
 # of another mode. The cards show ID numbers masked, never in full.
 . "$(dirname "$0")/lib.sh"
 eval "$(sed -n '/^RULES=/,/^# status YEAR HOUSEHOLD/p' "$(dirname "$0")/t0500-file.sh")"
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 
 appraised_village() {
 	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ &&

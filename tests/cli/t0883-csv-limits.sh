@@ -43,7 +43,7 @@ expect "a cell of 1 MiB and one byte: survey.csv:2: cell too long, exit 2, nothi
 	[ ! -e p.csv ]'
 
 expect "tpa-apply: a cell over 1 MiB in applications.csv is cell too long at its line" '
-	village && { head -2 "$DATA/apply/applications.csv" 2>/dev/null || head -2 "$SAMPLE/county/2015/371323105201/applications.csv"; } >a.csv &&
+	village && { head -2 "$DATA/apply/applications.csv" 2>/dev/null || head -2 "$SAMPLE_FLAT/county/2015/371323105201/applications.csv"; } >a.csv &&
 	{ head -1 a.csv; printf "\"%s\"\n" "$(xs 1100000)"; } >b.csv &&
 	{ status 2 timeout 60 tpa-apply -q --village village.yaml -o o.csv b.csv 2>err; } &&
 	grep -qF "tpa-apply: b.csv:2: cell too long" err && [ ! -e o.csv ]'

@@ -4,7 +4,7 @@
 # any other two-digit year is BAD_DATE, with a message saying to type the
 # year in four digits.
 . "$(dirname "$0")/lib.sh"
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 
 # The sample village with applicants.csv made, in a folder of its own.
 sample_village() {

@@ -16,7 +16,7 @@ PHONE2=13605391111            # H002's
 # spreadsheet saves it; written LF here) with a 银行卡号 and a 病情
 # column: H001's head has a card and a diagnosis, the others none.
 county() {
-	mkdir -p c && cp -R "$SAMPLE/county/." c/ && sample_rules c &&
+	mkdir -p c && cp -R "$SAMPLE_FLAT/county/." c/ && sample_rules c &&
 	cd c/2015/371323105201 &&
 	awk -v card="$CARD" '{ sub(/\r$/, "") }
 	     NR == 1 { print $0 ",银行卡号,病情"; next }

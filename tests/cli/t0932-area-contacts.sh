@@ -4,15 +4,15 @@
 # from county.yaml, the village's from village.yaml; the posting periods
 # from villages.csv and county.yaml.
 . "$(dirname "$0")/lib.sh"
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 
 # sample_area: the sample village 双河村 after appraisal in an area whose
 # town and county have contacts of their own; its village.yaml keeps only
 # what the village owns.
 sample_area() {
 	mkdir -p 2015/county-371323 2015/town-371323105 rules && cp -R "$V" 2015/ &&
-	cp "$SAMPLE/../rules/"*.yaml "$SAMPLE/county/rules/"*.yaml rules/ &&
-	cp "$SAMPLE/county/columns.yaml" . &&
+	cp "$SAMPLE/../rules/"*.yaml "$SAMPLE_FLAT/county/rules/"*.yaml rules/ &&
+	cp "$SAMPLE_FLAT/county/columns.yaml" . &&
 	cat >2015/county-371323/county.yaml <<'YAML' &&
 county: {code: "371323", name: 沂水县, contact: 县扶贫办 王科长 0539-3000001, hotline: "12399"}
 year: 2015

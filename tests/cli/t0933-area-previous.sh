@@ -5,14 +5,14 @@
 # village's own code; none when that folder does not exist (the first
 # year of the area).
 . "$(dirname "$0")/lib.sh"
-V=$SAMPLE/county/2015/371323105201
+V=$SAMPLE_FLAT/county/2015/371323105201
 
 # sample_area: the sample village 双河村 in an area; its village.yaml keeps
 # only what the village owns.
 sample_area() {
 	mkdir -p 2015/county-371323 2015/town-371323105 rules && cp -R "$V" 2015/ &&
-	cp "$SAMPLE/../rules/"*.yaml "$SAMPLE/county/rules/"*.yaml rules/ &&
-	cp "$SAMPLE/county/columns.yaml" . &&
+	cp "$SAMPLE/../rules/"*.yaml "$SAMPLE_FLAT/county/rules/"*.yaml rules/ &&
+	cp "$SAMPLE_FLAT/county/columns.yaml" . &&
 	printf "county: {code: \"371323\", name: 沂水县, contact: 县扶贫办}\nyear: 2015\nrules: ../../rules/yishui-2015.yaml\ncolumns: ../../columns.yaml\n" \
 	    >2015/county-371323/county.yaml &&
 	printf "town: {code: \"371323105\", name: 临涧镇, contact: 镇扶贫办}\n" >2015/town-371323105/town.yaml &&

@@ -27,7 +27,7 @@ expect "outside an area tpa-init still writes population, rules, previous and qu
 	grep -q "^#   town:    {start: 2015-06-14, end: 2015-06-20}" v/village.yaml'
 
 expect "in an area tpa-init --previous from a village outside one copies its own facts only: the stages then take it" '
-	area && rm -rf 2015/371323105201 && mkdir old && cp -R "$SAMPLE/county/2015/371323105201" old/ &&
+	area && rm -rf 2015/371323105201 && mkdir old && cp -R "$SAMPLE_FLAT/county/2015/371323105201" old/ &&
 	sed -i "s/^year: 2015/year: 2014/; /^rules:/d; /^columns:/d" old/371323105201/village.yaml &&
 	tpa-init -q --code 371323105201 --year 2015 --previous old/371323105201 2015/371323105201 2>err &&
 	Y=2015/371323105201/village.yaml && owned_none $Y &&

@@ -17,7 +17,7 @@ tpl=$scratch/tpl
 (
 	set -e
 	mkdir -p "$tpl/c" && cd "$tpl" &&
-	cp -R "$SAMPLE/county/." c/ && sample_rules c &&
+	cp -R "$SAMPLE_FLAT/county/." c/ && sample_rules c &&
 	rm -rf c/2016 c/2017 c/2015/county-371323 c/2015/town-* c/2015/371323105203 c/2015/371323106201 &&
 	rm c/2015/3*/objections-town.csv c/2015/3*/objections-county.csv &&
 	sed -i '/^  population:/d; /^  key_village:/d; /^contacts:/,/^  hotline:/d; /^rules:/d; /^columns:/d; /^quota:/d; /^  town: *{/d; /^  county: *{/d' \
@@ -167,7 +167,7 @@ expect "the county: resolve --level county waits for county.yaml publicity.close
 	grep "^publicized-county.csv," $A/PROVENANCE.csv | grep -q "\.\./town-371323105/objections-town\.csv#371323105201@"'
 
 expect "outside an area a town objections file is the village folder's, read whole, no village_code needed, no closing date" '
-	area && rm -rf $T $CO && cp "$SAMPLE/county/2015/371323105201/village.yaml" $A/ && (cd $A && printf "household_id,about,received,kind,summary,outcome,decided,decided_by\nH031,,2015-06-16,wrongly_included,x,upheld,2015-06-19,town\n" >objections-town.csv &&
+	area && rm -rf $T $CO && cp "$SAMPLE_FLAT/county/2015/371323105201/village.yaml" $A/ && (cd $A && printf "household_id,about,received,kind,summary,outcome,decided,decided_by\nH031,,2015-06-16,wrongly_included,x,upheld,2015-06-19,town\n" >objections-town.csv &&
 	tpa-publicize resolve -q --level town --village village.yaml -o publicized-town.csv publicized-village.csv objections-town.csv) &&
 	grep "^publicized-town.csv," $A/PROVENANCE.csv | grep -q ";objections-town.csv@" &&
 	[ "$(decision $A/publicized-town.csv H031)" = removed ]'

@@ -14,7 +14,7 @@ tpl=$scratch/tpl
 (
 	set -e
 	mkdir -p "$tpl/c" && cd "$tpl" &&
-	cp -R "$SAMPLE/county/." c/ && sample_rules c &&
+	cp -R "$SAMPLE_FLAT/county/." c/ && sample_rules c &&
 	rm -rf c/2016 c/2017 c/2015/county-371323 c/2015/town-* c/2015/371323105203 c/2015/371323106201 &&
 	rm c/2015/3*/objections-town.csv c/2015/3*/objections-county.csv &&
 	sed -i '/^  population:/d; /^  key_village:/d; /^contacts:/,/^  hotline:/d; /^rules:/d; /^columns:/d; /^quota:/d; /^  town: *{/d; /^  county: *{/d' \

@@ -15,7 +15,7 @@ tpl=$scratch/tpl
 (
 	set -e
 	mkdir -p "$tpl/c" && cd "$tpl" &&
-	cp -R "$SAMPLE/county/." c/ && sample_rules c &&
+	cp -R "$SAMPLE_FLAT/county/." c/ && sample_rules c &&
 	rm -rf c/2016 c/2017 c/2015/county-371323 c/2015/town-* c/2015/371323105203 c/2015/371323106201 &&
 	rm c/2015/3*/objections-town.csv c/2015/3*/objections-county.csv &&
 	sed -i '/^  population:/d; /^  key_village:/d; /^contacts:/,/^  hotline:/d; /^rules:/d; /^columns:/d; /^quota:/d; /^  town: *{/d; /^  county: *{/d' \
@@ -129,7 +129,7 @@ expect "the county: make waits for county.yaml publicity.closed in one line, the
 	vmake $A >out 2>err && [ ! -s err ] && [ ! -s out ]'
 
 expect "outside an area tpa status --closed exits 0 and prints nothing, and the make flow reads the village folder objections files as before" '
-	area && rm -rf $T $CO && cp "$SAMPLE/county/2015/371323105201/village.yaml" $A/ &&
+	area && rm -rf $T $CO && cp "$SAMPLE_FLAT/county/2015/371323105201/village.yaml" $A/ &&
 	(cd $A && status 0 tpa status --closed town && status 0 tpa status --closed county) >cl && [ ! -s cl ] &&
 	echo "household_id,about,received,kind,summary,outcome,decided,decided_by" >$A/objections-town.csv &&
 	vmake $A >out 2>err && no_make_error err &&

@@ -69,15 +69,24 @@ run_ref() {
 run_ref >"$scratch/ref.log" 2>&1
 ref_rc=$?
 
-# 2015 with four objections files not in yet (their publicity has not
-# ended): 双河村 county, 东峪村 town, 南岭村 village, 石门村 town.
+# 2015 with the postings not all over: the county's objections file is
+# not in yet (its announcement has not ended), nor 许家湖镇's; 临涧镇 has
+# recorded its objections but closed the posting of 双河村 only (its
+# town.yaml has no closing day, villages.csv a town_closed for 双河村);
+# 南岭村's village objections are not in. So 双河村 waits at the county,
+# 东峪村 for the town to close its posting, 南岭村 at the village, 石门村
+# at the town.
 WAIT=$scratch/wait
 run_wait() {
 	county "$WAIT" && rm -rf "$WAIT/2016" "$WAIT/2017" && mkdir "$WAIT/later" &&
-	mv "$WAIT/2015/371323105201/objections-county.csv" "$WAIT/later/105201" &&
-	mv "$WAIT/2015/371323105202/objections-town.csv" "$WAIT/later/105202" &&
+	_t=$WAIT/2015/town-371323105 &&
+	mv "$WAIT/2015/county-371323/objections-county.csv" "$WAIT/later/county" &&
+	mv "$WAIT/2015/town-371323106/objections-town.csv" "$WAIT/later/town106" &&
 	mv "$WAIT/2015/371323105203/objections-village.csv" "$WAIT/later/105203" &&
-	mv "$WAIT/2015/371323106201/objections-town.csv" "$WAIT/later/106201" &&
+	cp "$_t/town.yaml" "$_t/villages.csv" "$WAIT/later/" &&
+	sed -i "s/, closed: 2015-06-21}/}/" "$_t/town.yaml" &&
+	sed -i "1s/\$/,乡镇公示办结日期/; s/^\(371323105201,.*\)\$/\1,2015-06-21/; s/^\(37132310520[23],.*\)\$/\1,/" "$_t/villages.csv" &&
+	grep -q "^371323105201,双河村,.*,2015-06-21\$" "$_t/villages.csv" &&
 	cmake "$WAIT" 2015 >"$scratch/wait.out" 2>"$scratch/wait.err"
 }
 run_wait
@@ -100,6 +109,19 @@ expect "the three years run clean from scratch: every village reaches its regist
 		done
 		[ -s "$REF/$y/county-371323/stats.csv" ] && [ -s "$REF/$y/town-371323105/stats.csv" ] || exit 1
 	done'
+
+# The villages' village.yaml name only what the village owns: the papers
+# take the town's and the county's names and contacts from town.yaml and
+# county.yaml, as they printed them when the villages repeated them.
+expect "the papers name the town and the county from their own files" '
+	d="$REF/2015/371323105202" &&
+	! grep -q "临涧镇\|沂水县\|0539-2516018\|0539-2251369\|12317" "$d/village.yaml" &&
+	grep -q "<p>临涧镇人民政府（盖章）" "$d/notice-town.html" &&
+	grep -q "<h1>临涧镇东峪村2015年建档立卡贫困户公示</h1>" "$d/notice-town.html" &&
+	grep -q "沂水县临涧镇东峪村　2015年度　村级公示阶段" "$d/letters-village.html" &&
+	grep -q "临涧镇扶贫办 孙主任 0539-2516018" "$d/letters-town.html" &&
+	grep -q "沂水县扶贫开发领导小组办公室 0539-2251369" "$d/notice-county.html" &&
+	grep -q "12317" "$d/notice-village.html"'
 
 # 2015. 双河村 (key poor village, quota handed down: 20 people; 32
 # representatives, so 17 votes pass): H033 1500.00 x1, H037 1800.00 x6,
@@ -343,27 +365,30 @@ expect "make -j2 gives the same bytes as make -j1, in another locale and time zo
 
 # Waiting points: a village waits for its town audit; an objections file
 # that does not exist yet stops a village at that level (the others go
-# on), and tpa status says until when the period runs.
+# on), and tpa status says until when the period runs or who records the
+# objections; a posting the town has not closed stops its village there.
 expect "make status at each waiting point" '
 	county c && rm -rf c/2016 c/2017 &&
 	vmake c/2015/371323105202 2>err &&
 	grep -qx "tpa: waiting for the town audit: run make in ../town-371323105 (its audit covers the villages that have publicized-village.csv)" err &&
 	vmake c/2015/371323105202 status | grep -qx "  town audit           waiting: ../town-371323105/audit.csv" &&
 	tail -4 "$scratch/wait.out" >got && cat >want <<EOF &&
-371323105201 (双河村), 2015: county objections: waiting: for objections-county.csv (the period runs 2015-06-21 to 2015-06-25)
-371323105202 (东峪村), 2015: town objections: waiting: for objections-town.csv (the period runs 2015-06-14 to 2015-06-20)
+371323105201 (双河村), 2015: county objections: waiting: for ../county-371323/objections-county.csv (the county records its objections there)
+371323105202 (东峪村), 2015: town objections: waiting: the town has not closed its posting: set town_closed in ../town-371323105/villages.csv
 371323105203 (南岭村), 2015: village objections: waiting: for objections-village.csv (the period runs 2015-06-04 to 2015-06-10)
-371323106201 (石门村), 2015: town objections: waiting: for objections-town.csv (the period runs 2015-06-14 to 2015-06-20)
+371323106201 (石门村), 2015: town objections: waiting: for ../town-371323106/objections-town.csv (the town records its objections there)
 EOF
 	same got want &&
-	grep -qx "tpa: waiting for objections-town.csv: post notice-town.html; when its period is over, record the objections there (a header row alone if there were none) and run make again" "$scratch/wait.err" &&
+	grep -qx "tpa: waiting for ../town-371323106/objections-town.csv: the town records there the objections its posting drew (a header row alone if there were none)" "$scratch/wait.err" &&
+	grep -qx "tpa: waiting: the town has not closed the posting of 371323105202: its objections are not final; set town_closed in ../town-371323105/villages.csv" "$scratch/wait.err" &&
 	vmake "$WAIT/2015/371323105203" status | grep -qx "  village objections   waiting: for objections-village.csv (the period runs 2015-06-04 to 2015-06-10)" &&
 	[ -f "$WAIT/2015/371323105202/notice-town.html" ] && [ ! -f "$WAIT/2015/371323105202/publicized-town.csv" ]'
 
 expect "once the objections are in, make goes on to the same registries" '
 	cp -a "$WAIT" c && d=c/2015 &&
-	mv c/later/105201 $d/371323105201/objections-county.csv && mv c/later/105202 $d/371323105202/objections-town.csv &&
-	mv c/later/105203 $d/371323105203/objections-village.csv && mv c/later/106201 $d/371323106201/objections-town.csv &&
+	mv c/later/county $d/county-371323/objections-county.csv && mv c/later/town106 $d/town-371323106/objections-town.csv &&
+	mv c/later/105203 $d/371323105203/objections-village.csv &&
+	cat c/later/town.yaml >$d/town-371323105/town.yaml && cat c/later/villages.csv >$d/town-371323105/villages.csv &&
 	cmake c 2015 >/dev/null 2>&1 && done_all c 2015 >/dev/null &&
 	for v in 371323105201 371323105202 371323105203 371323106201; do
 		cmp $d/$v/registry/households.csv "$REF/2015/$v/registry/households.csv" || exit 1
@@ -385,18 +410,21 @@ expect "a pending objection stops the village at its level; once decided, make g
 # objections-village.csv yet): the survey finds 05 (韩玉山) earned less,
 # (7500+5100+0+1500)/6 = 2350.00. It moves to rank 2 and in; 02 and 03
 # move down a rank; 04 (5 people) no longer fits: 2 + 6 + 5 + 4 = 17,
-# + 5 = 22 > 21. git diff shows exactly that: survey.csv 05; primary.csv
-# 05; appraised.csv 02, 03, 04, 05 (01 untouched); the notice's 4th row
-# (04 -> 05) and its total (16 -> 17 people); the four PROVENANCE rows
-# of the outputs made again.
+# + 5 = 22 > 21. In the village's folder git diff shows exactly that:
+# survey.csv 05; primary.csv 05; appraised.csv 02, 03, 04, 05 (01
+# untouched); the notice's 4th row (04 -> 05) and its total (16 -> 17
+# people); the four PROVENANCE rows of the outputs made again. The town
+# audit covers every village villages.csv lists, 南岭村's lists as far as
+# they go too: it runs again and counts 17 people there (16 + 10 + 17 =
+# 43 in the town).
 expect "a changed survey income before the village notice: git diff shows only what it moves" '
 	county c && rm -rf c/2016 c/2017 && d=c/2015/371323105203 &&
-	rm $d/objections-village.csv $d/objections-town.csv $d/objections-county.csv &&
+	rm $d/objections-village.csv &&
 	cmake c 2015 >/dev/null 2>&1 &&
 	git -C c init -q && git -C c add -A && git -C c -c user.name=t -c user.email=t@example.org commit -qm 2015 &&
 	sed -i "s/^05,2015-05-27,李干事;马会计,9000,6000,0,1500,/05,2015-05-27,李干事;马会计,7500,5100,0,1500,/" $d/survey.csv &&
 	cmake c 2015 >/dev/null 2>&1 &&
-	git -C c diff --numstat | sort -k3 >got && cat >want <<EOF &&
+	git -C c diff --numstat -- 2015/371323105203 | sort -k3 >got && cat >want <<EOF &&
 5	5	2015/371323105203/PROVENANCE.csv
 4	4	2015/371323105203/appraised.csv
 17	17	2015/371323105203/letters-village.html
@@ -405,6 +433,7 @@ expect "a changed survey income before the village notice: git diff shows only w
 1	1	2015/371323105203/survey.csv
 EOF
 	same got want &&
+	git -C c diff -U0 2015/town-371323105/audit.csv | grep -qx "+info,OVER_QUOTA,,,纳入43人，规模合计675人（3个村）" &&
 	[ -z "$(git -C c status --porcelain --untracked-files=all | grep -v "^ M")" ] &&
 	git -C c diff -U0 2015/371323105203/appraised.csv | grep "^[-+]3713" | cut -d, -f2 | sort -u | tr "\n" " " >got &&
 	[ "$(cat got)" = "02 03 04 05 " ] &&
@@ -537,21 +566,32 @@ damage_DUPLICATE_PERSON() {
 	sed -i "/^371323105203,02,杨建设,/r row" applicants.csv
 }
 damage_BAD_VALUE() { sed -i "s/^\(371323105203,02,[^,]*,[^,]*\),5,/\1,five,/" primary.csv; }
-damage_MISSING_ITEM() { sed -i "/^  village: {start/d" village.yaml; }
+damage_MISSING_ITEM() { sed -i "/^publicity:/d; /^  village: {start/d" village.yaml; }
 damage_QUORUM() { sed -i "s/representatives: 23 /representatives: 19 /" village.yaml; }
 damage_PERIOD_SHORT() { sed -i "s/village: {start: 2015-06-04,/village: {start: 2015-06-05,/" village.yaml; }
 damage_DATE_ORDER() { sed -i "s/date: 2015-06-02/date: 2015-06-05/" village.yaml; }
-damage_OVER_QUOTA() { echo "quota: 12" >>village.yaml; }
+# the quota is the town's: a hand edit of 南岭村's row in villages.csv
+damage_OVER_QUOTA() { sed -i "s/^371323105203,南岭村,439,127,否,\$/371323105203,南岭村,439,127,否,12/" ../town-371323105/villages.csv; }
 damage_NOTICE_MISMATCH() { sed -i "/^notice-village.html,/s/appraised.csv@[0-9a-f]*/appraised.csv@$(sha256sum primary.csv | cut -c1-64)/" PROVENANCE.csv; }
 damage_OBJECTION_PENDING() { printf "02,,2015-06-08,错评,反映该户有人在镇上开店,待定,,\n" >>objections-village.csv; }
-damage_RULES_DIFFER() { :; }
+# the rules are the county's: the appraisal made again by hand, out of the
+# area, with a private copy whose line is 9,000 (the decisions happen to
+# stay the same: only the rules recorded for appraised.csv tell)
+damage_RULES_DIFFER() {
+	sed "s/poverty_line: 2855 /poverty_line: 9000 /" ../../rules/yishui-2015.yaml >../../rules/mine.yaml &&
+	mkdir -p ../../hand && cp -a . ../../hand/v &&
+	sed -i "s/^year: 2015/  population: 439\n  key_village: false\nyear: 2015\nrules: ..\/..\/rules\/mine.yaml/" ../../hand/v/village.yaml &&
+	(cd ../../hand/v && tpa-appraise -q --village village.yaml -o appraised.csv primary.csv votes.csv) &&
+	cp ../../hand/v/appraised.csv ../../hand/v/PROVENANCE.csv .
+}
 damage_NOT_REGULAR_FILE() { rm survey.csv && mkfifo survey.csv; }
-# audit_after CODE: the county audit of a damaged copy of 2015 reports CODE.
+# audit_after CODE: the county audit of a damaged copy of 2015 (in the
+# county's folder, as make runs it) reports CODE.
 audit_after() {
 	rm -rf a && mkdir a && cp -a "$REF/2015" "$REF/rules" "$REF/columns.yaml" a/ &&
 	(cd a/2015/371323105203 && damage_$1) &&
-	{ (cd a/2015 && tpa-audit -q --level county -o .. $([ $1 = RULES_DIFFER ] && echo --rules ../rules/yishui-2016.yaml) 3713*); [ $? -eq 1 ]; } &&
-	grep -q "^error,$1,371323105" a/audit.csv || { echo "no $1"; return 1; }
+	{ (cd a/2015/county-371323 && tpa-audit -q --level county -o .); [ $? -eq 1 ]; } &&
+	grep -q "^error,$1,371323105" a/2015/county-371323/audit.csv || { echo "no $1"; return 1; }
 }
 
 expect "every audit finding code: info in the clean county, each error after its damage" '
@@ -578,8 +618,8 @@ expect "make status says the village notice is blocked when its list changed aft
 	tpa status --brief $d | grep -q "village notice: blocked"'
 
 expect "a village the county audit has not covered waits for it" '
-	cp -a "$WAIT" c && ! grep -q 371323106201 c/2015/county-371323/audit.csv &&
-	mv c/later/106201 c/2015/371323106201/objections-town.csv &&
+	cp -a "$WAIT" c && grep -q "^info,STAGE_NOT_REACHED,371323106201,,publicized-town.csv" c/2015/county-371323/audit.csv &&
+	mv c/later/town106 c/2015/town-371323106/objections-town.csv &&
 	vmake c/2015/371323106201 2>err && grep -q "waiting for the county audit" err &&
 	[ ! -e c/2015/371323106201/notice-county.html ]'
 
