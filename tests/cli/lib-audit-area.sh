@@ -8,30 +8,11 @@
 # cut to what the village owns (code, name, year, appraisal).
 AD=$DATA/appraise
 
-# area_files: the county's and the towns' files in 2015/.
+# area_files: the county's and the towns' files in 2015/, every village of
+# 800 people with a quota of 5.
+. "$(dirname "$0")/lib-area.sh"
 area_files() {
-	mkdir -p 2015/county-371323 2015/town-371323105 2015/town-371323106 &&
-	cp "$AD/rules.yaml" 2015/county-371323/rules.yaml &&
-	sed "s/max_population: 999, representatives: 20/max_population: 999, representatives: 25/" \
-	    "$AD/rules.yaml" >2015/county-371323/rules-106.yaml &&
-	cat >2015/county-371323/county.yaml <<YAML &&
-county:
-  code: "371323"
-  name: 沂水县
-  contact: 县民政局 0539-1111111
-  hotline: "12317"
-year: 2015
-rules: rules.yaml
-rules_by_town: {"371323106": rules-106.yaml}
-YAML
-	for t in 105 106; do
-		printf 'town:\n  code: "371323%s"\n  name: 镇%s\n  contact: 镇%s民政办 0539-2222%s\n' $t $t $t $t \
-		    >2015/town-371323$t/town.yaml || return 1
-	done &&
-	h=village_code,name,population,households,key_village,quota,town_start,town_end,town_closed,previous_code,posted_village,posted_town &&
-	printf "%s\n371323105201,双河村,800,200,no,5,,,,,,\n371323105202,李庄村,800,200,no,5,,,,,,\n" $h \
-	    >2015/town-371323105/villages.csv &&
-	printf "%s\n371323106201,王庄村,800,200,no,5,,,,,,\n" $h >2015/town-371323106/villages.csv
+	county_files 800,200,no,5
 }
 
 # made V RULES: village V's appraised.csv made outside the area with RULES
