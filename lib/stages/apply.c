@@ -217,10 +217,11 @@ check_controls(struct row_check *rc)
 		int k = c->slot[i];
 		int free = k < 0 || free_text[k];
 		const char *name = k >= 0 ? known[k] : c->name[i];
-		const struct field *f = name ? field_builtin(name) : NULL;
+		const struct field *f;
 
 		if (text_control(rc->row->cell[i], rc->row->len[i], free) < 0)
 			continue;
+		f = name ? field_builtin(name) : NULL;
 		/* a confidential cell (phone, bank account) is never quoted */
 		wording(&in->msg, in->lang, MSG_CONTROL,
 		    k >= 0 ? label(in, k) : c->name[i] ? c->name[i] : "",
