@@ -60,20 +60,6 @@ provenance_rules(struct provenance *p, const char *path,
 }
 
 void
-provenance_input(struct provenance *p, const char *path,
-    const char sha256[DIGEST_HEX])
-{
-	char *name = path_relative(p->dir, path);
-	size_t n = p->inputs_len + strlen(name) + DIGEST_HEX + 3;
-
-	check_name(p, name);
-	p->inputs = xrealloc(p->inputs, n);
-	p->inputs_len += (size_t)snprintf(p->inputs + p->inputs_len,
-	    n - p->inputs_len, "%s%s@%s", p->inputs_len ? ";" : "", name, sha256);
-	free(name);
-}
-
-void
 provenance_input_named(struct provenance *p, const char *name,
     const char sha256[DIGEST_HEX])
 {
@@ -83,6 +69,16 @@ provenance_input_named(struct provenance *p, const char *name,
 	p->inputs = xrealloc(p->inputs, n);
 	p->inputs_len += (size_t)snprintf(p->inputs + p->inputs_len,
 	    n - p->inputs_len, "%s%s@%s", p->inputs_len ? ";" : "", name, sha256);
+}
+
+void
+provenance_input(struct provenance *p, const char *path,
+    const char sha256[DIGEST_HEX])
+{
+	char *name = path_relative(p->dir, path);
+
+	provenance_input_named(p, name, sha256);
+	free(name);
 }
 
 void
