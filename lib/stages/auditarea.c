@@ -7,6 +7,7 @@
 #include "base/alloc.h"
 #include "base/i18n.h"
 #include "io/paths.h"
+#include "rules/village.h"
 #include "stages/auditarea.h"
 
 static int
@@ -145,27 +146,28 @@ audit_area_load(struct audit_area *aa, const char *dir,
 		}
 		aa->have_county = 1;
 	} else {
-		struct area_town probe;
-		char cdir[32], *cpath;
+		char *name = village_folder_name(dir);
 
-		/* The town's county, when its folder is beside. */
-		if (area_town_load(&probe, dir, NULL, NULL, ENC_AUTO, msg,
-		    sizeof msg) != 0) {
-			strbuf_printf(err, "%s", msg);
-			goto out;
-		}
-		snprintf(cdir, sizeof cdir, "county-%.6s", probe.code);
-		area_town_free(&probe);
-		cpath = path_join(parent, cdir);
-		if (has_file(cpath, "county.yaml")) {
-			if (area_county_load(&aa->county, cpath, msg, sizeof msg) != 0) {
-				strbuf_printf(err, "%s", msg);
-				free(cpath);
-				goto out;
+		/* The town's county, when its folder is beside: a town folder is
+		 * named by its code (area_town_load refuses any other name). */
+		if (name != NULL && strncmp(name, "town-", 5) == 0 &&
+		    digits(name + 5, 9) && name[14] == '\0') {
+			char cdir[32], *cpath;
+
+			snprintf(cdir, sizeof cdir, "county-%.6s", name + 5);
+			cpath = path_join(parent, cdir);
+			if (has_file(cpath, "county.yaml")) {
+				if (area_county_load(&aa->county, cpath, msg, sizeof msg) != 0) {
+					strbuf_printf(err, "%s", msg);
+					free(cpath);
+					free(name);
+					goto out;
+				}
+				aa->have_county = 1;
 			}
-			aa->have_county = 1;
+			free(cpath);
 		}
-		free(cpath);
+		free(name);
 		if (load_town(aa, dir, err) != 0)
 			goto out;
 	}
