@@ -248,6 +248,23 @@ file_id_free(struct file_id *id)
 	id->resolved = NULL;
 }
 
+int
+path_same(const char *a, const char *b)
+{
+	struct file_id x, y;
+	char e[512];
+	int same = 0;
+
+	if (file_id_get(a, &x, e, sizeof e) != 0)
+		return 0;
+	if (file_id_get(b, &y, e, sizeof e) == 0) {
+		same = x.exists && y.exists && file_id_same(&x, &y);
+		file_id_free(&y);
+	}
+	file_id_free(&x);
+	return same;
+}
+
 size_t
 paths_repeated(const char *const *paths, size_t n, size_t *earlier)
 {

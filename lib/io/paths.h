@@ -58,6 +58,10 @@ int file_id_same(const struct file_id *a, const struct file_id *b);
 
 void file_id_free(struct file_id *id);
 
+/* Whether A and B both exist and are the same file or folder (device and
+ * inode, after symbolic links). False when either cannot be resolved. */
+int path_same(const char *a, const char *b);
+
 /* Whether two of PATHS[0..N) name the same file or folder (device and
  * inode, after symbolic links: "v" and "v/", or a link to it). Returns the
  * index of the first path that repeats an earlier one, *EARLIER the index

@@ -110,23 +110,6 @@ trimmed(const char *path)
 	return p;
 }
 
-static int
-same_folder(const char *a, const char *b)
-{
-	struct file_id x, y;
-	char e[512];
-	int same = 0;
-
-	if (file_id_get(a, &x, e, sizeof e) != 0)
-		return 0;
-	if (file_id_get(b, &y, e, sizeof e) == 0) {
-		same = x.exists && y.exists && file_id_same(&x, &y);
-		file_id_free(&y);
-	}
-	file_id_free(&x);
-	return same;
-}
-
 int
 audit_area_load(struct audit_area *aa, const char *dir,
     const char *const *operands, size_t n, struct strbuf *err)
@@ -233,7 +216,7 @@ audit_area_load(struct audit_area *aa, const char *dir,
 		const char *code = path_base(real != NULL ? real : p);
 		char *there = path_join(parent, code);
 		size_t t = 0;
-		int ok = listed(aa, code, &t) != NULL && same_folder(p, there);
+		int ok = listed(aa, code, &t) != NULL && path_same(p, there);
 
 		free(there);
 		free(real);
