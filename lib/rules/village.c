@@ -11,6 +11,7 @@
 #include "io/paths.h"
 #include "rules/village.h"
 #include "rules/yamldoc.h"
+#include "values/text.h"
 
 static int
 text(struct yamldoc *d, yaml_node_t *map, const char *key, char **out)
@@ -62,7 +63,7 @@ load_village_map(struct yamldoc *d, yaml_node_t *m, struct village *v)
 		return yamldoc_error(d, m, _("village.code is missing (the 12-digit division code)"));
 	if (yamldoc_string(d, n, &code) != 0)
 		return -1;
-	if (strlen(code) != 12 || strspn(code, "0123456789") != 12)
+	if (strlen(code) != 12 || !text_digits(code, 12))
 		return yamldoc_error(d, n, _("village.code must be 12 digits, not \"%s\""), code);
 	memcpy(v->code, code, 13);
 	if (text(d, m, "name", &v->name) || text(d, m, "town", &v->town) ||

@@ -639,7 +639,7 @@ village_width(const struct intake *in)
 		if (hh->rejected || hh->carried || hh->ambiguous)
 			continue;
 		if (n > 1 && n <= HOUSEHOLD_ID_MAX && written[0] == '0' &&
-		    hhnumber_digits(written, n) && n > widest[p->household])
+		    text_digits(written, n) && n > widest[p->household])
 			widest[p->household] = n;
 	}
 	for (size_t h = 0; h < r->nhouseholds; h++)
@@ -782,7 +782,7 @@ registry_form(struct intake *in, const char *hid)
 		strbuf_add(&in->registry_forms, hid, n);
 		strbuf_putc(&in->registry_forms, '\0');
 	}
-	if (hhnumber_digits(hid, n)) {
+	if (text_digits(hid, n)) {
 		in->registry_digits = 1;
 		if (hid[0] == '0' && n > 1 && n > in->registry_width)
 			in->registry_width = n;

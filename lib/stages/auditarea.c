@@ -9,6 +9,7 @@
 #include "io/paths.h"
 #include "rules/village.h"
 #include "stages/auditarea.h"
+#include "values/text.h"
 
 static int
 has_file(const char *dir, const char *name)
@@ -29,11 +30,7 @@ audit_area_is(const char *dir)
 static int
 digits(const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-		;
-	return i == n && s[n] == '\0';
+	return strlen(s) == n && text_digits(s, n);
 }
 
 static int

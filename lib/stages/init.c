@@ -59,7 +59,7 @@ struct run {
 static int
 digits(const char *s, size_t n)
 {
-	return strlen(s) == n && strspn(s, "0123456789") == n;
+	return strlen(s) == n && text_digits(s, n);
 }
 
 static void

@@ -1,24 +1,14 @@
 #include <string.h>
 
 #include "values/hhnumber.h"
-
-int
-hhnumber_digits(const char *s, size_t n)
-{
-	if (n == 0)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
+#include "values/text.h"
 
 const char *
 hhnumber_key(const char *s, size_t n, size_t *len)
 {
 	size_t i = 0;
 
-	if (hhnumber_digits(s, n))
+	if (text_digits(s, n))
 		while (i + 1 < n && s[i] == '0')
 			i++;
 	*len = n - i;
@@ -29,7 +19,7 @@ int
 hhnumber_cmp(const char *a, const char *b)
 {
 	size_t na = strlen(a), nb = strlen(b), ka, kb;
-	int da = hhnumber_digits(a, na), db = hhnumber_digits(b, nb);
+	int da = text_digits(a, na), db = text_digits(b, nb);
 
 	if (da != db)
 		return da ? -1 : 1;
@@ -70,5 +60,5 @@ hhnumber_put(struct strmap *m, const char *s, size_t n, uint32_t value,
 size_t
 hhnumber_pad(const char *s, size_t n, size_t width)
 {
-	return hhnumber_digits(s, n) && n < width ? width - n : 0;
+	return text_digits(s, n) && n < width ? width - n : 0;
 }

@@ -13,9 +13,6 @@
 
 #include "base/strmap.h"
 
-/* Whether S[0..N) is made only of ASCII digits (N > 0). */
-int hhnumber_digits(const char *s, size_t n);
-
 /* The key of S[0..N) for hashing and comparing: a number made only of
  * digits without its leading zeros (one 0 kept for zero), any other as
  * written. The key is a suffix of S: returns its start, length in *LEN. */

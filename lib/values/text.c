@@ -288,3 +288,14 @@ text_quote(struct strbuf *b, const char *s, size_t n)
 		strbuf_puts(b, "...");
 	strbuf_putc(b, '"');
 }
+
+int
+text_digits(const char *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}

@@ -45,6 +45,10 @@ size_t text_fold_width(const char *s, size_t n, char *out);
  * allowed (a multi-line free-text cell). */
 long text_control(const char *s, size_t n, int free_text);
 
+/* Whether S[0..N) is made only of ASCII digits, N > 0: a code (village,
+ * town, county) or a household number of digits. */
+int text_digits(const char *s, size_t n);
+
 struct strbuf;
 /* Append S[0..N) to B as a message quotes a value: in double quotes, at
  * most 48 characters (cut at a character boundary, then "..."), control

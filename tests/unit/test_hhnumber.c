@@ -4,6 +4,7 @@
 #include "base/strmap.h"
 #include "suites.h"
 #include "values/hhnumber.h"
+#include "values/text.h"
 
 static const char *
 key(const char *s, char *buf)
@@ -29,9 +30,9 @@ START_TEST(keys)
 	ck_assert_str_eq(key("01A", buf), "01A");
 	ck_assert_str_eq(key("-01", buf), "-01");
 	ck_assert_str_eq(key("", buf), "");
-	ck_assert(hhnumber_digits("0123", 4));
-	ck_assert(!hhnumber_digits("", 0));
-	ck_assert(!hhnumber_digits("12a", 3));
+	ck_assert(text_digits("0123", 4));
+	ck_assert(!text_digits("", 0));
+	ck_assert(!text_digits("12a", 3));
 	ck_assert_uint_eq(hhnumber_pad("7", 1, 3), 2);
 	ck_assert_uint_eq(hhnumber_pad("1234", 4, 3), 0);
 	ck_assert_uint_eq(hhnumber_pad("H7", 2, 3), 0);
