@@ -181,6 +181,12 @@ stage_load_village(struct stage *st, const char *path, int required)
 	st->have_village = 1;
 	st->lang = st->village.language == 1 ? LANG_EN : LANG_ZH;
 	record(st, st->village.path, st->village.sha256, READ_VILLAGE);
+	/* The town's and county's files are inputs too: no output may
+	 * replace them. */
+	if (st->have_area && (stage_input(st, st->area.county.path) != 0 ||
+	    stage_input(st, st->area.town.path) != 0 ||
+	    stage_input(st, st->area.town.villages_path) != 0))
+		return EXIT_ERROR;
 	return stage_input(st, st->village.path);
 }
 

@@ -129,3 +129,13 @@ expect "--town DIR and --county DIR name the area's folders elsewhere: the facts
 	status 2 tpa-appraise -q --village . --town ../elsewhere/town-371323105 --county ../elsewhere/county-371323 \
 	    -o appraised.csv "$D/primary.csv" "$D/votes.csv" 2>err &&
 	grep -qF "quota is the town'"'"'s: set it in ../elsewhere/town-371323105/villages.csv" err'
+
+expect "-o over the county's county.yaml, the town's town.yaml or villages.csv is refused (exit 2), each left as it was" '
+	area && cp 2015/county-371323/county.yaml c.yaml && cp 2015/town-371323105/town.yaml t.yaml &&
+	cp 2015/town-371323105/villages.csv v.csv &&
+	for f in ../county-371323/county.yaml ../town-371323105/town.yaml ../town-371323105/villages.csv; do
+		(cd $V && status 2 tpa-appraise -q --village . -o $f "$D/primary.csv" "$D/votes.csv" 2>err &&
+		    grep -q "is the same file as input" err) || exit 1
+	done &&
+	cmp c.yaml 2015/county-371323/county.yaml && cmp t.yaml 2015/town-371323105/town.yaml &&
+	cmp v.csv 2015/town-371323105/villages.csv'
