@@ -1368,6 +1368,13 @@ audit_run(const struct audit_options *o)
 	stage_begin(&a.st, "audit", o->quiet);
 	/* In an area the county's county.yaml decides the rules and the
 	 * sample (SPEC §8). */
+	if ((o->rules != NULL || o->sample >= 0) && audit_area_is(dir)) {
+		stage_fail(&a.st, _("%s: %s is a town's or a county's folder: the "
+		    "county's county.yaml decides, not %s"),
+		    o->rules != NULL ? "--rules" : "--sample", dir,
+		    o->rules != NULL ? "--rules" : "--sample");
+		goto out;
+	}
 	for (size_t i = 0; i < o->nvillages && (o->rules != NULL || o->sample >= 0); i++)
 		if (village_in_area(o->villages[i])) {
 			stage_fail(&a.st, _("%s: village folder %s is in a county's area: "

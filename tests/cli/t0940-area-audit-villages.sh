@@ -55,3 +55,10 @@ expect "outside an area the audit still needs its VILLAGE_DIRs (exit 2)" '
 expect "--level must match the folder: a county folder audited as a town is exit 2" '
 	area && status 2 tpa-audit -q --level town -o 2015/county-371323 2>err &&
 	grep -q "county.s folder: audit it with --level county" err'
+
+expect "--sample or --rules for an audit written into a town's or county's folder is refused (exit 2): the county's county.yaml decides" '
+	area &&
+	status 2 tpa-audit -q --level town --sample 3 -o 2015/town-371323105 2>err &&
+	grep -q "^tpa-audit: --sample: .*town-371323105 is a town.s or a county.s folder" err &&
+	status 2 tpa-audit -q --level county --rules 2015/county-371323/rules.yaml -o 2015/county-371323 2>err &&
+	grep -q "^tpa-audit: --rules: " err && [ ! -e 2015/county-371323/audit.csv ]'
