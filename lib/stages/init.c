@@ -722,7 +722,8 @@ init_run(const struct init_options *o)
 	struct strbuf yaml = { 0 };
 	const char *rules_path = o->rules;
 	char *templates = NULL, *registry = NULL;
-	int status = EXIT_ERROR;
+	struct area_county area_county;
+	int status = EXIT_ERROR, have_county = 0;
 
 	memset(&run, 0, sizeof run);
 	run.o = o;
@@ -753,12 +754,30 @@ init_run(const struct init_options *o)
 		goto out;
 	if (rules_path == NULL && run.last != NULL)
 		rules_path = run.last->rules_path;
+	/* In an area the county names the rules of the village's town and the
+	 * columns: the templates follow them (when county.yaml loads; the
+	 * stages say why when it does not). */
+	if (rules_path == NULL && village_in_area(o->dir)) {
+		char *town, *county, err[2048], code[10];
+
+		area_dirs(o->dir, o->code, NULL, NULL, &town, &county);
+		if (area_county_load(&area_county, county, err, sizeof err) == 0) {
+			const char *key;
+			char keybuf[32];
+
+			have_county = 1;
+			snprintf(code, sizeof code, "%.9s", o->code);
+			area_county_rules_for(&area_county, code, &rules_path, &key, keybuf);
+		}
+		free(town);
+		free(county);
+	}
 	if (rules_path != NULL) {
 		if (stage_load_rules(st, rules_path, o->include_anywhere) != 0)
 			goto out;
 		rules_fields(&run);
 	}
-	if (stage_load_columns(st, NULL) != 0)
+	if (stage_load_columns(st, have_county ? area_county.columns_path : NULL) != 0)
 		goto out;
 	if (run.last != NULL) {
 		registry = path_join(run.last->dir, "registry");
@@ -806,6 +825,8 @@ out:
 	free(templates);
 	free(registry);
 	strbuf_free(&yaml);
+	if (have_county)
+		area_county_free(&area_county);
 	status = stage_end(st, status);
 	if (status != EXIT_DONE)
 		unmake_folders(&run);

@@ -35,3 +35,10 @@ expect "in an area tpa-init --previous from a village outside one copies its own
 	printf "appraisal:\n  date: 2015-06-03\n  representatives: 20\n" >>$Y &&
 	sed -i "/^  town:/d; /^  county:/d" $Y &&    # the test area names its town 镇105
 	status 0 appraise 371323105201 && same 2015/371323105201/appraised.csv "$D/appraised-quota5.expected"'
+
+expect "in an area the templates follow the rules county.yaml names for the village's town: survey.csv has the columns those rules read, under the county's aliases" '
+	mkdir c && cp -R "$SAMPLE/county/." c/ && sample_rules c &&
+	tpa-init -q --code 371323105204 --year 2016 c/2016/371323105204 &&
+	head -1 c/2016/371323105204/templates/survey.csv | grep -q ",城镇商品房,汽车价值" &&
+	tpa-init -q --code 371323106204 --year 2016 c/2016/371323106204 &&
+	head -1 c/2016/371323106204/templates/survey.csv | grep -q "汽车价值"'
