@@ -787,9 +787,13 @@ villages_read(struct area_town *t, const char *columns_path,
 		aliases_free(rd.aliases);
 		return -1;
 	}
-	if (!path_is_file(t->villages_path)) {
+	if (!path_exists(t->villages_path)) {
 		snprintf(err, errlen, _("%s: %s does not exist: a town folder holds "
 		    "the list of its villages (tpa-area(5))"), t->path,
+		    t->villages_path);
+		rc = -1;
+	} else if (!path_is_file(t->villages_path)) {
+		snprintf(err, errlen, _("cannot read %s: not a regular file"),
 		    t->villages_path);
 		rc = -1;
 	} else if (csvin_read_file(&f, &rd.file, t->villages_sha256, &rd.err) != 0) {
@@ -905,14 +909,14 @@ area_load(struct area *a, const char *village_dir, const char *c,
 	memset(a, 0, sizeof *a);
 	area_dirs(village_dir, c, town_dir, county_dir, &town, &county);
 	file = path_join(county, "county.yaml");
-	if (!path_is_file(file)) {
+	if (!path_exists(file)) {
 		snprintf(err, errlen, _("%s: village %s is in a county's area, and "
 		    "its county's file %s does not exist"), village_dir, c, file);
 		goto out;
 	}
 	free(file);
 	file = path_join(town, "town.yaml");
-	if (!path_is_file(file)) {
+	if (!path_exists(file)) {
 		snprintf(err, errlen, _("%s: village %s is in a county's area, and "
 		    "its town's file %s does not exist"), village_dir, c, file);
 		goto out;

@@ -139,3 +139,11 @@ expect "-o over the county's county.yaml, the town's town.yaml or villages.csv i
 	done &&
 	cmp c.yaml 2015/county-371323/county.yaml && cmp t.yaml 2015/town-371323105/town.yaml &&
 	cmp v.csv 2015/town-371323105/villages.csv'
+
+expect "a FIFO in place of town.yaml, villages.csv or county.yaml: exit 2 at once, not a regular file (not \"does not exist\")" '
+	area && for f in town-371323105/town.yaml town-371323105/villages.csv county-371323/county.yaml; do
+		mv 2015/$f keep && mkfifo 2015/$f &&
+		(cd $V && status 2 timeout 20 tpa-appraise -q --village . -o a.csv "$D/primary.csv" "$D/votes.csv" 2>../../err) &&
+		grep -q "not a regular file" err && ! grep -q "does not exist" err &&
+		rm 2015/$f && mv keep 2015/$f || exit 1
+	done'
