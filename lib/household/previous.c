@@ -22,21 +22,59 @@ static const unsigned char need[PREVIOUS_NFILES][RC_N] = {
 struct reading {
 	struct previous_registry *p;
 	const struct previous_expect *x;
-	unsigned long year_line;      /* the row that fixed the year */
 };
 
-/* village_code, where the file has one, must be the village's. */
+/* What last year's registry's reader says of a fault of ROW (F). */
 static int
-check_village(struct reading *r, const struct registryfile *f,
+say(struct reading *r, enum registry_fault fault, const struct registryfile *f,
     const struct registry_row *row, struct strbuf *err)
 {
-	const char *code = row->cell[RC_VILLAGE], *hid = row->cell[RC_HOUSEHOLD];
+	const struct registry_whole *w = &r->p->whole;
+	const char *hid = row->cell[RC_HOUSEHOLD], *code = row->cell[RC_VILLAGE];
 
-	if (f->cols.pos[RC_VILLAGE] < 0 || strcmp(code, r->x->code) == 0)
+	switch (fault) {
+	case REGISTRY_WHOLE:
 		return 0;
-	strbuf_printf(err, _("%s:%lu: household %s is of village %s, not %s: "
-	    "the previous registry must be this village's own\n"), f->name,
-	    row->line, hid, *code ? code : "\"\"", r->x->code);
+	case REGISTRY_NOT_VILLAGE:
+		strbuf_printf(err, _("%s:%lu: household %s is of village %s, not "
+		    "%s: the previous registry must be this village's own\n"),
+		    f->name, row->line, hid, *code ? code : "\"\"", r->x->code);
+		break;
+	case REGISTRY_NOT_YEAR:
+		strbuf_printf(err, _("%s:%lu: household %s: year \"%s\" is not a "
+		    "year: the registry is damaged\n"), f->name, row->line, hid,
+		    row->cell[RC_YEAR]);
+		break;
+	case REGISTRY_NOT_ONE:
+		strbuf_printf(err, _("%s:%lu: household %s is of %d, and line %lu "
+		    "of %d: the registry is damaged\n"), f->name, row->line, hid,
+		    row->year, w->line, w->year);
+		break;
+	case REGISTRY_NOT_EARLIER:
+		strbuf_printf(err, _("%s:%lu: the registry is of %d: the previous "
+		    "registry of a village of %d must be of an earlier year\n"),
+		    f->name, row->line, row->year, r->x->year);
+		break;
+	case REGISTRY_NOT_STATUS:
+		strbuf_printf(err, _("%s:%lu: household %s: status \"%s\" is not "
+		    "one of new, continuing, exited, returned, unexplained\n"),
+		    f->name, row->line, hid, row->cell[RC_STATUS]);
+		break;
+	case REGISTRY_NOT_MEMBERS:
+		strbuf_printf(err, _("%s:%lu: household %s: members \"%s\" is not "
+		    "a whole number of 1 or more: the registry is damaged\n"),
+		    f->name, row->line, hid, row->cell[RC_MEMBERS]);
+		break;
+	case REGISTRY_TWICE:
+		strbuf_printf(err, _("%s:%lu: household %s is there twice: the "
+		    "registry is damaged\n"), f->name, row->line, hid);
+		break;
+	default:
+		strbuf_printf(err, _("%s:%lu: household %s is not in "
+		    "households.csv: the registry is damaged\n"), f->name,
+		    row->line, hid);
+		break;
+	}
 	return -1;
 }
 
@@ -45,56 +83,17 @@ household_row(struct reading *r, const struct registryfile *f,
     const struct registry_row *row, struct strbuf *err)
 {
 	struct previous_registry *p = r->p;
-	const char *hid = row->cell[RC_HOUSEHOLD];
-	int y = row->year, inserted;
 	struct previous_household *h;
 
-	if (check_village(r, f, row, err) != 0)
+	if (say(r, registry_whole_household(&p->whole, f, row), f, row,
+	    err) != 0)
 		return -1;
-	if (y <= 0) {
-		strbuf_printf(err, _("%s:%lu: household %s: year \"%s\" is not a "
-		    "year: the registry is damaged\n"), f->name, row->line, hid,
-		    row->cell[RC_YEAR]);
-		return -1;
-	}
-	if (p->year == 0) {
-		p->year = y;
-		r->year_line = row->line;
-	} else if (y != p->year) {
-		strbuf_printf(err, _("%s:%lu: household %s is of %d, and line %lu "
-		    "of %d: the registry is damaged\n"), f->name, row->line, hid, y,
-		    r->year_line, p->year);
-		return -1;
-	}
-	if (y >= r->x->year) {
-		strbuf_printf(err, _("%s:%lu: the registry is of %d: the previous "
-		    "registry of a village of %d must be of an earlier year\n"),
-		    f->name, row->line, y, r->x->year);
-		return -1;
-	}
-	if (row->status < 0) {
-		strbuf_printf(err, _("%s:%lu: household %s: status \"%s\" is not one "
-		    "of new, continuing, exited, returned, unexplained\n"), f->name,
-		    row->line, hid, row->cell[RC_STATUS]);
-		return -1;
-	}
-	if (row->members < 0) {
-		strbuf_printf(err, _("%s:%lu: household %s: members \"%s\" is not "
-		    "a whole number of 1 or more: the registry is damaged\n"), f->name,
-		    row->line, hid, row->cell[RC_MEMBERS]);
-		return -1;
-	}
-	(void)hhnumber_put(&p->index, hid, strlen(hid), (uint32_t)p->nhouseholds,
-	    &inserted);
-	if (!inserted) {
-		strbuf_printf(err, _("%s:%lu: household %s is there twice: the "
-		    "registry is damaged\n"), f->name, row->line, hid);
-		return -1;
-	}
+	if (p->year == 0)
+		p->year = row->year;
 	p->households = xrealloc(p->households, (p->nhouseholds + 1) *
 	    sizeof *p->households);
 	h = &p->households[p->nhouseholds++];
-	h->id = xstrdup(hid);
+	h->id = xstrdup(row->cell[RC_HOUSEHOLD]);
 	h->status = (enum status)row->status;
 	h->members = (long)row->members;
 	h->rows = 0;
@@ -159,21 +158,15 @@ on_row(void *ctx, const struct registryfile *f, const struct registry_row *row,
 	switch (f->file) {
 	case REGISTRY_HOUSEHOLDS:
 		return household_row(r, f, row, err);
-	case REGISTRY_MEMBERS:
-		if (check_village(r, f, row, err) != 0)
-			return -1;
-		{
-			uint32_t *i = hhnumber_get(&r->p->index, hid, strlen(hid));
+	case REGISTRY_MEMBERS: {
+		size_t k;
 
-			if (i == NULL) {
-				strbuf_printf(err, _("%s:%lu: household %s is not in "
-				    "households.csv: the registry is damaged\n"), f->name,
-				    row->line, hid);
-				return -1;
-			}
-			r->p->households[*i].rows++;
-		}
+		if (say(r, registry_whole_member(&r->p->whole, f, row, &k), f, row,
+		    err) != 0)
+			return -1;
+		r->p->households[k].rows++;
 		return 0;
+	}
 	default:
 		return history_row(r, f, row, err);
 	}
@@ -183,7 +176,7 @@ static int
 read_one(struct previous_registry *p, const struct previous_expect *x,
     int file, struct strbuf *err)
 {
-	struct reading r = { p, x, 0 };
+	struct reading r = { p, x };
 	struct registryfile_handler h = { &r, on_header, on_row };
 	size_t said = err->len;
 	int rc = registryfile_read(p->path[file], (enum registry_file)file,
@@ -204,24 +197,23 @@ read_one(struct previous_registry *p, const struct previous_expect *x,
 static int
 check_members(const struct previous_registry *p, struct strbuf *err)
 {
-	for (size_t i = 0; i < p->nhouseholds; i++) {
-		const struct previous_household *h = &p->households[i];
+	size_t k;
+	enum registry_fault fault = registry_whole_rows(&p->whole, &k);
+	const struct previous_household *h;
 
-		if (h->rows == 0) {
-			strbuf_printf(err, _("%s:%lu: household %s has no row in %s: "
-			    "the registry is damaged\n"), p->path[PREVIOUS_HOUSEHOLDS],
-			    h->line, h->id, p->path[PREVIOUS_MEMBERS]);
-			return -1;
-		}
-		if ((unsigned long)h->members != h->rows) {
-			strbuf_printf(err, _("%s:%lu: household %s has %ld members, and "
-			    "%lu rows in %s: the registry is damaged\n"),
-			    p->path[PREVIOUS_HOUSEHOLDS], h->line, h->id, h->members,
-			    h->rows, p->path[PREVIOUS_MEMBERS]);
-			return -1;
-		}
-	}
-	return 0;
+	if (fault == REGISTRY_WHOLE)
+		return 0;
+	h = &p->households[k];
+	if (fault == REGISTRY_NO_ROWS)
+		strbuf_printf(err, _("%s:%lu: household %s has no row in %s: "
+		    "the registry is damaged\n"), p->path[PREVIOUS_HOUSEHOLDS],
+		    h->line, h->id, p->path[PREVIOUS_MEMBERS]);
+	else if (fault == REGISTRY_ROWS)
+		strbuf_printf(err, _("%s:%lu: household %s has %ld members, and "
+		    "%lu rows in %s: the registry is damaged\n"),
+		    p->path[PREVIOUS_HOUSEHOLDS], h->line, h->id, h->members,
+		    h->rows, p->path[PREVIOUS_MEMBERS]);
+	return -1;
 }
 
 /* Whether DIR is the registry folder of the village (VILLAGE_DIR/registry). */
@@ -247,8 +239,10 @@ int
 previous_read(struct previous_registry *p, const char *dir,
     const struct previous_expect *x, struct strbuf *err)
 {
+	struct registry_expect rx = { x->code, x->year };
+
 	memset(p, 0, sizeof *p);
-	strmap_init(&p->index);
+	registry_whole_init(&p->whole, &rx);
 	if (!path_is_dir(dir)) {
 		strbuf_printf(err, _("%s: not a folder: the previous registry is "
 		    "named by its folder (last year's VILLAGE/registry)\n"), dir);
@@ -284,7 +278,7 @@ previous_read(struct previous_registry *p, const char *dir,
 const struct previous_household *
 previous_household(const struct previous_registry *p, const char *id)
 {
-	uint32_t *i = hhnumber_get(&p->index, id, strlen(id));
+	uint32_t *i = hhnumber_get(&p->whole.index, id, strlen(id));
 
 	return i != NULL ? &p->households[*i] : NULL;
 }
@@ -300,6 +294,6 @@ previous_free(struct previous_registry *p)
 		free(p->history[i].id);
 	free(p->households);
 	free(p->history);
-	strmap_free(&p->index);
+	registry_whole_free(&p->whole);
 	memset(p, 0, sizeof *p);
 }

@@ -43,7 +43,9 @@ struct previous_registry {
 	int year;                     /* the registry's (it has a household) */
 	struct previous_household *households, *history;
 	size_t nhouseholds, nhistory;
-	struct strmap index;          /* household_id -> index in households */
+	struct registry_whole whole;  /* households.csv and members.csv checked
+	                               * to agree; its index: household_id ->
+	                               * index in households */
 };
 
 /* What the registry must fit: the village that reads it. */

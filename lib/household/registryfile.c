@@ -1,8 +1,11 @@
 /* A registry file read row by row, each row's values parsed once. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "household/registryfile.h"
 #include "values/enums.h"
+#include "values/hhnumber.h"
 #include "values/money.h"
 
 const char *const registry_file_names[REGISTRY_NFILES] = { "households.csv",
@@ -98,4 +101,102 @@ registryfile_read(const char *path, enum registry_file file,
 	csvin_close(in);
 	columns_free(&rd.f.cols);
 	return rc == 0 ? 0 : -1;
+}
+
+void
+registry_whole_init(struct registry_whole *w, const struct registry_expect *x)
+{
+	memset(w, 0, sizeof *w);
+	if (x != NULL)
+		w->x = *x;
+	strmap_init(&w->index);
+}
+
+/* village_code, where the file has one, must be the expected one. */
+static int
+other_village(const struct registry_whole *w, const struct registryfile *f,
+    const struct registry_row *r)
+{
+	return w->x.code != NULL && f->cols.pos[RC_VILLAGE] >= 0 &&
+	    strcmp(r->cell[RC_VILLAGE], w->x.code) != 0;
+}
+
+enum registry_fault
+registry_whole_household(struct registry_whole *w,
+    const struct registryfile *f, const struct registry_row *r)
+{
+	const char *code = r->cell[RC_VILLAGE];
+	struct registry_household *h;
+	int inserted;
+
+	if (other_village(w, f, r))
+		return REGISTRY_NOT_VILLAGE;
+	if (r->year < 1)
+		return REGISTRY_NOT_YEAR;
+	if (w->year == 0) {
+		w->code = xstrdup(code);
+		w->year = r->year;
+		w->line = r->line;
+	} else if (strcmp(code, w->code) != 0 || r->year != w->year)
+		return REGISTRY_NOT_ONE;
+	if (w->x.before > 0 && r->year >= w->x.before)
+		return REGISTRY_NOT_EARLIER;
+	if (r->status < 0)
+		return REGISTRY_NOT_STATUS;
+	if (r->members < 0)
+		return REGISTRY_NOT_MEMBERS;
+	(void)hhnumber_put(&w->index, r->cell[RC_HOUSEHOLD], r->len[RC_HOUSEHOLD],
+	    (uint32_t)w->nhh, &inserted);
+	if (!inserted)
+		return REGISTRY_TWICE;
+	w->hh = xrealloc(w->hh, (w->nhh + 1) * sizeof *w->hh);
+	h = &w->hh[w->nhh++];
+	h->id = xstrdup(r->cell[RC_HOUSEHOLD]);
+	h->status = r->status;
+	h->members = r->members;
+	h->line = r->line;
+	h->rows = 0;
+	return REGISTRY_WHOLE;
+}
+
+enum registry_fault
+registry_whole_member(struct registry_whole *w, const struct registryfile *f,
+    const struct registry_row *r, size_t *k)
+{
+	uint32_t *i;
+
+	if (other_village(w, f, r))
+		return REGISTRY_NOT_VILLAGE;
+	i = hhnumber_get(&w->index, r->cell[RC_HOUSEHOLD], r->len[RC_HOUSEHOLD]);
+	if (i == NULL || (f->cols.pos[RC_VILLAGE] >= 0 &&
+	    strcmp(r->cell[RC_VILLAGE], w->code) != 0))
+		return REGISTRY_UNLISTED;
+	w->hh[*i].rows++;
+	*k = *i;
+	return REGISTRY_WHOLE;
+}
+
+enum registry_fault
+registry_whole_rows(const struct registry_whole *w, size_t *k)
+{
+	for (*k = 0; *k < w->nhh; ++*k) {
+		const struct registry_household *h = &w->hh[*k];
+
+		if (h->rows == 0)
+			return REGISTRY_NO_ROWS;
+		if ((unsigned long long)h->members != h->rows)
+			return REGISTRY_ROWS;
+	}
+	return REGISTRY_WHOLE;
+}
+
+void
+registry_whole_free(struct registry_whole *w)
+{
+	for (size_t i = 0; i < w->nhh; i++)
+		free(w->hh[i].id);
+	free(w->hh);
+	free(w->code);
+	strmap_free(&w->index);
+	memset(w, 0, sizeof *w);
 }

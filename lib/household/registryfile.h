@@ -4,15 +4,18 @@
  * from registries, the audit's look at a village's registry): the header
  * matched against the registry's columns, and each row's cells with the
  * registry's values parsed once (status, years, members, attribute,
- * causes, labour, health). What a caller requires of a registry (the
- * columns it needs, one village of one year, an earlier year) it checks
- * in its callbacks, with its own messages. */
+ * causes, labour, health). Whether a registry is whole (registry_whole
+ * below: one village of one year, each household once, members.csv's
+ * rows its households' members) is checked here for every caller that
+ * requires it; the columns a caller needs, and what it says of a fault,
+ * are the caller's. */
 #ifndef TPA_REGISTRYFILE_H
 #define TPA_REGISTRYFILE_H
 
 #include <stddef.h>
 
 #include "base/strbuf.h"
+#include "base/strmap.h"
 #include "io/csvin.h"
 #include "io/digest.h"
 #include "rules/columns.h"
@@ -76,5 +79,70 @@ enum { REGISTRYFILE_UNOPENED = -2 };
 int registryfile_read(const char *path, enum registry_file file,
     const struct column_aliases *a, const struct registryfile_handler *h,
     char sha256[DIGEST_HEX], struct strbuf *err);
+
+/* A registry checked whole as it is read: households.csv's households, one
+ * village of one year, each once, with a status and its members, and then
+ * members.csv's rows, each of one of them, as many as its members. Every
+ * reader of a registry checked whole checks it so; what it says of a fault
+ * is its own. */
+enum registry_fault {
+	REGISTRY_WHOLE,
+	REGISTRY_NOT_VILLAGE,         /* village_code is not the expected one */
+	REGISTRY_NOT_YEAR,            /* year is not a year */
+	REGISTRY_NOT_ONE,             /* village or year not the first row's */
+	REGISTRY_NOT_EARLIER,         /* year not before the expected one */
+	REGISTRY_NOT_STATUS,          /* status is not one */
+	REGISTRY_NOT_MEMBERS,         /* members is not 1 or more */
+	REGISTRY_TWICE,               /* the household is there twice */
+	REGISTRY_UNLISTED,            /* a member's household is not in
+	                               * households.csv, or of another village */
+	REGISTRY_NO_ROWS,             /* a household has no row in members.csv */
+	REGISTRY_ROWS,                /* nor as many as its members */
+};
+
+/* What the caller requires beyond that (NULL, 0: nothing). */
+struct registry_expect {
+	const char *code;             /* the village's code */
+	int before;                   /* a year the registry's comes before */
+};
+
+struct registry_household {
+	char *id;
+	int status;                   /* enum status */
+	long long members;            /* households.csv's */
+	unsigned long line;           /* there */
+	unsigned long rows;           /* in members.csv */
+};
+
+struct registry_whole {
+	struct registry_expect x;
+	struct registry_household *hh;   /* in households.csv's order */
+	size_t nhh;
+	struct strmap index;          /* household_id -> index in hh */
+	char *code;                   /* the registry's village (NULL before a */
+	int year;                     /* household), its year (0 before) */
+	unsigned long line;           /* the row that fixed both */
+};
+
+/* Start W with the caller's requirements X (NULL: none). */
+void registry_whole_init(struct registry_whole *w,
+    const struct registry_expect *x);
+
+/* A row of households.csv (F): the household added to W, or the fault
+ * (W unchanged but for the first household's village and year). */
+enum registry_fault registry_whole_household(struct registry_whole *w,
+    const struct registryfile *f, const struct registry_row *r);
+
+/* A row of members.csv (F): its household's index in W->hh in *K, its row
+ * counted, or the fault. */
+enum registry_fault registry_whole_member(struct registry_whole *w,
+    const struct registryfile *f, const struct registry_row *r, size_t *k);
+
+/* Once members.csv has been read: the first household whose rows are not
+ * its members, its index in *K, and the fault; or REGISTRY_WHOLE. */
+enum registry_fault registry_whole_rows(const struct registry_whole *w,
+    size_t *k);
+
+void registry_whole_free(struct registry_whole *w);
 
 #endif

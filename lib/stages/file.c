@@ -742,53 +742,51 @@ struct rollup {
 	struct stage *st;
 	struct stats *s;
 	int members;                  /* reading members.csv */
-	struct strmap status;         /* household_id -> index in hh */
-	struct rollup_household {
-		char *id;
-		enum status status;
-		long long members;    /* households.csv's */
-		unsigned long line;   /* there */
-		unsigned long rows;   /* in members.csv */
-	} *hh;
-	size_t nhh;
-	char *households;             /* households.csv, for messages */
-	char code[16];                /* this registry's village ("" before a row) */
-	int year;                     /* this registry's year (0 before a row) */
-	unsigned long code_line;      /* the row that fixed both */
+	struct registry_whole w;      /* households.csv and members.csv */
+	const char *households;       /* households.csv, for messages */
 };
 
-/* A registry's village and year, from each row: one of each. */
+/* What the roll-up says of a fault of row R (F). */
 static int
-registry_place(struct rollup *ru, const struct registryfile *f,
-    const struct registry_row *r, struct strbuf *err)
+rollup_say(struct rollup *ru, enum registry_fault fault,
+    const struct registryfile *f, const struct registry_row *r,
+    struct strbuf *err)
 {
-	const char *code = r->cell[RC_VILLAGE], *year = r->cell[RC_YEAR];
+	const char *hid = r->cell[RC_HOUSEHOLD], *code = r->cell[RC_VILLAGE];
 
-	if (r->len[RC_VILLAGE] != 12 || strspn(code, "0123456789") != 12) {
-		strbuf_printf(err, _("%s:%lu: village_code \"%s\" is not a "
-		    "village code"), f->name, r->line, code);
-		strbuf_putc(err, '\n');
-		return -1;
-	}
-	if (r->year < 1) {
+	switch (fault) {
+	case REGISTRY_WHOLE:
+		return 0;
+	case REGISTRY_NOT_YEAR:
 		strbuf_printf(err, _("%s:%lu: year \"%s\" is not a year"),
-		    f->name, r->line, year);
-		strbuf_putc(err, '\n');
-		return -1;
-	}
-	if (ru->year == 0) {
-		memcpy(ru->code, code, 13);
-		ru->year = r->year;
-		ru->code_line = r->line;
-	} else if (strcmp(code, ru->code) != 0 || r->year != ru->year) {
+		    f->name, r->line, r->cell[RC_YEAR]);
+		break;
+	case REGISTRY_NOT_ONE:
 		strbuf_printf(err, _("%s:%lu: village %s of %lld, and line %lu "
 		    "village %s of %d: a registry is one village of one year"),
-		    f->name, r->line, code, (long long)r->year, ru->code_line,
-		    ru->code, ru->year);
-		strbuf_putc(err, '\n');
-		return -1;
+		    f->name, r->line, code, (long long)r->year, ru->w.line,
+		    ru->w.code, ru->w.year);
+		break;
+	case REGISTRY_NOT_STATUS:
+		strbuf_printf(err, _("%s:%lu: status \"%s\" is not known"),
+		    f->name, r->line, r->cell[RC_STATUS]);
+		break;
+	case REGISTRY_NOT_MEMBERS:
+		strbuf_printf(err, _("%s:%lu: members \"%s\" is not a whole number "
+		    "of 1 or more"), f->name, r->line, r->cell[RC_MEMBERS]);
+		break;
+	case REGISTRY_TWICE:
+		strbuf_printf(err, _("%s:%lu: household %s is there twice: the "
+		    "registry is damaged"), f->name, r->line, hid);
+		break;
+	default:
+		strbuf_printf(err, _("%s:%lu: household %s of village %s is not "
+		    "in %s: the registry is damaged"), f->name, r->line, hid,
+		    code, ru->households);
+		break;
 	}
-	return 0;
+	strbuf_putc(err, '\n');
+	return -1;
 }
 
 static int
@@ -823,56 +821,28 @@ on_registry_row(void *ctx, const struct registryfile *f,
     const struct registry_row *r, struct strbuf *err)
 {
 	struct rollup *ru = ctx;
-	const char *hid = r->cell[RC_HOUSEHOLD];
+	size_t k;
 
 	if (ru->members) {
-		uint32_t *h = hhnumber_get(&ru->status, hid, r->len[RC_HOUSEHOLD]);
-		const char *code = r->cell[RC_VILLAGE];
-
 		/* Each member is of a household of households.csv. */
-		if (h == NULL || strcmp(code, ru->code) != 0) {
-			strbuf_printf(err, _("%s:%lu: household %s of village %s is not "
-			    "in %s: the registry is damaged"), f->name, r->line, hid,
-			    code, ru->households);
-			strbuf_putc(err, '\n');
+		if (rollup_say(ru, registry_whole_member(&ru->w, f, r, &k), f, r,
+		    err) != 0)
 			return -1;
-		}
-		ru->hh[*h].rows++;
-		stats_person(ru->s, ru->hh[*h].status, r->labor, r->health);
+		stats_person(ru->s, (enum status)ru->w.hh[k].status, r->labor,
+		    r->health);
 		return 0;
 	}
-	if (registry_place(ru, f, r, err) != 0)
-		return -1;
-	if (r->status < 0) {
-		strbuf_printf(err, _("%s:%lu: status \"%s\" is not known"),
-		    f->name, r->line, r->cell[RC_STATUS]);
+	/* A registry is one village of one year. */
+	if (r->len[RC_VILLAGE] != 12 ||
+	    strspn(r->cell[RC_VILLAGE], "0123456789") != 12) {
+		strbuf_printf(err, _("%s:%lu: village_code \"%s\" is not a "
+		    "village code"), f->name, r->line, r->cell[RC_VILLAGE]);
 		strbuf_putc(err, '\n');
 		return -1;
 	}
-	if (r->members < 0) {
-		strbuf_printf(err, _("%s:%lu: members \"%s\" is not a whole number "
-		    "of 1 or more"), f->name, r->line, r->cell[RC_MEMBERS]);
-		strbuf_putc(err, '\n');
+	if (rollup_say(ru, registry_whole_household(&ru->w, f, r), f, r,
+	    err) != 0)
 		return -1;
-	}
-	{
-		int inserted;
-
-		hhnumber_put(&ru->status, hid, r->len[RC_HOUSEHOLD], (uint32_t)ru->nhh,
-		    &inserted);
-		if (!inserted) {
-			strbuf_printf(err, _("%s:%lu: household %s is there twice: the "
-			    "registry is damaged"), f->name, r->line, hid);
-			strbuf_putc(err, '\n');
-			return -1;
-		}
-		ru->hh = xrealloc(ru->hh, (ru->nhh + 1) * sizeof *ru->hh);
-		ru->hh[ru->nhh].id = xstrdup(hid);
-		ru->hh[ru->nhh].status = (enum status)r->status;
-		ru->hh[ru->nhh].members = r->members;
-		ru->hh[ru->nhh].line = r->line;
-		ru->hh[ru->nhh++].rows = 0;
-	}
 	stats_household(ru->s, (enum status)r->status, r->attribute, r->cause,
 	    r->members);
 	return 0;
@@ -945,52 +915,47 @@ file_stats_run(const struct file_stats_options *o)
 	for (size_t i = 0; i < o->nregistries; i++) {
 		struct rollup ru;
 		struct stats one;
-		char *h = path_join(o->registries[i], "households.csv");
 		char *m = path_join(o->registries[i], "members.csv");
+		size_t k;
 		int rc;
 
 		memset(&ru, 0, sizeof ru);
 		memset(&one, 0, sizeof one);
 		ru.st = &st;
 		ru.s = &one;
-		strmap_init(&ru.status);
-		rc = read_registry_file(&ru, h);
-		if (rc == 0 && ru.year != 0) {
+		registry_whole_init(&ru.w, NULL);
+		rc = read_registry_file(&ru, hs[i]);
+		if (rc == 0 && ru.w.year != 0) {
 			/* one village once, one year */
 			int inserted;
-			uint32_t *first = strmap_put(&villages, ru.code, 12, (uint32_t)i,
-			    &inserted);
+			uint32_t *first = strmap_put(&villages, ru.w.code, 12,
+			    (uint32_t)i, &inserted);
 
 			if (!inserted)
 				rc = stage_fail(&st, _("%s: village %s is also the registry "
 				    "%s: it would be counted twice"), o->registries[i],
-				    ru.code, o->registries[*first]);
+				    ru.w.code, o->registries[*first]);
 			else if (year == 0)
-				year = ru.year, year_of_registry = i;
-			else if (ru.year != year)
+				year = ru.w.year, year_of_registry = i;
+			else if (ru.w.year != year)
 				rc = stage_fail(&st, _("%s: the registry of %d, and %s of %d: "
 				    "statistics add up registries of one year"),
-				    o->registries[i], ru.year,
+				    o->registries[i], ru.w.year,
 				    o->registries[year_of_registry], year);
 		}
 		ru.members = 1;
-		ru.households = h;
+		ru.households = hs[i];
 		if (rc == 0)
 			rc = read_registry_file(&ru, m);
 		/* Each household has as many rows in members.csv as its members. */
-		for (size_t k = 0; rc == 0 && k < ru.nhh; k++) {
-			const struct rollup_household *x = &ru.hh[k];
+		if (rc == 0 && registry_whole_rows(&ru.w, &k) != REGISTRY_WHOLE) {
+			const struct registry_household *x = &ru.w.hh[k];
 
-			if (x->rows != (unsigned long long)x->members)
-				rc = stage_fail(&st, _("%s:%lu: household %s has %lld "
-				    "members, and %lu rows in %s: the registry is "
-				    "damaged"), h, x->line, x->id, x->members, x->rows, m);
+			rc = stage_fail(&st, _("%s:%lu: household %s has %lld "
+			    "members, and %lu rows in %s: the registry is "
+			    "damaged"), hs[i], x->line, x->id, x->members, x->rows, m);
 		}
-		for (size_t k = 0; k < ru.nhh; k++)
-			free(ru.hh[k].id);
-		free(ru.hh);
-		strmap_free(&ru.status);
-		free(h);
+		registry_whole_free(&ru.w);
 		free(m);
 		if (rc != 0)
 			goto out;

@@ -998,6 +998,108 @@ START_TEST(registry_file_rows)
 }
 END_TEST
 
+/* A row of a registry file with these cells (status and members parsed as
+ * registryfile_read would). */
+static struct registry_row
+whole_row(unsigned long line, const char *hid, const char *code, int year,
+    int status, long long members)
+{
+	struct registry_row r;
+
+	memset(&r, 0, sizeof r);
+	for (int k = 0; k < RC_N; k++)
+		r.cell[k] = "";
+	r.line = line;
+	r.cell[RC_HOUSEHOLD] = hid;
+	r.len[RC_HOUSEHOLD] = strlen(hid);
+	r.cell[RC_VILLAGE] = code;
+	r.len[RC_VILLAGE] = strlen(code);
+	r.year = year;
+	r.status = status;
+	r.members = members;
+	return r;
+}
+
+START_TEST(registry_whole_checks)
+{
+	int pos[RC_N];
+	struct registryfile hf = { "h", "households.csv", REGISTRY_HOUSEHOLDS,
+		{ 0, NULL, NULL, pos, RC_N } };
+	struct registryfile mf = { "m", "members.csv", REGISTRY_MEMBERS,
+		{ 0, NULL, NULL, pos, RC_N } };
+	struct registry_expect x = { "371323105201", 2016 };
+	struct registry_whole w;
+	struct registry_row r;
+	size_t k;
+
+	for (int i = 0; i < RC_N; i++)
+		pos[i] = i;
+	/* none required: one village of one year, each household once */
+	registry_whole_init(&w, NULL);
+	r = whole_row(2, "1", "371323105201", 2015, 1, 2);
+	ck_assert_int_eq(registry_whole_household(&w, &hf, &r), REGISTRY_WHOLE);
+	ck_assert_str_eq(w.code, "371323105201");
+	ck_assert_int_eq(w.year, 2015);
+	ck_assert_uint_eq(w.line, 2);
+	r = whole_row(3, "2", "371323105202", 2015, 1, 1);
+	ck_assert_int_eq(registry_whole_household(&w, &hf, &r), REGISTRY_NOT_ONE);
+	r = whole_row(3, "2", "371323105201", 2014, 1, 1);
+	ck_assert_int_eq(registry_whole_household(&w, &hf, &r), REGISTRY_NOT_ONE);
+	r = whole_row(3, "2", "371323105201", -1, 1, 1);
+	ck_assert_int_eq(registry_whole_household(&w, &hf, &r), REGISTRY_NOT_YEAR);
+	r = whole_row(3, "2", "371323105201", 2015, -1, 1);
+	ck_assert_int_eq(registry_whole_household(&w, &hf, &r),
+	    REGISTRY_NOT_STATUS);
+	r = whole_row(3, "2", "371323105201", 2015, 1, -1);
+	ck_assert_int_eq(registry_whole_household(&w, &hf, &r),
+	    REGISTRY_NOT_MEMBERS);
+	r = whole_row(3, "01", "371323105201", 2015, 1, 1);
+	ck_assert_int_eq(registry_whole_household(&w, &hf, &r), REGISTRY_TWICE);
+	r = whole_row(3, "2", "371323105201", 2015, 2, 1);
+	ck_assert_int_eq(registry_whole_household(&w, &hf, &r), REGISTRY_WHOLE);
+	ck_assert_uint_eq(w.nhh, 2);
+	/* members.csv: each row of a household there, of the village */
+	r = whole_row(2, "3", "371323105201", 0, -1, -1);
+	ck_assert_int_eq(registry_whole_member(&w, &mf, &r, &k), REGISTRY_UNLISTED);
+	r = whole_row(2, "2", "371323105202", 0, -1, -1);
+	ck_assert_int_eq(registry_whole_member(&w, &mf, &r, &k), REGISTRY_UNLISTED);
+	r = whole_row(2, "1", "371323105201", 0, -1, -1);
+	ck_assert_int_eq(registry_whole_member(&w, &mf, &r, &k), REGISTRY_WHOLE);
+	ck_assert_uint_eq(k, 0);
+	ck_assert_int_eq(registry_whole_rows(&w, &k), REGISTRY_ROWS);
+	ck_assert_uint_eq(k, 0);
+	ck_assert_int_eq(registry_whole_member(&w, &mf, &r, &k), REGISTRY_WHOLE);
+	ck_assert_int_eq(registry_whole_rows(&w, &k), REGISTRY_NO_ROWS);
+	ck_assert_uint_eq(k, 1);
+	r = whole_row(4, "2", "371323105201", 0, -1, -1);
+	ck_assert_int_eq(registry_whole_member(&w, &mf, &r, &k), REGISTRY_WHOLE);
+	ck_assert_uint_eq(k, 1);
+	ck_assert_int_eq(registry_whole_rows(&w, &k), REGISTRY_WHOLE);
+	ck_assert_uint_eq(k, 2);
+	registry_whole_free(&w);
+
+	/* the caller's village and a year the registry's comes before */
+	registry_whole_init(&w, &x);
+	r = whole_row(2, "1", "371323105202", 2015, 1, 1);
+	ck_assert_int_eq(registry_whole_household(&w, &hf, &r),
+	    REGISTRY_NOT_VILLAGE);
+	r = whole_row(2, "1", "371323105201", 2016, 1, 1);
+	ck_assert_int_eq(registry_whole_household(&w, &hf, &r),
+	    REGISTRY_NOT_EARLIER);
+	registry_whole_free(&w);
+	registry_whole_init(&w, &x);
+	r = whole_row(2, "1", "371323105201", 2015, 1, 1);
+	ck_assert_int_eq(registry_whole_household(&w, &hf, &r), REGISTRY_WHOLE);
+	r = whole_row(2, "1", "371323105202", 0, -1, -1);
+	ck_assert_int_eq(registry_whole_member(&w, &mf, &r, &k),
+	    REGISTRY_NOT_VILLAGE);
+	/* a members.csv without village_code: by the household alone */
+	pos[RC_VILLAGE] = -1;
+	ck_assert_int_eq(registry_whole_member(&w, &mf, &r, &k), REGISTRY_WHOLE);
+	registry_whole_free(&w);
+}
+END_TEST
+
 Suite *
 suite_lists(void)
 {
@@ -1016,6 +1118,7 @@ suite_lists(void)
 	tcase_add_test(t, stream_in_order);
 	tcase_add_test(t, stream_no_rows);
 	tcase_add_test(t, registry_file_rows);
+	tcase_add_test(t, registry_whole_checks);
 	suite_add_tcase(s, t);
 	return s;
 }
