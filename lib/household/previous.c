@@ -220,17 +220,9 @@ check_members(const struct previous_registry *p, struct strbuf *err)
 static int
 own_registry(const char *dir, const char *village_dir)
 {
-	char *own = path_join(village_dir, "registry"), msg[256];
-	struct file_id a, b;
-	int same = 0;
+	char *own = path_join(village_dir, "registry");
+	int same = path_same(dir, own);
 
-	if (file_id_get(dir, &a, msg, sizeof msg) == 0) {
-		if (file_id_get(own, &b, msg, sizeof msg) == 0) {
-			same = a.exists && b.exists && file_id_same(&a, &b);
-			file_id_free(&b);
-		}
-		file_id_free(&a);
-	}
 	free(own);
 	return same;
 }
