@@ -1,10 +1,8 @@
 #include <dirent.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
@@ -13,6 +11,7 @@
 #include "stages/shell.h"
 #include "stages/status.h"
 #include "io/digest.h"
+#include "io/infile.h"
 #include "rules/area.h"
 #include "values/date.h"
 #include "values/text.h"
@@ -29,16 +28,13 @@ struct step {
 static FILE *
 open_file(const char *path)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat sb;
-	FILE *fp = NULL;
+	char err[64];
+	int fd = infile_open(path, INFILE_REGULAR, err, sizeof err);
+	FILE *fp;
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0)
-		fp = fdopen(fd, "r");
-	if (fp == NULL)
+	if ((fp = fdopen(fd, "r")) == NULL)
 		close(fd);
 	return fp;
 }
