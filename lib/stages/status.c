@@ -126,8 +126,10 @@ audit_covers(const char *prov, const char *dir, const char *list)
 	FILE *fp = NULL;
 	int found = 0, ok;
 
-	ok = realpath(dir, real) != NULL && path_is_file(list_path) &&
-	    digest_file(list_path, sha) == 0 && (fp = open_file(prov)) != NULL;
+	/* digest_file() reads only a regular file: a missing list, a FIFO or
+	 * a folder is not covered. */
+	ok = realpath(dir, real) != NULL && digest_file(list_path, sha) == 0 &&
+	    (fp = open_file(prov)) != NULL;
 	free(list_path);
 	if (!ok)
 		return 0;
