@@ -13,6 +13,7 @@
 #include "rules/village.h"
 #include "rules/yamldoc.h"
 #include "values/date.h"
+#include "values/enums.h"
 #include "values/field.h"
 
 #define MAX_ERRORS 20   /* bad cells of villages.csv reported in one run */
@@ -27,6 +28,46 @@ int
 area_period_closed(const struct area_period *p)
 {
 	return p->closed != 0 && p->end != 0 && p->closed > p->end;
+}
+
+/* ---- A level's owner in an area ---- */
+
+const struct area_period *
+area_level_period(const struct area *a, enum level l)
+{
+	return l == LEVEL_TOWN ? &a->village->town : &a->county.publicity;
+}
+
+char *
+area_objections_path(const struct area *a, enum level l)
+{
+	char name[64];
+
+	snprintf(name, sizeof name, "objections-%s.csv", level_code(l));
+	return path_join(l == LEVEL_TOWN ? a->town.dir : a->county.dir, name);
+}
+
+int
+area_level_closed(const struct area *a, enum level l, const char *code,
+    struct strbuf *why)
+{
+	const struct area_period *p = area_level_period(a, l);
+
+	if (area_period_closed(p))
+		return 1;
+	if (p->closed != 0)
+		return -1;
+	if (l == LEVEL_TOWN)
+		/* TRANSLATORS: the village's code, then villages.csv. */
+		strbuf_printf(why, _("the town has not closed the posting of %s: its "
+		    "objections are not final; set town_closed in %s"),
+		    code, a->town.villages_path);
+	else
+		/* TRANSLATORS: the village's code, then county.yaml. */
+		strbuf_printf(why, _("the county has not closed the announcement of %s: "
+		    "its objections are not final; set publicity.closed in %s"),
+		    code, a->county.path);
+	return 0;
 }
 
 /* ---- YAML values ---- */

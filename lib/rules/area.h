@@ -11,6 +11,7 @@
 #include "base/strbuf.h"
 #include "io/csvin.h"
 #include "io/digest.h"
+#include "values/enums.h"
 
 /* A posting period, inclusive, and the day it was closed. */
 struct area_period {
@@ -142,6 +143,25 @@ int area_load(struct area *a, const char *village_dir, const char *code,
     const char *town_dir, const char *county_dir, enum csv_encoding enc,
     char *err, size_t errlen);
 void area_free(struct area *a);
+
+/* The owner of level L (LEVEL_TOWN or LEVEL_COUNTY) of the village A was
+ * loaded for: its posting period (SPEC §8), the town's the one the
+ * village's row of villages.csv gives (town.yaml's when its cells are
+ * empty), the county's county.yaml's; they replace village.yaml's. */
+const struct area_period *area_level_period(const struct area *a,
+    enum level l);
+
+/* The level's shared objections file: the town's or county's folder's
+ * objections-LEVEL.csv, never the village folder's. Caller frees. */
+char *area_objections_path(const struct area *a, enum level l);
+
+/* Whether the owner of level L closed its posting of the village CODE
+ * (SPEC §8), its objections then final: 1 closed; 0 not yet, with the
+ * sentence saying what is missing appended to WHY; -1 when the closing
+ * date is on or before the end (DATE_ORDER), WHY untouched (each caller
+ * words it). */
+int area_level_closed(const struct area *a, enum level l, const char *code,
+    struct strbuf *why);
 
 /* The fingerprint of one entry, for PROVENANCE.csv's inputs: REF is
  * "FILE#KEY" (FILE as seen from the folder given, e.g.

@@ -803,8 +803,7 @@ audit_level(struct village_audit *va, enum level lev)
 	strbuf_printf(&name, "objections-%s.csv", level_code(lev));
 	if (va->in_area && lev != LEVEL_VILLAGE) {
 		/* In an area the level's own file, the village's rows of it. */
-		op = path_join(lev == LEVEL_TOWN ? va->area.town.dir :
-		    va->area.county.dir, strbuf_str(&name));
+		op = area_objections_path(&va->area, lev);
 	} else {
 		op = in_dir(va, strbuf_str(&name));
 	}
@@ -1028,8 +1027,7 @@ audit_area(struct village_audit *va)
 
 		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
 		if (exists(va, name)) {
-			owner = path_join(lev == LEVEL_TOWN ? va->area.town.dir :
-			    va->area.county.dir, name);
+			owner = area_objections_path(&va->area, (enum level)lev);
 			say(va, SEV_ERROR, "OWNER_FILE_IN_VILLAGE", "",
 			    MSG_AUDIT_OWNER_FILE, name, owner);
 			free(owner);

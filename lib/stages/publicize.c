@@ -37,27 +37,6 @@ level_name(enum level l)
 	return level_code(l);
 }
 
-/* In an area (SPEC §8) the town's posting of a village is the one its
- * row of villages.csv gives (town.yaml's when its cells are empty), the
- * county's announcement county.yaml's: they replace village.yaml's. */
-static const struct area_period *
-area_level_period(const struct area *a, enum level l)
-{
-	return l == LEVEL_TOWN ? &a->village->town : &a->county.publicity;
-}
-
-/* The level's shared objections file in an area: the town's or county's
- * folder's objections-LEVEL.csv, never the village folder's. Caller
- * frees. */
-static char *
-owner_objections(const struct area *a, enum level l)
-{
-	char name[64];
-
-	snprintf(name, sizeof name, "objections-%s.csv", level_code(l));
-	return path_join(l == LEVEL_TOWN ? a->town.dir : a->county.dir, name);
-}
-
 /* Village facts, rules when needed, the list: what both commands load.
  * For the town and county levels of a village in an area, *A is the area
  * the stage loaded with the village (--town and --county honoured; the
@@ -113,7 +92,7 @@ already_posted(struct stage *st, const struct publicize_options *o,
 	if (outfile_in_place(out) || !path_exists(outfile_path(out)))
 		return 0;
 	snprintf(name, sizeof name, "objections-%s.csv", level_code(o->level));
-	objections = a != NULL ? owner_objections(a, o->level) :
+	objections = a != NULL ? area_objections_path(a, o->level) :
 	    path_beside(outfile_path(out), name);
 	posted = path_exists(objections) &&
 	    stage_recorded_input(outfile_path(out), o->list, sha) &&
@@ -496,10 +475,12 @@ posting_closed(struct stage *st, const struct publicize_options *o,
 {
 	const struct area_period *p = area_level_period(a, o->level);
 	char c[DATE_BUF], e[DATE_BUF];
+	struct strbuf why = { 0 };
+	int closed = area_level_closed(a, o->level, st->village.code, &why);
 
-	if (area_period_closed(p))
+	if (closed > 0)
 		return 0;
-	if (p->closed != 0) {
+	if (closed < 0) {
 		if (o->level == LEVEL_TOWN)
 			/* TRANSLATORS: villages.csv:LINE, the closing date, the
 			 * village's code, the end of its posting. */
@@ -514,16 +495,8 @@ posting_closed(struct stage *st, const struct publicize_options *o,
 		    "it ends"), a->county.path, date_format(c, p->closed),
 		    date_format(e, p->end));
 	}
-	if (o->level == LEVEL_TOWN)
-		/* TRANSLATORS: the village's code, then villages.csv. */
-		stage_warn(st, _("the town has not closed the posting of %s: its "
-		    "objections are not final; set town_closed in %s"),
-		    st->village.code, a->town.villages_path);
-	else
-		/* TRANSLATORS: the village's code, then county.yaml. */
-		stage_warn(st, _("the county has not closed the announcement of %s: "
-		    "its objections are not final; set publicity.closed in %s"),
-		    st->village.code, a->county.path);
+	stage_warn(st, "%s", strbuf_str(&why));
+	strbuf_free(&why);
 	return EXIT_BLOCKED;
 }
 
@@ -559,7 +532,7 @@ publicize_resolve(const struct publicize_options *o)
 		char e1[256], e2[256];
 		int same;
 
-		owner = owner_objections(a, o->level);
+		owner = area_objections_path(a, o->level);
 		same = file_id_get(o->objections, &x, e1, sizeof e1) == 0 &&
 		    file_id_get(owner, &y, e2, sizeof e2) == 0;
 		if (same) {
@@ -594,7 +567,7 @@ publicize_resolve(const struct publicize_options *o)
 		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
 		below = a == NULL ? path_beside(o->objections, name) :
 		    lev == LEVEL_VILLAGE ? path_beside(o->list, name) :
-		    owner_objections(a, (enum level)lev);
+		    area_objections_path(a, (enum level)lev);
 		if (!path_exists(below)) {
 			free(below);
 			continue;

@@ -1,10 +1,8 @@
 #include <dirent.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
@@ -13,6 +11,7 @@
 #include "stages/shell.h"
 #include "stages/status.h"
 #include "io/digest.h"
+#include "io/infile.h"
 #include "rules/area.h"
 #include "values/date.h"
 #include "values/text.h"
@@ -29,16 +28,13 @@ struct step {
 static FILE *
 open_file(const char *path)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat sb;
-	FILE *fp = NULL;
+	char err[64];
+	int fd = infile_open(path, INFILE_REGULAR, err, sizeof err);
+	FILE *fp;
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0)
-		fp = fdopen(fd, "r");
-	if (fp == NULL)
+	if ((fp = fdopen(fd, "r")) == NULL)
 		close(fd);
 	return fp;
 }
@@ -130,8 +126,10 @@ audit_covers(const char *prov, const char *dir, const char *list)
 	FILE *fp = NULL;
 	int found = 0, ok;
 
-	ok = realpath(dir, real) != NULL && path_is_file(list_path) &&
-	    digest_file(list_path, sha) == 0 && (fp = open_file(prov)) != NULL;
+	/* digest_file() reads only a regular file: a missing list, a FIFO or
+	 * a folder is not covered. */
+	ok = realpath(dir, real) != NULL && digest_file(list_path, sha) == 0 &&
+	    (fp = open_file(prov)) != NULL;
 	free(list_path);
 	if (!ok)
 		return 0;
@@ -229,39 +227,27 @@ level_closed(const struct village *v, const struct area *a, int l,
     struct strbuf *why, char **owner, int full)
 {
 	char c[DATE_BUF], e[DATE_BUF];
-	const struct area_period *p;
+	const struct area_period *p = area_level_period(a, (enum level)l);
+	struct strbuf scratch = { 0 };
 	int rc;
 
-	p = l == 1 ? &a->village->town : &a->county.publicity;
 	if (owner != NULL)
-		*owner = path_join(l == 1 ? a->town.dir : a->county.dir,
-		    l == 1 ? "objections-town.csv" : "objections-county.csv");
-	if (area_period_closed(p))
-		rc = 1;
-	else if (p->closed != 0) {
+		*owner = area_objections_path(a, (enum level)l);
+	/* Not closed: in full the stage's own words (tpa-publicize
+	 * resolve), else status's short ones. */
+	rc = area_level_closed(a, (enum level)l, v->code, full ? why : &scratch);
+	strbuf_free(&scratch);
+	if (rc < 0)
 		strbuf_printf(why, _("%s: the closing date %s is not after the end "
 		    "of the posting %s (DATE_ORDER)"), l == 1 ? a->town.villages_path :
 		    a->county.path, date_format(c, p->closed), date_format(e, p->end));
-		rc = -1;
-	} else if (full) {
-		/* The stage's own words (tpa-publicize resolve). */
-		if (l == 1)
-			strbuf_printf(why, _("the town has not closed the posting of %s: "
-			    "its objections are not final; set town_closed in %s"),
-			    v->code, a->town.villages_path);
-		else
-			strbuf_printf(why, _("the county has not closed the announcement "
-			    "of %s: its objections are not final; set publicity.closed in "
-			    "%s"), v->code, a->county.path);
-		rc = 0;
-	} else {
+	else if (rc == 0 && !full) {
 		if (l == 1)
 			strbuf_printf(why, _("the town has not closed its posting: set "
 			    "town_closed in %s"), a->town.villages_path);
 		else
 			strbuf_printf(why, _("the county has not closed its announcement: "
 			    "set publicity.closed in %s"), a->county.path);
-		rc = 0;
 	}
 	return rc;
 }
