@@ -1110,7 +1110,6 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 		}
 		va.in_area = rc == 1;
 	}
-	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
 	if (va.in_area)
 		audit_area(&va);
 	stage_read(&a->st, va.v.path, va.v.sha256);
