@@ -194,31 +194,16 @@ village_area_apply(struct village *v, struct area *a, const char *town_dir,
 	return 1;
 }
 
-static void
-town_lines(const struct area_town *t, struct strbuf *b)
-{
-	strbuf_printf(b, "code=%s\nname=%s\ncontact=%s\n", t->code, t->name,
-	    t->contact);
-}
-
 size_t
 village_area_entries(const struct village *v, const struct area *a,
     const char *from_dir, struct area_entry e[VILLAGE_AREA_NENTRIES])
 {
 	const char *rules, *key;
-	char keybuf[32], *rel, *ref;
-	struct strbuf b = { 0 };
+	char keybuf[32];
 	size_t n = 0;
 
 	area_village_entry(&a->town, a->village, from_dir, &e[n++]);
-	town_lines(&a->town, &b);
-	rel = path_relative(from_dir, a->town.path);
-	ref = xmalloc(strlen(rel) + sizeof "#town");
-	sprintf(ref, "%s#town", rel);
-	e[n].ref = ref;
-	digest_bytes(b.s != NULL ? b.s : "", b.len, e[n++].sha256);
-	free(rel);
-	strbuf_free(&b);
+	area_town_entry(&a->town, from_dir, &e[n++]);
 	(void)area_county_entry(&a->county, "county", from_dir, &e[n++]);
 	(void)area_county_entry(&a->county, "year", from_dir, &e[n++]);
 	area_county_rules_for(&a->county, v->code, &rules, &key, keybuf);
@@ -275,15 +260,18 @@ town_entry(const char *file, const char *key, char sha256[DIGEST_HEX])
 		const struct area_village *row;
 
 		if (strcmp(base, "town.yaml") == 0 && strcmp(key, "town") == 0) {
-			town_lines(&t, &b);
+			struct area_entry e;
+
+			area_town_entry(&t, NULL, &e);
+			memcpy(sha256, e.sha256, DIGEST_HEX);
+			area_entry_free(&e);
 			rc = 0;
 		} else if (strcmp(base, "villages.csv") == 0 &&
 		    (row = area_town_village(&t, key)) != NULL) {
 			area_village_lines(row, &b);
+			digest_bytes(b.s != NULL ? b.s : "", b.len, sha256);
 			rc = 0;
 		}
-		if (rc == 0)
-			digest_bytes(b.s != NULL ? b.s : "", b.len, sha256);
 		area_town_free(&t);
 	}
 	if (have_county)
