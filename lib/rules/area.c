@@ -1071,6 +1071,18 @@ area_village_entry(const struct area_town *t, const struct area_village *v,
 	strbuf_free(&b);
 }
 
+void
+area_town_entry(const struct area_town *t, const char *from_dir,
+    struct area_entry *e)
+{
+	struct strbuf b = { 0 };
+
+	strbuf_printf(&b, "code=%s\nname=%s\ncontact=%s\n", t->code, t->name,
+	    t->contact);
+	entry(e, t->path, from_dir, "town", &b);
+	strbuf_free(&b);
+}
+
 static void
 put_period(struct strbuf *b, const struct area_period *p)
 {

@@ -184,6 +184,12 @@ void area_village_lines(const struct area_village *v, struct strbuf *b);
 void area_village_entry(const struct area_town *t, const struct area_village *v,
     const char *from_dir, struct area_entry *e);
 
+/* The entry "town" of T's town.yaml (its code, name and contact, a
+ * "name=value" line each), FILE seen from FROM_DIR as
+ * area_village_entry(). */
+void area_town_entry(const struct area_town *t, const char *from_dir,
+    struct area_entry *e);
+
 /* The lines of county.yaml's entry KEY: a top-level key (county, year,
  * previous_year, rules, columns, publicity, audit, as_of) or one town's
  * (rules_by_town.T, towns.T). A mapping gives a line per key it may hold,

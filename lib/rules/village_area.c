@@ -181,10 +181,12 @@ village_area_apply(struct village *v, struct area *a, const char *town_dir,
 		return 0;
 	area_dirs(v->dir, v->code, town_dir, county_dir, &town, &county);
 	rc = refuse_owned(v, town, county, err, errlen);
+	/* the folders found, given to area_load() as found */
+	if (rc == 0)
+		rc = area_load(a, v->dir, v->code, town, county, enc, err, errlen);
 	free(town);
 	free(county);
-	if (rc != 0 || area_load(a, v->dir, v->code, town_dir, county_dir, enc,
-	    err, errlen) != 0)
+	if (rc != 0)
 		return -1;
 	if ((rc = check_area(v, a, err, errlen)) != 0) {
 		area_free(a);
@@ -194,31 +196,16 @@ village_area_apply(struct village *v, struct area *a, const char *town_dir,
 	return 1;
 }
 
-static void
-town_lines(const struct area_town *t, struct strbuf *b)
-{
-	strbuf_printf(b, "code=%s\nname=%s\ncontact=%s\n", t->code, t->name,
-	    t->contact);
-}
-
 size_t
 village_area_entries(const struct village *v, const struct area *a,
     const char *from_dir, struct area_entry e[VILLAGE_AREA_NENTRIES])
 {
 	const char *rules, *key;
-	char keybuf[32], *rel, *ref;
-	struct strbuf b = { 0 };
+	char keybuf[32];
 	size_t n = 0;
 
 	area_village_entry(&a->town, a->village, from_dir, &e[n++]);
-	town_lines(&a->town, &b);
-	rel = path_relative(from_dir, a->town.path);
-	ref = xmalloc(strlen(rel) + sizeof "#town");
-	sprintf(ref, "%s#town", rel);
-	e[n].ref = ref;
-	digest_bytes(b.s != NULL ? b.s : "", b.len, e[n++].sha256);
-	free(rel);
-	strbuf_free(&b);
+	area_town_entry(&a->town, from_dir, &e[n++]);
 	(void)area_county_entry(&a->county, "county", from_dir, &e[n++]);
 	(void)area_county_entry(&a->county, "year", from_dir, &e[n++]);
 	area_county_rules_for(&a->county, v->code, &rules, &key, keybuf);
@@ -230,6 +217,21 @@ village_area_entries(const struct village *v, const struct area *a,
 		(void)area_county_entry(&a->county, "previous_year", from_dir,
 		    &e[n++]);
 	return n;
+}
+
+int
+village_area_apply_loaded(struct village *v, struct area *a,
+    const char *town, const char *county, char *err, size_t errlen)
+{
+	int rc;
+
+	if (refuse_owned(v, town, county, err, errlen) != 0)
+		return -1;
+	a->village = area_town_village(&a->town, v->code);
+	if ((rc = check_area(v, a, err, errlen)) != 0)
+		return rc;
+	take(v, a);
+	return 1;
 }
 
 /* ---- Verifying a recorded entry ---- */
@@ -275,21 +277,63 @@ town_entry(const char *file, const char *key, char sha256[DIGEST_HEX])
 		const struct area_village *row;
 
 		if (strcmp(base, "town.yaml") == 0 && strcmp(key, "town") == 0) {
-			town_lines(&t, &b);
+			struct area_entry e;
+
+			area_town_entry(&t, NULL, &e);
+			memcpy(sha256, e.sha256, DIGEST_HEX);
+			area_entry_free(&e);
 			rc = 0;
 		} else if (strcmp(base, "villages.csv") == 0 &&
 		    (row = area_town_village(&t, key)) != NULL) {
 			area_village_lines(row, &b);
+			digest_bytes(b.s != NULL ? b.s : "", b.len, sha256);
 			rc = 0;
 		}
-		if (rc == 0)
-			digest_bytes(b.s != NULL ? b.s : "", b.len, sha256);
 		area_town_free(&t);
 	}
 	if (have_county)
 		area_county_free(&c);
 	strbuf_free(&b);
 	free(dir);
+	return rc;
+}
+
+int
+village_area_loaded_digest(const struct area *a, const char *dir,
+    const char *ref, char sha256[DIGEST_HEX])
+{
+	const char *hash = strrchr(ref, '#'), *key, *base;
+	struct area_entry e = { 0 };
+	char *file;
+	int have = 0, rc = -1;
+
+	if (hash == NULL || hash[1] == '\0')
+		return -1;
+	key = hash + 1;
+	file = xstrndup(ref, (size_t)(hash - ref));
+	base = path_base(file);
+	if (strcmp(base, "villages.csv") == 0) {
+		const struct area_village *row = area_town_village(&a->town, key);
+
+		if (row != NULL) {
+			area_village_entry(&a->town, row, dir, &e);
+			have = 1;
+		}
+	} else if (strcmp(base, "town.yaml") == 0 && strcmp(key, "town") == 0) {
+		area_town_entry(&a->town, dir, &e);
+		have = 1;
+	} else if (strcmp(base, "county.yaml") == 0) {
+		have = area_county_entry(&a->county, key, dir, &e) == 0;
+	}
+	if (have) {
+		/* the entry of another file than the area's is not its */
+		if (strcmp(e.ref, ref) == 0) {
+			memcpy(sha256, e.sha256, DIGEST_HEX);
+			rc = 0;
+		}
+		area_entry_free(&e);
+	}
+	free(file);
 	return rc;
 }
 

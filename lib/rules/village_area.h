@@ -35,6 +35,15 @@ int village_area_wanted(const struct village *v, const char *town_dir,
 int village_area_apply(struct village *v, struct area *a, const char *town_dir,
     const char *county_dir, enum csv_encoding enc, char *err, size_t errlen);
 
+/* village_area_apply() of a village in an area, A already loaded by
+ * area_load() from TOWN and COUNTY, the folders area_dirs() gives the
+ * village (A's village not yet looked up): the keys the town or county
+ * own refused, A's village set to V's row, the same checks, and V given
+ * the same facts. Returns 1, -2 or -1 as village_area_apply(), A never
+ * freed (the caller's, with the rows V's facts point to none of). */
+int village_area_apply_loaded(struct village *v, struct area *a,
+    const char *town, const char *county, char *err, size_t errlen);
+
 /* The area entries village V used, for PROVENANCE.csv's inputs (FILE seen
  * from FROM_DIR): its row of villages.csv, town.yaml's town entry
  * (contact), county.yaml's county (contact, hotline), year, rules (or
@@ -51,5 +60,13 @@ size_t village_area_entries(const struct village *v, const struct area *a,
  * or -1 when the file cannot be loaded or holds no such entry. */
 int village_area_entry_digest(const char *dir, const char *ref,
     char sha256[DIGEST_HEX]);
+
+/* The SHA-256 of the entry REF (as village_area_entry_digest(), FILE
+ * relative to DIR) from the loaded area A, without reading any file:
+ * when REF is an entry of A's villages.csv, town.yaml or county.yaml, as
+ * village_area_entries() names them from DIR. Returns 0, or -1 when REF
+ * is no entry of A (another town's or county's file, a key it lacks). */
+int village_area_loaded_digest(const struct area *a, const char *dir,
+    const char *ref, char sha256[DIGEST_HEX]);
 
 #endif

@@ -52,6 +52,24 @@ struct sample_row {
 	char *cells[6];
 };
 
+/* The area of the villages whose town and county folders (area_dirs())
+ * are TOWN and COUNTY, as area_load() loads it: its county one of the
+ * auditor's counties, its town the audit's area's (the same file, loaded
+ * with the same county) or its own. */
+struct loaded_area {
+	char *town, *county;
+	struct area area;
+	int own_town;
+};
+
+/* A county.yaml loaded from DIR as area_load() is given it: the audit's
+ * area's when it is that file so named, else its own. */
+struct loaded_county {
+	char *dir;
+	struct area_county county;
+	int own;
+};
+
 struct auditor {
 	const struct audit_options *o;
 	struct stage st;
@@ -74,6 +92,10 @@ struct auditor {
 	long long admitted, quota;
 	size_t quota_villages;
 	struct audit_area area;       /* when -o is a town's or county's folder */
+	struct loaded_area *areas;    /* the villages' areas, each loaded once */
+	size_t nareas;
+	struct loaded_county *counties;
+	size_t ncounties;
 	int in_area;
 	struct rules *town_rules;     /* per town of the area: county.yaml's */
 	int *have_town_rules;
@@ -124,6 +146,7 @@ struct village_audit {
 	int have_list[NFILES];
 	int apply_col, date_col;     /* applicants' apply_date, survey's survey_date */
 	int in_area;                 /* in an area: AREA loaded with the village */
+	int area_shared;             /* AREA a copy of one of a->areas */
 	struct area area;
 };
 
@@ -270,6 +293,10 @@ entry_digest(void *ctx, const char *dir, const char *ref,
 	if (strcmp(base, "objections-town.csv") != 0 &&
 	    strcmp(base, "objections-county.csv") != 0) {
 		free(file);
+		/* from the area loaded with the village, when it is its */
+		if (va->in_area &&
+		    village_area_loaded_digest(&va->area, dir, ref, sha256) == 0)
+			return 0;
 		return village_area_entry_digest(dir, ref, sha256);
 	}
 	path = path_join(dir, file);
@@ -1001,7 +1028,7 @@ village_free_audit(struct village_audit *va)
 		village_free(&va->v);
 	if (va->have_rules)
 		rules_free(&va->rules);
-	if (va->in_area)
+	if (va->in_area && !va->area_shared)
 		area_free(&va->area);
 	aliases_free(va->aliases);
 	provenance_rows_free(&va->prov);
@@ -1033,6 +1060,149 @@ audit_area(struct village_audit *va)
 			free(owner);
 		}
 	}
+}
+
+static int
+same_dir(const char *x, const char *y)
+{
+	char *rx, *ry;
+	int same;
+
+	if (strcmp(x, y) == 0)
+		return 1;
+	rx = realpath(x, NULL);
+	ry = realpath(y, NULL);
+	same = rx != NULL && ry != NULL && strcmp(rx, ry) == 0;
+	free(rx);
+	free(ry);
+	return same;
+}
+
+/* The county.yaml of folder COUNTY (as area_load() is given it), loaded
+ * once, or NULL when it is not there or cannot be loaded. */
+static const struct area_county *
+county_once(struct auditor *a, const char *county)
+{
+	struct loaded_county lc;
+	char *file, err[2048];
+	int ok = 1;
+
+	for (size_t k = 0; k < a->ncounties; k++)
+		if (strcmp(a->counties[k].dir, county) == 0)
+			return &a->counties[k].county;
+	memset(&lc, 0, sizeof lc);
+	file = path_join(county, "county.yaml");
+	if (a->in_area && a->area.have_county &&
+	    strcmp(a->area.county.path, file) == 0)
+		lc.county = a->area.county;
+	else if (area_county_load(&lc.county, county, err, sizeof err) == 0)
+		lc.own = 1;
+	else
+		ok = 0;
+	free(file);
+	if (!ok)
+		return NULL;
+	lc.dir = xstrdup(county);
+	a->counties = xrealloc(a->counties, (a->ncounties + 1) * sizeof *a->counties);
+	a->counties[a->ncounties] = lc;
+	return &a->counties[a->ncounties++].county;
+}
+
+/* What area_load() of village CODE's folders TOWN and COUNTY loads, into
+ * L (its village not looked up): the county loaded once, the town the
+ * audit's area's when it is the same file loaded with the same county.
+ * Returns 0, or -1 when area_load() would fail (L empty). */
+static int
+load_area_once(struct auditor *a, const char *code, const char *town,
+    const char *county, struct loaded_area *l)
+{
+	const struct area_county *c;
+	char *file, err[2048];
+	size_t k;
+	int rc = -1;
+
+	memset(l, 0, sizeof *l);
+	file = path_join(county, "county.yaml");
+	if (!path_is_file(file)) {
+		free(file);
+		return -1;
+	}
+	free(file);
+	file = path_join(town, "town.yaml");
+	if (!path_is_file(file) || (c = county_once(a, county)) == NULL ||
+	    strncmp(c->code, code, 6) != 0)
+		goto out;
+	l->area.county = *c;
+	for (k = 0; a->in_area && a->area.have_county && k < a->area.ntowns; k++)
+		if (strcmp(a->area.towns[k].path, file) == 0 &&
+		    same_dir(a->area.county.dir, c->dir)) {
+			l->area.town = a->area.towns[k];
+			break;
+		}
+	if (!a->in_area || !a->area.have_county || k == a->area.ntowns) {
+		if (area_town_load(&l->area.town, town, c, c->columns_path, ENC_AUTO,
+		    err, sizeof err) != 0)
+			goto out;
+		l->own_town = 1;
+	}
+	if (strncmp(l->area.town.code, code, 9) != 0) {
+		if (l->own_town)
+			area_town_free(&l->area.town);
+		goto out;
+	}
+	l->town = xstrdup(town);
+	l->county = xstrdup(county);
+	rc = 0;
+out:
+	free(file);
+	if (rc != 0)
+		memset(l, 0, sizeof *l);
+	return rc;
+}
+
+/* village_area_apply() of VA's village, its area loaded once for all the
+ * villages whose town and county folders are its: an area that cannot be
+ * loaded is left to village_area_apply() (its message, each time). */
+static int
+apply_area(struct auditor *a, struct village_audit *va, char *err,
+    size_t errlen)
+{
+	struct loaded_area *la = NULL;
+	char *town, *county;
+	int rc;
+
+	memset(&va->area, 0, sizeof va->area);
+	if (!village_area_wanted(&va->v, NULL, NULL))
+		return 0;
+	area_dirs(va->v.dir, va->v.code, NULL, NULL, &town, &county);
+	for (size_t k = 0; k < a->nareas && la == NULL; k++)
+		if (strcmp(a->areas[k].town, town) == 0 &&
+		    strcmp(a->areas[k].county, county) == 0)
+			la = &a->areas[k];
+	if (la == NULL) {
+		struct loaded_area l;
+
+		if (load_area_once(a, va->v.code, town, county, &l) == 0) {
+			a->areas = xrealloc(a->areas, (a->nareas + 1) * sizeof *a->areas);
+			la = &a->areas[a->nareas++];
+			*la = l;
+		}
+	}
+	if (la == NULL) {
+		rc = village_area_apply(&va->v, &va->area, NULL, NULL, ENC_AUTO, err,
+		    errlen);
+	} else {
+		va->area = la->area;
+		rc = village_area_apply_loaded(&va->v, &va->area, la->town,
+		    la->county, err, errlen);
+		if (rc == 1)
+			va->area_shared = 1;
+		else
+			memset(&va->area, 0, sizeof va->area);
+	}
+	free(town);
+	free(county);
+	return rc;
 }
 
 /* Audit the village folder DIR, the I-th audited, of town TOWN of the
@@ -1097,8 +1267,7 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	{
 		/* In an area, what the town and county own, from their files:
 		 * the area stays loaded for the town and county levels. */
-		int rc = village_area_apply(&va.v, &va.area, NULL, NULL, ENC_AUTO,
-		    err, sizeof err);
+		int rc = apply_area(a, &va, err, sizeof err);
 
 		if (rc < 0) {
 			finding(a, SEV_ERROR, rc == -2 ? "VILLAGE_NOT_LISTED" :
@@ -1108,7 +1277,6 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 		}
 		va.in_area = rc == 1;
 	}
-	va.lang = va.v.language == 1 ? LANG_EN : LANG_ZH;
 	if (va.in_area)
 		audit_area(&va);
 	stage_read(&a->st, va.v.path, va.v.sha256);
@@ -1494,6 +1662,19 @@ out:
 	free(a.have_town_rules);
 	free(a.town_people);
 	audit_area_free(&a.area);
+	for (size_t k = 0; k < a.nareas; k++) {
+		free(a.areas[k].town);
+		free(a.areas[k].county);
+		if (a.areas[k].own_town)
+			area_town_free(&a.areas[k].area.town);
+	}
+	free(a.areas);
+	for (size_t k = 0; k < a.ncounties; k++) {
+		free(a.counties[k].dir);
+		if (a.counties[k].own)
+			area_county_free(&a.counties[k].county);
+	}
+	free(a.counties);
 	free(ap);
 	free(sp);
 	strbuf_free(&err);

@@ -771,6 +771,73 @@ START_TEST(area_entries_verified)
 }
 END_TEST
 
+/* An area loaded once gives a village the facts village_area_apply()
+ * gives, and the recorded entries the SHA-256 read from the files; a
+ * reference written otherwise, or another town's, is not the area's. */
+START_TEST(area_entries_loaded)
+{
+	char *dir = area_folder(good_county, good_town, good_villages,
+	    sizeof good_villages - 1);
+	char vdir[1024], err[2048], sha[DIGEST_HEX], *town, *county;
+	struct village v, w;
+	struct area a, b;
+	struct area_entry e[VILLAGE_AREA_NENTRIES], t;
+	size_t n;
+
+	snprintf(vdir, sizeof vdir, "%s/2015/371323105201", dir);
+	test_write_in(vdir, "village.yaml", "village:\n  code: \"371323105201\"\n"
+	    "  name: 双河村\nyear: 2015\n");
+	ck_assert_int_eq(village_load(&v, vdir, err, sizeof err), 0);
+	ck_assert_int_eq(village_load(&w, vdir, err, sizeof err), 0);
+	ck_assert_msg(village_area_apply(&v, &a, NULL, NULL, ENC_AUTO, err,
+	    sizeof err) == 1, "%s", err);
+	area_dirs(vdir, "371323105201", NULL, NULL, &town, &county);
+	ck_assert_msg(area_load(&b, vdir, "371323105201", town, county, ENC_AUTO,
+	    err, sizeof err) == 0, "%s", err);
+	b.village = NULL;
+	ck_assert_msg(village_area_apply_loaded(&w, &b, town, county, err,
+	    sizeof err) == 1, "%s", err);
+	ck_assert_ptr_eq(b.village, area_town_village(&b.town, "371323105201"));
+	ck_assert_int_eq(w.population, v.population);
+	ck_assert_int_eq(w.quota, v.quota);
+	ck_assert_str_eq(w.contact_town, v.contact_town);
+	ck_assert_str_eq(w.rules_path, v.rules_path);
+	area_town_entry(&b.town, vdir, &t);
+	ck_assert_str_eq(t.ref, "../town-371323105/town.yaml#town");
+	n = village_area_entries(&w, &b, vdir, e);
+	ck_assert_str_eq(e[1].ref, t.ref);
+	ck_assert_str_eq(e[1].sha256, t.sha256);
+	area_entry_free(&t);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_msg(village_area_loaded_digest(&b, vdir, e[i].ref, sha) == 0,
+		    "%s", e[i].ref);
+		ck_assert_str_eq(sha, e[i].sha256);
+		ck_assert_int_eq(village_area_entry_digest(vdir, e[i].ref, sha), 0);
+		ck_assert_str_eq(sha, e[i].sha256);
+	}
+	ck_assert_int_eq(village_area_loaded_digest(&b, vdir,
+	    "../../2015/town-371323105/villages.csv#371323105201", sha), -1);
+	ck_assert_int_eq(village_area_entry_digest(vdir,
+	    "../../2015/town-371323105/villages.csv#371323105201", sha), 0);
+	ck_assert_str_eq(sha, e[0].sha256);
+	ck_assert_int_eq(village_area_loaded_digest(&b, vdir,
+	    "../town-371323106/villages.csv#371323105201", sha), -1);
+	ck_assert_int_eq(village_area_loaded_digest(&b, vdir,
+	    "../town-371323105/villages.csv#371323105209", sha), -1);
+	ck_assert_int_eq(village_area_loaded_digest(&b, vdir,
+	    "../county-371323/county.yaml#nothing", sha), -1);
+	for (size_t i = 0; i < n; i++)
+		area_entry_free(&e[i]);
+	free(town);
+	free(county);
+	area_free(&a);
+	area_free(&b);
+	village_free(&v);
+	village_free(&w);
+	test_rmtree(dir);
+}
+END_TEST
+
 Suite *
 suite_area(void)
 {
@@ -789,6 +856,7 @@ suite_area(void)
 	tcase_add_test(t, area_init_round_trip);
 	tcase_add_test(t, area_closed_early);
 	tcase_add_test(t, area_entries_verified);
+	tcase_add_test(t, area_entries_loaded);
 	suite_add_tcase(s, t);
 	return s;
 }
