@@ -1,0 +1,69 @@
+/* LEDGER.csv of a town's or a county's folder (SPEC §8 "The ledger"): the
+ * hash-chained record of every file the level received. A data file
+ * (UTF-8, LF, no BOM), header `seq,village_code,receipt,file,sha256,prev`,
+ * rows in the order written and never rewritten; `prev` is the SHA-256 of
+ * the previous row's bytes without its LF.
+ *
+ * Reading checks the form and the chain; finding a village's receipts and
+ * the latest copy of a file is a lookup in the rows read. Nothing here
+ * exits. */
+#ifndef TPA_LEDGER_H
+#define TPA_LEDGER_H
+
+#include <stddef.h>
+
+#include "base/strbuf.h"
+#include "io/digest.h"
+
+struct ledger_row {
+	long seq;
+	char village[16];            /* village_code */
+	long receipt;                /* N of received/VILLAGE/N/ */
+	char *file;                  /* relative to the ledger's folder */
+	char sha256[DIGEST_HEX];     /* of the file's bytes */
+	char prev[DIGEST_HEX];       /* of the previous row's bytes */
+	char hash[DIGEST_HEX];       /* of this row's bytes, without its LF */
+	unsigned long line;          /* in LEDGER.csv */
+};
+
+struct ledger {
+	char *dir;                   /* the level's folder */
+	char *path;                  /* DIR/LEDGER.csv */
+	int exists;                  /* LEDGER.csv was there */
+	struct ledger_row *row;
+	size_t nrows, cap;
+};
+
+/* The ledger of the level folder DIR: LEDGER.csv read, its form and its
+ * chain checked (seq from 1, each prev the hash of the row before; the
+ * first row's prev is not checked here, see ledger_first_prev()). No
+ * LEDGER.csv: 0 with no rows and L->exists 0. Returns 0, or -1 with the
+ * problem (FILE:LINE) in ERR: unreadable, a malformed row, a broken chain
+ * — the caller reports LEDGER_BROKEN. Free with ledger_free() either way. */
+int ledger_load(struct ledger *l, const char *dir, struct strbuf *err);
+void ledger_free(struct ledger *l);
+
+/* The highest receipt number of VILLAGE in L, or 0 when it has none. */
+long ledger_latest_receipt(const struct ledger *l, const char *village);
+
+/* The row of the latest receipt of VILLAGE that holds a file named NAME
+ * (the part after received/VILLAGE/N/, e.g. "survey.csv" or
+ * "registry/households.csv"), or NULL. */
+const struct ledger_row *ledger_latest_file(const struct ledger *l,
+    const char *village, const char *name);
+
+/* The last row of receipt N of VILLAGE (whose hash the county notice
+ * prints and the sample's draw uses), or NULL. */
+const struct ledger_row *ledger_receipt_last(const struct ledger *l,
+    const char *village, long n);
+
+/* The fingerprint printed on paper: the first 32 hex digits of HEX in
+ * groups of four, "1a2b 3c4d ... " (39 bytes and the NUL). */
+#define FINGERPRINT_LEN 40
+void fingerprint_format(const char hex[DIGEST_HEX], char out[FINGERPRINT_LEN]);
+
+/* Whether TYPED (as read off a paper: spaces and hyphens anywhere, any
+ * case) is the fingerprint of HEX. */
+int fingerprint_matches(const char *typed, const char hex[DIGEST_HEX]);
+
+#endif
