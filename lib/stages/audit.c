@@ -21,6 +21,7 @@
 #include "household/votefile.h"
 #include "io/csvout.h"
 #include "io/infile.h"
+#include "io/ledger.h"
 #include "io/provenance.h"
 #include "rules/area.h"
 #include "stages/audit.h"
@@ -100,6 +101,10 @@ struct auditor {
 	struct rules *town_rules;     /* per town of the area: county.yaml's */
 	int *have_town_rules;
 	long long *town_people;       /* people proposed in each town */
+	struct ledger *town_ledgers;  /* per town of the area: its LEDGER.csv */
+	char **town_ledger_err;       /* per town: why its ledger is broken, or NULL */
+	struct ledger county_ledger;  /* the county's, when have_county */
+	char *county_ledger_err;
 	size_t errors;
 	struct strbuf msg;
 };
@@ -1420,12 +1425,21 @@ load_area(struct auditor *a, const char *dir)
 	a->town_rules = xcalloc(aa->ntowns + 1, sizeof *a->town_rules);
 	a->have_town_rules = xcalloc(aa->ntowns + 1, sizeof *a->have_town_rules);
 	a->town_people = xcalloc(aa->ntowns + 1, sizeof *a->town_people);
-	if (aa->have_county)
+	a->town_ledgers = xcalloc(aa->ntowns + 1, sizeof *a->town_ledgers);
+	a->town_ledger_err = xcalloc(aa->ntowns + 1, sizeof *a->town_ledger_err);
+	if (aa->have_county) {
 		stage_read(&a->st, aa->county.path, aa->county.sha256);
+		if (ledger_load(&a->county_ledger, aa->county.dir, &err) != 0)
+			a->county_ledger_err = xstrdup(strbuf_str(&err));
+		strbuf_reset(&err);
+	}
 	for (size_t t = 0; t < aa->ntowns; t++) {
 		stage_read(&a->st, aa->towns[t].path, aa->towns[t].sha256);
 		stage_read(&a->st, aa->towns[t].villages_path,
 		    aa->towns[t].villages_sha256);
+		if (ledger_load(&a->town_ledgers[t], aa->towns[t].dir, &err) != 0)
+			a->town_ledger_err[t] = xstrdup(strbuf_str(&err));
+		strbuf_reset(&err);
 	}
 	if (!aa->have_county || a->have_official)
 		return 0;
@@ -1661,6 +1675,14 @@ out:
 	free(a.town_rules);
 	free(a.have_town_rules);
 	free(a.town_people);
+	for (size_t t = 0; a.town_ledgers != NULL && t < a.area.ntowns; t++) {
+		ledger_free(&a.town_ledgers[t]);
+		free(a.town_ledger_err[t]);
+	}
+	free(a.town_ledgers);
+	free(a.town_ledger_err);
+	ledger_free(&a.county_ledger);
+	free(a.county_ledger_err);
 	audit_area_free(&a.area);
 	for (size_t k = 0; k < a.nareas; k++) {
 		free(a.areas[k].town);
