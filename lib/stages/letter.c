@@ -238,7 +238,8 @@ static const char letter_css[] =
 "table.facts td.k { background: #f3f3f3; width: 18%; white-space: nowrap; }\n"
 "div.foot { display: flex; justify-content: space-between; align-items: flex-end; margin-top: 4mm; break-inside: avoid; }\n"
 "div.foot div.sign { margin-top: 0; }\n"
-"div.receipt p { margin: 2mm 0; }\n";
+"div.receipt p { margin: 2mm 0; }\n"
+"p.fp { font-size: 9pt; margin: 2mm 0 0; }\n";
 
 /* The place a letter names: county, town and village. */
 static void
@@ -634,6 +635,9 @@ letter(const struct letters *lt, size_t r, struct outfile *out)
 	if (v->hotline != NULL)
 		say(&b, lang, W_HOTLINE, v->hotline);
 	para(out, "l", &b);
+	strbuf_reset(&b);
+	notice_fingerprint(lang, lt->fingerprint, lt->list_name, &b);
+	para(out, "fp", &b);
 
 	/* The receipt the household signs, and the issuer's signature. */
 	outfile_puts(out, "<div class=\"foot\">\n<div class=\"receipt\">\n<p>");
@@ -720,6 +724,8 @@ publicize_letter(const struct publicize_options *o)
 	lt.list = &l;
 	lt.level = o->level;
 	lt.lang = st.lang;
+	lt.list_name = path_base(o->list);
+	fingerprint_format(l.sha256, lt.fingerprint);
 	{
 		struct strbuf why = { 0 };
 

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "household/list.h"
+#include "io/ledger.h"
 #include "io/outfile.h"
 #include "rules/rules.h"
 #include "rules/village.h"
@@ -28,6 +29,8 @@ struct letters {
 	enum level level;            /* whose period and contact */
 	enum lang lang;
 	long long quota;             /* people; -1 when it cannot be worked out */
+	const char *list_name;       /* the list's file name, printed with ... */
+	char fingerprint[FINGERPRINT_LEN];   /* ... its fingerprint, on each page */
 };
 
 /* Write the letters of the N rows ORDER names (indices into LT->list), one

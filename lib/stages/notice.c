@@ -1,6 +1,9 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
+#include "decide/objections.h"
 #include "io/csvout.h"
 #include "stages/notice.h"
 #include "values/date.h"
@@ -166,13 +169,96 @@ shown(const struct notice *n, int c)
 	return c != T_GROUP || n->has_group;
 }
 
-static void
-totals(const struct notice *n, struct strbuf *b)
+void
+notice_totals(const struct notice *n, struct strbuf *b)
 {
 	if (n->lang == LANG_EN)
 		strbuf_printf(b, "Total: %zu households, %lld people", n->nrows, n->people);
 	else
 		strbuf_printf(b, "合计：%zu户，%lld人", n->nrows, n->people);
+}
+
+void
+notice_fingerprint(enum lang lang, const char *fp, const char *list_name,
+    struct strbuf *b)
+{
+	wording(b, lang, MSG_PAPER_FINGERPRINT, fp, list_name);
+}
+
+void
+notice_receipt_words(const struct notice *n, struct strbuf *b)
+{
+	if (n->receipt == RECEIPT_SHOWN)
+		wording(b, n->lang, MSG_PAPER_RECEIPT, n->receipt_fp);
+	else if (n->receipt == RECEIPT_NONE)
+		wording(b, n->lang, MSG_PAPER_NO_RECEIPT);
+}
+
+/* A cell of the notice with its ID-shaped runs masked: the household
+ * number, group or name a clerk typed an ID number into is posted masked
+ * like the head's ID. A cell with no such run is the list's own text; a
+ * masked one is a copy N keeps. */
+static const char *
+masked_cell(struct notice *n, const char *s)
+{
+	char m[ID_MASKED_BUF];
+	size_t len = strlen(s), pos = 0, start;
+	struct strbuf b = { 0 };
+
+	if (!id_next_run(s, len, &pos, &start, m))
+		return s;
+	id_mask_runs(&b, s, len);
+	xgrow(&n->copies, &n->copies_cap, n->ncopies + 1, sizeof *n->copies);
+	return n->copies[n->ncopies++] = b.s;
+}
+
+void
+notice_from_list(struct notice *n, const struct hhlist *l, enum level level,
+    const char *list_name)
+{
+	enum decision running = objections_running(level);
+	uint32_t *order;
+	int group;
+
+	memset(n, 0, sizeof *n);
+	n->level = level;
+	n->list_name = list_name;
+	fingerprint_format(l->sha256, n->fingerprint);
+	n->own_rows = xcalloc(l->nrows + 1, sizeof *n->own_rows);
+	n->rows = n->own_rows;
+	order = hhlist_order(l);
+	group = hhlist_find(l, "group");
+	for (size_t i = 0; i < l->nrows; i++) {
+		size_t r = order[i];
+		struct notice_row *x = &n->own_rows[n->nrows];
+		const char *id;
+
+		if (l->row[r].decision != running)
+			continue;
+		id = hhlist_cell(l, r, l->col[L_HEAD_ID]);
+		x->household = masked_cell(n, hhlist_cell(l, r, l->col[L_HOUSEHOLD]));
+		x->group = masked_cell(n, hhlist_cell(l, r, group));
+		x->name = masked_cell(n, hhlist_cell(l, r, l->col[L_HEAD_NAME]));
+		id_mask(x->masked, id, strlen(id));
+		x->members = hhlist_cell(l, r, l->col[L_MEMBERS]);
+		x->income = hhlist_cell(l, r, l->col[L_PCI]);
+		n->has_group |= *x->group != '\0';
+		n->people += l->row[r].members;
+		n->nrows++;
+	}
+	free(order);
+}
+
+void
+notice_free(struct notice *n)
+{
+	for (size_t i = 0; i < n->ncopies; i++)
+		free(n->copies[i]);
+	free(n->copies);
+	free(n->own_rows);
+	n->copies = NULL;
+	n->own_rows = NULL;
+	n->ncopies = n->copies_cap = 0;
 }
 
 /* Whether S may hold an ID-shaped run: 15 ASCII digits in a row, or a
@@ -246,6 +332,8 @@ static const char css[] =
 "td.id { font-family: monospace; white-space: nowrap; }\n"
 "td.total { font-weight: bold; }\n"
 "tr.sign td { border: none; padding: 0; }\n"
+"tr.fp td { border: none; padding: 1.5mm 0 0; font-size: 9.5pt; }\n"
+"div.fp { contain: inline-size; }\n"
 "tbody.end { break-inside: avoid; page-break-inside: avoid; }\n"
 "div.sign { margin-top: 10mm; text-align: right; break-inside: avoid; }\n"
 "div.sign p { margin: 1mm 0; }\n"
@@ -285,7 +373,7 @@ write_html(const struct notice *n, struct outfile *out)
 	notice_issuer(n->village, n->level, n->lang, &who);
 	notice_date(n->village->publicity[n->level].start, n->lang, &d);
 	period(n, &p);
-	totals(n, &tot);
+	notice_totals(n, &tot);
 	for (int c = 0; c < NT; c++)
 		ncols += shown(n, c);
 	outfile_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
@@ -333,6 +421,21 @@ write_html(const struct notice *n, struct outfile *out)
 	}
 	outfile_printf(out, "<tr><td class=\"total\" colspan=\"%d\">", ncols);
 	html_text(out, strbuf_str(&tot));
+	/* The fingerprints, with the totals and the signature; their long
+	 * lines take no width from the columns (contain: inline-size). */
+	for (int k = 0; k < 2; k++) {
+		strbuf_reset(&tot);
+		if (k == 0)
+			notice_fingerprint(n->lang, n->fingerprint, n->list_name, &tot);
+		else
+			notice_receipt_words(n, &tot);
+		if (tot.len == 0)
+			continue;
+		outfile_printf(out, "</td></tr>\n<tr class=\"fp\"><td colspan=\"%d\">"
+		    "<div class=\"fp\">", ncols);
+		html_text(out, strbuf_str(&tot));
+		outfile_puts(out, "</div>");
+	}
 	/* The signature is the table's last row, kept whole: a page it falls
 	 * on alone still carries the repeated title and period. */
 	outfile_printf(out, "</td></tr>\n<tr class=\"sign\"><td colspan=\"%d\">"
@@ -405,7 +508,7 @@ write_text(const struct notice *n, struct outfile *out)
 	body(n, &b);
 	notice_issuer(n->village, n->level, n->lang, &who);
 	notice_date(n->village->publicity[n->level].start, n->lang, &d);
-	totals(n, &tot);
+	notice_totals(n, &tot);
 	outfile_printf(out, "%s\n（%s）\n\n%s\n\n", strbuf_str(&t), stage_words(n),
 	    strbuf_str(&b));
 	for (int c = 0; c < NT; c++)
@@ -421,7 +524,15 @@ write_text(const struct notice *n, struct outfile *out)
 				outfile_puts(out, c < last ? "  " : "\n");
 			}
 	}
-	outfile_printf(out, "\n%s\n\n%s%s\n%s\n", strbuf_str(&tot),
+	outfile_printf(out, "\n%s\n", strbuf_str(&tot));
+	strbuf_reset(&tot);
+	notice_fingerprint(n->lang, n->fingerprint, n->list_name, &tot);
+	outfile_printf(out, "%s\n", strbuf_str(&tot));
+	strbuf_reset(&tot);
+	notice_receipt_words(n, &tot);
+	if (tot.len > 0)
+		outfile_printf(out, "%s\n", strbuf_str(&tot));
+	outfile_printf(out, "\n%s%s\n%s\n",
 	    strbuf_str(&who), n->lang == LANG_EN ? " (seal)" : "（盖章）",
 	    strbuf_str(&d));
 	strbuf_free(&t);
@@ -452,9 +563,19 @@ write_csv(const struct notice *n, struct outfile *out)
 				csvout_str(&w, v[c]);
 		csvout_end(&w);
 	}
-	totals(n, &tot);
+	notice_totals(n, &tot);
 	csvout_str(&w, strbuf_str(&tot));
 	csvout_end(&w);
+	strbuf_reset(&tot);
+	notice_fingerprint(n->lang, n->fingerprint, n->list_name, &tot);
+	csvout_str(&w, strbuf_str(&tot));
+	csvout_end(&w);
+	strbuf_reset(&tot);
+	notice_receipt_words(n, &tot);
+	if (tot.len > 0) {
+		csvout_str(&w, strbuf_str(&tot));
+		csvout_end(&w);
+	}
 	strbuf_free(&tot);
 }
 

@@ -14,6 +14,8 @@
 #include <stddef.h>
 
 #include "base/strbuf.h"
+#include "household/list.h"
+#include "io/ledger.h"
 #include "io/outfile.h"
 #include "rules/village.h"
 #include "values/enums.h"
@@ -31,6 +33,13 @@ struct notice_row {
 	const char *income;      /* yuan, two decimals */
 };
 
+/* The receipt a county notice names (SPEC §8 "The ledger"). */
+enum notice_receipt {
+	RECEIPT_NOT_SHOWN,       /* not a county notice in an area */
+	RECEIPT_NONE,            /* the county has not received the village */
+	RECEIPT_SHOWN            /* receipt_fp holds its last row's fingerprint */
+};
+
 struct notice {
 	const struct village *village;
 	enum level level;
@@ -39,10 +48,38 @@ struct notice {
 	size_t nrows;
 	long long people;
 	int has_group;           /* some household has a villager group */
+	const char *list_name;   /* the list's file name, printed with ... */
+	char fingerprint[FINGERPRINT_LEN];   /* ... its fingerprint */
+	enum notice_receipt receipt;
+	char receipt_fp[FINGERPRINT_LEN];
+	/* what notice_from_list() allocated */
+	struct notice_row *own_rows;
+	char **copies;
+	size_t ncopies, copies_cap;
 };
+
+/* The notice of level LEVEL of list L (its file name LIST_NAME, kept, not
+ * copied): one row per household at the level's running decision, in
+ * household order, the head's ID number masked and any ID-shaped run of
+ * the household number, group or name masked as well; the people, whether
+ * groups are shown, the list's fingerprint. The village, language and
+ * receipt are the caller's to set. Free with notice_free(). The stage and
+ * the audit's check of a posted notice make it with this one function. */
+void notice_from_list(struct notice *n, const struct hhlist *l,
+    enum level level, const char *list_name);
+void notice_free(struct notice *n);
 
 void notice_write(const struct notice *n, enum notice_format f,
     struct outfile *out);
+
+/* The totals line of N ("合计：5户，16人"). */
+void notice_totals(const struct notice *n, struct strbuf *b);
+/* The sentence printing the fingerprint FP of the list LIST_NAME, in the
+ * language: on every notice and letter. */
+void notice_fingerprint(enum lang lang, const char *fp, const char *list_name,
+    struct strbuf *b);
+/* The sentence on N's receipt (nothing when RECEIPT_NOT_SHOWN). */
+void notice_receipt_words(const struct notice *n, struct strbuf *b);
 
 /* Pieces shared with the letters: the place a level's documents name, the
  * issuer, the contact to object to, a date in the language. */

@@ -109,28 +109,35 @@ already_posted(struct stage *st, const struct publicize_options *o,
 	return posted;
 }
 
-/* Masked copies of notice cells, freed together. */
-struct copies {
-	char **s;
-	size_t n, cap;
-};
-
-/* A cell of the notice with its ID-shaped runs masked: the household
- * number, group or name a clerk typed an ID number into is posted masked
- * like the head's ID. A cell with no such run is the list's own text; a
- * masked one is a copy kept in C. */
-static const char *
-masked_cell(struct copies *c, const char *s)
+/* The fingerprint of the last ledger row of the village's latest county
+ * receipt, into N (SPEC §8 "The ledger"): the county folder of area A.
+ * Returns 0, or -1 when the county's ledger cannot be read (said). */
+static int
+county_receipt(struct stage *st, const struct area *a, const char *code,
+    struct notice *n)
 {
-	char m[ID_MASKED_BUF];
-	size_t n = strlen(s), pos = 0, start;
-	struct strbuf b = { 0 };
+	struct ledger lg;
+	struct strbuf err = { 0 };
+	const struct ledger_row *last = NULL;
+	int rc = 0;
 
-	if (!id_next_run(s, n, &pos, &start, m))
-		return s;
-	id_mask_runs(&b, s, n);
-	xgrow(&c->s, &c->cap, c->n + 1, sizeof *c->s);
-	return c->s[c->n++] = b.s;
+	n->receipt = RECEIPT_NONE;
+	if (ledger_load(&lg, a->county.dir, &err) != 0) {
+		(void)stage_fail_lines(st, &err);
+		rc = -1;
+	} else {
+		long k = ledger_latest_receipt(&lg, code);
+
+		if (k > 0)
+			last = ledger_receipt_last(&lg, code, k);
+		if (last != NULL) {
+			n->receipt = RECEIPT_SHOWN;
+			fingerprint_format(last->hash, n->receipt_fp);
+		}
+	}
+	ledger_free(&lg);
+	strbuf_free(&err);
+	return rc;
 }
 
 int
@@ -139,13 +146,9 @@ publicize_notice(const struct publicize_options *o)
 	struct stage st;
 	struct hhlist l;
 	struct notice n;
-	struct notice_row *rows = NULL;
 	struct outfile *out = NULL;
-	uint32_t *order = NULL;
-	struct copies copies = { 0 };
 	const struct area *a = NULL;
-	enum decision running = objections_running(o->level);
-	int status = EXIT_ERROR, group;
+	int status = EXIT_ERROR;
 
 	memset(&l, 0, sizeof l);
 	memset(&n, 0, sizeof n);
@@ -164,31 +167,12 @@ publicize_notice(const struct publicize_options *o)
 		status = stage_block(&st, why);
 		goto out;
 	}
-	rows = xcalloc(l.nrows + 1, sizeof *rows);
-	order = hhlist_order(&l);
-	group = hhlist_find(&l, "group");
-	for (size_t i = 0; i < l.nrows; i++) {
-		size_t r = order[i];
-		struct notice_row *x = &rows[n.nrows];
-		const char *id;
-
-		if (l.row[r].decision != running)
-			continue;
-		id = hhlist_cell(&l, r, l.col[L_HEAD_ID]);
-		x->household = masked_cell(&copies, hhlist_cell(&l, r, l.col[L_HOUSEHOLD]));
-		x->group = masked_cell(&copies, hhlist_cell(&l, r, group));
-		x->name = masked_cell(&copies, hhlist_cell(&l, r, l.col[L_HEAD_NAME]));
-		id_mask(x->masked, id, strlen(id));
-		x->members = hhlist_cell(&l, r, l.col[L_MEMBERS]);
-		x->income = hhlist_cell(&l, r, l.col[L_PCI]);
-		n.has_group |= *x->group != '\0';
-		n.people += l.row[r].members;
-		n.nrows++;
-	}
+	notice_from_list(&n, &l, o->level, path_base(o->list));
 	n.village = &st.village;
-	n.level = o->level;
 	n.lang = st.lang;
-	n.rows = rows;
+	if (o->level == LEVEL_COUNTY && a != NULL &&
+	    county_receipt(&st, a, st.village.code, &n) != 0)
+		goto out;
 	notice_write(&n, o->format, out);
 	if (stage_commit(&st) != 0)
 		goto out;
@@ -203,11 +187,7 @@ publicize_notice(const struct publicize_options *o)
 		    text_count(c2, (uint64_t)n.people));
 	}
 out:
-	for (size_t i = 0; i < copies.n; i++)
-		free(copies.s[i]);
-	free(copies.s);
-	free(order);
-	free(rows);
+	notice_free(&n);
 	hhlist_free(&l);
 	return stage_end(&st, status);
 }

@@ -70,6 +70,10 @@ enum msg {
 	MSG_AUDIT_PROV_MISSING,  /* %s file */
 	MSG_AUDIT_RULES_DIFFER,  /* %s recorded, %s official */
 	MSG_AUDIT_NOTICE,        /* %s level, %s notice input, %s resolution input */
+	/* printed on notices and letters */
+	MSG_PAPER_FINGERPRINT,   /* %s fingerprint, %s list file name */
+	MSG_PAPER_RECEIPT,       /* %s fingerprint */
+	MSG_PAPER_NO_RECEIPT,
 	MSG_AUDIT_UNEXPLAINED,   /* %s registry file */
 	MSG_AUDIT_QUOTA_TOTAL,   /* %lld people, %lld quota, %zu villages */
 	MSG_AUDIT_FOLDER_NOT_CODE, /* %s folder name, %s code */
