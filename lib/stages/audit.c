@@ -26,6 +26,7 @@
 #include "rules/area.h"
 #include "stages/audit.h"
 #include "stages/auditarea.h"
+#include "stages/noticecheck.h"
 #include "stages/shell.h"
 #include "stages/surveying.h"
 #include "values/date.h"
@@ -801,6 +802,7 @@ out:
 struct level_reading {
 	struct village_audit *va;
 	const struct objectionfile *of;
+	enum level level;
 };
 
 static void
@@ -811,6 +813,17 @@ on_objection(void *ctx, const struct objection *x, enum objection_finding what)
 	if (what == OBJ_PENDING)
 		say(lr->va, SEV_ERROR, "OBJECTION_PENDING", x->household,
 		    MSG_AUDIT_PENDING, path_base(lr->of->file), x->line);
+	else if (what == OBJ_OUTSIDE_PERIOD) {
+		/* The period as the village has it: in an area the town's
+		 * (villages.csv, town.yaml) and the county's, taken at load. */
+		const struct period *p = &lr->va->v.publicity[lr->level];
+		char r[DATE_BUF], a[DATE_BUF], b[DATE_BUF];
+
+		say(lr->va, SEV_WARNING, "OBJECTION_OUTSIDE_PERIOD", x->household,
+		    MSG_AUDIT_OUTSIDE_PERIOD, path_base(lr->of->file), x->line,
+		    date_format(r, x->received), level_code(lr->level),
+		    date_format(a, p->start), date_format(b, p->end));
+	}
 }
 
 /* The list of a level's resolution, and the one it was resolved from. */
@@ -868,7 +881,7 @@ audit_level(struct village_audit *va, enum level lev)
 	out = xcalloc(in->nrows + 1, sizeof *out);
 	resurvey = xcalloc(of.n + 1, 1);
 	{
-		struct level_reading lr = { va, &of };
+		struct level_reading lr = { va, &of, lev };
 
 		objections_resolve(lev, p, va->r->publicity_days[lev], in, of.o, of.n,
 		    out, resurvey, &sum, on_objection, &lr);
@@ -916,6 +929,55 @@ out:
 	free(op);
 	strbuf_free(&err);
 	strbuf_free(&name);
+}
+
+/* --- the notices posted ------------------------------------------------ */
+
+static void
+on_notice(void *ctx, const char *household, const char *detail)
+{
+	struct village_audit *va = ctx;
+
+	finding(va->a, SEV_ERROR, "NOTICE_MISMATCH", va->code, household, detail);
+}
+
+/* Each notice-LEVEL.html against the list it shows, and against the
+ * fingerprint the town recorded from the posted paper (villages.csv's
+ * posted_village, posted_town). */
+static void
+audit_notices(struct village_audit *va)
+{
+	static const char *const posted_column[NLEVELS] = { "posted_village",
+		"posted_town", NULL };
+
+	for (int lev = 0; lev < NLEVELS; lev++) {
+		int from = lev == LEVEL_VILLAGE ? F_APPRAISED : F_PUB_VILLAGE + lev - 1;
+		struct notice_check c;
+		struct strbuf name = { 0 }, err = { 0 };
+		char *path;
+
+		strbuf_printf(&name, "notice-%s.html", level_code((enum level)lev));
+		path = in_dir(va, strbuf_str(&name));
+		memset(&c, 0, sizeof c);
+		c.path = path;
+		c.name = strbuf_str(&name);
+		c.list = &va->lists[from];
+		c.list_name = stage_files[from];
+		c.level = (enum level)lev;
+		c.lang = va->lang;
+		if (va->in_area && va->area.village != NULL && posted_column[lev]) {
+			c.posted = lev == LEVEL_VILLAGE ? va->area.village->posted_village :
+			    va->area.village->posted_town;
+			c.posted_column = posted_column[lev];
+		}
+		if (va->have_list[from] && access(path, F_OK) == 0 &&
+		    regular(va, path, c.name) &&
+		    notice_check(&c, on_notice, va, &err) != 0)
+			cannot_read(va, "NOTICE_MISMATCH", &err);
+		free(path);
+		strbuf_free(&name);
+		strbuf_free(&err);
+	}
 }
 
 /* registry/households.csv: households left unexplained. */
@@ -1328,6 +1390,7 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 		if (va.have_list[from] && va.have_list[F_PUB_VILLAGE + l])
 			audit_level(&va, (enum level)l);
 	}
+	audit_notices(&va);
 	if (va.present[F_REGISTRY])
 		audit_registry(&va);
 	audit_dates(&va);

@@ -1,0 +1,38 @@
+/* The audit's check of a posted notice (SPEC §8 "What the audit covers":
+ * Notices): the rows of notice-LEVEL.html — household, villager group,
+ * head, masked ID number, members, income per head — its totals and the
+ * fingerprint it prints, against the notice its list gives (made by
+ * notice_from_list(), the stage's own code), and the fingerprint the town
+ * recorded from the posted paper against the list's. Markup is not
+ * compared: the page's table cells are read as text. Each difference is
+ * reported with the household it concerns ("" for the totals and the
+ * fingerprints); the caller files them as NOTICE_MISMATCH. */
+#ifndef TPA_NOTICECHECK_H
+#define TPA_NOTICECHECK_H
+
+#include "base/strbuf.h"
+#include "household/list.h"
+#include "values/enums.h"
+#include "values/wording.h"
+
+struct notice_check {
+	const char *path;            /* the notice posted */
+	const char *name;            /* its name in messages */
+	const struct hhlist *list;   /* the list it shows */
+	const char *list_name;       /* the list's name, as the notice prints it */
+	enum level level;
+	enum lang lang;              /* the village's: the notice's and the messages' */
+	const char *posted;          /* the fingerprint recorded from the paper
+	                              * (villages.csv posted_*), or NULL or "" */
+	const char *posted_column;   /* its column, for messages */
+};
+
+typedef void notice_report(void *ctx, const char *household, const char *detail);
+
+/* Check the notice C->path, calling REPORT for each difference. Returns 0,
+ * or -1 with the reason in ERR when the notice cannot be read (nothing
+ * reported). */
+int notice_check(const struct notice_check *c, notice_report *report,
+    void *ctx, struct strbuf *err);
+
+#endif
