@@ -971,9 +971,15 @@ audit_notices(struct village_audit *va)
 			c.posted_column = posted_column[lev];
 		}
 		if (va->have_list[from] && access(path, F_OK) == 0 &&
-		    regular(va, path, c.name) &&
-		    notice_check(&c, on_notice, va, &err) != 0)
-			cannot_read(va, "NOTICE_MISMATCH", &err);
+		    regular(va, path, c.name)) {
+			char sha[DIGEST_HEX];
+
+			/* read: an edit makes the audit run again */
+			if (notice_check(&c, on_notice, va, sha, &err) != 0)
+				cannot_read(va, "NOTICE_MISMATCH", &err);
+			else
+				audit_input(va, path, sha);
+		}
 		free(path);
 		strbuf_free(&name);
 		strbuf_free(&err);

@@ -259,7 +259,7 @@ printed_fingerprint(const struct page *pg, const char *prefix,
 
 int
 notice_check(const struct notice_check *c, notice_report *report, void *ctx,
-    struct strbuf *err)
+    char sha[DIGEST_HEX], struct strbuf *err)
 {
 	struct strbuf html = { 0 }, b = { 0 };
 	struct page pg;
@@ -274,6 +274,7 @@ notice_check(const struct notice_check *c, notice_report *report, void *ctx,
 		strbuf_free(&html);
 		return -1;
 	}
+	digest_bytes(html.s != NULL ? html.s : "", html.len, sha);
 	page_read(&pg, html.s ? html.s : "", html.len);
 	strbuf_free(&html);
 	notice_from_list(&n, c->list, c->level, c->list_name);

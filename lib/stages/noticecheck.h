@@ -12,6 +12,7 @@
 
 #include "base/strbuf.h"
 #include "household/list.h"
+#include "io/digest.h"
 #include "values/enums.h"
 #include "values/wording.h"
 
@@ -29,10 +30,11 @@ struct notice_check {
 
 typedef void notice_report(void *ctx, const char *household, const char *detail);
 
-/* Check the notice C->path, calling REPORT for each difference. Returns 0,
- * or -1 with the reason in ERR when the notice cannot be read (nothing
- * reported). */
+/* Check the notice C->path, calling REPORT for each difference; the
+ * SHA-256 of the notice's bytes into SHA (for the audit's record of what
+ * it read). Returns 0, or -1 with the reason in ERR when the notice cannot
+ * be read (nothing reported). */
 int notice_check(const struct notice_check *c, notice_report *report,
-    void *ctx, struct strbuf *err);
+    void *ctx, char sha[DIGEST_HEX], struct strbuf *err);
 
 #endif
