@@ -64,3 +64,11 @@ expect "a decision edited in the list: NOTICE_MISMATCH naming that household" '
 expect "a notice that cannot be read as a notice: NOTICE_MISMATCH, the audit goes on" '
 	area && : >$N && audit && grep -q "NOTICE_MISMATCH,371323105201,H001," out/audit.csv &&
 	grep -q "STAGE_NOT_REACHED,371323105201,,publicized-town.csv" out/audit.csv'
+
+expect "a mangled notice (cut in a tag, stray cells, no closing tags, NUL bytes): findings, no crash" '
+	area && head -c 2500 $N >cut.html && printf "<td>x</td><tr><td>H001<td><tr><td></td><td" >>cut.html &&
+	cp cut.html $N && audit && grep -q "NOTICE_MISMATCH,371323105201,H001," out/audit.csv &&
+	{ printf "<tr><td>1</td><td>H0\000\00101</td>"; head -c 3000 /dev/urandom | tr -d "<"; printf "<tr><td>"; } >$N &&
+	audit && grep -q "NOTICE_MISMATCH,371323105201,H001," out/audit.csv &&
+	sed "s/<\/t[dr]>//g" "$scratch/tpl/$A/notice-village.html" >$N && audit &&
+	! grep -q NOTICE_MISMATCH out/audit.csv'
