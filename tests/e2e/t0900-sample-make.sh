@@ -412,8 +412,9 @@ expect "a pending objection stops the village at its level; once decided, make g
 # move down a rank; 04 (5 people) no longer fits: 2 + 6 + 5 + 4 = 17,
 # + 5 = 22 > 21. In the village's folder git diff shows exactly that:
 # survey.csv 05; primary.csv 05; appraised.csv 02, 03, 04, 05 (01
-# untouched); the notice's 4th row (04 -> 05) and its total (16 -> 17
-# people); the four PROVENANCE rows of the outputs made again. The town
+# untouched); the notice's 4th row (04 -> 05), its total (16 -> 17
+# people) and the fingerprint of appraised.csv it prints, as does each of
+# the five letters; the four PROVENANCE rows of the outputs made again. The town
 # audit covers every village villages.csv lists, 南岭村's lists as far as
 # they go too: it runs again and counts 17 people there (16 + 10 + 17 =
 # 43 in the town).
@@ -427,8 +428,8 @@ expect "a changed survey income before the village notice: git diff shows only w
 	git -C c diff --numstat -- 2015/371323105203 | sort -k3 >got && cat >want <<EOF &&
 5	5	2015/371323105203/PROVENANCE.csv
 4	4	2015/371323105203/appraised.csv
-17	17	2015/371323105203/letters-village.html
-2	2	2015/371323105203/notice-village.html
+22	22	2015/371323105203/letters-village.html
+3	3	2015/371323105203/notice-village.html
 1	1	2015/371323105203/primary.csv
 1	1	2015/371323105203/survey.csv
 EOF
@@ -448,6 +449,9 @@ EOF
 EOF
 	same got want &&
 	git -C c diff -U0 2015/371323105203/notice-village.html | grep -q "^-.*合计：4户，16人" &&
+	f=$(sha256sum $d/appraised.csv | cut -c1-32 | sed "s/..../& /g; s/ \$//") &&
+	git -C c diff -U0 2015/371323105203/notice-village.html | grep -q "^+.*名单指纹：$f。" &&
+	[ "$(git -C c diff -U0 2015/371323105203/letters-village.html | grep -c "^+<p class=\"fp\">名单指纹：$f。")" -eq 5 ] &&
 	git -C c diff -U0 2015/371323105203/notice-village.html | grep -q "^+.*合计：4户，17人" &&
 	git -C c diff -U0 2015/371323105203/PROVENANCE.csv | sed -n "s/^+\([a-z][^,]*\),.*/\1/p" | tr "\n" " " >got &&
 	[ "$(cat got)" = "appraised.csv letters-village.html notice-village.html primary.csv rejects-survey.csv " ] &&

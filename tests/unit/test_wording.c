@@ -63,6 +63,13 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_PROV_MISSING] = "s",
 	[MSG_AUDIT_RULES_DIFFER] = "ss",
 	[MSG_AUDIT_NOTICE] = "sss",
+	[MSG_AUDIT_NOTICE_ROW] = "ssss",
+	[MSG_AUDIT_NOTICE_PRINTED] = "ssss",
+	[MSG_AUDIT_NOTICE_POSTED] = "sssss",
+	[MSG_AUDIT_OUTSIDE_PERIOD] = "slssss",
+	[MSG_PAPER_FINGERPRINT] = "ss",
+	[MSG_PAPER_RECEIPT] = "s",
+	[MSG_PAPER_NO_RECEIPT] = "",
 	[MSG_AUDIT_UNEXPLAINED] = "s",
 	[MSG_AUDIT_QUOTA_TOTAL] = "LLz",
 	[MSG_AUDIT_FOLDER_NOT_CODE] = "ss",
@@ -74,7 +81,8 @@ static const char *const args[NMSGS] = {
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each
  * can be found in the text. */
-static const char *const str[] = { "<A1>", "<A2>", "<A3>", "<A4>", "<A5>" };
+static const char *const str[] = { "<A1>", "<A2>", "<A3>", "<A4>", "<A5>",
+	"<A6>" };
 #define NUM(i) (7001 + (i))
 
 /* Write message M in L with arguments of signature SIG. */
@@ -91,6 +99,11 @@ say(struct strbuf *b, enum lang l, enum msg m, const char *sig)
 		wording(b, l, m, str[0], str[1], str[2]);
 	else if (strcmp(sig, "ssss") == 0)
 		wording(b, l, m, str[0], str[1], str[2], str[3]);
+	else if (strcmp(sig, "sssss") == 0)
+		wording(b, l, m, str[0], str[1], str[2], str[3], str[4]);
+	else if (strcmp(sig, "slssss") == 0)
+		wording(b, l, m, str[0], (unsigned long)NUM(1), str[2], str[3],
+		    str[4], str[5]);
 	else if (strcmp(sig, "ssi") == 0)
 		wording(b, l, m, str[0], str[1], (int)NUM(2));
 	else if (strcmp(sig, "su") == 0)
