@@ -1461,7 +1461,8 @@ load_area(struct auditor *a, const char *dir)
 				break;
 		}
 		a->town_rules[t].include_anywhere = a->o->include_anywhere;
-		if (rules_load(&a->town_rules[t], path, &err) != 0) {
+		if (area_rules_load(&a->town_rules[t], &aa->county,
+		    aa->towns[t].code, &err) != 0) {
 			rc = stage_fail_lines(&a->st, &err);
 			break;
 		}

@@ -245,7 +245,11 @@ stage_load_rules(struct stage *st, const char *path, int include_anywhere)
 		return stage_fail(st, "%s", _("no rules: give --rules, or --village "
 		    "with a village.yaml that names its rules"));
 	st->rules.include_anywhere = include_anywhere;
-	if (rules_load(&st->rules, path, &err) != 0) {
+	/* In an area the county's rules for the village's town, which follow
+	 * the county's procedure. */
+	if ((st->have_area && path == st->village.rules_path ?
+	    area_rules_load(&st->rules, &st->area.county, st->village.code, &err) :
+	    rules_load(&st->rules, path, &err)) != 0) {
 		rc = stage_fail_lines(st, &err);
 		strbuf_free(&err);
 		return rc;
