@@ -813,12 +813,32 @@ on_objection(void *ctx, const struct objection *x, enum objection_finding what)
 		    MSG_AUDIT_PENDING, path_base(lr->of->file), x->line);
 }
 
+/* The list level LEV's notice shows and its resolution is made from:
+ * appraised.csv for the village, else the list of the last level before
+ * it that posts. */
+static int
+level_from(const struct village_audit *va, enum level lev)
+{
+	int before = rules_level_before(va->r, (int)lev);
+
+	return before < 0 ? F_APPRAISED : F_PUB_VILLAGE + before;
+}
+
+/* Whether stage file K belongs to the procedure: a level's list only when
+ * the level posts (every one while the rules are unknown). */
+static int
+file_expected(const struct village_audit *va, int k)
+{
+	return k < F_PUB_VILLAGE || k > F_PUB_COUNTY || va->r == NULL ||
+	    rules_posts(va->r, (enum level)(k - F_PUB_VILLAGE));
+}
+
 /* The list of a level's resolution, and the one it was resolved from. */
 static void
 audit_level(struct village_audit *va, enum level lev)
 {
 	static const char *const cols[] = { "decision", "reasons", "objections" };
-	int from = lev == LEVEL_VILLAGE ? F_APPRAISED : F_PUB_VILLAGE + (int)lev - 1;
+	int from = level_from(va, lev);
 	int to = F_PUB_VILLAGE + (int)lev;
 	const struct hhlist *in = &va->lists[from];
 	struct hhlist d;
@@ -968,7 +988,7 @@ audit_dates(struct village_audit *va)
 	memset(d, 0, sizeof d);
 	d[DATE_APPRAISAL] = va->v.appraisal_date;
 	for (int l = 0; l < NLEVELS; l++)
-		if (va->v.publicity[l].given) {
+		if (va->v.publicity[l].given && rules_posts(va->r, (enum level)l)) {
 			d[DATE_VILLAGE_START + 2 * l] = va->v.publicity[l].start;
 			d[DATE_VILLAGE_END + 2 * l] = va->v.publicity[l].end;
 		}
@@ -1301,7 +1321,8 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	/* What is not there yet is information (SPEC: STAGE_NOT_REACHED is
 	 * info); whatever is there is checked, at either level. */
 	for (int k = 0; k < NFILES; k++)
-		if (!va.present[k] && !exists(&va, stage_files[k]))
+		if (!va.present[k] && !exists(&va, stage_files[k]) &&
+		    file_expected(&va, k))
 			say(&va, SEV_INFO, "STAGE_NOT_REACHED", "",
 			    MSG_AUDIT_NOT_REACHED, stage_files[k]);
 	if (va.r == NULL)
@@ -1323,9 +1344,10 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 		audit_appraisal(&va);
 	}
 	for (int l = 0; l < NLEVELS; l++) {
-		int from = l == 0 ? F_APPRAISED : F_PUB_VILLAGE + l - 1;
-
-		if (va.have_list[from] && va.have_list[F_PUB_VILLAGE + l])
+		if (!rules_posts(va.r, (enum level)l))
+			continue;
+		if (va.have_list[level_from(&va, (enum level)l)] &&
+		    va.have_list[F_PUB_VILLAGE + l])
 			audit_level(&va, (enum level)l);
 	}
 	if (va.present[F_REGISTRY])

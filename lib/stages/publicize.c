@@ -50,6 +50,7 @@ load(struct stage *st, const struct publicize_options *o, int rules,
 	*a = NULL;
 	if (stage_load_village(st, o->village, 1) != 0 ||
 	    (rules && stage_load_rules(st, o->rules, o->include_anywhere) != 0) ||
+	    stage_check_level(st, o->rules, o->include_anywhere, o->level) != 0 ||
 	    stage_load_columns(st, o->columns) != 0 ||
 	    stage_input(st, o->list) != 0 ||
 	    (o->objections && stage_input(st, o->objections) != 0))
