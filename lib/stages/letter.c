@@ -702,7 +702,7 @@ publicize_letter(const struct publicize_options *o)
 	st.county_dir = o->county;
 	if (stage_load_village(&st, o->village, 1) != 0 ||
 	    stage_load_rules(&st, o->rules, o->include_anywhere) != 0 ||
-	    stage_check_level(&st, o->rules, o->include_anywhere, o->level) != 0 ||
+	    stage_check_level(&st, o->rules, o->include_anywhere, o->level, NULL) != 0 ||
 	    stage_load_columns(&st, o->columns) != 0 ||
 	    stage_input(&st, o->list) != 0)
 		goto out;

@@ -39,6 +39,9 @@ struct notice {
 	size_t nrows;
 	long long people;
 	int has_group;           /* some household has a villager group */
+	int town_posted;         /* the procedure has a town posting (the
+	                          * county's notice says whether the town
+	                          * posted the list or reviewed it only) */
 };
 
 void notice_write(const struct notice *n, enum notice_format f,

@@ -276,13 +276,15 @@ stage_load_rules(struct stage *st, const char *path, int include_anywhere)
 
 int
 stage_check_level(struct stage *st, const char *path, int include_anywhere,
-    enum level l)
+    enum level l, int posts[NLEVELS])
 {
 	struct rules own;
 	const struct rules *r = &st->rules;
 	struct strbuf b = { 0 };
 	int rc = 0;
 
+	for (int i = 0; posts != NULL && i < NLEVELS; i++)
+		posts[i] = 1;
 	if (l == LEVEL_VILLAGE)
 		return 0;
 	if (!st->have_rules) {
@@ -290,6 +292,8 @@ stage_check_level(struct stage *st, const char *path, int include_anywhere,
 			return rc == 1 ? 0 : rc;
 		r = &own;
 	}
+	for (int i = 0; posts != NULL && i < NLEVELS; i++)
+		posts[i] = rules_posts(r, (enum level)i);
 	if (!rules_posts(r, l)) {
 		rules_postings(r, &b);
 		rc = stage_fail(st, _("--level %s: the procedure of %s does not post "

@@ -35,6 +35,13 @@ expect "the county objections remove a household: the registry leaves it out (it
 	confirmed $V/publicized-village.csv | grep -vx "$h" >want && registered $V >got && same got want
 '
 
+expect "the county notice says the town reviewed the list, not that the town posted it" '
+	flat_village c "{village: 7, county: 5}" && vmake $V TPA_AUDIT=0 >out 2>err &&
+	grep -q "经村级公示、乡镇人民政府审核、县扶贫开发领导小组审定" $V/notice-county.html &&
+	! grep -q "乡镇审核公示" $V/notice-county.html &&
+	grep -q "县级审定公告" $V/notice-county.html
+'
+
 expect "tpa status: village posting, both audits, then the county posting and the registry; exit 0" '
 	flat_village c "{village: 7, county: 5}" && vmake $V TPA_AUDIT=0 >out 2>err &&
 	status 0 tpa status --no-audit $V >st && steps st >got &&
