@@ -14,12 +14,6 @@
 #   town notice and letters -> (objections-town.csv) -> publicized-town.csv
 #   -> county audit -> county notice and letters -> (objections-county.csv)
 #   -> publicized-county.csv -> registry/
-# The rules say which levels post (publicity: in tpa-rules(5); `tpa status
-# --levels` prints them): a level that does not post has no notice,
-# letters, objections or list, and the next step takes the list of the
-# last level that posted. Both audits run whatever posts; each covers the
-# list of the last posting level below it and clears the first step after
-# it (the next posting, or the registry, filed from the last level's list).
 # and stops where the procedure waits (an objections file not there yet:
 # that level's publicity has not ended; an audit not done yet: one plain
 # line, and make exits 0, for waiting is the normal state) or is blocked
@@ -28,6 +22,13 @@
 # village, an input a stage refused: make fails, for someone must act). A
 # blocked stage writes its outputs and names them in .tpa-blocked.mk, so
 # make runs it again next time until it is no longer blocked.
+#
+# The rules say which levels post (publicity: in tpa-rules(5); `tpa status
+# --levels` prints them): a level that does not post has no notice,
+# letters, objections or list, and the next step takes the list of the
+# last level that posted. Both audits run whatever posts; each covers the
+# list of the last posting level below it and clears the first step after
+# it (the next posting, or the registry, filed from the last level's list).
 #
 #   make            every stage that can run
 #   make status     which step the village is at and what it waits for
