@@ -309,10 +309,10 @@ status_print_code(const char *dir)
 
 /* The rules of the village V (in an area, with its area A: the county's
  * rules for its town) into R. Returns 0, 1 when no rules are named (R
- * untouched: the stages say so), or -1 with the error printed. */
+ * untouched: the stages say so), or -1 with the error printed when SAY. */
 static int
 load_rules(struct rules *r, const struct village *v, const struct area *a,
-    int in_area)
+    int in_area, int say)
 {
 	struct strbuf err = { 0 };
 	int rc;
@@ -324,7 +324,7 @@ load_rules(struct rules *r, const struct village *v, const struct area *a,
 	    rules_load(r, v->rules_path, &err);
 	if (rc != 0) {
 		/* one line per problem, each "FILE:LINE:COL: message" */
-		for (const char *l = strbuf_str(&err); *l; ) {
+		for (const char *l = strbuf_str(&err); say && *l; ) {
 			size_t n = strcspn(l, "\n");
 
 			fprintf(stderr, "%s: %.*s\n", program_name(), (int)n, l);
@@ -337,20 +337,25 @@ load_rules(struct rules *r, const struct village *v, const struct area *a,
 	return 0;
 }
 
-/* The levels that post, as the village's rules say: all three when it
- * names none. Returns 0, or -1 with the error printed. */
+/* The levels that post, as the village's rules say, and for each level
+ * the last one before it that posts (-1 before the village). Returns 0,
+ * or -1 with the error printed when the rules cannot be read. Unless
+ * STRICT, rules that cannot be read (the stage that reads them records
+ * why, and the status shows it) or none named are all three levels. */
 static int
 postings(const struct village *v, const struct area *a, int in_area,
-    int posts[NLEVELS])
+    int strict, int posts[NLEVELS], int before[NLEVELS])
 {
 	struct rules r;
-	int rc = load_rules(&r, v, a, in_area);
+	int rc = load_rules(&r, v, a, in_area, strict);
 
-	for (int l = 0; l < NLEVELS; l++)
-		posts[l] = rc == 1 || (rc == 0 && rules_posts(&r, (enum level)l));
+	for (int l = 0; l < NLEVELS; l++) {
+		posts[l] = rc != 0 || rules_posts(&r, (enum level)l);
+		before[l] = rc == 0 ? rules_level_before(&r, l) : l - 1;
+	}
 	if (rc == 0)
 		rules_free(&r);
-	return rc < 0 ? -1 : 0;
+	return rc < 0 && strict ? -1 : 0;
 }
 
 int
@@ -359,11 +364,11 @@ status_print_levels(const char *dir)
 	struct village v;
 	struct area a;
 	char err[2048];
-	int posts[NLEVELS], in_area, rc;
+	int posts[NLEVELS], before[NLEVELS], in_area, rc;
 
 	if ((in_area = load(&v, &a, dir, err, sizeof err)) < 0)
 		return EXIT_ERROR;
-	if ((rc = postings(&v, &a, in_area, posts)) == 0) {
+	if ((rc = postings(&v, &a, in_area, 1, posts, before)) == 0) {
 		for (int l = 0, n = 0; l < NLEVELS; l++)
 			if (posts[l])
 				printf("%s%s", n++ ? " " : "", level_code(l));
@@ -391,15 +396,11 @@ status_run(const char *dir, int no_audit, int one_line)
 	struct village v;
 	struct area area;
 	char err[2048], code_town[16], code_county[16];
-	int previous_done = 1, in_area, posts[NLEVELS];
+	int previous_done = 1, in_area, posts[NLEVELS], before[NLEVELS];
 
 	if ((in_area = load(&v, &area, dir, err, sizeof err)) < 0)
 		return EXIT_ERROR;
-	if (postings(&v, &area, in_area, posts) != 0) {
-		village_free(&v);
-		area_free(&area);
-		return EXIT_ERROR;
-	}
+	(void)postings(&v, &area, in_area, 0, posts, before);
 	snprintf(code_town, sizeof code_town, "%.9s", v.code);
 	snprintf(code_county, sizeof code_county, "%.6s", v.code);
 	brief = one_line;
@@ -450,12 +451,8 @@ status_run(const char *dir, int no_audit, int one_line)
 				char *prov = path_join(pd, "PROVENANCE.csv");
 				char below[48];
 
-				for (int b = l - 1; b >= 0; b--)
-					if (posts[b]) {
-						snprintf(below, sizeof below, "publicized-%s.csv",
-						    lvl[b]);
-						break;
-					}
+				snprintf(below, sizeof below, "publicized-%s.csv",
+				    lvl[before[l]]);
 				errors = audit_errors(p, v.code);
 				if (errors >= 0 && has(dir, below) &&
 				    !audit_covers(prov, dir, below)) {

@@ -95,3 +95,10 @@ expect "in an area, a town whose own rules post at the county’s levels: accept
 	[ "$(tpa status --levels c/2015/371323106201)" = "village county" ] &&
 	[ "$(tpa status --levels $V)" = "village county" ]
 '
+
+expect "rules that cannot be read: tpa status still shows the village (the stage that reads them says why), with every level" '
+	flat_village c "{village: 7, town: 0}" &&
+	{ tpa status --no-audit $V >st 2>err; [ $? -eq 3 ]; } && [ ! -s err ] &&
+	head -1 st | grep -qx "village 371323105201 (双河村), 2015" &&
+	grep -q "^  town notice " st && grep -q "^  county objections " st
+'
