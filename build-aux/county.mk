@@ -6,7 +6,9 @@
 #   1. every town folder (each runs its villages and its audit) and every
 #      village that has no town folder, as far as they go;
 #   2. the county audit (audit.csv, sample.csv) over the villages that
-#      have publicized-town.csv;
+#      have publicized-town.csv (publicized-village.csv when the
+#      procedure has no town posting: its levels are the county's, for
+#      every town, as `tpa status --levels` prints them);
 #   3. the towns and villages again (those the audit cleared go on to the
 #      county notice and, once its objections are in, the registry);
 #   4. the county's statistics over the villages' registries (stats.csv,
@@ -16,11 +18,14 @@
 LEVEL := county
 # (the last word of the path: a space may be in a folder above)
 AREA := $(patsubst county-%,%,$(lastword $(notdir $(CURDIR))))
-BELOW := town
 TOWNS := $(sort $(patsubst %/Makefile,%,$(wildcard ../town-$(AREA)[0-9][0-9][0-9]/Makefile)))
 VILLAGES := $(sort $(patsubst %/village.yaml,%,$(wildcard ../$(AREA)[0-9][0-9][0-9][0-9][0-9][0-9]/village.yaml)))
+T = $(if $(TPA_BIN),$(TPA_BIN)/,)
+# All towns follow the county's procedure: any village's rules say it.
+POSTING := $(if $(VILLAGES),$(shell $(T)tpa status --levels $(firstword $(VILLAGES)) 2>/dev/null))
+BELOW := $(if $(POSTING),$(if $(filter town,$(POSTING)),town,village),town)
 TOWNLESS := $(foreach v,$(VILLAGES),$(if $(wildcard ../town-$(shell printf '%.9s' '$(notdir $(v))')/Makefile),,$(v)))
-AUDITED := $(sort $(patsubst %/publicized-town.csv,%,$(wildcard ../$(AREA)[0-9][0-9][0-9][0-9][0-9][0-9]/publicized-town.csv)))
+AUDITED := $(sort $(patsubst %/publicized-$(BELOW).csv,%,$(wildcard ../$(AREA)[0-9][0-9][0-9][0-9][0-9][0-9]/publicized-$(BELOW).csv)))
 REGISTRIES := $(sort $(patsubst %/households.csv,%,$(wildcard ../$(AREA)[0-9][0-9][0-9][0-9][0-9][0-9]/registry/households.csv)))
 PLACES := $(addprefix town-,$(notdir $(TOWNS))) $(addprefix village-,$(notdir $(TOWNLESS)))
 

@@ -23,6 +23,13 @@
 # blocked stage writes its outputs and names them in .tpa-blocked.mk, so
 # make runs it again next time until it is no longer blocked.
 #
+# The rules say which levels post (publicity: in tpa-rules(5); `tpa status
+# --levels` prints them): a level that does not post has no notice,
+# letters, objections or list, and the next step takes the list of the
+# last level that posted. Both audits run whatever posts; each covers the
+# list of the last posting level below it and clears the first step after
+# it (the next posting, or the registry, filed from the last level's list).
+#
 #   make            every stage that can run
 #   make status     which step the village is at and what it waits for
 #   make notice     the notice to post now and the letters to hand to the
@@ -50,6 +57,14 @@ endif
 CODE := $(shell $(T)tpa status --code . 2>/dev/null)
 TOWN_DIR := ../town-$(shell printf '%.9s' '$(CODE)')
 COUNTY_DIR := ../county-$(shell printf '%.6s' '$(CODE)')
+# The levels that post, in order (village first), as the rules say; all
+# three when they cannot be read: the stages say why.
+LEVELS := $(or $(shell $(T)tpa status --levels . 2>/dev/null),village town county)
+posts = $(filter $(1),$(LEVELS))
+LAST := $(lastword $(LEVELS))
+# The list each audit covers: that of the last posting level below it.
+BELOW_TOWN := publicized-village.csv
+BELOW_COUNTY := publicized-$(if $(call posts,town),town,village).csv
 ifeq ($(TPA_AUDIT),0)
 town_gate =
 county_gate =
@@ -57,6 +72,11 @@ else
 town_gate = .tpa-town-audit
 county_gate = .tpa-county-audit
 endif
+# The gates each step waits for: an audit clears the first posting at or
+# after its level, else the registry.
+GATES_TOWN := $(town_gate)
+GATES_COUNTY := $(if $(call posts,town),,$(town_gate)) $(county_gate)
+GATES_REGISTRY := $(if $(call posts,county),,$(if $(call posts,town),,$(town_gate)) $(county_gate))
 
 .PHONY: all status notice clean .tpa-blocked
 
@@ -135,25 +155,27 @@ letters-village.html: appraised.csv village.yaml
 publicized-village.csv: notice-village.html letters-village.html appraised.csv objections-village.csv village.yaml
 	@$(call after,$^ $|) $(T)tpa-publicize resolve --level village --village village.yaml -o $@ appraised.csv objections-village.csv
 
-notice-town.html: publicized-village.csv village.yaml | $(town_gate)
-	@$(call after,$^ $|) $(T)tpa-publicize notice --level town --village village.yaml -o $@ publicized-village.csv
+# The town's and the county's postings, of the list of the level that
+# posted before.
+# $(call posting,LEVEL,LIST,GATES,OBJECTIONS,CLOSED)
+define posting
+notice-$(1).html: $(2) village.yaml | $(3)
+	@$$(call after,$$^ $$|) $$(T)tpa-publicize notice --level $(1) --village village.yaml -o $$@ $(2)
 
-letters-town.html: publicized-village.csv village.yaml | $(town_gate)
-	@$(call after,$^ $|) $(T)tpa-publicize letter --level town --village village.yaml -o $@ publicized-village.csv
+letters-$(1).html: $(2) village.yaml | $(3)
+	@$$(call after,$$^ $$|) $$(T)tpa-publicize letter --level $(1) --village village.yaml -o $$@ $(2)
 
-publicized-town.csv: notice-town.html letters-town.html publicized-village.csv $(OBJ_TOWN) $(CLOSED_TOWN) village.yaml
-	@$(call after,$^ $|) $(T)tpa-publicize resolve --level town --village village.yaml -o $@ publicized-village.csv $(OBJ_TOWN)
+publicized-$(1).csv: notice-$(1).html letters-$(1).html $(2) $(4) $(5) village.yaml
+	@$$(call after,$$^ $$|) $$(T)tpa-publicize resolve --level $(1) --village village.yaml -o $$@ $(2) $(4)
+endef
+ifneq ($(call posts,town),)
+$(eval $(call posting,town,publicized-village.csv,$(GATES_TOWN),$(OBJ_TOWN),$(CLOSED_TOWN)))
+endif
+ifneq ($(call posts,county),)
+$(eval $(call posting,county,$(BELOW_COUNTY),$(GATES_COUNTY),$(OBJ_COUNTY),$(CLOSED_COUNTY)))
+endif
 
-notice-county.html: publicized-town.csv village.yaml | $(county_gate)
-	@$(call after,$^ $|) $(T)tpa-publicize notice --level county --village village.yaml -o $@ publicized-town.csv
-
-letters-county.html: publicized-town.csv village.yaml | $(county_gate)
-	@$(call after,$^ $|) $(T)tpa-publicize letter --level county --village village.yaml -o $@ publicized-town.csv
-
-publicized-county.csv: notice-county.html letters-county.html publicized-town.csv $(OBJ_COUNTY) $(CLOSED_COUNTY) village.yaml
-	@$(call after,$^ $|) $(T)tpa-publicize resolve --level county --village village.yaml -o $@ publicized-town.csv $(OBJ_COUNTY)
-
-registry/households.csv: publicized-county.csv primary.csv applicants.csv village.yaml
+registry/households.csv: publicized-$(LAST).csv primary.csv applicants.csv village.yaml | $(GATES_REGISTRY)
 	@$(call after,$^ $|,registry) $(T)tpa-file --village village.yaml .
 
 # An objections file that does not exist yet: that level's publicity has
@@ -165,11 +187,15 @@ ifeq ($(IN_AREA),1)
 # The town's or county's objections file not there yet, once the level's
 # notice is posted: the owner records them when its posting's period is
 # over.
+ifneq ($(call posts,town),)
 $(OBJ_TOWN): | notice-town.html
 	@$(call after,$^ $|) echo "tpa: waiting for $@: the town records there the objections its posting drew (a header row alone if there were none)" >&2
+endif
 
+ifneq ($(call posts,county),)
 $(OBJ_COUNTY): | notice-county.html
 	@$(call after,$^ $|) echo "tpa: waiting for $@: the county records there the objections its announcement drew (a header row alone if there were none)" >&2
+endif
 
 # Whether the owner closed its posting of this village: one line while
 # it has not (make exits 0); a closing date on or before the end stops
@@ -182,11 +208,15 @@ elif [ $$rc -eq 3 ]; then echo "tpa: waiting: $$why" >&2; rm -f $@; \
 else rm -f $@; exit 1; fi
 endef
 
+ifneq ($(call posts,town),)
 .tpa-town-closed: $(OBJ_TOWN) $(TOWN_DIR)/villages.csv $(TOWN_DIR)/town.yaml
 	$(call closed,town)
+endif
 
+ifneq ($(call posts,county),)
 .tpa-county-closed: $(OBJ_COUNTY) $(COUNTY_DIR)/county.yaml
 	$(call closed,county)
+endif
 
 $(TOWN_DIR)/villages.csv $(TOWN_DIR)/town.yaml $(COUNTY_DIR)/county.yaml: ;
 endif
@@ -210,11 +240,11 @@ elif awk -F, -v c='$(CODE)' '$$1 == "error" && $$3 == c { n++ } END { exit n > 0
 else echo "tpa: the $(1) audit found errors for $(CODE): see $(2)/audit.csv; correct them, then run make in $(2)" >&2; rm -f $@; exit 1; fi
 endef
 
-.tpa-town-audit: $(TOWN_DIR)/audit.csv publicized-village.csv
-	$(call gate,town,$(TOWN_DIR),publicized-village.csv,the villages that have publicized-village.csv)
+.tpa-town-audit: $(TOWN_DIR)/audit.csv $(BELOW_TOWN)
+	$(call gate,town,$(TOWN_DIR),$(BELOW_TOWN),the villages that have $(BELOW_TOWN))
 
-.tpa-county-audit: $(COUNTY_DIR)/audit.csv publicized-town.csv
-	$(call gate,county,$(COUNTY_DIR),publicized-town.csv,the villages that have publicized-town.csv)
+.tpa-county-audit: $(COUNTY_DIR)/audit.csv $(BELOW_COUNTY) $(if $(call posts,town),,$(town_gate))
+	$(call gate,county,$(COUNTY_DIR),$(BELOW_COUNTY),the villages that have $(BELOW_COUNTY))
 
 # An audit not there yet: its gate says so.
 $(TOWN_DIR)/audit.csv $(COUNTY_DIR)/audit.csv: ;
@@ -222,11 +252,13 @@ $(TOWN_DIR)/audit.csv $(COUNTY_DIR)/audit.csv: ;
 status:
 	@$(T)tpa status $(if $(filter 0,$(TPA_AUDIT)),--no-audit) . || [ $$? -eq 3 ]
 
-# The notice to post now: the furthest level reached.
+# The notice to post now: the furthest level reached, the last posting
+# level whose list below is there (LEVEL:LIST, in order).
+REACHED := $(if $(call posts,town),town:publicized-village.csv) \
+    $(if $(call posts,county),county:$(BELOW_COUNTY))
 notice:
-	@if [ -f publicized-town.csv ]; then $(MAKE) --no-print-directory notice-county.html letters-county.html; \
-	elif [ -f publicized-village.csv ]; then $(MAKE) --no-print-directory notice-town.html letters-town.html; \
-	else $(MAKE) --no-print-directory notice-village.html letters-village.html; fi
+	@l=village; for p in $(REACHED); do [ -f $${p#*:} ] && l=$${p%%:*}; done; \
+	$(MAKE) --no-print-directory notice-$$l.html letters-$$l.html
 
 clean:
 	rm -rf applicants.csv rejects-apply.csv primary.csv rejects-survey.csv \

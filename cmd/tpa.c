@@ -26,7 +26,8 @@ static const struct {
 
 /* TRANSLATORS: keep the program, option and file names as they are. */
 static const char status_usage[] = N_(
-"usage: tpa status [--no-audit] [--brief | --code | --closed LEVEL] [DIR...]\n"
+"usage: tpa status [--no-audit] [--brief | --code | --levels | --closed LEVEL]\n"
+"                  [DIR...]\n"
 "\n"
 "Which step each village folder (default: the current one) is at, and what\n"
 "it waits for or why it is blocked: one line per step, or with --brief the\n"
@@ -38,6 +39,8 @@ static const char status_usage[] = N_(
 "               (make TPA_AUDIT=0)\n"
 "  --brief      one line per village\n"
 "  --code       only the code that its village.yaml gives\n"
+"  --levels     only the levels that post, as its rules say (village\n"
+"               town county, in order, on one line)\n"
 "  --closed LEVEL  in an area, whether the town or county (LEVEL) closed\n"
 "               its posting of the village: exits 0 when it did (or\n"
 "               outside an area), 3 with one line saying what is missing\n"
@@ -81,11 +84,13 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "status") == 0) {
 		const char *no_audit = NULL, *brief = NULL, *code = NULL, *closed = NULL;
+		const char *levels = NULL;
 		const struct option opts[] = {
 			{ "closed", 0, 1, &closed },
 			{ "no-audit", 0, 0, &no_audit },
 			{ "brief", 0, 0, &brief },
 			{ "code", 0, 0, &code },
+			{ "levels", 0, 0, &levels },
 			{ NULL, 0, 0, NULL },
 		};
 		int dirs, rc = EXIT_DONE;
@@ -96,6 +101,12 @@ main(int argc, char **argv)
 			for (int a = 0; a < dirs; a++)
 				rc = status_worse(rc, status_closed(argv[1 + a], closed));
 			return dirs == 0 ? status_closed(".", closed) : rc;
+		}
+		if (levels != NULL) {
+			for (int a = 0; a < dirs; a++)
+				if (status_print_levels(argv[1 + a]) != EXIT_DONE)
+					rc = EXIT_ERROR;
+			return dirs == 0 ? status_print_levels(".") : rc;
 		}
 		if (code != NULL) {
 			for (int a = 0; a < dirs; a++)

@@ -10,6 +10,7 @@
 #include "io/paths.h"
 #include "rules/area.h"
 #include "rules/columns.h"
+#include "rules/rules.h"
 #include "rules/village.h"
 #include "rules/yamldoc.h"
 #include "values/date.h"
@@ -1163,4 +1164,41 @@ area_county_rules_for(const struct area_county *c, const char *town,
 		}
 	*path = c->rules_path;
 	*key = "rules";
+}
+
+int
+area_rules_load(struct rules *r, const struct area_county *c, const char *town,
+    struct strbuf *err)
+{
+	const struct area_town_rules *own = NULL;
+	struct rules county;
+	struct strbuf a = { 0 }, b = { 0 };
+	int anywhere = r->include_anywhere, same;
+
+	for (size_t i = 0; i < c->nrules_by_town; i++)
+		if (strncmp(c->rules_by_town[i].code, town, 9) == 0)
+			own = &c->rules_by_town[i];
+	if (rules_load(r, own != NULL ? own->rules_path : c->rules_path, err) != 0)
+		return -1;
+	if (own == NULL)
+		return 0;
+	memset(&county, 0, sizeof county);
+	county.include_anywhere = anywhere;
+	if (rules_load(&county, c->rules_path, err) != 0) {
+		rules_free(r);
+		return -1;
+	}
+	if (!(same = rules_same_postings(r, &county))) {
+		rules_postings(r, &a);
+		rules_postings(&county, &b);
+		strbuf_printf(err, _("%s:%lu: rules_by_town.%s: %s posts at %s, the "
+		    "county's rules %s at %s: all towns of a county follow the "
+		    "county's procedure\n"), c->path, own->line, own->code,
+		    own->rules_path, strbuf_str(&a), c->rules_path, strbuf_str(&b));
+		rules_free(r);
+	}
+	rules_free(&county);
+	strbuf_free(&a);
+	strbuf_free(&b);
+	return same ? 0 : -1;
 }

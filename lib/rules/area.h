@@ -209,4 +209,13 @@ int area_county_entry(const struct area_county *c, const char *key,
 void area_county_rules_for(const struct area_county *c, const char *town,
     const char **path, const char **key, char keybuf[32]);
 
+struct rules;
+/* Load into R (R->include_anywhere kept) the rules of town TOWN, as
+ * area_county_rules_for() names them. A town's own rules must post at the
+ * same levels as the county's (SPEC §8: all towns of a county follow the
+ * county's procedure): otherwise an error naming county.yaml's line and
+ * both files. Returns 0, or -1 with the lines in ERR (R then freed). */
+int area_rules_load(struct rules *r, const struct area_county *c,
+    const char *town, struct strbuf *err);
+
 #endif

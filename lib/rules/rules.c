@@ -524,6 +524,41 @@ load_fields(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 	return 0;
 }
 
+/* publicity: {village: DAYS[, town: DAYS][, county: DAYS]}: the levels
+ * that post, in the order of the procedure, and their minimum days. A
+ * file that gives publicity: gives the whole procedure: the levels it
+ * does not name do not post, whatever an included file said. */
+static int
+load_publicity(struct rules *r, struct yamldoc *d, yaml_node_t *n)
+{
+	static const char *const levels[] = { "village", "town", "county", NULL };
+	long long days[NLEVELS];
+	yaml_node_t *v;
+
+	if (yamldoc_keys(d, n, levels) != 0)
+		return -1;
+	if (yamldoc_get(d, n, "village") == NULL)
+		return yamldoc_error(d, n, _("publicity: the village always posts: "
+		    "give village: DAYS"));
+	for (int i = 0; i < NLEVELS; i++) {
+		days[i] = -1;
+		if ((v = yamldoc_get(d, n, levels[i])) == NULL)
+			continue;
+		if (yamldoc_int(d, v, 0, 366, &days[i]) != 0)
+			return -1;
+		if (days[i] == 0)
+			return yamldoc_error(d, v, _("publicity: %s: 0 days: a level "
+			    "that does not post is left out of publicity:"), levels[i]);
+	}
+	for (int i = 0; i < NLEVELS; i++)
+		r->publicity_days[i] = days[i];
+	r->nposting = 0;
+	for (int i = 0; i < NLEVELS; i++)
+		if (days[i] > 0)
+			r->posting[r->nposting++] = (enum level)i;
+	return 0;
+}
+
 static int load_file(struct loader *ld, const char *path, yaml_node_t *from,
     struct yamldoc *parent);
 
@@ -535,7 +570,6 @@ load_doc(struct loader *ld, struct yamldoc *d)
 		"appraisal", "publicity", "audit", "exit", "attributes", "causes",
 		"fields", NULL };
 	static const char *const scale_keys[] = { "key_village", "other_village", NULL };
-	static const char *const levels[] = { "village", "town", "county", NULL };
 	static const char *const audit_keys[] = { "sample", NULL };
 	struct rules *r = ld->r;
 	yaml_node_t *root = yamldoc_root(d), *n, *v;
@@ -619,14 +653,9 @@ load_doc(struct loader *ld, struct yamldoc *d)
 	}
 	if ((n = yamldoc_get(d, root, "appraisal")) != NULL && load_appraisal(r, d, n) != 0)
 		return -1;
-	if ((n = yamldoc_get(d, root, "publicity")) != NULL) {
-		if (yamldoc_keys(d, n, levels) != 0)
-			return -1;
-		for (int i = 0; i < 3; i++)
-			if ((v = yamldoc_get(d, n, levels[i])) != NULL &&
-			    yamldoc_int(d, v, 0, 366, &r->publicity_days[i]) != 0)
-				return -1;
-	}
+	if ((n = yamldoc_get(d, root, "publicity")) != NULL &&
+	    load_publicity(r, d, n) != 0)
+		return -1;
 	if ((n = yamldoc_get(d, root, "audit")) != NULL) {
 		if (yamldoc_keys(d, n, audit_keys) != 0)
 			return -1;
@@ -761,6 +790,10 @@ rules_load(struct rules *r, const char *path, struct strbuf *err)
 	r->poverty_line = -1;
 	r->scale_key = r->scale_other = r->min_share = -1;
 	r->publicity_days[0] = r->publicity_days[1] = r->publicity_days[2] = -1;
+	/* no publicity: given: every level posts, with no minimum */
+	for (int i = 0; i < NLEVELS; i++)
+		r->posting[i] = (enum level)i;
+	r->nposting = NLEVELS;
 	r->audit_sample = -1;
 	r->path = xstrdup(path);
 	memset(&ld, 0, sizeof ld);
@@ -794,4 +827,54 @@ rules_load(struct rules *r, const char *path, struct strbuf *err)
 		if (r->fields[i]->f.type == FT_CODE)
 			r->fields[i]->codes.cache = &r->fields[i]->cache;
 	return 0;
+}
+
+int
+rules_posts(const struct rules *r, enum level l)
+{
+	for (size_t i = 0; i < r->nposting; i++)
+		if (r->posting[i] == l)
+			return 1;
+	return 0;
+}
+
+int
+rules_level_after(const struct rules *r, int l)
+{
+	for (size_t i = 0; i < r->nposting; i++)
+		if ((int)r->posting[i] > l)
+			return (int)r->posting[i];
+	return NLEVELS;
+}
+
+int
+rules_level_before(const struct rules *r, int l)
+{
+	int before = -1;
+
+	for (size_t i = 0; i < r->nposting; i++)
+		if ((int)r->posting[i] < l)
+			before = (int)r->posting[i];
+	return before;
+}
+
+enum level
+rules_last_level(const struct rules *r)
+{
+	return r->posting[r->nposting - 1];
+}
+
+void
+rules_postings(const struct rules *r, struct strbuf *b)
+{
+	for (size_t i = 0; i < r->nposting; i++)
+		strbuf_printf(b, "%s%s", i ? ", " : "", level_code(r->posting[i]));
+}
+
+int
+rules_same_postings(const struct rules *r, const struct rules *county)
+{
+	return r->nposting == county->nposting &&
+	    memcmp(r->posting, county->posting,
+	    r->nposting * sizeof r->posting[0]) == 0;
 }

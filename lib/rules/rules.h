@@ -11,6 +11,7 @@
 #include "base/strbuf.h"
 #include "io/digest.h"
 #include "rules/condition.h"
+#include "values/enums.h"
 #include "values/field.h"
 
 struct rule {
@@ -68,6 +69,10 @@ struct rules {
 	size_t nquorum;
 	long long min_share;              /* millionths; -1: use the table */
 	long long publicity_days[3];      /* village, town, county; -1 */
+	enum level posting[NLEVELS];      /* the levels that post, in order:
+	                                   * village first; every level when
+	                                   * no file gives publicity: */
+	size_t nposting;
 	long long audit_sample;           /* households per village; -1 */
 	struct field_decl **fields;
 	size_t nfields, fields_cap;
@@ -102,5 +107,23 @@ const char *rules_field_name(const struct rules *r, const char *s, size_t n);
  * attributes, causes. */
 #define RULES_NLISTS 4
 struct rule_list *rules_list(struct rules *r, int i);
+
+/* The levels that post (SPEC §4 publicity:). Whether R's procedure posts
+ * at level L. */
+int rules_posts(const struct rules *r, enum level l);
+/* The first level after L (an enum level, or -1 for "before the
+ * village") that posts, or NLEVELS when L is the last: the level whose
+ * notice is made from L's list (NLEVELS: the registry is). */
+int rules_level_after(const struct rules *r, int l);
+/* The last level before L that posts (-1 when none): the level whose
+ * list L's notice shows, or an audit of level L covers. */
+int rules_level_before(const struct rules *r, int l);
+/* The last level that posts: its list is the announced one, from which
+ * the registry is filed. */
+enum level rules_last_level(const struct rules *r);
+/* Append the posting levels' codes, ", "-separated, to B. */
+void rules_postings(const struct rules *r, struct strbuf *b);
+/* Whether R posts at the same levels as COUNTY, in the same order. */
+int rules_same_postings(const struct rules *r, const struct rules *county);
 
 #endif

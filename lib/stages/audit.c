@@ -826,12 +826,32 @@ on_objection(void *ctx, const struct objection *x, enum objection_finding what)
 	}
 }
 
+/* The list level LEV's notice shows and its resolution is made from:
+ * appraised.csv for the village, else the list of the last level before
+ * it that posts. */
+static int
+level_from(const struct village_audit *va, enum level lev)
+{
+	int before = rules_level_before(va->r, (int)lev);
+
+	return before < 0 ? F_APPRAISED : F_PUB_VILLAGE + before;
+}
+
+/* Whether stage file K belongs to the procedure: a level's list only when
+ * the level posts (every one while the rules are unknown). */
+static int
+file_expected(const struct village_audit *va, int k)
+{
+	return k < F_PUB_VILLAGE || k > F_PUB_COUNTY || va->r == NULL ||
+	    rules_posts(va->r, (enum level)(k - F_PUB_VILLAGE));
+}
+
 /* The list of a level's resolution, and the one it was resolved from. */
 static void
 audit_level(struct village_audit *va, enum level lev)
 {
 	static const char *const cols[] = { "decision", "reasons", "objections" };
-	int from = lev == LEVEL_VILLAGE ? F_APPRAISED : F_PUB_VILLAGE + (int)lev - 1;
+	int from = level_from(va, lev);
 	int to = F_PUB_VILLAGE + (int)lev;
 	const struct hhlist *in = &va->lists[from];
 	struct hhlist d;
@@ -951,7 +971,7 @@ audit_notices(struct village_audit *va)
 		"posted_town", NULL };
 
 	for (int lev = 0; lev < NLEVELS; lev++) {
-		int from = lev == LEVEL_VILLAGE ? F_APPRAISED : F_PUB_VILLAGE + lev - 1;
+		int from = level_from(va, (enum level)lev);
 		struct notice_check c;
 		struct strbuf name = { 0 }, err = { 0 };
 		char *path;
@@ -970,8 +990,8 @@ audit_notices(struct village_audit *va)
 			    va->area.village->posted_town;
 			c.posted_column = posted_column[lev];
 		}
-		if (va->have_list[from] && access(path, F_OK) == 0 &&
-		    regular(va, path, c.name)) {
+		if (rules_posts(va->r, (enum level)lev) && va->have_list[from] &&
+		    access(path, F_OK) == 0 && regular(va, path, c.name)) {
 			char sha[DIGEST_HEX];
 
 			/* read: an edit makes the audit run again */
@@ -1036,7 +1056,7 @@ audit_dates(struct village_audit *va)
 	memset(d, 0, sizeof d);
 	d[DATE_APPRAISAL] = va->v.appraisal_date;
 	for (int l = 0; l < NLEVELS; l++)
-		if (va->v.publicity[l].given) {
+		if (va->v.publicity[l].given && rules_posts(va->r, (enum level)l)) {
 			d[DATE_VILLAGE_START + 2 * l] = va->v.publicity[l].start;
 			d[DATE_VILLAGE_END + 2 * l] = va->v.publicity[l].end;
 		}
@@ -1369,7 +1389,8 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	/* What is not there yet is information (SPEC: STAGE_NOT_REACHED is
 	 * info); whatever is there is checked, at either level. */
 	for (int k = 0; k < NFILES; k++)
-		if (!va.present[k] && !exists(&va, stage_files[k]))
+		if (!va.present[k] && !exists(&va, stage_files[k]) &&
+		    file_expected(&va, k))
 			say(&va, SEV_INFO, "STAGE_NOT_REACHED", "",
 			    MSG_AUDIT_NOT_REACHED, stage_files[k]);
 	if (va.r == NULL)
@@ -1391,9 +1412,10 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 		audit_appraisal(&va);
 	}
 	for (int l = 0; l < NLEVELS; l++) {
-		int from = l == 0 ? F_APPRAISED : F_PUB_VILLAGE + l - 1;
-
-		if (va.have_list[from] && va.have_list[F_PUB_VILLAGE + l])
+		if (!rules_posts(va.r, (enum level)l))
+			continue;
+		if (va.have_list[level_from(&va, (enum level)l)] &&
+		    va.have_list[F_PUB_VILLAGE + l])
 			audit_level(&va, (enum level)l);
 	}
 	audit_notices(&va);
@@ -1530,7 +1552,8 @@ load_area(struct auditor *a, const char *dir)
 				break;
 		}
 		a->town_rules[t].include_anywhere = a->o->include_anywhere;
-		if (rules_load(&a->town_rules[t], path, &err) != 0) {
+		if (area_rules_load(&a->town_rules[t], &aa->county,
+		    aa->towns[t].code, &err) != 0) {
 			rc = stage_fail_lines(&a->st, &err);
 			break;
 		}

@@ -30,7 +30,7 @@
 struct reg {
 	char *id;
 	long primary;                /* its row in primary.csv, or -1 */
-	long confirmed_row;          /* its row in publicized-county.csv, or -1 */
+	long confirmed_row;          /* its row in the announced list, or -1 */
 	int confirmed;
 	struct registry_entry prev;
 	struct registry_status st;
@@ -576,7 +576,15 @@ file_run(const struct file_options *o)
 	    stage_load_columns(st, o->columns) != 0)
 		goto out;
 	f.year = st->village.year;
-	pub = path_join(o->dir, "publicized-county.csv");
+	{
+		/* the announced list: that of the last level that posts */
+		struct strbuf b = { 0 };
+
+		strbuf_printf(&b, "publicized-%s.csv",
+		    level_code(rules_last_level(&st->rules)));
+		pub = path_join(o->dir, strbuf_str(&b));
+		strbuf_free(&b);
+	}
 	prim = path_join(o->dir, "primary.csv");
 	app = path_join(o->dir, "applicants.csv");
 	out_dir = o->output ? xstrdup(o->output) : path_join(o->dir, "registry");

@@ -62,7 +62,8 @@ enum word {
 	W_QUOTA,                 /* %lld people */
 	W_IN_QUOTA, W_OVER_QUOTA,
 	/* what happens next */
-	W_NEXT_VILLAGE, W_NEXT_TOWN, W_NEXT_COUNTY, W_NEXT_APPRAISAL,
+	W_NEXT_TOWN_REVIEW, W_NEXT_COUNTY_APPROVAL, W_NEXT_REGISTERED,
+	W_NEXT_REGISTERED_POSTED, W_NEXT_APPRAISAL,
 	W_NEXT_PENDING, W_NEXT_NONE,
 	/* objecting */
 	W_OBJECT,                /* %s period, %s last day, %s contact */
@@ -165,11 +166,13 @@ static const char *const words[NWORDS][2] = {
 	[W_IN_QUOTA] = { "您家在规模之内。", "Your household is within the quota." },
 	[W_OVER_QUOTA] = { "排到您家时，再纳入您家的人口将超出规模。",
 		"When your household's turn came, admitting its members would have gone over the quota." },
-	[W_NEXT_VILLAGE] = { "公示期满无异议或异议经核实不成立的，名单报乡镇人民政府审核，审核后再次公示。",
+	[W_NEXT_TOWN_REVIEW] = { "公示期满无异议或异议经核实不成立的，名单报乡镇人民政府审核，审核后再次公示。",
 		"If no objection is upheld by the end of the period, the list goes to the town government for review and is posted again." },
-	[W_NEXT_TOWN] = { "公示期满无异议或异议经核实不成立的，名单报县扶贫开发领导小组审定并公告。",
+	[W_NEXT_COUNTY_APPROVAL] = { "公示期满无异议或异议经核实不成立的，名单报县扶贫开发领导小组审定并公告。",
 		"If no objection is upheld by the end of the period, the list goes to the county for approval and is announced." },
-	[W_NEXT_COUNTY] = { "公告期满无异议或异议经核实不成立的，您家将建档立卡，登记为贫困户，并发放贫困户登记卡。",
+	[W_NEXT_REGISTERED] = { "公告期满无异议或异议经核实不成立的，您家将建档立卡，登记为贫困户，并发放贫困户登记卡。",
+		"If no objection is upheld by the end of the period, your household is registered as a poor household and receives its registration card." },
+	[W_NEXT_REGISTERED_POSTED] = { "公示期满无异议或异议经核实不成立的，您家将建档立卡，登记为贫困户，并发放贫困户登记卡。",
 		"If no objection is upheld by the end of the period, your household is registered as a poor household and receives its registration card." },
 	[W_NEXT_APPRAISAL] = { "您家将提交村民代表会议民主评议，评议结果另行告知。",
 		"Your household will be appraised by the villagers' representatives; you will be told the result." },
@@ -537,15 +540,19 @@ appraisal(const struct letters *lt, size_t r, struct outfile *out)
 static void
 next(const struct letters *lt, enum decision d, struct outfile *out)
 {
-	static const enum word after[NLEVELS] = { W_NEXT_VILLAGE, W_NEXT_TOWN,
-		W_NEXT_COUNTY };
+	/* by the level that posts next: the list goes up, or the household
+	 * is registered (after an announcement, or after a posting) */
+	static const enum word after[NLEVELS + 1] = { W_NEXT_NONE, W_NEXT_TOWN_REVIEW,
+		W_NEXT_COUNTY_APPROVAL, W_NEXT_REGISTERED };
+	int up = rules_level_after(lt->rules, (int)lt->level);
 	enum word w;
 	struct strbuf b = { 0 };
 
 	switch (d) {
 	case DEC_PROPOSED:
 	case DEC_CONFIRMED:
-		w = after[lt->level];
+		w = up == NLEVELS && lt->level != LEVEL_COUNTY ?
+		    W_NEXT_REGISTERED_POSTED : after[up];
 		break;
 	case DEC_ELIGIBLE:
 		w = W_NEXT_APPRAISAL;
@@ -699,6 +706,7 @@ publicize_letter(const struct publicize_options *o)
 	st.county_dir = o->county;
 	if (stage_load_village(&st, o->village, 1) != 0 ||
 	    stage_load_rules(&st, o->rules, o->include_anywhere) != 0 ||
+	    stage_check_level(&st, o->rules, o->include_anywhere, o->level, NULL) != 0 ||
 	    stage_load_columns(&st, o->columns) != 0 ||
 	    stage_input(&st, o->list) != 0)
 		goto out;

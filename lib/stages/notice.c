@@ -113,23 +113,27 @@ period(const struct notice *n, struct strbuf *b)
 static void
 body(const struct notice *n, struct strbuf *b)
 {
-	static const char *const how[3] = {
+	/* by level; the last, the county's when the town did not post */
+	static const char *const how[4] = {
 		"经农户申请、入户调查、村民代表民主评议",
 		"经村级公示、乡镇人民政府审核",
 		"经村级公示、乡镇审核公示、县扶贫开发领导小组审定",
+		"经村级公示、乡镇人民政府审核、县扶贫开发领导小组审定",
 	};
-	static const char *const how_en[3] = {
+	static const char *const how_en[4] = {
 		"after application, household survey and appraisal by the villagers' representatives",
 		"after the village's publicity and the town government's review",
 		"after the village's and the town's publicity and approval by the county",
+		"after the village's publicity, the town government's review and approval by the county",
 	};
 	const char *contact = notice_contact(n->village, n->level);
 	const char *hotline = n->village->hotline;
+	int way = n->level == LEVEL_COUNTY && !n->town_posted ? 3 : (int)n->level;
 
 	if (n->lang == LANG_EN) {
 		strbuf_printf(b, "Following the identification procedure, %s, the "
 		    "list of poor households of %s for %d is made public. It is "
-		    "posted from ", how_en[n->level], orempty(n->village->name),
+		    "posted from ", how_en[way], orempty(n->village->name),
 		    n->village->year);
 		period(n, b);
 		strbuf_printf(b, ". Anyone who objects to the list may say so "
@@ -140,7 +144,7 @@ body(const struct notice *n, struct strbuf *b)
 		return;
 	}
 	strbuf_printf(b, "根据精准识别工作程序，%s，现将%s%d年建档立卡贫困户名单予以%s。%s期为",
-	    how[n->level], orempty(n->village->name), n->village->year,
+	    how[way], orempty(n->village->name), n->village->year,
 	    n->level == LEVEL_COUNTY ? "公告" : "公示",
 	    n->level == LEVEL_COUNTY ? "公告" : "公示");
 	period(n, b);

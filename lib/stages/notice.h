@@ -56,6 +56,9 @@ struct notice {
 	struct notice_row *own_rows;
 	char **copies;
 	size_t ncopies, copies_cap;
+	int town_posted;         /* the procedure has a town posting (the
+	                          * county's notice says whether the town
+	                          * posted the list or reviewed it only) */
 };
 
 /* The notice of level LEVEL of list L (its file name LIST_NAME, kept, not

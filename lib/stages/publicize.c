@@ -43,13 +43,14 @@ level_name(enum level l)
  * village took its periods from it), else NULL. */
 static int
 load(struct stage *st, const struct publicize_options *o, int rules,
-    struct hhlist *l, const struct area **a)
+    struct hhlist *l, const struct area **a, int posts[NLEVELS])
 {
 	st->town_dir = o->town;
 	st->county_dir = o->county;
 	*a = NULL;
 	if (stage_load_village(st, o->village, 1) != 0 ||
 	    (rules && stage_load_rules(st, o->rules, o->include_anywhere) != 0) ||
+	    stage_check_level(st, o->rules, o->include_anywhere, o->level, posts) != 0 ||
 	    stage_load_columns(st, o->columns) != 0 ||
 	    stage_input(st, o->list) != 0 ||
 	    (o->objections && stage_input(st, o->objections) != 0))
@@ -148,13 +149,13 @@ publicize_notice(const struct publicize_options *o)
 	struct notice n;
 	struct outfile *out = NULL;
 	const struct area *a = NULL;
-	int status = EXIT_ERROR;
+	int status = EXIT_ERROR, posts[NLEVELS];
 
 	memset(&l, 0, sizeof l);
 	memset(&n, 0, sizeof n);
 	stage_begin(&st, "publicize", o->quiet);
 	stage_target(&st, o->output);
-	if (load(&st, o, 0, &l, &a) != 0 ||
+	if (load(&st, o, 0, &l, &a, posts) != 0 ||
 	    (out = stage_output(&st, o->output, OUTFILE_PUBLIC)) == NULL ||
 	    read_list(&st, o, &l) != 0)
 		goto out;
@@ -170,6 +171,7 @@ publicize_notice(const struct publicize_options *o)
 	notice_from_list(&n, &l, o->level, path_base(o->list));
 	n.village = &st.village;
 	n.lang = st.lang;
+	n.town_posted = posts[LEVEL_TOWN];
 	if (o->level == LEVEL_COUNTY && a != NULL &&
 	    county_receipt(&st, a, st.village.code, &n) != 0)
 		goto out;
@@ -493,7 +495,7 @@ publicize_resolve(const struct publicize_options *o)
 	struct strbuf err = { 0 };
 	char *rs_path = NULL, *owner = NULL, n[5][32];
 	const struct area *a = NULL;
-	int status = EXIT_ERROR;
+	int status = EXIT_ERROR, posts[NLEVELS];
 
 	memset(&rr, 0, sizeof rr);
 	memset(&l, 0, sizeof l);
@@ -503,7 +505,7 @@ publicize_resolve(const struct publicize_options *o)
 	stage_begin(&st, "publicize", o->quiet);
 	if (o->explain == NULL)
 		stage_target(&st, o->output);
-	if (load(&st, o, 1, &l, &a) != 0)
+	if (load(&st, o, 1, &l, &a, posts) != 0)
 		goto out;
 	if (a != NULL) {
 		/* The operand must be the owner's file: one in the village

@@ -231,8 +231,13 @@ area_option(struct stage *st, const char *option)
 	return rc;
 }
 
-int
-stage_load_rules(struct stage *st, const char *path, int include_anywhere)
+/* Load the rules into R: PATH, else the ones village.yaml names (in an
+ * area the county's for the village's town, which follow the county's
+ * procedure). Returns 0, 1 when there are none to load (nothing
+ * recorded), or EXIT_ERROR with the errors recorded. */
+static int
+rules_into(struct stage *st, const char *path, int include_anywhere,
+    struct rules *r)
 {
 	struct strbuf err = { 0 };
 	int rc = 0;
@@ -242,18 +247,62 @@ stage_load_rules(struct stage *st, const char *path, int include_anywhere)
 	if (path == NULL && st->have_village)
 		path = st->village.rules_path;
 	if (path == NULL)
+		return 1;
+	memset(r, 0, sizeof *r);
+	r->include_anywhere = include_anywhere;
+	if ((st->have_area && path == st->village.rules_path ?
+	    area_rules_load(r, &st->area.county, st->village.code, &err) :
+	    rules_load(r, path, &err)) != 0)
+		rc = stage_fail_lines(st, &err);
+	strbuf_free(&err);
+	return rc;
+}
+
+int
+stage_load_rules(struct stage *st, const char *path, int include_anywhere)
+{
+	int rc = rules_into(st, path, include_anywhere, &st->rules);
+
+	if (rc == 1)
 		return stage_fail(st, "%s", _("no rules: give --rules, or --village "
 		    "with a village.yaml that names its rules"));
-	st->rules.include_anywhere = include_anywhere;
-	if (rules_load(&st->rules, path, &err) != 0) {
-		rc = stage_fail_lines(st, &err);
-		strbuf_free(&err);
+	if (rc != 0)
 		return rc;
-	}
-	strbuf_free(&err);
 	st->have_rules = 1;
 	for (size_t i = 0; i < st->rules.nfiles && rc == 0; i++)
 		rc = stage_input(st, st->rules.files[i].path);
+	return rc;
+}
+
+int
+stage_check_level(struct stage *st, const char *path, int include_anywhere,
+    enum level l, int posts[NLEVELS])
+{
+	struct rules own;
+	const struct rules *r = &st->rules;
+	struct strbuf b = { 0 };
+	int rc = 0;
+
+	for (int i = 0; posts != NULL && i < NLEVELS; i++)
+		posts[i] = 1;
+	if (l == LEVEL_VILLAGE)
+		return 0;
+	if (!st->have_rules) {
+		if ((rc = rules_into(st, path, include_anywhere, &own)) != 0)
+			return rc == 1 ? 0 : rc;
+		r = &own;
+	}
+	for (int i = 0; posts != NULL && i < NLEVELS; i++)
+		posts[i] = rules_posts(r, (enum level)i);
+	if (!rules_posts(r, l)) {
+		rules_postings(r, &b);
+		rc = stage_fail(st, _("--level %s: the procedure of %s does not post "
+		    "at that level (it posts at %s)"), level_code(l), r->path,
+		    strbuf_str(&b));
+		strbuf_free(&b);
+	}
+	if (r == &own)
+		rules_free(&own);
 	return rc;
 }
 

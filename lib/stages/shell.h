@@ -109,6 +109,16 @@ int stage_load_village(struct stage *st, const char *path, int required);
 int stage_fail_no_period(struct stage *st, int level);
 /* Load the rules: PATH, else the ones village.yaml names. */
 int stage_load_rules(struct stage *st, const char *path, int include_anywhere);
+/* Whether level L posts in the procedure: with the rules loaded, theirs;
+ * else those that stage_load_rules() would load (PATH, include_anywhere
+ * as there), read without being recorded. POSTS, when not NULL, gets
+ * whether each level posts (all do when there are no rules, and for L
+ * the village, whose posting is always there: they are not read). Returns 0
+ * (also when there are no rules to read: the stage needs none), or
+ * EXIT_ERROR with the error recorded (a level that does not post, rules
+ * that cannot be read). */
+int stage_check_level(struct stage *st, const char *path,
+    int include_anywhere, enum level l, int posts[NLEVELS]);
 /* The column aliases: built in, then village.yaml's columns file, then
  * PATH (--columns, may be NULL). */
 int stage_load_columns(struct stage *st, const char *path);

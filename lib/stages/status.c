@@ -13,6 +13,8 @@
 #include "io/digest.h"
 #include "io/infile.h"
 #include "rules/area.h"
+#include "rules/rules.h"
+#include "values/enums.h"
 #include "values/date.h"
 #include "values/text.h"
 
@@ -305,6 +307,80 @@ status_print_code(const char *dir)
 	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
 }
 
+/* The rules of the village V (in an area, with its area A: the county's
+ * rules for its town) into R. Returns 0, 1 when no rules are named (R
+ * untouched: the stages say so), or -1 with the error printed when SAY. */
+static int
+load_rules(struct rules *r, const struct village *v, const struct area *a,
+    int in_area, int say)
+{
+	struct strbuf err = { 0 };
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if (v->rules_path == NULL)
+		return 1;
+	rc = in_area ? area_rules_load(r, &a->county, v->code, &err) :
+	    rules_load(r, v->rules_path, &err);
+	if (rc != 0) {
+		/* one line per problem, each "FILE:LINE:COL: message" */
+		for (const char *l = strbuf_str(&err); say && *l; ) {
+			size_t n = strcspn(l, "\n");
+
+			fprintf(stderr, "%s: %.*s\n", program_name(), (int)n, l);
+			l += n + (l[n] == '\n');
+		}
+		strbuf_free(&err);
+		return -1;
+	}
+	strbuf_free(&err);
+	return 0;
+}
+
+/* The levels that post, as the village's rules say, and for each level
+ * the last one before it that posts (-1 before the village). Returns 0,
+ * or -1 with the error printed when the rules cannot be read. Unless
+ * STRICT, rules that cannot be read (the stage that reads them records
+ * why, and the status shows it) or none named are all three levels. */
+static int
+postings(const struct village *v, const struct area *a, int in_area,
+    int strict, int posts[NLEVELS], int before[NLEVELS])
+{
+	struct rules r;
+	int rc = load_rules(&r, v, a, in_area, strict);
+
+	for (int l = 0; l < NLEVELS; l++) {
+		posts[l] = rc != 0 || rules_posts(&r, (enum level)l);
+		before[l] = rc == 0 ? rules_level_before(&r, l) : l - 1;
+	}
+	if (rc == 0)
+		rules_free(&r);
+	return rc < 0 && strict ? -1 : 0;
+}
+
+int
+status_print_levels(const char *dir)
+{
+	struct village v;
+	struct area a;
+	char err[2048];
+	int posts[NLEVELS], before[NLEVELS], in_area, rc;
+
+	if ((in_area = load(&v, &a, dir, err, sizeof err)) < 0)
+		return EXIT_ERROR;
+	if ((rc = postings(&v, &a, in_area, 1, posts, before)) == 0) {
+		for (int l = 0, n = 0; l < NLEVELS; l++)
+			if (posts[l])
+				printf("%s%s", n++ ? " " : "", level_code(l));
+		printf("\n");
+	}
+	village_free(&v);
+	area_free(&a);
+	if (rc != 0)
+		return EXIT_ERROR;
+	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+}
+
 int
 status_worse(int a, int b)
 {
@@ -320,10 +396,11 @@ status_run(const char *dir, int no_audit, int one_line)
 	struct village v;
 	struct area area;
 	char err[2048], code_town[16], code_county[16];
-	int previous_done = 1, in_area;
+	int previous_done = 1, in_area, posts[NLEVELS], before[NLEVELS];
 
 	if ((in_area = load(&v, &area, dir, err, sizeof err)) < 0)
 		return EXIT_ERROR;
+	(void)postings(&v, &area, in_area, 0, posts, before);
 	snprintf(code_town, sizeof code_town, "%.9s", v.code);
 	snprintf(code_county, sizeof code_county, "%.6s", v.code);
 	brief = one_line;
@@ -359,6 +436,8 @@ status_run(const char *dir, int no_audit, int one_line)
 		snprintf(notice, sizeof notice, "notice-%s.html", lvl[l]);
 		snprintf(objections, sizeof objections, "objections-%s.csv", lvl[l]);
 		snprintf(list, sizeof list, "publicized-%s.csv", lvl[l]);
+		/* Both audits, whatever posts: each covers the list of the last
+		 * level below it that posts. */
 		if (l > 0) {
 			int errors;
 
@@ -372,7 +451,8 @@ status_run(const char *dir, int no_audit, int one_line)
 				char *prov = path_join(pd, "PROVENANCE.csv");
 				char below[48];
 
-				snprintf(below, sizeof below, "publicized-%s.csv", lvl[l - 1]);
+				snprintf(below, sizeof below, "publicized-%s.csv",
+				    lvl[before[l]]);
 				errors = audit_errors(p, v.code);
 				if (errors >= 0 && has(dir, below) &&
 				    !audit_covers(prov, dir, below)) {
@@ -403,6 +483,10 @@ status_run(const char *dir, int no_audit, int one_line)
 					line(step, DONE, audit);
 				strbuf_reset(&d);
 			}
+		}
+		if (!posts[l]) {
+			strbuf_free(&d);
+			continue;
 		}
 		step = level_steps[l][1];
 		why = blocked_reason(dir, notice);

@@ -29,6 +29,13 @@ int status_worse(int a, int b);
  * EXIT_ERROR when village.yaml cannot be read or is refused. */
 int status_print_code(const char *dir);
 
+/* Print the levels that post in the procedure of the village in folder
+ * DIR (its rules: in an area the county's for its town), in order,
+ * space-separated on one line (make reads them so). Returns EXIT_DONE,
+ * or EXIT_ERROR when village.yaml or the rules cannot be read or are
+ * refused. */
+int status_print_levels(const char *dir);
+
 /* `tpa status --closed LEVEL DIR`: whether the town (LEVEL "town") or
  * the county ("county") closed its posting of the village in folder DIR
  * (SPEC §8): EXIT_DONE when it did, or when the village is not in an area

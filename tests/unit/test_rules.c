@@ -518,6 +518,117 @@ START_TEST(include_cycle_refused)
 }
 END_TEST
 
+START_TEST(postings_ordered)
+{
+	char *dir = test_tmpdir();
+	struct rules r;
+	struct strbuf err = { 0 }, b = { 0 };
+
+	/* no publicity: every level, no minimum */
+	test_write_in(dir, "main.yaml", "income: {poverty_line: 2855}\n");
+	ck_assert_int_eq(load(dir, &r, &err), 0);
+	ck_assert_uint_eq(r.nposting, 3);
+	ck_assert_int_eq(rules_level_after(&r, -1), LEVEL_VILLAGE);
+	ck_assert_int_eq(rules_level_after(&r, LEVEL_VILLAGE), LEVEL_TOWN);
+	ck_assert_int_eq(rules_level_after(&r, LEVEL_TOWN), LEVEL_COUNTY);
+	ck_assert_int_eq(rules_level_after(&r, LEVEL_COUNTY), NLEVELS);
+	ck_assert_int_eq(rules_level_before(&r, LEVEL_COUNTY), LEVEL_TOWN);
+	ck_assert_int_eq(rules_level_before(&r, LEVEL_VILLAGE), -1);
+	ck_assert_int_eq((int)rules_last_level(&r), LEVEL_COUNTY);
+	ck_assert(r.publicity_days[LEVEL_TOWN] == -1);
+	rules_free(&r);
+
+	/* written out of order: the procedure's order */
+	test_write_in(dir, "main.yaml",
+	    "income: {poverty_line: 2855}\npublicity: {county: 5, village: 7}\n");
+	ck_assert_int_eq(load(dir, &r, &err), 0);
+	ck_assert_uint_eq(r.nposting, 2);
+	ck_assert(rules_posts(&r, LEVEL_VILLAGE) && !rules_posts(&r, LEVEL_TOWN) &&
+	    rules_posts(&r, LEVEL_COUNTY));
+	ck_assert_int_eq(rules_level_after(&r, LEVEL_VILLAGE), LEVEL_COUNTY);
+	ck_assert_int_eq(rules_level_before(&r, LEVEL_COUNTY), LEVEL_VILLAGE);
+	/* the town's audit, which does not post, covers the village's list */
+	ck_assert_int_eq(rules_level_before(&r, LEVEL_TOWN), LEVEL_VILLAGE);
+	ck_assert_int_eq((int)rules_last_level(&r), LEVEL_COUNTY);
+	ck_assert(r.publicity_days[LEVEL_COUNTY] == 5);
+	rules_postings(&r, &b);
+	ck_assert_str_eq(strbuf_str(&b), "village, county");
+	rules_free(&r);
+
+	/* the village alone */
+	test_write_in(dir, "main.yaml",
+	    "income: {poverty_line: 2855}\npublicity: {village: 7}\n");
+	ck_assert_int_eq(load(dir, &r, &err), 0);
+	ck_assert_uint_eq(r.nposting, 1);
+	ck_assert_int_eq(rules_level_after(&r, LEVEL_VILLAGE), NLEVELS);
+	ck_assert_int_eq((int)rules_last_level(&r), LEVEL_VILLAGE);
+	rules_free(&r);
+	strbuf_free(&b);
+	strbuf_free(&err);
+	test_rmtree(dir);
+}
+END_TEST
+
+START_TEST(postings_replace_the_included)
+{
+	char *dir = test_tmpdir();
+	struct rules r, three;
+	struct strbuf err = { 0 };
+
+	test_write_in(dir, "procedure.yaml",
+	    "publicity: {village: 7, town: 7, county: 5}\n");
+	test_write_in(dir, "main.yaml", "income: {poverty_line: 2855}\n"
+	    "include: [procedure.yaml]\npublicity: {village: 10}\n");
+	ck_assert_int_eq(load(dir, &r, &err), 0);
+	ck_assert_uint_eq(r.nposting, 1);
+	ck_assert(r.publicity_days[LEVEL_VILLAGE] == 10);
+	ck_assert(r.publicity_days[LEVEL_TOWN] == -1);
+	ck_assert(r.publicity_days[LEVEL_COUNTY] == -1);
+	test_write_in(dir, "main.yaml", "income: {poverty_line: 2855}\n"
+	    "include: [procedure.yaml]\n");
+	ck_assert_int_eq(load(dir, &three, &err), 0);
+	ck_assert_uint_eq(three.nposting, 3);
+	ck_assert(!rules_same_postings(&r, &three));
+	ck_assert(rules_same_postings(&three, &three));
+	rules_free(&r);
+	rules_free(&three);
+	strbuf_free(&err);
+	test_rmtree(dir);
+}
+END_TEST
+
+START_TEST(postings_refused)
+{
+	char *dir = test_tmpdir();
+	struct rules r;
+	struct strbuf err = { 0 };
+
+	test_write_in(dir, "main.yaml",
+	    "income: {poverty_line: 2855}\npublicity: {village: 7, town: 0}\n");
+	ck_assert_int_eq(load(dir, &r, &err), -1);
+	HAS(&err, "D/main.yaml:2:31: ");
+	HAS(&err, "0 days");
+	test_write_in(dir, "main.yaml",
+	    "income: {poverty_line: 2855}\npublicity: {town: 7}\n");
+	ck_assert_int_eq(load(dir, &r, &err), -1);
+	HAS(&err, "D/main.yaml:2:12: ");
+	HAS(&err, "village always posts");
+	test_write_in(dir, "main.yaml",
+	    "income: {poverty_line: 2855}\npublicity: {village: 7, province: 3}\n");
+	ck_assert_int_eq(load(dir, &r, &err), -1);
+	HAS(&err, "D/main.yaml:2:25: ");
+	HAS(&err, "province");
+	/* an included file's error is placed in it */
+	test_write_in(dir, "proc.yaml", "publicity: {county: 5}\n");
+	test_write_in(dir, "main.yaml",
+	    "income: {poverty_line: 2855}\ninclude: [proc.yaml]\n");
+	ck_assert_int_eq(load(dir, &r, &err), -1);
+	HAS(&err, "D/proc.yaml:1:12: ");
+	strbuf_free(&err);
+	test_rmtree(dir);
+}
+END_TEST
+
 Suite *
 suite_rules(void)
 {
@@ -536,6 +647,9 @@ suite_rules(void)
 	tcase_add_test(t, includes_capped);
 	tcase_add_test(t, include_fifo_refused);
 	tcase_add_test(t, include_cycle_refused);
+	tcase_add_test(t, postings_ordered);
+	tcase_add_test(t, postings_replace_the_included);
+	tcase_add_test(t, postings_refused);
 	suite_add_tcase(s, t);
 	return s;
 }
