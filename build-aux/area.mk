@@ -24,6 +24,14 @@ all:
 	@$(SUB) stats
 	@$(SUB) summary
 
+# The copies the level received hold ID numbers: a copy or a git checkout
+# may have left them readable by others; back to 0600 (and their folders
+# to 0700), every run. The audit reports them (PERMISSIONS).
+all: .tpa-private
+.PHONY: .tpa-private
+.tpa-private:
+	@if [ -d received ]; then chmod -R go-rwx received; fi
+
 places: $(PLACES)
 town-%:
 	@$(SUB) -s -C ../$* || true

@@ -19,6 +19,7 @@
 #include "household/people.h"
 #include "household/registryfile.h"
 #include "household/votefile.h"
+#include "io/confidential.h"
 #include "io/csvout.h"
 #include "io/infile.h"
 #include "io/ledger.h"
@@ -382,6 +383,49 @@ check_provenance(struct village_audit *va)
 		if (exists(va, outputs[i]) && provenance_find(&va->prov, outputs[i]) == NULL)
 			say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_PROV_MISSING,
 			    outputs[i]);
+}
+
+/* Files holding ID numbers that other users may read: PERMISSIONS. */
+static void
+check_permissions(struct village_audit *va)
+{
+	for (size_t i = 0; confidential_files[i] != NULL; i++) {
+		char *p = in_dir(va, confidential_files[i]), mode[8];
+		unsigned m;
+
+		if (confidential_exposed(p, &m)) {
+			snprintf(mode, sizeof mode, "%04o", m);
+			say(va, SEV_WARNING, "PERMISSIONS", "", MSG_AUDIT_PERMISSIONS,
+			    confidential_files[i], mode);
+		}
+		free(p);
+	}
+}
+
+/* The copies the level received (every file its ledger names) that other
+ * users may read: PERMISSIONS, in the level's folder. */
+static void
+received_permissions(struct auditor *a, const struct ledger *l)
+{
+	struct strbuf b = { 0 };
+
+	for (size_t i = 0; i < l->nrows; i++) {
+		char *p, mode[8];
+		unsigned m;
+
+		if (strchr(l->row[i].file, '#') != NULL)
+			continue;
+		p = path_join(l->dir, l->row[i].file);
+		if (confidential_exposed(p, &m)) {
+			snprintf(mode, sizeof mode, "%04o", m);
+			strbuf_reset(&b);
+			wording(&b, LANG_ZH, MSG_AUDIT_PERMISSIONS, l->row[i].file, mode);
+			finding(a, SEV_WARNING, "PERMISSIONS", l->row[i].village, "",
+			    strbuf_str(&b));
+		}
+		free(p);
+	}
+	strbuf_free(&b);
 }
 
 /* Whether ROW was made with rules other than OFF: the rules file, or any
@@ -1311,6 +1355,7 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	    err, sizeof err) != 0)
 		say(&va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, err);
 	check_provenance(&va);
+	check_permissions(&va);
 	load_rules(&va);
 	for (int k = 0; k < NFILES; k++)
 		va.present[k] = exists(&va, stage_files[k]) ?
@@ -1553,11 +1598,15 @@ draw_area(struct auditor *a)
 	const struct audit_area *aa = &a->area;
 	struct sample_report r = { a, sample_finding };
 
-	if (aa->is_county)
+	if (aa->is_county) {
 		seed_given(a, &aa->county.audit, aa->county.path);
-	else
-		for (size_t t = 0; t < aa->ntowns; t++)
+		received_permissions(a, &a->county_ledger);
+	} else {
+		for (size_t t = 0; t < aa->ntowns; t++) {
 			seed_given(a, &aa->towns[t].audit, aa->towns[t].path);
+			received_permissions(a, &a->town_ledgers[t]);
+		}
+	}
 	for (size_t i = 0; i < a->ndrawn; i++) {
 		size_t t = a->drawn_town[i];
 		struct sample_level lv;

@@ -10,6 +10,7 @@
 #include "base/strbuf.h"
 #include "stages/shell.h"
 #include "stages/status.h"
+#include "io/confidential.h"
 #include "io/digest.h"
 #include "io/infile.h"
 #include "rules/area.h"
@@ -302,6 +303,20 @@ status_print_code(const char *dir)
 	printf("%s\n", v.code);
 	village_free(&v);
 	area_free(&a);
+	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+}
+
+int
+status_print_exposed(const char *dir)
+{
+	for (size_t i = 0; confidential_files[i] != NULL; i++) {
+		char *p = path_join(dir, confidential_files[i]);
+		unsigned mode;
+
+		if (confidential_exposed(p, &mode))
+			printf("%s\n", confidential_files[i]);
+		free(p);
+	}
 	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
 }
 

@@ -29,6 +29,12 @@ int status_worse(int a, int b);
  * EXIT_ERROR when village.yaml cannot be read or is refused. */
 int status_print_code(const char *dir);
 
+/* `tpa status --exposed DIR`: print the confidential files of the village
+ * folder DIR (io/confidential.h) that others may read, one name (relative
+ * to DIR) a line, for make to restore their mode 0600. Returns EXIT_DONE,
+ * or EXIT_ERROR when standard output cannot be written. */
+int status_print_exposed(const char *dir);
+
 /* `tpa status --closed LEVEL DIR`: whether the town (LEVEL "town") or
  * the county ("county") closed its posting of the village in folder DIR
  * (SPEC §8): EXIT_DONE when it did, or when the village is not in an area
