@@ -68,7 +68,10 @@ else
 stats: stats.csv
 endif
 
-stats.csv stats.svg &: $(REGISTRIES:%=%/households.csv) $(REGISTRIES:%=%/members.csv)
+# In an area the statistics count what the county received: they are made
+# again when its LEDGER.csv changes.
+COUNTY_LEDGER := $(if $(AREA_FILE),$(wildcard $(if $(filter county,$(LEVEL)),.,../county-$(shell printf '%.6s' '$(AREA)'))/LEDGER.csv))
+stats.csv stats.svg &: $(REGISTRIES:%=%/households.csv) $(REGISTRIES:%=%/members.csv) $(COUNTY_LEDGER)
 	@$(T)tpa-file stats -o . $(REGISTRIES)
 
 # Each village's first step not done. A village that waits is the normal
