@@ -1583,7 +1583,7 @@ seed_given(struct auditor *a, const struct area_audit *au, const char *file)
 
 	if (au->seed != NULL)
 		return;
-	wording(&b, LANG_ZH, MSG_SAMPLE_PREDICTABLE, file);
+	wording(&b, LANG_ZH, MSG_SAMPLE_PREDICTABLE, path_base(file));
 	finding(a, SEV_WARNING, "SAMPLE_PREDICTABLE", "", "", strbuf_str(&b));
 	strbuf_free(&b);
 }
