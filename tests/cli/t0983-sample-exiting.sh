@@ -30,6 +30,7 @@ V=371323105201
 expect "last year's registered households the town's list does not confirm are the exiting stratum" '
 	cp -R "$county" c && T16=c/2016/town-371323105 &&
 	rm -rf $T16/received $T16/LEDGER.csv &&
+	sed -i "/^audit:/d" $T16/town.yaml &&
 	echo "audit: {sample: {help: 2, not_helped: 2, exiting: 2}, seed: \"$SEED\"}" >>$T16/town.yaml &&
 	receive $T16 $V c/2016/$V $TOWN_FILES &&
 	{ tpa-audit -q --level town -o $T16; [ $? -le 1 ]; } &&
