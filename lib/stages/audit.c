@@ -1356,6 +1356,9 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 		say(&va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, err);
 	check_provenance(&va);
 	check_permissions(&va);
+	/* in an area the draw, from what was received, needs no rules */
+	if (va.in_area && a->in_area)
+		keep_for_draw(&va);
 	load_rules(&va);
 	for (int k = 0; k < NFILES; k++)
 		va.present[k] = exists(&va, stage_files[k]) ?
@@ -1394,9 +1397,7 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	if (va.present[F_REGISTRY])
 		audit_registry(&va);
 	audit_dates(&va);
-	if (va.in_area && a->in_area)
-		keep_for_draw(&va);
-	else
+	if (!(va.in_area && a->in_area))
 		draw_sample(&va);
 out:
 	village_free_audit(&va);
