@@ -68,6 +68,14 @@ else
 stats: stats.csv
 endif
 
+# The towns' statistics count what the county received: the county makes
+# them again after its audit took its receipts (TOWNS: county.mk's).
+ifeq ($(LEVEL),county)
+stats: $(addprefix stats-,$(notdir $(TOWNS)))
+stats-%:
+	@$(SUB) -s -C ../$* stats || true
+endif
+
 # In an area the statistics count what the county received: they are made
 # again when its LEDGER.csv changes.
 COUNTY_LEDGER := $(if $(AREA_FILE),$(wildcard $(if $(filter county,$(LEVEL)),.,../county-$(shell printf '%.6s' '$(AREA)'))/LEDGER.csv))

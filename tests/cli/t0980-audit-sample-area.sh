@@ -97,8 +97,10 @@ expect "no seed: SAMPLE_PREDICTABLE, and the draw made with an empty seed" '
 	same got-a want-a
 '
 
+# B without its list: the audit cannot receive it either.
 expect "a village the town has not received: nothing drawn, and the finding says why" '
-	area && receive $T 371323105201 $A $TOWN_FILES && town_audit "$SEED_T" &&
+	area && receive $T 371323105201 $A $TOWN_FILES && rm $B/publicized-village.csv &&
+	town_audit "$SEED_T" &&
 	! grep -q "^371323105202," $T/sample.csv &&
 	grep "^info,SAMPLE_NOT_DRAWN,371323105202,," $T/audit.csv | grep -q "尚未接收" &&
 	grep -q "^371323105201," $T/sample.csv
@@ -111,3 +113,20 @@ expect "a received copy changed since its ledger row: nothing drawn from it" '
 	! grep -q "^371323105202," $T/sample.csv &&
 	grep -q "^info,SAMPLE_NOT_DRAWN,371323105202," $T/audit.csv
 '
+
+# The receipts the audit takes itself come before its draw, in the same
+# run: A and B received now are drawn from the copies just taken.
+if (mkdir -p "$scratch/takes" && cd "$scratch/takes" && area && town_audit "$SEED_T" &&
+    [ -f $T/LEDGER.csv ]) >/dev/null 2>&1; then
+expect "the villages the audit receives are drawn in the same run, from the copies it took" '
+	area && town_audit "$SEED_T" &&
+	[ "$(latest $T 371323105201)" -eq 1 ] && [ "$(latest $T 371323105202)" -eq 1 ] &&
+	expected_draw $T 371323105201 town "$SEED_T" 3 2 1 >want-a &&
+	expected_draw $T 371323105202 town "$SEED_T" 3 2 1 >want-b &&
+	drawn_rows $T/sample.csv 371323105201 >got-a &&
+	drawn_rows $T/sample.csv 371323105202 >got-b &&
+	same got-a want-a && same got-b want-b
+'
+else
+	skip "tpa-audit takes no receipts yet: the draw after this run's receipts cannot run"
+fi
