@@ -5,7 +5,8 @@
  * from the list the level received (its copy under received/, found by
  * the ledger), each household ranked by the SHA-256 of
  * "seed|level|village_code|household_id|H" (H the hash of the last
- * ledger row of the village's latest receipt at the level), the lowest k
+ * ledger row of the receipt that brought that list: the village's latest
+ * at the level, unless a registry receipt came after it), the lowest k
  * of each stratum taken: help (confirmed), exiting (registered last year,
  * not confirmed this year) and not_helped (every other household). */
 #ifndef TPA_SAMPLE_H

@@ -59,20 +59,22 @@ TOWN_FILES="village.yaml applications.csv survey.csv votes.csv objections-villag
 
 # expected_draw LEVELDIR CODE LEVEL SEED HELP NOT_HELPED EXITING [ID...]:
 # the draw of village CODE at the level, worked out from LEDGER.csv and
-# the received list alone: "code,household_id,stratum,stratum_households,
+# the received list alone (the list of the latest receipt holding one, H
+# the hash of that receipt's last row): "code,household_id,stratum,stratum_households,
 # drawn,inclusion_probability" lines sorted by household_id. The IDs are
 # the households registered last year (the exiting stratum, unless
 # confirmed).
 expected_draw() {
 	lv=$1 code=$2 level=$3 seed=$4 k_help=$5 k_not=$6 k_exit=$7 && shift 7 &&
 	exiting=" $* " &&
-	led=$lv/LEDGER.csv && n=$(latest "$lv" "$code") &&
+	led=$lv/LEDGER.csv &&
+	got=$(awk -F, -v c="$code" -v lv="$level" '
+	    NR > 1 && $2 == c && $4 ~ /\/publicized-(town|village)\.csv$/ {
+		if ($4 ~ /town/ && lv == "county") t = $3 " " $4; else if ($4 ~ /village/) v = $3 " " $4
+	    } END { print (t != "" ? t : v) }' "$led") &&
+	n=${got%% *} list=${got#* } &&
 	last=$(awk -F, -v c="$code" -v n="$n" 'NR > 1 && $2 == c && $3 == n { k = NR - 1 } END { print k }' "$led") &&
 	H=$(row_hash "$led" "$last") &&
-	list=$(awk -F, -v c="$code" -v lv="$level" '
-	    NR > 1 && $2 == c && $4 ~ /\/publicized-(town|village)\.csv$/ {
-		if ($4 ~ /town/ && lv == "county") t = $4; else if ($4 ~ /village/) v = $4
-	    } END { print (t != "" ? t : v) }' "$led") &&
 	awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 	    { print $c["household_id"], $c["decision"] }' "$lv/$list" >"$scratch/hh" &&
 	: >"$scratch/keyed" &&

@@ -89,6 +89,19 @@ expect "the county draws from what it received, and not as the town does" '
 	grep -q "^info,SAMPLE_NOT_DRAWN,371323105202," $CO/audit.csv
 '
 
+expect "the county receiving a registry after the lists does not move their draw" '
+	area && received_town && town_audit "$SEED_T" &&
+	echo "audit: {sample: {help: 3, not_helped: 2, exiting: 1}, seed: \"$SEED_C\"}" >>$CO/county.yaml &&
+	receive $CO 371323105201 $A publicized-village.csv && anchor $CO 371323105201 $T &&
+	{ tpa-audit -q --level county -o $CO; [ $? -le 1 ]; } && cp $CO/sample.csv before.csv &&
+	grep -q "^371323105201," before.csv &&
+	mkdir -p $A/registry && printf "village_code,household_id\n371323105201,H001\n" >$A/registry/households.csv &&
+	receive $CO 371323105201 $A registry/households.csv &&
+	[ "$(latest $CO 371323105201)" -eq 2 ] &&
+	{ tpa-audit -q --level county -o $CO; [ $? -le 1 ]; } &&
+	same $CO/sample.csv before.csv
+'
+
 expect "no seed: SAMPLE_PREDICTABLE, and the draw made with an empty seed" '
 	area && received_town && town_audit "" &&
 	grep -q "^warning,SAMPLE_PREDICTABLE,,,.*town.yaml" $T/audit.csv &&
