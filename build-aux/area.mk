@@ -24,6 +24,14 @@ all:
 	@$(SUB) stats
 	@$(SUB) summary
 
+# The copies the level received hold ID numbers: a copy or a git checkout
+# may have left them readable by others; back to 0600 (and their folders
+# to 0700), every run. The audit reports them (PERMISSIONS).
+all: .tpa-private
+.PHONY: .tpa-private
+.tpa-private:
+	@if [ -d received ]; then chmod -R go-rwx received; fi
+
 places: $(PLACES)
 town-%:
 	@$(SUB) -s -C ../$* || true
@@ -60,7 +68,18 @@ else
 stats: stats.csv
 endif
 
-stats.csv stats.svg &: $(REGISTRIES:%=%/households.csv) $(REGISTRIES:%=%/members.csv)
+# The towns' statistics count what the county received: the county makes
+# them again after its audit took its receipts (TOWNS: county.mk's).
+ifeq ($(LEVEL),county)
+stats: $(addprefix stats-,$(notdir $(TOWNS)))
+stats-%:
+	@$(SUB) -s -C ../$* stats || true
+endif
+
+# In an area the statistics count what the county received: they are made
+# again when its LEDGER.csv changes.
+COUNTY_LEDGER := $(if $(AREA_FILE),$(wildcard $(if $(filter county,$(LEVEL)),.,../county-$(shell printf '%.6s' '$(AREA)'))/LEDGER.csv))
+stats.csv stats.svg &: $(REGISTRIES:%=%/households.csv) $(REGISTRIES:%=%/members.csv) $(COUNTY_LEDGER)
 	@$(T)tpa-file stats -o . $(REGISTRIES)
 
 # Each village's first step not done. A village that waits is the normal

@@ -26,8 +26,8 @@ static const struct {
 
 /* TRANSLATORS: keep the program, option and file names as they are. */
 static const char status_usage[] = N_(
-"usage: tpa status [--no-audit] [--brief | --code | --levels | --closed LEVEL]\n"
-"                  [DIR...]\n"
+"usage: tpa status [--no-audit] [--brief | --code | --levels | --exposed |\n"
+"                  --closed LEVEL] [DIR...]\n"
 "\n"
 "Which step each village folder (default: the current one) is at, and what\n"
 "it waits for or why it is blocked: one line per step, or with --brief the\n"
@@ -41,6 +41,8 @@ static const char status_usage[] = N_(
 "  --code       only the code that its village.yaml gives\n"
 "  --levels     only the levels that post, as its rules say (village\n"
 "               town county, in order, on one line)\n"
+"  --exposed    only the files holding ID numbers that other users may\n"
+"               read, one a line (make restores their mode 0600)\n"
 "  --closed LEVEL  in an area, whether the town or county (LEVEL) closed\n"
 "               its posting of the village: exits 0 when it did (or\n"
 "               outside an area), 3 with one line saying what is missing\n"
@@ -85,12 +87,14 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "status") == 0) {
 		const char *no_audit = NULL, *brief = NULL, *code = NULL, *closed = NULL;
 		const char *levels = NULL;
+		const char *exposed = NULL;
 		const struct option opts[] = {
 			{ "closed", 0, 1, &closed },
 			{ "no-audit", 0, 0, &no_audit },
 			{ "brief", 0, 0, &brief },
 			{ "code", 0, 0, &code },
 			{ "levels", 0, 0, &levels },
+			{ "exposed", 0, 0, &exposed },
 			{ NULL, 0, 0, NULL },
 		};
 		int dirs, rc = EXIT_DONE;
@@ -107,6 +111,12 @@ main(int argc, char **argv)
 				if (status_print_levels(argv[1 + a]) != EXIT_DONE)
 					rc = EXIT_ERROR;
 			return dirs == 0 ? status_print_levels(".") : rc;
+		}
+		if (exposed != NULL) {
+			for (int a = 0; a < dirs; a++)
+				if (status_print_exposed(argv[1 + a]) != EXIT_DONE)
+					rc = EXIT_ERROR;
+			return dirs == 0 ? status_print_exposed(".") : rc;
 		}
 		if (code != NULL) {
 			for (int a = 0; a < dirs; a++)

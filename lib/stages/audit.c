@@ -19,6 +19,7 @@
 #include "household/people.h"
 #include "household/registryfile.h"
 #include "household/votefile.h"
+#include "io/confidential.h"
 #include "io/csvout.h"
 #include "io/infile.h"
 #include "io/ledger.h"
@@ -27,6 +28,7 @@
 #include "stages/audit.h"
 #include "stages/auditarea.h"
 #include "stages/noticecheck.h"
+#include "stages/sample.h"
 #include "stages/shell.h"
 #include "stages/surveying.h"
 #include "values/date.h"
@@ -48,10 +50,6 @@ struct finding {
 struct known_household {
 	uint32_t village;            /* index in villages */
 	uint32_t id;                 /* offset of its household_id */
-};
-
-struct sample_row {
-	char *cells[6];
 };
 
 /* The area of the villages whose town and county folders (area_dirs())
@@ -89,8 +87,10 @@ struct auditor {
 	struct strmap codes;          /* village_code -> index in o->villages */
 	size_t twice, twice_first;    /* a village_code given twice: those folders */
 	char twice_code[13];
-	struct sample_row *sample;
-	size_t nsample, sample_cap;
+	struct sample sample;         /* sample.csv's rows */
+	struct sample_village *drawn; /* in an area: the villages to draw from */
+	size_t ndrawn;
+	size_t *drawn_town;           /* the town of each, in area.towns */
 	long long admitted, quota;
 	size_t quota_villages;
 	struct audit_area area;       /* when -o is a town's or county's folder */
@@ -384,6 +384,49 @@ check_provenance(struct village_audit *va)
 		if (exists(va, outputs[i]) && provenance_find(&va->prov, outputs[i]) == NULL)
 			say(va, SEV_ERROR, "PROVENANCE_MISSING", "", MSG_AUDIT_PROV_MISSING,
 			    outputs[i]);
+}
+
+/* Files holding ID numbers that other users may read: PERMISSIONS. */
+static void
+check_permissions(struct village_audit *va)
+{
+	for (size_t i = 0; confidential_files[i] != NULL; i++) {
+		char *p = in_dir(va, confidential_files[i]), mode[8];
+		unsigned m;
+
+		if (confidential_exposed(p, &m)) {
+			snprintf(mode, sizeof mode, "%04o", m);
+			say(va, SEV_WARNING, "PERMISSIONS", "", MSG_AUDIT_PERMISSIONS,
+			    confidential_files[i], mode);
+		}
+		free(p);
+	}
+}
+
+/* The copies the level received (every file its ledger names) that other
+ * users may read: PERMISSIONS, in the level's folder. */
+static void
+received_permissions(struct auditor *a, const struct ledger *l)
+{
+	struct strbuf b = { 0 };
+
+	for (size_t i = 0; i < l->nrows; i++) {
+		char *p, mode[8];
+		unsigned m;
+
+		if (strchr(l->row[i].file, '#') != NULL)
+			continue;
+		p = path_join(l->dir, l->row[i].file);
+		if (confidential_exposed(p, &m)) {
+			snprintf(mode, sizeof mode, "%04o", m);
+			strbuf_reset(&b);
+			wording(&b, LANG_ZH, MSG_AUDIT_PERMISSIONS, l->row[i].file, mode);
+			finding(a, SEV_WARNING, "PERMISSIONS", l->row[i].village, "",
+			    strbuf_str(&b));
+		}
+		free(p);
+	}
+	strbuf_free(&b);
 }
 
 /* Whether ROW was made with rules other than OFF: the rules file, or any
@@ -1099,19 +1142,38 @@ draw_sample(struct village_audit *va)
 		size_t r = order[picked[i]];
 		const char *id = hhlist_cell(l, r, l->col[L_HEAD_ID]);
 		char masked[ID_MASKED_BUF];
-		struct sample_row *s;
+		const char *cells[SAMPLE_COLS];
 
-		xgrow(&a->sample, &a->sample_cap, a->nsample + 1, sizeof *a->sample);
-		s = &a->sample[a->nsample++];
-		s->cells[0] = xstrdup(va->code);
-		s->cells[1] = xstrdup(hhlist_cell(l, r, l->col[L_HOUSEHOLD]));
-		s->cells[2] = xstrdup(hhlist_cell(l, r, l->col[L_HEAD_NAME]));
-		s->cells[3] = xstrdup(id_mask(masked, id, strlen(id)));
-		s->cells[4] = xstrdup(hhlist_cell(l, r, l->col[L_MEMBERS]));
-		s->cells[5] = xstrdup(hhlist_cell(l, r, l->col[L_DECISION]));
+		cells[0] = va->code;
+		cells[1] = hhlist_cell(l, r, l->col[L_HOUSEHOLD]);
+		cells[2] = hhlist_cell(l, r, l->col[L_HEAD_NAME]);
+		cells[3] = id_mask(masked, id, strlen(id));
+		cells[4] = hhlist_cell(l, r, l->col[L_MEMBERS]);
+		cells[5] = hhlist_cell(l, r, l->col[L_DECISION]);
+		sample_add(&a->sample, cells);
 	}
 	free(picked);
 	free(order);
+}
+
+/* In an area the draw comes after the level's receipts (draw_area()):
+ * what it needs of village VA is kept until then. */
+static void
+keep_for_draw(struct village_audit *va)
+{
+	struct auditor *a = va->a;
+	struct sample_village *v;
+
+	a->drawn = xrealloc(a->drawn, (a->ndrawn + 1) * sizeof *a->drawn);
+	a->drawn_town = xrealloc(a->drawn_town, (a->ndrawn + 1) * sizeof *a->drawn_town);
+	v = &a->drawn[a->ndrawn];
+	memset(v, 0, sizeof *v);
+	memcpy(v->code, va->code, sizeof v->code - 1);
+	v->lang = va->lang;
+	v->columns = va->v.columns_path ? xstrdup(va->v.columns_path) : NULL;
+	v->previous = va->v.previous ? xstrdup(va->v.previous) : NULL;
+	v->year = va->v.year;
+	a->drawn_town[a->ndrawn++] = va->town >= 0 ? (size_t)va->town : 0;
 }
 
 static void
@@ -1381,6 +1443,10 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	    err, sizeof err) != 0)
 		say(&va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, err);
 	check_provenance(&va);
+	check_permissions(&va);
+	/* in an area the draw, from what was received, needs no rules */
+	if (va.in_area && a->in_area)
+		keep_for_draw(&va);
 	load_rules(&va);
 	for (int k = 0; k < NFILES; k++)
 		va.present[k] = exists(&va, stage_files[k]) ?
@@ -1422,7 +1488,8 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	if (va.present[F_REGISTRY])
 		audit_registry(&va);
 	audit_dates(&va);
-	draw_sample(&va);
+	if (!(va.in_area && a->in_area))
+		draw_sample(&va);
 out:
 	village_free_audit(&va);
 	return 0;
@@ -1441,15 +1508,6 @@ by_finding(const void *x, const void *y)
 	if ((c = strcmp(a->code, b->code)) != 0)
 		return c;
 	return strcmp(a->detail, b->detail);
-}
-
-static int
-by_sample(const void *x, const void *y)
-{
-	const struct sample_row *a = x, *b = y;
-	int c = strcmp(a->cells[0], b->cells[0]);
-
-	return c ? c : strcmp(a->cells[1], b->cells[1]);
 }
 
 static void
@@ -1476,22 +1534,6 @@ write_findings(struct auditor *a, struct outfile *out)
 		csvout_str(&w, a->f[i].detail);
 		csvout_end(&w);
 	}
-}
-
-static void
-write_sample(struct auditor *a, struct outfile *out)
-{
-	static const char *const head[] = { "village_code", "household_id",
-		"head_name", "head_id_number", "members", "decision" };
-	struct csvout w;
-
-	if (a->nsample > 0)
-		qsort(a->sample, a->nsample, sizeof *a->sample, by_sample);
-	csvout_init(&w, out, CSVOUT_HUMAN);
-	csvout_bom(&w);
-	csvout_row(&w, head, 6);
-	for (size_t i = 0; i < a->nsample; i++)
-		csvout_row(&w, (const char *const *)a->sample[i].cells, 6);
 }
 
 /* The area of the level folder DIR (SPEC §8): its villages, and each
@@ -1619,6 +1661,66 @@ area_findings(struct auditor *a)
 	strbuf_free(&b);
 }
 
+static void
+sample_finding(void *ctx, int sev, const char *code, const char *village,
+    const char *detail)
+{
+	finding(ctx, (enum severity)sev, code, village, "", detail);
+}
+
+/* The level's seed: without one the draw can be worked out in advance. */
+static void
+seed_given(struct auditor *a, const struct area_audit *au, const char *file)
+{
+	struct strbuf b = { 0 };
+
+	if (au->seed != NULL)
+		return;
+	wording(&b, LANG_ZH, MSG_SAMPLE_PREDICTABLE, path_base(file));
+	finding(a, SEV_WARNING, "SAMPLE_PREDICTABLE", "", "", strbuf_str(&b));
+	strbuf_free(&b);
+}
+
+/* The draw of an area (SPEC §8 "The sample"), from what the level
+ * received. It must come after this run's receipts, with the level's
+ * ledger holding their rows: a village received now is drawn from the
+ * copy just taken, and H is the hash of its receipt's last row. */
+static void
+draw_area(struct auditor *a)
+{
+	const struct audit_area *aa = &a->area;
+	struct sample_report r = { a, sample_finding };
+
+	if (aa->is_county) {
+		seed_given(a, &aa->county.audit, aa->county.path);
+		received_permissions(a, &a->county_ledger);
+	} else {
+		for (size_t t = 0; t < aa->ntowns; t++) {
+			seed_given(a, &aa->towns[t].audit, aa->towns[t].path);
+			received_permissions(a, &a->town_ledgers[t]);
+		}
+	}
+	for (size_t i = 0; i < a->ndrawn; i++) {
+		size_t t = a->drawn_town[i];
+		struct sample_level lv;
+
+		if (aa->is_county) {
+			lv.level = LEVEL_COUNTY;
+			lv.dir = aa->county.dir;
+			lv.ledger = &a->county_ledger;
+			lv.ledger_err = a->county_ledger_err;
+			lv.audit = &aa->county.audit;
+		} else {
+			lv.level = LEVEL_TOWN;
+			lv.dir = aa->towns[t].dir;
+			lv.ledger = &a->town_ledgers[t];
+			lv.ledger_err = a->town_ledger_err[t];
+			lv.audit = &aa->towns[t].audit;
+		}
+		sample_draw_village(&a->sample, &lv, &a->drawn[i], &r);
+	}
+}
+
 int
 audit_run(const struct audit_options *o)
 {
@@ -1679,6 +1781,7 @@ audit_run(const struct audit_options *o)
 			goto out;
 		villages = (const char *const *)a.area.dirs;
 		nvillages = a.area.ndirs;
+		a.sample.area = 1;
 	} else if (o->nvillages == 0) {
 		stage_fail(&a.st, _("%s is not a town's or a county's folder (no "
 		    "town.yaml or county.yaml): give the VILLAGE_DIRs to audit"), dir);
@@ -1712,6 +1815,9 @@ audit_run(const struct audit_options *o)
 	}
 	if (a.in_area)
 		area_findings(&a);
+	/* (the level's receipts are taken here, before the draw) */
+	if (a.in_area)
+		draw_area(&a);
 	if (a.quota_villages > 1) {
 		struct strbuf b = { 0 };
 
@@ -1721,7 +1827,7 @@ audit_run(const struct audit_options *o)
 		strbuf_free(&b);
 	}
 	write_findings(&a, af);
-	write_sample(&a, sf);
+	sample_write(&a.sample, sf);
 	{
 		char why[96];
 
@@ -1741,7 +1847,7 @@ audit_run(const struct audit_options *o)
 		    "notes; %s households drawn for re-visits\n"), level_code(o->level),
 		    text_count(c[0], nvillages), text_count(c[1], counts[0]),
 		    text_count(c[2], counts[1]), text_count(c[3], counts[2]),
-		    text_count(c[4], a.nsample));
+		    text_count(c[4], a.sample.nrows));
 	}
 out:
 	for (size_t i = 0; i < a.nf; i++) {
@@ -1750,10 +1856,13 @@ out:
 		free(a.f[i].detail);
 	}
 	free(a.f);
-	for (size_t i = 0; i < a.nsample; i++)
-		for (int k = 0; k < 6; k++)
-			free(a.sample[i].cells[k]);
-	free(a.sample);
+	sample_free(&a.sample);
+	for (size_t i = 0; i < a.ndrawn; i++) {
+		free(a.drawn[i].columns);
+		free(a.drawn[i].previous);
+	}
+	free(a.drawn);
+	free(a.drawn_town);
 	for (size_t i = 0; i < a.nvillages; i++)
 		free(a.village_codes[i]);
 	free(a.village_codes);

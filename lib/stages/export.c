@@ -69,6 +69,12 @@ static const struct {
 	{ "rules", "规则文件", K_TEXT, NULL },
 	{ "rules_sha256", "规则SHA-256", K_TEXT, NULL },
 	{ "inputs", "输入文件", K_TEXT, NULL },
+	{ "stratum", "抽样层", K_TEXT, NULL },
+	{ "stratum_households", "该层户数", K_NUMBER, NULL },
+	{ "drawn", "抽取户数", K_NUMBER, NULL },
+	{ "inclusion_probability", "入样概率", K_NUMBER, NULL },
+	{ "why", "抽查原因", K_TEXT, NULL },
+	{ "verify", "入户核对", K_TEXT, NULL },
 };
 
 /* Sheet names of the files tpa writes and reads, by base name. */

@@ -17,6 +17,8 @@
 #include "household/previous.h"
 #include "household/registryfile.h"
 #include "io/csvout.h"
+#include "io/ledger.h"
+#include "stages/auditarea.h"
 #include "stages/cards.h"
 #include "stages/notice.h"
 #include "stages/file.h"
@@ -675,7 +677,7 @@ file_run(const struct file_options *o)
 	write_members(&f, order, n, mem);
 	write_history(&f, hist);
 	count(&f, order, n, &stats);
-	stats_write_csv(&stats, sc);
+	stats_write_csv(&stats, NULL, 0, sc);
 	notice_place(&st->village, LEVEL_COUNTY, &title);
 	strbuf_printf(&title, st->lang == LANG_EN ? " %d: registered poor households" :
 	    "%d年建档立卡贫困户统计", f.year);
@@ -873,6 +875,143 @@ read_registry_file(struct rollup *ru, const char *path)
 	return rc == 0 && ru->st->err.len == 0 ? 0 : EXIT_ERROR;
 }
 
+/* What tpa-file stats counts: each registry's households.csv and
+ * members.csv, and in an area the villages it leaves out. */
+struct counted {
+	char **hs, **ms;             /* the files read */
+	char **name;                 /* the registry, for messages */
+	size_t n;
+	struct stats_left_out *left;
+	size_t nleft;
+};
+
+static void
+count_files(struct counted *c, char *hs, char *ms, const char *name)
+{
+	c->hs = xrealloc(c->hs, (c->n + 1) * sizeof *c->hs);
+	c->ms = xrealloc(c->ms, (c->n + 1) * sizeof *c->ms);
+	c->name = xrealloc(c->name, (c->n + 1) * sizeof *c->name);
+	c->hs[c->n] = hs;
+	c->ms[c->n] = ms;
+	c->name[c->n++] = xstrdup(name);
+}
+
+static int
+by_code(const void *x, const void *y)
+{
+	return strcmp(((const struct stats_left_out *)x)->code,
+	    ((const struct stats_left_out *)y)->code);
+}
+
+/* The county's copy of NAME of village CODE's latest registry receipt, or
+ * NULL with *WHY saying why there is none. */
+static char *
+received_copy(const struct ledger *l, const char *code, const char *name,
+    const char **why)
+{
+	const struct ledger_row *row = ledger_latest_file(l, code, name);
+	char *p, sha[DIGEST_HEX];
+
+	if (row == NULL) {
+		*why = "not_received";
+		return NULL;
+	}
+	p = path_join(l->dir, row->file);
+	if (digest_file(p, sha) != 0 || strcmp(sha, row->sha256) != 0) {
+		*why = "copy_changed";
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* In an area (DIR holds town.yaml or county.yaml, SPEC §8), with the
+ * county's LEDGER.csv: every village the level's villages.csv list is
+ * counted from the registry the county received, or left out. The
+ * operands must be registries of listed villages. Returns 0, 1 when the
+ * county keeps no ledger (the registries given are counted as they are),
+ * or EXIT_ERROR. */
+static int
+received_registries(struct stage *st, const char *dir,
+    const struct file_stats_options *o, struct counted *c)
+{
+	struct audit_area aa;
+	struct ledger l;
+	struct strbuf err = { 0 };
+	int rc = EXIT_ERROR;
+
+	memset(&l, 0, sizeof l);
+	if (audit_area_load(&aa, dir, NULL, 0, &err) != 0) {
+		stage_fail_lines(st, &err);
+		strbuf_free(&err);
+		return EXIT_ERROR;
+	}
+	for (size_t i = 0; i < o->nregistries; i++) {
+		char *real = realpath(o->registries[i], NULL), *v;
+		int ok = 0;
+
+		v = path_dir(real != NULL ? real : o->registries[i]);
+		for (size_t t = 0; t < aa.ntowns && !ok; t++)
+			ok = area_town_village(&aa.towns[t], path_base(v)) != NULL;
+		free(v);
+		free(real);
+		if (!ok) {
+			stage_fail(st, _("%s is not the registry of a village of the %s's "
+			    "villages.csv: in an area the statistics cover the listed "
+			    "villages"), o->registries[i],
+			    aa.is_county ? _("county") : _("town"));
+			goto out;
+		}
+	}
+	if (!aa.have_county) {
+		rc = 1;
+		goto out;
+	}
+	if (ledger_load(&l, aa.county.dir, &err) != 0) {
+		stage_fail_lines(st, &err);
+		goto out;
+	}
+	if (!l.exists) {
+		rc = 1;
+		goto out;
+	}
+	if (stage_input(st, l.path) != 0)
+		goto out;
+	for (size_t t = 0; t < aa.ntowns; t++)
+		for (size_t k = 0; k < aa.towns[t].nvillages; k++) {
+			const char *code = aa.towns[t].village[k].code, *why = NULL;
+			char *hs = received_copy(&l, code, "registry/households.csv", &why);
+			char *ms = hs ? received_copy(&l, code, "registry/members.csv", &why) : NULL;
+
+			if (hs != NULL && ms != NULL) {
+				count_files(c, hs, ms, code);
+				continue;
+			}
+			if (hs == NULL && strcmp(why, "not_received") == 0) {
+				char rel[64], *p;
+
+				snprintf(rel, sizeof rel, "../%s/registry/households.csv", code);
+				p = path_join(dir, rel);
+				if (!path_exists(p))
+					why = "no_registry";
+				free(p);
+			}
+			free(hs);
+			c->left = xrealloc(c->left, (c->nleft + 1) * sizeof *c->left);
+			snprintf(c->left[c->nleft].code, sizeof c->left[c->nleft].code,
+			    "%s", code);
+			c->left[c->nleft++].why = why;
+		}
+	if (c->nleft > 0)
+		qsort(c->left, c->nleft, sizeof *c->left, by_code);
+	rc = 0;
+out:
+	ledger_free(&l);
+	audit_area_free(&aa);
+	strbuf_free(&err);
+	return rc;
+}
+
 int
 file_stats_run(const struct file_stats_options *o)
 {
@@ -883,56 +1022,55 @@ file_stats_run(const struct file_stats_options *o)
 	const char *dir = o->output ? o->output : ".";
 	struct strbuf title = { 0 };
 	struct strmap villages;
+	struct counted c;
 	size_t year_of_registry = 0;
-	char **hs = NULL;
-	int status = EXIT_ERROR, year = 0;
+	int status = EXIT_ERROR, year = 0, rc = 1;
 
 	memset(&total, 0, sizeof total);
+	memset(&c, 0, sizeof c);
 	strmap_init(&villages);
 	stage_begin(&st, "file", o->quiet);
 	if (stage_load_columns(&st, NULL) != 0)
 		goto out;
 	csv = path_join(dir, "stats.csv");
 	svg = path_join(dir, "stats.svg");
-	hs = xcalloc(o->nregistries + 1, sizeof *hs);
-	for (size_t i = 0; i < o->nregistries; i++) {
-		char *m = path_join(o->registries[i], "members.csv");
-		int rc;
-
-		hs[i] = path_join(o->registries[i], "households.csv");
-		rc = stage_input(&st, hs[i]) || stage_input(&st, m);
-		free(m);
-		if (rc != 0)
+	/* In an area, only what the county received (SPEC §8). */
+	if (audit_area_is(dir) && (rc = received_registries(&st, dir, o, &c)) == EXIT_ERROR)
+		goto out;
+	if (rc == 1)
+		for (size_t i = 0; i < o->nregistries; i++)
+			count_files(&c, path_join(o->registries[i], "households.csv"),
+			    path_join(o->registries[i], "members.csv"), o->registries[i]);
+	for (size_t i = 0; i < c.n; i++)
+		if (stage_input(&st, c.hs[i]) || stage_input(&st, c.ms[i]))
 			goto out;
-	}
 	{
 		/* A registry named twice would be counted twice. */
-		size_t first, twice = paths_repeated((const char *const *)hs,
-		    o->nregistries, &first);
+		size_t first, twice = paths_repeated((const char *const *)c.hs,
+		    c.n, &first);
 
-		if (twice < o->nregistries) {
+		if (twice < c.n) {
 			stage_fail(&st, _("%s is given twice (as %s and %s): it would "
-			    "be counted twice"), hs[twice], o->registries[first],
-			    o->registries[twice]);
+			    "be counted twice"), c.hs[twice], c.name[first],
+			    c.name[twice]);
 			goto out;
 		}
 	}
 	if ((sc = stage_output(&st, csv, OUTFILE_PUBLIC)) == NULL ||
 	    (sv = stage_output(&st, svg, OUTFILE_PUBLIC)) == NULL)
 		goto out;
-	for (size_t i = 0; i < o->nregistries; i++) {
+	for (size_t i = 0; i < c.n; i++) {
 		struct rollup ru;
 		struct stats one;
-		char *m = path_join(o->registries[i], "members.csv");
+		char *m = c.ms[i];
 		size_t k;
-		int rc;
 
 		memset(&ru, 0, sizeof ru);
 		memset(&one, 0, sizeof one);
 		ru.st = &st;
 		ru.s = &one;
 		registry_whole_init(&ru.w, NULL);
-		rc = read_registry_file(&ru, hs[i]);
+		rc = read_registry_file(&ru, c.hs[i]);
 		if (rc == 0 && ru.w.year != 0) {
 			/* one village once, one year */
 			int inserted;
@@ -941,18 +1079,18 @@ file_stats_run(const struct file_stats_options *o)
 
 			if (!inserted)
 				rc = stage_fail(&st, _("%s: village %s is also the registry "
-				    "%s: it would be counted twice"), o->registries[i],
-				    ru.w.code, o->registries[*first]);
+				    "%s: it would be counted twice"), c.name[i],
+				    ru.w.code, c.name[*first]);
 			else if (year == 0)
 				year = ru.w.year, year_of_registry = i;
 			else if (ru.w.year != year)
 				rc = stage_fail(&st, _("%s: the registry of %d, and %s of %d: "
 				    "statistics add up registries of one year"),
-				    o->registries[i], ru.w.year,
-				    o->registries[year_of_registry], year);
+				    c.name[i], ru.w.year,
+				    c.name[year_of_registry], year);
 		}
 		ru.members = 1;
-		ru.households = hs[i];
+		ru.households = c.hs[i];
 		if (rc == 0)
 			rc = read_registry_file(&ru, m);
 		/* Each household has as many rows in members.csv as its members. */
@@ -961,27 +1099,32 @@ file_stats_run(const struct file_stats_options *o)
 
 			rc = stage_fail(&st, _("%s:%lu: household %s has %lld "
 			    "members, and %lu rows in %s: the registry is "
-			    "damaged"), hs[i], x->line, x->id, x->members, x->rows, m);
+			    "damaged"), c.hs[i], x->line, x->id, x->members, x->rows, m);
 		}
 		registry_whole_free(&ru.w);
-		free(m);
 		if (rc != 0)
 			goto out;
 		stats_add(&total, &one);
 	}
-	stats_write_csv(&total, sc);
-	strbuf_printf(&title, "建档立卡贫困户统计（%zu个村）", o->nregistries);
+	stats_write_csv(&total, c.left, c.nleft, sc);
+	strbuf_printf(&title, "建档立卡贫困户统计（%zu个村）", c.n);
 	stats_write_svg(&total, strbuf_str(&title), LANG_ZH, sv);
 	if (stage_commit(&st) != 0)
 		goto out;
 	status = EXIT_DONE;
 	if (!o->quiet)
-		fprintf(stderr, _("stats: %zu registries\n"), o->nregistries);
+		fprintf(stderr, _("stats: %zu registries\n"), c.n);
 out:
 	strmap_free(&villages);
-	for (size_t i = 0; hs != NULL && i < o->nregistries; i++)
-		free(hs[i]);
-	free(hs);
+	for (size_t i = 0; i < c.n; i++) {
+		free(c.hs[i]);
+		free(c.ms[i]);
+		free(c.name[i]);
+	}
+	free(c.hs);
+	free(c.ms);
+	free(c.name);
+	free(c.left);
 	free(csv);
 	free(svg);
 	strbuf_free(&title);

@@ -71,7 +71,8 @@ row(struct csvout *w, const char *dim, const char *value, long long households,
 }
 
 void
-stats_write_csv(const struct stats *s, struct outfile *out)
+stats_write_csv(const struct stats *s, const struct stats_left_out *left,
+    size_t nleft, struct outfile *out)
 {
 	static const char *const header[] = { "dimension", "value", "households", "people" };
 	struct csvout w;
@@ -94,6 +95,13 @@ stats_write_csv(const struct stats *s, struct outfile *out)
 	for (int i = 0; i < STATS_HEALTH; i++)
 		row(&w, "health", i < 4 ? enum_code(&enum_health, i) : "unknown", 0,
 		    s->health[i], 0);
+	for (size_t i = 0; i < nleft; i++) {
+		csvout_str(&w, left[i].why);
+		csvout_str(&w, left[i].code);
+		csvout_str(&w, "");
+		csvout_str(&w, "");
+		csvout_end(&w);
+	}
 }
 
 static void

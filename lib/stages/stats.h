@@ -35,8 +35,20 @@ void stats_household(struct stats *s, enum status st, int attribute,
 void stats_person(struct stats *s, enum status st, int labor, int health);
 void stats_add(struct stats *to, const struct stats *from);
 
-/* dimension,value,households,people — for people (BOM, formula-safe). */
-void stats_write_csv(const struct stats *s, struct outfile *out);
+/* A village the statistics of an area leave out (SPEC §8): WHY is
+ * not_received (it has a registry the county has not received),
+ * no_registry (it has none yet) or copy_changed (the county's copy does
+ * not match its row of LEDGER.csv). */
+struct stats_left_out {
+	char code[13];
+	const char *why;
+};
+
+/* dimension,value,households,people — for people (BOM, formula-safe);
+ * after the counts, a row per village left out (LEFT[0..NLEFT)):
+ * dimension its why, value its code, households and people empty. */
+void stats_write_csv(const struct stats *s, const struct stats_left_out *left,
+    size_t nleft, struct outfile *out);
 /* A self-contained SVG bar chart: households and people by main cause and
  * by attribute, with labels in LANG. */
 void stats_write_svg(const struct stats *s, const char *title, enum lang lang,

@@ -10,6 +10,7 @@
 #include "base/strbuf.h"
 #include "stages/shell.h"
 #include "stages/status.h"
+#include "io/confidential.h"
 #include "io/digest.h"
 #include "io/infile.h"
 #include "rules/area.h"
@@ -378,6 +379,20 @@ status_print_levels(const char *dir)
 	area_free(&a);
 	if (rc != 0)
 		return EXIT_ERROR;
+	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+}
+
+int
+status_print_exposed(const char *dir)
+{
+	for (size_t i = 0; confidential_files[i] != NULL; i++) {
+		char *p = path_join(dir, confidential_files[i]);
+		unsigned mode;
+
+		if (confidential_exposed(p, &mode))
+			printf("%s\n", confidential_files[i]);
+		free(p);
+	}
 	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
 }
 

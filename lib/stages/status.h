@@ -35,6 +35,11 @@ int status_print_code(const char *dir);
  * or EXIT_ERROR when village.yaml or the rules cannot be read or are
  * refused. */
 int status_print_levels(const char *dir);
+/* `tpa status --exposed DIR`: print the confidential files of the village
+ * folder DIR (io/confidential.h) that others may read, one name (relative
+ * to DIR) a line, for make to restore their mode 0600. Returns EXIT_DONE,
+ * or EXIT_ERROR when standard output cannot be written. */
+int status_print_exposed(const char *dir);
 
 /* `tpa status --closed LEVEL DIR`: whether the town (LEVEL "town") or
  * the county ("county") closed its posting of the village in folder DIR

@@ -79,6 +79,19 @@ enum msg {
 	MSG_PAPER_RECEIPT,       /* %s fingerprint */
 	MSG_PAPER_NO_RECEIPT,
 	MSG_AUDIT_UNEXPLAINED,   /* %s registry file */
+	/* the audit's sample in an area, and permissions */
+	MSG_SAMPLE_WHY_HELP,     /* (none) */
+	MSG_SAMPLE_VERIFY_HELP,
+	MSG_SAMPLE_WHY_NOT_HELPED, /* %s decision */
+	MSG_SAMPLE_VERIFY_NOT_HELPED,
+	MSG_SAMPLE_WHY_EXITING,  /* %s decision */
+	MSG_SAMPLE_VERIFY_EXITING,
+	MSG_SAMPLE_NOT_RECEIVED, /* %s level word */
+	MSG_SAMPLE_LEDGER_BROKEN, /* %s level word, %s message */
+	MSG_SAMPLE_COPY_DIFFERS, /* %s received file */
+	MSG_SAMPLE_NO_PREVIOUS,  /* %s message */
+	MSG_SAMPLE_PREDICTABLE,  /* %s the level's YAML file */
+	MSG_AUDIT_PERMISSIONS,   /* %s file, %s mode (octal) */
 	MSG_AUDIT_QUOTA_TOTAL,   /* %lld people, %lld quota, %zu villages */
 	MSG_AUDIT_FOLDER_NOT_CODE, /* %s folder name, %s code */
 	MSG_AUDIT_VILLAGE_MISSING, /* %s code, %s villages.csv */
