@@ -26,6 +26,7 @@
 #include "rules/area.h"
 #include "stages/audit.h"
 #include "stages/auditarea.h"
+#include "stages/receipt.h"
 #include "stages/shell.h"
 #include "stages/surveying.h"
 #include "values/date.h"
@@ -1527,6 +1528,54 @@ area_findings(struct auditor *a)
 	strbuf_free(&b);
 }
 
+static void
+on_receipt_finding(void *ctx, const char *code, const char *village,
+    const char *detail)
+{
+	finding(ctx, SEV_ERROR, code, village, "", detail);
+}
+
+/* The area's ledgers (SPEC §8): what receipts stopped half-way left put
+ * right, every ledger verified, villages with files that come after a
+ * receipt they lack; then, when the audit read every listed village (no
+ * operands), the receipts due taken, each village's error findings known.
+ * Returns 0, or -1 (the stage failed: a receipt could not be written). */
+static int
+area_receipts(struct auditor *a)
+{
+	const struct audit_area *aa = &a->area;
+	struct receipt_village *v = xcalloc(aa->ndirs + 1, sizeof *v);
+	struct receipts r;
+	struct strbuf err = { 0 };
+	int rc = 0;
+
+	receipts_init(&r, aa, a->town_ledgers, a->town_ledger_err,
+	    &a->county_ledger, a->county_ledger_err, on_receipt_finding, a);
+	if (receipts_recover(&r, &err) != 0)
+		rc = stage_fail(&a->st, "%s", strbuf_str(&err));
+	if (rc == 0)
+		receipts_verify(&r);
+	for (size_t i = 0; i < aa->ndirs && rc == 0; i++) {
+		v[i].dir = aa->dirs[i];
+		v[i].code = path_base(aa->dirs[i]);
+		v[i].town = aa->town_of[i];
+		receipts_not_received(&r, &v[i]);
+	}
+	if (rc == 0 && a->o->nvillages == 0) {
+		for (size_t k = 0; k < a->nf; k++)
+			if (a->f[k].sev == SEV_ERROR)
+				for (size_t i = 0; i < aa->ndirs; i++)
+					if (strcmp(a->f[k].village, v[i].code) == 0)
+						v[i].has_error = 1;
+		if (receipts_take(&r, v, aa->ndirs, &err) < 0)
+			rc = stage_fail(&a->st, "%s", strbuf_str(&err));
+	}
+	receipts_free(&r);
+	strbuf_free(&err);
+	free(v);
+	return rc;
+}
+
 int
 audit_run(const struct audit_options *o)
 {
@@ -1618,8 +1667,11 @@ audit_run(const struct audit_options *o)
 			goto out;
 		}
 	}
-	if (a.in_area)
+	if (a.in_area) {
 		area_findings(&a);
+		if (area_receipts(&a) != 0)
+			goto out;
+	}
 	if (a.quota_villages > 1) {
 		struct strbuf b = { 0 };
 
