@@ -316,9 +316,11 @@ char *
 ledger_year_dir(const char *dir, int year)
 {
 	struct strbuf b = { 0 };
-	char *p;
+	char *p, *real = realpath(dir, NULL);
 
-	strbuf_printf(&b, "../../%d/%s", year, path_base(dir));
+	/* the folder's own name, also when DIR is "." */
+	strbuf_printf(&b, "../../%d/%s", year, path_base(real ? real : dir));
+	free(real);
 	p = path_join(dir, strbuf_str(&b));
 	strbuf_free(&b);
 	return p;

@@ -66,7 +66,8 @@ int ledger_append(struct ledger *l, const char first_prev[DIGEST_HEX],
     const struct ledger_entry *e, size_t n, struct strbuf *err);
 
 /* The same level's folder of year YEAR beside DIR's year:
- * DIR/../../YEAR/NAME, NAME DIR's last component (town-T or county-C).
+ * DIR/../../YEAR/NAME, NAME the name of DIR's folder (town-T or
+ * county-C; DIR may be ".").
  * Caller frees. */
 char *ledger_year_dir(const char *dir, int year);
 
