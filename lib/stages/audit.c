@@ -106,6 +106,7 @@ struct auditor {
 	char **town_ledger_err;       /* per town: why its ledger is broken, or NULL */
 	struct ledger county_ledger;  /* the county's, when have_county */
 	char *county_ledger_err;
+	size_t *dir_errors;           /* in an area: errors found auditing each folder */
 	size_t errors;
 	struct strbuf msg;
 };
@@ -1562,6 +1563,10 @@ area_receipts(struct auditor *a)
 		receipts_not_received(&r, &v[i]);
 	}
 	if (rc == 0 && a->o->nvillages == 0) {
+		/* the errors found auditing its folder (whatever code its
+		 * village.yaml gives), and those that name it since */
+		for (size_t i = 0; i < aa->ndirs; i++)
+			v[i].has_error = a->dir_errors[i] > 0;
 		for (size_t k = 0; k < a->nf; k++)
 			if (a->f[k].sev == SEV_ERROR)
 				for (size_t i = 0; i < aa->ndirs; i++)
@@ -1652,10 +1657,16 @@ audit_run(const struct audit_options *o)
 		goto out;
 	/* The readers' messages quoted in the findings are in English
 	 * whatever the locale: audit.csv holds the same bytes everywhere. */
+	if (a.in_area)
+		a.dir_errors = xcalloc(nvillages + 1, sizeof *a.dir_errors);
 	for (size_t i = 0; i < nvillages; i++) {
 		char *locale = i18n_untranslated();
+		size_t before = a.errors;
 		int rc = audit_village(&a, villages[i],
 		    a.in_area ? (long)a.area.town_of[i] : -1, i);
+
+		if (a.in_area)
+			a.dir_errors[i] = a.errors - before;
 
 		i18n_restore(locale);
 		/* One village under two folders would hold every person twice. */
@@ -1733,6 +1744,7 @@ out:
 	}
 	free(a.town_ledgers);
 	free(a.town_ledger_err);
+	free(a.dir_errors);
 	ledger_free(&a.county_ledger);
 	free(a.county_ledger_err);
 	audit_area_free(&a.area);

@@ -70,3 +70,8 @@ expect "the first row is pinned to the previous year town ledger: the hash of it
 	printf "seq,village_code,receipt,file,sha256,prev\n%s\n" "$r" >c/2014/town-371323105/LEDGER.csv &&
 	tpa-audit -q --level town -o $T &&
 	[ "$(sed -n 2p $T/LEDGER.csv | cut -d, -f6)" = "$(printf "%s" "$r" | sha256sum | cut -c1-64)" ]'
+
+expect "a folder whose village.yaml gives another code (FOLDER_NOT_CODE) is not received under either code" '
+	area && sed -i "s/\"371323105202\"/\"371323105209\"/" $B/village.yaml && grep -q 371323105209 $B/village.yaml &&
+	status 1 tpa-audit -q --level town -o $T && grep -q "^error,FOLDER_NOT_CODE," $T/audit.csv &&
+	[ "$(ls $T/received)" = 371323105201 ] && ! grep -q ",37132310520[29]," $T/LEDGER.csv'
