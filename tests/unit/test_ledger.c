@@ -156,6 +156,35 @@ START_TEST(append)
 }
 END_TEST
 
+/* A ledger that cannot be written keeps its rows, in memory and on disk. */
+START_TEST(append_fails)
+{
+	char *d = test_tmpdir(), *gone = test_path(d, "town-371323105"), *s = two_rows();
+	struct ledger l;
+	struct strbuf err = { 0 };
+	struct ledger_entry e = { "371323105201", 2,
+		"received/371323105201/2/survey.csv", A64 };
+	struct ledger_entry bad = { "371323105201", 2, "a,b", A64 };
+
+	mkdir(gone, 0777);
+	test_write_in(gone, "LEDGER.csv", s);
+	ck_assert_int_eq(ledger_load(&l, gone, &err), 0);
+	/* a file name a row cannot hold */
+	ck_assert_int_eq(ledger_append(&l, Z64, &bad, 1, &err), -1);
+	ck_assert_uint_eq(l.nrows, 2);
+	strbuf_reset(&err);
+	test_rmtree(xstrdup(gone));
+	ck_assert_int_eq(ledger_append(&l, Z64, &e, 1, &err), -1);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err), "town-371323105"));
+	ck_assert_uint_eq(l.nrows, 2);
+	ledger_free(&l);
+	strbuf_free(&err);
+	free(s);
+	free(gone);
+	test_rmtree(d);
+}
+END_TEST
+
 /* The first row pinned to last year's ledger. */
 START_TEST(first_prev)
 {
@@ -228,6 +257,7 @@ suite_ledger(void)
 	tcase_add_test(tc, load_broken);
 	tcase_add_test(tc, load_no_final_lf);
 	tcase_add_test(tc, append);
+	tcase_add_test(tc, append_fails);
 	tcase_add_test(tc, first_prev);
 	tcase_add_test(tc, fingerprint);
 	suite_add_tcase(s, tc);
