@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/i18n.h"
 #include "base/strmap.h"
 #include "household/objectionfile.h"
 #include "io/csvin.h"
@@ -19,6 +20,7 @@
 #include "io/paths.h"
 #include "rules/columns.h"
 #include "stages/receipt.h"
+#include "stages/shell.h"
 #include "values/wording.h"
 
 /* What the town receives of a village (SPEC §8), in this order. */
@@ -952,4 +954,93 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 		}
 	}
 	return taken;
+}
+
+static void
+on_status_finding(void *ctx, const char *code, const char *village,
+    const char *detail)
+{
+	int *broken_seen = ctx;
+
+	*broken_seen = 1;
+	printf("  %s %s: %s\n", code, village[0] ? village : "-", detail);
+}
+
+int
+receipts_status(const char *dir)
+{
+	struct audit_area aa;
+	struct strbuf err = { 0 };
+	struct ledger *towns, county;
+	char **town_err;
+	char *county_err = NULL;
+	struct receipts r;
+	int broken_seen = 0;
+
+	if (audit_area_load(&aa, dir, NULL, 0, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", program_name(), strbuf_str(&err));
+		strbuf_free(&err);
+		audit_area_free(&aa);
+		return EXIT_ERROR;
+	}
+	towns = xcalloc(aa.ntowns + 1, sizeof *towns);
+	town_err = xcalloc(aa.ntowns + 1, sizeof *town_err);
+	memset(&county, 0, sizeof county);
+	for (size_t t = 0; t < aa.ntowns; t++) {
+		strbuf_reset(&err);
+		if (ledger_load(&towns[t], aa.towns[t].dir, &err) != 0)
+			town_err[t] = xstrdup(strbuf_str(&err));
+	}
+	if (aa.have_county) {
+		strbuf_reset(&err);
+		if (ledger_load(&county, aa.county.dir, &err) != 0)
+			county_err = xstrdup(strbuf_str(&err));
+	}
+	{
+		const struct ledger *own = aa.is_county ? &county : &towns[0];
+
+		printf(_("%s %s (%s): %zu rows in %s\n"), aa.is_county ?
+		    _("county") : _("town"), aa.is_county ? aa.county.code :
+		    aa.towns[0].code, aa.is_county ? aa.county.name : aa.towns[0].name,
+		    own->nrows, own->path);
+		for (size_t t = 0; t < aa.ntowns; t++)
+			for (size_t i = 0; i < aa.towns[t].nvillages; i++) {
+				const struct area_village *v = &aa.towns[t].village[i];
+				long n = ledger_latest_receipt(own, v->code);
+
+				if (n == 0) {
+					printf(_("  %s (%s): not received\n"), v->code, v->name);
+					continue;
+				}
+				printf(_("  %s (%s): receipt %ld:"), v->code, v->name, n);
+				for (size_t k = 0; k < own->nrows; k++) {
+					const struct ledger_row *row = &own->row[k];
+					const char *f = row->file;
+					size_t skip;
+
+					if (strcmp(row->village, v->code) != 0 || row->receipt != n)
+						continue;
+					/* received/VILLAGE/N/NAME: NAME; a pin as written */
+					skip = strncmp(f, "received/", 9) == 0 ?
+					    9 + 13 + strspn(f + 22, "0123456789") + 1 : 0;
+					printf(" %s", strlen(f) > skip ? f + skip : f);
+				}
+				putchar('\n');
+			}
+	}
+	receipts_init(&r, &aa, towns, town_err, &county, county_err,
+	    on_status_finding, &broken_seen);
+	receipts_verify(&r);
+	receipts_free(&r);
+	for (size_t t = 0; t < aa.ntowns; t++) {
+		ledger_free(&towns[t]);
+		free(town_err[t]);
+	}
+	free(towns);
+	free(town_err);
+	ledger_free(&county);
+	free(county_err);
+	audit_area_free(&aa);
+	strbuf_free(&err);
+	return broken_seen ? EXIT_BLOCKED : EXIT_DONE;
 }

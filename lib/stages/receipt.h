@@ -91,4 +91,12 @@ int receipt_due(const struct ledger *l, const char *village, const char *key);
 long receipts_take(struct receipts *r, const struct receipt_village *v,
     size_t n, struct strbuf *err);
 
+/* `tpa status` of a town's or a county's folder DIR: per listed village,
+ * how many receipts that level took and the files of the latest, then
+ * the ledger verified as the audit verifies it (nothing is put right or
+ * written). Prints on standard output. Returns EXIT_DONE, EXIT_BLOCKED
+ * when a ledger is broken, or EXIT_ERROR (message on standard error) when
+ * the area cannot be read. */
+int receipts_status(const char *dir);
+
 #endif
