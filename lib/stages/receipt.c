@@ -903,8 +903,11 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 			struct ledger *l = r->county_ledger, *tl = &r->town_ledgers[x->town];
 			int usable = aa->have_county && r->county_ledger_err == NULL &&
 			    !r->county_broken && r->town_ledger_err[x->town] == NULL &&
-			    !r->town_broken[x->town] && tl->nrows > 0;
+			    !r->town_broken[x->town] &&
+			    ledger_latest_receipt(tl, x->code) > 0;
 
+			/* the county receives only what the town received, its
+			 * ledger whole */
 			if (!usable)
 				continue;
 			/* the town's list, once the town closed its posting */

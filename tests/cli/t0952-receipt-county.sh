@@ -69,3 +69,11 @@ expect "a village whose town posting is not closed is not received by the county
 	county && cp $B/publicized-village.csv $B/publicized-town.csv &&
 	tpa-audit -q --level county -o $CO; [ ! -e $CO/received/371323105202 ] &&
 	! grep -q ",371323105202," $CO/LEDGER.csv'
+
+expect "a village the town never received: NOT_RECEIVED at the county audit, and the county does not receive it" '
+	area && objections && closed 371323105201 2015-06-21 &&
+	make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv &&
+	resolve $A && [ -f $A/publicized-town.csv ] &&
+	status 1 tpa-audit -q --level county -o $CO &&
+	grep -q "^error,NOT_RECEIVED,371323105201,,村已有publicized-town.csv，但乡镇尚未接收该村" $CO/audit.csv &&
+	[ ! -e $CO/received/371323105201 ]'
