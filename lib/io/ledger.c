@@ -17,35 +17,6 @@ static const char ledger_header[] = "seq,village_code,receipt,file,sha256,prev";
 static const char zeros[DIGEST_HEX] =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
-/* The whole of PATH into B. Returns 1, 0 when it does not exist, or -1
- * with the problem in ERR. */
-static int
-read_whole(const char *path, struct strbuf *b, struct strbuf *err)
-{
-	char msg[1024], buf[65536];
-	int fd = infile_open(path, INFILE_REGULAR, msg, sizeof msg);
-	ssize_t n;
-
-	if (fd < 0) {
-		if (fd == INFILE_ERROR && errno == ENOENT)
-			return 0;
-		strbuf_puts(err, msg);
-		return -1;
-	}
-	while ((n = read(fd, buf, sizeof buf)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			strbuf_printf(err, "%s: %s", path, strerror(errno));
-			close(fd);
-			return -1;
-		}
-		strbuf_add(b, buf, (size_t)n);
-	}
-	close(fd);
-	return 1;
-}
-
 static int
 is_hex64(const char *s, size_t n)
 {
@@ -164,6 +135,7 @@ ledger_load(struct ledger *l, const char *dir, struct strbuf *err)
 {
 	struct strbuf b = { 0 };
 	struct reading r;
+	char msg[1024];
 	size_t *start = NULL, nlines = 0, cap = 0;
 	struct csvin *in;
 	int rc;
@@ -171,7 +143,9 @@ ledger_load(struct ledger *l, const char *dir, struct strbuf *err)
 	memset(l, 0, sizeof *l);
 	l->dir = xstrdup(dir);
 	l->path = path_join(dir, "LEDGER.csv");
-	if ((rc = read_whole(l->path, &b, err)) <= 0) {
+	if ((rc = infile_read_all(l->path, &b, msg, sizeof msg)) <= 0) {
+		if (rc < 0)
+			strbuf_puts(err, msg);
 		strbuf_free(&b);
 		return rc;
 	}

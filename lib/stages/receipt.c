@@ -569,45 +569,37 @@ static int
 write_copy(const char *path, const struct copy *c, char hex[DIGEST_HEX],
     struct strbuf *err)
 {
-	char msg[1024], buf[65536];
-	struct outfile *out = outfile_open(path, OUTFILE_PRIVATE, msg, sizeof msg);
-	int fd = -1;
-	ssize_t n;
+	char msg[1024] = "";
+	struct strbuf b = { 0 };
+	struct outfile *out;
 
-	if (out == NULL) {
+	if (c->src != NULL && infile_read_all(c->src, &b, msg, sizeof msg) != 1) {
+		if (strcmp(msg, "") == 0)
+			snprintf(msg, sizeof msg, "%s is gone", c->src);
 		strbuf_puts(err, msg);
+		strbuf_free(&b);
+		return -1;
+	}
+	if ((out = outfile_open(path, OUTFILE_PRIVATE, msg, sizeof msg)) == NULL) {
+		strbuf_puts(err, msg);
+		strbuf_free(&b);
 		return -1;
 	}
 	if (c->src == NULL)
 		outfile_write(out, c->bytes.s, c->bytes.len);
-	else {
-		if ((fd = infile_open(c->src, INFILE_REGULAR, msg, sizeof msg)) < 0)
-			goto fail;
-		while ((n = read(fd, buf, sizeof buf)) != 0) {
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n < 0) {
-				snprintf(msg, sizeof msg, "%s: %s", c->src, strerror(errno));
-				goto fail;
-			}
-			outfile_write(out, buf, (size_t)n);
-		}
-		close(fd);
-		fd = -1;
+	else
+		outfile_write(out, b.s, b.len);
+	strbuf_free(&b);
+	if (outfile_finish(out, hex, msg, sizeof msg) != 0) {
+		outfile_abort(out);
+		strbuf_puts(err, msg);
+		return -1;
 	}
-	if (outfile_finish(out, hex, msg, sizeof msg) != 0)
-		goto fail;
 	if (outfile_commit(out, msg, sizeof msg) != 0) {
 		strbuf_puts(err, msg);
 		return -1;
 	}
 	return 0;
-fail:
-	if (fd >= 0)
-		close(fd);
-	outfile_abort(out);
-	strbuf_puts(err, msg);
-	return -1;
 }
 
 /* Write the receipt of VILLAGE holding the N files C into the ledger L of
@@ -773,24 +765,15 @@ objection_rows(const struct receipts *r, const char *path, const char *village,
 	struct objectionfile_options o;
 	struct column_aliases *aliases = aliases_new();
 	size_t *start = NULL, nlines;
-	char msg[1024], buf[65536];
+	char msg[1024];
 	struct csvin *in;
-	ssize_t n;
-	int fd, rc = -1;
+	int n, rc = -1;
 
-	if (!path_exists(path)) {
-		aliases_free(aliases);
-		return 0;
-	}
 	memset(&of, 0, sizeof of);
-	if ((fd = infile_open(path, INFILE_REGULAR, msg, sizeof msg)) < 0)
+	if ((n = infile_read_all(path, &bytes, msg, sizeof msg)) <= 0) {
+		rc = n;
 		goto out;
-	while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
-		if (n > 0)
-			strbuf_add(&bytes, buf, (size_t)n);
-	close(fd);
-	if (n < 0)
-		goto out;
+	}
 	if (r->aa->have_county && r->aa->county.columns_path != NULL &&
 	    aliases_load(aliases, r->aa->county.columns_path, msg, sizeof msg) != 0)
 		goto out;
