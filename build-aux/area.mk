@@ -17,10 +17,17 @@ SUB = $(MAKE) --no-print-directory
 .DEFAULT_GOAL := all
 .SUFFIXES:
 
+# At the county, the audit runs once more after the places, to receive
+# the registries made since (RECEIVE, below); the villages then see that
+# audit once, so that a second make finds everything up to date.
 all:
 	@$(SUB) places
 	@$(SUB) audit
 	@$(SUB) places
+ifeq ($(LEVEL),county)
+	@$(SUB) audit
+	@$(SUB) places
+endif
 	@$(SUB) stats
 	@$(SUB) summary
 
@@ -58,7 +65,10 @@ AREA_FILE := $(wildcard $(LEVEL).yaml)
 # read, and the audit reports it (OWNER_FILE_IN_VILLAGE): one that appears
 # runs the audit again.
 STRAY := $(if $(AREA_FILE),$(wildcard $(VILLAGES:%=%/objections-town.csv) $(VILLAGES:%=%/objections-county.csv)))
-audit.csv sample.csv &: $(AUDITED:%=%/publicized-$(BELOW).csv) $(AUDITED:%=%/village.yaml) $(AREA_FILE) $(STRAY)
+# The county receives each registry at its first audit after tpa-file
+# (SPEC §8 "Receipts"): a new registry runs the county audit again.
+RECEIVE := $(if $(filter county,$(LEVEL)),$(if $(AREA_FILE),$(REGISTRIES:%=%/households.csv)))
+audit.csv sample.csv &: $(AUDITED:%=%/publicized-$(BELOW).csv) $(AUDITED:%=%/village.yaml) $(AREA_FILE) $(STRAY) $(RECEIVE)
 	@$(T)tpa-audit --level $(LEVEL) -o . $(if $(AREA_FILE),,$(AUDITED)) || [ $$? -eq 1 ]
 
 ifeq ($(REGISTRIES),)

@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "stages/auditarea.h"
 #include "stages/options.h"
+#include "stages/receipt.h"
 #include "stages/shell.h"
 #include "stages/status.h"
 
@@ -124,11 +126,14 @@ main(int argc, char **argv)
 					rc = EXIT_ERROR;
 			return dirs == 0 ? status_print_code(".") : rc;
 		}
+		/* a town's or a county's folder: what it received */
 		for (int a = 0; a < dirs; a++)
-			rc = status_worse(rc, status_run(argv[1 + a], no_audit != NULL,
-			    brief != NULL));
+			rc = status_worse(rc, audit_area_is(argv[1 + a]) ?
+			    receipts_status(argv[1 + a]) : status_run(argv[1 + a],
+			    no_audit != NULL, brief != NULL));
 		if (dirs == 0)
-			rc = status_run(".", no_audit != NULL, brief != NULL);
+			rc = audit_area_is(".") ? receipts_status(".") :
+			    status_run(".", no_audit != NULL, brief != NULL);
 		return rc;
 	}
 	for (i = 0; i < sizeof stages / sizeof stages[0]; i++)

@@ -72,3 +72,27 @@ infile_regular(const char *path, char *err, size_t errlen)
 		return 0;
 	return fd;
 }
+
+int
+infile_read_all(const char *path, struct strbuf *b, char *err, size_t errlen)
+{
+	char buf[65536];
+	int fd = infile_open(path, INFILE_REGULAR, err, errlen);
+	ssize_t n;
+
+	if (fd < 0)
+		return fd == INFILE_ERROR && errno == ENOENT ? 0 : -1;
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			snprintf(err, errlen, _("cannot read %s: %s"), path,
+			    strerror(errno));
+			close(fd);
+			return -1;
+		}
+		strbuf_add(b, buf, (size_t)n);
+	}
+	close(fd);
+	return 1;
+}

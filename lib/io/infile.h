@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "base/strbuf.h"
+
 enum infile_kind {
 	INFILE_REGULAR,   /* only a regular file (after symbolic links) */
 	INFILE_STREAM,    /* also a pipe, a FIFO or a character device: a file
@@ -28,5 +30,11 @@ int infile_open(const char *path, enum infile_kind kind, char *err, size_t errle
  * (a FIFO, a device, a folder, a link to one), INFILE_ERROR when it cannot
  * be opened (ERR says why). Opens the file as infile_open does. */
 int infile_regular(const char *path, char *err, size_t errlen);
+
+/* The whole of the regular file PATH appended to B (opened as
+ * infile_open does). Returns 1, 0 when PATH does not exist (B
+ * untouched), or -1 with a message in ERR. */
+int infile_read_all(const char *path, struct strbuf *b, char *err,
+    size_t errlen);
 
 #endif

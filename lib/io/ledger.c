@@ -1,18 +1,200 @@
 /* LEDGER.csv: see ledger.h. */
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
+#include "io/csvin.h"
+#include "io/infile.h"
 #include "io/ledger.h"
+#include "io/outfile.h"
+#include "io/paths.h"
+
+static const char ledger_header[] = "seq,village_code,receipt,file,sha256,prev";
+static const char zeros[DIGEST_HEX] =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+static int
+is_hex64(const char *s, size_t n)
+{
+	if (n != 64)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && !(s[i] >= 'a' && s[i] <= 'f'))
+			return 0;
+	return 1;
+}
+
+/* A positive decimal number with no leading zero, or -1. */
+static long
+positive(const char *s, size_t n)
+{
+	long v = 0;
+
+	if (n == 0 || n > 9 || s[0] == '0')
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+struct reading {
+	struct ledger *l;
+	const char *bytes;        /* the file */
+	const size_t *start;      /* of each physical line */
+	size_t nlines;
+	struct strbuf *err;
+};
+
+static int
+bad(struct reading *r, unsigned long line, const char *what)
+{
+	strbuf_printf(r->err, "%s:%lu: %s", r->l->path, line, what);
+	return 1;
+}
+
+static int
+on_row(void *ctx, const struct csvin_row *row)
+{
+	struct reading *r = ctx;
+	struct ledger *l = r->l;
+	const char *raw;
+	size_t rawlen, joined = 0;
+	struct ledger_row *lr;
+	long seq, receipt;
+
+	if (row->line == 0 || row->line > r->nlines)
+		return bad(r, row->line, "not a ledger row");
+	raw = r->bytes + r->start[row->line - 1];
+	rawlen = r->start[row->line] - r->start[row->line - 1] - 1;
+	/* the row's bytes are its cells joined by commas, and nothing else */
+	for (size_t i = 0; i < row->n; i++)
+		joined += row->len[i] + (i > 0);
+	if (joined != rawlen)
+		return bad(r, row->line, "not written as a ledger row (quotes, "
+		    "spaces or a line break inside a cell)");
+	for (size_t i = 0, o = 0; i < row->n; i++) {
+		if (i > 0 && raw[o++] != ',')
+			return bad(r, row->line, "not written as a ledger row");
+		if (memcmp(raw + o, row->cell[i], row->len[i]) != 0)
+			return bad(r, row->line, "not written as a ledger row");
+		o += row->len[i];
+	}
+	if (row->index == 0) {
+		if (rawlen != sizeof ledger_header - 1 ||
+		    memcmp(raw, ledger_header, rawlen) != 0)
+			return bad(r, row->line, "the header is not "
+			    "seq,village_code,receipt,file,sha256,prev");
+		return 0;
+	}
+	if (row->n != 6)
+		return bad(r, row->line, "a row has 6 cells");
+	seq = positive(row->cell[0], row->len[0]);
+	if (seq != (long)l->nrows + 1) {
+		char msg[64];
+
+		snprintf(msg, sizeof msg, "seq is %s, not %zu", row->cell[0],
+		    l->nrows + 1);
+		return bad(r, row->line, msg);
+	}
+	if (row->len[1] != 12 || strspn(row->cell[1], "0123456789") != 12)
+		return bad(r, row->line, "village_code is not 12 digits");
+	if ((receipt = positive(row->cell[2], row->len[2])) < 0)
+		return bad(r, row->line, "receipt is not a number from 1");
+	if (row->len[3] == 0)
+		return bad(r, row->line, "file is empty");
+	if (!is_hex64(row->cell[4], row->len[4]))
+		return bad(r, row->line, "sha256 is not 64 lower-case hex digits");
+	if (!is_hex64(row->cell[5], row->len[5]))
+		return bad(r, row->line, "prev is not 64 lower-case hex digits");
+	if (l->nrows > 0 && strcmp(row->cell[5], l->row[l->nrows - 1].hash) != 0)
+		return bad(r, row->line, "the chain is broken: prev is not the "
+		    "SHA-256 of the row before");
+	xgrow(&l->row, &l->cap, l->nrows + 1, sizeof *l->row);
+	lr = &l->row[l->nrows++];
+	memset(lr, 0, sizeof *lr);
+	lr->seq = seq;
+	memcpy(lr->village, row->cell[1], 13);
+	lr->receipt = receipt;
+	lr->file = xstrndup(row->cell[3], row->len[3]);
+	memcpy(lr->sha256, row->cell[4], DIGEST_HEX);
+	memcpy(lr->prev, row->cell[5], DIGEST_HEX);
+	digest_bytes(raw, rawlen, lr->hash);
+	lr->line = row->line;
+	return 0;
+}
 
 int
 ledger_load(struct ledger *l, const char *dir, struct strbuf *err)
 {
-	(void)err;
+	struct strbuf b = { 0 };
+	struct reading r;
+	char msg[1024];
+	size_t *start = NULL, nlines = 0, cap = 0;
+	struct csvin *in;
+	int rc;
+
 	memset(l, 0, sizeof *l);
 	l->dir = xstrdup(dir);
-	return 0;
+	l->path = path_join(dir, "LEDGER.csv");
+	if ((rc = infile_read_all(l->path, &b, msg, sizeof msg)) <= 0) {
+		if (rc < 0)
+			strbuf_puts(err, msg);
+		strbuf_free(&b);
+		return rc;
+	}
+	l->exists = 1;
+	rc = -1;
+	if (b.len == 0) {
+		strbuf_printf(err, "%s:1: empty: the header is missing", l->path);
+		goto out;
+	}
+	if (b.len >= 3 && memcmp(b.s, "\xef\xbb\xbf", 3) == 0) {
+		strbuf_printf(err, "%s:1: begins with a byte-order mark", l->path);
+		goto out;
+	}
+	if (b.s[b.len - 1] != '\n') {
+		strbuf_printf(err, "%s: the last row does not end with a line "
+		    "feed", l->path);
+		goto out;
+	}
+	/* the start of each physical line, and one past the end */
+	xgrow(&start, &cap, 1, sizeof *start);
+	start[0] = 0;
+	for (size_t i = 0; i < b.len; i++) {
+		if (b.s[i] == '\r') {
+			unsigned long line = (unsigned long)nlines + 1;
+
+			strbuf_printf(err, "%s:%lu: a carriage return: the ledger's "
+			    "lines end with LF only", l->path, line);
+			goto out;
+		}
+		if (b.s[i] == '\n') {
+			xgrow(&start, &cap, nlines + 2, sizeof *start);
+			start[++nlines] = i + 1;
+		}
+	}
+	r.l = l;
+	r.bytes = b.s;
+	r.start = start;
+	r.nlines = nlines;
+	r.err = err;
+	in = csvin_open_mem(l->path, b.s, b.len, ENC_UTF8);
+	rc = csvin_read(in, on_row, &r);
+	if (rc < 0)
+		strbuf_puts(err, csvin_error(in));
+	csvin_close(in);
+	rc = rc == 0 ? 0 : -1;
+out:
+	free(start);
+	strbuf_free(&b);
+	return rc;
 }
 
 void
@@ -26,6 +208,157 @@ ledger_free(struct ledger *l)
 	memset(l, 0, sizeof *l);
 }
 
+static void
+format_row(struct strbuf *b, long seq, const char *village, long receipt,
+    const char *file, const char *sha256, const char *prev)
+{
+	strbuf_printf(b, "%ld,%s,%ld,%s,%s,%s", seq, village, receipt, file,
+	    sha256, prev);
+}
+
+int
+ledger_append(struct ledger *l, const char first_prev[DIGEST_HEX],
+    const struct ledger_entry *e, size_t n, struct strbuf *err)
+{
+	struct strbuf b = { 0 }, row = { 0 };
+	char prev[DIGEST_HEX], msg[1024];
+	struct outfile *out;
+	size_t old = l->nrows;
+
+	for (size_t i = 0; i < n; i++)
+		if (strlen(e[i].village) != 12 || e[i].receipt < 1 ||
+		    e[i].file[0] == '\0' || strpbrk(e[i].file, ",\"\r\n") != NULL ||
+		    !is_hex64(e[i].sha256, strlen(e[i].sha256))) {
+			strbuf_printf(err, "%s: cannot record %s: not a ledger row",
+			    l->path, e[i].file);
+			return -1;
+		}
+	strbuf_puts(&b, ledger_header);
+	strbuf_putc(&b, '\n');
+	for (size_t i = 0; i < l->nrows; i++) {
+		const struct ledger_row *r = &l->row[i];
+
+		format_row(&b, r->seq, r->village, r->receipt, r->file, r->sha256,
+		    r->prev);
+		strbuf_putc(&b, '\n');
+	}
+	memcpy(prev, l->nrows > 0 ? l->row[l->nrows - 1].hash : first_prev,
+	    DIGEST_HEX);
+	for (size_t i = 0; i < n; i++) {
+		struct ledger_row *r;
+
+		strbuf_reset(&row);
+		format_row(&row, (long)l->nrows + 1, e[i].village, e[i].receipt,
+		    e[i].file, e[i].sha256, prev);
+		strbuf_add(&b, row.s, row.len);
+		strbuf_putc(&b, '\n');
+		xgrow(&l->row, &l->cap, l->nrows + 1, sizeof *l->row);
+		r = &l->row[l->nrows++];
+		memset(r, 0, sizeof *r);
+		r->seq = (long)l->nrows;
+		snprintf(r->village, sizeof r->village, "%s", e[i].village);
+		r->receipt = e[i].receipt;
+		r->file = xstrdup(e[i].file);
+		memcpy(r->sha256, e[i].sha256, DIGEST_HEX);
+		memcpy(r->prev, prev, DIGEST_HEX);
+		digest_bytes(row.s, row.len, r->hash);
+		r->line = l->nrows + 1;
+		memcpy(prev, r->hash, DIGEST_HEX);
+	}
+	strbuf_free(&row);
+	if ((out = outfile_open(l->path, OUTFILE_PUBLIC, msg, sizeof msg)) == NULL)
+		goto fail;
+	outfile_write(out, b.s, b.len);
+	if (outfile_finish(out, NULL, msg, sizeof msg) != 0) {
+		outfile_abort(out);
+		goto fail;
+	}
+	if (outfile_commit(out, msg, sizeof msg) != 0)
+		goto fail;
+	strbuf_free(&b);
+	l->exists = 1;
+	return 0;
+fail:
+	strbuf_puts(err, msg);
+	strbuf_free(&b);
+	while (l->nrows > old)
+		free(l->row[--l->nrows].file);
+	return -1;
+}
+
+char *
+ledger_year_dir(const char *dir, int year)
+{
+	struct strbuf b = { 0 };
+	char *p, *real = realpath(dir, NULL);
+
+	/* the folder's own name, also when DIR is "." */
+	strbuf_printf(&b, "../../%d/%s", year, path_base(real ? real : dir));
+	free(real);
+	p = path_join(dir, strbuf_str(&b));
+	strbuf_free(&b);
+	return p;
+}
+
+int
+ledger_first_prev(const char *prev_dir, char out[DIGEST_HEX], struct strbuf *err)
+{
+	struct ledger p;
+	int rc = ledger_load(&p, prev_dir, err);
+
+	if (rc == 0)
+		memcpy(out, p.nrows > 0 ? p.row[p.nrows - 1].hash : zeros, DIGEST_HEX);
+	ledger_free(&p);
+	return rc;
+}
+
+int
+ledger_check_first_prev(const struct ledger *l, const char *prev_dir,
+    struct strbuf *err)
+{
+	struct ledger p;
+	struct strbuf perr = { 0 };
+	int rc = 0;
+
+	if (l->nrows == 0)
+		return 0;
+	if (ledger_load(&p, prev_dir, &perr) != 0 && p.nrows == 0 &&
+	    strcmp(l->row[0].prev, zeros) != 0) {
+		strbuf_printf(err, "%s:%lu: prev of the first row cannot be "
+		    "checked: %s", l->path, l->row[0].line, strbuf_str(&perr));
+		rc = -1;
+	} else if (p.nrows == 0) {
+		if (strcmp(l->row[0].prev, zeros) != 0) {
+			strbuf_printf(err, "%s:%lu: prev of the first row is not 64 "
+			    "zeros, and %s has no rows", l->path, l->row[0].line,
+			    p.path);
+			rc = -1;
+		}
+	} else {
+		size_t i;
+
+		/* rows of the previous year that verify are those loaded */
+		for (i = 0; i < p.nrows; i++)
+			if (strcmp(p.row[i].hash, l->row[0].prev) == 0)
+				break;
+		if (i == p.nrows) {
+			strbuf_printf(err, "%s:%lu: prev of the first row is the hash "
+			    "of no row of %s that verifies", l->path, l->row[0].line,
+			    p.path);
+			rc = -1;
+		}
+	}
+	strbuf_free(&perr);
+	ledger_free(&p);
+	return rc;
+}
+
+const struct ledger_row *
+ledger_row_seq(const struct ledger *l, long k)
+{
+	return k >= 1 && (size_t)k <= l->nrows ? &l->row[k - 1] : NULL;
+}
+
 long
 ledger_latest_receipt(const struct ledger *l, const char *village)
 {
@@ -37,11 +370,38 @@ ledger_latest_receipt(const struct ledger *l, const char *village)
 	return n;
 }
 
+/* NAME of a row's file: the part after received/VILLAGE/N/. */
+static const char *
+received_name(const struct ledger_row *r)
+{
+	const char *p = r->file;
+
+	if (strncmp(p, "received/", 9) != 0)
+		return NULL;
+	p += 9;
+	if (strncmp(p, r->village, 12) != 0 || p[12] != '/')
+		return NULL;
+	p += 13;
+	p += strspn(p, "0123456789");
+	return *p == '/' ? p + 1 : NULL;
+}
+
 const struct ledger_row *
 ledger_latest_file(const struct ledger *l, const char *village, const char *name)
 {
-	(void)l; (void)village; (void)name;
-	return NULL;
+	const struct ledger_row *best = NULL;
+
+	for (size_t i = 0; i < l->nrows; i++) {
+		const char *n;
+
+		if (strcmp(l->row[i].village, village) != 0)
+			continue;
+		if ((n = received_name(&l->row[i])) == NULL || strcmp(n, name) != 0)
+			continue;
+		if (best == NULL || l->row[i].receipt >= best->receipt)
+			best = &l->row[i];
+	}
+	return best;
 }
 
 const struct ledger_row *

@@ -37,11 +37,56 @@ struct ledger {
 /* The ledger of the level folder DIR: LEDGER.csv read, its form and its
  * chain checked (seq from 1, each prev the hash of the row before; the
  * first row's prev is not checked here, see ledger_first_prev()). No
- * LEDGER.csv: 0 with no rows and L->exists 0. Returns 0, or -1 with the
- * problem (FILE:LINE) in ERR: unreadable, a malformed row, a broken chain
- * — the caller reports LEDGER_BROKEN. Free with ledger_free() either way. */
+ * LEDGER.csv: 0 with no rows and L->exists 0. A row is well formed when
+ * its bytes are exactly its six cells joined by commas (no quotes, no
+ * spaces, no CR), seq the row's number, village_code 12 digits, receipt
+ * from 1, file not empty, both digests 64 lower-case hex digits. Returns
+ * 0, or -1 with the problem (FILE:LINE) in ERR: unreadable, a malformed
+ * row, a broken chain — the caller reports LEDGER_BROKEN; L then holds
+ * the rows before the first bad one. Free with ledger_free() either way. */
 int ledger_load(struct ledger *l, const char *dir, struct strbuf *err);
 void ledger_free(struct ledger *l);
+
+/* A row to append: the ledger computes seq and prev. */
+struct ledger_entry {
+	const char *village;
+	long receipt;
+	const char *file;            /* relative to the ledger's folder */
+	const char *sha256;          /* 64 lower-case hex digits */
+};
+
+/* Append the N rows E to L, loaded by ledger_load() without error, by one
+ * atomic replace of DIR/LEDGER.csv (temporary, fsync, rename: a run
+ * killed at any point leaves the old ledger or the new one whole). The
+ * first row of a ledger without rows takes FIRST_PREV (see
+ * ledger_first_prev()). The ledger holds no ID numbers: it is written
+ * 0666 less the umask, like the posted lists. L's rows then hold the new
+ * rows. Returns 0, or -1 with the problem in ERR (nothing changed). */
+int ledger_append(struct ledger *l, const char first_prev[DIGEST_HEX],
+    const struct ledger_entry *e, size_t n, struct strbuf *err);
+
+/* The same level's folder of year YEAR beside DIR's year:
+ * DIR/../../YEAR/NAME, NAME the name of DIR's folder (town-T or
+ * county-C; DIR may be ".").
+ * Caller frees. */
+char *ledger_year_dir(const char *dir, int year);
+
+/* The prev of the first row of a new ledger whose previous year's folder
+ * is PREV_DIR (ledger_year_dir()): the hash of the last row of the
+ * ledger there, or 64 zeros when there is none or it has no rows.
+ * Returns 0, or -1 with the problem in ERR when that ledger is broken. */
+int ledger_first_prev(const char *prev_dir, char out[DIGEST_HEX],
+    struct strbuf *err);
+
+/* Whether the first row of L is pinned as SPEC §8 says: its prev the
+ * hash of a row of the ledger in PREV_DIR that still verifies there, or
+ * 64 zeros when PREV_DIR has no ledger rows. L without rows: 0. Returns
+ * 0, or -1 with the problem (FILE:LINE) in ERR. */
+int ledger_check_first_prev(const struct ledger *l, const char *prev_dir,
+    struct strbuf *err);
+
+/* The row K (seq) of L, or NULL. */
+const struct ledger_row *ledger_row_seq(const struct ledger *l, long k);
 
 /* The highest receipt number of VILLAGE in L, or 0 when it has none. */
 long ledger_latest_receipt(const struct ledger *l, const char *village);

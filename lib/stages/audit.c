@@ -29,6 +29,7 @@
 #include "stages/auditarea.h"
 #include "stages/noticecheck.h"
 #include "stages/sample.h"
+#include "stages/receipt.h"
 #include "stages/shell.h"
 #include "stages/surveying.h"
 #include "values/date.h"
@@ -106,6 +107,7 @@ struct auditor {
 	char **town_ledger_err;       /* per town: why its ledger is broken, or NULL */
 	struct ledger county_ledger;  /* the county's, when have_county */
 	char *county_ledger_err;
+	size_t *dir_errors;           /* in an area: errors found auditing each folder */
 	size_t errors;
 	struct strbuf msg;
 };
@@ -1721,6 +1723,58 @@ draw_area(struct auditor *a)
 	}
 }
 
+static void
+on_receipt_finding(void *ctx, const char *code, const char *village,
+    const char *detail)
+{
+	finding(ctx, SEV_ERROR, code, village, "", detail);
+}
+
+/* The area's ledgers (SPEC §8): what receipts stopped half-way left put
+ * right, every ledger verified, villages with files that come after a
+ * receipt they lack; then, when the audit read every listed village (no
+ * operands), the receipts due taken, each village's error findings known.
+ * Returns 0, or -1 (the stage failed: a receipt could not be written). */
+static int
+area_receipts(struct auditor *a)
+{
+	const struct audit_area *aa = &a->area;
+	struct receipt_village *v = xcalloc(aa->ndirs + 1, sizeof *v);
+	struct receipts r;
+	struct strbuf err = { 0 };
+	int rc = 0;
+
+	receipts_init(&r, aa, a->town_ledgers, a->town_ledger_err,
+	    &a->county_ledger, a->county_ledger_err, on_receipt_finding, a);
+	if (receipts_recover(&r, &err) != 0)
+		rc = stage_fail(&a->st, "%s", strbuf_str(&err));
+	if (rc == 0)
+		receipts_verify(&r);
+	for (size_t i = 0; i < aa->ndirs && rc == 0; i++) {
+		v[i].dir = aa->dirs[i];
+		v[i].code = path_base(aa->dirs[i]);
+		v[i].town = aa->town_of[i];
+		receipts_not_received(&r, &v[i]);
+	}
+	if (rc == 0 && a->o->nvillages == 0) {
+		/* the errors found auditing its folder (whatever code its
+		 * village.yaml gives), and those that name it since */
+		for (size_t i = 0; i < aa->ndirs; i++)
+			v[i].has_error = a->dir_errors[i] > 0;
+		for (size_t k = 0; k < a->nf; k++)
+			if (a->f[k].sev == SEV_ERROR)
+				for (size_t i = 0; i < aa->ndirs; i++)
+					if (strcmp(a->f[k].village, v[i].code) == 0)
+						v[i].has_error = 1;
+		if (receipts_take(&r, v, aa->ndirs, &err) < 0)
+			rc = stage_fail(&a->st, "%s", strbuf_str(&err));
+	}
+	receipts_free(&r);
+	strbuf_free(&err);
+	free(v);
+	return rc;
+}
+
 int
 audit_run(const struct audit_options *o)
 {
@@ -1798,10 +1852,16 @@ audit_run(const struct audit_options *o)
 		goto out;
 	/* The readers' messages quoted in the findings are in English
 	 * whatever the locale: audit.csv holds the same bytes everywhere. */
+	if (a.in_area)
+		a.dir_errors = xcalloc(nvillages + 1, sizeof *a.dir_errors);
 	for (size_t i = 0; i < nvillages; i++) {
 		char *locale = i18n_untranslated();
+		size_t before = a.errors;
 		int rc = audit_village(&a, villages[i],
 		    a.in_area ? (long)a.area.town_of[i] : -1, i);
+
+		if (a.in_area)
+			a.dir_errors[i] = a.errors - before;
 
 		i18n_restore(locale);
 		/* One village under two folders would hold every person twice. */
@@ -1813,11 +1873,14 @@ audit_run(const struct audit_options *o)
 			goto out;
 		}
 	}
-	if (a.in_area)
+	if (a.in_area) {
 		area_findings(&a);
-	/* (the level's receipts are taken here, before the draw) */
-	if (a.in_area)
+		if (area_receipts(&a) != 0)
+			goto out;
+		/* the draw after the receipts: a village received now is
+		 * drawn from the copy just taken */
 		draw_area(&a);
+	}
 	if (a.quota_villages > 1) {
 		struct strbuf b = { 0 };
 
@@ -1882,6 +1945,7 @@ out:
 	}
 	free(a.town_ledgers);
 	free(a.town_ledger_err);
+	free(a.dir_errors);
 	ledger_free(&a.county_ledger);
 	free(a.county_ledger_err);
 	audit_area_free(&a.area);

@@ -230,12 +230,13 @@ sample_draw_village(struct sample *s, const struct sample_level *lv,
 		    level_word(lv->level, v->lang), lv->ledger_err);
 		goto out;
 	}
-	/* H: the last row of the receipt that brought the list, the
-	 * village's latest but for the county's registry receipt, which comes
-	 * after the lists are final and must not move their draw. */
+	/* H: the last row of the village's latest receipt at this level
+	 * (SPEC §8): at the county, once its registry is received, that
+	 * receipt's, so the draw then is a new one that nobody could know
+	 * before the registry was filed. */
 	list = received_list(lv, v->code);
-	last = list == NULL ? NULL :
-	    ledger_receipt_last(lv->ledger, v->code, list->receipt);
+	last = list == NULL ? NULL : ledger_receipt_last(lv->ledger, v->code,
+	    ledger_latest_receipt(lv->ledger, v->code));
 	if (list == NULL || last == NULL) {
 		say(r, v, SEV_INFO, "SAMPLE_NOT_DRAWN", MSG_SAMPLE_NOT_RECEIVED,
 		    level_word(lv->level, v->lang));

@@ -51,6 +51,8 @@ static const struct enum_value problem[] = {
 	{ "VILLAGE_MISSING", "名单中的村没有文件夹" },
 	{ "VILLAGE_NOT_LISTED", "村不在乡镇村名单中" },
 	{ "OWNER_FILE_IN_VILLAGE", "村文件夹中有乡镇或县的异议登记表" },
+	{ "LEDGER_BROKEN", "接收台账或已接收的文件被改动" },
+	{ "NOT_RECEIVED", "上级未接收即有后续文件" },
 };
 static const struct enum_value severity[] = {
 	{ "error", "错误" }, { "warning", "警告" }, { "info", "提示" },

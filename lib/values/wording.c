@@ -118,6 +118,10 @@ static const char *const formats[NMSGS][2] = {
 		"town %s (%s) admits %lld people in its villages together, over the quota of %lld that %s hands down" },
 	[MSG_AUDIT_OWNER_FILE] = { "村文件夹中的%s不予读取：本级异议由上级在%s中登记",
 		"%s in the village folder is never read: this level's objections are the owner's, in %s" },
+	[MSG_AUDIT_LEDGER_BROKEN] = { "接收台账与已接收的文件不符，接收记录不可信：%s",
+		"the ledger and the files received disagree, the record of receipts cannot be trusted: %s" },
+	[MSG_AUDIT_NOT_RECEIVED] = { "村已有%s，但%s尚未接收该村（%s中没有接收记录）：后续文件须在接收之后",
+		"the village has %s but the %s has not received it (no receipt in %s): later files come after the receipt" },
 };
 
 void

@@ -98,6 +98,8 @@ enum msg {
 	MSG_AUDIT_VILLAGE_NOT_LISTED, /* %s folder name, %s villages.csv */
 	MSG_AUDIT_TOWN_QUOTA,    /* %s town code, %s name, %lld people, %lld quota, %s county.yaml */
 	MSG_AUDIT_OWNER_FILE,    /* %s file in the village folder, %s the owner's */
+	MSG_AUDIT_LEDGER_BROKEN, /* %s FILE:LINE: what is wrong (English) */
+	MSG_AUDIT_NOT_RECEIVED,  /* %s file, %s level (in the message's language), %s LEDGER.csv */
 	NMSGS
 };
 

@@ -60,7 +60,7 @@ TOWN_FILES="village.yaml applications.csv survey.csv votes.csv objections-villag
 # expected_draw LEVELDIR CODE LEVEL SEED HELP NOT_HELPED EXITING [ID...]:
 # the draw of village CODE at the level, worked out from LEDGER.csv and
 # the received list alone (the list of the latest receipt holding one, H
-# the hash of that receipt's last row): "code,household_id,stratum,stratum_households,
+# the hash of the last row of the village's latest receipt at the level): "code,household_id,stratum,stratum_households,
 # drawn,inclusion_probability" lines sorted by household_id. The IDs are
 # the households registered last year (the exiting stratum, unless
 # confirmed).
@@ -73,7 +73,7 @@ expected_draw() {
 		if ($4 ~ /town/ && lv == "county") t = $3 " " $4; else if ($4 ~ /village/) v = $3 " " $4
 	    } END { print (t != "" ? t : v) }' "$led") &&
 	n=${got%% *} list=${got#* } &&
-	last=$(awk -F, -v c="$code" -v n="$n" 'NR > 1 && $2 == c && $3 == n { k = NR - 1 } END { print k }' "$led") &&
+	last=$(awk -F, -v c="$code" 'NR > 1 && $2 == c && $3 + 0 >= m { m = $3 + 0; k = NR - 1 } END { print k }' "$led") &&
 	H=$(row_hash "$led" "$last") &&
 	awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 	    { print $c["household_id"], $c["decision"] }' "$lv/$list" >"$scratch/hh" &&

@@ -89,7 +89,7 @@ expect "the county draws from what it received, and not as the town does" '
 	grep -q "^info,SAMPLE_NOT_DRAWN,371323105202," $CO/audit.csv
 '
 
-expect "the county receiving a registry after the lists does not move their draw" '
+expect "the county receiving a registry: a new draw, with H the hash of the registry receipt's last row" '
 	area && received_town && town_audit "$SEED_T" &&
 	echo "audit: {sample: {help: 3, not_helped: 2, exiting: 1}, seed: \"$SEED_C\"}" >>$CO/county.yaml &&
 	receive $CO 371323105201 $A publicized-village.csv && anchor $CO 371323105201 $T &&
@@ -99,7 +99,8 @@ expect "the county receiving a registry after the lists does not move their draw
 	receive $CO 371323105201 $A registry/households.csv &&
 	[ "$(latest $CO 371323105201)" -eq 2 ] &&
 	{ tpa-audit -q --level county -o $CO; [ $? -le 1 ]; } &&
-	same $CO/sample.csv before.csv
+	expected_draw $CO 371323105201 county "$SEED_C" 3 2 1 >want &&
+	drawn_rows $CO/sample.csv 371323105201 >got && same got want
 '
 
 expect "no seed: SAMPLE_PREDICTABLE, and the draw made with an empty seed" '

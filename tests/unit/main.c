@@ -102,7 +102,7 @@ static const struct {
 	SUITE(field), SUITE(wording), SUITE(rules), SUITE(condition),
 	SUITE(people), SUITE(surveyset), SUITE(lists), SUITE(votefile),
 	SUITE(objectionfile), SUITE(eligibility), SUITE(registry),
-	SUITE(appraisal), SUITE(objections), SUITE(checks),
+	SUITE(appraisal), SUITE(objections), SUITE(checks), SUITE(ledger),
 };
 
 int

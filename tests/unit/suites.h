@@ -37,6 +37,7 @@ Suite *suite_appraisal(void);
 Suite *suite_objections(void);
 Suite *suite_registry(void);
 Suite *suite_checks(void);
+Suite *suite_ledger(void);
 
 /* A fresh empty folder for a test; caller frees the path. */
 char *test_tmpdir(void);

@@ -89,6 +89,8 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_VILLAGE_NOT_LISTED] = "ss",
 	[MSG_AUDIT_TOWN_QUOTA] = "ssLLs",
 	[MSG_AUDIT_OWNER_FILE] = "ss",
+	[MSG_AUDIT_LEDGER_BROKEN] = "s",
+	[MSG_AUDIT_NOT_RECEIVED] = "sss",
 };
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each

@@ -1,0 +1,79 @@
+#!/bin/sh
+# Receipts at the county (SPEC §8): once the town closed a village's
+# posting and the village has publicized-town.csv, the county audit copies
+# publicized-town.csv, notice-town.html and the town's objection rows of
+# the village, and ends the receipt with the town ledger's last row,
+# whose hash a later county audit checks (the pin). NOT_RECEIVED: later
+# files without the receipt that must precede them.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-area-sample.sh"
+Z=0000000000000000000000000000000000000000000000000000000000000000
+sha() { sha256sum | cut -c1-64; }
+# county: A received by the town, its town posting closed and resolved,
+# then the county audit.
+county() {
+	area && objections && closed 371323105201 2015-06-21 &&
+	make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv &&
+	tpa-audit -q --level town -o $T && resolve $A && [ -f $A/publicized-town.csv ] &&
+	tpa-audit -q --level county -o $CO
+}
+# rechain LEDGER: every prev recomputed from the row before (first kept).
+rechain() {
+	{
+		head -2 "$1" && prev=$(sed -n 2p "$1" | tr -d "\n" | sha) &&
+		tail -n +3 "$1" | while IFS= read -r line; do
+			line="${line%,*},$prev" && echo "$line" && prev=$(printf "%s" "$line" | sha)
+		done
+	} >"$1.new" && mv "$1.new" "$1"
+}
+
+expect "the county receives A: publicized-town.csv, the town objection rows of A, the pin of the town ledger last row" '
+	county && R=$CO/received/371323105201/1 &&
+	cmp $A/publicized-town.csv $R/publicized-town.csv &&
+	{ head -1 $T/objections-town.csv && grep "^371323105201," $T/objections-town.csv; } >want &&
+	same $R/objections-town.csv want &&
+	[ "$(stat -c %a $R/publicized-town.csv)" = 600 ] && [ "$(stat -c %a $R/objections-town.csv)" = 600 ] &&
+	k=$(($(wc -l <$T/LEDGER.csv) - 1)) && [ $k = 20 ] &&
+	printf "1,371323105201,1,received/371323105201/1/publicized-town.csv,%s,%s\n" "$(sha <$R/publicized-town.csv)" $Z >rows &&
+	printf "2,371323105201,1,received/371323105201/1/objections-town.csv,%s,%s\n" "$(sha <want)" "$(sed -n 1p rows | tr -d "\n" | sha)" >>rows &&
+	printf "3,371323105201,1,../town-371323105/LEDGER.csv#20,%s,%s\n" "$(tail -1 $T/LEDGER.csv | tr -d "\n" | sha)" "$(sed -n 2p rows | tr -d "\n" | sha)" >>rows &&
+	tail -n +2 $CO/LEDGER.csv >got && same got rows &&
+	! grep -q "^error," $CO/audit.csv && [ ! -e $CO/received/371323105202 ]'
+
+expect "a town ledger edited with its chain recomputed verifies on its own, but the county pin catches it" '
+	county && TR=$T/received/371323105201/1 && chmod u+w $TR/survey.csv && echo "H999,x" >>$TR/survey.csv &&
+	sed -i "4s/,[0-9a-f]\{64\},/,$(sha <$TR/survey.csv),/" $T/LEDGER.csv && rechain $T/LEDGER.csv &&
+	status 0 tpa-audit -q --level town -o $T &&
+	status 1 tpa-audit -q --level county -o $CO &&
+	grep "^error,LEDGER_BROKEN,371323105201," $CO/audit.csv >found &&
+	grep -q "LEDGER.csv:4: ../town-371323105/LEDGER.csv#20: the town ledger" found'
+
+expect "a town ledger whose chain breaks before the pinned row: the pin no longer verifies" '
+	county && sed -i "3s/,1,received/,2,received/" $T/LEDGER.csv &&
+	status 1 tpa-audit -q --level county -o $CO &&
+	grep -q "^error,LEDGER_BROKEN,371323105201,.*LEDGER.csv#20: the town.s ledger no longer verifies up to row 20" $CO/audit.csv'
+
+expect "NOT_RECEIVED at the town: a town notice before the town received the village; it is then not received" '
+	area && echo "<html></html>" >$A/notice-town.html &&
+	status 1 tpa-audit -q --level town -o $T &&
+	grep -q "^error,NOT_RECEIVED,371323105201,,村已有notice-town.html，但乡镇尚未接收该村" $T/audit.csv &&
+	[ ! -e $T/received/371323105201 ] && [ -d $T/received/371323105202/1 ]'
+
+expect "NOT_RECEIVED at the county: a county notice before the county received the village" '
+	county && echo "<html></html>" >$B/notice-county.html &&
+	status 1 tpa-audit -q --level county -o $CO &&
+	grep -q "^error,NOT_RECEIVED,371323105202,,村已有notice-county.html，但县尚未接收该村" $CO/audit.csv &&
+	! grep -q "^error,NOT_RECEIVED,371323105201," $CO/audit.csv'
+
+expect "a village whose town posting is not closed is not received by the county" '
+	county && cp $B/publicized-village.csv $B/publicized-town.csv &&
+	tpa-audit -q --level county -o $CO; [ ! -e $CO/received/371323105202 ] &&
+	! grep -q ",371323105202," $CO/LEDGER.csv'
+
+expect "a village the town never received: NOT_RECEIVED at the county audit, and the county does not receive it" '
+	area && objections && closed 371323105201 2015-06-21 &&
+	make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv &&
+	resolve $A && [ -f $A/publicized-town.csv ] &&
+	status 1 tpa-audit -q --level county -o $CO &&
+	grep -q "^error,NOT_RECEIVED,371323105201,,村已有publicized-town.csv，但乡镇尚未接收该村" $CO/audit.csv &&
+	[ ! -e $CO/received/371323105201 ]'
