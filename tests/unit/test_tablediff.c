@@ -1,0 +1,158 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "household/tablediff.h"
+#include "suites.h"
+
+/* Each difference as one line "household|id|column|old|new|+-". */
+static void
+collect(void *ctx, const struct tablediff *d)
+{
+	strbuf_printf(ctx, "%s|%s|%s|%s|%s|%s\n", d->household, d->id, d->column,
+	    d->old, d->new, d->added ? "+" : d->removed ? "-" : "");
+}
+
+/* The differences of NAME between the texts OLD and NEW (NEW NULL: gone). */
+static char *
+diff(const char *name, const char *old, const char *new, long *n)
+{
+	char *dir = test_tmpdir(), *po = test_path(dir, "old"),
+	    *pn = test_path(dir, "new"), *out;
+	struct column_aliases *a = aliases_new();
+	struct tablediff_options o = { name, a, NULL, 2015, NULL };
+	struct strbuf b = { 0 }, err = { 0 };
+
+	test_write(po, old);
+	if (new != NULL)
+		test_write(pn, new);
+	*n = tablediff_files(&o, po, new ? pn : NULL, collect, &b, &err);
+	ck_assert_msg(*n >= 0, "%s", strbuf_str(&err));
+	out = xstrdup(strbuf_str(&b));
+	strbuf_free(&b);
+	strbuf_free(&err);
+	aliases_free(a);
+	free(po);
+	free(pn);
+	test_rmtree(dir);
+	return out;
+}
+
+static const char survey[] =
+    "household_id,survey_date,wage_income,dibao\n"
+    "001,2015-05-03,6000,yes\n"
+    "002,2015-05-04,1200.5,no\n";
+
+START_TEST(resave_is_no_difference)
+{
+	/* GBK, CRLF, Chinese headers, columns reordered, 001 -> 1, 6000 ->
+	 * 6000.00, 是 for yes */
+	static const char gbk[] =
+	    "\xbb\xa7\xb1\xe0\xba\xc5,\xb9\xa4\xd7\xca\xd0\xd4\xca\xd5\xc8\xeb,"
+	    "survey_date,dibao\r\n"
+	    "1,6000.00,2015-05-03,\xca\xc7\r\n"
+	    "2,\"1,200.50\",2015-5-4,no\r\n";
+	static const char bom[] = "\xef\xbb\xbfwage_income,household_id,"
+	    "survey_date,dibao\n6000.00,1,2015-05-03,是\n1200.50,002,2015-05-04,否\n";
+	long n;
+	char *got = diff("survey.csv", survey, gbk, &n);
+
+	ck_assert_str_eq(got, "");
+	ck_assert_int_eq(n, 0);
+	free(got);
+	got = diff("survey.csv", survey, bom, &n);
+	ck_assert_str_eq(got, "");
+	free(got);
+}
+END_TEST
+
+START_TEST(changes_named)
+{
+	static const char changed[] =
+	    "household_id,survey_date,wage_income,dibao\n"
+	    "1,2015-05-03,1000,yes\n"
+	    "3,2015-05-04,0,no\n";
+	long n;
+	char *got = diff("survey.csv", survey, changed, &n);
+
+	ck_assert_str_eq(got,
+	    "1||wage_income|6000.00|1000.00|\n"
+	    "3|||||+\n"
+	    "002|||||-\n");
+	ck_assert_int_eq(n, 3);
+	free(got);
+	got = diff("survey.csv", survey, NULL, &n);
+	ck_assert_str_eq(got, "001|||||-\n002|||||-\n");
+	free(got);
+}
+END_TEST
+
+START_TEST(people_by_id)
+{
+	static const char old[] = "household_id,id_number,name\n"
+	    "1,37132319800101001x,张三\n1,371323198202020022,李四\n";
+	static const char reordered[] = "name,household_id,id_number\n"
+	    "李四,01,371323198202020022\n张三,1,37132319800101001X\n";
+	static const char renamed[] = "household_id,id_number,name\n"
+	    "1,37132319800101001X,张三\n1,371323198202020022,李五\n";
+	long n;
+	char *got = diff("applications.csv", old, reordered, &n);
+
+	ck_assert_str_eq(got, "");
+	free(got);
+	got = diff("applications.csv", old, renamed, &n);
+	ck_assert_str_eq(got, "1|371323198202020022|name|李四|李五|\n");
+	free(got);
+}
+END_TEST
+
+START_TEST(objections_by_order)
+{
+	static const char old[] = "household_id,received,kind,outcome\n"
+	    "1,2015-06-01,wrongly_included,upheld\n"
+	    "1,2015-06-02,data_error,dismissed\n";
+	static const char changed[] = "household_id,received,kind,outcome\n"
+	    "1,2015-06-01,wrongly_included,dismissed\n"
+	    "1,2015-06-02,data_error,dismissed\n";
+	long n;
+	char *got = diff("objections-village.csv", old, changed, &n);
+
+	ck_assert_str_eq(got, "1||outcome|upheld|dismissed|\n");
+	free(got);
+}
+END_TEST
+
+START_TEST(yaml_by_key)
+{
+	static const char old[] = "village: {code: \"371323105201\", name: 东村}\n"
+	    "appraisal: {date: 2015-06-01, representatives: 21}\n";
+	static const char same[] = "appraisal:\n  representatives: 21\n"
+	    "  date: 2015-06-01\nvillage:\n  name: 东村\n  code: '371323105201'\n";
+	static const char changed[] = "village: {code: \"371323105201\", name: 东村}\n"
+	    "appraisal: {date: 2015-06-01, representatives: 25}\n";
+	long n;
+	char *got = diff("village.yaml", old, same, &n);
+
+	ck_assert_str_eq(got, "");
+	free(got);
+	got = diff("village.yaml", old, changed, &n);
+	ck_assert_str_eq(got, "||appraisal.representatives|21|25|\n");
+	free(got);
+}
+END_TEST
+
+Suite *
+suite_tablediff(void)
+{
+	Suite *s = suite_create("tablediff");
+	TCase *t = tcase_create("core");
+
+	tcase_add_test(t, resave_is_no_difference);
+	tcase_add_test(t, changes_named);
+	tcase_add_test(t, people_by_id);
+	tcase_add_test(t, objections_by_order);
+	tcase_add_test(t, yaml_by_key);
+	suite_add_tcase(s, t);
+	return s;
+}
