@@ -26,6 +26,7 @@
 #include "rules/area.h"
 #include "stages/audit.h"
 #include "stages/auditarea.h"
+#include "stages/received.h"
 #include "stages/shell.h"
 #include "stages/surveying.h"
 #include "values/date.h"
@@ -153,6 +154,9 @@ struct village_audit {
 	int in_area;                 /* in an area: AREA loaded with the village */
 	int area_shared;             /* AREA a copy of one of a->areas */
 	struct area area;
+	struct strmap changed;       /* households whose inputs changed after
+	                              * a receipt: their lists are not blamed */
+	int all_changed;             /* village.yaml changed after a receipt */
 };
 
 static void
@@ -630,6 +634,16 @@ read_list(struct village_audit *va, int k)
 	return rc;
 }
 
+/* Whether the lists of household HID are not to be blamed: an input they
+ * were made from changed after a level received it (the change is the
+ * finding, CHANGED_AFTER_RECEIPT). */
+static int
+changed_input(const struct village_audit *va, const char *hid)
+{
+	return va->all_changed ||
+	    hhnumber_get(&va->changed, hid, strlen(hid)) != NULL;
+}
+
 /* Every household of FROM is in TO, and the other way round. */
 static void
 leaks(struct village_audit *va, int from, int to)
@@ -639,14 +653,14 @@ leaks(struct village_audit *va, int from, int to)
 	for (size_t i = 0; i < a->nrows; i++) {
 		const char *hid = hhlist_cell(a, i, a->col[L_HOUSEHOLD]);
 
-		if (hhlist_lookup(b, hid) < 0)
+		if (hhlist_lookup(b, hid) < 0 && !changed_input(va, hid))
 			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", hid, MSG_AUDIT_LEAK_HOUSEHOLD,
 			    stage_files[from], stage_files[to]);
 	}
 	for (size_t i = 0; i < b->nrows; i++) {
 		const char *hid = hhlist_cell(b, i, b->col[L_HOUSEHOLD]);
 
-		if (hhlist_lookup(a, hid) < 0)
+		if (hhlist_lookup(a, hid) < 0 && !changed_input(va, hid))
 			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", hid, MSG_AUDIT_LEAK_HOUSEHOLD,
 			    stage_files[to], stage_files[from]);
 	}
@@ -656,6 +670,8 @@ static void
 mismatch(struct village_audit *va, int k, const char *hid, const char *column,
     const char *recorded, const char *recomputed)
 {
+	if (changed_input(va, hid))
+		return;
 	say(va, SEV_ERROR, "DECISION_MISMATCH", hid, MSG_AUDIT_MISMATCH,
 	    stage_files[k], column, *recorded ? recorded : "-",
 	    *recomputed ? recomputed : "-");
@@ -673,6 +689,8 @@ compare_primary(struct village_audit *va)
 		uint32_t *k = hhnumber_get(&va->dindex, hid, strlen(hid));
 		const struct derived *d;
 
+		if (changed_input(va, hid))
+			continue;
 		if (k == NULL) {
 			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", hid, MSG_AUDIT_LEAK_HOUSEHOLD,
 			    "primary.csv", "applicants.csv");
@@ -696,7 +714,7 @@ compare_primary(struct village_audit *va)
 			    hhlist_cell(l, i, l->col[L_PCI]), money_format(buf, d->pci));
 	}
 	for (size_t k = 0; k < va->ndv; k++)
-		if (hhlist_lookup(l, va->dv[k].id) < 0)
+		if (hhlist_lookup(l, va->dv[k].id) < 0 && !changed_input(va, va->dv[k].id))
 			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", va->dv[k].id,
 			    MSG_AUDIT_LEAK_HOUSEHOLD, "applicants.csv", "primary.csv");
 }
@@ -1026,6 +1044,71 @@ draw_sample(struct village_audit *va)
 	free(order);
 }
 
+/* --- changed after receipt ---------------------------------------------- */
+
+static void
+on_received(void *ctx, const struct received_change *c)
+{
+	struct village_audit *va = ctx;
+	const struct tablediff *d = c->d;
+	struct strbuf who = { 0 };
+	char level[32], masked[ID_MASKED_BUF];
+	const char *word;
+	size_t n;
+	int inserted;
+
+	if (va->lang == LANG_ZH) {
+		word = enum_label(&enum_level, (int)c->level, &n);
+	} else {
+		word = level_code(c->level);
+		n = strlen(word);
+	}
+	snprintf(level, sizeof level, "%.*s", (int)n, word);
+	strbuf_puts(&who, c->file);
+	if (*d->household)
+		strbuf_printf(&who, " %s", d->household);
+	if (*d->id)
+		strbuf_printf(&who, " %s", id_mask(masked, d->id, strlen(d->id)));
+	if (d->added)
+		say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", d->household,
+		    MSG_AUDIT_CHANGED_ADDED, strbuf_str(&who), level);
+	else if (d->removed)
+		say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", d->household,
+		    MSG_AUDIT_CHANGED_REMOVED, strbuf_str(&who), level);
+	else
+		say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", d->household,
+		    MSG_AUDIT_CHANGED, strbuf_str(&who), d->column,
+		    *d->old ? d->old : "-", *d->new ? d->new : "-", level);
+	if (c->input && *d->household)
+		(void)hhnumber_put(&va->changed, d->household, strlen(d->household),
+		    0, &inserted);
+	else if (c->input && strcmp(c->file, "village.yaml") == 0)
+		va->all_changed = 1;
+	strbuf_free(&who);
+}
+
+/* The village's files against its latest receipt at the town and at the
+ * county (SPEC §8 "Changed after receipt"): each difference an error;
+ * the lists made from an input that changed are then not blamed. */
+static void
+audit_received(struct village_audit *va)
+{
+	struct auditor *a = va->a;
+	struct received_village rv = { va->code, va->dir, &va->area, va->aliases,
+		va->r, va->v.year };
+	struct strbuf err = { 0 };
+
+	if (a->town_ledger_err[va->town] == NULL)
+		(void)received_compare(&rv, &a->town_ledgers[va->town], LEVEL_TOWN,
+		    on_received, va, &err);
+	if (a->area.have_county && a->county_ledger_err == NULL)
+		(void)received_compare(&rv, &a->county_ledger, LEVEL_COUNTY,
+		    on_received, va, &err);
+	if (err.len > 0)
+		cannot_read(va, "BAD_VALUE", &err);
+	strbuf_free(&err);
+}
+
 static void
 village_free_audit(struct village_audit *va)
 {
@@ -1043,6 +1126,7 @@ village_free_audit(struct village_audit *va)
 	}
 	free(va->dv);
 	strmap_free(&va->dindex);
+	strmap_free(&va->changed);
 	for (int k = 0; k < NFILES; k++)
 		hhlist_free(&va->lists[k]);
 }
@@ -1227,6 +1311,7 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	va.off = a->have_official ? &a->official :
 	    town >= 0 && a->have_town_rules[town] ? &a->town_rules[town] : NULL;
 	strmap_init(&va.dindex);
+	strmap_init(&va.changed);
 	snprintf(va.code, sizeof va.code, "%.12s", path_base(dir));
 	{
 		char *vy = path_join(dir, "village.yaml");
@@ -1294,6 +1379,8 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 		say(&va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, err);
 	check_provenance(&va);
 	load_rules(&va);
+	if (va.in_area && va.town >= 0)
+		audit_received(&va);
 	for (int k = 0; k < NFILES; k++)
 		va.present[k] = exists(&va, stage_files[k]) ?
 		    regular_in(&va, stage_files[k]) : 0;

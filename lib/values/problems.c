@@ -47,6 +47,7 @@ static const struct enum_value problem[] = {
 	{ "VILLAGE_MISSING", "名单中的村没有文件夹" },
 	{ "VILLAGE_NOT_LISTED", "村不在乡镇村名单中" },
 	{ "OWNER_FILE_IN_VILLAGE", "村文件夹中有乡镇或县的异议登记表" },
+	{ "CHANGED_AFTER_RECEIPT", "上级接收后文件被改动" },
 };
 static const struct enum_value severity[] = {
 	{ "error", "错误" }, { "warning", "警告" }, { "info", "提示" },

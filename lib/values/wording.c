@@ -80,6 +80,9 @@ static const char *const formats[NMSGS][2] = {
 		"town %s (%s) admits %lld people in its villages together, over the quota of %lld that %s hands down" },
 	[MSG_AUDIT_OWNER_FILE] = { "村文件夹中的%s不予读取：本级异议由上级在%s中登记",
 		"%s in the village folder is never read: this level's objections are the owner's, in %s" },
+	[MSG_AUDIT_CHANGED] = { "%s %s %s → %s，在%s接收之后改动", "%s %s %s → %s, after the %s received it" },
+	[MSG_AUDIT_CHANGED_ADDED] = { "%s 在%s接收之后新增", "%s added after the %s received it" },
+	[MSG_AUDIT_CHANGED_REMOVED] = { "%s 在%s接收之后删除", "%s removed after the %s received it" },
 };
 
 void

@@ -77,6 +77,9 @@ enum msg {
 	MSG_AUDIT_VILLAGE_NOT_LISTED, /* %s folder name, %s villages.csv */
 	MSG_AUDIT_TOWN_QUOTA,    /* %s town code, %s name, %lld people, %lld quota, %s county.yaml */
 	MSG_AUDIT_OWNER_FILE,    /* %s file in the village folder, %s the owner's */
+	MSG_AUDIT_CHANGED,       /* %s file and household, %s column, %s received, %s now, %s level */
+	MSG_AUDIT_CHANGED_ADDED, /* %s file and household, %s level */
+	MSG_AUDIT_CHANGED_REMOVED, /* %s file and household, %s level */
 	NMSGS
 };
 

@@ -1,0 +1,186 @@
+/* A village's files against its latest receipt at a level: see received.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "io/csvin.h"
+#include "io/paths.h"
+#include "stages/received.h"
+
+/* The files of a receipt that are not compared row by row: the record of
+ * what was read, the notices (their markup; their rows are audited
+ * against their lists), the reopen row a receipt copies. */
+static int
+compared(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strcmp(name, "PROVENANCE.csv") == 0 || strcmp(name, "reopen.csv") == 0)
+		return 0;
+	return (n > 4 && strcmp(name + n - 4, ".csv") == 0) ||
+	    strcmp(name, "village.yaml") == 0;
+}
+
+/* The village's inputs (what its cadres and the levels above write), as
+ * against the lists the stages make from them. */
+static int
+is_input(const char *name)
+{
+	return strcmp(name, "village.yaml") == 0 ||
+	    strcmp(name, "applications.csv") == 0 ||
+	    strcmp(name, "survey.csv") == 0 || strcmp(name, "votes.csv") == 0 ||
+	    strncmp(name, "objections-", 11) == 0;
+}
+
+/* The name of row R's file within its receipt (the part after
+ * received/VILLAGE/N/), or NULL when R is not a copy of VILLAGE's. */
+static const char *
+receipt_name(const struct ledger_row *r, const char *village)
+{
+	const char *p = r->file;
+	size_t n = strlen(village);
+
+	if (strncmp(p, "received/", 9) != 0)
+		return NULL;
+	p += 9;
+	if (strncmp(p, village, n) != 0 || p[n] != '/')
+		return NULL;
+	p += n + 1;
+	if (*p < '0' || *p > '9')
+		return NULL;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return *p == '/' && p[1] != '\0' ? p + 1 : NULL;
+}
+
+/* The row of the latest receipt of VILLAGE holding NAME. */
+static const struct ledger_row *
+latest(const struct ledger *l, const char *village, const char *name)
+{
+	const struct ledger_row *best = ledger_latest_file(l, village, name);
+	const char *n;
+
+	if (best != NULL)
+		return best;
+	/* until ledger_latest_file() looks rows up */
+	for (size_t i = 0; i < l->nrows; i++)
+		if (strcmp(l->row[i].village, village) == 0 &&
+		    (n = receipt_name(&l->row[i], village)) != NULL &&
+		    strcmp(n, name) == 0 &&
+		    (best == NULL || l->row[i].receipt >= best->receipt))
+			best = &l->row[i];
+	return best;
+}
+
+/* Until ledger_load() reads LEDGER.csv: its rows' village, receipt and
+ * file, taken as written (the chain is ledger.c's to check). */
+static int
+on_ledger_row(void *ctx, const struct csvin_row *row)
+{
+	struct ledger *l = ctx;
+	struct ledger_row *r;
+
+	if (row->index == 0 || row->n < 4)
+		return 0;
+	xgrow(&l->row, &l->cap, l->nrows + 1, sizeof *l->row);
+	r = &l->row[l->nrows++];
+	memset(r, 0, sizeof *r);
+	r->seq = strtol(row->cell[0], NULL, 10);
+	snprintf(r->village, sizeof r->village, "%s", row->cell[1]);
+	r->receipt = strtol(row->cell[2], NULL, 10);
+	r->file = xstrdup(row->cell[3]);
+	r->line = row->line;
+	return 0;
+}
+
+static void
+ledger_rows(struct ledger *own, const struct ledger *l)
+{
+	char *path = path_join(l->dir, "LEDGER.csv"), err[512];
+	struct csvin *in;
+
+	memset(own, 0, sizeof *own);
+	own->dir = xstrdup(l->dir);
+	if (!path_is_file(path) ||
+	    (in = csvin_open(path, ENC_UTF8, err, sizeof err)) == NULL) {
+		free(path);
+		return;
+	}
+	(void)csvin_read(in, on_ledger_row, own);
+	csvin_close(in);
+	free(path);
+}
+
+struct relay {
+	const char *file;
+	enum level level;
+	received_fn fn;
+	void *ctx;
+};
+
+static void
+on_difference(void *ctx, const struct tablediff *d)
+{
+	struct relay *r = ctx;
+	struct received_change c = { r->level, r->file, is_input(r->file), d };
+
+	r->fn(r->ctx, &c);
+}
+
+long
+received_compare(const struct received_village *v, const struct ledger *l,
+    enum level lev, received_fn fn, void *ctx, struct strbuf *err)
+{
+	struct ledger own;
+	const struct ledger *rows = l;
+	long total = 0;
+
+	memset(&own, 0, sizeof own);
+	if (l->nrows == 0) {
+		ledger_rows(&own, l);
+		rows = &own;
+	}
+	for (size_t i = 0; i < rows->nrows; i++) {
+		const char *name = receipt_name(&rows->row[i], v->code);
+		const struct ledger_row *r;
+		struct tablediff_options o = { name, v->aliases, v->rules, v->year,
+		    NULL };
+		struct relay relay = { name, lev, fn, ctx };
+		char *copy, *now;
+		long n;
+
+		/* each file once: at the row of the latest receipt holding it */
+		if (name == NULL || !compared(name) ||
+		    (r = latest(rows, v->code, name)) != &rows->row[i])
+			continue;
+		copy = path_join(rows->dir, r->file);
+		if (strncmp(name, "objections-", 11) == 0 &&
+		    strcmp(name, "objections-village.csv") != 0) {
+			/* the level's file: the village's rows of it */
+			enum level owner = strcmp(name, "objections-town.csv") == 0 ?
+			    LEVEL_TOWN : LEVEL_COUNTY;
+
+			now = area_objections_path(v->area, owner);
+			o.village = v->code;
+		} else {
+			now = path_join(v->dir, name);
+		}
+		if (!path_is_file(copy)) {
+			/* a row without its file: LEDGER_BROKEN, the ledger's */
+			free(copy);
+			free(now);
+			continue;
+		}
+		n = tablediff_files(&o, copy, access(now, F_OK) == 0 ? now : NULL,
+		    on_difference, &relay, err);
+		if (n > 0)
+			total += n;
+		free(copy);
+		free(now);
+	}
+	if (rows == &own)
+		ledger_free(&own);
+	return total;
+}

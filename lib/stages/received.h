@@ -1,0 +1,45 @@
+/* What a village handed up, against what it holds now (SPEC §8 "Changed
+ * after receipt"): each file of the village's latest receipt at a level
+ * compared, as the stages read it, with the file now. The audit turns
+ * each difference into CHANGED_AFTER_RECEIPT. */
+#ifndef TPA_RECEIVED_H
+#define TPA_RECEIVED_H
+
+#include "base/strbuf.h"
+#include "household/tablediff.h"
+#include "io/ledger.h"
+#include "rules/area.h"
+#include "values/enums.h"
+
+struct received_village {
+	const char *code;                      /* village_code */
+	const char *dir;                       /* its folder */
+	const struct area *area;               /* its town's and county's files */
+	const struct column_aliases *aliases;  /* the county's */
+	const struct rules *rules;             /* the types of declared columns */
+	int year;
+};
+
+/* One difference: the receiving LEVEL, the FILE as the receipt names it
+ * ("survey.csv", "objections-town.csv", "registry/members.csv"), whether
+ * it is an INPUT of the village's stages (village.yaml, applications,
+ * survey, votes, objections) rather than a list made from them. */
+struct received_change {
+	enum level level;
+	const char *file;
+	int input;
+	const struct tablediff *d;
+};
+
+typedef void (*received_fn)(void *ctx, const struct received_change *c);
+
+/* Compare every file of V's latest receipt in L, the ledger of level LEV
+ * (PROVENANCE.csv, notices and reopen rows aside), with the file now, and
+ * call FN for each difference; a file gone is every row of it removed.
+ * The town's and county's objections are the village's rows of the
+ * level's file. Returns the number of differences; a copy or a file that
+ * cannot be read is a line in ERR (the others are still compared). */
+long received_compare(const struct received_village *v, const struct ledger *l,
+    enum level lev, received_fn fn, void *ctx, struct strbuf *err);
+
+#endif
