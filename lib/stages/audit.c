@@ -1088,8 +1088,11 @@ on_received(void *ctx, const struct received_change *c)
 }
 
 /* The village's files against its latest receipt at the town and at the
- * county (SPEC §8 "Changed after receipt"): each difference an error;
- * the lists made from an input that changed are then not blamed. */
+ * county (SPEC §8 "Changed after receipt"): each difference an error.
+ * The inputs first: when one changed, it is named, and the lists made
+ * from it are neither compared with their receipts (they differ because
+ * it did) nor blamed by the re-derivation for its households; when none
+ * changed, a list that differs from its receipt is named. */
 static void
 audit_received(struct village_audit *va)
 {
@@ -1097,13 +1100,16 @@ audit_received(struct village_audit *va)
 	struct received_village rv = { va->code, va->dir, &va->area, va->aliases,
 		va->r, va->v.year };
 	struct strbuf err = { 0 };
+	long n = 0;
 
-	if (a->town_ledger_err[va->town] == NULL)
-		(void)received_compare(&rv, &a->town_ledgers[va->town], LEVEL_TOWN,
-		    on_received, va, &err);
-	if (a->area.have_county && a->county_ledger_err == NULL)
-		(void)received_compare(&rv, &a->county_ledger, LEVEL_COUNTY,
-		    on_received, va, &err);
+	for (int part = RECEIVED_INPUTS; part <= RECEIVED_LISTS && n == 0; part++) {
+		if (a->town_ledger_err[va->town] == NULL)
+			n += received_compare(&rv, &a->town_ledgers[va->town],
+			    LEVEL_TOWN, (enum received_part)part, on_received, va, &err);
+		if (a->area.have_county && a->county_ledger_err == NULL)
+			n += received_compare(&rv, &a->county_ledger, LEVEL_COUNTY,
+			    (enum received_part)part, on_received, va, &err);
+	}
 	if (err.len > 0)
 		cannot_read(va, "BAD_VALUE", &err);
 	strbuf_free(&err);

@@ -131,7 +131,8 @@ on_difference(void *ctx, const struct tablediff *d)
 
 long
 received_compare(const struct received_village *v, const struct ledger *l,
-    enum level lev, received_fn fn, void *ctx, struct strbuf *err)
+    enum level lev, enum received_part part, received_fn fn, void *ctx,
+    struct strbuf *err)
 {
 	struct ledger own;
 	const struct ledger *rows = l;
@@ -153,6 +154,7 @@ received_compare(const struct received_village *v, const struct ledger *l,
 
 		/* each file once: at the row of the latest receipt holding it */
 		if (name == NULL || !compared(name) ||
+		    is_input(name) != (part == RECEIVED_INPUTS) ||
 		    (r = latest(rows, v->code, name)) != &rows->row[i])
 			continue;
 		copy = path_join(rows->dir, r->file);

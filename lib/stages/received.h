@@ -33,13 +33,18 @@ struct received_change {
 
 typedef void (*received_fn)(void *ctx, const struct received_change *c);
 
+/* Which files of a receipt: the village's inputs, or the lists. */
+enum received_part { RECEIVED_INPUTS, RECEIVED_LISTS };
+
 /* Compare every file of V's latest receipt in L, the ledger of level LEV
- * (PROVENANCE.csv, notices and reopen rows aside), with the file now, and
+ * (PROVENANCE.csv, notices and reopen rows aside) that is of PART, with
+ * the file now, and
  * call FN for each difference; a file gone is every row of it removed.
  * The town's and county's objections are the village's rows of the
  * level's file. Returns the number of differences; a copy or a file that
  * cannot be read is a line in ERR (the others are still compared). */
 long received_compare(const struct received_village *v, const struct ledger *l,
-    enum level lev, received_fn fn, void *ctx, struct strbuf *err);
+    enum level lev, enum received_part part, received_fn fn, void *ctx,
+    struct strbuf *err);
 
 #endif
