@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/alloc.h"
 #include "io/csvin.h"
+#include "io/infile.h"
 #include "io/paths.h"
 #include "stages/received.h"
 
@@ -149,8 +149,9 @@ received_compare(const struct received_village *v, const struct ledger *l,
 		struct tablediff_options o = { name, v->aliases, v->rules, v->year,
 		    NULL };
 		struct relay relay = { name, lev, fn, ctx };
-		char *copy, *now;
+		char *copy, *now, msg[512];
 		long n;
+		int kind;
 
 		/* each file once: at the row of the latest receipt holding it */
 		if (name == NULL || !compared(name) ||
@@ -175,10 +176,17 @@ received_compare(const struct received_village *v, const struct ledger *l,
 			free(now);
 			continue;
 		}
-		n = tablediff_files(&o, copy, access(now, F_OK) == 0 ? now : NULL,
-		    on_difference, &relay, err);
-		if (n > 0)
-			total += n;
+		/* the file now: gone (every row removed), or a regular file
+		 * (a FIFO or a folder is never waited on nor read) */
+		kind = infile_regular(now, msg, sizeof msg);
+		if (kind < 0) {
+			strbuf_printf(err, "%s\n", msg);
+		} else {
+			n = tablediff_files(&o, copy, kind == 1 ? now : NULL,
+			    on_difference, &relay, err);
+			if (n > 0)
+				total += n;
+		}
 		free(copy);
 		free(now);
 	}

@@ -107,3 +107,15 @@ expect "the town's objection row for H031 dismissed after the county received it
 	county_audit &&
 	[ "$(changed $CO)" = "error,CHANGED_AFTER_RECEIPT,371323105201,H031,objections-town.csv H031 outcome upheld → dismissed，在县接收之后改动" ] &&
 	! grep -q ",DECISION_MISMATCH,371323105201,H031," $CO/audit.csv'
+
+expect "survey.csv replaced by a FIFO after the receipt: the audit does not wait on it; BAD_VALUE says it is not a regular file, and no row is called removed" '
+	received && rm $A/survey.csv && mkfifo $A/survey.csv &&
+	(cd $T && timeout 20 tpa-audit -q --level town -o .; [ $? -ne 124 ]) &&
+	grep -q ",BAD_VALUE,371323105201,,.*survey.csv.*" $T/audit.csv &&
+	! changed | grep -q "survey.csv"'
+
+expect "a ledger row whose copy is gone (LEDGER_BROKEN, not a change): that file is not compared, the others are" '
+	received && rm $T/received/371323105201/1/survey.csv &&
+	sed -i "s/^H002,2015\/5\/26,李干事;王委员,6000,/H002,2015\/5\/26,李干事;王委员,1000,/" $A/survey.csv &&
+	echo "H038,25,5,0" >>$A/votes.csv && town_audit &&
+	[ "$(changed)" = "error,CHANGED_AFTER_RECEIPT,371323105201,H038,votes.csv H038 在乡镇接收之后新增" ]'
