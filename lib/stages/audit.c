@@ -1115,6 +1115,70 @@ audit_received(struct village_audit *va)
 	strbuf_free(&err);
 }
 
+/* Last year's registry against year Y's county receipt of it (SPEC §8
+ * "Across years"). */
+static void
+on_previous(void *ctx, const struct received_change *c)
+{
+	struct village_audit *va = ctx;
+	const struct tablediff *d = c->d;
+	struct strbuf who = { 0 };
+	char masked[ID_MASKED_BUF];
+
+	strbuf_printf(&who, "%s %s", c->file, d->household);
+	if (*d->id)
+		strbuf_printf(&who, " %s", id_mask(masked, d->id, strlen(d->id)));
+	if (d->added)
+		say(va, SEV_ERROR, "PREVIOUS_CHANGED", d->household,
+		    MSG_AUDIT_PREVIOUS_ADDED, strbuf_str(&who));
+	else if (d->removed)
+		say(va, SEV_ERROR, "PREVIOUS_CHANGED", d->household,
+		    MSG_AUDIT_PREVIOUS_REMOVED, strbuf_str(&who));
+	else
+		say(va, SEV_ERROR, "PREVIOUS_CHANGED", d->household,
+		    MSG_AUDIT_PREVIOUS_CHANGED, strbuf_str(&who), d->column,
+		    *d->old ? d->old : "-", *d->new ? d->new : "-");
+	strbuf_free(&who);
+}
+
+static void
+audit_previous(struct village_audit *va)
+{
+	const char *reg = va->v.previous;
+	const char *code = va->area.village != NULL &&
+	    va->area.village->previous_code[0] != '\0' ?
+	    va->area.village->previous_code : va->code;
+	struct strbuf err = { 0 };
+	long n;
+	char *dir;
+
+	if (reg == NULL || !path_is_dir(reg))
+		return;
+	dir = received_previous_county(reg, code);
+	switch (received_previous(reg, code, va->aliases, on_previous, va, &n,
+	    &err)) {
+	case PREVIOUS_NO_LEDGER:
+		say(va, SEV_WARNING, "PREVIOUS_UNRECEIVED", "",
+		    MSG_AUDIT_PREVIOUS_NO_LEDGER, reg, dir);
+		break;
+	case PREVIOUS_NOT_RECEIVED:
+		if (err.len == 0) {
+			char *ledger = path_join(dir, "LEDGER.csv");
+
+			say(va, SEV_ERROR, "PREVIOUS_UNRECEIVED", "",
+			    MSG_AUDIT_PREVIOUS_UNRECEIVED, reg, ledger);
+			free(ledger);
+		}
+		break;
+	case PREVIOUS_RECEIVED:
+		break;
+	}
+	if (err.len > 0)
+		cannot_read(va, "BAD_VALUE", &err);
+	strbuf_free(&err);
+	free(dir);
+}
+
 static void
 village_free_audit(struct village_audit *va)
 {
@@ -1385,8 +1449,10 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 		say(&va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, err);
 	check_provenance(&va);
 	load_rules(&va);
-	if (va.in_area && va.town >= 0)
+	if (va.in_area && va.town >= 0) {
 		audit_received(&va);
+		audit_previous(&va);
+	}
 	for (int k = 0; k < NFILES; k++)
 		va.present[k] = exists(&va, stage_files[k]) ?
 		    regular_in(&va, stage_files[k]) : 0;

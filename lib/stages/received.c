@@ -156,6 +156,7 @@ received_compare(const struct received_village *v, const struct ledger *l,
 		/* each file once: at the row of the latest receipt holding it */
 		if (name == NULL || !compared(name) ||
 		    is_input(name) != (part == RECEIVED_INPUTS) ||
+		    (part == RECEIVED_REGISTRY && strncmp(name, "registry/", 9) != 0) ||
 		    (r = latest(rows, v->code, name)) != &rows->row[i])
 			continue;
 		copy = path_join(rows->dir, r->file);
@@ -193,4 +194,66 @@ received_compare(const struct received_village *v, const struct ledger *l,
 	if (rows == &own)
 		ledger_free(&own);
 	return total;
+}
+
+char *
+received_previous_county(const char *registry, const char *code)
+{
+	char *village = path_dir(registry), *year = path_dir(village), county[32];
+	char *dir;
+
+	snprintf(county, sizeof county, "county-%.6s", code);
+	dir = path_join(year, county);
+	free(village);
+	free(year);
+	return dir;
+}
+
+enum previous_receipt
+received_previous(const char *registry, const char *code,
+    const struct column_aliases *aliases, received_fn fn, void *ctx, long *n,
+    struct strbuf *err)
+{
+	char *village = path_dir(registry);
+	char *dir = received_previous_county(registry, code);
+	char *file = path_join(dir, "LEDGER.csv");
+	struct ledger l, own;
+	const struct ledger *rows;
+	enum previous_receipt rc = PREVIOUS_NOT_RECEIVED;
+
+	*n = 0;
+	memset(&own, 0, sizeof own);
+	if (!path_is_file(file)) {
+		rc = PREVIOUS_NO_LEDGER;
+		goto out;
+	}
+	if (ledger_load(&l, dir, err) != 0) {
+		ledger_free(&l);
+		goto out;
+	}
+	rows = &l;
+	if (l.nrows == 0) {
+		ledger_rows(&own, &l);
+		rows = &own;
+	}
+	for (size_t i = 0; i < rows->nrows && rc == PREVIOUS_NOT_RECEIVED; i++) {
+		const char *name = receipt_name(&rows->row[i], code);
+
+		if (name != NULL && strncmp(name, "registry/", 9) == 0)
+			rc = PREVIOUS_RECEIVED;
+	}
+	if (rc == PREVIOUS_RECEIVED) {
+		struct received_village v = { code, village, NULL, aliases, NULL, 0 };
+
+		*n = received_compare(&v, rows, LEVEL_COUNTY, RECEIVED_REGISTRY, fn,
+		    ctx, err);
+	}
+	ledger_free(&l);
+	if (rows == &own)
+		ledger_free(&own);
+out:
+	free(village);
+	free(dir);
+	free(file);
+	return rc;
 }

@@ -33,8 +33,9 @@ struct received_change {
 
 typedef void (*received_fn)(void *ctx, const struct received_change *c);
 
-/* Which files of a receipt: the village's inputs, or the lists. */
-enum received_part { RECEIVED_INPUTS, RECEIVED_LISTS };
+/* Which files of a receipt: the village's inputs, the lists (the
+ * registry's files among them), or the registry's files alone. */
+enum received_part { RECEIVED_INPUTS, RECEIVED_LISTS, RECEIVED_REGISTRY };
 
 /* Compare every file of V's latest receipt in L, the ledger of level LEV
  * (PROVENANCE.csv, notices and reopen rows aside) that is of PART, with
@@ -45,6 +46,28 @@ enum received_part { RECEIVED_INPUTS, RECEIVED_LISTS };
  * cannot be read is a line in ERR (the others are still compared). */
 long received_compare(const struct received_village *v, const struct ledger *l,
     enum level lev, enum received_part part, received_fn fn, void *ctx,
+    struct strbuf *err);
+
+/* Last year's registry against the county's receipt of it (SPEC §8
+ * "Across years"): REGISTRY is the folder of year Y's registry of village
+ * CODE (../../Y/CODE/registry), its county's folder ../../Y/county-C
+ * beside it. */
+enum previous_receipt {
+	PREVIOUS_NO_LEDGER,          /* year Y's county keeps no ledger: the
+	                              * registry is taken as it is */
+	PREVIOUS_NOT_RECEIVED,       /* the ledger holds no registry of CODE */
+	PREVIOUS_RECEIVED            /* compared: FN called for each difference */
+};
+/* The folder of year Y's county (../../Y/county-C beside REGISTRY, C the
+ * first 6 digits of CODE). Caller frees. */
+char *received_previous_county(const char *registry, const char *code);
+
+/* Compare the files of the latest registry receipt of CODE in year Y's
+ * county ledger with REGISTRY's, calling FN for each difference (FILE
+ * "registry/households.csv", ...); *N is their number. A ledger that
+ * cannot be read is a line in ERR and PREVIOUS_NOT_RECEIVED. */
+enum previous_receipt received_previous(const char *registry, const char *code,
+    const struct column_aliases *aliases, received_fn fn, void *ctx, long *n,
     struct strbuf *err);
 
 #endif

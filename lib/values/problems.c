@@ -48,6 +48,8 @@ static const struct enum_value problem[] = {
 	{ "VILLAGE_NOT_LISTED", "村不在乡镇村名单中" },
 	{ "OWNER_FILE_IN_VILLAGE", "村文件夹中有乡镇或县的异议登记表" },
 	{ "CHANGED_AFTER_RECEIPT", "上级接收后文件被改动" },
+	{ "PREVIOUS_CHANGED", "上年建档与县里接收的不一致" },
+	{ "PREVIOUS_UNRECEIVED", "上年建档未经县里接收" },
 };
 static const struct enum_value severity[] = {
 	{ "error", "错误" }, { "warning", "警告" }, { "info", "提示" },

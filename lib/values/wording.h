@@ -80,6 +80,11 @@ enum msg {
 	MSG_AUDIT_CHANGED,       /* %s file and household, %s column, %s received, %s now, %s level */
 	MSG_AUDIT_CHANGED_ADDED, /* %s file and household, %s level */
 	MSG_AUDIT_CHANGED_REMOVED, /* %s file and household, %s level */
+	MSG_AUDIT_PREVIOUS_CHANGED, /* %s file and household, %s column, %s received, %s now */
+	MSG_AUDIT_PREVIOUS_ADDED,   /* %s file and household */
+	MSG_AUDIT_PREVIOUS_REMOVED, /* %s file and household */
+	MSG_AUDIT_PREVIOUS_NO_LEDGER, /* %s registry, %s county folder */
+	MSG_AUDIT_PREVIOUS_UNRECEIVED, /* %s registry, %s ledger */
 	NMSGS
 };
 
