@@ -169,6 +169,10 @@ typed_cell(struct reading *rd, size_t i, const char *s, size_t n,
 			strbuf_putc(out, (char)toupper((unsigned char)s[k]));
 		return;
 	}
+	/* a computed column (members, per_capita_income) is not read as an
+	 * input, but it is compared by its type */
+	if (f == &field_free_text && field_builtin(name) != NULL)
+		f = field_builtin(name);
 	st = field_parse(f, s, n, rd->o->year, &v, &norm, &nlen, buf);
 	if (st == FIELD_OK || st == FIELD_OTHER)
 		strbuf_add(out, norm, nlen);

@@ -1150,23 +1150,26 @@ audit_previous(struct village_audit *va)
 	    va->area.village->previous_code : va->code;
 	struct strbuf err = { 0 };
 	long n;
-	char *dir;
+	char *dir, *rreg, *rdir;
 
 	if (reg == NULL || !path_is_dir(reg))
 		return;
 	dir = received_previous_county(reg, code);
+	/* named as the village's folder sees them */
+	rreg = path_relative(va->dir, reg);
+	rdir = path_relative(va->dir, dir);
 	switch (received_previous(reg, code, va->aliases, on_previous, va, &n,
 	    &err)) {
 	case PREVIOUS_NO_LEDGER:
 		say(va, SEV_WARNING, "PREVIOUS_UNRECEIVED", "",
-		    MSG_AUDIT_PREVIOUS_NO_LEDGER, reg, dir);
+		    MSG_AUDIT_PREVIOUS_NO_LEDGER, rreg, rdir);
 		break;
 	case PREVIOUS_NOT_RECEIVED:
 		if (err.len == 0) {
-			char *ledger = path_join(dir, "LEDGER.csv");
+			char *ledger = path_join(rdir, "LEDGER.csv");
 
 			say(va, SEV_ERROR, "PREVIOUS_UNRECEIVED", "",
-			    MSG_AUDIT_PREVIOUS_UNRECEIVED, reg, ledger);
+			    MSG_AUDIT_PREVIOUS_UNRECEIVED, rreg, ledger);
 			free(ledger);
 		}
 		break;
@@ -1177,6 +1180,8 @@ audit_previous(struct village_audit *va)
 		cannot_read(va, "BAD_VALUE", &err);
 	strbuf_free(&err);
 	free(dir);
+	free(rreg);
+	free(rdir);
 }
 
 static void

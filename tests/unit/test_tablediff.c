@@ -142,6 +142,27 @@ START_TEST(yaml_by_key)
 }
 END_TEST
 
+START_TEST(computed_columns_typed)
+{
+	/* members and per_capita_income are the stages' own; a list re-saved
+	 * writes them otherwise */
+	static const char old[] = "household_id,members,per_capita_income,decision\n"
+	    "001,2,1000.00,confirmed\n";
+	static const char same[] = "decision,per_capita_income,members,household_id\r\n"
+	    "confirmed,1000,2,1\r\n";
+	static const char changed[] = "household_id,members,per_capita_income,decision\n"
+	    "001,2,1000.01,confirmed\n";
+	long n;
+	char *got = diff("publicized-village.csv", old, same, &n);
+
+	ck_assert_str_eq(got, "");
+	free(got);
+	got = diff("publicized-village.csv", old, changed, &n);
+	ck_assert_str_eq(got, "001||per_capita_income|1000.00|1000.01|\n");
+	free(got);
+}
+END_TEST
+
 Suite *
 suite_tablediff(void)
 {
@@ -153,6 +174,7 @@ suite_tablediff(void)
 	tcase_add_test(t, people_by_id);
 	tcase_add_test(t, objections_by_order);
 	tcase_add_test(t, yaml_by_key);
+	tcase_add_test(t, computed_columns_typed);
 	suite_add_tcase(s, t);
 	return s;
 }
