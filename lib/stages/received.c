@@ -159,6 +159,9 @@ received_compare(const struct received_village *v, const struct ledger *l,
 		    (part == RECEIVED_REGISTRY && strncmp(name, "registry/", 9) != 0) ||
 		    (r = latest(rows, v->code, name)) != &rows->row[i])
 			continue;
+		if (strncmp(name, "objections-", 11) == 0 &&
+		    strcmp(name, "objections-village.csv") != 0 && v->area == NULL)
+			continue;
 		copy = path_join(rows->dir, r->file);
 		if (strncmp(name, "objections-", 11) == 0 &&
 		    strcmp(name, "objections-village.csv") != 0) {
@@ -256,4 +259,41 @@ out:
 	free(dir);
 	free(file);
 	return rc;
+}
+
+long
+received_reopened(const struct received_village *v, const struct ledger *l,
+    long n, enum level lev, received_fn fn, void *ctx, struct strbuf *err)
+{
+	long total = 0;
+
+	for (size_t i = 0; i < l->nrows; i++) {
+		const struct ledger_row *r = &l->row[i], *before = NULL;
+		const char *name = receipt_name(r, v->code), *other;
+		struct tablediff_options o = { name, v->aliases, v->rules, v->year,
+		    v->code };
+		struct relay relay = { name, lev, fn, ctx };
+		char *a, *b;
+		long k;
+
+		if (name == NULL || r->receipt != n || !compared(name))
+			continue;
+		/* the same file in the latest receipt before N that holds it */
+		for (size_t j = 0; j < l->nrows; j++)
+			if (l->row[j].receipt < n &&
+			    (other = receipt_name(&l->row[j], v->code)) != NULL &&
+			    strcmp(other, name) == 0 &&
+			    (before == NULL || l->row[j].receipt >= before->receipt))
+				before = &l->row[j];
+		if (before == NULL)
+			continue;
+		a = path_join(l->dir, before->file);
+		b = path_join(l->dir, r->file);
+		if (path_is_file(a) && path_is_file(b) &&
+		    (k = tablediff_files(&o, a, b, on_difference, &relay, err)) > 0)
+			total += k;
+		free(a);
+		free(b);
+	}
+	return total;
 }

@@ -48,6 +48,14 @@ long received_compare(const struct received_village *v, const struct ledger *l,
     enum level lev, enum received_part part, received_fn fn, void *ctx,
     struct strbuf *err);
 
+/* Receipt N of V in L (a reopened village's new receipt, SPEC §8
+ * "Reopening") against the latest receipt before it holding each file:
+ * FN is called for each difference (for REOPENED, naming the households
+ * whose rows differ). The receipt code calls it once it has written
+ * receipt N. Returns the number of differences. */
+long received_reopened(const struct received_village *v, const struct ledger *l,
+    long n, enum level lev, received_fn fn, void *ctx, struct strbuf *err);
+
 /* Last year's registry against the county's receipt of it (SPEC §8
  * "Across years"): REGISTRY is the folder of year Y's registry of village
  * CODE (../../Y/CODE/registry), its county's folder ../../Y/county-C

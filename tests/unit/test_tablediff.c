@@ -1,9 +1,12 @@
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "base/alloc.h"
 #include "base/strbuf.h"
 #include "household/tablediff.h"
+#include "io/ledger.h"
+#include "stages/received.h"
 #include "suites.h"
 
 /* Each difference as one line "household|id|column|old|new|+-". */
@@ -163,6 +166,80 @@ START_TEST(computed_columns_typed)
 }
 END_TEST
 
+static void
+collect_change(void *ctx, const struct received_change *c)
+{
+	strbuf_printf(ctx, "%s:", c->file);
+	collect(ctx, c->d);
+}
+
+static void
+add_row(struct ledger *l, long receipt, const char *file)
+{
+	struct ledger_row *r;
+
+	l->row = xrealloc(l->row, (l->nrows + 1) * sizeof *l->row);
+	r = &l->row[l->nrows++];
+	memset(r, 0, sizeof *r);
+	r->seq = (long)l->nrows;
+	strcpy(r->village, "371323105201");
+	r->receipt = receipt;
+	r->file = xstrdup(file);
+}
+
+/* A reopened village's second receipt against its first: the households
+ * whose rows differ, file by file; a re-save is none, a notice is not
+ * compared. */
+START_TEST(reopened_receipts)
+{
+	char *dir = test_tmpdir(), *p;
+	struct column_aliases *a = aliases_new();
+	struct received_village v = { "371323105201", dir, NULL, a, NULL, 2015 };
+	struct ledger l;
+	struct strbuf b = { 0 }, err = { 0 };
+	static const char *const made[] = { "received", "received/371323105201",
+		"received/371323105201/1", "received/371323105201/2" };
+
+	for (size_t i = 0; i < 4; i++) {
+		p = test_path(dir, made[i]);
+		ck_assert_int_eq(mkdir(p, 0700), 0);
+		free(p);
+	}
+	test_write_in(dir, "received/371323105201/1/survey.csv", survey);
+	test_write_in(dir, "received/371323105201/2/survey.csv",
+	    "household_id,survey_date,wage_income,dibao\n"
+	    "1,2015-05-03,6000.00,是\n2,2015-05-04,900,no\n");
+	test_write_in(dir, "received/371323105201/1/votes.csv",
+	    "household_id,votes_for,votes_against,votes_abstain\n001,20,1,0\n");
+	test_write_in(dir, "received/371323105201/2/votes.csv",
+	    "votes_against,household_id,votes_for,votes_abstain\r\n1,1,20,0\r\n");
+	test_write_in(dir, "received/371323105201/1/notice-village.html", "a");
+	test_write_in(dir, "received/371323105201/2/notice-village.html", "b");
+	memset(&l, 0, sizeof l);
+	l.dir = xstrdup(dir);
+	add_row(&l, 1, "received/371323105201/1/survey.csv");
+	add_row(&l, 1, "received/371323105201/1/votes.csv");
+	add_row(&l, 1, "received/371323105201/1/notice-village.html");
+	add_row(&l, 2, "received/371323105201/2/survey.csv");
+	add_row(&l, 2, "received/371323105201/2/votes.csv");
+	add_row(&l, 2, "received/371323105201/2/notice-village.html");
+	ck_assert_int_eq(received_reopened(&v, &l, 2, LEVEL_TOWN, collect_change,
+	    &b, &err), 1);
+	ck_assert_str_eq(strbuf_str(&b),
+	    "survey.csv:2||wage_income|1200.50|900.00|\n");
+	ck_assert_str_eq(strbuf_str(&err), "");
+	strbuf_reset(&b);
+	/* receipt 1 has none before it */
+	ck_assert_int_eq(received_reopened(&v, &l, 1, LEVEL_TOWN, collect_change,
+	    &b, &err), 0);
+	ledger_free(&l);
+	strbuf_free(&b);
+	strbuf_free(&err);
+	aliases_free(a);
+	test_rmtree(dir);
+}
+END_TEST
+
 Suite *
 suite_tablediff(void)
 {
@@ -175,6 +252,7 @@ suite_tablediff(void)
 	tcase_add_test(t, objections_by_order);
 	tcase_add_test(t, yaml_by_key);
 	tcase_add_test(t, computed_columns_typed);
+	tcase_add_test(t, reopened_receipts);
 	suite_add_tcase(s, t);
 	return s;
 }
