@@ -70,6 +70,14 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_VILLAGE_NOT_LISTED] = "ss",
 	[MSG_AUDIT_TOWN_QUOTA] = "ssLLs",
 	[MSG_AUDIT_OWNER_FILE] = "ss",
+	[MSG_AUDIT_CHANGED] = "sssss",
+	[MSG_AUDIT_CHANGED_ADDED] = "ss",
+	[MSG_AUDIT_CHANGED_REMOVED] = "ss",
+	[MSG_AUDIT_PREVIOUS_CHANGED] = "ssss",
+	[MSG_AUDIT_PREVIOUS_ADDED] = "s",
+	[MSG_AUDIT_PREVIOUS_REMOVED] = "s",
+	[MSG_AUDIT_PREVIOUS_NO_LEDGER] = "ss",
+	[MSG_AUDIT_PREVIOUS_UNRECEIVED] = "ss",
 };
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each
@@ -91,6 +99,8 @@ say(struct strbuf *b, enum lang l, enum msg m, const char *sig)
 		wording(b, l, m, str[0], str[1], str[2]);
 	else if (strcmp(sig, "ssss") == 0)
 		wording(b, l, m, str[0], str[1], str[2], str[3]);
+	else if (strcmp(sig, "sssss") == 0)
+		wording(b, l, m, str[0], str[1], str[2], str[3], str[4]);
 	else if (strcmp(sig, "ssi") == 0)
 		wording(b, l, m, str[0], str[1], (int)NUM(2));
 	else if (strcmp(sig, "su") == 0)
