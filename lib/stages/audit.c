@@ -1046,13 +1046,27 @@ draw_sample(struct village_audit *va)
 
 /* --- changed after receipt ---------------------------------------------- */
 
+/* What a difference is about: the file, the household, a person's ID
+ * number masked ("applications.csv H032 371323********6119"). */
+static void
+subject(struct strbuf *b, const struct received_change *c)
+{
+	char masked[ID_MASKED_BUF];
+
+	strbuf_puts(b, c->file);
+	if (*c->d->household)
+		strbuf_printf(b, " %s", c->d->household);
+	if (*c->d->id)
+		strbuf_printf(b, " %s", id_mask(masked, c->d->id, strlen(c->d->id)));
+}
+
 static void
 on_received(void *ctx, const struct received_change *c)
 {
 	struct village_audit *va = ctx;
 	const struct tablediff *d = c->d;
 	struct strbuf who = { 0 };
-	char level[32], masked[ID_MASKED_BUF];
+	char level[32];
 	const char *word;
 	size_t n;
 	int inserted;
@@ -1064,11 +1078,7 @@ on_received(void *ctx, const struct received_change *c)
 		n = strlen(word);
 	}
 	snprintf(level, sizeof level, "%.*s", (int)n, word);
-	strbuf_puts(&who, c->file);
-	if (*d->household)
-		strbuf_printf(&who, " %s", d->household);
-	if (*d->id)
-		strbuf_printf(&who, " %s", id_mask(masked, d->id, strlen(d->id)));
+	subject(&who, c);
 	if (d->added)
 		say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", d->household,
 		    MSG_AUDIT_CHANGED_ADDED, strbuf_str(&who), level);
@@ -1123,11 +1133,8 @@ on_previous(void *ctx, const struct received_change *c)
 	struct village_audit *va = ctx;
 	const struct tablediff *d = c->d;
 	struct strbuf who = { 0 };
-	char masked[ID_MASKED_BUF];
 
-	strbuf_printf(&who, "%s %s", c->file, d->household);
-	if (*d->id)
-		strbuf_printf(&who, " %s", id_mask(masked, d->id, strlen(d->id)));
+	subject(&who, c);
 	if (d->added)
 		say(va, SEV_ERROR, "PREVIOUS_CHANGED", d->household,
 		    MSG_AUDIT_PREVIOUS_ADDED, strbuf_str(&who));
