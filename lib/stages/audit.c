@@ -30,6 +30,7 @@
 #include "stages/noticecheck.h"
 #include "stages/sample.h"
 #include "stages/receipt.h"
+#include "stages/received.h"
 #include "stages/shell.h"
 #include "stages/surveying.h"
 #include "values/date.h"
@@ -156,6 +157,9 @@ struct village_audit {
 	int in_area;                 /* in an area: AREA loaded with the village */
 	int area_shared;             /* AREA a copy of one of a->areas */
 	struct area area;
+	struct strmap changed;       /* households whose inputs changed after
+	                              * a receipt: their lists are not blamed */
+	int all_changed;             /* village.yaml changed after a receipt */
 };
 
 static void
@@ -676,6 +680,16 @@ read_list(struct village_audit *va, int k)
 	return rc;
 }
 
+/* Whether the lists of household HID are not to be blamed: an input they
+ * were made from changed after a level received it (the change is the
+ * finding, CHANGED_AFTER_RECEIPT). */
+static int
+changed_input(const struct village_audit *va, const char *hid)
+{
+	return va->all_changed ||
+	    hhnumber_get(&va->changed, hid, strlen(hid)) != NULL;
+}
+
 /* Every household of FROM is in TO, and the other way round. */
 static void
 leaks(struct village_audit *va, int from, int to)
@@ -685,14 +699,14 @@ leaks(struct village_audit *va, int from, int to)
 	for (size_t i = 0; i < a->nrows; i++) {
 		const char *hid = hhlist_cell(a, i, a->col[L_HOUSEHOLD]);
 
-		if (hhlist_lookup(b, hid) < 0)
+		if (hhlist_lookup(b, hid) < 0 && !changed_input(va, hid))
 			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", hid, MSG_AUDIT_LEAK_HOUSEHOLD,
 			    stage_files[from], stage_files[to]);
 	}
 	for (size_t i = 0; i < b->nrows; i++) {
 		const char *hid = hhlist_cell(b, i, b->col[L_HOUSEHOLD]);
 
-		if (hhlist_lookup(a, hid) < 0)
+		if (hhlist_lookup(a, hid) < 0 && !changed_input(va, hid))
 			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", hid, MSG_AUDIT_LEAK_HOUSEHOLD,
 			    stage_files[to], stage_files[from]);
 	}
@@ -702,6 +716,8 @@ static void
 mismatch(struct village_audit *va, int k, const char *hid, const char *column,
     const char *recorded, const char *recomputed)
 {
+	if (changed_input(va, hid))
+		return;
 	say(va, SEV_ERROR, "DECISION_MISMATCH", hid, MSG_AUDIT_MISMATCH,
 	    stage_files[k], column, *recorded ? recorded : "-",
 	    *recomputed ? recomputed : "-");
@@ -719,6 +735,8 @@ compare_primary(struct village_audit *va)
 		uint32_t *k = hhnumber_get(&va->dindex, hid, strlen(hid));
 		const struct derived *d;
 
+		if (changed_input(va, hid))
+			continue;
 		if (k == NULL) {
 			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", hid, MSG_AUDIT_LEAK_HOUSEHOLD,
 			    "primary.csv", "applicants.csv");
@@ -742,7 +760,7 @@ compare_primary(struct village_audit *va)
 			    hhlist_cell(l, i, l->col[L_PCI]), money_format(buf, d->pci));
 	}
 	for (size_t k = 0; k < va->ndv; k++)
-		if (hhlist_lookup(l, va->dv[k].id) < 0)
+		if (hhlist_lookup(l, va->dv[k].id) < 0 && !changed_input(va, va->dv[k].id))
 			say(va, SEV_ERROR, "LEAK_HOUSEHOLD", va->dv[k].id,
 			    MSG_AUDIT_LEAK_HOUSEHOLD, "applicants.csv", "primary.csv");
 }
@@ -1178,6 +1196,153 @@ keep_for_draw(struct village_audit *va)
 	a->drawn_town[a->ndrawn++] = va->town >= 0 ? (size_t)va->town : 0;
 }
 
+/* --- changed after receipt ---------------------------------------------- */
+
+/* What a difference is about: the file, the household, a person's ID
+ * number masked ("applications.csv H032 371323********6119"). */
+static void
+subject(struct strbuf *b, const struct received_change *c)
+{
+	char masked[ID_MASKED_BUF];
+
+	strbuf_puts(b, c->file);
+	if (*c->d->household)
+		strbuf_printf(b, " %s", c->d->household);
+	if (*c->d->id)
+		strbuf_printf(b, " %s", id_mask(masked, c->d->id, strlen(c->d->id)));
+}
+
+static void
+on_received(void *ctx, const struct received_change *c)
+{
+	struct village_audit *va = ctx;
+	const struct tablediff *d = c->d;
+	struct strbuf who = { 0 };
+	char level[32];
+	const char *word;
+	size_t n;
+	int inserted;
+
+	if (va->lang == LANG_ZH) {
+		word = enum_label(&enum_level, (int)c->level, &n);
+	} else {
+		word = level_code(c->level);
+		n = strlen(word);
+	}
+	snprintf(level, sizeof level, "%.*s", (int)n, word);
+	subject(&who, c);
+	if (d->added)
+		say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", d->household,
+		    MSG_AUDIT_CHANGED_ADDED, strbuf_str(&who), level);
+	else if (d->removed)
+		say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", d->household,
+		    MSG_AUDIT_CHANGED_REMOVED, strbuf_str(&who), level);
+	else
+		say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", d->household,
+		    MSG_AUDIT_CHANGED, strbuf_str(&who), d->column,
+		    *d->old ? d->old : "-", *d->new ? d->new : "-", level);
+	if (c->input && *d->household)
+		(void)hhnumber_put(&va->changed, d->household, strlen(d->household),
+		    0, &inserted);
+	else if (c->input && strcmp(c->file, "village.yaml") == 0)
+		va->all_changed = 1;
+	strbuf_free(&who);
+}
+
+/* The village's files against its latest receipt at the town and at the
+ * county (SPEC §8 "Changed after receipt"): each difference an error.
+ * The inputs first: when one changed, it is named, and the lists made
+ * from it are neither compared with their receipts (they differ because
+ * it did) nor blamed by the re-derivation for its households; when none
+ * changed, a list that differs from its receipt is named. */
+static void
+audit_received(struct village_audit *va)
+{
+	struct auditor *a = va->a;
+	struct received_village rv = { va->code, va->dir, &va->area, va->aliases,
+		va->r, va->v.year };
+	struct strbuf err = { 0 };
+	long n = 0;
+
+	for (int part = RECEIVED_INPUTS; part <= RECEIVED_LISTS && n == 0; part++) {
+		if (a->town_ledger_err[va->town] == NULL)
+			n += received_compare(&rv, &a->town_ledgers[va->town],
+			    LEVEL_TOWN, (enum received_part)part, on_received, va, &err);
+		if (a->area.have_county && a->county_ledger_err == NULL)
+			n += received_compare(&rv, &a->county_ledger, LEVEL_COUNTY,
+			    (enum received_part)part, on_received, va, &err);
+	}
+	if (err.len > 0)
+		cannot_read(va, "BAD_VALUE", &err);
+	strbuf_free(&err);
+}
+
+/* Last year's registry against year Y's county receipt of it (SPEC §8
+ * "Across years"). */
+static void
+on_previous(void *ctx, const struct received_change *c)
+{
+	struct village_audit *va = ctx;
+	const struct tablediff *d = c->d;
+	struct strbuf who = { 0 };
+
+	subject(&who, c);
+	if (d->added)
+		say(va, SEV_ERROR, "PREVIOUS_CHANGED", d->household,
+		    MSG_AUDIT_PREVIOUS_ADDED, strbuf_str(&who));
+	else if (d->removed)
+		say(va, SEV_ERROR, "PREVIOUS_CHANGED", d->household,
+		    MSG_AUDIT_PREVIOUS_REMOVED, strbuf_str(&who));
+	else
+		say(va, SEV_ERROR, "PREVIOUS_CHANGED", d->household,
+		    MSG_AUDIT_PREVIOUS_CHANGED, strbuf_str(&who), d->column,
+		    *d->old ? d->old : "-", *d->new ? d->new : "-");
+	strbuf_free(&who);
+}
+
+static void
+audit_previous(struct village_audit *va)
+{
+	const char *reg = va->v.previous;
+	const char *code = va->area.village != NULL &&
+	    va->area.village->previous_code[0] != '\0' ?
+	    va->area.village->previous_code : va->code;
+	struct strbuf err = { 0 };
+	long n;
+	char *dir, *rreg, *rdir;
+
+	if (reg == NULL || !path_is_dir(reg))
+		return;
+	dir = received_previous_county(reg, code);
+	/* named as the village's folder sees them */
+	rreg = path_relative(va->dir, reg);
+	rdir = path_relative(va->dir, dir);
+	switch (received_previous(reg, code, va->aliases, on_previous, va, &n,
+	    &err)) {
+	case PREVIOUS_NO_LEDGER:
+		say(va, SEV_WARNING, "PREVIOUS_UNRECEIVED", "",
+		    MSG_AUDIT_PREVIOUS_NO_LEDGER, rreg, rdir);
+		break;
+	case PREVIOUS_NOT_RECEIVED:
+		if (err.len == 0) {
+			char *ledger = path_join(rdir, "LEDGER.csv");
+
+			say(va, SEV_ERROR, "PREVIOUS_UNRECEIVED", "",
+			    MSG_AUDIT_PREVIOUS_UNRECEIVED, rreg, ledger);
+			free(ledger);
+		}
+		break;
+	case PREVIOUS_RECEIVED:
+		break;
+	}
+	if (err.len > 0)
+		cannot_read(va, "BAD_VALUE", &err);
+	strbuf_free(&err);
+	free(dir);
+	free(rreg);
+	free(rdir);
+}
+
 static void
 village_free_audit(struct village_audit *va)
 {
@@ -1195,6 +1360,7 @@ village_free_audit(struct village_audit *va)
 	}
 	free(va->dv);
 	strmap_free(&va->dindex);
+	strmap_free(&va->changed);
 	for (int k = 0; k < NFILES; k++)
 		hhlist_free(&va->lists[k]);
 }
@@ -1379,6 +1545,7 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	va.off = a->have_official ? &a->official :
 	    town >= 0 && a->have_town_rules[town] ? &a->town_rules[town] : NULL;
 	strmap_init(&va.dindex);
+	strmap_init(&va.changed);
 	snprintf(va.code, sizeof va.code, "%.12s", path_base(dir));
 	{
 		char *vy = path_join(dir, "village.yaml");
@@ -1450,6 +1617,10 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	if (va.in_area && a->in_area)
 		keep_for_draw(&va);
 	load_rules(&va);
+	if (va.in_area && va.town >= 0) {
+		audit_received(&va);
+		audit_previous(&va);
+	}
 	for (int k = 0; k < NFILES; k++)
 		va.present[k] = exists(&va, stage_files[k]) ?
 		    regular_in(&va, stage_files[k]) : 0;

@@ -8,6 +8,7 @@
 #include "household/previous.h"
 #include "io/provenance.h"
 #include "rules/village_area.h"
+#include "stages/received.h"
 #include "stages/shell.h"
 
 /* What a recorded read is, for the order of PROVENANCE's inputs: the data
@@ -333,6 +334,49 @@ stage_load_columns(struct stage *st, const char *path)
 	return 0;
 }
 
+/* The first difference of last year's registry from its receipt. */
+static void
+on_previous_difference(void *ctx, const struct received_change *c)
+{
+	struct strbuf *first = ctx;
+	const struct tablediff *d = c->d;
+
+	if (first->len > 0)
+		return;
+	strbuf_printf(first, "%s %s", c->file, d->household);
+	if (d->added)
+		strbuf_puts(first, " +");
+	else if (d->removed)
+		strbuf_puts(first, " -");
+	else
+		strbuf_printf(first, " %s %s \u2192 %s", d->column,
+		    *d->old ? d->old : "-", *d->new ? d->new : "-");
+}
+
+/* In an area, last year's registry DIR of village CODE must be, file by
+ * file as read, the latest registry receipt of CODE in that year's county
+ * ledger (SPEC §8 "Across years"); with no ledger that year it is taken
+ * as it is (the audit warns). Returns 0 or EXIT_ERROR. */
+static int
+previous_as_received(struct stage *st, const char *dir, const char *code)
+{
+	struct strbuf first = { 0 }, err = { 0 };
+	long n = 0;
+	int rc = 0;
+
+	if (received_previous(dir, code, st->aliases, on_previous_difference,
+	    &first, &n, &err) == PREVIOUS_RECEIVED && n > 0)
+		rc = stage_fail(st, _("%s: PREVIOUS_CHANGED: last year's registry "
+		    "is not what the county received (differences: %ld; the first: "
+		    "%s); it is corrected only through that year's county "
+		    "reopen.csv"), dir, n, strbuf_str(&first));
+	if (rc == 0 && err.len > 0)
+		rc = stage_fail_lines(st, &err);
+	strbuf_free(&first);
+	strbuf_free(&err);
+	return rc;
+}
+
 int
 stage_load_previous(struct stage *st, struct previous_registry *p, const char *dir)
 {
@@ -347,6 +391,8 @@ stage_load_previous(struct stage *st, struct previous_registry *p, const char *d
 
 	if (previous_read(p, dir, &x, &err) != 0)
 		rc = stage_fail_lines(st, &err);
+	if (rc == 0 && st->have_area)
+		rc = previous_as_received(st, dir, code);
 	for (int i = 0; i < PREVIOUS_NFILES && rc == 0; i++)
 		if (p->path[i] != NULL && (rc = stage_input(st, p->path[i])) == 0)
 			stage_read(st, p->path[i], p->sha256[i]);

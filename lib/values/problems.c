@@ -53,6 +53,9 @@ static const struct enum_value problem[] = {
 	{ "OWNER_FILE_IN_VILLAGE", "村文件夹中有乡镇或县的异议登记表" },
 	{ "LEDGER_BROKEN", "接收台账或已接收的文件被改动" },
 	{ "NOT_RECEIVED", "上级未接收即有后续文件" },
+	{ "CHANGED_AFTER_RECEIPT", "上级接收后文件被改动" },
+	{ "PREVIOUS_CHANGED", "上年建档与县里接收的不一致" },
+	{ "PREVIOUS_UNRECEIVED", "上年建档未经县里接收" },
 };
 static const struct enum_value severity[] = {
 	{ "error", "错误" }, { "warning", "警告" }, { "info", "提示" },

@@ -122,6 +122,14 @@ static const char *const formats[NMSGS][2] = {
 		"the ledger and the files received disagree, the record of receipts cannot be trusted: %s" },
 	[MSG_AUDIT_NOT_RECEIVED] = { "村已有%s，但%s尚未接收该村（%s中没有接收记录）：后续文件须在接收之后",
 		"the village has %s but the %s has not received it (no receipt in %s): later files come after the receipt" },
+	[MSG_AUDIT_CHANGED] = { "%s %s %s → %s，在%s接收之后改动", "%s %s %s → %s, after the %s received it" },
+	[MSG_AUDIT_CHANGED_ADDED] = { "%s 在%s接收之后新增", "%s added after the %s received it" },
+	[MSG_AUDIT_CHANGED_REMOVED] = { "%s 在%s接收之后删除", "%s removed after the %s received it" },
+	[MSG_AUDIT_PREVIOUS_CHANGED] = { "上年建档 %s %s %s → %s，与县里接收的不一致", "last year's %s %s %s → %s, against what the county received" },
+	[MSG_AUDIT_PREVIOUS_ADDED] = { "上年建档 %s 是县里接收之后新增的", "last year's %s was added after the county received it" },
+	[MSG_AUDIT_PREVIOUS_REMOVED] = { "上年建档 %s 在县里接收之后被删除", "last year's %s was removed after the county received it" },
+	[MSG_AUDIT_PREVIOUS_NO_LEDGER] = { "上年建档%s按现状采用：%s没有接收台账（LEDGER.csv）", "last year's registry %s is taken as it is: %s keeps no ledger (LEDGER.csv)" },
+	[MSG_AUDIT_PREVIOUS_UNRECEIVED] = { "上年建档%s未经县里接收（%s中没有）", "last year's registry %s was never received by the county (not in %s)" },
 };
 
 void

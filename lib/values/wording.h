@@ -100,6 +100,14 @@ enum msg {
 	MSG_AUDIT_OWNER_FILE,    /* %s file in the village folder, %s the owner's */
 	MSG_AUDIT_LEDGER_BROKEN, /* %s FILE:LINE: what is wrong (English) */
 	MSG_AUDIT_NOT_RECEIVED,  /* %s file, %s level (in the message's language), %s LEDGER.csv */
+	MSG_AUDIT_CHANGED,       /* %s file and household, %s column, %s received, %s now, %s level */
+	MSG_AUDIT_CHANGED_ADDED, /* %s file and household, %s level */
+	MSG_AUDIT_CHANGED_REMOVED, /* %s file and household, %s level */
+	MSG_AUDIT_PREVIOUS_CHANGED, /* %s file and household, %s column, %s received, %s now */
+	MSG_AUDIT_PREVIOUS_ADDED,   /* %s file and household */
+	MSG_AUDIT_PREVIOUS_REMOVED, /* %s file and household */
+	MSG_AUDIT_PREVIOUS_NO_LEDGER, /* %s registry, %s county folder */
+	MSG_AUDIT_PREVIOUS_UNRECEIVED, /* %s registry, %s ledger */
 	NMSGS
 };
 

@@ -101,7 +101,7 @@ static const struct {
 	SUITE(provenance), SUITE(paths), SUITE(pattern), SUITE(options),
 	SUITE(field), SUITE(wording), SUITE(rules), SUITE(condition),
 	SUITE(people), SUITE(surveyset), SUITE(lists), SUITE(votefile),
-	SUITE(objectionfile), SUITE(eligibility), SUITE(registry),
+	SUITE(objectionfile), SUITE(tablediff), SUITE(eligibility), SUITE(registry),
 	SUITE(appraisal), SUITE(objections), SUITE(checks), SUITE(ledger),
 };
 

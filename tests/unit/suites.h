@@ -32,6 +32,7 @@ Suite *suite_surveyset(void);
 Suite *suite_lists(void);
 Suite *suite_votefile(void);
 Suite *suite_objectionfile(void);
+Suite *suite_tablediff(void);
 Suite *suite_eligibility(void);
 Suite *suite_appraisal(void);
 Suite *suite_objections(void);

@@ -91,6 +91,14 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_OWNER_FILE] = "ss",
 	[MSG_AUDIT_LEDGER_BROKEN] = "s",
 	[MSG_AUDIT_NOT_RECEIVED] = "sss",
+	[MSG_AUDIT_CHANGED] = "sssss",
+	[MSG_AUDIT_CHANGED_ADDED] = "ss",
+	[MSG_AUDIT_CHANGED_REMOVED] = "ss",
+	[MSG_AUDIT_PREVIOUS_CHANGED] = "ssss",
+	[MSG_AUDIT_PREVIOUS_ADDED] = "s",
+	[MSG_AUDIT_PREVIOUS_REMOVED] = "s",
+	[MSG_AUDIT_PREVIOUS_NO_LEDGER] = "ss",
+	[MSG_AUDIT_PREVIOUS_UNRECEIVED] = "ss",
 };
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each
