@@ -40,10 +40,12 @@ expect "the county receives A: publicized-town.csv, the town objection rows of A
 	tail -n +2 $CO/LEDGER.csv >got && same got rows &&
 	! grep -q "^error," $CO/audit.csv && [ ! -e $CO/received/371323105202 ]'
 
-expect "a town ledger edited with its chain recomputed verifies on its own, but the county pin catches it" '
+expect "a town ledger edited with its chain recomputed verifies on its own (the copy now differs from the village: CHANGED_AFTER_RECEIPT), but the county pin catches it" '
 	county && TR=$T/received/371323105201/1 && chmod u+w $TR/survey.csv && echo "H999,x" >>$TR/survey.csv &&
 	sed -i "4s/,[0-9a-f]\{64\},/,$(sha <$TR/survey.csv),/" $T/LEDGER.csv && rechain $T/LEDGER.csv &&
-	status 0 tpa-audit -q --level town -o $T &&
+	status 1 tpa-audit -q --level town -o $T &&
+	! grep -q "^error,LEDGER_BROKEN," $T/audit.csv &&
+	[ "$(grep "^error," $T/audit.csv | cut -d, -f2-4)" = "CHANGED_AFTER_RECEIPT,371323105201,H999" ] &&
 	status 1 tpa-audit -q --level county -o $CO &&
 	grep "^error,LEDGER_BROKEN,371323105201," $CO/audit.csv >found &&
 	grep -q "LEDGER.csv:4: ../town-371323105/LEDGER.csv#20: the town ledger" found'
