@@ -1,6 +1,6 @@
 /* tpa-file: read the confirmed list, the primary list, the applicants and
- * last year's registry; decide attribute, causes, exit and status with
- * decide/registry; write the registry. */
+ * last year's registry; build the registry with decide/filing; write it
+ * with its statistics and cards. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,7 +16,6 @@
 #include "household/people.h"
 #include "household/previous.h"
 #include "household/registryfile.h"
-#include "io/csvout.h"
 #include "io/ledger.h"
 #include "stages/auditarea.h"
 #include "stages/cards.h"
@@ -24,8 +23,6 @@
 #include "stages/file.h"
 #include "stages/shell.h"
 #include "stages/stats.h"
-#include "values/hhnumber.h"
-#include "values/money.h"
 #include "values/text.h"
 
 static void
