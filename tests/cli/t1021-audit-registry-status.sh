@@ -13,3 +13,12 @@ expect "H031 exited, filed continuing: DECISION_MISMATCH naming 371323105201, H0
 	grep -q "^error,DECISION_MISMATCH,371323105201,H031,registry/households.csv的status：记录为continuing，按规则重新计算为exited$" c/2016/county-371323/audit.csv &&
 	only 371323105201 DECISION_MISMATCH &&
 	unreceived 371323105201'
+
+# A registry finding never un-posts a notice (SPEC §8): the county
+# notice stays, and so does the county's receipt of the town list.
+expect "the registry refused, the county notice stays posted and the town list stays received" '
+	doctored 371323105201 "sed -i \"/^371323105201,H031,/s/,exited,2016,2015,2016,/,continuing,2016,2015,,/\" households.csv" &&
+	finding DECISION_MISMATCH 371323105201 H031 &&
+	[ -s c/2016/371323105201/notice-county.html ] &&
+	grep -q ",371323105201,1,received/371323105201/1/publicized-town.csv," c/2016/county-371323/LEDGER.csv &&
+	unreceived 371323105201'
