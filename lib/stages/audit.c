@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "base/alloc.h"
 #include "base/i18n.h"
@@ -13,10 +14,12 @@
 #include "decide/appraisal.h"
 #include "decide/checks.h"
 #include "decide/eligibility.h"
+#include "decide/filing.h"
 #include "decide/objections.h"
 #include "household/list.h"
 #include "household/objectionfile.h"
 #include "household/people.h"
+#include "household/previous.h"
 #include "household/registryfile.h"
 #include "household/votefile.h"
 #include "io/confidential.h"
@@ -160,6 +163,10 @@ struct village_audit {
 	struct strmap changed;       /* households whose inputs changed after
 	                              * a receipt: their lists are not blamed */
 	int all_changed;             /* village.yaml changed after a receipt */
+	/* in a county's audit: the list the county received (publicized-town
+	 * or -village), and publicized-county.csv re-derived from it */
+	struct hhlist received, county;
+	int have_received, have_county;
 };
 
 static void
@@ -791,6 +798,30 @@ compare_rows(struct village_audit *va, int k, const struct hhlist *derived,
 	}
 }
 
+/* The households of a list re-derived from what a level received
+ * (DERIVED) against list K on file: one on file that is not derived, or
+ * derived and not on file, is a decision that differs. */
+static void
+derived_leaks(struct village_audit *va, const struct hhlist *derived, int k)
+{
+	const struct hhlist *l = &va->lists[k];
+
+	for (size_t i = 0; i < l->nrows; i++) {
+		const char *hid = hhlist_cell(l, i, l->col[L_HOUSEHOLD]);
+
+		if (hhlist_lookup(derived, hid) < 0 && !changed_input(va, hid))
+			say(va, SEV_ERROR, "DECISION_MISMATCH", hid,
+			    MSG_AUDIT_FILED_UNLISTED, stage_files[k]);
+	}
+	for (size_t i = 0; i < derived->nrows; i++) {
+		const char *hid = hhlist_cell(derived, i, derived->col[L_HOUSEHOLD]);
+
+		if (hhlist_lookup(l, hid) < 0 && !changed_input(va, hid))
+			say(va, SEV_ERROR, "DECISION_MISMATCH", hid,
+			    MSG_AUDIT_FILED_MISSING, stage_files[k]);
+	}
+}
+
 /* Copy list SRC into DST (the same rows and cells), to re-decide it. */
 static void
 copy_list(struct hhlist *dst, const struct hhlist *src)
@@ -918,6 +949,10 @@ audit_level(struct village_audit *va, enum level lev)
 	int to = F_PUB_VILLAGE + (int)lev;
 	const struct hhlist *in = &va->lists[from];
 	struct hhlist d;
+
+	/* The county resolves the list it received, not the village's copy. */
+	if (lev == LEVEL_COUNTY && va->have_received)
+		in = &va->received;
 	struct objectionfile of;
 	struct resolution *out = NULL;
 	unsigned char *resurvey = NULL;
@@ -976,6 +1011,12 @@ audit_level(struct village_audit *va, enum level lev)
 	objections_write(&d, out);
 	compare_rows(va, to, &d, cols, sizeof cols / sizeof cols[0]);
 	leaks(va, from, to);
+	if (lev == LEVEL_COUNTY && va->have_received) {
+		derived_leaks(va, &d, to);
+		va->county = d;          /* the registry is re-derived from it */
+		va->have_county = 1;
+		memset(&d, 0, sizeof d);
+	}
 	/* The notice posted and the list resolved: made from the same list. */
 	{
 		struct strbuf notice = { 0 };
@@ -1012,6 +1053,45 @@ out:
 	free(op);
 	strbuf_free(&err);
 	strbuf_free(&name);
+}
+
+/* In the county's own audit, the list the county received of the village
+ * (its latest receipt holding publicized-town.csv, or publicized-village.csv
+ * when the procedure has no town posting): publicized-county.csv is
+ * re-derived from it (SPEC §8 "What the audit covers in an area"). */
+static void
+read_received(struct village_audit *va)
+{
+	struct auditor *a = va->a;
+	const struct ledger_row *row;
+	struct strbuf name = { 0 }, err = { 0 };
+	int before;
+	char *p;
+
+	if (!(va->in_area && a->in_area && a->area.is_county &&
+	    a->area.have_county && a->county_ledger_err == NULL) ||
+	    !rules_posts(va->r, LEVEL_COUNTY) ||
+	    (before = rules_level_before(va->r, LEVEL_COUNTY)) < 0)
+		return;
+	strbuf_printf(&name, "publicized-%s.csv", level_code((enum level)before));
+	row = ledger_latest_file(&a->county_ledger, va->code, strbuf_str(&name));
+	if (row != NULL) {
+		struct list_reading lr = { va, row->file };
+		struct list_options lo = { NULL, ENC_AUTO, va->aliases, va->r, va->lang };
+
+		p = path_join(a->county_ledger.dir, row->file);
+		lo.path = p;
+		if (hhlist_read(&va->received, &lo, on_list_problem, &lr, &err) != 0) {
+			cannot_read(va, "BAD_VALUE", &err);
+			hhlist_free(&va->received);
+		} else {
+			va->have_received = 1;
+			audit_input(va, p, va->received.sha256);
+		}
+		free(p);
+	}
+	strbuf_free(&name);
+	strbuf_free(&err);
 }
 
 /* --- the notices posted ------------------------------------------------ */
@@ -1343,6 +1423,200 @@ audit_previous(struct village_audit *va)
 	free(rdir);
 }
 
+/* --- the registry re-derived ------------------------------------------- */
+
+/* A file of the registry being compared. */
+struct filed_file {
+	struct village_audit *va;
+	const char *name;            /* "registry/households.csv" */
+};
+
+/* A difference between the registry re-derived and the one filed. */
+static void
+on_filed(void *ctx, const struct tablediff *d)
+{
+	const struct filed_file *ff = ctx;
+	struct village_audit *va = ff->va;
+	struct received_change c = { LEVEL_COUNTY, ff->name, 0, d };
+	struct strbuf who = { 0 };
+
+	if (changed_input(va, d->household))
+		return;
+	subject(&who, &c);
+	if (d->added)
+		say(va, SEV_ERROR, "DECISION_MISMATCH", d->household,
+		    MSG_AUDIT_FILED_UNLISTED, strbuf_str(&who));
+	else if (d->removed)
+		say(va, SEV_ERROR, "DECISION_MISMATCH", d->household,
+		    MSG_AUDIT_FILED_MISSING, strbuf_str(&who));
+	else {
+		/* the file, and a person's masked ID */
+		strbuf_reset(&who);
+		c.d = &(struct tablediff){ "", d->id, "", "", "", 0, 0 };
+		subject(&who, &c);
+		say(va, SEV_ERROR, "DECISION_MISMATCH", d->household,
+		    MSG_AUDIT_MISMATCH, strbuf_str(&who), d->column,
+		    *d->new ? d->new : "-", *d->old ? d->old : "-");
+	}
+	strbuf_free(&who);
+}
+
+/* Last year's registry as the county received it, read into P: the copy
+ * of the latest registry receipt in year Y's county ledger, or the
+ * registry as it is when that county keeps no ledger. Returns 1 when there
+ * is none to read (the village's first registry), 0 when read, -1 when
+ * it cannot be had (PREVIOUS_UNRECEIVED or a finding already says why). */
+static int
+received_last_year(struct village_audit *va, struct previous_registry *p)
+{
+	const char *reg = va->v.previous;
+	const char *code = va->area.village != NULL &&
+	    va->area.village->previous_code[0] != '\0' ?
+	    va->area.village->previous_code : va->code;
+	struct previous_expect x = { code, va->v.year, va->dir, va->aliases };
+	enum previous_receipt how;
+	struct strbuf err = { 0 };
+	char *dir;
+	int rc = -1;
+
+	if (reg == NULL)
+		return 1;
+	if (!path_is_dir(reg))
+		return -1;
+	dir = received_previous_copy(reg, code, &how, &err);
+	if (how == PREVIOUS_NO_LEDGER)
+		dir = xstrdup(reg);
+	if (dir != NULL && previous_read(p, dir, &x, &err) == 0)
+		rc = 0;
+	else if (err.len > 0)
+		cannot_read(va, "BAD_VALUE", &err);
+	free(dir);
+	strbuf_free(&err);
+	return rc;
+}
+
+/* Write the registry F into the folder DIR. Returns 0, or -1 with ERR. */
+static int
+write_filing(struct filing *f, const char *dir, char *err, size_t errlen)
+{
+	void (*const write[REGISTRY_NFILES])(struct filing *, struct outfile *) = {
+		filing_write_households, filing_write_members, filing_write_history };
+	int rc = 0;
+
+	for (int i = 0; i < REGISTRY_NFILES && rc == 0; i++) {
+		char *path = path_join(dir, registry_file_names[i]);
+		struct outfile *out = outfile_open(path, OUTFILE_PRIVATE, err, errlen);
+
+		if (out == NULL) {
+			rc = -1;
+		} else {
+			write[i](f, out);
+			if (outfile_finish(out, NULL, err, errlen) != 0) {
+				outfile_abort(out);
+				rc = -1;
+			} else {
+				rc = outfile_commit(out, err, errlen);
+			}
+		}
+		free(path);
+	}
+	return rc;
+}
+
+/* The registry (SPEC §8): re-derived, with the code tpa-file decides it
+ * with, from publicized-county.csv as re-derived from the list the county
+ * received, primary.csv and applicants.csv as tpa-file reads them, and
+ * last year's registry as the county received it; each of its files
+ * against the one filed. A household filed that the re-derivation does
+ * not hold, one it holds that is not filed, or a cell that differs is
+ * DECISION_MISMATCH naming the household and the file. */
+static void
+audit_filing(struct village_audit *va)
+{
+	struct previous_registry prev;
+	struct filing f;
+	struct strbuf err = { 0 };
+	char *app = in_dir(va, "applicants.csv"), *tmp = NULL, sha[DIGEST_HEX];
+	char msg[1024];
+	const char *base = getenv("TMPDIR");
+	int rc;
+
+	memset(&prev, 0, sizeof prev);
+	filing_init(&f, va->r, va->code, va->v.year, &va->lists[F_PRIMARY],
+	    &va->county);
+	if ((rc = received_last_year(va, &prev)) < 0)
+		goto out;
+	if (rc == 0)
+		filing_previous(&f, &prev);
+	filing_confirmed(&f);
+	{
+		struct people_options po = { app, ENC_AUTO, va->aliases, va->r,
+			va->v.year, va->lang, NULL };
+		struct people_handler ph = filing_people(&f);
+
+		if (people_read(&po, &ph, sha, &err) != 0) {
+			cannot_read(va, "BAD_VALUE", &err);
+			goto out;
+		}
+	}
+	filing_finish(&f);
+	{
+		struct strbuf t = { 0 };
+
+		strbuf_printf(&t, "%s/tpa-audit-XXXXXX", base && *base ? base : "/tmp");
+		tmp = xstrdup(strbuf_str(&t));
+		strbuf_free(&t);
+	}
+	if (mkdtemp(tmp) == NULL) {
+		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, tmp);
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	if (write_filing(&f, tmp, msg, sizeof msg) != 0) {
+		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, msg);
+		goto out;
+	}
+	for (int i = 0; i < REGISTRY_NFILES; i++) {
+		char name[64], *derived = path_join(tmp, registry_file_names[i]), *filed;
+		struct tablediff_options o = { name, va->aliases, va->r, va->v.year,
+			NULL };
+		struct filed_file ctx = { va, name };
+
+		snprintf(name, sizeof name, "registry/%s", registry_file_names[i]);
+		filed = in_dir(va, name);
+
+		if (path_exists(filed)) {
+			/* read: an edit makes the audit run again */
+			if (digest_file(filed, sha) == 0)
+				audit_input(va, filed, sha);
+			(void)tablediff_files(&o, derived, filed, on_filed, &ctx, &err);
+		} else if (i == REGISTRY_HISTORY) {
+			(void)tablediff_files(&o, derived, NULL, on_filed, &ctx, &err);
+		}
+		if (err.len > 0)
+			cannot_read(va, "BAD_VALUE", &err);
+		strbuf_reset(&err);
+		free(derived);
+		free(filed);
+	}
+out:
+	if (tmp != NULL) {
+		for (int i = 0; i < REGISTRY_NFILES; i++) {
+			char *p = path_join(tmp, registry_file_names[i]);
+
+			(void)unlink(p);
+			free(p);
+		}
+		(void)rmdir(tmp);
+		free(tmp);
+	}
+	filing_free(&f);
+	previous_free(&prev);
+	free(app);
+	strbuf_free(&err);
+}
+
 static void
 village_free_audit(struct village_audit *va)
 {
@@ -1363,6 +1637,8 @@ village_free_audit(struct village_audit *va)
 	strmap_free(&va->changed);
 	for (int k = 0; k < NFILES; k++)
 		hhlist_free(&va->lists[k]);
+	hhlist_free(&va->received);
+	hhlist_free(&va->county);
 }
 
 /* A village in an area (its area loaded with it, whose periods it
@@ -1650,6 +1926,7 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 		leaks(&va, F_PRIMARY, F_APPRAISED);
 		audit_appraisal(&va);
 	}
+	read_received(&va);
 	for (int l = 0; l < NLEVELS; l++) {
 		if (!rules_posts(va.r, (enum level)l))
 			continue;
@@ -1660,6 +1937,9 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	audit_notices(&va);
 	if (va.present[F_REGISTRY])
 		audit_registry(&va);
+	if (va.present[F_REGISTRY] && va.have_county && va.have_list[F_PRIMARY] &&
+	    va.present[F_APPLICANTS])
+		audit_filing(&va);
 	audit_dates(&va);
 	if (!(va.in_area && a->in_area))
 		draw_sample(&va);

@@ -7,16 +7,6 @@
 #include "values/field.h"
 #include "values/money.h"
 
-const char *
-card_member_cell(const char *text, const struct card_member *m, size_t i)
-{
-	const char *s = text + m->cells + 1;
-
-	while (i-- > 0)
-		s += strlen(s) + 1;
-	return s;
-}
-
 static const char card_css[] =
 "section.card { break-after: page; page-break-after: always; }\n"
 "section.card:last-child { break-after: auto; page-break-after: auto; }\n"

@@ -10,17 +10,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decide/filing.h"
 #include "household/list.h"
 #include "io/outfile.h"
 #include "rules/village.h"
 #include "values/enums.h"
 #include "values/wording.h"
-
-/* A member: its cells, NUL-separated in the text (after an empty one). */
-struct card_member {
-	uint32_t cells;
-	int labor, health;           /* indices in their code lists, -1 */
-};
 
 struct card_household {
 	const char *id;
@@ -45,9 +40,5 @@ struct cards {
 
 void cards_write(const struct cards *c, const struct card_household *h,
     size_t n, struct outfile *out);
-
-/* Cell I of member M. */
-const char *card_member_cell(const char *text, const struct card_member *m,
-    size_t i);
 
 #endif

@@ -195,6 +195,35 @@ out:
 	return rc;
 }
 
+char *
+received_previous_copy(const char *registry, const char *code,
+    enum previous_receipt *how, struct strbuf *err)
+{
+	char *dir = received_previous_county(registry, code);
+	char *file = path_join(dir, "LEDGER.csv"), *copy = NULL;
+	const struct ledger_row *row;
+	struct ledger l;
+
+	*how = PREVIOUS_NOT_RECEIVED;
+	if (!path_is_file(file)) {
+		*how = PREVIOUS_NO_LEDGER;
+		goto out;
+	}
+	if (ledger_load(&l, dir, err) == 0 &&
+	    (row = ledger_latest_file(&l, code, "registry/households.csv")) != NULL) {
+		char *p = path_join(dir, row->file);
+
+		copy = path_dir(p);
+		free(p);
+		*how = PREVIOUS_RECEIVED;
+	}
+	ledger_free(&l);
+out:
+	free(dir);
+	free(file);
+	return copy;
+}
+
 long
 received_reopened(const struct received_village *v, const struct ledger *l,
     long n, enum level lev, received_fn fn, void *ctx, struct strbuf *err)

@@ -78,4 +78,13 @@ enum previous_receipt received_previous(const char *registry, const char *code,
     const struct column_aliases *aliases, received_fn fn, void *ctx, long *n,
     struct strbuf *err);
 
+/* The folder of the latest registry receipt of CODE in year Y's county
+ * ledger (REGISTRY as above): received/CODE/N/registry, the copy of last
+ * year's registry the stages' decisions are re-derived from. Returns it
+ * (caller frees) with *HOW PREVIOUS_RECEIVED; NULL with *HOW
+ * PREVIOUS_NO_LEDGER (take REGISTRY as it is) or PREVIOUS_NOT_RECEIVED
+ * (a ledger that cannot be read is a line in ERR). */
+char *received_previous_copy(const char *registry, const char *code,
+    enum previous_receipt *how, struct strbuf *err);
+
 #endif

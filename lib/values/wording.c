@@ -130,6 +130,8 @@ static const char *const formats[NMSGS][2] = {
 	[MSG_AUDIT_PREVIOUS_REMOVED] = { "上年建档 %s 在县里接收之后被删除", "last year's %s was removed after the county received it" },
 	[MSG_AUDIT_PREVIOUS_NO_LEDGER] = { "上年建档%s按现状采用：%s没有接收台账（LEDGER.csv）", "last year's registry %s is taken as it is: %s keeps no ledger (LEDGER.csv)" },
 	[MSG_AUDIT_PREVIOUS_UNRECEIVED] = { "上年建档%s未经县里接收（%s中没有）", "last year's registry %s was never received by the county (not in %s)" },
+	[MSG_AUDIT_FILED_UNLISTED] = { "%s已建档，但按县里接收的名单和上年建档重新建档没有这一行", "%s is filed, but the registry re-derived from the list the county received and last year's received registry does not hold it" },
+	[MSG_AUDIT_FILED_MISSING] = { "%s没有建档，但按县里接收的名单和上年建档重新建档应有这一行", "%s is not filed, but the registry re-derived from the list the county received and last year's received registry holds it" },
 };
 
 void

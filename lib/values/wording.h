@@ -108,6 +108,8 @@ enum msg {
 	MSG_AUDIT_PREVIOUS_REMOVED, /* %s file and household */
 	MSG_AUDIT_PREVIOUS_NO_LEDGER, /* %s registry, %s county folder */
 	MSG_AUDIT_PREVIOUS_UNRECEIVED, /* %s registry, %s ledger */
+	MSG_AUDIT_FILED_UNLISTED,   /* %s file and household */
+	MSG_AUDIT_FILED_MISSING,    /* %s file and household */
 	NMSGS
 };
 

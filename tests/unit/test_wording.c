@@ -99,6 +99,8 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_PREVIOUS_REMOVED] = "s",
 	[MSG_AUDIT_PREVIOUS_NO_LEDGER] = "ss",
 	[MSG_AUDIT_PREVIOUS_UNRECEIVED] = "ss",
+	[MSG_AUDIT_FILED_UNLISTED] = "s",
+	[MSG_AUDIT_FILED_MISSING] = "s",
 };
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each
