@@ -2197,6 +2197,11 @@ area_receipts(struct auditor *a)
 
 	receipts_init(&r, aa, a->town_ledgers, a->town_ledger_err,
 	    &a->county_ledger, a->county_ledger_err, on_receipt_finding, a);
+	/* the county's procedure, which every town follows: any town's
+	 * rules post at its levels (area_rules_load()) */
+	for (size_t t = 0; t < aa->ntowns && r.procedure == NULL; t++)
+		if (a->have_town_rules[t])
+			r.procedure = &a->town_rules[t];
 	if (receipts_recover(&r, &err) != 0)
 		rc = stage_fail(&a->st, "%s", strbuf_str(&err));
 	if (rc == 0)

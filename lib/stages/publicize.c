@@ -111,15 +111,18 @@ already_posted(struct stage *st, const struct publicize_options *o,
 }
 
 /* The fingerprint of the last ledger row of the village's latest county
- * receipt, into N (SPEC §8 "The ledger"): the county folder of area A.
- * Returns 0, or -1 when the county's ledger cannot be read (said). */
+ * receipt of LIST, the list the notice shows (SPEC §8 "The ledger"), into
+ * N: the county folder of area A. The receipt of the list, not a later
+ * one (the registry's): a notice made again after the registry was
+ * received prints what the posted paper printed. Returns 0, or -1 when
+ * the county's ledger cannot be read (said). */
 static int
 county_receipt(struct stage *st, const struct area *a, const char *code,
-    struct notice *n)
+    const char *list, struct notice *n)
 {
 	struct ledger lg;
 	struct strbuf err = { 0 };
-	const struct ledger_row *last = NULL;
+	const struct ledger_row *last = NULL, *copy;
 	int rc = 0;
 
 	n->receipt = RECEIPT_NONE;
@@ -127,10 +130,8 @@ county_receipt(struct stage *st, const struct area *a, const char *code,
 		(void)stage_fail_lines(st, &err);
 		rc = -1;
 	} else {
-		long k = ledger_latest_receipt(&lg, code);
-
-		if (k > 0)
-			last = ledger_receipt_last(&lg, code, k);
+		if ((copy = ledger_latest_file(&lg, code, list)) != NULL)
+			last = ledger_receipt_last(&lg, code, copy->receipt);
 		if (last != NULL) {
 			n->receipt = RECEIPT_SHOWN;
 			fingerprint_format(last->hash, n->receipt_fp);
@@ -173,7 +174,7 @@ publicize_notice(const struct publicize_options *o)
 	n.lang = st.lang;
 	n.town_posted = posts[LEVEL_TOWN];
 	if (o->level == LEVEL_COUNTY && a != NULL &&
-	    county_receipt(&st, a, st.village.code, &n) != 0)
+	    county_receipt(&st, a, st.village.code, path_base(o->list), &n) != 0)
 		goto out;
 	notice_write(&n, o->format, out);
 	if (stage_commit(&st) != 0)

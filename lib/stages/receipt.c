@@ -514,6 +514,13 @@ receipts_verify(struct receipts *r)
 	}
 }
 
+/* Whether the area's procedure posts at level L. */
+static int
+posts(const struct receipts *r, enum level l)
+{
+	return r->procedure == NULL || rules_posts(r->procedure, l);
+}
+
 static void
 not_received(struct receipts *r, const struct receipt_village *v,
     const struct ledger *l, int county)
@@ -522,13 +529,19 @@ not_received(struct receipts *r, const struct receipt_village *v,
 		{ "notice-town.html", "letters-town.html", "publicized-town.csv" },
 		{ "notice-county.html", "publicized-county.csv", "registry" },
 	};
+	int posting = posts(r, county ? LEVEL_COUNTY : LEVEL_TOWN);
 
 	if (ledger_latest_receipt(l, v->code) > 0)
 		return;
 	for (int k = 0; k < 3; k++) {
-		char *p = path_join(v->dir, later[county][k]);
-		int there = path_exists(p);
+		char *p;
+		int there;
 
+		/* a level that does not post makes none of its files */
+		if (!posting && strcmp(later[county][k], "registry") != 0)
+			continue;
+		p = path_join(v->dir, later[county][k]);
+		there = path_exists(p);
 		free(p);
 		if (there) {
 			struct strbuf b = { 0 };
@@ -555,6 +568,15 @@ int
 receipt_due(const struct ledger *l, const char *village, const char *key)
 {
 	return ledger_latest_file(l, village, key) == NULL;
+}
+
+const char *
+receipt_county_list(const struct rules *procedure)
+{
+	if (procedure != NULL &&
+	    rules_level_before(procedure, LEVEL_COUNTY) != LEVEL_TOWN)
+		return "publicized-village.csv";
+	return "publicized-town.csv";
 }
 
 /* One file of a receipt: copied from SRC, or the bytes given. */
@@ -884,6 +906,8 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 		}
 		{
 			struct ledger *l = r->county_ledger, *tl = &r->town_ledgers[x->town];
+			const char *list = receipt_county_list(r->procedure);
+			int town_posts = posts(r, LEVEL_TOWN);
 			int usable = aa->have_county && r->county_ledger_err == NULL &&
 			    !r->county_broken && r->town_ledger_err[x->town] == NULL &&
 			    !r->town_broken[x->town] &&
@@ -893,15 +917,19 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 			 * ledger whole */
 			if (!usable)
 				continue;
-			/* the town's list, once the town closed its posting */
-			if (has(x, "publicized-town.csv") &&
-			    area_period_closed(&row->town) &&
-			    receipt_due(l, x->code, "publicized-town.csv")) {
+			/* the list of the level before the county that posts:
+			 * the town's once the town closed its posting, the
+			 * village's (received by the town) when the town does
+			 * not post */
+			if (has(x, list) &&
+			    (!town_posts || area_period_closed(&row->town)) &&
+			    receipt_due(l, x->code, list)) {
 				char *op = path_join(town->dir, "objections-town.csv");
 				int orc;
 
-				add_file(c, &nc, x->dir, "publicized-town.csv");
-				add_file(c, &nc, x->dir, "notice-town.html");
+				add_file(c, &nc, x->dir, list);
+				if (town_posts)
+					add_file(c, &nc, x->dir, "notice-town.html");
 				memset(&c[nc], 0, sizeof c[nc]);
 				c[nc].name = "objections-town.csv";
 				orc = objection_rows(r, op, x->code, &c[nc].bytes);
@@ -921,10 +949,12 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 					continue;
 				taken++;
 			}
-			/* the registry, once the county closed its announcement */
+			/* the registry, after the list: once the county closed
+			 * its announcement, when it makes one */
 			if (has(x, "registry/households.csv") &&
-			    area_period_closed(&aa->county.publicity) &&
-			    !receipt_due(l, x->code, "publicized-town.csv") &&
+			    (!posts(r, LEVEL_COUNTY) ||
+			    area_period_closed(&aa->county.publicity)) &&
+			    !receipt_due(l, x->code, list) &&
 			    receipt_due(l, x->code, "registry/households.csv")) {
 				for (size_t k = 0; k < sizeof registry_files /
 				    sizeof *registry_files; k++)

@@ -19,6 +19,7 @@
 
 #include "base/strbuf.h"
 #include "io/ledger.h"
+#include "rules/rules.h"
 #include "stages/auditarea.h"
 
 /* A finding: CODE ("LEDGER_BROKEN" or "NOT_RECEIVED", errors), the
@@ -42,6 +43,11 @@ struct receipts {
 	char *const *town_ledger_err;     /* per town: why it did not load, or NULL */
 	struct ledger *county_ledger;     /* when aa->have_county */
 	const char *county_ledger_err;
+	/* The area's procedure (all its towns follow the county's): the
+	 * levels that post decide what the county receives and which files
+	 * come after a receipt. NULL (no county.yaml): every level posts.
+	 * Set by the caller after receipts_init(); not owned. */
+	const struct rules *procedure;
 	receipt_report_fn report;
 	void *ctx;
 	int *town_broken;                 /* set by receipts_verify() */
@@ -71,19 +77,34 @@ void receipts_verify(struct receipts *r);
 /* NOT_RECEIVED for village V: at the town, notice-town.html,
  * letters-town.html or publicized-town.csv without a town receipt; at a
  * county audit also notice-county.html, publicized-county.csv or
- * registry/ without a county receipt. */
+ * registry/ without a county receipt. Only the files of the levels that
+ * post are looked for (the registry always is). */
 void receipts_not_received(struct receipts *r, const struct receipt_village *v);
 
 /* Whether a new receipt of VILLAGE holding KEY (the file that marks that
- * kind of receipt: publicized-village.csv at the town, publicized-town.csv
- * or registry/households.csv at the county) is to be taken now: when none
+ * kind of receipt: publicized-village.csv at the town, the county's list
+ * (receipt_county_list()) or registry/households.csv at the county) is
+ * to be taken now: when none
  * of its receipts in L holds KEY. A village received whose files changed
  * is not received again (that is CHANGED_AFTER_RECEIPT); a reopen row of
  * the level's reopen.csv is what will make a new receipt due. */
 int receipt_due(const struct ledger *l, const char *village, const char *key);
 
+/* The list the county receives of a village (SPEC §8 "Receipts"): that
+ * of the last level before the county that posts in PROCEDURE (NULL:
+ * every level posts) — "publicized-town.csv", or
+ * "publicized-village.csv" when the town does not post. */
+const char *receipt_county_list(const struct rules *procedure);
+
 /* Take the receipts due of the N villages V at the audit's own level, in
- * V's order: each written as received/VILLAGE/.N.tmp-PID/ (files 0600,
+ * V's order (SPEC §8 "Receipts"). The town receives a village's files
+ * once publicized-village.csv is there. The county receives, once the
+ * town received the village, the county's list (receipt_county_list())
+ * with the town's objection rows — and notice-town.html, once the town
+ * closed the village's posting, when the town posts; then, after
+ * tpa-file, the registry — once the county closed its announcement, when
+ * the county posts. A village with an error receives nothing. Each is
+ * written as received/VILLAGE/.N.tmp-PID/ (files 0600,
  * synced), its rows appended to LEDGER.csv by one atomic replace, the
  * folder renamed to N. Returns the number of receipts taken, or -1 with
  * the problem in ERR (a file that cannot be copied, a full disk: the
