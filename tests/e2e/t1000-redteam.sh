@@ -114,6 +114,37 @@ expect "a row taken out of publicized-town.csv after the county received it: CHA
 	error county-371323 CHANGED_AFTER_RECEIPT 371323105203 "$h" "publicized-town.csv" &&
 	honest 371323105203'
 
+# forge PROGRAM EDIT: bin/, the programs under test with PROGRAM wrapped:
+# after it succeeds in 双河村's folder, EDIT (shell text) runs there, as the
+# cadre's hand between a stage and the town's first audit.
+forge() {
+	mkdir bin && for p in "$TPA_BIN"/*; do ln -s "$p" bin/ || return 1; done &&
+	rm bin/$1 && cat >bin/$1 <<EOF
+#!/bin/sh
+"$TPA_BIN/$1" "\$@" || exit
+case "\$PWD" in */371323105201) ;; *) exit 0;; esac
+$2
+EOF
+	chmod +x bin/$1
+}
+# After the edit of file $f: its hash in PROVENANCE.csv made its own again
+# (there is no secret in it).
+provenance='new=$(sha256sum <$f | cut -c1-64) &&
+	awk -F, -v OFS=, -v f="$f" -v n="$new" "\$1 == f { \$2 = n } 1" PROVENANCE.csv >P && mv P PROVENANCE.csv'
+
+# Before the town's first audit: H002 written in as proposed over the
+# quota, the record of what was made brought up to date. The audit
+# re-derives the decisions: the village is sent back, never received.
+expect "appraised.csv forged before the town's first audit, PROVENANCE.csv made to match: DECISION_MISMATCH names H002; not received" '
+	forge tpa-appraise "f=appraised.csv; grep -q \",H002,.*,over_quota,\" \$f || exit 0
+sed -i \"s/^\\(371323105201,H002,.*\\),over_quota,C2;SCALE,/\\1,proposed,,/\" \$f && $provenance" &&
+	county c && { make -s --no-print-directory -C c/2015/county-371323 TPA_MK_DIR="$MK" TPA_BIN="$PWD/bin" >out 2>err; [ $? -ne 0 ]; } &&
+	grep -q "^371323105201,H002,.*,proposed," c/2015/371323105201/appraised.csv &&
+	error town-371323105 DECISION_MISMATCH 371323105201 H002 "appraised.csv.*decision" &&
+	only town-371323105 DECISION_MISMATCH H002 &&
+	[ ! -d $TA/received/371323105201 ] && [ -d $TA/received/371323105202/1 ] &&
+	[ ! -f c/2015/371323105201/registry/households.csv ]'
+
 # --- the inputs, changed after the town received the village -----------
 
 expect "income lowered in survey.csv after the town received it, make clean: CHANGED_AFTER_RECEIPT names survey.csv, H002, wage_income, and no other household" '
@@ -181,6 +212,11 @@ expect "a private rules file used by hand out of the area: RULES_DIFFER in both 
 	error town-371323105 RULES_DIFFER 371323105203 "" "rules/mine.yaml" &&
 	error county-371323 RULES_DIFFER 371323105203 "" "rules/mine.yaml" &&
 	honest 371323105203'
+
+expect "a village folder the town does not list (a copy of 南岭村 as 371323105204): VILLAGE_NOT_LISTED" '
+	tamper 371323105203 "cp -a . ../371323105204 && sed -i \"s/371323105203/371323105204/\" ../371323105204/village.yaml" keep &&
+	error town-371323105 VILLAGE_NOT_LISTED 371323105204 "" &&
+	[ ! -d $TA/received/371323105204 ] && [ ! -d $CA/received/371323105204 ]'
 
 # --- notices and the posted paper ---------------------------------------
 
@@ -264,6 +300,14 @@ expect "last year's registry: a status doctored before the 2016 run: PREVIOUS_CH
 expect "last year's registry: a household added before the 2016 run: PREVIOUS_CHANGED names H099" '
 	next "sed -n 2p registry/households.csv | sed \"s/,H001,张建国,37132319580312011X,/,H099,王大,371323198001010019,/\" >>registry/households.csv" &&
 	grep -q "^error,PREVIOUS_CHANGED,371323105201,H099,.*registry/households.csv H099" c/2016/county-371323/audit.csv'
+
+expect "last year's registry named in village.yaml (a private, doctored copy): refused, naming villages.csv" '
+	copy && cp -R "$SAMPLE/county/2016" c/ && mkdir c/mine && cp -R c/2015/371323105201/registry c/mine/ &&
+	sed -i "s/^\(371323105201,H031,.*\),new,2015,2015,/\1,continuing,2015,2015,/" c/mine/registry/households.csv &&
+	echo "previous: ../../mine/registry" >>c/2016/371323105201/village.yaml &&
+	{ cmake c 2016 >out 2>err; [ $? -ne 0 ]; } &&
+	grep -q "^tpa-apply: village.yaml:[0-9]*:[0-9]*: previous is the town.s: set it in ../town-371323105/villages.csv\$" err &&
+	[ ! -f c/2016/371323105201/applicants.csv ]'
 
 # --- the sample -----------------------------------------------------------
 
