@@ -145,6 +145,20 @@ sed -i \"s/^\\(371323105201,H002,.*\\),over_quota,C2;SCALE,/\\1,proposed,,/\" \$
 	[ ! -d $TA/received/371323105201 ] && [ -d $TA/received/371323105202/1 ] &&
 	[ ! -f c/2015/371323105201/registry/households.csv ]'
 
+# After the county's announcement: H002 (over the quota) made confirmed in
+# publicized-county.csv before tpa-file files it. The county's audit
+# re-derives that list: the registry made from it is never received nor
+# counted.
+expect "publicized-county.csv forged before tpa-file, PROVENANCE.csv made to match: DECISION_MISMATCH names H002; the registry is not received nor counted" '
+	forge tpa-publicize "f=publicized-county.csv; [ -f \$f ] && grep -q \"^371323105201,H002,.*,over_quota,\" \$f || exit 0
+sed -i \"s/^\\(371323105201,H002,.*\\),over_quota,C2;SCALE,/\\1,confirmed,,/\" \$f && $provenance" &&
+	county c && { make -s --no-print-directory -C c/2015/county-371323 TPA_MK_DIR="$MK" TPA_BIN="$PWD/bin" >out 2>err; [ $? -ne 0 ]; } &&
+	grep -q "^371323105201,H002," c/2015/371323105201/registry/households.csv &&
+	error county-371323 DECISION_MISMATCH 371323105201 H002 "publicized-county.csv.*decision" &&
+	only county-371323 DECISION_MISMATCH H002 &&
+	[ ! -d $CA/received/371323105201/2 ] && [ -d $CA/received/371323105202/2/registry ] &&
+	grep -qx "not_received,371323105201,," $CA/stats.csv'
+
 # --- the inputs, changed after the town received the village -----------
 
 expect "income lowered in survey.csv after the town received it, make clean: CHANGED_AFTER_RECEIPT names survey.csv, H002, wage_income, and no other household" '
