@@ -145,6 +145,20 @@ sed -i \"s/^\\(371323105201,H002,.*\\),over_quota,C2;SCALE,/\\1,proposed,,/\" \$
 	[ ! -d $TA/received/371323105201 ] && [ -d $TA/received/371323105202/1 ] &&
 	[ ! -f c/2015/371323105201/registry/households.csv ]'
 
+# The same forged village, and then its errors struck out of the town's
+# audit.csv so that its town notice is made: no receipt precedes it.
+expect "the village's errors struck out of the town's audit.csv: its town notice is NOT_RECEIVED at both levels, nothing received" '
+	forge tpa-appraise "f=appraised.csv; grep -q \",H002,.*,over_quota,\" \$f || exit 0
+sed -i \"s/^\\(371323105201,H002,.*\\),over_quota,C2;SCALE,/\\1,proposed,,/\" \$f && $provenance" &&
+	county c && { make -s --no-print-directory -C c/2015/county-371323 TPA_MK_DIR="$MK" TPA_BIN="$PWD/bin" >out 2>err; [ $? -ne 0 ]; } &&
+	sed -i "/^error,[A-Z_]*,371323105201,/d" $TA/audit.csv &&
+	{ make -s --no-print-directory -C c/2015/county-371323 TPA_MK_DIR="$MK" TPA_BIN="$PWD/bin" >out 2>err; [ $? -ne 0 ]; } &&
+	[ -f c/2015/371323105201/notice-town.html ] &&
+	error town-371323105 NOT_RECEIVED 371323105201 "" "notice-town.html" &&
+	error county-371323 NOT_RECEIVED 371323105201 "" "notice-town.html" &&
+	error town-371323105 DECISION_MISMATCH 371323105201 H002 &&
+	[ ! -d $TA/received/371323105201 ] && [ ! -d $CA/received/371323105201 ]'
+
 # After the county's announcement: H002 (over the quota) made confirmed in
 # publicized-county.csv before tpa-file files it. The county's audit
 # re-derives that list: the registry made from it is never received nor
