@@ -1414,6 +1414,10 @@ audit_previous(struct village_audit *va)
 		break;
 	case PREVIOUS_RECEIVED:
 		break;
+	case PREVIOUS_BROKEN:
+		cannot_read(va, "PREVIOUS_CHANGED", &err);
+		strbuf_reset(&err);
+		break;
 	}
 	if (err.len > 0)
 		cannot_read(va, "BAD_VALUE", &err);

@@ -5,6 +5,7 @@
 
 #include "base/alloc.h"
 #include "io/csvin.h"
+#include "io/digest.h"
 #include "io/infile.h"
 #include "io/paths.h"
 #include "stages/received.h"
@@ -62,6 +63,15 @@ latest(const struct ledger *l, const char *village, const char *name)
 	return ledger_latest_file(l, village, name);
 }
 
+/* Whether the copy COPY still has the hash its ledger row R gives. */
+static int
+copy_whole(const char *copy, const struct ledger_row *r)
+{
+	char hex[DIGEST_HEX];
+
+	return digest_file(copy, hex) == 0 && strcmp(hex, r->sha256) == 0;
+}
+
 struct relay {
 	const char *file;
 	enum level level;
@@ -117,17 +127,24 @@ received_compare(const struct received_village *v, const struct ledger *l,
 		} else {
 			now = path_join(v->dir, name);
 		}
-		if (!path_is_file(copy)) {
-			/* a row without its file: LEDGER_BROKEN, the ledger's */
+		if (!path_is_file(copy) || !copy_whole(copy, r)) {
+			/* a row without its file, a copy changed since its row
+			 * was written: LEDGER_BROKEN, the ledger's to report; a
+			 * changed copy is no receipt to compare with */
 			free(copy);
 			free(now);
 			continue;
 		}
-		/* the file now: gone (every row removed), or a regular file
-		 * (a FIFO or a folder is never waited on nor read) */
+		/* the file now: a regular file (a FIFO or a folder is never
+		 * waited on nor read), or gone: an input gone is every row
+		 * removed; a list or registry gone is one make removed to
+		 * make it again (make clean, a stale list), compared once it
+		 * is there again */
 		kind = infile_regular(now, msg, sizeof msg);
 		if (kind < 0) {
 			strbuf_printf(err, "%s\n", msg);
+		} else if (kind == 0 && !is_input(name)) {
+			;
 		} else {
 			n = tablediff_files(&o, copy, kind == 1 ? now : NULL,
 			    on_difference, &relay, err);
@@ -172,6 +189,7 @@ received_previous(const char *registry, const char *code,
 	}
 	if (ledger_load(&l, dir, err) != 0) {
 		ledger_free(&l);
+		rc = PREVIOUS_BROKEN;
 		goto out;
 	}
 	rows = &l;
@@ -180,6 +198,24 @@ received_previous(const char *registry, const char *code,
 
 		if (name != NULL && strncmp(name, "registry/", 9) == 0)
 			rc = PREVIOUS_RECEIVED;
+	}
+	/* the copies compared with must be what the county received */
+	for (size_t i = 0; i < rows->nrows && rc == PREVIOUS_RECEIVED; i++) {
+		const char *name = receipt_name(&rows->row[i], code);
+		char *copy;
+
+		if (name == NULL || strncmp(name, "registry/", 9) != 0 ||
+		    latest(rows, code, name) != &rows->row[i])
+			continue;
+		copy = path_join(rows->dir, rows->row[i].file);
+		if (!copy_whole(copy, &rows->row[i])) {
+			strbuf_printf(err, "%s: not the file %s/LEDGER.csv:%lu "
+			    "recorded (its SHA-256 differs, or it is gone): the "
+			    "county's receipt of last year's registry was changed\n",
+			    copy, rows->dir, rows->row[i].line);
+			rc = PREVIOUS_BROKEN;
+		}
+		free(copy);
 	}
 	if (rc == PREVIOUS_RECEIVED) {
 		struct received_village v = { code, village, NULL, aliases, NULL, 0 };

@@ -64,7 +64,11 @@ enum previous_receipt {
 	PREVIOUS_NO_LEDGER,          /* year Y's county keeps no ledger: the
 	                              * registry is taken as it is */
 	PREVIOUS_NOT_RECEIVED,       /* the ledger holds no registry of CODE */
-	PREVIOUS_RECEIVED            /* compared: FN called for each difference */
+	PREVIOUS_RECEIVED,           /* compared: FN called for each difference */
+	PREVIOUS_BROKEN              /* year Y's county ledger does not verify,
+	                              * or a copy of the registry no longer has
+	                              * the hash of its row: what the county
+	                              * received cannot be known (ERR says why) */
 };
 /* The folder of year Y's county (../../Y/county-C beside REGISTRY, C the
  * first 6 digits of CODE). Caller frees. */

@@ -364,12 +364,21 @@ previous_as_received(struct stage *st, const char *dir, const char *code)
 	long n = 0;
 	int rc = 0;
 
-	if (received_previous(dir, code, st->aliases, on_previous_difference,
-	    &first, &n, &err) == PREVIOUS_RECEIVED && n > 0)
+	enum previous_receipt how = received_previous(dir, code, st->aliases,
+	    on_previous_difference, &first, &n, &err);
+
+	if (how == PREVIOUS_RECEIVED && n > 0)
 		rc = stage_fail(st, _("%s: PREVIOUS_CHANGED: last year's registry "
 		    "is not what the county received (differences: %ld; the first: "
 		    "%s); it is corrected only through that year's county "
 		    "reopen.csv"), dir, n, strbuf_str(&first));
+	else if (how == PREVIOUS_BROKEN) {
+		if (err.len > 0 && err.s[err.len - 1] == '\n')
+			strbuf_truncate(&err, err.len - 1);
+		rc = stage_fail(st, _("%s: PREVIOUS_CHANGED: what the county "
+		    "received of last year's registry cannot be known: %s"), dir,
+		    strbuf_str(&err));
+	}
 	if (rc == 0 && err.len > 0)
 		rc = stage_fail_lines(st, &err);
 	strbuf_free(&first);
