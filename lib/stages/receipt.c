@@ -21,6 +21,7 @@
 #include "rules/columns.h"
 #include "stages/receipt.h"
 #include "stages/shell.h"
+#include "values/date.h"
 #include "values/wording.h"
 
 /* What the town receives of a village (SPEC §8), in this order. */
@@ -557,6 +558,80 @@ receipt_due(const struct ledger *l, const char *village, const char *key)
 	return ledger_latest_file(l, village, key) == NULL;
 }
 
+/* Whether a receipt of VILLAGE in L holds ROW. */
+static int
+reopen_used(const struct ledger *l, const struct reopen_row *row)
+{
+	struct strbuf b = { 0 }, suffix = { 0 };
+	char hex[DIGEST_HEX];
+	int used = 0;
+
+	reopen_row_bytes(row, &b);
+	digest_bytes(b.s, b.len, hex);
+	for (size_t i = 0; i < l->nrows && !used; i++) {
+		const char *f = l->row[i].file;
+		size_t n = strlen(f);
+
+		strbuf_reset(&suffix);
+		strbuf_printf(&suffix, "received/%s/%ld/reopen.csv", row->village,
+		    l->row[i].receipt);
+		used = strcmp(l->row[i].village, row->village) == 0 &&
+		    n == suffix.len && strcmp(f, strbuf_str(&suffix)) == 0 &&
+		    strcmp(l->row[i].sha256, hex) == 0;
+	}
+	strbuf_free(&b);
+	strbuf_free(&suffix);
+	return used;
+}
+
+const struct reopen_row *
+receipt_reopen_open(const struct ledger *l, const struct reopen *ro,
+    const char *village)
+{
+	if (ledger_latest_receipt(l, village) == 0)
+		return NULL;
+	for (size_t i = 0; i < ro->n; i++)
+		if (strcmp(ro->row[i].village, village) == 0 &&
+		    !reopen_used(l, &ro->row[i]))
+			return &ro->row[i];
+	return NULL;
+}
+
+int
+receipt_reopen_ready(const struct reopen_row *row, enum level below,
+    long start, const char *posted, const char *list, enum lang lang,
+    struct strbuf *why)
+{
+	const char *name = path_base(list);
+	const char *column = below == LEVEL_VILLAGE ? "posted_village" :
+	    "posted_town";
+	const char *word = below == LEVEL_VILLAGE ?
+	    (lang == LANG_ZH ? "村级" : "village") :
+	    (lang == LANG_ZH ? "乡镇" : "town");
+	size_t before = why->len;
+	char hex[DIGEST_HEX], fp[FINGERPRINT_LEN], d1[DATE_BUF], d2[DATE_BUF];
+
+	if (start <= row->date)
+		wording(why, lang, MSG_REPOST_PERIOD, word,
+		    start > 0 ? date_format(d1, start) : "-",
+		    date_format(d2, row->date));
+	if (!path_is_file(list) || digest_file(list, hex) != 0) {
+		if (why->len > before)
+			strbuf_puts(why, "; ");
+		wording(why, lang, MSG_REPOST_NO_LIST, name);
+	} else if (!fingerprint_matches(posted, hex)) {
+		if (why->len > before)
+			strbuf_puts(why, "; ");
+		fingerprint_format(hex, fp);
+		if (*posted == '\0')
+			wording(why, lang, MSG_REPOST_FINGERPRINT_EMPTY, column, name, fp);
+		else
+			wording(why, lang, MSG_REPOST_FINGERPRINT_WRONG, column, posted,
+			    name, fp);
+	}
+	return why->len == before;
+}
+
 /* One file of a receipt: copied from SRC, or the bytes given. */
 struct copy {
 	const char *name;            /* in the receipt's folder */
@@ -849,8 +924,21 @@ has(const struct receipt_village *v, const char *name)
 	return there;
 }
 
+/* The row ROW of the level's reopen.csv, when not NULL, as the receipt's
+ * reopen.csv. */
+static void
+add_reopen(struct copy *c, size_t *n, const struct reopen_row *row)
+{
+	if (row == NULL)
+		return;
+	memset(&c[*n], 0, sizeof c[*n]);
+	c[*n].name = "reopen.csv";
+	reopen_row_bytes(row, &c[*n].bytes);
+	(*n)++;
+}
+
 long
-receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
+receipts_take(struct receipts *r, struct receipt_village *v, size_t n,
     struct strbuf *err)
 {
 	const struct audit_area *aa = r->aa;
@@ -859,7 +947,7 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		struct copy c[16];
 		size_t nc = 0;
-		const struct receipt_village *x = &v[i];
+		struct receipt_village *x = &v[i];
 		const struct area_town *town = &aa->towns[x->town];
 		const struct area_village *row = area_town_village(town, x->code);
 
@@ -870,15 +958,18 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 
 			if (r->town_ledger_err[x->town] != NULL ||
 			    r->town_broken[x->town] || !has(x, "publicized-village.csv") ||
-			    !receipt_due(l, x->code, "publicized-village.csv"))
+			    (!receipt_due(l, x->code, "publicized-village.csv") &&
+			    x->reopen == NULL))
 				continue;
 			for (size_t k = 0; k < sizeof town_files / sizeof *town_files; k++)
 				add_file(c, &nc, x->dir, town_files[k]);
+			add_reopen(c, &nc, x->reopen);
 			if (write_receipt(r, l, x->code, c, nc, NULL, NULL, err) != 0) {
 				copies_free(c, nc);
 				return -1;
 			}
 			copies_free(c, nc);
+			x->taken = ledger_latest_receipt(l, x->code);
 			taken++;
 			continue;
 		}
@@ -896,7 +987,8 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 			/* the town's list, once the town closed its posting */
 			if (has(x, "publicized-town.csv") &&
 			    area_period_closed(&row->town) &&
-			    receipt_due(l, x->code, "publicized-town.csv")) {
+			    (receipt_due(l, x->code, "publicized-town.csv") ||
+			    x->reopen != NULL)) {
 				char *op = path_join(town->dir, "objections-town.csv");
 				int orc;
 
@@ -910,6 +1002,7 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 					nc++;
 				else
 					strbuf_free(&c[nc].bytes);
+				add_reopen(c, &nc, x->reopen);
 				if (orc >= 0 && write_receipt(r, l, x->code, c, nc, tl,
 				    town->code, err) != 0) {
 					copies_free(c, nc);
@@ -919,6 +1012,7 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 				nc = 0;
 				if (orc < 0)
 					continue;
+				x->taken = ledger_latest_receipt(l, x->code);
 				taken++;
 			}
 			/* the registry, once the county closed its announcement */

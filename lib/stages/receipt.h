@@ -19,7 +19,10 @@
 
 #include "base/strbuf.h"
 #include "io/ledger.h"
+#include "rules/reopen.h"
 #include "stages/auditarea.h"
+#include "values/enums.h"
+#include "values/wording.h"
 
 /* A finding: CODE ("LEDGER_BROKEN" or "NOT_RECEIVED", errors), the
  * village's code ("" when no row names one) and the detail (Chinese, as
@@ -34,6 +37,12 @@ struct receipt_village {
 	size_t town;                 /* index in the area's towns */
 	int has_error;               /* an error finding names it (a pending
 	                              * objection is one) */
+	const struct reopen_row *reopen;  /* a row of the level's reopen.csv
+	                              * whose repost is done
+	                              * (receipt_reopen_ready()): the receipt
+	                              * it makes due, or NULL */
+	long taken;                  /* set by receipts_take(): the receipt
+	                              * taken now, or 0 */
 };
 
 struct receipts {
@@ -82,17 +91,45 @@ void receipts_not_received(struct receipts *r, const struct receipt_village *v);
  * the level's reopen.csv is what will make a new receipt due. */
 int receipt_due(const struct ledger *l, const char *village, const char *key);
 
+/* Reopening (SPEC §8 "Reopening"). The row of RO, a level's reopen.csv,
+ * open for VILLAGE: the first of VILLAGE's rows that no receipt of it in
+ * L, the same level's ledger, holds (a receipt holds a row when its
+ * reopen.csv has the bytes reopen_row_bytes() gives). NULL when there is
+ * none, or when L holds no receipt of VILLAGE: a first receipt needs no
+ * reopen, and a row written before it waits for it. While a row is open,
+ * the village's files are not compared with that level's receipt: their
+ * differences are what the reopen is for, and REOPENED names them once
+ * the village is received again. */
+const struct reopen_row *receipt_reopen_open(const struct ledger *l,
+    const struct reopen *ro, const char *village);
+
+/* Whether the village's list was posted again for ROW, a row of the
+ * reopen.csv of the level above BELOW (LEVEL_VILLAGE for the town,
+ * LEVEL_TOWN for the county): the period of BELOW starts on START (0 when
+ * not given) after ROW's date, and the list LIST the level below posts
+ * (the one its notice shows: appraised.csv for the village, where the
+ * village posts) is there with POSTED (villages.csv's
+ * posted_village or posted_town, "" when empty) its fingerprint. Returns
+ * 1; or 0 with what is missing appended to WHY in LANG (each thing
+ * missing, "; " between them). */
+int receipt_reopen_ready(const struct reopen_row *row, enum level below,
+    long start, const char *posted, const char *list, enum lang lang,
+    struct strbuf *why);
+
 /* Take the receipts due of the N villages V at the audit's own level, in
- * V's order: each written as received/VILLAGE/.N.tmp-PID/ (files 0600,
+ * V's order (a village whose V->reopen is set is received again, the
+ * row's bytes copied as reopen.csv): each written as received/VILLAGE/.N.tmp-PID/ (files 0600,
  * synced), its rows appended to LEDGER.csv by one atomic replace, the
  * folder renamed to N. Returns the number of receipts taken, or -1 with
  * the problem in ERR (a file that cannot be copied, a full disk: the
  * receipt is then not recorded). */
-long receipts_take(struct receipts *r, const struct receipt_village *v,
+long receipts_take(struct receipts *r, struct receipt_village *v,
     size_t n, struct strbuf *err);
 
 /* `tpa status` of a town's or a county's folder DIR: per listed village,
- * how many receipts that level took and the files of the latest, then
+ * how many receipts that level took and the files of the latest, and
+ * what waits for a reopen of the level's reopen.csv (REPOST_MISSING, or
+ * the receipt the next audit takes), then
  * the ledger verified as the audit verifies it (nothing is put right or
  * written). Prints on standard output. Returns EXIT_DONE, EXIT_BLOCKED
  * when a ledger is broken, or EXIT_ERROR (message on standard error) when

@@ -108,6 +108,12 @@ enum msg {
 	MSG_AUDIT_PREVIOUS_REMOVED, /* %s file and household */
 	MSG_AUDIT_PREVIOUS_NO_LEDGER, /* %s registry, %s county folder */
 	MSG_AUDIT_PREVIOUS_UNRECEIVED, /* %s registry, %s ledger */
+	MSG_AUDIT_REPOST_MISSING, /* %s level, %s reopen.csv, %lu line, %s date, %s what is missing */
+	MSG_REPOST_PERIOD,       /* %s level below, %s its start (or "-"), %s the reopen's date */
+	MSG_REPOST_NO_LIST,      /* %s list */
+	MSG_REPOST_FINGERPRINT_EMPTY, /* %s column, %s list, %s its fingerprint */
+	MSG_REPOST_FINGERPRINT_WRONG, /* %s column, %s typed, %s list, %s its fingerprint */
+	MSG_AUDIT_REOPENED,      /* %s level, %s reopen.csv, %lu line, %s reason, %ld receipt, %s files */
 	NMSGS
 };
 
