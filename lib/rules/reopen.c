@@ -145,7 +145,8 @@ reopen_load(struct reopen *r, const char *dir, const char *columns_path,
 	f.ctx = &rd;
 	f.header_seen = &rd.header_seen;
 	if (!path_is_file(r->path)) {
-		strbuf_printf(err, _("cannot read %s: not a regular file\n"), r->path);
+		strbuf_printf(err, _("cannot read %s: not a regular file"), r->path);
+		strbuf_putc(err, '\n');
 		rc = -1;
 	} else if (csvin_read_file(&f, &rd.file, sha, err) != 0) {
 		rc = -1;

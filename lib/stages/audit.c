@@ -1280,15 +1280,12 @@ reopen_check(struct village_audit *va, enum level lev,
 	struct strbuf why = { 0 };
 	char *list, word[32], d[DATE_BUF];
 	long start;
-	int from;
 	const char *posted;
 
 	if (row == NULL || listed == NULL)
 		return;
-	/* the list the level below posts: the one its notice shows */
-	from = va->r != NULL ? level_from(va, lev - 1) :
-	    lev == LEVEL_TOWN ? F_APPRAISED : F_PUB_VILLAGE;
-	list = in_dir(va, stage_files[from]);
+	list = in_dir(va, receipt_reopen_list(lev, va->r == NULL ||
+	    rules_posts(va->r, LEVEL_VILLAGE)));
 	if (lev == LEVEL_TOWN) {
 		start = va->v.publicity[LEVEL_VILLAGE].given ?
 		    va->v.publicity[LEVEL_VILLAGE].start : 0;

@@ -18,7 +18,10 @@
 #include "io/infile.h"
 #include "io/outfile.h"
 #include "io/paths.h"
+#include "rules/area.h"
 #include "rules/columns.h"
+#include "rules/rules.h"
+#include "rules/village.h"
 #include "stages/receipt.h"
 #include "stages/shell.h"
 #include "values/date.h"
@@ -597,6 +600,13 @@ receipt_reopen_open(const struct ledger *l, const struct reopen *ro,
 	return NULL;
 }
 
+const char *
+receipt_reopen_list(enum level lev, int village_posts)
+{
+	return lev == LEVEL_COUNTY && village_posts ? "publicized-village.csv" :
+	    "appraised.csv";
+}
+
 int
 receipt_reopen_ready(const struct reopen_row *row, enum level below,
     long start, const char *posted, const char *list, enum lang lang,
@@ -1046,6 +1056,80 @@ on_status_finding(void *ctx, const char *code, const char *village,
 	printf("  %s %s: %s\n", code, village[0] ? village : "-", detail);
 }
 
+/* The reopen.csv of the level folder DIR; its bad rows printed. */
+static void
+status_reopen_load(struct reopen *ro, const char *dir,
+    const struct audit_area *aa)
+{
+	struct strbuf err = { 0 };
+	const char *p;
+
+	if (reopen_load(ro, dir, aa->have_county ? aa->county.columns_path :
+	    NULL, &err) != 0)
+		for (p = strbuf_str(&err); *p != '\0'; ) {
+			size_t k = strcspn(p, "\n");
+
+			printf("  BAD_VALUE -: %.*s\n", (int)k, p);
+			p += k + (p[k] == '\n');
+		}
+	strbuf_free(&err);
+}
+
+/* What waits for a reopen of village V of town T at the status's level
+ * (own ledger L, reopen.csv RO): REPOST_MISSING and what is missing, or
+ * the receipt the next audit takes. */
+static void
+reopen_status(const struct audit_area *aa, size_t t,
+    const struct area_village *v, const struct ledger *l,
+    const struct reopen *ro)
+{
+	const struct reopen_row *row = receipt_reopen_open(l, ro, v->code);
+	enum level lev = aa->is_county ? LEVEL_COUNTY : LEVEL_TOWN;
+	const char *dir = NULL;
+	struct strbuf why = { 0 }, err = { 0 };
+	struct rules rules;
+	char *list, d[DATE_BUF], msg[1024];
+	int village_posts = 1;
+	long start = 0;
+
+	if (row == NULL)
+		return;
+	for (size_t i = 0; i < aa->ndirs && dir == NULL; i++)
+		if (strcmp(path_base(aa->dirs[i]), v->code) == 0)
+			dir = aa->dirs[i];
+	if (dir == NULL)
+		return;
+	if (aa->have_county) {
+		memset(&rules, 0, sizeof rules);
+		if (area_rules_load(&rules, &aa->county, aa->towns[t].code, &err) == 0) {
+			village_posts = rules_posts(&rules, LEVEL_VILLAGE);
+			rules_free(&rules);
+		}
+	}
+	if (lev == LEVEL_TOWN) {
+		struct village vy;
+
+		if (village_load(&vy, dir, msg, sizeof msg) == 0) {
+			if (vy.publicity[LEVEL_VILLAGE].given)
+				start = vy.publicity[LEVEL_VILLAGE].start;
+			village_free(&vy);
+		}
+	} else {
+		start = v->town.start;
+	}
+	list = path_join(dir, receipt_reopen_list(lev, village_posts));
+	if (receipt_reopen_ready(row, lev - 1, start, lev == LEVEL_TOWN ?
+	    v->posted_village : v->posted_town, list, LANG_ZH, &why))
+		printf(_("    reopen.csv:%lu (%s): posted again; the next audit "
+		    "receives it again\n"), row->line, date_format(d, row->date));
+	else
+		printf(_("    REPOST_MISSING reopen.csv:%lu (%s): %s\n"), row->line,
+		    date_format(d, row->date), strbuf_str(&why));
+	free(list);
+	strbuf_free(&why);
+	strbuf_free(&err);
+}
+
 int
 receipts_status(const char *dir)
 {
@@ -1055,6 +1139,7 @@ receipts_status(const char *dir)
 	char **town_err;
 	char *county_err = NULL;
 	struct receipts r;
+	struct reopen *town_reopen, county_reopen;
 	int broken_seen = 0;
 
 	if (audit_area_load(&aa, dir, NULL, 0, &err) != 0) {
@@ -1076,6 +1161,12 @@ receipts_status(const char *dir)
 		if (ledger_load(&county, aa.county.dir, &err) != 0)
 			county_err = xstrdup(strbuf_str(&err));
 	}
+	town_reopen = xcalloc(aa.ntowns + 1, sizeof *town_reopen);
+	memset(&county_reopen, 0, sizeof county_reopen);
+	for (size_t t = 0; t < aa.ntowns; t++)
+		status_reopen_load(&town_reopen[t], aa.towns[t].dir, &aa);
+	if (aa.have_county)
+		status_reopen_load(&county_reopen, aa.county.dir, &aa);
 	{
 		const struct ledger *own = aa.is_county ? &county : &towns[0];
 
@@ -1106,6 +1197,8 @@ receipts_status(const char *dir)
 					printf(" %s", strlen(f) > skip ? f + skip : f);
 				}
 				putchar('\n');
+				reopen_status(&aa, t, v, own, aa.is_county ?
+				    &county_reopen : &town_reopen[t]);
 			}
 	}
 	receipts_init(&r, &aa, towns, town_err, &county, county_err,
@@ -1118,6 +1211,10 @@ receipts_status(const char *dir)
 	}
 	free(towns);
 	free(town_err);
+	for (size_t t = 0; t < aa.ntowns; t++)
+		reopen_free(&town_reopen[t]);
+	free(town_reopen);
+	reopen_free(&county_reopen);
 	ledger_free(&county);
 	free(county_err);
 	audit_area_free(&aa);

@@ -103,6 +103,13 @@ int receipt_due(const struct ledger *l, const char *village, const char *key);
 const struct reopen_row *receipt_reopen_open(const struct ledger *l,
     const struct reopen *ro, const char *village);
 
+/* The list whose fingerprint a reopen at LEV (LEVEL_TOWN or LEVEL_COUNTY)
+ * needs: the one the notice of the level below shows — appraised.csv for
+ * the village's posting; publicized-village.csv for the town's, or
+ * appraised.csv when VILLAGE_POSTS is 0 (the procedure has no village
+ * posting). */
+const char *receipt_reopen_list(enum level lev, int village_posts);
+
 /* Whether the village's list was posted again for ROW, a row of the
  * reopen.csv of the level above BELOW (LEVEL_VILLAGE for the town,
  * LEVEL_TOWN for the county): the period of BELOW starts on START (0 when
