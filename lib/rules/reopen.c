@@ -8,6 +8,7 @@
 #include "base/i18n.h"
 #include "io/csvin.h"
 #include "io/paths.h"
+#include "rules/area.h"
 #include "rules/columns.h"
 #include "rules/reopen.h"
 #include "values/date.h"
@@ -172,6 +173,33 @@ reopen_free(struct reopen *r)
 	free(r->row);
 	free(r->path);
 	memset(r, 0, sizeof *r);
+}
+
+int
+reopen_keep_listed(struct reopen *ro, const struct area_town *t, size_t n,
+    struct strbuf *err)
+{
+	size_t kept = 0;
+	int out = 0;
+
+	for (size_t i = 0; i < ro->n; i++) {
+		int listed = 0;
+
+		for (size_t k = 0; k < n && !listed; k++)
+			listed = area_town_village(&t[k], ro->row[i].village) != NULL;
+		if (listed) {
+			ro->row[kept++] = ro->row[i];
+			continue;
+		}
+		strbuf_printf(err, _("%s:%lu: village_code: %s is not a village "
+		    "of %s"), ro->path, ro->row[i].line, ro->row[i].village,
+		    n == 1 ? t[0].villages_path : "villages.csv");
+		strbuf_putc(err, '\n');
+		free(ro->row[i].reason);
+		out++;
+	}
+	ro->n = kept;
+	return out;
 }
 
 void

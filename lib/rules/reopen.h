@@ -35,6 +35,14 @@ int reopen_load(struct reopen *r, const char *dir, const char *columns_path,
     struct strbuf *err);
 void reopen_free(struct reopen *r);
 
+struct area_town;
+/* Leave out of RO the rows naming a village that none of the N towns T
+ * lists in its villages.csv (a town's reopen.csv: its own town alone),
+ * each with a line "FILE:LINE: village_code: message" in ERR. Returns the
+ * number of rows left out. */
+int reopen_keep_listed(struct reopen *ro, const struct area_town *t, size_t n,
+    struct strbuf *err);
+
 /* The bytes a receipt copies of ROW (received/VILLAGE/N/reopen.csv): the
  * header and the row, UTF-8, LF, the date as YYYY-MM-DD, the reason quoted
  * when it must be. Appended to B. */

@@ -1778,26 +1778,29 @@ write_findings(struct auditor *a, struct outfile *out)
 	}
 }
 
-/* The reopen.csv of the level folder DIR into RO: each bad row a
- * BAD_VALUE finding naming FILE:LINE, and left out. */
+/* The reopen.csv of the level folder DIR into RO: each bad row (or one
+ * naming a village none of the NTOWNS TOWNS lists) left out, and, when
+ * REPORT, a BAD_VALUE finding naming FILE:LINE. A town audit reads the
+ * county's file without reporting it: the county's audit does. */
 static void
-load_reopen(struct auditor *a, struct reopen *ro, const char *dir)
+load_reopen(struct auditor *a, struct reopen *ro, const char *dir,
+    const struct area_town *towns, size_t ntowns, int report)
 {
 	struct strbuf err = { 0 };
 	const char *columns = a->area.have_county ? a->area.county.columns_path :
 	    NULL;
+	const char *p;
 
-	if (reopen_load(ro, dir, columns, &err) != 0) {
-		const char *p = strbuf_str(&err);
+	(void)reopen_load(ro, dir, columns, &err);
+	if (report)
+		(void)reopen_keep_listed(ro, towns, ntowns, &err);
+	for (p = strbuf_str(&err); report && *p != '\0'; ) {
+		size_t k = strcspn(p, "\n");
+		char *line = xstrndup(p, k);
 
-		while (*p != '\0') {
-			size_t k = strcspn(p, "\n");
-			char *line = xstrndup(p, k);
-
-			finding(a, SEV_ERROR, "BAD_VALUE", "", "", line);
-			free(line);
-			p += k + (p[k] == '\n');
-		}
+		finding(a, SEV_ERROR, "BAD_VALUE", "", "", line);
+		free(line);
+		p += k + (p[k] == '\n');
 	}
 	strbuf_free(&err);
 }
@@ -1833,7 +1836,8 @@ load_area(struct auditor *a, const char *dir)
 		if (ledger_load(&a->county_ledger, aa->county.dir, &err) != 0)
 			a->county_ledger_err = xstrdup(strbuf_str(&err));
 		strbuf_reset(&err);
-		load_reopen(a, &a->county_reopen, aa->county.dir);
+		load_reopen(a, &a->county_reopen, aa->county.dir, aa->towns,
+		    aa->ntowns, aa->is_county);
 	}
 	for (size_t t = 0; t < aa->ntowns; t++) {
 		stage_read(&a->st, aa->towns[t].path, aa->towns[t].sha256);
@@ -1842,7 +1846,8 @@ load_area(struct auditor *a, const char *dir)
 		if (ledger_load(&a->town_ledgers[t], aa->towns[t].dir, &err) != 0)
 			a->town_ledger_err[t] = xstrdup(strbuf_str(&err));
 		strbuf_reset(&err);
-		load_reopen(a, &a->town_reopen[t], aa->towns[t].dir);
+		load_reopen(a, &a->town_reopen[t], aa->towns[t].dir, &aa->towns[t],
+		    1, 1);
 	}
 	if (!aa->have_county || a->have_official)
 		return 0;

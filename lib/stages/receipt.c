@@ -1056,22 +1056,24 @@ on_status_finding(void *ctx, const char *code, const char *village,
 	printf("  %s %s: %s\n", code, village[0] ? village : "-", detail);
 }
 
-/* The reopen.csv of the level folder DIR; its bad rows printed. */
+/* The reopen.csv of the level folder DIR, whose rows name villages of
+ * the N towns T; its bad rows printed. */
 static void
 status_reopen_load(struct reopen *ro, const char *dir,
-    const struct audit_area *aa)
+    const struct audit_area *aa, const struct area_town *t, size_t n)
 {
 	struct strbuf err = { 0 };
 	const char *p;
 
-	if (reopen_load(ro, dir, aa->have_county ? aa->county.columns_path :
-	    NULL, &err) != 0)
-		for (p = strbuf_str(&err); *p != '\0'; ) {
-			size_t k = strcspn(p, "\n");
+	(void)reopen_load(ro, dir, aa->have_county ? aa->county.columns_path :
+	    NULL, &err);
+	(void)reopen_keep_listed(ro, t, n, &err);
+	for (p = strbuf_str(&err); *p != '\0'; ) {
+		size_t k = strcspn(p, "\n");
 
-			printf("  BAD_VALUE -: %.*s\n", (int)k, p);
-			p += k + (p[k] == '\n');
-		}
+		printf("  BAD_VALUE -: %.*s\n", (int)k, p);
+		p += k + (p[k] == '\n');
+	}
 	strbuf_free(&err);
 }
 
@@ -1163,10 +1165,6 @@ receipts_status(const char *dir)
 	}
 	town_reopen = xcalloc(aa.ntowns + 1, sizeof *town_reopen);
 	memset(&county_reopen, 0, sizeof county_reopen);
-	for (size_t t = 0; t < aa.ntowns; t++)
-		status_reopen_load(&town_reopen[t], aa.towns[t].dir, &aa);
-	if (aa.have_county)
-		status_reopen_load(&county_reopen, aa.county.dir, &aa);
 	{
 		const struct ledger *own = aa.is_county ? &county : &towns[0];
 
@@ -1174,6 +1172,13 @@ receipts_status(const char *dir)
 		    _("county") : _("town"), aa.is_county ? aa.county.code :
 		    aa.towns[0].code, aa.is_county ? aa.county.name : aa.towns[0].name,
 		    own->nrows, own->path);
+		/* the level's own reopen.csv: a town's, or the county's */
+		if (aa.is_county && aa.have_county)
+			status_reopen_load(&county_reopen, aa.county.dir, &aa,
+			    aa.towns, aa.ntowns);
+		else if (!aa.is_county)
+			status_reopen_load(&town_reopen[0], aa.towns[0].dir, &aa,
+			    &aa.towns[0], 1);
 		for (size_t t = 0; t < aa.ntowns; t++)
 			for (size_t i = 0; i < aa.towns[t].nvillages; i++) {
 				const struct area_village *v = &aa.towns[t].village[i];

@@ -156,3 +156,7 @@ expect "an absent reopen.csv is no reopen" '
 	corrected && rm $T/reopen.csv && town_audit &&
 	grep -q ",CHANGED_AFTER_RECEIPT,$V,H002," $T/audit.csv && ! grep -q "BAD_VALUE" $T/audit.csv'
 
+
+expect "a row naming a village the town does not list is an error naming reopen.csv, its line and villages.csv" '
+	corrected && echo "371323106201,2015-06-11,x" >>$T/reopen.csv && town_audit &&
+	grep "^error,BAD_VALUE,,," $T/audit.csv | grep -q "reopen.csv:2: village_code: 371323106201 is not a village of .*villages.csv"'
