@@ -68,7 +68,10 @@ STRAY := $(if $(AREA_FILE),$(wildcard $(VILLAGES:%=%/objections-town.csv) $(VILL
 # The county receives each registry at its first audit after tpa-file
 # (SPEC §8 "Receipts"): a new registry runs the county audit again.
 RECEIVE := $(if $(filter county,$(LEVEL)),$(if $(AREA_FILE),$(REGISTRIES:%=%/households.csv)))
-audit.csv sample.csv &: $(AUDITED:%=%/publicized-$(BELOW).csv) $(AUDITED:%=%/village.yaml) $(AREA_FILE) $(STRAY) $(RECEIVE)
+# A row of the level's reopen.csv makes a village's next receipt due
+# (SPEC §8 "Reopening"): the file, once there, runs the audit again.
+REOPEN := $(if $(AREA_FILE),$(wildcard reopen.csv))
+audit.csv sample.csv &: $(AUDITED:%=%/publicized-$(BELOW).csv) $(AUDITED:%=%/village.yaml) $(AREA_FILE) $(STRAY) $(RECEIVE) $(REOPEN)
 	@$(T)tpa-audit --level $(LEVEL) -o . $(if $(AREA_FILE),,$(AUDITED)) || [ $$? -eq 1 ]
 
 ifeq ($(REGISTRIES),)

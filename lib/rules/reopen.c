@@ -121,7 +121,7 @@ reopen_load(struct reopen *r, const char *dir, const char *columns_path,
 {
 	struct reading rd;
 	struct csvin_file f;
-	char msg[1024], sha[DIGEST_HEX];
+	char msg[1024];
 	int rc;
 
 	memset(r, 0, sizeof *r);
@@ -149,9 +149,10 @@ reopen_load(struct reopen *r, const char *dir, const char *columns_path,
 		strbuf_printf(err, _("cannot read %s: not a regular file"), r->path);
 		strbuf_putc(err, '\n');
 		rc = -1;
-	} else if (csvin_read_file(&f, &rd.file, sha, err) != 0) {
+	} else if (csvin_read_file(&f, &rd.file, r->sha256, err) != 0) {
 		rc = -1;
 	} else {
+		r->read = 1;
 		rc = rd.nerr;
 	}
 	if (rc < 0) {

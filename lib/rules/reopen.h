@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "base/strbuf.h"
+#include "io/digest.h"
 
 struct reopen_row {
 	char village[13];            /* 12 digits */
@@ -20,6 +21,8 @@ struct reopen_row {
 struct reopen {
 	char *path;                  /* DIR/reopen.csv */
 	int exists;                  /* an absent file: no reopen */
+	int read;                    /* it was read: SHA256 is its bytes' */
+	char sha256[DIGEST_HEX];
 	struct reopen_row *row;      /* the good rows, in the file's order */
 	size_t n, cap;
 };

@@ -1792,6 +1792,9 @@ load_reopen(struct auditor *a, struct reopen *ro, const char *dir,
 	const char *p;
 
 	(void)reopen_load(ro, dir, columns, &err);
+	/* read: a row added runs the audit again */
+	if (ro->read)
+		stage_read(&a->st, ro->path, ro->sha256);
 	if (report)
 		(void)reopen_keep_listed(ro, towns, ntowns, &err);
 	for (p = strbuf_str(&err); report && *p != '\0'; ) {

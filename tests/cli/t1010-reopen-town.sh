@@ -160,3 +160,12 @@ expect "an absent reopen.csv is no reopen" '
 expect "a row naming a village the town does not list is an error naming reopen.csv, its line and villages.csv" '
 	corrected && echo "371323106201,2015-06-11,x" >>$T/reopen.csv && town_audit &&
 	grep "^error,BAD_VALUE,,," $T/audit.csv | grep -q "reopen.csv:2: village_code: 371323106201 is not a village of .*villages.csv"'
+
+expect "make in the town folder: a reopen row added last, after the village posted again: the audit receives A again, and records reading reopen.csv (make runs it again when the file changes)" '
+	corrected && repost && posted &&
+	make -s -C $T TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" >/dev/null 2>&1; [ "$(ls $T/received/$V)" = 1 ] &&
+	grep -q ",CHANGED_AFTER_RECEIPT,$V,H002," $T/audit.csv &&
+	make -s -C $T TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" >/dev/null 2>&1; [ "$(ls $T/received/$V)" = 1 ] &&
+	reopen && make -s -C $T TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" >/dev/null 2>&1;
+	[ -f $T/received/$V/2/reopen.csv ] && grep -q ",REOPENED,$V,H002," $T/audit.csv &&
+	grep "^audit.csv," $T/PROVENANCE.csv | grep -q ";reopen.csv@$(sha256sum <$T/reopen.csv | cut -c1-64);"'
