@@ -112,6 +112,9 @@ struct auditor {
 	struct reopen county_reopen;  /* the county's, when have_county */
 	const struct reopen_row **reopen_ready;  /* per folder: the row of the
 	                              * audit's own level whose repost is done */
+	unsigned char *town_reopening;  /* per folder, at a county audit: the
+	                              * town's row is open (the town receives
+	                              * the village again before the county) */
 	size_t *dir_errors;           /* in an area: errors found auditing each folder */
 	size_t errors;
 	struct strbuf msg;
@@ -1338,6 +1341,8 @@ audit_received(struct village_audit *va)
 	/* a level's repost is checked at its own audit and above: the
 	 * county's waits for the town's receipt, which the town audit takes */
 	reopen_check(va, LEVEL_TOWN, town_open, a->town_reopen[va->town].path);
+	if (a->area.is_county && town_open != NULL)
+		a->town_reopening[va->nth] = 1;
 	if (a->area.is_county)
 		reopen_check(va, LEVEL_COUNTY, county_open, a->county_reopen.path);
 	if (err.len > 0)
@@ -1834,6 +1839,7 @@ load_area(struct auditor *a, const char *dir)
 	a->town_ledger_err = xcalloc(aa->ntowns + 1, sizeof *a->town_ledger_err);
 	a->town_reopen = xcalloc(aa->ntowns + 1, sizeof *a->town_reopen);
 	a->reopen_ready = xcalloc(aa->ndirs + 1, sizeof *a->reopen_ready);
+	a->town_reopening = xcalloc(aa->ndirs + 1, sizeof *a->town_reopening);
 	if (aa->have_county) {
 		stage_read(&a->st, aa->county.path, aa->county.sha256);
 		if (ledger_load(&a->county_ledger, aa->county.dir, &err) != 0)
@@ -2072,8 +2078,9 @@ reopened(struct auditor *a, const struct receipt_village *v)
 	    LEVEL_TOWN, on_reopened, &h, &err);
 	for (size_t i = 0; i < h.n; i++) {
 		strbuf_reset(&b);
-		wording(&b, LANG_ZH, MSG_AUDIT_REOPENED, county ? "县" : "乡镇",
-		    path, v->reopen->line, v->reopen->reason, v->taken,
+		wording(&b, LANG_ZH, *h.household[i] ? MSG_AUDIT_REOPENED :
+		    MSG_AUDIT_REOPENED_VILLAGE, county ? "县" : "乡镇", path,
+		    v->reopen->line, v->reopen->reason, v->taken,
 		    strbuf_str(&h.files[i]));
 		finding(a, SEV_WARNING, "REOPENED", v->code, h.household[i],
 		    strbuf_str(&b));
@@ -2125,7 +2132,9 @@ area_receipts(struct auditor *a)
 		/* the errors found auditing its folder (whatever code its
 		 * village.yaml gives), and those that name it since */
 		for (size_t i = 0; i < aa->ndirs; i++) {
-			v[i].has_error = a->dir_errors[i] > 0;
+			/* the county receives only what the town received: not
+			 * while the town's reopen waits for its receipt */
+			v[i].has_error = a->dir_errors[i] > 0 || a->town_reopening[i];
 			v[i].reopen = a->reopen_ready[i];
 		}
 		for (size_t k = 0; k < a->nf; k++)
@@ -2323,6 +2332,7 @@ out:
 	free(a.town_reopen);
 	reopen_free(&a.county_reopen);
 	free(a.reopen_ready);
+	free(a.town_reopening);
 	audit_area_free(&a.area);
 	for (size_t k = 0; k < a.nareas; k++) {
 		free(a.areas[k].town);

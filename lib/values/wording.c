@@ -140,6 +140,8 @@ static const char *const formats[NMSGS][2] = {
 		"villages.csv's %s (%s) is not the fingerprint of %s (%s)" },
 	[MSG_AUDIT_REOPENED] = { "%s重新受理（%s第%lu行：%s）后第%ld次接收：该户在%s中与上次接收不同",
 		"received again after the %s reopened it (%s:%lu: %s), receipt %ld: the household differs in %s from the receipt before" },
+	[MSG_AUDIT_REOPENED_VILLAGE] = { "%s重新受理（%s第%lu行：%s）后第%ld次接收：村的%s与上次接收不同",
+		"received again after the %s reopened it (%s:%lu: %s), receipt %ld: the village's %s differs from the receipt before" },
 };
 
 void

@@ -114,6 +114,7 @@ enum msg {
 	MSG_REPOST_FINGERPRINT_EMPTY, /* %s column, %s list, %s its fingerprint */
 	MSG_REPOST_FINGERPRINT_WRONG, /* %s column, %s typed, %s list, %s its fingerprint */
 	MSG_AUDIT_REOPENED,      /* %s level, %s reopen.csv, %lu line, %s reason, %ld receipt, %s files */
+	MSG_AUDIT_REOPENED_VILLAGE, /* the same, for the village's own keys (village.yaml) */
 	NMSGS
 };
 

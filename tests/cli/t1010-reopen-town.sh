@@ -118,6 +118,7 @@ expect "REOPENED (warning) names exactly the households whose rows differ betwee
 	households $T/received/$V/1 $T/received/$V/2 | sort -u >want && grep -qx H002 want &&
 	grep ",REOPENED,$V," $T/audit.csv | cut -d, -f4 | sort >got && same got want &&
 	grep ",REOPENED,$V,H002," $T/audit.csv | grep -q "survey.csv" &&
+	grep -q "^warning,REOPENED,$V,,.*村的village.yaml与上次接收不同" $T/audit.csv &&
 	! grep -q "^warning,REOPENED,371323105202," $T/audit.csv'
 
 expect "the row is used once: the next audit receives nothing more, and a second change after receipt 2 is CHANGED_AFTER_RECEIPT again" '

@@ -111,3 +111,11 @@ expect "the county row is used once: the next county audit receives nothing; a l
 	awk -F, -v OFS=, "NR > 1 && \$2 == \"H039\" { \$2 = \"H040\" } { print }" $A/publicized-town.csv >p && mv p $A/publicized-town.csv &&
 	county_audit && grep ",CHANGED_AFTER_RECEIPT,$V,H039," $CO/audit.csv | grep -q "在县接收之后删除" &&
 	! grep -q REPOST_MISSING $CO/audit.csv && same $CO/LEDGER.csv first'
+
+expect "the county receives A again only after the town did: with the town's row still open (A posted again, the town audit not yet run) the county audit takes nothing; after the town's receipt it does" '
+	corrected && echo "$CROW" >>$CO/reopen.csv && resolve $A &&
+	cell 12 "$(fp $A/publicized-village.csv)" && rebuild $V && resolve $A && [ -f $A/publicized-town.csv ] &&
+	county_audit && [ "$(ls $CO/received/$V)" = 1 ] && [ "$(ls $T/received/$V)" = 1 ] &&
+	! grep -q ",REPOST_MISSING," $CO/audit.csv &&
+	town_audit && [ -f $T/received/$V/2/reopen.csv ] &&
+	county_audit && [ -f $CO/received/$V/2/reopen.csv ] && ! grep -q "^error," $CO/audit.csv'

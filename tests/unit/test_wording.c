@@ -105,6 +105,7 @@ static const char *const args[NMSGS] = {
 	[MSG_REPOST_FINGERPRINT_EMPTY] = "sss",
 	[MSG_REPOST_FINGERPRINT_WRONG] = "ssss",
 	[MSG_AUDIT_REOPENED] = "sslsds",
+	[MSG_AUDIT_REOPENED_VILLAGE] = "sslsds",
 };
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each
