@@ -87,8 +87,9 @@ void receipts_not_received(struct receipts *r, const struct receipt_village *v);
  * kind of receipt: publicized-village.csv at the town, publicized-town.csv
  * or registry/households.csv at the county) is to be taken now: when none
  * of its receipts in L holds KEY. A village received whose files changed
- * is not received again (that is CHANGED_AFTER_RECEIPT); a reopen row of
- * the level's reopen.csv is what will make a new receipt due. */
+ * is not received again (that is CHANGED_AFTER_RECEIPT); only a reopen
+ * row of the level's reopen.csv makes a new receipt due (a
+ * receipt_village's reopen, see receipts_take()). */
 int receipt_due(const struct ledger *l, const char *village, const char *key);
 
 /* Reopening (SPEC §8 "Reopening"). The row of RO, a level's reopen.csv,
