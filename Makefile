@@ -191,7 +191,7 @@ $(BIN)/tpa-bare: $(O)/bench/bare.o
 
 # Fuzzing (libFuzzer, clang): make fuzz FUZZ_SECONDS=N runs every target.
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS  = csvin rules village values ledger stage-apply stage-survey stage-appraise stage-resolve
+FUZZ_TARGETS  = csvin rules village values ledger reopen stage-apply stage-survey stage-appraise stage-resolve
 FUZZ_CC       = clang
 FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_OBJ     := $(LIB_SRC:lib/%.c=build-fuzz/lib/%.o)

@@ -68,12 +68,15 @@ STRAY := $(if $(AREA_FILE),$(wildcard $(VILLAGES:%=%/objections-town.csv) $(VILL
 # The county receives each registry at its first audit after tpa-file
 # (SPEC §8 "Receipts"): a new registry runs the county audit again.
 RECEIVE := $(if $(filter county,$(LEVEL)),$(if $(AREA_FILE),$(REGISTRIES:%=%/households.csv)))
+# A row of the level's reopen.csv makes a village's next receipt due
+# (SPEC §8 "Reopening"): the file, once there, runs the audit again.
+REOPEN := $(if $(AREA_FILE),$(wildcard reopen.csv))
 # What the level received, and the towns' ledgers the county's pins: an
 # edit of a ledger or of a received copy runs the audit again, which
 # verifies them (LEDGER_BROKEN). The audit appends to LEDGER.csv before it
 # writes audit.csv, so its own receipts run nothing again.
 LEDGERS := $(if $(AREA_FILE),$(wildcard LEDGER.csv received/*/*/* received/*/*/registry/*) $(if $(filter county,$(LEVEL)),$(wildcard ../town-$(AREA)*/LEDGER.csv)))
-audit.csv sample.csv &: $(AUDITED:%=%/publicized-$(BELOW).csv) $(AUDITED:%=%/village.yaml) $(AREA_FILE) $(STRAY) $(RECEIVE) $(LEDGERS)
+audit.csv sample.csv &: $(AUDITED:%=%/publicized-$(BELOW).csv) $(AUDITED:%=%/village.yaml) $(AREA_FILE) $(STRAY) $(RECEIVE) $(LEDGERS) $(REOPEN)
 	@$(T)tpa-audit --level $(LEVEL) -o . $(if $(AREA_FILE),,$(AUDITED)) || [ $$? -eq 1 ]
 
 ifeq ($(REGISTRIES),)

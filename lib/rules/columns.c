@@ -23,6 +23,12 @@ static const struct { const char *canonical, *aliases; } villages_only[] = {
 	{ "quota", "规模|指标" },
 };
 
+/* Headers of a level's reopen.csv alone (tpa-area(5)). */
+static const struct { const char *canonical, *aliases; } reopen_only[] = {
+	{ "date", "重新受理日期|日期" },
+	{ "reason", "重新受理原因|理由|事由" },
+};
+
 struct alias {
 	char *canonical;
 	char *alias;
@@ -83,6 +89,17 @@ aliases_new_villages(void)
 
 	for (size_t i = 0; i < sizeof villages_only / sizeof villages_only[0]; i++)
 		add_list(a, villages_only[i].canonical, villages_only[i].aliases);
+	add_catalogue(a);
+	return a;
+}
+
+struct column_aliases *
+aliases_new_reopen(void)
+{
+	struct column_aliases *a = xcalloc(1, sizeof *a);
+
+	for (size_t i = 0; i < sizeof reopen_only / sizeof reopen_only[0]; i++)
+		add_list(a, reopen_only[i].canonical, reopen_only[i].aliases);
 	add_catalogue(a);
 	return a;
 }

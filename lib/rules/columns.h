@@ -17,6 +17,8 @@ struct column_aliases *aliases_new(void);
 /* The built-in aliases for a town's villages.csv: those above, after the
  * headers of that file alone (村名 is its name, 人口 its population). */
 struct column_aliases *aliases_new_villages(void);
+/* The same for a level's reopen.csv (date, reason). */
+struct column_aliases *aliases_new_reopen(void);
 /* Add the aliases of a YAML file: a mapping of canonical names to one alias
  * or a list of them. Returns 0, or -1 with "FILE:LINE:COL: message". */
 int aliases_load(struct column_aliases *a, const char *path, char *err,

@@ -111,6 +111,13 @@ struct auditor {
 	char **town_ledger_err;       /* per town: why its ledger is broken, or NULL */
 	struct ledger county_ledger;  /* the county's, when have_county */
 	char *county_ledger_err;
+	struct reopen *town_reopen;   /* per town of the area: its reopen.csv */
+	struct reopen county_reopen;  /* the county's, when have_county */
+	const struct reopen_row **reopen_ready;  /* per folder: the row of the
+	                              * audit's own level whose repost is done */
+	unsigned char *town_reopening;  /* per folder, at a county audit: the
+	                              * town's row is open (the town receives
+	                              * the village again before the county) */
 	size_t *dir_errors;           /* in an area: errors found auditing each folder */
 	size_t errors;
 	struct strbuf msg;
@@ -147,6 +154,7 @@ struct village_audit {
 	const struct rules *r;       /* the rules decisions are re-derived with */
 	const struct rules *off;     /* the official rules, or NULL */
 	long town;                   /* index in the area's towns, or -1 */
+	size_t nth;                  /* in an area: index in area.dirs */
 	struct column_aliases *aliases;
 	struct provenance_rows prov;
 	int have_prov;
@@ -1292,6 +1300,22 @@ subject(struct strbuf *b, const struct received_change *c)
 		strbuf_printf(b, " %s", id_mask(masked, c->d->id, strlen(c->d->id)));
 }
 
+/* The name of level L in the village's language. */
+static void
+level_word(const struct village_audit *va, enum level l, char out[32])
+{
+	const char *word;
+	size_t n;
+
+	if (va->lang == LANG_ZH) {
+		word = enum_label(&enum_level, (int)l, &n);
+	} else {
+		word = level_code(l);
+		n = strlen(word);
+	}
+	snprintf(out, 32, "%.*s", (int)n, word);
+}
+
 static void
 on_received(void *ctx, const struct received_change *c)
 {
@@ -1299,17 +1323,9 @@ on_received(void *ctx, const struct received_change *c)
 	const struct tablediff *d = c->d;
 	struct strbuf who = { 0 };
 	char level[32];
-	const char *word;
-	size_t n;
 	int inserted;
 
-	if (va->lang == LANG_ZH) {
-		word = enum_label(&enum_level, (int)c->level, &n);
-	} else {
-		word = level_code(c->level);
-		n = strlen(word);
-	}
-	snprintf(level, sizeof level, "%.*s", (int)n, word);
+	level_word(va, c->level, level);
 	subject(&who, c);
 	if (d->added)
 		say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", d->household,
@@ -1335,6 +1351,46 @@ on_received(void *ctx, const struct received_change *c)
  * from it are neither compared with their receipts (they differ because
  * it did) nor blamed by the re-derivation for its households; when none
  * changed, a list that differs from its receipt is named. */
+/* The open row ROW of level LEV's reopen.csv (SPEC §8 "Reopening"): the
+ * list posted again at the level below, or REPOST_MISSING. A row whose
+ * repost is done makes the audit's own level's receipt due. */
+static void
+reopen_check(struct village_audit *va, enum level lev,
+    const struct reopen_row *row, const char *path)
+{
+	struct auditor *a = va->a;
+	const struct area_village *listed = va->area.village;
+	struct strbuf why = { 0 };
+	char *list, word[32], d[DATE_BUF];
+	long start;
+	const char *posted;
+
+	if (row == NULL || listed == NULL)
+		return;
+	list = in_dir(va, receipt_reopen_list(lev, va->r == NULL ||
+	    rules_posts(va->r, LEVEL_VILLAGE)));
+	if (lev == LEVEL_TOWN) {
+		start = va->v.publicity[LEVEL_VILLAGE].given ?
+		    va->v.publicity[LEVEL_VILLAGE].start : 0;
+		posted = listed->posted_village;
+	} else {
+		start = area_level_period(&va->area, LEVEL_TOWN)->start;
+		posted = listed->posted_town;
+	}
+	if (receipt_reopen_ready(row, lev - 1, start, posted, list, va->lang,
+	    &why)) {
+		if (lev == (a->area.is_county ? LEVEL_COUNTY : LEVEL_TOWN))
+			a->reopen_ready[va->nth] = row;
+	} else {
+		level_word(va, lev, word);
+		say(va, SEV_ERROR, "REPOST_MISSING", "", MSG_AUDIT_REPOST_MISSING,
+		    word, path, row->line, date_format(d, row->date),
+		    strbuf_str(&why));
+	}
+	free(list);
+	strbuf_free(&why);
+}
+
 static void
 audit_received(struct village_audit *va)
 {
@@ -1342,16 +1398,33 @@ audit_received(struct village_audit *va)
 	struct received_village rv = { va->code, va->dir, &va->area, va->aliases,
 		va->r, va->v.year };
 	struct strbuf err = { 0 };
+	const struct reopen_row *town_open = NULL, *county_open = NULL;
 	long n = 0;
 
+	/* while a level's reopen row is open, the village's differences
+	 * against that level's receipt are what the reopen is for */
+	if (a->town_ledger_err[va->town] == NULL)
+		town_open = receipt_reopen_open(&a->town_ledgers[va->town],
+		    &a->town_reopen[va->town], va->code);
+	if (a->area.have_county && a->county_ledger_err == NULL)
+		county_open = receipt_reopen_open(&a->county_ledger,
+		    &a->county_reopen, va->code);
 	for (int part = RECEIVED_INPUTS; part <= RECEIVED_LISTS && n == 0; part++) {
-		if (a->town_ledger_err[va->town] == NULL)
+		if (a->town_ledger_err[va->town] == NULL && town_open == NULL)
 			n += received_compare(&rv, &a->town_ledgers[va->town],
 			    LEVEL_TOWN, (enum received_part)part, on_received, va, &err);
-		if (a->area.have_county && a->county_ledger_err == NULL)
+		if (a->area.have_county && a->county_ledger_err == NULL &&
+		    county_open == NULL)
 			n += received_compare(&rv, &a->county_ledger, LEVEL_COUNTY,
 			    (enum received_part)part, on_received, va, &err);
 	}
+	/* a level's repost is checked at its own audit and above: the
+	 * county's waits for the town's receipt, which the town audit takes */
+	reopen_check(va, LEVEL_TOWN, town_open, a->town_reopen[va->town].path);
+	if (a->area.is_county && town_open != NULL)
+		a->town_reopening[va->nth] = 1;
+	if (a->area.is_county)
+		reopen_check(va, LEVEL_COUNTY, county_open, a->county_reopen.path);
 	if (err.len > 0)
 		cannot_read(va, "BAD_VALUE", &err);
 	strbuf_free(&err);
@@ -1822,6 +1895,7 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	va.a = a;
 	va.dir = dir;
 	va.town = town;
+	va.nth = i;
 	va.off = a->have_official ? &a->official :
 	    town >= 0 && a->have_town_rules[town] ? &a->town_rules[town] : NULL;
 	strmap_init(&va.dindex);
@@ -1993,6 +2067,36 @@ write_findings(struct auditor *a, struct outfile *out)
 	}
 }
 
+/* The reopen.csv of the level folder DIR into RO: each bad row (or one
+ * naming a village none of the NTOWNS TOWNS lists) left out, and, when
+ * REPORT, a BAD_VALUE finding naming FILE:LINE. A town audit reads the
+ * county's file without reporting it: the county's audit does. */
+static void
+load_reopen(struct auditor *a, struct reopen *ro, const char *dir,
+    const struct area_town *towns, size_t ntowns, int report)
+{
+	struct strbuf err = { 0 };
+	const char *columns = a->area.have_county ? a->area.county.columns_path :
+	    NULL;
+	const char *p;
+
+	(void)reopen_load(ro, dir, columns, &err);
+	/* read: a row added runs the audit again */
+	if (ro->read)
+		stage_read(&a->st, ro->path, ro->sha256);
+	if (report)
+		(void)reopen_keep_listed(ro, towns, ntowns, &err);
+	for (p = strbuf_str(&err); report && *p != '\0'; ) {
+		size_t k = strcspn(p, "\n");
+		char *line = xstrndup(p, k);
+
+		finding(a, SEV_ERROR, "BAD_VALUE", "", "", line);
+		free(line);
+		p += k + (p[k] == '\n');
+	}
+	strbuf_free(&err);
+}
+
 /* The area of the level folder DIR (SPEC §8): its villages, and each
  * town's rules as county.yaml names them, read once per file. */
 static int
@@ -2017,11 +2121,16 @@ load_area(struct auditor *a, const char *dir)
 	a->town_people = xcalloc(aa->ntowns + 1, sizeof *a->town_people);
 	a->town_ledgers = xcalloc(aa->ntowns + 1, sizeof *a->town_ledgers);
 	a->town_ledger_err = xcalloc(aa->ntowns + 1, sizeof *a->town_ledger_err);
+	a->town_reopen = xcalloc(aa->ntowns + 1, sizeof *a->town_reopen);
+	a->reopen_ready = xcalloc(aa->ndirs + 1, sizeof *a->reopen_ready);
+	a->town_reopening = xcalloc(aa->ndirs + 1, sizeof *a->town_reopening);
 	if (aa->have_county) {
 		stage_read(&a->st, aa->county.path, aa->county.sha256);
 		if (ledger_load(&a->county_ledger, aa->county.dir, &err) != 0)
 			a->county_ledger_err = xstrdup(strbuf_str(&err));
 		strbuf_reset(&err);
+		load_reopen(a, &a->county_reopen, aa->county.dir, aa->towns,
+		    aa->ntowns, aa->is_county);
 	}
 	for (size_t t = 0; t < aa->ntowns; t++) {
 		stage_read(&a->st, aa->towns[t].path, aa->towns[t].sha256);
@@ -2030,6 +2139,8 @@ load_area(struct auditor *a, const char *dir)
 		if (ledger_load(&a->town_ledgers[t], aa->towns[t].dir, &err) != 0)
 			a->town_ledger_err[t] = xstrdup(strbuf_str(&err));
 		strbuf_reset(&err);
+		load_reopen(a, &a->town_reopen[t], aa->towns[t].dir, &aa->towns[t],
+		    1, 1);
 	}
 	if (!aa->have_county || a->have_official)
 		return 0;
@@ -2178,6 +2289,96 @@ draw_area(struct auditor *a)
 	}
 }
 
+/* The households of a reopened village's new receipt that differ from
+ * the receipt before, each with the files they differ in. */
+struct reopened_households {
+	struct strmap index;         /* household -> 1 + its place */
+	char **household;
+	struct strbuf *files;
+	size_t n, cap;
+};
+
+static void
+on_reopened(void *ctx, const struct received_change *c)
+{
+	struct reopened_households *h = ctx;
+	const char *who = c->d->household;
+	int inserted;
+	uint32_t *at = strmap_put(&h->index, who, strlen(who), 0, &inserted);
+	struct strbuf *files;
+
+	if (inserted) {
+		xgrow(&h->household, &h->cap, h->n + 1, sizeof *h->household);
+		h->files = xrealloc(h->files, h->cap * sizeof *h->files);
+		h->household[h->n] = xstrdup(who);
+		memset(&h->files[h->n], 0, sizeof h->files[h->n]);
+		*at = (uint32_t)h->n++;
+	}
+	files = &h->files[*at];
+	/* each file once: a file's differences come together */
+	{
+		size_t k = strlen(c->file);
+		int same = files->len >= k &&
+		    strcmp(files->s + files->len - k, c->file) == 0 &&
+		    (files->len == k || files->s[files->len - k - 1] == ' ');
+
+		if (!same) {
+			if (files->len > 0)
+				strbuf_puts(files, ", ");
+			strbuf_puts(files, c->file);
+		}
+	}
+}
+
+/* REOPENED (SPEC §8 "Reopening"): the households whose rows differ
+ * between the receipt V just took and the one before it, one warning
+ * each (the village's own keys, of village.yaml, under no household). */
+static void
+reopened(struct auditor *a, const struct receipt_village *v)
+{
+	const struct audit_area *aa = &a->area;
+	int county = aa->is_county;
+	const struct ledger *l = county ? &a->county_ledger :
+	    &a->town_ledgers[v->town];
+	const char *path = county ? a->county_reopen.path :
+	    a->town_reopen[v->town].path;
+	struct column_aliases *aliases = aliases_new();
+	struct received_village rv;
+	struct reopened_households h;
+	struct strbuf err = { 0 }, b = { 0 };
+	char msg[1024];
+
+	memset(&h, 0, sizeof h);
+	strmap_init(&h.index);
+	if (aa->have_county && aa->county.columns_path != NULL)
+		(void)aliases_load(aliases, aa->county.columns_path, msg, sizeof msg);
+	memset(&rv, 0, sizeof rv);
+	rv.code = v->code;
+	rv.dir = v->dir;
+	rv.aliases = aliases;
+	rv.rules = a->have_town_rules[v->town] ? &a->town_rules[v->town] : NULL;
+	rv.year = aa->have_county ? aa->county.year : 0;
+	(void)received_reopened(&rv, l, v->taken, county ? LEVEL_COUNTY :
+	    LEVEL_TOWN, on_reopened, &h, &err);
+	for (size_t i = 0; i < h.n; i++) {
+		strbuf_reset(&b);
+		wording(&b, LANG_ZH, *h.household[i] ? MSG_AUDIT_REOPENED :
+		    MSG_AUDIT_REOPENED_VILLAGE, county ? "县" : "乡镇", path,
+		    v->reopen->line, v->reopen->reason, v->taken,
+		    strbuf_str(&h.files[i]));
+		finding(a, SEV_WARNING, "REOPENED", v->code, h.household[i],
+		    strbuf_str(&b));
+		free(h.household[i]);
+		strbuf_free(&h.files[i]);
+	}
+	free(h.household);
+	free(h.files);
+	strmap_free(&h.index);
+	aliases_free(aliases);
+	strbuf_free(&err);
+	strbuf_free(&b);
+}
+
 static void
 on_receipt_finding(void *ctx, const char *code, const char *village,
     const char *detail)
@@ -2219,8 +2420,12 @@ area_receipts(struct auditor *a)
 	if (rc == 0 && a->o->nvillages == 0) {
 		/* the errors found auditing its folder (whatever code its
 		 * village.yaml gives), and those that name it since */
-		for (size_t i = 0; i < aa->ndirs; i++)
-			v[i].has_error = a->dir_errors[i] > 0;
+		for (size_t i = 0; i < aa->ndirs; i++) {
+			/* the county receives only what the town received: not
+			 * while the town's reopen waits for its receipt */
+			v[i].has_error = a->dir_errors[i] > 0 || a->town_reopening[i];
+			v[i].reopen = a->reopen_ready[i];
+		}
 		for (size_t k = 0; k < a->nf; k++)
 			if (a->f[k].sev == SEV_ERROR)
 				for (size_t i = 0; i < aa->ndirs; i++)
@@ -2228,6 +2433,9 @@ area_receipts(struct auditor *a)
 						v[i].has_error = 1;
 		if (receipts_take(&r, v, aa->ndirs, &err) < 0)
 			rc = stage_fail(&a->st, "%s", strbuf_str(&err));
+		for (size_t i = 0; i < aa->ndirs && rc == 0; i++)
+			if (v[i].taken > 0 && v[i].reopen != NULL)
+				reopened(a, &v[i]);
 	}
 	receipts_free(&r);
 	strbuf_free(&err);
@@ -2408,6 +2616,12 @@ out:
 	free(a.dir_errors);
 	ledger_free(&a.county_ledger);
 	free(a.county_ledger_err);
+	for (size_t t = 0; a.town_reopen != NULL && t < a.area.ntowns; t++)
+		reopen_free(&a.town_reopen[t]);
+	free(a.town_reopen);
+	reopen_free(&a.county_reopen);
+	free(a.reopen_ready);
+	free(a.town_reopening);
 	audit_area_free(&a.area);
 	for (size_t k = 0; k < a.nareas; k++) {
 		free(a.areas[k].town);

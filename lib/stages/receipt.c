@@ -18,9 +18,13 @@
 #include "io/infile.h"
 #include "io/outfile.h"
 #include "io/paths.h"
+#include "rules/area.h"
 #include "rules/columns.h"
+#include "rules/rules.h"
+#include "rules/village.h"
 #include "stages/receipt.h"
 #include "stages/shell.h"
+#include "values/date.h"
 #include "values/wording.h"
 
 /* What the town receives of a village (SPEC §8), in this order. */
@@ -579,6 +583,87 @@ receipt_county_list(const struct rules *procedure)
 	return "publicized-town.csv";
 }
 
+/* Whether a receipt of VILLAGE in L holds ROW. */
+static int
+reopen_used(const struct ledger *l, const struct reopen_row *row)
+{
+	struct strbuf b = { 0 }, suffix = { 0 };
+	char hex[DIGEST_HEX];
+	int used = 0;
+
+	reopen_row_bytes(row, &b);
+	digest_bytes(b.s, b.len, hex);
+	for (size_t i = 0; i < l->nrows && !used; i++) {
+		const char *f = l->row[i].file;
+		size_t n = strlen(f);
+
+		strbuf_reset(&suffix);
+		strbuf_printf(&suffix, "received/%s/%ld/reopen.csv", row->village,
+		    l->row[i].receipt);
+		used = strcmp(l->row[i].village, row->village) == 0 &&
+		    n == suffix.len && strcmp(f, strbuf_str(&suffix)) == 0 &&
+		    strcmp(l->row[i].sha256, hex) == 0;
+	}
+	strbuf_free(&b);
+	strbuf_free(&suffix);
+	return used;
+}
+
+const struct reopen_row *
+receipt_reopen_open(const struct ledger *l, const struct reopen *ro,
+    const char *village)
+{
+	if (ledger_latest_receipt(l, village) == 0)
+		return NULL;
+	for (size_t i = 0; i < ro->n; i++)
+		if (strcmp(ro->row[i].village, village) == 0 &&
+		    !reopen_used(l, &ro->row[i]))
+			return &ro->row[i];
+	return NULL;
+}
+
+const char *
+receipt_reopen_list(enum level lev, int village_posts)
+{
+	return lev == LEVEL_COUNTY && village_posts ? "publicized-village.csv" :
+	    "appraised.csv";
+}
+
+int
+receipt_reopen_ready(const struct reopen_row *row, enum level below,
+    long start, const char *posted, const char *list, enum lang lang,
+    struct strbuf *why)
+{
+	const char *name = path_base(list);
+	const char *column = below == LEVEL_VILLAGE ? "posted_village" :
+	    "posted_town";
+	const char *word = below == LEVEL_VILLAGE ?
+	    (lang == LANG_ZH ? "村级" : "village") :
+	    (lang == LANG_ZH ? "乡镇" : "town");
+	size_t before = why->len;
+	char hex[DIGEST_HEX], fp[FINGERPRINT_LEN], d1[DATE_BUF], d2[DATE_BUF];
+
+	if (start <= row->date)
+		wording(why, lang, MSG_REPOST_PERIOD, word,
+		    start > 0 ? date_format(d1, start) : "-",
+		    date_format(d2, row->date));
+	if (!path_is_file(list) || digest_file(list, hex) != 0) {
+		if (why->len > before)
+			strbuf_puts(why, "; ");
+		wording(why, lang, MSG_REPOST_NO_LIST, name);
+	} else if (!fingerprint_matches(posted, hex)) {
+		if (why->len > before)
+			strbuf_puts(why, "; ");
+		fingerprint_format(hex, fp);
+		if (*posted == '\0')
+			wording(why, lang, MSG_REPOST_FINGERPRINT_EMPTY, column, name, fp);
+		else
+			wording(why, lang, MSG_REPOST_FINGERPRINT_WRONG, column, posted,
+			    name, fp);
+	}
+	return why->len == before;
+}
+
 /* One file of a receipt: copied from SRC, or the bytes given. */
 struct copy {
 	const char *name;            /* in the receipt's folder */
@@ -871,8 +956,21 @@ has(const struct receipt_village *v, const char *name)
 	return there;
 }
 
+/* The row ROW of the level's reopen.csv, when not NULL, as the receipt's
+ * reopen.csv. */
+static void
+add_reopen(struct copy *c, size_t *n, const struct reopen_row *row)
+{
+	if (row == NULL)
+		return;
+	memset(&c[*n], 0, sizeof c[*n]);
+	c[*n].name = "reopen.csv";
+	reopen_row_bytes(row, &c[*n].bytes);
+	(*n)++;
+}
+
 long
-receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
+receipts_take(struct receipts *r, struct receipt_village *v, size_t n,
     struct strbuf *err)
 {
 	const struct audit_area *aa = r->aa;
@@ -881,7 +979,7 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		struct copy c[16];
 		size_t nc = 0;
-		const struct receipt_village *x = &v[i];
+		struct receipt_village *x = &v[i];
 		const struct area_town *town = &aa->towns[x->town];
 		const struct area_village *row = area_town_village(town, x->code);
 
@@ -892,15 +990,18 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 
 			if (r->town_ledger_err[x->town] != NULL ||
 			    r->town_broken[x->town] || !has(x, "publicized-village.csv") ||
-			    !receipt_due(l, x->code, "publicized-village.csv"))
+			    (!receipt_due(l, x->code, "publicized-village.csv") &&
+			    x->reopen == NULL))
 				continue;
 			for (size_t k = 0; k < sizeof town_files / sizeof *town_files; k++)
 				add_file(c, &nc, x->dir, town_files[k]);
+			add_reopen(c, &nc, x->reopen);
 			if (write_receipt(r, l, x->code, c, nc, NULL, NULL, err) != 0) {
 				copies_free(c, nc);
 				return -1;
 			}
 			copies_free(c, nc);
+			x->taken = ledger_latest_receipt(l, x->code);
 			taken++;
 			continue;
 		}
@@ -923,7 +1024,7 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 			 * not post */
 			if (has(x, list) &&
 			    (!town_posts || area_period_closed(&row->town)) &&
-			    receipt_due(l, x->code, list)) {
+			    (receipt_due(l, x->code, list) || x->reopen != NULL)) {
 				char *op = path_join(town->dir, "objections-town.csv");
 				int orc;
 
@@ -938,6 +1039,7 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 					nc++;
 				else
 					strbuf_free(&c[nc].bytes);
+				add_reopen(c, &nc, x->reopen);
 				if (orc >= 0 && write_receipt(r, l, x->code, c, nc, tl,
 				    town->code, err) != 0) {
 					copies_free(c, nc);
@@ -947,6 +1049,7 @@ receipts_take(struct receipts *r, const struct receipt_village *v, size_t n,
 				nc = 0;
 				if (orc < 0)
 					continue;
+				x->taken = ledger_latest_receipt(l, x->code);
 				taken++;
 			}
 			/* the registry, after the list: once the county closed
@@ -982,6 +1085,82 @@ on_status_finding(void *ctx, const char *code, const char *village,
 	printf("  %s %s: %s\n", code, village[0] ? village : "-", detail);
 }
 
+/* The reopen.csv of the level folder DIR, whose rows name villages of
+ * the N towns T; its bad rows printed. */
+static void
+status_reopen_load(struct reopen *ro, const char *dir,
+    const struct audit_area *aa, const struct area_town *t, size_t n)
+{
+	struct strbuf err = { 0 };
+	const char *p;
+
+	(void)reopen_load(ro, dir, aa->have_county ? aa->county.columns_path :
+	    NULL, &err);
+	(void)reopen_keep_listed(ro, t, n, &err);
+	for (p = strbuf_str(&err); *p != '\0'; ) {
+		size_t k = strcspn(p, "\n");
+
+		printf("  BAD_VALUE -: %.*s\n", (int)k, p);
+		p += k + (p[k] == '\n');
+	}
+	strbuf_free(&err);
+}
+
+/* What waits for a reopen of village V of town T at the status's level
+ * (own ledger L, reopen.csv RO): REPOST_MISSING and what is missing, or
+ * the receipt the next audit takes. */
+static void
+reopen_status(const struct audit_area *aa, size_t t,
+    const struct area_village *v, const struct ledger *l,
+    const struct reopen *ro)
+{
+	const struct reopen_row *row = receipt_reopen_open(l, ro, v->code);
+	enum level lev = aa->is_county ? LEVEL_COUNTY : LEVEL_TOWN;
+	const char *dir = NULL;
+	struct strbuf why = { 0 }, err = { 0 };
+	struct rules rules;
+	char *list, d[DATE_BUF], msg[1024];
+	int village_posts = 1;
+	long start = 0;
+
+	if (row == NULL)
+		return;
+	for (size_t i = 0; i < aa->ndirs && dir == NULL; i++)
+		if (strcmp(path_base(aa->dirs[i]), v->code) == 0)
+			dir = aa->dirs[i];
+	if (dir == NULL)
+		return;
+	if (aa->have_county) {
+		memset(&rules, 0, sizeof rules);
+		if (area_rules_load(&rules, &aa->county, aa->towns[t].code, &err) == 0) {
+			village_posts = rules_posts(&rules, LEVEL_VILLAGE);
+			rules_free(&rules);
+		}
+	}
+	if (lev == LEVEL_TOWN) {
+		struct village vy;
+
+		if (village_load(&vy, dir, msg, sizeof msg) == 0) {
+			if (vy.publicity[LEVEL_VILLAGE].given)
+				start = vy.publicity[LEVEL_VILLAGE].start;
+			village_free(&vy);
+		}
+	} else {
+		start = v->town.start;
+	}
+	list = path_join(dir, receipt_reopen_list(lev, village_posts));
+	if (receipt_reopen_ready(row, lev - 1, start, lev == LEVEL_TOWN ?
+	    v->posted_village : v->posted_town, list, LANG_ZH, &why))
+		printf(_("    reopen.csv:%lu (%s): posted again; the next audit "
+		    "receives it again\n"), row->line, date_format(d, row->date));
+	else
+		printf(_("    REPOST_MISSING reopen.csv:%lu (%s): %s\n"), row->line,
+		    date_format(d, row->date), strbuf_str(&why));
+	free(list);
+	strbuf_free(&why);
+	strbuf_free(&err);
+}
+
 int
 receipts_status(const char *dir)
 {
@@ -991,6 +1170,7 @@ receipts_status(const char *dir)
 	char **town_err;
 	char *county_err = NULL;
 	struct receipts r;
+	struct reopen *town_reopen, county_reopen;
 	int broken_seen = 0;
 
 	if (audit_area_load(&aa, dir, NULL, 0, &err) != 0) {
@@ -1012,6 +1192,8 @@ receipts_status(const char *dir)
 		if (ledger_load(&county, aa.county.dir, &err) != 0)
 			county_err = xstrdup(strbuf_str(&err));
 	}
+	town_reopen = xcalloc(aa.ntowns + 1, sizeof *town_reopen);
+	memset(&county_reopen, 0, sizeof county_reopen);
 	{
 		const struct ledger *own = aa.is_county ? &county : &towns[0];
 
@@ -1019,6 +1201,13 @@ receipts_status(const char *dir)
 		    _("county") : _("town"), aa.is_county ? aa.county.code :
 		    aa.towns[0].code, aa.is_county ? aa.county.name : aa.towns[0].name,
 		    own->nrows, own->path);
+		/* the level's own reopen.csv: a town's, or the county's */
+		if (aa.is_county && aa.have_county)
+			status_reopen_load(&county_reopen, aa.county.dir, &aa,
+			    aa.towns, aa.ntowns);
+		else if (!aa.is_county)
+			status_reopen_load(&town_reopen[0], aa.towns[0].dir, &aa,
+			    &aa.towns[0], 1);
 		for (size_t t = 0; t < aa.ntowns; t++)
 			for (size_t i = 0; i < aa.towns[t].nvillages; i++) {
 				const struct area_village *v = &aa.towns[t].village[i];
@@ -1042,6 +1231,8 @@ receipts_status(const char *dir)
 					printf(" %s", strlen(f) > skip ? f + skip : f);
 				}
 				putchar('\n');
+				reopen_status(&aa, t, v, own, aa.is_county ?
+				    &county_reopen : &town_reopen[t]);
 			}
 	}
 	receipts_init(&r, &aa, towns, town_err, &county, county_err,
@@ -1054,6 +1245,10 @@ receipts_status(const char *dir)
 	}
 	free(towns);
 	free(town_err);
+	for (size_t t = 0; t < aa.ntowns; t++)
+		reopen_free(&town_reopen[t]);
+	free(town_reopen);
+	reopen_free(&county_reopen);
 	ledger_free(&county);
 	free(county_err);
 	audit_area_free(&aa);

@@ -20,7 +20,10 @@
 #include "base/strbuf.h"
 #include "io/ledger.h"
 #include "rules/rules.h"
+#include "rules/reopen.h"
 #include "stages/auditarea.h"
+#include "values/enums.h"
+#include "values/wording.h"
 
 /* A finding: CODE ("LEDGER_BROKEN" or "NOT_RECEIVED", errors), the
  * village's code ("" when no row names one) and the detail (Chinese, as
@@ -35,6 +38,12 @@ struct receipt_village {
 	size_t town;                 /* index in the area's towns */
 	int has_error;               /* an error finding names it (a pending
 	                              * objection is one) */
+	const struct reopen_row *reopen;  /* a row of the level's reopen.csv
+	                              * whose repost is done
+	                              * (receipt_reopen_ready()): the receipt
+	                              * it makes due, or NULL */
+	long taken;                  /* set by receipts_take(): the receipt
+	                              * taken now, or 0 */
 };
 
 struct receipts {
@@ -86,8 +95,9 @@ void receipts_not_received(struct receipts *r, const struct receipt_village *v);
  * (receipt_county_list()) or registry/households.csv at the county) is
  * to be taken now: when none
  * of its receipts in L holds KEY. A village received whose files changed
- * is not received again (that is CHANGED_AFTER_RECEIPT); a reopen row of
- * the level's reopen.csv is what will make a new receipt due. */
+ * is not received again (that is CHANGED_AFTER_RECEIPT); only a reopen
+ * row of the level's reopen.csv makes a new receipt due (a
+ * receipt_village's reopen, see receipts_take()). */
 int receipt_due(const struct ledger *l, const char *village, const char *key);
 
 /* The list the county receives of a village (SPEC §8 "Receipts"): that
@@ -96,8 +106,41 @@ int receipt_due(const struct ledger *l, const char *village, const char *key);
  * "publicized-village.csv" when the town does not post. */
 const char *receipt_county_list(const struct rules *procedure);
 
+/* Reopening (SPEC §8 "Reopening"). The row of RO, a level's reopen.csv,
+ * open for VILLAGE: the first of VILLAGE's rows that no receipt of it in
+ * L, the same level's ledger, holds (a receipt holds a row when its
+ * reopen.csv has the bytes reopen_row_bytes() gives). NULL when there is
+ * none, or when L holds no receipt of VILLAGE: a first receipt needs no
+ * reopen, and a row written before it waits for it. While a row is open,
+ * the village's files are not compared with that level's receipt: their
+ * differences are what the reopen is for, and REOPENED names them once
+ * the village is received again. */
+const struct reopen_row *receipt_reopen_open(const struct ledger *l,
+    const struct reopen *ro, const char *village);
+
+/* The list whose fingerprint a reopen at LEV (LEVEL_TOWN or LEVEL_COUNTY)
+ * needs: the one the notice of the level below shows — appraised.csv for
+ * the village's posting; publicized-village.csv for the town's, or
+ * appraised.csv when VILLAGE_POSTS is 0 (the procedure has no village
+ * posting). */
+const char *receipt_reopen_list(enum level lev, int village_posts);
+
+/* Whether the village's list was posted again for ROW, a row of the
+ * reopen.csv of the level above BELOW (LEVEL_VILLAGE for the town,
+ * LEVEL_TOWN for the county): the period of BELOW starts on START (0 when
+ * not given) after ROW's date, and the list LIST the level below posts
+ * (the one its notice shows: appraised.csv for the village, where the
+ * village posts) is there with POSTED (villages.csv's
+ * posted_village or posted_town, "" when empty) its fingerprint. Returns
+ * 1; or 0 with what is missing appended to WHY in LANG (each thing
+ * missing, "; " between them). */
+int receipt_reopen_ready(const struct reopen_row *row, enum level below,
+    long start, const char *posted, const char *list, enum lang lang,
+    struct strbuf *why);
+
 /* Take the receipts due of the N villages V at the audit's own level, in
- * V's order (SPEC §8 "Receipts"). The town receives a village's files
+ * V's order (SPEC §8 "Receipts"; a village whose V->reopen is set is
+ * received again, the row's bytes copied as reopen.csv). The town receives a village's files
  * once publicized-village.csv is there. The county receives, once the
  * town received the village, the county's list (receipt_county_list())
  * with the town's objection rows — and notice-town.html, once the town
@@ -109,11 +152,13 @@ const char *receipt_county_list(const struct rules *procedure);
  * folder renamed to N. Returns the number of receipts taken, or -1 with
  * the problem in ERR (a file that cannot be copied, a full disk: the
  * receipt is then not recorded). */
-long receipts_take(struct receipts *r, const struct receipt_village *v,
+long receipts_take(struct receipts *r, struct receipt_village *v,
     size_t n, struct strbuf *err);
 
 /* `tpa status` of a town's or a county's folder DIR: per listed village,
- * how many receipts that level took and the files of the latest, then
+ * how many receipts that level took and the files of the latest, and
+ * what waits for a reopen of the level's reopen.csv (REPOST_MISSING, or
+ * the receipt the next audit takes), then
  * the ledger verified as the audit verifies it (nothing is put right or
  * written). Prints on standard output. Returns EXIT_DONE, EXIT_BLOCKED
  * when a ledger is broken, or EXIT_ERROR (message on standard error) when

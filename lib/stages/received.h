@@ -51,8 +51,9 @@ long received_compare(const struct received_village *v, const struct ledger *l,
 /* Receipt N of V in L (a reopened village's new receipt, SPEC §8
  * "Reopening") against the latest receipt before it holding each file:
  * FN is called for each difference (for REOPENED, naming the households
- * whose rows differ). The receipt code calls it once it has written
- * receipt N. Returns the number of differences. */
+ * whose rows differ). The audit calls it for a receipt it took through a
+ * reopen row (receipts_take() sets its number). Returns the number of
+ * differences. */
 long received_reopened(const struct received_village *v, const struct ledger *l,
     long n, enum level lev, received_fn fn, void *ctx, struct strbuf *err);
 

@@ -56,6 +56,8 @@ static const struct enum_value problem[] = {
 	{ "CHANGED_AFTER_RECEIPT", "上级接收后文件被改动" },
 	{ "PREVIOUS_CHANGED", "上年建档与县里接收的不一致" },
 	{ "PREVIOUS_UNRECEIVED", "上年建档未经县里接收" },
+	{ "REPOST_MISSING", "重新受理的村尚未重新公示" },
+	{ "REOPENED", "重新受理后再次接收" },
 };
 static const struct enum_value severity[] = {
 	{ "error", "错误" }, { "warning", "警告" }, { "info", "提示" },

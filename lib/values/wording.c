@@ -132,6 +132,18 @@ static const char *const formats[NMSGS][2] = {
 	[MSG_AUDIT_PREVIOUS_UNRECEIVED] = { "上年建档%s未经县里接收（%s中没有）", "last year's registry %s was never received by the county (not in %s)" },
 	[MSG_AUDIT_FILED_UNLISTED] = { "%s已建档，但按县里接收的名单和上年建档重新建档没有这一行", "%s is filed, but the registry re-derived from the list the county received and last year's received registry does not hold it" },
 	[MSG_AUDIT_FILED_MISSING] = { "%s没有建档，但按县里接收的名单和上年建档重新建档应有这一行", "%s is not filed, but the registry re-derived from the list the county received and last year's received registry holds it" },
+	[MSG_AUDIT_REPOST_MISSING] = { "%s已重新受理该村（%s第%lu行，%s），须重新公示后才能再次接收：%s",
+		"the %s reopened the village (%s:%lu, %s): it is received again once its list is posted again: %s" },
+	[MSG_REPOST_PERIOD] = { "%s公示期开始于%s，不在重新受理日期%s之后", "the %s posting starts %s, not after the reopen's date %s" },
+	[MSG_REPOST_NO_LIST] = { "尚无%s", "there is no %s" },
+	[MSG_REPOST_FINGERPRINT_EMPTY] = { "villages.csv的%s未填写张贴的%s的指纹（%s）",
+		"villages.csv's %s does not hold the fingerprint of the posted %s (%s)" },
+	[MSG_REPOST_FINGERPRINT_WRONG] = { "villages.csv的%s（%s）不是%s的指纹（%s）",
+		"villages.csv's %s (%s) is not the fingerprint of %s (%s)" },
+	[MSG_AUDIT_REOPENED] = { "%s重新受理（%s第%lu行：%s）后第%ld次接收：该户在%s中与上次接收不同",
+		"received again after the %s reopened it (%s:%lu: %s), receipt %ld: the household differs in %s from the receipt before" },
+	[MSG_AUDIT_REOPENED_VILLAGE] = { "%s重新受理（%s第%lu行：%s）后第%ld次接收：村的%s与上次接收不同",
+		"received again after the %s reopened it (%s:%lu: %s), receipt %ld: the village's %s differs from the receipt before" },
 };
 
 void

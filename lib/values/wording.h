@@ -110,6 +110,13 @@ enum msg {
 	MSG_AUDIT_PREVIOUS_UNRECEIVED, /* %s registry, %s ledger */
 	MSG_AUDIT_FILED_UNLISTED,   /* %s file and household */
 	MSG_AUDIT_FILED_MISSING,    /* %s file and household */
+	MSG_AUDIT_REPOST_MISSING, /* %s level, %s reopen.csv, %lu line, %s date, %s what is missing */
+	MSG_REPOST_PERIOD,       /* %s level below, %s its start (or "-"), %s the reopen's date */
+	MSG_REPOST_NO_LIST,      /* %s list */
+	MSG_REPOST_FINGERPRINT_EMPTY, /* %s column, %s list, %s its fingerprint */
+	MSG_REPOST_FINGERPRINT_WRONG, /* %s column, %s typed, %s list, %s its fingerprint */
+	MSG_AUDIT_REOPENED,      /* %s level, %s reopen.csv, %lu line, %s reason, %ld receipt, %s files */
+	MSG_AUDIT_REOPENED_VILLAGE, /* the same, for the village's own keys (village.yaml) */
 	NMSGS
 };
 

@@ -103,6 +103,7 @@ static const struct {
 	SUITE(people), SUITE(surveyset), SUITE(lists), SUITE(votefile),
 	SUITE(objectionfile), SUITE(tablediff), SUITE(eligibility), SUITE(registry),
 	SUITE(appraisal), SUITE(objections), SUITE(checks), SUITE(ledger),
+	SUITE(reopen),
 };
 
 int

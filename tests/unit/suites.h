@@ -39,6 +39,7 @@ Suite *suite_objections(void);
 Suite *suite_registry(void);
 Suite *suite_checks(void);
 Suite *suite_ledger(void);
+Suite *suite_reopen(void);
 
 /* A fresh empty folder for a test; caller frees the path. */
 char *test_tmpdir(void);

@@ -101,6 +101,13 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_PREVIOUS_UNRECEIVED] = "ss",
 	[MSG_AUDIT_FILED_UNLISTED] = "s",
 	[MSG_AUDIT_FILED_MISSING] = "s",
+	[MSG_AUDIT_REPOST_MISSING] = "sslss",
+	[MSG_REPOST_PERIOD] = "sss",
+	[MSG_REPOST_NO_LIST] = "s",
+	[MSG_REPOST_FINGERPRINT_EMPTY] = "sss",
+	[MSG_REPOST_FINGERPRINT_WRONG] = "ssss",
+	[MSG_AUDIT_REOPENED] = "sslsds",
+	[MSG_AUDIT_REOPENED_VILLAGE] = "sslsds",
 };
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each
@@ -128,6 +135,12 @@ say(struct strbuf *b, enum lang l, enum msg m, const char *sig)
 	else if (strcmp(sig, "slssss") == 0)
 		wording(b, l, m, str[0], (unsigned long)NUM(1), str[2], str[3],
 		    str[4], str[5]);
+	else if (strcmp(sig, "sslss") == 0)
+		wording(b, l, m, str[0], str[1], (unsigned long)NUM(2), str[3],
+		    str[4]);
+	else if (strcmp(sig, "sslsds") == 0)
+		wording(b, l, m, str[0], str[1], (unsigned long)NUM(2), str[3],
+		    (long)NUM(4), str[5]);
 	else if (strcmp(sig, "ssi") == 0)
 		wording(b, l, m, str[0], str[1], (int)NUM(2));
 	else if (strcmp(sig, "su") == 0)
