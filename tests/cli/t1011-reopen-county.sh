@@ -68,11 +68,13 @@ posted_town() {
 	cell 12 "$(fp $A/publicized-village.csv)" && rebuild $V && resolve $A
 }
 
-expect "the town's reopen alone: the town audit still reports the difference against the county's receipt (an error) and does not receive A again; the town's own differences are not reported (exit 1)" '
-	corrected && (cd $T && status 1 tpa-audit -q --level town -o .) &&
-	grep ",CHANGED_AFTER_RECEIPT,$V," $T/audit.csv | grep -q "publicized-town.csv.*在县接收之后" &&
-	! grep ",CHANGED_AFTER_RECEIPT," $T/audit.csv | grep -q "乡镇接收之后" &&
-	! grep -q REPOST_MISSING $T/audit.csv && [ "$(ls $T/received/$V)" = 1 ]'
+expect "the town's reopen alone: the town receives A again, but once A's town list is made again the county reports it changed after the county received it, and does not receive A again (exit 1)" '
+	corrected && (cd $T && status 0 tpa-audit -q --level town -o .) &&
+	[ -f $T/received/$V/2/reopen.csv ] && ! grep -q "^error," $T/audit.csv &&
+	resolve $A && [ -f $A/publicized-town.csv ] &&
+	(status 1 tpa-audit -q --level county -o $CO) &&
+	grep ",CHANGED_AFTER_RECEIPT,$V," $CO/audit.csv | grep -q "publicized-town.csv.*在县接收之后" &&
+	[ "$(ls $CO/received/$V)" = 1 ]'
 
 expect "with the county's row open the town receives A again, and reports neither the county's REPOST_MISSING nor the difference against the county's receipt" '
 	corrected && echo "$CROW" >>$CO/reopen.csv && town_audit &&
