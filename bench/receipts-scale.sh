@@ -21,6 +21,11 @@
 # SCALE_WORK         working folder (default: /dev/shm/tpa-bench-area
 #                    when the tmpfs has room, else build/bench-area)
 # SCALE_KEEP=1       keep the area afterwards
+# SCALE_COUNTY=1     the town postings closed from the start (closing them
+#                    later changes every village's villages.csv entry, so
+#                    every stage would run again), and after the town
+#                    audits every village taken to publicized-town.csv and the county audit (which
+#                    receives them into county-371323/received/) twice
 # SCALE_GC=1         also git gc, for the size of the pack (slow: about as
 #                    long as the two audits together)
 set -eu
@@ -73,12 +78,14 @@ publicity: {start: 2015-06-21, end: 2015-06-25}
 YAML
 objh=household_id,about,received,kind,summary,outcome,decided,decided_by
 vh=village_code,name,population,households,key_village,quota,town_start,town_end,town_closed,previous_code,posted_village,posted_town
+closed=""
+[ "${SCALE_COUNTY:-0}" = 1 ] && closed=", closed: 2015-06-21"
 t=0
 while [ $t -lt "$towns" ]; do
 	T=371323$((100 + t))
 	mkdir -p "$Y/town-$T"
-	printf 'town: {code: "%s", name: 第%d镇, contact: 第%d镇扶贫办 0539-2516018}\npublicity: {start: 2015-06-14, end: 2015-06-20}\naudit: {sample: {help: 3, not_helped: 2, exiting: 1}, seed: "2015-06-21 福彩3D 052"}\n' \
-	    "$T" $((t + 1)) $((t + 1)) >"$Y/town-$T/town.yaml"
+	printf 'town: {code: "%s", name: 第%d镇, contact: 第%d镇扶贫办 0539-2516018}\npublicity: {start: 2015-06-14, end: 2015-06-20%s}\naudit: {sample: {help: 3, not_helped: 2, exiting: 1}, seed: "2015-06-21 福彩3D 052"}\n' \
+	    "$T" $((t + 1)) $((t + 1)) "$closed" >"$Y/town-$T/town.yaml"
 	echo "$vh" >"$Y/town-$T/villages.csv"
 	echo "village_code,$objh" >"$Y/town-$T/objections-town.csv"
 	t=$((t + 1))
@@ -145,6 +152,47 @@ again=$(ls -d "$Y"/town-*/received/3*/2 2>/dev/null | wc -l)
 errors=$(cat "$Y"/town-*/audit.csv | grep -c '^error,' || true)
 broken=$(cat "$Y"/town-*/audit.csv | grep -c 'LEDGER_BROKEN' || true)
 
+# The county's receipts: every village goes on to its town list, then
+# the county audit, twice.
+county=""
+if [ "${SCALE_COUNTY:-0}" = 1 ]; then
+	say "every village to publicized-town.csv"
+	t0=$(now)
+	for d in "$Y"/3*; do
+		T=$(basename "$d")
+		T=${T%???}
+		(
+			cd "$d" &&
+			tpa-publicize notice -q --level town --village . -o notice-town.html publicized-village.csv &&
+			tpa-publicize resolve -q --level town --village . -o publicized-town.csv publicized-village.csv "../town-$T/objections-town.csv"
+		) 2>>"$log" || say "$d: a stage failed (see $log)"
+	done
+	town_s=$(since "$t0")
+	ctime() {
+		rc=0
+		/usr/bin/time -f "%e %M" -o "$w/time" \
+		    sh -c 'ulimit -v 4000000 && exec tpa-audit -q --level county -o "$1"' sh "$C" \
+		    >/dev/null 2>>"$log" || rc=$?
+		[ $rc -le 1 ] || { say "the county audit exited $rc (see $log)"; echo "$C $rc" >>"$w/failed"; }
+		awk '{ printf "%.1f %.0f", $1, $2 / 1024 }' "$w/time"
+	}
+	say "the county audit that takes the receipts"
+	set -- $(ctime)
+	c1_s=$1 c1_mb=$2
+	crec=$(ls -d "$C"/received/3*/1 2>/dev/null | wc -l)
+	crows=$(grep -c '^[0-9]' "$C/LEDGER.csv" || true)
+	say "the county audit again"
+	set -- $(ctime)
+	c2_s=$1 c2_mb=$2
+	cerr=$(grep -c '^error,' "$C/audit.csv" || true)
+	county="| stages to publicized-town.csv | $town_s s |
+| county audit, first (receive): wall / peak RSS | $c1_s s / $c1_mb MB |
+| villages received by the county / county ledger rows | $crec / $crows |
+| county audit, second (verify): wall / peak RSS | $c2_s s / $c2_mb MB |
+| county audit errors | $cerr |
+| county received/ (du -sk) / LEDGER.csv (bytes) | $(du -sk "$C/received" | awk '{ printf "%.1f", $1 / 1024 }') MB / $(wc -c <"$C/LEDGER.csv") |"
+fi
+
 # Sizes: disk usage (blocks) and the bytes themselves.
 kb() { du -sk "$@" | awk '{ s += $1 } END { print s }'; }
 bytes() { du -sb "$@" | awk '{ s += $1 } END { print s }'; }
@@ -161,7 +209,7 @@ git init -q .
 git config user.name bench && git config user.email bench@localhost
 git config core.autocrlf false && git config gc.auto 0
 t0=$(now)
-git add -A -- . ':!2015/town-*/received' ':!2015/town-*/LEDGER.csv'
+git add -A -- . ':!2015/*/received' ':!2015/*/LEDGER.csv'
 git commit -q -m "the area"
 g1_s=$(since "$t0")
 obj1=$(git count-objects -v | awk '$1 == "count:" { c = $2 } $1 == "size:" { s = $2 } END { print c, s }')
@@ -206,6 +254,7 @@ out=$w/results.md
 	echo "| git objects without the receipts (loose: count, size) | ${obj1% *}, $(mb "${obj1#* }") MB ($g1_s s) |"
 	echo "| git objects with the receipts (loose: count, size) | ${obj2% *}, $(mb "${obj2#* }") MB ($g2_s s) |"
 	[ "${SCALE_GC:-0}" = 1 ] && echo "| git pack after git gc | $(mb "$pack_kb") MB ($gc_s s) |"
+	[ -n "$county" ] && echo "$county"
 	[ -f "$w/failed" ] && echo "| audits that failed (exit > 1) | $(wc -l <"$w/failed") |"
 	true
 } >"$out"
