@@ -39,7 +39,8 @@ LC_ALL=C.UTF-8
 TZ=UTC
 export PATH LC_ALL TZ
 towns=$(( (n + per - 1) / per ))
-[ "$towns" -le 900 ] || { echo "bench-area: at most 900 towns ($n villages, $per to a town)" >&2; exit 2; }
+[ "$towns" -le 900 ] && [ "$per" -ge 1 ] && [ "$per" -le 799 ] ||
+	{ echo "bench-area: 1 to 799 villages to a town, at most 900 towns" >&2; exit 2; }
 
 # About 2.8 KB of files per household once received (inputs, lists,
 # copies), 0.5 KB more for git's loose objects: 17 GB for 5,000,000.
