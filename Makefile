@@ -183,6 +183,11 @@ $(BIN)/tpa-gen: $(O)/bench/gen.o $(O)/libtpa.a
 .PHONY: bench
 bench: $(PROGS) $(BIN)/tpa-gen $(BIN)/tpa-bare
 	TPA_BIN=$(CURDIR)/$(BIN) sh bench/run.sh
+# The town audits that take receipts over a province-sized county
+# (bench/receipts-scale.sh: SCALE_VILLAGES, SCALE_HOUSEHOLDS, ...).
+.PHONY: bench-area
+bench-area: $(PROGS) $(BIN)/tpa-gen
+	TPA_BIN=$(CURDIR)/$(BIN) nice -n 19 sh bench/receipts-scale.sh
 $(O)/bench/bare.o: bench/bare.c | $(DEPSTAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
