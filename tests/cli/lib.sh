@@ -37,6 +37,18 @@ skip() {
 	echo "skip $test_name: $1" >>"$TPA_RESULTS"
 }
 
+# not_under_valgrind WHAT: under valgrind (TPA_VALGRIND=1) the script is
+# one skip, never a pass: WHAT runs a county's folders through make, some
+# hundred programs each under memcheck, too long for the suite's budget;
+# the same code runs under memcheck through the smaller scripts and the
+# unit suites, and in the ASan+UBSan build through these.
+not_under_valgrind() {
+	if [ "${TPA_VALGRIND:-0}" = 1 ]; then
+		skip "$1 (not under valgrind)"
+		exit 0
+	fi
+}
+
 # status CODE CMD...: run CMD, succeed when it exits with CODE.
 status() {
 	want=$1

@@ -6,6 +6,7 @@
 # whose hash a later county audit checks (the pin). NOT_RECEIVED: later
 # files without the receipt that must precede them.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-area-sample.sh"
 Z=0000000000000000000000000000000000000000000000000000000000000000
 sha() { sha256sum | cut -c1-64; }

@@ -6,6 +6,7 @@
 # column and both values. A spreadsheet's re-save is no difference. When an
 # input changed, the lists made again from it are not called wrong.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-area-sample.sh"
 . "$(dirname "$0")/lib-received.sh"
 

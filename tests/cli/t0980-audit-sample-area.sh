@@ -5,6 +5,7 @@
 # Every expected draw here is worked out again in the shell from
 # LEDGER.csv and the received copy (lib-receipt.sh).
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-area-sample.sh"
 . "$(dirname "$0")/lib-receipt.sh"
 

@@ -5,6 +5,7 @@
 # receives publicized-village.csv and the town's objection rows; after
 # tpa-file the registry. The ledgers' chains verify.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-levels.sh"
 PUBLICITY="{village: 7}"
 . "$(dirname "$0")/lib-levels-area.sh"

@@ -5,6 +5,7 @@
 # receipts, the registry with the county's; make run again, or after make
 # clean in every village, takes no receipt and keeps the bytes.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-levels.sh"
 PUBLICITY="{village: 7}"
 . "$(dirname "$0")/lib-levels-area.sh"

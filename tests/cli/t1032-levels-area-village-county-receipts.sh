@@ -6,6 +6,7 @@
 # notice prints the fingerprint of that receipt's last row; the registry
 # after the county closed its announcement. The ledgers' chains verify.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-levels.sh"
 PUBLICITY="{village: 7, county: 5}"
 . "$(dirname "$0")/lib-levels-area.sh"

@@ -6,6 +6,7 @@
 # again, or after make clean in every village, takes no receipt and keeps
 # the bytes.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-levels.sh"
 PUBLICITY="{village: 7, county: 5}"
 . "$(dirname "$0")/lib-levels-area.sh"

@@ -5,6 +5,7 @@
 # notice, the registry — never a town posting's; the village is then not
 # received, the others are.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-levels.sh"
 
 Y=c/2015
