@@ -20,6 +20,7 @@ START_TEST(absent)
 	ck_assert_uint_eq(err.len, 0);
 	reopen_free(&r);
 	strbuf_free(&err);
+	free(d);
 }
 END_TEST
 
@@ -43,6 +44,7 @@ START_TEST(rows)
 	ck_assert_uint_eq(r.row[1].line, 4);
 	reopen_free(&r);
 	strbuf_free(&err);
+	free(d);
 }
 END_TEST
 
@@ -67,6 +69,7 @@ START_TEST(bad_rows)
 	ck_assert_ptr_nonnull(strstr(err.s, "reopen.csv:6: the same row as line 5"));
 	reopen_free(&r);
 	strbuf_free(&err);
+	free(d);
 }
 END_TEST
 
@@ -82,6 +85,7 @@ START_TEST(no_reason_column)
 	ck_assert_ptr_nonnull(strstr(err.s, "reason"));
 	reopen_free(&r);
 	strbuf_free(&err);
+	free(d);
 }
 END_TEST
 
