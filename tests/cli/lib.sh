@@ -37,11 +37,12 @@ skip() {
 	echo "skip $test_name: $1" >>"$TPA_RESULTS"
 }
 
-# not_under_valgrind WHAT: under valgrind (TPA_VALGRIND=1) the script is
-# one skip, never a pass: WHAT runs a county's folders through make, some
-# hundred programs each under memcheck, too long for the suite's budget;
-# the same code runs under memcheck through the smaller scripts and the
-# unit suites, and in the ASan+UBSan build through these.
+# not_under_valgrind WHY: under valgrind (TPA_VALGRIND=1) the script is
+# one skip, never a pass, WHY saying what makes it too long for the
+# suite's budget under memcheck (an area's folders run through make: some
+# hundred programs). The same code runs under memcheck through the smaller
+# scripts WHY names and the unit suites, and every script runs in the
+# plain and the ASan+UBSan builds.
 not_under_valgrind() {
 	if [ "${TPA_VALGRIND:-0}" = 1 ]; then
 		skip "$1 (not under valgrind)"

@@ -2,6 +2,7 @@
 # tpa status of a town's folder: what it received of each listed village,
 # and its ledger verified as the audit verifies it, nothing written.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 . "$(dirname "$0")/lib-area-sample.sh"
 
 expect "the town folder: one line per listed village, the files of its latest receipt, or not received" '

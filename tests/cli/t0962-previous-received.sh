@@ -6,6 +6,7 @@
 # PREVIOUS_UNRECEIVED: a warning when that year's county keeps no ledger
 # (taken as it is), an error when its ledger never received the registry.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 . "$(dirname "$0")/lib-received.sh"
 V=$SAMPLE_FLAT/county/2015/371323105201
 HDR=village_code,household_id,head_name,head_id_number,members,per_capita_income,attribute,main_cause,other_causes,status,year,registered_since,exited_year

@@ -4,6 +4,7 @@
 # "Fingerprints"), worked out here with sha256sum; on paper (Chromium's
 # PDF) it is there, readable, and the notice keeps its layout.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 V=$SAMPLE_FLAT/county/2015/371323105201
 
 appraised_village() {

@@ -4,6 +4,7 @@
 # ledger"); before the county received the village it says so, and prints
 # nothing that looks like a fingerprint.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 V=$SAMPLE_FLAT/county/2015/371323105201
 

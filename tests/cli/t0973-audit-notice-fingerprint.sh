@@ -4,6 +4,7 @@
 # posted_town) against the list of that notice (SPEC §8): a difference is
 # NOTICE_MISMATCH. Fingerprints are worked out here with sha256sum.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 . "$(dirname "$0")/lib-area-sample.sh"
 
 audit() {

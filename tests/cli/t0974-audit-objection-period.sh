@@ -4,6 +4,7 @@
 # village's period from village.yaml, the town's from villages.csv or
 # town.yaml, the county's from county.yaml.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 . "$(dirname "$0")/lib-area-sample.sh"
 
 audit() {

@@ -4,6 +4,7 @@
 # town's folder (the audit recorded the notice it read), and the village
 # waits, its town notice not made.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 . "$(dirname "$0")/lib-area-sample.sh"
 
 # town_make: make's audit in the town's folder.

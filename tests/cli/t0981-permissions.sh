@@ -3,6 +3,7 @@
 # 0644): the audit's PERMISSIONS warning, and make putting back 0600
 # without making anything again (SPEC §8 "Permissions").
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 . "$(dirname "$0")/lib-area-sample.sh"
 . "$(dirname "$0")/lib-receipt.sh"
 

@@ -3,6 +3,7 @@
 # (SPEC §8), from its copies, and stats.csv names each village left out
 # and why (not_received, no_registry, copy_changed).
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 . "$(dirname "$0")/lib-area-sample.sh"
 . "$(dirname "$0")/lib-receipt.sh"
 

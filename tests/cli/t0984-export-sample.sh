@@ -2,6 +2,7 @@
 # tpa-export of an area's sample.csv (SPEC §8): the columns the draw adds
 # get their Chinese titles, the counts and the probability are numbers.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 
 expect "the stratum, its size, the drawn, the probability, why and verify: Chinese titles, numbers as numbers" '
 	printf "\357\273\277%s\n%s\n" \

@@ -7,6 +7,7 @@
 # file (county.yaml rules_by_town) that posts at other levels than the
 # county's, naming both files.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 . "$(dirname "$0")/lib-levels.sh"
 
 V=c/2015/371323105201

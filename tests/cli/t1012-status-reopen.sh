@@ -5,6 +5,7 @@
 # again; once received again, nothing waits. A bad row is shown with its
 # line.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "a longer script of the area's checks; t0950, t0951, t0961 and t0972 run the same code under memcheck"
 . "$(dirname "$0")/lib-area-sample.sh"
 . "$(dirname "$0")/lib-received.sh"
 V=371323105201
