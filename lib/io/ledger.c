@@ -28,6 +28,18 @@ is_hex64(const char *s, size_t n)
 	return 1;
 }
 
+/* Chain row I of L to the rows of its village before it. */
+static void
+index_row(struct ledger *l, size_t i)
+{
+	int inserted;
+	uint32_t *last = strmap_put(&l->last, l->row[i].village, 12,
+	    (uint32_t)(i + 1), &inserted);
+
+	l->row[i].before = inserted ? 0 : *last;
+	*last = (uint32_t)(i + 1);
+}
+
 /* A positive decimal number with no leading zero, or -1. */
 static long
 positive(const char *s, size_t n)
@@ -127,6 +139,8 @@ on_row(void *ctx, const struct csvin_row *row)
 	memcpy(lr->prev, row->cell[5], DIGEST_HEX);
 	digest_bytes(raw, rawlen, lr->hash);
 	lr->line = row->line;
+	index_row(l, l->nrows - 1);
+	l->saved = l->nrows;
 	return 0;
 }
 
@@ -205,6 +219,7 @@ ledger_free(struct ledger *l)
 	free(l->row);
 	free(l->dir);
 	free(l->path);
+	strmap_free(&l->last);
 	memset(l, 0, sizeof *l);
 }
 
@@ -217,13 +232,11 @@ format_row(struct strbuf *b, long seq, const char *village, long receipt,
 }
 
 int
-ledger_append(struct ledger *l, const char first_prev[DIGEST_HEX],
+ledger_add(struct ledger *l, const char first_prev[DIGEST_HEX],
     const struct ledger_entry *e, size_t n, struct strbuf *err)
 {
-	struct strbuf b = { 0 }, row = { 0 };
-	char prev[DIGEST_HEX], msg[1024];
-	struct outfile *out;
-	size_t old = l->nrows;
+	struct strbuf row = { 0 };
+	char prev[DIGEST_HEX];
 
 	for (size_t i = 0; i < n; i++)
 		if (strlen(e[i].village) != 12 || e[i].receipt < 1 ||
@@ -233,15 +246,6 @@ ledger_append(struct ledger *l, const char first_prev[DIGEST_HEX],
 			    l->path, e[i].file);
 			return -1;
 		}
-	strbuf_puts(&b, ledger_header);
-	strbuf_putc(&b, '\n');
-	for (size_t i = 0; i < l->nrows; i++) {
-		const struct ledger_row *r = &l->row[i];
-
-		format_row(&b, r->seq, r->village, r->receipt, r->file, r->sha256,
-		    r->prev);
-		strbuf_putc(&b, '\n');
-	}
 	memcpy(prev, l->nrows > 0 ? l->row[l->nrows - 1].hash : first_prev,
 	    DIGEST_HEX);
 	for (size_t i = 0; i < n; i++) {
@@ -250,8 +254,6 @@ ledger_append(struct ledger *l, const char first_prev[DIGEST_HEX],
 		strbuf_reset(&row);
 		format_row(&row, (long)l->nrows + 1, e[i].village, e[i].receipt,
 		    e[i].file, e[i].sha256, prev);
-		strbuf_add(&b, row.s, row.len);
-		strbuf_putc(&b, '\n');
 		xgrow(&l->row, &l->cap, l->nrows + 1, sizeof *l->row);
 		r = &l->row[l->nrows++];
 		memset(r, 0, sizeof *r);
@@ -264,8 +266,42 @@ ledger_append(struct ledger *l, const char first_prev[DIGEST_HEX],
 		digest_bytes(row.s, row.len, r->hash);
 		r->line = l->nrows + 1;
 		memcpy(prev, r->hash, DIGEST_HEX);
+		index_row(l, l->nrows - 1);
 	}
 	strbuf_free(&row);
+	return 0;
+}
+
+/* Drop the rows of L from index KEEP on, and index the rest again. */
+static void
+drop_rows(struct ledger *l, size_t keep)
+{
+	while (l->nrows > keep)
+		free(l->row[--l->nrows].file);
+	strmap_free(&l->last);
+	strmap_init(&l->last);
+	for (size_t i = 0; i < l->nrows; i++)
+		index_row(l, i);
+}
+
+int
+ledger_save(struct ledger *l, struct strbuf *err)
+{
+	struct strbuf b = { 0 };
+	char msg[1024];
+	struct outfile *out;
+
+	if (l->saved == l->nrows)
+		return 0;
+	strbuf_puts(&b, ledger_header);
+	strbuf_putc(&b, '\n');
+	for (size_t i = 0; i < l->nrows; i++) {
+		const struct ledger_row *r = &l->row[i];
+
+		format_row(&b, r->seq, r->village, r->receipt, r->file, r->sha256,
+		    r->prev);
+		strbuf_putc(&b, '\n');
+	}
 	if ((out = outfile_open(l->path, OUTFILE_PUBLIC, msg, sizeof msg)) == NULL)
 		goto fail;
 	outfile_write(out, b.s, b.len);
@@ -277,13 +313,22 @@ ledger_append(struct ledger *l, const char first_prev[DIGEST_HEX],
 		goto fail;
 	strbuf_free(&b);
 	l->exists = 1;
+	l->saved = l->nrows;
 	return 0;
 fail:
 	strbuf_puts(err, msg);
 	strbuf_free(&b);
-	while (l->nrows > old)
-		free(l->row[--l->nrows].file);
+	drop_rows(l, l->saved);
 	return -1;
+}
+
+int
+ledger_append(struct ledger *l, const char first_prev[DIGEST_HEX],
+    const struct ledger_entry *e, size_t n, struct strbuf *err)
+{
+	if (ledger_add(l, first_prev, e, n, err) != 0)
+		return -1;
+	return ledger_save(l, err);
 }
 
 char *
@@ -359,14 +404,42 @@ ledger_row_seq(const struct ledger *l, long k)
 	return k >= 1 && (size_t)k <= l->nrows ? &l->row[k - 1] : NULL;
 }
 
+/* 1 + the index of the last row of VILLAGE in L, or 0. */
+static size_t
+first(const struct ledger *l, const char *village)
+{
+	const uint32_t *v;
+
+	if (strlen(village) != 12 || l->last.slots == NULL ||
+	    (v = strmap_get(&l->last, village, 12)) == NULL)
+		return 0;
+	return *v;
+}
+
+size_t *
+ledger_village_rows(const struct ledger *l, const char *village, size_t *n)
+{
+	size_t k = 0, *idx;
+
+	for (size_t i = first(l, village); i > 0; i = l->row[i - 1].before)
+		k++;
+	*n = k;
+	if (k == 0)
+		return NULL;
+	idx = xcalloc(k, sizeof *idx);
+	for (size_t i = first(l, village); i > 0; i = l->row[i - 1].before)
+		idx[--k] = i - 1;
+	return idx;
+}
+
 long
 ledger_latest_receipt(const struct ledger *l, const char *village)
 {
 	long n = 0;
 
-	for (size_t i = 0; i < l->nrows; i++)
-		if (strcmp(l->row[i].village, village) == 0 && l->row[i].receipt > n)
-			n = l->row[i].receipt;
+	for (size_t i = first(l, village); i > 0; i = l->row[i - 1].before)
+		if (l->row[i - 1].receipt > n)
+			n = l->row[i - 1].receipt;
 	return n;
 }
 
@@ -391,15 +464,15 @@ ledger_latest_file(const struct ledger *l, const char *village, const char *name
 {
 	const struct ledger_row *best = NULL;
 
-	for (size_t i = 0; i < l->nrows; i++) {
+	/* from the last row back: of two rows of one receipt, the later */
+	for (size_t i = first(l, village); i > 0; i = l->row[i - 1].before) {
+		const struct ledger_row *r = &l->row[i - 1];
 		const char *n;
 
-		if (strcmp(l->row[i].village, village) != 0)
+		if ((n = received_name(r)) == NULL || strcmp(n, name) != 0)
 			continue;
-		if ((n = received_name(&l->row[i])) == NULL || strcmp(n, name) != 0)
-			continue;
-		if (best == NULL || l->row[i].receipt >= best->receipt)
-			best = &l->row[i];
+		if (best == NULL || r->receipt > best->receipt)
+			best = r;
 	}
 	return best;
 }
@@ -407,12 +480,10 @@ ledger_latest_file(const struct ledger *l, const char *village, const char *name
 const struct ledger_row *
 ledger_receipt_last(const struct ledger *l, const char *village, long n)
 {
-	const struct ledger_row *last = NULL;
-
-	for (size_t i = 0; i < l->nrows; i++)
-		if (strcmp(l->row[i].village, village) == 0 && l->row[i].receipt == n)
-			last = &l->row[i];
-	return last;
+	for (size_t i = first(l, village); i > 0; i = l->row[i - 1].before)
+		if (l->row[i - 1].receipt == n)
+			return &l->row[i - 1];
+	return NULL;
 }
 
 void

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "base/strbuf.h"
+#include "base/strmap.h"
 #include "io/digest.h"
 
 struct ledger_row {
@@ -24,6 +25,8 @@ struct ledger_row {
 	char prev[DIGEST_HEX];       /* of the previous row's bytes */
 	char hash[DIGEST_HEX];       /* of this row's bytes, without its LF */
 	unsigned long line;          /* in LEDGER.csv */
+	size_t before;               /* 1 + the index of the row before of the
+	                              * same village, or 0 */
 };
 
 struct ledger {
@@ -32,6 +35,11 @@ struct ledger {
 	int exists;                  /* LEDGER.csv was there */
 	struct ledger_row *row;
 	size_t nrows, cap;
+	size_t saved;                /* the rows LEDGER.csv holds; the rest
+	                              * were added by ledger_add() */
+	struct strmap last;          /* village -> 1 + index of its last row:
+	                              * a village's rows without a pass over
+	                              * the whole ledger */
 };
 
 /* The ledger of the level folder DIR: LEDGER.csv read, its form and its
@@ -55,13 +63,24 @@ struct ledger_entry {
 	const char *sha256;          /* 64 lower-case hex digits */
 };
 
-/* Append the N rows E to L, loaded by ledger_load() without error, by one
- * atomic replace of DIR/LEDGER.csv (temporary, fsync, rename: a run
- * killed at any point leaves the old ledger or the new one whole). The
- * first row of a ledger without rows takes FIRST_PREV (see
- * ledger_first_prev()). The ledger holds no ID numbers: it is written
- * 0666 less the umask, like the posted lists. L's rows then hold the new
- * rows. Returns 0, or -1 with the problem in ERR (nothing changed). */
+/* Add the N rows E to L, loaded by ledger_load() without error, in
+ * memory: the lookups below see them at once, LEDGER.csv only after
+ * ledger_save(). The first row of a ledger without rows takes FIRST_PREV
+ * (see ledger_first_prev()). Returns 0, or -1 with the problem in ERR
+ * when an entry cannot be a ledger row (nothing added). */
+int ledger_add(struct ledger *l, const char first_prev[DIGEST_HEX],
+    const struct ledger_entry *e, size_t n, struct strbuf *err);
+
+/* Write the rows ledger_add() added by one atomic replace of
+ * DIR/LEDGER.csv (temporary, fsync, rename: a run killed at any point
+ * leaves the old ledger or the new one whole): one write however many
+ * receipts an audit takes. Nothing added: nothing written. The ledger
+ * holds no ID numbers: it is written 0666 less the umask, like the posted
+ * lists. Returns 0, or -1 with the problem in ERR (LEDGER.csv unchanged,
+ * the added rows dropped). */
+int ledger_save(struct ledger *l, struct strbuf *err);
+
+/* ledger_add() then ledger_save(). */
 int ledger_append(struct ledger *l, const char first_prev[DIGEST_HEX],
     const struct ledger_entry *e, size_t n, struct strbuf *err);
 
@@ -87,6 +106,12 @@ int ledger_check_first_prev(const struct ledger *l, const char *prev_dir,
 
 /* The row K (seq) of L, or NULL. */
 const struct ledger_row *ledger_row_seq(const struct ledger *l, long k);
+
+/* The rows of VILLAGE in L, in the ledger's order: N indexes into
+ * L->row (none: NULL, N 0). A lookup, not a pass over the ledger. Caller
+ * frees. */
+size_t *ledger_village_rows(const struct ledger *l, const char *village,
+    size_t *n);
 
 /* The highest receipt number of VILLAGE in L, or 0 when it has none. */
 long ledger_latest_receipt(const struct ledger *l, const char *village);

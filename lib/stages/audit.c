@@ -77,6 +77,11 @@ struct loaded_county {
 
 struct auditor {
 	const struct audit_options *o;
+	/* Whether the folder holding the villages is a county's year folder
+	 * (town-* and county-* beside them): asked once per folder, not
+	 * once per village (a listing of thousands of folders each time). */
+	char *in_area_parent;
+	int parent_in_area;
 	struct stage st;
 	struct rules official;
 	int have_official;
@@ -1848,7 +1853,19 @@ apply_area(struct auditor *a, struct village_audit *va, char *err,
 	int rc;
 
 	memset(&va->area, 0, sizeof va->area);
-	if (!village_area_wanted(&va->v, NULL, NULL))
+	{
+		char *parent = path_dir(va->v.dir);
+
+		if (a->in_area_parent == NULL ||
+		    strcmp(a->in_area_parent, parent) != 0) {
+			free(a->in_area_parent);
+			a->in_area_parent = parent;
+			a->parent_in_area = village_area_wanted(&va->v, NULL, NULL);
+		} else {
+			free(parent);
+		}
+	}
+	if (!a->parent_in_area)
 		return 0;
 	area_dirs(va->v.dir, va->v.code, NULL, NULL, &town, &county);
 	for (size_t k = 0; k < a->nareas && la == NULL; k++)
@@ -2630,6 +2647,7 @@ out:
 			area_town_free(&a.areas[k].area.town);
 	}
 	free(a.areas);
+	free(a.in_area_parent);
 	for (size_t k = 0; k < a.ncounties; k++) {
 		free(a.counties[k].dir);
 		if (a.counties[k].own)

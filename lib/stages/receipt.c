@@ -57,6 +57,12 @@ void
 receipts_free(struct receipts *r)
 {
 	free(r->town_broken);
+	for (size_t i = 0; i < r->npending; i++) {
+		free(r->pending[i].vdir);
+		free(r->pending[i].tmp);
+		free(r->pending[i].final);
+	}
+	free(r->pending);
 	memset(r, 0, sizeof *r);
 }
 
@@ -709,9 +715,12 @@ write_copy(const char *path, const struct copy *c, char hex[DIGEST_HEX],
 	return 0;
 }
 
-/* Write the receipt of VILLAGE holding the N files C into the ledger L of
- * the folder L->dir, ending with the pin of town ledger PIN when it is
- * not NULL (its last row). Returns 0 or -1 with the problem in ERR. */
+/* Write the receipt of VILLAGE holding the N files C into its temporary
+ * folder under the folder L->dir, synced, and add its rows to the ledger
+ * L in memory, ending with the pin of town ledger PIN when it is not NULL
+ * (its last row); receipts_commit() saves the ledger and renames the
+ * folder. Returns 0 or -1 with the problem in ERR (nothing of the receipt
+ * left). */
 static int
 write_receipt(struct receipts *r, struct ledger *l, const char *village,
     struct copy *c, size_t n, const struct ledger *pin, const char *pin_code,
@@ -724,7 +733,7 @@ write_receipt(struct receipts *r, struct ledger *l, const char *village,
 	char *vdir, *tmp, *final, name[64], msg[1024], zero[DIGEST_HEX];
 	struct strbuf b = { 0 };
 	size_t ne = 0;
-	int rc = -1, appended = 0;
+	int rc = -1;
 
 	strbuf_printf(&b, "received/%s", village);
 	vdir = path_join(l->dir, strbuf_str(&b));
@@ -796,19 +805,19 @@ write_receipt(struct receipts *r, struct ledger *l, const char *village,
 			goto out;
 		rc = -1;
 	}
-	if (ledger_append(l, zero, e, ne, err) != 0)
+	if (ledger_add(l, zero, e, ne, err) != 0)
 		goto out;
-	appended = 1;
-	if (rename(tmp, final) != 0 || fsync_dir(vdir) != 0) {
-		/* the rows are written: the next audit completes the rename */
-		strbuf_printf(err, "cannot rename %s to %s: %s", tmp, final,
-		    strerror(errno));
-		goto out;
-	}
+	xgrow(&r->pending, &r->pending_cap, r->npending + 1, sizeof *r->pending);
+	r->pending[r->npending].l = l;
+	r->pending[r->npending].vdir = vdir;
+	r->pending[r->npending].tmp = tmp;
+	r->pending[r->npending].final = final;
+	r->npending++;
+	vdir = tmp = final = NULL;
 	rc = 0;
 out:
-	/* no rows written: nothing of the receipt is left */
-	if (rc != 0 && !appended)
+	/* no rows added: nothing of the receipt is left */
+	if (rc != 0 && tmp != NULL)
 		(void)remove_tree(tmp);
 	for (size_t i = 0; i < ne; i++)
 		free(files[i]);
@@ -969,8 +978,55 @@ add_reopen(struct copy *c, size_t *n, const struct reopen_row *row)
 	(*n)++;
 }
 
-long
-receipts_take(struct receipts *r, struct receipt_village *v, size_t n,
+/* End the receipts written: each ledger with rows added saved once, then
+ * each receipt's folder renamed (a kill between the two leaves rows
+ * whose folder receipts_recover() renames). A ledger that cannot be
+ * saved drops its rows: its receipts' folders are removed. Returns 0, or
+ * -1 with the problem in ERR. */
+static int
+receipts_commit(struct receipts *r, struct strbuf *err)
+{
+	struct ledger **failed = xcalloc(nledgers(r) + 1, sizeof *failed);
+	size_t nfailed = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < nledgers(r); i++) {
+		const char *lerr;
+		int *isbroken;
+		struct ledger *l = ledger_at(r, i, &lerr, &isbroken);
+
+		if (lerr == NULL && ledger_save(l, err) != 0) {
+			failed[nfailed++] = l;
+			rc = -1;
+		}
+	}
+	for (size_t i = 0; i < r->npending; i++) {
+		struct receipt_pending *p = &r->pending[i];
+		int dropped = 0;
+
+		for (size_t k = 0; k < nfailed; k++)
+			dropped |= failed[k] == p->l;
+		if (dropped)
+			/* its rows are not written: nothing of it is left */
+			(void)remove_tree(p->tmp);
+		else if (rename(p->tmp, p->final) != 0 || fsync_dir(p->vdir) != 0) {
+			/* the rows are written: the next audit completes the
+			 * rename */
+			strbuf_printf(err, "cannot rename %s to %s: %s", p->tmp,
+			    p->final, strerror(errno));
+			rc = -1;
+		}
+		free(p->vdir);
+		free(p->tmp);
+		free(p->final);
+	}
+	r->npending = 0;
+	free(failed);
+	return rc;
+}
+
+static long
+take(struct receipts *r, struct receipt_village *v, size_t n,
     struct strbuf *err)
 {
 	const struct audit_area *aa = r->aa;
@@ -1072,6 +1128,19 @@ receipts_take(struct receipts *r, struct receipt_village *v, size_t n,
 			}
 		}
 	}
+	return taken;
+}
+
+long
+receipts_take(struct receipts *r, struct receipt_village *v, size_t n,
+    struct strbuf *err)
+{
+	long taken = take(r, v, n, err);
+
+	/* the receipts written before a failure are kept, as when each was
+	 * saved at once */
+	if (receipts_commit(r, err) != 0)
+		return -1;
 	return taken;
 }
 

@@ -61,6 +61,14 @@ struct receipts {
 	void *ctx;
 	int *town_broken;                 /* set by receipts_verify() */
 	int county_broken;
+	/* Receipts receipts_take() wrote to their temporary folders, whose
+	 * rows are added to their ledger in memory: one save of each ledger
+	 * and the renames end the audit's receipts. */
+	struct receipt_pending {
+		struct ledger *l;
+		char *vdir, *tmp, *final;
+	} *pending;
+	size_t npending, pending_cap;
 };
 
 /* Set R up for the area AA and the ledgers loaded with it. Free with

@@ -95,8 +95,10 @@ received_compare(const struct received_village *v, const struct ledger *l,
 {
 	const struct ledger *rows = l;
 	long total = 0;
+	size_t nmine, *mine = ledger_village_rows(rows, v->code, &nmine);
 
-	for (size_t i = 0; i < rows->nrows; i++) {
+	for (size_t k = 0; k < nmine; k++) {
+		size_t i = mine[k];
 		const char *name = receipt_name(&rows->row[i], v->code);
 		const struct ledger_row *r;
 		struct tablediff_options o = { name, v->aliases, v->rules, v->year,
@@ -154,6 +156,7 @@ received_compare(const struct received_village *v, const struct ledger *l,
 		free(copy);
 		free(now);
 	}
+	free(mine);
 	return total;
 }
 

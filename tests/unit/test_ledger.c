@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 #include "io/digest.h"
@@ -156,6 +157,70 @@ START_TEST(append)
 }
 END_TEST
 
+/* Rows added in memory are seen by the lookups at once and reach
+ * LEDGER.csv only at the save, all in one write: the same bytes as the
+ * ledger written by hand. Villages interleaved keep their own rows. */
+START_TEST(add_then_save)
+{
+	char *d = test_tmpdir(), *want = two_rows(), *got, *p;
+	struct ledger l;
+	struct strbuf err = { 0 };
+	struct ledger_entry e1 = { "371323105201", 1,
+		"received/371323105201/1/survey.csv", A64 };
+	struct ledger_entry e2 = { "371323105201", 1,
+		"received/371323105201/1/votes.csv", B64 };
+	struct ledger_entry o[3] = {
+		{ "371323105202", 1, "received/371323105202/1/survey.csv", B64 },
+		{ "371323105201", 2, "received/371323105201/2/survey.csv", B64 },
+		{ "371323105202", 2, "received/371323105202/2/votes.csv", A64 } };
+	const struct ledger_row *r;
+
+	p = test_path(d, "LEDGER.csv");
+	ck_assert_int_eq(ledger_load(&l, d, &err), 0);
+	ck_assert_int_eq(ledger_add(&l, Z64, &e1, 1, &err), 0);
+	ck_assert_int_eq(ledger_add(&l, Z64, &e2, 1, &err), 0);
+	ck_assert_int_eq(ledger_latest_receipt(&l, "371323105201"), 1);
+	r = ledger_receipt_last(&l, "371323105201", 1);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(r->seq, 2);
+	/* nothing written yet */
+	ck_assert_int_eq(access(p, F_OK), -1);
+	ck_assert_int_eq(ledger_save(&l, &err), 0);
+	got = test_slurp(p, NULL);
+	ck_assert_str_eq(got, want);
+	free(got);
+	ck_assert_int_eq(ledger_add(&l, Z64, o, 3, &err), 0);
+	ck_assert_int_eq(ledger_latest_receipt(&l, "371323105201"), 2);
+	ck_assert_int_eq(ledger_latest_receipt(&l, "371323105202"), 2);
+	ck_assert_int_eq(ledger_latest_receipt(&l, "371323105203"), 0);
+	r = ledger_latest_file(&l, "371323105201", "survey.csv");
+	ck_assert_int_eq(r->seq, 4);
+	r = ledger_latest_file(&l, "371323105201", "votes.csv");
+	ck_assert_int_eq(r->seq, 2);
+	r = ledger_latest_file(&l, "371323105202", "survey.csv");
+	ck_assert_int_eq(r->seq, 3);
+	ck_assert_ptr_null(ledger_latest_file(&l, "371323105202", "x.csv"));
+	ck_assert_ptr_null(ledger_receipt_last(&l, "371323105202", 3));
+	/* still two rows on disk */
+	got = test_slurp(p, NULL);
+	ck_assert_str_eq(got, want);
+	free(got);
+	ck_assert_int_eq(ledger_save(&l, &err), 0);
+	ledger_free(&l);
+	/* the five rows read back, chained, with the same lookups */
+	ck_assert_int_eq(ledger_load(&l, d, &err), 0);
+	ck_assert_uint_eq(l.nrows, 5);
+	ck_assert_int_eq(ledger_latest_receipt(&l, "371323105202"), 2);
+	r = ledger_latest_file(&l, "371323105201", "survey.csv");
+	ck_assert_int_eq(r->seq, 4);
+	ledger_free(&l);
+	strbuf_free(&err);
+	free(want);
+	free(p);
+	test_rmtree(d);
+}
+END_TEST
+
 /* A ledger that cannot be written keeps its rows, in memory and on disk. */
 START_TEST(append_fails)
 {
@@ -258,6 +323,7 @@ suite_ledger(void)
 	tcase_add_test(tc, load_no_final_lf);
 	tcase_add_test(tc, append);
 	tcase_add_test(tc, append_fails);
+	tcase_add_test(tc, add_then_save);
 	tcase_add_test(tc, first_prev);
 	tcase_add_test(tc, fingerprint);
 	suite_add_tcase(s, tc);
