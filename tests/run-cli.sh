@@ -27,7 +27,9 @@ jobs=${TPA_JOBS:-$(nproc 2>/dev/null || echo 1)}
 logs=$(mktemp -d)
 run_script='
 	n=$(basename "$1" .sh)
+	s=$(date +%s)
 	TPA_RESULTS=$2/$n.results sh "$1" >"$2/$n.log" 2>&1 || true
+	echo "$(( $(date +%s) - s )) s $n" >"$2/$n.time"
 	[ -s "$2/$n.results" ] || echo "not ok $n: the script ran no case" >"$2/$n.results"
 	cat "$2/$n.log"'
 for t in "$here"/cli/t[0-9]*.sh; do
@@ -37,6 +39,9 @@ for t in "$here"/e2e/t[0-9]*.sh; do
 	sh -c "$run_script" sh "$t" "$logs"
 done
 cat "$logs"/*.results >"$results" 2>/dev/null || :
+# Where the time went: the slowest scripts.
+echo "slowest scripts:" >&2
+cat "$logs"/*.time 2>/dev/null | sort -rn | head -8 | sed 's/^/  /' >&2
 rm -rf "$logs"
 pass=$(grep -c '^ok' "$results")
 fail=$(grep -c '^not ok' "$results")

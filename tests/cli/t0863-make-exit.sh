@@ -6,6 +6,9 @@
 # its town and its county fail. tpa status (and --brief) exits 0 done,
 # 3 waiting, 1 blocked, 2 error; over several folders, the worst.
 . "$(dirname "$0")/lib.sh"
+# make's own behaviour: the programs it runs are checked under valgrind
+# by the scripts that call them directly.
+not_under_valgrind "make's statuses and dependencies"
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 
 # county DIR: the sample county's 2015 in DIR, its rules beside it.

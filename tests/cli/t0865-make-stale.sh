@@ -5,6 +5,9 @@
 # make clean would remove them (never an input), make prints one waiting
 # line and exits 0, and tpa status says the village waits at that step.
 . "$(dirname "$0")/lib.sh"
+# make's own behaviour: the programs it runs are checked under valgrind
+# by the scripts that call them directly.
+not_under_valgrind "make's statuses and dependencies"
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 
 county() {

@@ -4,6 +4,9 @@
 # tpa status exits 3 (not done, waiting for make to run again), with or
 # without --brief.
 . "$(dirname "$0")/lib.sh"
+# make's own behaviour: the programs it runs are checked under valgrind
+# by the scripts that call them directly.
+not_under_valgrind "make's statuses and dependencies"
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 
 V=c/2015/371323106201

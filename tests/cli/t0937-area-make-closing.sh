@@ -6,6 +6,9 @@
 # the village waits for; tpa status --closed answers for make.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-area-sample.sh"
+# make's own behaviour: the programs it runs are checked under valgrind
+# by the scripts that call them directly.
+not_under_valgrind "make's statuses and dependencies"
 # vmake DIR [ARGS]: make in a village folder, without the audits.
 vmake() {
 	_d=$1
