@@ -486,6 +486,35 @@ ledger_receipt_last(const struct ledger *l, const char *village, long n)
 	return NULL;
 }
 
+const struct ledger_row *
+ledger_notice_row(const struct ledger *l, const char *village, const char *name)
+{
+	const struct ledger_row *copy = ledger_latest_file(l, village, name);
+
+	return copy != NULL ? ledger_receipt_last(l, village, copy->receipt) : NULL;
+}
+
+char (*ledger_notice_rows(const struct ledger *l, const char *village,
+    const char *name, size_t *n))[FINGERPRINT_LEN]
+{
+	char (*fp)[FINGERPRINT_LEN] = NULL;
+	size_t k = 0;
+
+	/* from the last row back: each receipt's last row comes first */
+	for (size_t i = first(l, village); i > 0; i = l->row[i - 1].before) {
+		const struct ledger_row *r = &l->row[i - 1], *last;
+		const char *rn = received_name(r);
+
+		if (rn == NULL || strcmp(rn, name) != 0 ||
+		    (last = ledger_receipt_last(l, village, r->receipt)) == NULL)
+			continue;
+		fp = xrealloc(fp, (k + 1) * sizeof *fp);
+		fingerprint_format(last->hash, fp[k++]);
+	}
+	*n = k;
+	return fp;
+}
+
 void
 fingerprint_format(const char hex[DIGEST_HEX], char out[FINGERPRINT_LEN])
 {

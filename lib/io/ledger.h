@@ -127,10 +127,22 @@ const struct ledger_row *ledger_latest_file(const struct ledger *l,
 const struct ledger_row *ledger_receipt_last(const struct ledger *l,
     const char *village, long n);
 
+/* The row whose hash a county notice of VILLAGE showing the list NAME
+ * prints (SPEC §8 "The ledger"): the last row of the latest receipt that
+ * holds NAME — the list's receipt, not a later one (the registry's) — or
+ * NULL when none holds it. */
+const struct ledger_row *ledger_notice_row(const struct ledger *l,
+    const char *village, const char *name);
+
 /* The fingerprint printed on paper: the first 32 hex digits of HEX in
  * groups of four, "1a2b 3c4d ... " (39 bytes and the NUL). */
 #define FINGERPRINT_LEN 40
 void fingerprint_format(const char hex[DIGEST_HEX], char out[FINGERPRINT_LEN]);
+
+/* The fingerprints of the last rows of every receipt of VILLAGE that
+ * holds NAME, the latest first: N of them (none: NULL). Caller frees. */
+char (*ledger_notice_rows(const struct ledger *l, const char *village,
+    const char *name, size_t *n))[FINGERPRINT_LEN];
 
 /* Whether TYPED (as read off a paper: spaces and hyphens anywhere, any
  * case) is the fingerprint of HEX. */

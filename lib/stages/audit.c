@@ -1123,6 +1123,7 @@ on_notice(void *ctx, const char *household, const char *detail)
 static void
 audit_notices(struct village_audit *va)
 {
+	struct auditor *a = va->a;
 	static const char *const posted_column[NLEVELS] = { "posted_village",
 		"posted_town", NULL };
 
@@ -1146,6 +1147,13 @@ audit_notices(struct village_audit *va)
 			    va->area.village->posted_town;
 			c.posted_column = posted_column[lev];
 		}
+		if (lev == LEVEL_COUNTY && va->in_area && a->in_area &&
+		    a->area.is_county && a->area.have_county &&
+		    a->county_ledger_err == NULL) {
+			c.check_receipt = 1;
+			c.receipts = ledger_notice_rows(&a->county_ledger, va->code,
+			    c.list_name, &c.nreceipts);
+		}
 		if (rules_posts(va->r, (enum level)lev) && va->have_list[from] &&
 		    access(path, F_OK) == 0 && regular(va, path, c.name)) {
 			char sha[DIGEST_HEX];
@@ -1157,6 +1165,7 @@ audit_notices(struct village_audit *va)
 				audit_input(va, path, sha);
 		}
 		free(path);
+		free(c.receipts);
 		strbuf_free(&name);
 		strbuf_free(&err);
 	}

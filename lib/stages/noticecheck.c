@@ -374,6 +374,37 @@ notice_check(const struct notice_check *c, notice_report *report, void *ctx,
 		strbuf_free(&m);
 	}
 
+	/* The county receipt's fingerprint, when the notice prints one: a
+	 * printed line that no receipt of the county's gives would anchor
+	 * nothing. */
+	if (c->check_receipt) {
+		int known = 0;
+
+		strbuf_reset(&b);
+		wording(&b, c->lang, MSG_PAPER_RECEIPT, "\x01");
+		prefix = b.s;
+		cut = strchr(prefix, '\x01');
+		*cut = '\0';
+		if (printed_fingerprint(&pg, prefix, fp)) {
+			for (size_t i = 0; i < c->nreceipts; i++)
+				known |= strcmp(fp, c->receipts[i]) == 0;
+		} else {
+			known = 1;
+		}
+		if (!known) {
+			struct strbuf m = { 0 };
+
+			if (c->nreceipts > 0)
+				wording(&m, c->lang, MSG_AUDIT_NOTICE_RECEIPT, c->name,
+				    *fp ? fp : "-", c->receipts[0]);
+			else
+				wording(&m, c->lang, MSG_AUDIT_NOTICE_NO_RECEIPT, c->name,
+				    *fp ? fp : "-", c->list_name);
+			report(ctx, "", strbuf_str(&m));
+			strbuf_free(&m);
+		}
+	}
+
 	for (size_t i = 0; i < n.nrows; i++)
 		free(want[i]);
 	free(want);

@@ -3,7 +3,8 @@
  * head, masked ID number, members, income per head — its totals and the
  * fingerprint it prints, against the notice its list gives (made by
  * notice_from_list(), the stage's own code), and the fingerprint the town
- * recorded from the posted paper against the list's. Markup is not
+ * recorded from the posted paper against the list's, and a county
+ * notice's receipt fingerprint against the county's ledger. Markup is not
  * compared: the page's table cells are read as text. Each difference is
  * reported with the household it concerns ("" for the totals and the
  * fingerprints); the caller files them as NOTICE_MISMATCH. */
@@ -13,6 +14,7 @@
 #include "base/strbuf.h"
 #include "household/list.h"
 #include "io/digest.h"
+#include "io/ledger.h"
 #include "values/enums.h"
 #include "values/wording.h"
 
@@ -26,6 +28,14 @@ struct notice_check {
 	const char *posted;          /* the fingerprint recorded from the paper
 	                              * (villages.csv posted_*), or NULL or "" */
 	const char *posted_column;   /* its column, for messages */
+	/* A county notice in the county's audit: the receipt fingerprints it
+	 * may print when it prints one (fingerprint_format() of the last row
+	 * of each county receipt of the village holding the list, the latest
+	 * first: a notice made before a later receipt still anchors an
+	 * earlier row); CHECK_RECEIPT 0: not checked. */
+	int check_receipt;
+	char (*receipts)[FINGERPRINT_LEN];
+	size_t nreceipts;
 };
 
 typedef void notice_report(void *ctx, const char *household, const char *detail);

@@ -122,7 +122,7 @@ county_receipt(struct stage *st, const struct area *a, const char *code,
 {
 	struct ledger lg;
 	struct strbuf err = { 0 };
-	const struct ledger_row *last = NULL, *copy;
+	const struct ledger_row *last;
 	int rc = 0;
 
 	n->receipt = RECEIPT_NONE;
@@ -130,9 +130,7 @@ county_receipt(struct stage *st, const struct area *a, const char *code,
 		(void)stage_fail_lines(st, &err);
 		rc = -1;
 	} else {
-		if ((copy = ledger_latest_file(&lg, code, list)) != NULL)
-			last = ledger_receipt_last(&lg, code, copy->receipt);
-		if (last != NULL) {
+		if ((last = ledger_notice_row(&lg, code, list)) != NULL) {
 			n->receipt = RECEIPT_SHOWN;
 			fingerprint_format(last->hash, n->receipt_fp);
 		}

@@ -72,6 +72,8 @@ enum msg {
 	MSG_AUDIT_NOTICE,        /* %s level, %s notice input, %s resolution input */
 	MSG_AUDIT_NOTICE_ROW,    /* %s notice, %s list, %s row posted, %s row the list gives */
 	MSG_AUDIT_NOTICE_PRINTED, /* %s notice, %s fingerprint printed, %s list, %s its fingerprint */
+	MSG_AUDIT_NOTICE_RECEIPT, /* %s notice, %s receipt fingerprint printed, %s the ledger's */
+	MSG_AUDIT_NOTICE_NO_RECEIPT, /* %s notice, %s receipt fingerprint printed, %s list */
 	MSG_AUDIT_NOTICE_POSTED, /* %s villages.csv column, %s fingerprint recorded, %s notice, %s list, %s its fingerprint */
 	MSG_AUDIT_OUTSIDE_PERIOD, /* %s file, %lu line, %s received, %s level, %s start, %s end */
 	/* printed on notices and letters */

@@ -80,3 +80,27 @@ expect "a village the town never received: NOT_RECEIVED at the county audit, and
 	status 1 tpa-audit -q --level county -o $CO &&
 	grep -q "^error,NOT_RECEIVED,371323105201,,村已有publicized-town.csv，但乡镇尚未接收该村" $CO/audit.csv &&
 	[ ! -e $CO/received/371323105201 ]'
+
+# The county notice of A made after the county received it prints the
+# fingerprint of the receipt's last ledger row (row 3: the pin); the
+# county audit checks a printed one against its ledger.
+notice() {
+	(cd $A && tpa-publicize notice -q --level county --village . -o notice-county.html publicized-town.csv)
+}
+fp() { tr -d "\n" | sha | cut -c1-32 | sed "s/..../& /g; s/ $//"; }
+expect "the county notice made after the receipt prints the last row's fingerprint, and the county audit finds nothing in it" '
+	county && notice && row=$(sed -n 4p $CO/LEDGER.csv | fp) &&
+	grep -q "县级接收记录指纹：$row。" $A/notice-county.html &&
+	tpa-audit -q --level county -o $CO; ! grep -q "NOTICE_MISMATCH" $CO/audit.csv'
+
+expect "a receipt fingerprint edited on the county notice: NOTICE_MISMATCH at the county audit, naming the village and both fingerprints" '
+	county && notice && row=$(sed -n 4p $CO/LEDGER.csv | fp) &&
+	sed -i "s/县级接收记录指纹：[0-9a-f ]*。/县级接收记录指纹：0000 1111 2222 3333 4444 5555 6666 7777。/" $A/notice-county.html &&
+	status 1 tpa-audit -q --level county -o $CO &&
+	grep "^error,NOTICE_MISMATCH,371323105201,," $CO/audit.csv | grep -q "印的县级接收记录指纹是0000 1111 2222 3333 4444 5555 6666 7777，县级台账LEDGER.csv给出的是$row"'
+
+expect "a receipt fingerprint printed on a county notice of a village the county never received: NOTICE_MISMATCH" '
+	county && notice &&
+	mv $CO/LEDGER.csv $CO/LEDGER.kept && rm -rf $CO/received &&
+	status 1 tpa-audit -q --level county -o $CO &&
+	grep "^error,NOTICE_MISMATCH,371323105201,," $CO/audit.csv | grep -q "但县级台账LEDGER.csv中没有接收publicized-town.csv的记录"'

@@ -201,6 +201,26 @@ START_TEST(add_then_save)
 	ck_assert_int_eq(r->seq, 3);
 	ck_assert_ptr_null(ledger_latest_file(&l, "371323105202", "x.csv"));
 	ck_assert_ptr_null(ledger_receipt_last(&l, "371323105202", 3));
+	/* the receipts holding survey.csv, the latest first, each by its
+	 * last row: receipt 2 (row 4), receipt 1 (row 2, votes.csv) */
+	{
+		size_t nfp;
+		char (*fp)[FINGERPRINT_LEN] = ledger_notice_rows(&l, "371323105201",
+		    "survey.csv", &nfp);
+		char want4[FINGERPRINT_LEN], want2[FINGERPRINT_LEN];
+
+		ck_assert_uint_eq(nfp, 2);
+		fingerprint_format(l.row[3].hash, want4);
+		fingerprint_format(l.row[1].hash, want2);
+		ck_assert_str_eq(fp[0], want4);
+		ck_assert_str_eq(fp[1], want2);
+		free(fp);
+		ck_assert_ptr_null(ledger_notice_rows(&l, "371323105203",
+		    "survey.csv", &nfp));
+		ck_assert_uint_eq(nfp, 0);
+		ck_assert_ptr_eq(ledger_notice_row(&l, "371323105201", "votes.csv"),
+		    &l.row[1]);
+	}
 	/* still two rows on disk */
 	got = test_slurp(p, NULL);
 	ck_assert_str_eq(got, want);
