@@ -77,6 +77,12 @@ int path_make_dirs(const char *dir, mode_t mode, char *err, size_t errlen);
 
 /* Whether PATH exists; whether it is a folder; whether it is a regular
  * file, which can be read twice (following links; "-" is none of these). */
+/* Hold the folder DIR for this process alone among those that ask the
+ * same (an exclusive flock(2) on the folder, waited for; released when
+ * the process ends or the descriptor is closed). Returns the descriptor,
+ * or -1 with the reason in ERR. */
+int path_lock_dir(const char *dir, char *err, size_t errlen);
+
 int path_exists(const char *path);
 int path_is_dir(const char *path);
 int path_is_file(const char *path);

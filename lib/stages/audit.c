@@ -2482,6 +2482,7 @@ audit_run(const struct audit_options *o)
 	size_t counts[3] = { 0 };
 	const char *const *villages = o->villages;
 	size_t nvillages = o->nvillages;
+	int lockfd = -1;
 
 	memset(&a, 0, sizeof a);
 	strmap_init(&a.codes);
@@ -2525,6 +2526,22 @@ audit_run(const struct audit_options *o)
 		}
 	}
 	if (audit_area_is(dir)) {
+		/* one audit of a level's folder at a time: two would each
+		 * append their receipts to the ledger they read. The lock is
+		 * on received/ (made 0700 when missing): the folder itself is
+		 * PROVENANCE.csv's to lock while it is written. An audit given
+		 * VILLAGE_DIRs receives nothing: without received/ it has
+		 * nothing to lock. */
+		char *rdir = path_join(dir, "received");
+
+		if ((o->nvillages == 0 || path_is_dir(rdir)) &&
+		    (path_make_dirs(rdir, 0700, errmsg, sizeof errmsg) != 0 ||
+		    (lockfd = path_lock_dir(rdir, errmsg, sizeof errmsg)) < 0)) {
+			stage_fail(&a.st, "%s", errmsg);
+			free(rdir);
+			goto out;
+		}
+		free(rdir);
 		if (load_area(&a, dir) != 0)
 			goto out;
 		villages = (const char *const *)a.area.dirs;
@@ -2667,5 +2684,8 @@ out:
 	free(sp);
 	strbuf_free(&err);
 	strbuf_free(&a.msg);
-	return stage_end(&a.st, status);
+	status = stage_end(&a.st, status);
+	if (lockfd >= 0)
+		close(lockfd);
+	return status;
 }
