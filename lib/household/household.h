@@ -80,6 +80,7 @@ struct read_problem {
 	const char *field;           /* canonical column, "" for the whole row */
 	const char *code;            /* BAD_VALUE, RAGGED_ROW, MISSING_FIELD, ... */
 	const char *message;         /* in the reader's language */
+	int warning;                 /* accepted, but a person should look */
 };
 
 /* The reject code of a cell that is not a value of F: BAD_DATE for a

@@ -27,7 +27,10 @@ struct people_handler {
 	/* A whole household. Return 0 to go on, anything else to stop. */
 	int (*household)(void *ctx, const struct household *h);
 	/* A row or cell problem (the row is still part of its household,
-	 * except a row with no household_id). */
+	 * counted in its bad). A row with no household_id is not a member:
+	 * under a household's rows it is that household's problem (merged
+	 * cells), and makes it bad, never smaller. A row with every cell
+	 * empty is skipped. */
 	void (*problem)(void *ctx, const struct read_problem *p);
 	/* A value of a code field with other: allow that is not in its
 	 * list, kept as typed (for the count of unlisted values). May be NULL. */

@@ -529,7 +529,7 @@ on_survey_problem(void *ctx, const struct read_problem *p)
 
 	/* survey.csv's problems are the survey's rejects; a bad cell in
 	 * applicants.csv, a file tpa-apply checked, is a finding. */
-	if (strcmp(path_base(p->file), "applicants.csv") != 0)
+	if (p->warning || strcmp(path_base(p->file), "applicants.csv") != 0)
 		return;
 	say(va, SEV_ERROR, "BAD_VALUE", p->household, MSG_AUDIT_BAD,
 	    path_base(p->file), p->line, p->message);

@@ -61,8 +61,9 @@ on_problem(void *ctx, const struct read_problem *p)
 {
 	struct run *run = ctx;
 
-	rejects_add(&run->rejects, p->file, p->line, p->household, p->id,
-	    p->id_len, p->field, p->code, p->message);
+	(p->warning ? rejects_warn : rejects_add)(&run->rejects, p->file,
+	    p->line, p->household, p->id, p->id_len, p->field, p->code,
+	    p->message);
 }
 
 static void
@@ -339,6 +340,10 @@ summary(struct run *run)
 	    text_count(c[3], run->counts[DEC_ABOVE_LINE]),
 	    text_count(c[4], run->counts[DEC_UNVERIFIED]),
 	    text_count(c[5], run->rejects.n));
+	if (run->ss.empty_rows > 0)
+		fprintf(stderr, ngettext("%s: %s empty row skipped\n",
+		    "%s: %s empty rows skipped\n", run->ss.empty_rows),
+		    run->ss.file, text_count(c[0], run->ss.empty_rows));
 }
 
 /* Forget what a pass found, for the next pass or the end. */
