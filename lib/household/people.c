@@ -256,7 +256,13 @@ data_row(struct reading *rd, const struct csvin_row *row)
 			    household_bad_code(s->field[i]), strbuf_str(&rd->msg));
 			rd->bad++;
 		} else if (rc > 0 && rd->h->other != NULL) {
-			rd->h->other(rd->h->ctx, s->cols.name[i], b->text + cells[i].off);
+			struct read_problem p = { rd->file, row->line, hid, id, idlen,
+				NULL, NULL, NULL, 0 };
+			const char *value = b->text + cells[i].off;
+
+			household_unlisted(&p, &rd->msg, s->field[i], s->cols.name[i],
+			    value, rd->o->lang);
+			rd->h->other(rd->h->ctx, &p, value);
 		}
 	}
 	if (rel >= 0 && cells[rel].len > 0 &&

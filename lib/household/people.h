@@ -33,8 +33,9 @@ struct people_handler {
 	 * empty is skipped. */
 	void (*problem)(void *ctx, const struct read_problem *p);
 	/* A value of a code field with other: allow that is not in its
-	 * list, kept as typed (for the count of unlisted values). May be NULL. */
-	void (*other)(void *ctx, const char *field, const char *value);
+	 * list, kept as typed: P is its warning (UNLISTED_VALUE, naming the
+	 * row's household and the column), VALUE the word. May be NULL. */
+	void (*other)(void *ctx, const struct read_problem *p, const char *value);
 };
 
 struct people_options {

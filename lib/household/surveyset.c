@@ -182,8 +182,14 @@ data_row(struct reading *rd, const struct csvin_row *row)
 			problems++;
 			continue;
 		}
-		if (rc > 0 && rd->o->other != NULL)
-			rd->o->other(rd->ctx, name, rd->buf.text + cells[i].off);
+		if (rc > 0 && rd->o->other != NULL) {
+			struct read_problem p = { s->file, row->line, hid, NULL, 0,
+				NULL, NULL, NULL, 0 };
+			const char *value = rd->buf.text + cells[i].off;
+
+			household_unlisted(&p, &rd->msg, sc->field[i], name, value, l);
+			rd->o->other(rd->ctx, &p, value);
+		}
 		if (k >= S_WAGE && k <= S_TRANSFER && k != S_BUSINESS &&
 		    cells[i].len > 0 && cells[i].v < 0) {
 			struct strbuf q = { 0 };

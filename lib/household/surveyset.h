@@ -57,7 +57,7 @@ struct surveyset_options {
 	enum lang lang;
 	const char *progress;
 	/* A value of a code field with other: allow not in its list. */
-	void (*other)(void *ctx, const char *field, const char *value);
+	void (*other)(void *ctx, const struct read_problem *p, const char *value);
 };
 
 /* Read the file. Problems of rows go to PROBLEM(CTX, p). Returns 0, or -1

@@ -25,6 +25,7 @@
 #include "stages/surveying.h"
 #include "stages/shell.h"
 #include "stages/survey.h"
+#include "values/hhnumber.h"
 #include "values/money.h"
 #include "values/text.h"
 
@@ -51,6 +52,7 @@ struct run {
 	struct unlisted *unlisted;
 	size_t nunlisted;
 	struct strbuf msg;
+	struct strbuf notes;             /* --explain: the household's warnings */
 	struct hhlist_stream *stream;    /* writing as households come, or NULL */
 	int out_of_order;                /* the stream met a household out of order */
 	char *first_village;             /* the first row's village_code */
@@ -66,13 +68,22 @@ on_problem(void *ctx, const struct read_problem *p)
 	    p->message);
 }
 
+/* An unlisted word: a warning row naming the household, the column and
+ * the word (shown with --explain for the household explained), and
+ * counted for the summary. */
 static void
-on_other(void *ctx, const char *field, const char *value)
+on_other(void *ctx, const struct read_problem *p, const char *value)
 {
 	struct run *run = ctx;
 	struct unlisted *u = NULL;
+	const char *field = p->field;
 	uint32_t *n;
 	int inserted;
+
+	if (run->o->explain != NULL && hhnumber_same(run->o->explain, p->household))
+		strbuf_printf(&run->notes, "%s%s\n", run->st.lang == LANG_ZH ?
+		    "注意：" : "note: ", p->message);
+	on_problem(ctx, p);
 
 	for (size_t i = 0; i < run->nunlisted; i++)
 		if (strcmp(run->unlisted[i].field, field) == 0)
@@ -172,6 +183,9 @@ explain(struct run *run, const struct surveyed *s)
 			    strbuf_str(&b), s->h->nmembers, p);
 		printf("\n");
 	}
+	fputs(strbuf_str(&run->notes), stdout);
+	if (run->notes.len > 0)
+		fputc('\n', stdout);
 	fputs(strbuf_str(&s->trace->text), stdout);
 	if (zh)
 		printf("结论：%.*s（%s）%s%s\n", (int)n, label,
@@ -354,6 +368,7 @@ pass_free(struct run *run)
 	hhlist_free(&run->list);
 	rejects_free(&run->rejects);
 	strbuf_free(&run->msg);
+	strbuf_free(&run->notes);
 	free(run->survey_col);
 	run->survey_col = NULL;
 	for (size_t i = 0; i < run->nunlisted; i++) {

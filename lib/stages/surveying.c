@@ -38,12 +38,12 @@ problem(void *ctx, const struct read_problem *p)
 }
 
 static void
-other(void *ctx, const char *field, const char *value)
+other(void *ctx, const struct read_problem *p, const char *value)
 {
 	struct derivation *d = ctx;
 
 	if (d->h->other != NULL)
-		d->h->other(d->h->ctx, field, value);
+		d->h->other(d->h->ctx, p, value);
 }
 
 /* Where a field of the rules is: the survey's cells, then members and

@@ -44,8 +44,9 @@ struct surveying_handler {
 	int (*household)(void *ctx, const struct surveyed *s);
 	/* A problem of a row or cell (for the rejects). May be NULL. */
 	void (*problem)(void *ctx, const struct read_problem *p);
-	/* An unlisted value of a code field with other: allow. May be NULL. */
-	void (*other)(void *ctx, const char *field, const char *value);
+	/* An unlisted value of a code field with other: allow: P is its
+	 * warning, VALUE the word. May be NULL. */
+	void (*other)(void *ctx, const struct read_problem *p, const char *value);
 };
 
 /* Derive. SS receives survey.csv (the caller frees it with

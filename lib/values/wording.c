@@ -39,6 +39,8 @@ static const char *const formats[NMSGS][2] = {
 		"%s left empty: type 0 where the household has no such income; until then the household cannot be verified" },
 	[MSG_BLANK_AS_ZERO] = { "%s为空，按本县规定计为0元",
 		"%s left blank, counted as 0 yuan by the county's rule" },
+	[MSG_UNLISTED] = { "%s %s不在规则的列表中，排除条件认不出它：请核实这一户；应当排除的，请把这个词加入本县规则的列表",
+		"%s %s is in none of the rules' lists, so no exclusion recognises it: check this household, and if it should be excluded add the word to the county's list" },
 	[MSG_RAGGED] = { "该行有%zu格，表头有%zu格", "the row has %zu cells, the header has %zu" },
 	[MSG_UNNAMED_COLUMN] = { "第%zu列没有列名，却有内容%s", "column %zu has no name but holds %s" },
 	[MSG_HOUSEHOLD_AMBIGUOUS] = { "户编号%s和%s是同一个号码的两种写法：请给每户各自的户编号，并统一写法",

@@ -40,6 +40,7 @@ enum msg {
 	MSG_EMPTY_HOUSEHOLD_ID,  /* %s household_id label, %s household above */
 	MSG_BLANK_INCOME,        /* %s income parts' labels, listed */
 	MSG_BLANK_AS_ZERO,       /* %s income parts' labels, listed */
+	MSG_UNLISTED,            /* %s field, %s value quoted */
 	MSG_RAGGED,              /* %zu cells, %zu header cells */
 	MSG_UNNAMED_COLUMN,      /* %zu column, %s quoted value */
 	MSG_HOUSEHOLD_AMBIGUOUS, /* %s number, %s the same number written otherwise */
