@@ -244,7 +244,7 @@ on_household(void *ctx, const struct surveyed *s)
 	}
 	hhlist_set_str(&run->list, r, run->list.col[L_MEMBERS],
 	    number_format(buf, (int64_t)h->nmembers * 1000000));
-	if (s->surveyed)
+	if (s->priced)
 		hhlist_set_str(&run->list, r, run->list.col[L_PCI], money_format(buf, s->pci));
 	hhlist_set_str(&run->list, r, run->list.col[L_POVERTY_LINE],
 	    money_format(buf, run->st.rules.poverty_line));

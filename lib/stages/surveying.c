@@ -249,6 +249,7 @@ on_household(void *ctx, const struct household *h)
 	s.ss = d->ss;
 	s.surveyed = surveyed;
 	s.pci = pci;
+	s.priced = surveyed && h->bad == 0;
 	s.e = &d->e;
 	s.trace = explaining ? &d->trace : NULL;
 	return d->h->household(d->h->ctx, &s);

@@ -19,6 +19,10 @@ struct surveyed {
 	const struct surveyset *ss;        /* the survey rows */
 	int surveyed;                      /* one valid survey row */
 	long long pci;                     /* fen, when surveyed */
+	int priced;                        /* the per-capita income stands:
+	                                      surveyed, and every member row
+	                                      read (an incomplete household's
+	                                      is never written) */
 	const struct eligibility *e;       /* the decision and its reasons */
 	const struct trace *trace;         /* how, when it was the one explained */
 };
