@@ -214,9 +214,9 @@ load_income(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 	return 0;
 }
 
-/* blank_as_zero: a list of money columns (an income part, or a field of
- * type money declared in this file or one it includes); a later file's
- * list replaces an earlier one's. */
+/* blank_as_zero: a list of income parts (wage_income, business_income,
+ * property_income, transfer_income); a later file's list replaces an
+ * earlier one's. */
 static int
 load_blank_as_zero(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 {
@@ -245,6 +245,15 @@ load_blank_as_zero(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 		if (f->type != FT_MONEY) {
 			yamldoc_error(d, item, _("blank_as_zero: %s is not an amount "
 			    "of money: only a money column may read a blank as 0"), name);
+			goto fail;
+		}
+		if (strcmp(f->name, "wage_income") != 0 &&
+		    strcmp(f->name, "business_income") != 0 &&
+		    strcmp(f->name, "property_income") != 0 &&
+		    strcmp(f->name, "transfer_income") != 0) {
+			yamldoc_error(d, item, _("blank_as_zero: %s is not an income "
+			    "part: only wage_income, business_income, property_income "
+			    "and transfer_income may read a blank as 0"), name);
 			goto fail;
 		}
 		names[count++] = xstrdup(f->name);

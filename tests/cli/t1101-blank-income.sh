@@ -89,3 +89,8 @@ expect "blank_as_zero: a column that is not money is refused; so is a bare word"
 	printf "version: 1\nyear: 2015\nincome: {poverty_line: 2855}\nblank_as_zero: wage_income\n" >../../rules.yaml &&
 	status 2 tpa-survey -q --village . -o primary.csv applicants.csv survey.csv 2>err &&
 	grep -q "rules.yaml:4:16: blank_as_zero: expected a list of columns" err'
+
+expect "blank_as_zero: a money column that is not an income part (a declared car_value) is refused" '
+	blanks && printf "version: 1\nyear: 2015\nincome: {poverty_line: 2855}\nblank_as_zero: [car_value]\nfields:\n  car_value: {type: money}\n" >../../rules.yaml &&
+	status 2 tpa-survey -q --village . -o primary.csv applicants.csv survey.csv 2>err &&
+	grep -q "rules.yaml:4:17: blank_as_zero: car_value is not an income part" err'
