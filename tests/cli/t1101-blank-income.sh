@@ -66,7 +66,7 @@ expect "the letter in English" '
 	printf "appraisal:\n  date: 2015-06-03\n  representatives: 32\npublicity:\n  village: {start: 2015-06-05, end: 2015-06-11}\n" >>village.yaml &&
 	tpa-survey -q --village . -o primary.csv applicants.csv survey.csv &&
 	tpa-publicize letter -q --level village --village . -o letter.html primary.csv &&
-	grep -q "<p class=\"l\">business_income, property_income left blank, counted as 0 yuan by the county&#39;s rule.</p>\|<p class=\"l\">business_income, property_income left blank, counted as 0 yuan by the county.s rule.</p>" letter.html'
+	grep -qF "<p class=\"l\">business_income, property_income left blank, counted as 0 yuan by the county&#39;s rule.</p>" letter.html'
 
 expect "the audit re-derives the list made with blank_as_zero: no error; a changed per-capita income is caught" '
 	blanks "blank_as_zero: [business_income, property_income]" &&
