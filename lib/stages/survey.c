@@ -143,8 +143,10 @@ income_parts(const struct surveyed *s, struct strbuf *b, int zh)
 		const struct cell *c = &s->ss->cells[s->row->cells + (size_t)pos];
 		const struct field *f = field_builtin(survey_known[parts[k]]);
 
+		/* blank: read as 0 by the rules' blank_as_zero */
 		strbuf_printf(b, "%s%s %s", k ? " + " : "", zh ? f->title_zh : f->name,
-		    s->ss->text + c->off);
+		    c->len > 0 ? s->ss->text + c->off : zh ? "0（空白，按本县规定计为0）" :
+		    "0 (blank, 0 by the county's rule)");
 		sum += c->v;
 	}
 	strbuf_printf(b, zh ? " = %s 元" : " = %s yuan", money_format(total, sum));

@@ -94,3 +94,8 @@ expect "blank_as_zero: a money column that is not an income part (a declared car
 	blanks && printf "version: 1\nyear: 2015\nincome: {poverty_line: 2855}\nblank_as_zero: [car_value]\nfields:\n  car_value: {type: money}\n" >../../rules.yaml &&
 	status 2 tpa-survey -q --village . -o primary.csv applicants.csv survey.csv 2>err &&
 	grep -q "rules.yaml:4:17: blank_as_zero: car_value is not an income part" err'
+
+expect "--explain shows a blank part read as 0 as such: 2000.00 + 0 + 0 + 500.00 = 2500.00" '
+	blanks "blank_as_zero: [business_income, property_income]" &&
+	tpa-survey --village . --explain 01 applicants.csv survey.csv >out &&
+	grep -qx "收入：工资性收入 2000.00 + 生产经营性收入 0（空白，按本县规定计为0） + 财产性收入 0（空白，按本县规定计为0） + 转移性收入 500.00 = 2500.00 元，÷ 1人 = 人均纯收入 2500.00 元" out'
