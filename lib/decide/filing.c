@@ -236,6 +236,15 @@ on_household(void *ctx, const struct household *h)
 	if (r == NULL)
 		return 0;
 	r->seen = 1;
+	if (h->bad > 0) {
+		/* the survey left such a household unverified: applicants.csv
+		 * was changed since, and the registry would miss members */
+		strbuf_printf(&f->warn, _("household %s: %s has rows of it that "
+		    "cannot be read (a row without household_id below it, merged "
+		    "cells?): its registry entry may lack members"), r->id,
+		    h->mschema->file);
+		strbuf_putc(&f->warn, '\n');
+	}
 	decide(f, r, h);
 	r->first_member = f->nmembers;
 	r->nmembers = h->nmembers;

@@ -93,6 +93,22 @@ household_parse_cell(struct household_buf *b, const struct field *f,
 	return -1;
 }
 
+void
+household_unlisted(struct read_problem *p, struct strbuf *msg,
+    const struct field *f, const char *name, const char *value, enum lang l)
+{
+	struct strbuf q = { 0 };
+
+	text_quote(&q, value, strlen(value));
+	strbuf_reset(msg);
+	wording(msg, l, MSG_UNLISTED, field_label(f, name, l), strbuf_str(&q));
+	strbuf_free(&q);
+	p->field = name;
+	p->code = "UNLISTED_VALUE";
+	p->message = strbuf_str(msg);
+	p->warning = 1;
+}
+
 const char *
 household_bad_code(const struct field *f)
 {

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/strbuf.h"
 #include "household/schema.h"
 #include "values/field.h"
 #include "values/idnumber.h"
@@ -80,11 +81,19 @@ struct read_problem {
 	const char *field;           /* canonical column, "" for the whole row */
 	const char *code;            /* BAD_VALUE, RAGGED_ROW, MISSING_FIELD, ... */
 	const char *message;         /* in the reader's language */
+	int warning;                 /* accepted, but a person should look */
 };
 
 /* The reject code of a cell that is not a value of F: BAD_DATE for a
  * date, BAD_VALUE for any other type (SPEC §3 rejects). */
 const char *household_bad_code(const struct field *f);
+
+/* Set P (a warning, UNLISTED_VALUE) for VALUE, a word of code field F
+ * (column NAME) with other: allow that is in none of its lists: a rule
+ * reading the column cannot recognise it. The message goes into MSG
+ * (in language L); P's file, line, household and id are the caller's. */
+void household_unlisted(struct read_problem *p, struct strbuf *msg,
+    const struct field *f, const char *name, const char *value, enum lang l);
 
 /* Parse cell S[0..N) of column NAME (type F) into C, storing its text in
  * B; a date's two-digit year is read near YEAR (field_parse). On a bad

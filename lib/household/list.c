@@ -133,7 +133,7 @@ report(struct reading *rd, unsigned long line, const char *hid,
     const char *field, const char *code)
 {
 	struct read_problem p = { rd->l->file, line, hid, NULL, 0, field, code,
-		strbuf_str(&rd->msg) };
+		strbuf_str(&rd->msg), 0 };
 
 	if (rd->problem == NULL) {
 		strbuf_printf(rd->err, "%s:%lu: %s\n", rd->l->file, line,

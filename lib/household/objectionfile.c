@@ -80,6 +80,9 @@ on_row(void *ctx, const struct csvin_row *row)
 		    known, O_NKNOWN, rd->o->village ? required_shared : required,
 		    rd->err);
 	}
+	/* a blank spreadsheet row is no objection (never a pending one) */
+	if (csvin_row_empty(row))
+		return 0;
 	for (int k = 0; k < O_NKNOWN; k++)
 		c[k] = columns_cell(&rd->schema.cols, row, k, NULL);
 	if (rd->o->village != NULL) {

@@ -80,7 +80,7 @@ problem(struct reading *rd, unsigned long line, const char *household,
     const char *message)
 {
 	struct read_problem p = { rd->file, line, household, id, id_len, field,
-		code, message };
+		code, message, 0 };
 
 	if (rd->h->problem != NULL)
 		rd->h->problem(rd->h->ctx, &p);
@@ -188,12 +188,24 @@ data_row(struct reading *rd, const struct csvin_row *row)
 	struct cell *cells;
 	int rc, birth = s->cols.pos[P_BIRTH], rel = s->cols.pos[P_RELATION];
 
+	if (csvin_row_empty(row))
+		return 0;
 	if (hlen == 0) {
+		/* Merged cells leave household_id blank on a household's
+		 * member rows: the household being gathered is incomplete, and
+		 * is never decided on the members it has. */
+		const char *label = field_label(field_builtin("household_id"),
+		    "household_id", rd->o->lang);
+
 		strbuf_reset(&rd->msg);
-		wording(&rd->msg, rd->o->lang, MSG_EMPTY, field_label(field_builtin(
-		    "household_id"), "household_id", rd->o->lang));
-		problem(rd, row->line, "", id, idlen, "household_id",
-		    "MISSING_FIELD", strbuf_str(&rd->msg));
+		if (rd->have_cur) {
+			wording(&rd->msg, rd->o->lang, MSG_EMPTY_HOUSEHOLD_ID, label,
+			    strbuf_str(&rd->cur));
+			rd->bad++;
+		} else
+			wording(&rd->msg, rd->o->lang, MSG_EMPTY, label);
+		problem(rd, row->line, rd->have_cur ? strbuf_str(&rd->cur) : "", id,
+		    idlen, "household_id", "MISSING_FIELD", strbuf_str(&rd->msg));
 		return 0;
 	}
 	if (!rd->have_cur || strcmp(strbuf_str(&rd->cur), hid) != 0) {
@@ -244,7 +256,13 @@ data_row(struct reading *rd, const struct csvin_row *row)
 			    household_bad_code(s->field[i]), strbuf_str(&rd->msg));
 			rd->bad++;
 		} else if (rc > 0 && rd->h->other != NULL) {
-			rd->h->other(rd->h->ctx, s->cols.name[i], b->text + cells[i].off);
+			struct read_problem p = { rd->file, row->line, hid, id, idlen,
+				NULL, NULL, NULL, 0 };
+			const char *value = b->text + cells[i].off;
+
+			household_unlisted(&p, &rd->msg, s->field[i], s->cols.name[i],
+			    value, rd->o->lang);
+			rd->h->other(rd->h->ctx, &p, value);
 		}
 	}
 	if (rel >= 0 && cells[rel].len > 0 &&

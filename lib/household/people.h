@@ -27,11 +27,15 @@ struct people_handler {
 	/* A whole household. Return 0 to go on, anything else to stop. */
 	int (*household)(void *ctx, const struct household *h);
 	/* A row or cell problem (the row is still part of its household,
-	 * except a row with no household_id). */
+	 * counted in its bad). A row with no household_id is not a member:
+	 * under a household's rows it is that household's problem (merged
+	 * cells), and makes it bad, never smaller. A row with every cell
+	 * empty is skipped. */
 	void (*problem)(void *ctx, const struct read_problem *p);
 	/* A value of a code field with other: allow that is not in its
-	 * list, kept as typed (for the count of unlisted values). May be NULL. */
-	void (*other)(void *ctx, const char *field, const char *value);
+	 * list, kept as typed: P is its warning (UNLISTED_VALUE, naming the
+	 * row's household and the column), VALUE the word. May be NULL. */
+	void (*other)(void *ctx, const struct read_problem *p, const char *value);
 };
 
 struct people_options {

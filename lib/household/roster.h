@@ -32,6 +32,8 @@ struct roster_household {
 	uint8_t carried;         /* from last year's registry */
 	uint8_t replaced;        /* carried, but a new application replaces it */
 	uint8_t ambiguous;       /* written two ways (1 and 01) in one file */
+	uint8_t unnumbered;      /* rows below it without a household_id
+	                            (merged cells): incomplete */
 };
 
 struct roster {

@@ -5,6 +5,7 @@
 #include "base/i18n.h"
 #include "base/search.h"
 #include "household/surveyset.h"
+#include "rules/rules.h"
 #include "values/hhnumber.h"
 #include "values/text.h"
 
@@ -25,14 +26,45 @@ struct reading {
 };
 
 static void
-report(struct reading *rd, unsigned long line, const char *hid,
-    const char *field, const char *code)
+report_as(struct reading *rd, unsigned long line, const char *hid,
+    const char *field, const char *code, int warning)
 {
 	struct read_problem p = { rd->s->file, line, hid, NULL, 0, field, code,
-		strbuf_str(&rd->msg) };
+		strbuf_str(&rd->msg), warning };
 
 	if (rd->problem != NULL)
 		rd->problem(rd->ctx, &p);
+}
+
+static void
+report(struct reading *rd, unsigned long line, const char *hid,
+    const char *field, const char *code)
+{
+	report_as(rd, line, hid, field, code, 0);
+}
+
+/* The blank income parts of a row: their canonical names joined by ';'
+ * (the field of the problem) and their labels as a list in the
+ * language (its message). */
+struct blanks {
+	struct strbuf names, labels;
+	int n;
+};
+
+static void
+blank_add(struct blanks *b, const char *name, const char *label, enum lang l)
+{
+	strbuf_printf(&b->names, "%s%s", b->n ? ";" : "", name);
+	strbuf_printf(&b->labels, "%s%s", b->n ? (l == LANG_ZH ? "、" : ", ") : "",
+	    label);
+	b->n++;
+}
+
+static void
+blanks_free(struct blanks *b)
+{
+	strbuf_free(&b->names);
+	strbuf_free(&b->labels);
 }
 
 static uint32_t
@@ -88,7 +120,12 @@ data_row(struct reading *rd, const struct csvin_row *row)
 	struct cell *cells;
 	uint32_t *slot;
 	enum lang l = rd->o->lang;
+	struct blanks blank = { { 0 }, { 0 }, 0 }, zero = { { 0 }, { 0 }, 0 };
 
+	if (csvin_row_empty(row)) {
+		s->empty_rows++;
+		return 0;
+	}
 	strbuf_reset(&rd->msg);
 	if (row->n != width) {
 		wording(&rd->msg, l, MSG_RAGGED, row->n, width);
@@ -120,6 +157,18 @@ data_row(struct reading *rd, const struct csvin_row *row)
 		memset(&cells[i], 0, sizeof cells[i]);
 		if (!sc->want[i])
 			continue;
+		if (n == 0 && k >= S_WAGE && k <= S_TRANSFER) {
+			/* a clerk leaves a zero blank: one problem for the
+			 * row, or 0 by the county's rule */
+			const char *label = field_label(sc->field[i], name, l);
+
+			if (rules_blank_as_zero(rd->o->rules, name)) {
+				blank_add(&zero, name, label, l);
+				cells[i].off = store(s, "", 0);
+			} else
+				blank_add(&blank, name, label, l);
+			continue;
+		}
 		if (n == 0 && k > 0 && survey_required[k]) {
 			wording(&rd->msg, l, MSG_EMPTY, field_label(sc->field[i], name, l));
 			report(rd, row->line, hid, name, "MISSING_FIELD");
@@ -133,8 +182,14 @@ data_row(struct reading *rd, const struct csvin_row *row)
 			problems++;
 			continue;
 		}
-		if (rc > 0 && rd->o->other != NULL)
-			rd->o->other(rd->ctx, name, rd->buf.text + cells[i].off);
+		if (rc > 0 && rd->o->other != NULL) {
+			struct read_problem p = { s->file, row->line, hid, NULL, 0,
+				NULL, NULL, NULL, 0 };
+			const char *value = rd->buf.text + cells[i].off;
+
+			household_unlisted(&p, &rd->msg, sc->field[i], name, value, l);
+			rd->o->other(rd->ctx, &p, value);
+		}
 		if (k >= S_WAGE && k <= S_TRANSFER && k != S_BUSINESS &&
 		    cells[i].len > 0 && cells[i].v < 0) {
 			struct strbuf q = { 0 };
@@ -151,6 +206,20 @@ data_row(struct reading *rd, const struct csvin_row *row)
 			r->income += cells[i].v;
 		cells[i].off = store(s, rd->buf.text + cells[i].off, cells[i].len);
 	}
+	if (blank.n > 0) {
+		strbuf_reset(&rd->msg);
+		wording(&rd->msg, l, MSG_BLANK_INCOME, strbuf_str(&blank.labels));
+		report(rd, row->line, hid, strbuf_str(&blank.names), "MISSING_FIELD");
+		problems++;
+	}
+	if (zero.n > 0) {
+		strbuf_reset(&rd->msg);
+		wording(&rd->msg, l, MSG_BLANK_AS_ZERO, strbuf_str(&zero.labels));
+		report_as(rd, row->line, hid, strbuf_str(&zero.names),
+		    "BLANK_AS_ZERO", 1);
+	}
+	blanks_free(&blank);
+	blanks_free(&zero);
 	r->state = problems ? SURVEY_REFUSED : SURVEY_OK;
 	if (cells[hpos].len == 0)
 		r->used = 1;   /* its household_id refused (BAD_VALUE): never an orphan */

@@ -2,7 +2,12 @@
  * household_id. Rows for the same household twice are both refused
  * (DUPLICATE_SURVEY); a cell that is not a value of its column's type, a
  * required cell left empty or a negative income other than
- * business_income refuse the row (BAD_VALUE, MISSING_FIELD). */
+ * business_income refuse the row (BAD_VALUE, MISSING_FIELD). The blank
+ * income parts of a row are one problem naming them all and the fix
+ * (type 0), unless the rules read a blank in that column as 0
+ * (blank_as_zero:): then the cell stays blank, counts 0, and the row has
+ * a warning (BLANK_AS_ZERO). A row with every cell empty is skipped and
+ * counted. */
 #ifndef TPA_SURVEYSET_H
 #define TPA_SURVEYSET_H
 
@@ -40,6 +45,7 @@ struct surveyset {
 	struct strmap index;         /* household_id -> row (unless ordered) */
 	int ordered;                 /* household_ids so far strictly increase */
 	size_t cursor;               /* ordered: the row after the last found */
+	size_t empty_rows;           /* rows with every cell empty: skipped */
 };
 
 struct surveyset_options {
@@ -51,7 +57,7 @@ struct surveyset_options {
 	enum lang lang;
 	const char *progress;
 	/* A value of a code field with other: allow not in its list. */
-	void (*other)(void *ctx, const char *field, const char *value);
+	void (*other)(void *ctx, const struct read_problem *p, const char *value);
 };
 
 /* Read the file. Problems of rows go to PROBLEM(CTX, p). Returns 0, or -1

@@ -66,6 +66,8 @@ on_row(void *ctx, const struct csvin_row *row)
 		return schema_header(&rd->schema, rd->o->aliases, NULL, rd->file, row,
 		    known, V_NKNOWN, required, rd->err);
 	}
+	if (csvin_row_empty(row))   /* a blank spreadsheet row */
+		return 0;
 	for (int k = 0; k < V_NKNOWN; k++)
 		c[k] = columns_cell(&rd->schema.cols, row, k, NULL);
 	r = hhlist_lookup(rd->l, c[V_HOUSEHOLD]);

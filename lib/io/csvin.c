@@ -239,6 +239,15 @@ check_limits(struct csvin *in)
 	return 0;
 }
 
+int
+csvin_row_empty(const struct csvin_row *row)
+{
+	for (size_t i = 0; i < row->n; i++)
+		if (row->len[i] > 0)
+			return 0;
+	return 1;
+}
+
 static int
 blank(const char *s, size_t n)
 {

@@ -32,6 +32,10 @@ struct csvin_row {
 	unsigned long index;      /* 0 for the header, then 1, 2, ... */
 };
 
+/* Whether every cell of ROW is empty after trimming: a blank row of a
+ * spreadsheet, which readers skip and count (never a reject). */
+int csvin_row_empty(const struct csvin_row *row);
+
 /* Return 0 to go on, anything else to stop reading (csvin_read returns it). */
 typedef int (*csvin_fn)(void *ctx, const struct csvin_row *row);
 

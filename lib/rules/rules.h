@@ -76,6 +76,10 @@ struct rules {
 	long long audit_sample;           /* households per village; -1 */
 	struct field_decl **fields;
 	size_t nfields, fields_cap;
+	/* blank_as_zero: the money columns of the survey in which a blank
+	 * cell is read as 0 (the county's rule), canonical names. */
+	char **blank_as_zero;
+	size_t nblank_as_zero;
 	/* Files may include other files only below this folder, unless
 	 * include_anywhere is set. */
 	int include_anywhere;
@@ -93,6 +97,10 @@ void rules_free(struct rules *r);
 /* The type of field NAME: declared in the rules, else built in; NULL when
  * it has none. */
 const struct field *rules_field(const struct rules *r, const char *name);
+
+/* Whether the rules read a blank cell of column NAME (canonical) as 0
+ * (blank_as_zero:). */
+int rules_blank_as_zero(const struct rules *r, const char *name);
 
 /* Whether column NAME (canonical) is confidential — in the column
  * catalogue or declared so under fields: — and so never written to a file

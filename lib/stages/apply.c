@@ -81,7 +81,9 @@ struct intake {
 	struct roster roster;
 	int roster_ready;
 	struct idlist people;         /* ID numbers and their people */
-	uint32_t last_household;      /* the previous row's (rows come grouped) */
+	uint32_t last_household;      /* the nearest row above's with a
+	                                 household_id (rows come grouped) */
+	size_t empty_rows;            /* rows with every cell empty: skipped */
 	struct rejects rejects;
 	int hint[NKNOWN];             /* enumeration value last seen per column */
 	const char **cells;           /* scratch: one row's cells */
@@ -284,6 +286,21 @@ data_row(struct intake *in, const struct csvin_row *row)
 
 	rc.household = cell(&rc, C_HOUSEHOLD, &hlen);
 	rc.id = cell(&rc, C_ID, &rc.id_len);
+	if (csvin_row_empty(row)) {
+		in->empty_rows++;
+		return 0;
+	}
+	/* No household_id under a row that has one: Excel's merged cells
+	 * leave it blank on a household's member rows. The household above
+	 * is incomplete, and this row's problems name it. */
+	if (hlen == 0 && in->last_household != NO_HOUSEHOLD) {
+		struct roster_household *above =
+		    &in->roster.households[in->last_household];
+
+		above->unnumbered = 1;
+		above->rejected = 1;
+		rc.household = roster_household_id(&in->roster, in->last_household);
+	}
 	/* A household of last year's registry: carried unless it exited or
 	 * a new application replaces it. */
 	if (f->carried && hlen > 0 && (hhnumber_get(&in->exited, rc.household, hlen) ||
@@ -307,7 +324,11 @@ data_row(struct intake *in, const struct csvin_row *row)
 	check_controls(&rc);
 
 	/* household_id */
-	if (hlen == 0) {
+	if (hlen == 0 && *rc.household != '\0') {
+		wording(&in->msg, in->lang, MSG_EMPTY_HOUSEHOLD_ID,
+		    label(in, C_HOUSEHOLD), rc.household);
+		reject(&rc, known[C_HOUSEHOLD], "MISSING_FIELD");
+	} else if (hlen == 0) {
 		missing(&rc, C_HOUSEHOLD);
 	} else {
 		uint32_t last = in->last_household;
@@ -431,7 +452,7 @@ data_row(struct intake *in, const struct csvin_row *row)
 		cells[K(NKNOWN) + e] = pos >= 0 && (size_t)pos < row->n ? row->cell[pos] : "";
 		lens[K(NKNOWN) + e] = pos >= 0 && (size_t)pos < row->n ? row->len[pos] : 0;
 	}
-	cells[K(C_HOUSEHOLD)] = rc.household;
+	cells[K(C_HOUSEHOLD)] = hlen > 0 ? rc.household : "";
 	lens[K(C_HOUSEHOLD)] = hlen;
 
 	person = roster_add(&in->roster, household, row->line, head,
@@ -593,7 +614,7 @@ judge_households(struct intake *in)
 			m = MSG_MULTIPLE_HEADS;
 			code = "MULTIPLE_HEADS";
 		} else if (!p->rejected) {
-			m = MSG_INCOMPLETE;
+			m = h->unnumbered ? MSG_INCOMPLETE_UNNUMBERED : MSG_INCOMPLETE;
 			code = "HOUSEHOLD_INCOMPLETE";
 			field = "";
 		} else {
@@ -811,6 +832,10 @@ summary(struct intake *in)
 	if (in->previous_members != NULL)
 		fprintf(stderr, _("; %s carried from last year's registry"),
 		    text_count(count[3], carried));
+	if (in->empty_rows > 0)
+		fprintf(stderr, ngettext("; %s empty row skipped",
+		    "; %s empty rows skipped", in->empty_rows),
+		    text_count(count[3], in->empty_rows));
 	fputc('\n', stderr);
 }
 

@@ -534,7 +534,7 @@ on_survey_problem(void *ctx, const struct read_problem *p)
 
 	/* survey.csv's problems are the survey's rejects; a bad cell in
 	 * applicants.csv, a file tpa-apply checked, is a finding. */
-	if (strcmp(path_base(p->file), "applicants.csv") != 0)
+	if (p->warning || strcmp(path_base(p->file), "applicants.csv") != 0)
 		return;
 	say(va, SEV_ERROR, "BAD_VALUE", p->household, MSG_AUDIT_BAD,
 	    path_base(p->file), p->line, p->message);
@@ -610,7 +610,7 @@ on_survey_household(void *ctx, const struct surveyed *s)
 	d->decision = s->e->decision;
 	d->reasons = xstrdup(strbuf_str(&s->e->reasons));
 	d->pci = s->pci;
-	d->has_pci = s->surveyed;
+	d->has_pci = s->priced;
 	d->members = (long long)h->nmembers;
 	if (va->apply_col >= 0 && h->nmembers > 0 && h->mcells[va->apply_col].len > 0)
 		d->apply_date = (long)h->mcells[va->apply_col].v;
@@ -778,6 +778,9 @@ compare_primary(struct village_audit *va)
 		if (d->has_pci && (!(l->row[i].has & LR_PCI) || l->row[i].pci != d->pci))
 			mismatch(va, F_PRIMARY, hid, "per_capita_income",
 			    hhlist_cell(l, i, l->col[L_PCI]), money_format(buf, d->pci));
+		else if (!d->has_pci && (l->row[i].has & LR_PCI))
+			mismatch(va, F_PRIMARY, hid, "per_capita_income",
+			    hhlist_cell(l, i, l->col[L_PCI]), "");
 	}
 	for (size_t k = 0; k < va->ndv; k++)
 		if (hhlist_lookup(l, va->dv[k].id) < 0 && !changed_input(va, va->dv[k].id))

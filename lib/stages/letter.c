@@ -432,6 +432,7 @@ income(const struct letters *lt, size_t r, struct outfile *out)
 	    line[MONEY_BUF], top[MONEY_BUF];
 	long long total = 0, topfen, margin = lt->rules->margin;
 	int whole = 1;
+	struct strbuf zeroed = { 0 };   /* the parts left blank, read as 0 */
 
 	if (!(row->has & LR_PCI))
 		return;
@@ -439,6 +440,12 @@ income(const struct letters *lt, size_t r, struct outfile *out)
 		const char *s = hhlist_cell(l, r, hhlist_find(l, parts[k]));
 		long long fen;
 
+		if (*s == '\0' && rules_blank_as_zero(lt->rules, parts[k])) {
+			strbuf_printf(&zeroed, "%s%s", zeroed.len ? (lang == LANG_ZH ?
+			    "、" : ", ") : "", field_label(field_builtin(parts[k]),
+			    parts[k], lang));
+			s = "0";
+		}
 		if (money_parse(s, strlen(s), &fen) != 0) {
 			whole = 0;
 			break;
@@ -461,6 +468,12 @@ income(const struct letters *lt, size_t r, struct outfile *out)
 		strbuf_reset(&b);
 		say(&b, lang, W_PER, tot, (long long)row->members, pci);
 		para(out, "sum", &b);
+		if (zeroed.len > 0) {
+			strbuf_reset(&b);
+			wording(&b, lang, MSG_BLANK_AS_ZERO, strbuf_str(&zeroed));
+			strbuf_puts(&b, lang == LANG_ZH ? "。" : ".");
+			para(out, "l", &b);
+		}
 	} else {
 		say(&b, lang, W_PCI, pci, (long long)row->members);
 		para(out, "l", &b);
@@ -487,6 +500,7 @@ income(const struct letters *lt, size_t r, struct outfile *out)
 		say(&b, lang, W_ABOVE, pci, top);
 	para(out, "l", &b);
 	strbuf_free(&b);
+	strbuf_free(&zeroed);
 }
 
 /* The vote, the rank and the quota. */

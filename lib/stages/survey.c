@@ -25,6 +25,7 @@
 #include "stages/surveying.h"
 #include "stages/shell.h"
 #include "stages/survey.h"
+#include "values/hhnumber.h"
 #include "values/money.h"
 #include "values/text.h"
 
@@ -51,6 +52,7 @@ struct run {
 	struct unlisted *unlisted;
 	size_t nunlisted;
 	struct strbuf msg;
+	struct strbuf notes;             /* --explain: the household's warnings */
 	struct hhlist_stream *stream;    /* writing as households come, or NULL */
 	int out_of_order;                /* the stream met a household out of order */
 	char *first_village;             /* the first row's village_code */
@@ -61,17 +63,27 @@ on_problem(void *ctx, const struct read_problem *p)
 {
 	struct run *run = ctx;
 
-	rejects_add(&run->rejects, p->file, p->line, p->household, p->id,
-	    p->id_len, p->field, p->code, p->message);
+	(p->warning ? rejects_warn : rejects_add)(&run->rejects, p->file,
+	    p->line, p->household, p->id, p->id_len, p->field, p->code,
+	    p->message);
 }
 
+/* An unlisted word: a warning row naming the household, the column and
+ * the word (shown with --explain for the household explained), and
+ * counted for the summary. */
 static void
-on_other(void *ctx, const char *field, const char *value)
+on_other(void *ctx, const struct read_problem *p, const char *value)
 {
 	struct run *run = ctx;
 	struct unlisted *u = NULL;
+	const char *field = p->field;
 	uint32_t *n;
 	int inserted;
+
+	if (run->o->explain != NULL && hhnumber_same(run->o->explain, p->household))
+		strbuf_printf(&run->notes, "%s%s\n", run->st.lang == LANG_ZH ?
+		    "注意：" : "note: ", p->message);
+	on_problem(ctx, p);
 
 	for (size_t i = 0; i < run->nunlisted; i++)
 		if (strcmp(run->unlisted[i].field, field) == 0)
@@ -131,8 +143,10 @@ income_parts(const struct surveyed *s, struct strbuf *b, int zh)
 		const struct cell *c = &s->ss->cells[s->row->cells + (size_t)pos];
 		const struct field *f = field_builtin(survey_known[parts[k]]);
 
+		/* blank: read as 0 by the rules' blank_as_zero */
 		strbuf_printf(b, "%s%s %s", k ? " + " : "", zh ? f->title_zh : f->name,
-		    s->ss->text + c->off);
+		    c->len > 0 ? s->ss->text + c->off : zh ? "0（空白，按本县规定计为0）" :
+		    "0 (blank, 0 by the county's rule)");
 		sum += c->v;
 	}
 	strbuf_printf(b, zh ? " = %s 元" : " = %s yuan", money_format(total, sum));
@@ -171,6 +185,9 @@ explain(struct run *run, const struct surveyed *s)
 			    strbuf_str(&b), s->h->nmembers, p);
 		printf("\n");
 	}
+	fputs(strbuf_str(&run->notes), stdout);
+	if (run->notes.len > 0)
+		fputc('\n', stdout);
 	fputs(strbuf_str(&s->trace->text), stdout);
 	if (zh)
 		printf("结论：%.*s（%s）%s%s\n", (int)n, label,
@@ -229,7 +246,7 @@ on_household(void *ctx, const struct surveyed *s)
 	}
 	hhlist_set_str(&run->list, r, run->list.col[L_MEMBERS],
 	    number_format(buf, (int64_t)h->nmembers * 1000000));
-	if (s->surveyed)
+	if (s->priced)
 		hhlist_set_str(&run->list, r, run->list.col[L_PCI], money_format(buf, s->pci));
 	hhlist_set_str(&run->list, r, run->list.col[L_POVERTY_LINE],
 	    money_format(buf, run->st.rules.poverty_line));
@@ -339,6 +356,10 @@ summary(struct run *run)
 	    text_count(c[3], run->counts[DEC_ABOVE_LINE]),
 	    text_count(c[4], run->counts[DEC_UNVERIFIED]),
 	    text_count(c[5], run->rejects.n));
+	if (run->ss.empty_rows > 0)
+		fprintf(stderr, ngettext("%s: %s empty row skipped\n",
+		    "%s: %s empty rows skipped\n", run->ss.empty_rows),
+		    run->ss.file, text_count(c[0], run->ss.empty_rows));
 }
 
 /* Forget what a pass found, for the next pass or the end. */
@@ -349,6 +370,7 @@ pass_free(struct run *run)
 	hhlist_free(&run->list);
 	rejects_free(&run->rejects);
 	strbuf_free(&run->msg);
+	strbuf_free(&run->notes);
 	free(run->survey_col);
 	run->survey_col = NULL;
 	for (size_t i = 0; i < run->nunlisted; i++) {

@@ -38,12 +38,12 @@ problem(void *ctx, const struct read_problem *p)
 }
 
 static void
-other(void *ctx, const char *field, const char *value)
+other(void *ctx, const struct read_problem *p, const char *value)
 {
 	struct derivation *d = ctx;
 
 	if (d->h->other != NULL)
-		d->h->other(d->h->ctx, field, value);
+		d->h->other(d->h->ctx, p, value);
 }
 
 /* Where a field of the rules is: the survey's cells, then members and
@@ -249,6 +249,7 @@ on_household(void *ctx, const struct household *h)
 	s.ss = d->ss;
 	s.surveyed = surveyed;
 	s.pci = pci;
+	s.priced = surveyed && h->bad == 0;
 	s.e = &d->e;
 	s.trace = explaining ? &d->trace : NULL;
 	return d->h->household(d->h->ctx, &s);

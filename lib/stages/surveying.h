@@ -19,6 +19,10 @@ struct surveyed {
 	const struct surveyset *ss;        /* the survey rows */
 	int surveyed;                      /* one valid survey row */
 	long long pci;                     /* fen, when surveyed */
+	int priced;                        /* the per-capita income stands:
+	                                      surveyed, and every member row
+	                                      read (an incomplete household's
+	                                      is never written) */
 	const struct eligibility *e;       /* the decision and its reasons */
 	const struct trace *trace;         /* how, when it was the one explained */
 };
@@ -44,8 +48,9 @@ struct surveying_handler {
 	int (*household)(void *ctx, const struct surveyed *s);
 	/* A problem of a row or cell (for the rejects). May be NULL. */
 	void (*problem)(void *ctx, const struct read_problem *p);
-	/* An unlisted value of a code field with other: allow. May be NULL. */
-	void (*other)(void *ctx, const char *field, const char *value);
+	/* An unlisted value of a code field with other: allow: P is its
+	 * warning, VALUE the word. May be NULL. */
+	void (*other)(void *ctx, const struct read_problem *p, const char *value);
 };
 
 /* Derive. SS receives survey.csv (the caller frees it with

@@ -25,6 +25,8 @@ static const struct enum_value problem[] = {
 	{ "HOUSEHOLD_ID_AMBIGUOUS", "同一户编号有两种写法" },
 	{ "LEADING_ZEROS_RESTORED", "户编号前面的0已恢复" },
 	{ "LEADING_ZEROS_DROPPED", "户编号已按本村写法改写" },
+	{ "BLANK_AS_ZERO", "空白收入按0计" },
+	{ "UNLISTED_VALUE", "填写的词不在列表中" },
 	/* audit findings */
 	{ "LEAK_HOUSEHOLD", "环节之间漏户" },
 	{ "LEAK_PERSON", "户内漏人" },

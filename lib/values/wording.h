@@ -36,6 +36,11 @@ enum msg {
 	MSG_NO_HEAD,             /* %s household */
 	MSG_MULTIPLE_HEADS,      /* %s household, %u heads */
 	MSG_INCOMPLETE,          /* %s household */
+	MSG_INCOMPLETE_UNNUMBERED, /* %s household */
+	MSG_EMPTY_HOUSEHOLD_ID,  /* %s household_id label, %s household above */
+	MSG_BLANK_INCOME,        /* %s income parts' labels, listed */
+	MSG_BLANK_AS_ZERO,       /* %s income parts' labels, listed */
+	MSG_UNLISTED,            /* %s field, %s value quoted */
 	MSG_RAGGED,              /* %zu cells, %zu header cells */
 	MSG_UNNAMED_COLUMN,      /* %zu column, %s quoted value */
 	MSG_HOUSEHOLD_AMBIGUOUS, /* %s number, %s the same number written otherwise */

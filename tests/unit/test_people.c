@@ -13,7 +13,7 @@
 /* Problems reported by a reader, copied. */
 struct problem_copy {
 	unsigned long line;
-	char household[16], field[32], code[32], message[512];
+	char household[16], field[80], code[32], message[512];
 };
 
 struct problems {
@@ -316,18 +316,40 @@ START_TEST(people_required_columns_and_rows)
 	ck_assert_ptr_nonnull(strstr(strbuf_str(&err), "relation"));
 	ck_assert_uint_eq(s.n, 0);
 
-	/* A row with no household_id belongs to none: MISSING_FIELD. Chinese
-	 * headers are read through the built-in aliases. */
+	/* A row with no household_id is no member: MISSING_FIELD naming the
+	 * household above (merged cells), which is bad, never smaller and
+	 * sound. A row with every cell empty is skipped. Chinese headers are
+	 * read through the built-in aliases. */
 	strbuf_reset(&err);
 	memset(&s, 0, sizeof s);
 	ck_assert_msg(read_people(
 	    "户编号,姓名,身份证号,与户主关系\n"
 	    "H1,张三,371323195012310011,户主\n"
-	    ",李四,371323200001010022,子女\n",
+	    ",李四,371323200001010022,子女\n"
+	    ",,,\n"
+	    "H2,王五,371323198001010031,户主\n",
+	    &s, &err) == 0, "%s", strbuf_str(&err));
+	ck_assert_uint_eq(s.n, 2);
+	ck_assert_uint_eq(s.h[0].nmembers, 1);
+	ck_assert_uint_eq(s.h[0].bad, 1);
+	ck_assert_uint_eq(s.h[1].bad, 0);
+	ck_assert_ptr_nonnull(problem_at(&s.problems, 3, "MISSING_FIELD"));
+	ck_assert_str_eq(problem_at(&s.problems, 3, "MISSING_FIELD")->household, "H1");
+	ck_assert_ptr_nonnull(strstr(problem_at(&s.problems, 3,
+	    "MISSING_FIELD")->message, "household H1 above (merged cells)"));
+	ck_assert_uint_eq(s.problems.n, 1);
+
+	/* Before any household: it names none. */
+	strbuf_reset(&err);
+	memset(&s, 0, sizeof s);
+	ck_assert_msg(read_people(
+	    "household_id,name,id_number,relation\n"
+	    ",李四,371323200001010022,子女\n"
+	    "H1,张三,371323195012310011,户主\n",
 	    &s, &err) == 0, "%s", strbuf_str(&err));
 	ck_assert_uint_eq(s.n, 1);
-	ck_assert_uint_eq(s.h[0].nmembers, 1);
-	ck_assert_ptr_nonnull(problem_at(&s.problems, 3, "MISSING_FIELD"));
+	ck_assert_uint_eq(s.h[0].bad, 0);
+	ck_assert_str_eq(problem_at(&s.problems, 2, "MISSING_FIELD")->household, "");
 
 	/* The handler stops the reading: its value comes back. */
 	memset(&s, 0, sizeof s);
@@ -343,19 +365,24 @@ START_TEST(people_required_columns_and_rows)
 END_TEST
 
 struct others {
-	char field[8][32], value[8][32];
+	char field[8][32], value[8][32], household[8][32];
+	unsigned long line[8];
 	size_t n;
 	struct people_seen seen;
 };
 
 static void
-on_other(void *ctx, const char *field, const char *value)
+on_other(void *ctx, const struct read_problem *p, const char *value)
 {
 	struct others *o = ctx;
 
 	ck_assert_uint_lt(o->n, 8);
-	snprintf(o->field[o->n], sizeof o->field[0], "%s", field);
+	ck_assert_str_eq(p->code, "UNLISTED_VALUE");
+	ck_assert_int_eq(p->warning, 1);
+	snprintf(o->field[o->n], sizeof o->field[0], "%s", p->field);
 	snprintf(o->value[o->n], sizeof o->value[0], "%s", value);
+	snprintf(o->household[o->n], sizeof o->household[0], "%s", p->household);
+	o->line[o->n] = p->line;
 	o->n++;
 }
 
@@ -410,6 +437,8 @@ START_TEST(people_declared_member_column)
 	ck_assert_uint_eq(o.n, 1);
 	ck_assert_str_eq(o.field[0], "occupation");
 	ck_assert_str_eq(o.value[0], "个体");
+	ck_assert_str_eq(o.household[0], "H1");
+	ck_assert_uint_eq(o.line[0], 3);
 	ck_assert_uint_eq(o.seen.problems.n, 1);
 	ck_assert_str_eq(o.seen.problems.p[0].field, "has_car");
 	ck_assert_uint_eq(o.seen.problems.p[0].line, 3);
@@ -463,6 +492,87 @@ survey_value(const struct surveyset *ss, const struct survey_row *r, const char 
 
 	return ss->cells[r->cells + (size_t)c].v;
 }
+
+/* Blank income parts: one problem for the row, naming them all; with the
+ * rules' blank_as_zero, 0 and a warning. A blank row is skipped, counted. */
+static struct problems blank_problems;
+static int blank_warnings;
+
+static void
+on_blank_problem(void *ctx, const struct read_problem *p)
+{
+	blank_warnings += p->warning;
+	on_problem(ctx, p);
+}
+
+START_TEST(survey_blank_incomes)
+{
+	char *dir = test_tmpdir(), *path = test_path(dir, "survey.csv");
+	char *rules_path = test_path(dir, "rules.yaml");
+	struct column_aliases *a = aliases_new();
+	struct rules r;
+	struct surveyset ss;
+	struct strbuf err = { 0 };
+	struct surveyset_options o = { path, ENC_AUTO, a, NULL, 2015, LANG_EN, NULL, NULL };
+	const struct survey_row *row;
+	const struct problem_copy *p;
+
+	test_write(path, SURVEY_HEADER
+	    "H1,2015-05-20,张,2000,,,500,safe,no\n"            /* 2 */
+	    ",,,,,,,,\n"                                       /* 3 */
+	    "H2,2015-05-20,张,,,,,safe,no\n");                 /* 4 */
+	blank_problems.n = 0;
+	blank_warnings = 0;
+	ck_assert_msg(surveyset_read(&ss, &o, on_blank_problem, &blank_problems,
+	    &err) == 0, "%s", strbuf_str(&err));
+	ck_assert_uint_eq(ss.nrows, 2);
+	ck_assert_uint_eq(ss.empty_rows, 1);
+	ck_assert_uint_eq(blank_problems.n, 2);
+	p = problem_at(&blank_problems, 2, "MISSING_FIELD");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(p->field, "business_income;property_income");
+	ck_assert_ptr_nonnull(strstr(p->message, "type 0"));
+	p = problem_at(&blank_problems, 4, "MISSING_FIELD");
+	ck_assert_str_eq(p->field,
+	    "wage_income;business_income;property_income;transfer_income");
+	ck_assert_int_eq(surveyset_find(&ss, "H1")->state, SURVEY_REFUSED);
+	surveyset_free(&ss);
+
+	/* blank_as_zero: 2,000 + 0 + 0 + 500 = 2,500 yuan; the cells stay
+	 * blank. */
+	test_write(rules_path, "income: {poverty_line: 2855}\n"
+	    "blank_as_zero: [business_income, property_income]\n");
+	memset(&r, 0, sizeof r);
+	ck_assert_msg(rules_load(&r, rules_path, &err) == 0, "%s", strbuf_str(&err));
+	ck_assert_int_eq(rules_blank_as_zero(&r, "property_income"), 1);
+	ck_assert_int_eq(rules_blank_as_zero(&r, "wage_income"), 0);
+	o.rules = &r;
+	blank_problems.n = 0;
+	blank_warnings = 0;
+	ck_assert_msg(surveyset_read(&ss, &o, on_blank_problem, &blank_problems,
+	    &err) == 0, "%s", strbuf_str(&err));
+	row = surveyset_find(&ss, "H1");
+	ck_assert_int_eq(row->state, SURVEY_OK);
+	ck_assert_int_eq(row->income, 250000);
+	ck_assert_str_eq(survey_cell(&ss, row, "business_income"), "");
+	p = problem_at(&blank_problems, 2, "BLANK_AS_ZERO");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(p->field, "business_income;property_income");
+	/* H2: wages and transfers still refuse it; the others are 0. */
+	ck_assert_int_eq(surveyset_find(&ss, "H2")->state, SURVEY_REFUSED);
+	ck_assert_str_eq(problem_at(&blank_problems, 4, "MISSING_FIELD")->field,
+	    "wage_income;transfer_income");
+	ck_assert_ptr_nonnull(problem_at(&blank_problems, 4, "BLANK_AS_ZERO"));
+	ck_assert_int_eq(blank_warnings, 2);
+	surveyset_free(&ss);
+	rules_free(&r);
+	aliases_free(a);
+	strbuf_free(&err);
+	free(path);
+	free(rules_path);
+	test_rmtree(dir);
+}
+END_TEST
 
 START_TEST(survey_rows)
 {
@@ -609,6 +719,7 @@ suite_surveyset(void)
 	TCase *t = tcase_create("core");
 
 	tcase_add_test(t, survey_rows);
+	tcase_add_test(t, survey_blank_incomes);
 	tcase_add_test(t, survey_duplicates);
 	tcase_add_test(t, survey_required_columns);
 	suite_add_tcase(s, t);
