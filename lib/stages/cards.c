@@ -226,7 +226,7 @@ cards_write(const struct cards *c, const struct card_household *h, size_t n,
 	html_text(out, c->lang == LANG_EN ? "Registered poor household cards" :
 	    "建档立卡贫困户登记卡");
 	outfile_puts(out, "</title>\n<style>\n");
-	notice_css(out, c->lang);
+	notice_css_one_page(out, c->lang);
 	outfile_puts(out, card_css);
 	outfile_puts(out, "</style>\n</head>\n<body>\n");
 	for (size_t i = 0; i < n; i++)

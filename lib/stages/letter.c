@@ -678,7 +678,7 @@ letters_write(const struct letters *lt, const uint32_t *order, size_t n,
 	    "<meta charset=\"utf-8\">\n<title>", lt->lang == LANG_EN ? "en" : "zh-CN");
 	html_text(out, strbuf_str(&t));
 	outfile_puts(out, "</title>\n<style>\n");
-	notice_css(out, lt->lang);
+	notice_css_one_page(out, lt->lang);
 	outfile_puts(out, letter_css);
 	outfile_puts(out, "</style>\n</head>\n<body>\n");
 	for (size_t i = 0; i < n; i++)
