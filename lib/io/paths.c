@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -359,4 +360,31 @@ path_is_file(const char *path)
 	struct stat st;
 
 	return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Remove the folder PATH and everything under it. Returns 0 or -1. */
+int
+path_remove_tree(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	int rc = 0;
+
+	if (d == NULL)
+		return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
+	while ((e = readdir(d)) != NULL) {
+		char *p;
+		struct stat st;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		p = path_join(path, e->d_name);
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			rc |= path_remove_tree(p);
+		else if (unlink(p) != 0)
+			rc = -1;
+		free(p);
+	}
+	closedir(d);
+	return rmdir(path) == 0 && rc == 0 ? 0 : -1;
 }
