@@ -61,6 +61,16 @@ enum word {
 	W_RANK,                  /* %lld rank */
 	W_QUOTA,                 /* %lld people */
 	W_IN_QUOTA, W_OVER_QUOTA,
+	/* a household removed after an objection: the vote and rank then */
+	W_PASSED_THEN, W_IN_QUOTA_THEN,
+	/* the objections decided about the household at the levels below */
+	W_OBJ_RAISED,            /* %s posting, %s kind */
+	W_OBJ_SUMMARY,           /* %s summary */
+	W_OBJ_UPHELD, W_OBJ_DISMISSED, W_OBJ_PENDING,
+	W_OBJ_DECIDED,           /* %s date, %s by whom */
+	W_OBJ_DECIDED_DATE,      /* %s date */
+	W_OBJ_REMOVED, W_OBJ_RESURVEY, W_OBJ_NO_EFFECT,
+	W_POSTING_VILLAGE, W_POSTING_TOWN,
 	/* what happens next */
 	W_NEXT_TOWN_REVIEW, W_NEXT_COUNTY_APPROVAL, W_NEXT_REGISTERED,
 	W_NEXT_REGISTERED_POSTED, W_NEXT_APPRAISAL,
@@ -166,6 +176,22 @@ static const char *const words[NWORDS][2] = {
 	[W_IN_QUOTA] = { "您家在规模之内。", "Your household is within the quota." },
 	[W_OVER_QUOTA] = { "排到您家时，再纳入您家的人口将超出规模。",
 		"When your household's turn came, admitting its members would have gone over the quota." },
+	[W_PASSED_THEN] = { "您家当时通过了评议。", "Your household passed at the time." },
+	[W_IN_QUOTA_THEN] = { "您家当时在规模之内，列入了拟评名单，但此后公示期间的异议经核实成立（见下）。",
+		"It was then within the quota and on the proposed list, but an objection during the publicity that followed was upheld (below)." },
+	[W_OBJ_RAISED] = { "%s期间，有人对您家提出异议（%s）",
+		"During the %s, an objection was raised against your household (%s)" },
+	[W_OBJ_SUMMARY] = { "：%s", ": %s" },
+	[W_OBJ_UPHELD] = { "。经调查核实，异议成立", ". It was looked into and upheld" },
+	[W_OBJ_DISMISSED] = { "。经调查核实，异议不成立", ". It was looked into and dismissed" },
+	[W_OBJ_PENDING] = { "。异议正在调查核实", ". It is being looked into" },
+	[W_OBJ_DECIDED] = { "（%s，%s）", " (%s, %s)" },
+	[W_OBJ_DECIDED_DATE] = { "（%s）", " (%s)" },
+	[W_OBJ_REMOVED] = { "，您家因此从名单中取消。", ", and your household was removed from the list for it." },
+	[W_OBJ_RESURVEY] = { "，您家的情况将重新入户调查核实。", ", and your household's situation will be surveyed again." },
+	[W_OBJ_NO_EFFECT] = { "，不影响您家的结果。", "; it does not change your household's decision." },
+	[W_POSTING_VILLAGE] = { "村级公示", "village's publicity" },
+	[W_POSTING_TOWN] = { "乡镇审核公示", "town's publicity" },
 	[W_NEXT_TOWN_REVIEW] = { "公示期满无异议或异议经核实不成立的，名单报乡镇人民政府审核，审核后再次公示。",
 		"If no objection is upheld by the end of the period, the list goes to the town government for review and is posted again." },
 	[W_NEXT_COUNTY_APPROVAL] = { "公示期满无异议或异议经核实不成立的，名单报县扶贫开发领导小组审定并公告。",
@@ -517,7 +543,9 @@ appraisal(const struct letters *lt, size_t r, struct outfile *out)
 				needed++;
 			say(&b, lang, W_PASS_RULE, needed);
 		}
-		if (row->has & LR_RANK)
+		if ((row->has & LR_RANK) && row->decision == DEC_REMOVED)
+			say(&b, lang, W_PASSED_THEN);
+		else if (row->has & LR_RANK)
 			say(&b, lang, W_PASSED);
 		else if (row->decision == DEC_VOTED_DOWN)
 			say(&b, lang, W_NOT_PASSED);
@@ -530,11 +558,85 @@ appraisal(const struct letters *lt, size_t r, struct outfile *out)
 			say(&b, lang, W_QUOTA, lt->quota);
 		if (row->decision == DEC_OVER_QUOTA)
 			say(&b, lang, W_OVER_QUOTA);
+		else if (row->decision == DEC_REMOVED)
+			say(&b, lang, W_IN_QUOTA_THEN);
 		else if (lt->quota >= 0)
 			say(&b, lang, W_IN_QUOTA);
 		para(out, "l", &b);
 	}
 	strbuf_free(&b);
+}
+
+/* The longest summary of an objection a letter quotes, in characters:
+ * the letter keeps to its page. */
+enum { SUMMARY_CHARS = 120 };
+
+/* The objections decided about household R at the levels below the
+ * letter's: when, of what kind and what about (its summary, never who
+ * raised it), and what came of it. */
+static void
+objections_told(const struct letters *lt, size_t r, struct outfile *out)
+{
+	static const enum word posting[NLEVELS] = { W_POSTING_VILLAGE,
+		W_POSTING_TOWN, W_POSTING_TOWN };
+	enum lang lang = lt->lang;
+
+	if (lt->below == NULL)
+		return;
+	for (int lev = 0; lev < (int)lt->level; lev++)
+		for (size_t i = 0; i < lt->below[lev].n; i++) {
+			const struct objection *x = &lt->below[lev].o[i];
+			struct strbuf b = { 0 }, k = { 0 }, d = { 0 };
+			size_t n;
+			const char *label;
+
+			if (!*x->household || hhlist_lookup(lt->list, x->household) != (long)r)
+				continue;
+			if (lang == LANG_EN)
+				strbuf_puts(&k, enum_code(&enum_objection_kind, (int)x->kind));
+			else {
+				label = enum_label(&enum_objection_kind, (int)x->kind, &n);
+				strbuf_add(&k, label, n);
+			}
+			say(&b, lang, W_OBJ_RAISED, word(lang, posting[lev]), strbuf_str(&k));
+			if (x->summary != NULL && *x->summary) {
+				struct strbuf t = { 0 };
+				size_t len = strlen(x->summary), cut = 0, chars = 0;
+
+				while (cut < len && chars < SUMMARY_CHARS) {
+					cut++;
+					while (cut < len && ((unsigned char)x->summary[cut] & 0xC0) == 0x80)
+						cut++;
+					chars++;
+				}
+				strbuf_add(&t, x->summary, cut);
+				if (cut < len)
+					strbuf_puts(&t, "……");
+				strbuf_printf(&b, words[W_OBJ_SUMMARY][lang == LANG_EN], strbuf_str(&t));
+				strbuf_free(&t);
+			}
+			strbuf_puts(&b, words[x->outcome == OUTCOME_UPHELD ? W_OBJ_UPHELD :
+			    x->outcome == OUTCOME_DISMISSED ? W_OBJ_DISMISSED :
+			    W_OBJ_PENDING][lang == LANG_EN]);
+			if (x->outcome != OUTCOME_PENDING && x->decided != NO_DATE) {
+				notice_date(x->decided, lang, &d);
+				if (x->decided_by != NULL && *x->decided_by)
+					strbuf_printf(&b, words[W_OBJ_DECIDED][lang == LANG_EN],
+					    strbuf_str(&d), x->decided_by);
+				else
+					strbuf_printf(&b, words[W_OBJ_DECIDED_DATE][lang == LANG_EN],
+					    strbuf_str(&d));
+			}
+			strbuf_puts(&b, words[x->outcome == OUTCOME_PENDING ? W_OBJ_NO_EFFECT :
+			    x->outcome == OUTCOME_DISMISSED ? W_OBJ_NO_EFFECT :
+			    x->kind == KIND_WRONGLY_INCLUDED ? W_OBJ_REMOVED :
+			    x->kind == KIND_DATA_ERROR ? W_OBJ_RESURVEY : W_OBJ_NO_EFFECT]
+			    [lang == LANG_EN]);
+			para(out, "l", &b);
+			strbuf_free(&b);
+			strbuf_free(&k);
+			strbuf_free(&d);
+		}
 }
 
 static void
@@ -630,6 +732,7 @@ letter(const struct letters *lt, size_t r, struct outfile *out)
 	income(lt, r, out);
 	reasons(lt, hhlist_cell(l, r, l->col[L_REASONS]), out);
 	appraisal(lt, r, out);
+	objections_told(lt, r, out);
 
 	heading(out, lang, W_H_NEXT);
 	next(lt, d, out);
@@ -697,8 +800,10 @@ publicize_letter(const struct publicize_options *o)
 	struct outfile *out;
 	struct strbuf err = { 0 };
 	uint32_t *order = NULL;
+	struct objectionfile below[NLEVELS];
 	int status = EXIT_ERROR;
 
+	memset(below, 0, sizeof below);
 	memset(&l, 0, sizeof l);
 	stage_begin(&st, "publicize", o->quiet);
 	stage_target(&st, o->output);
@@ -714,6 +819,9 @@ publicize_letter(const struct publicize_options *o)
 		stage_fail_no_period(&st, (int)o->level);
 		goto out;
 	}
+	if (publicize_objections_below(&st, o, o->level != LEVEL_VILLAGE &&
+	    st.have_area ? &st.area : NULL, o->list, below) != 0)
+		goto out;
 	if ((out = stage_output(&st, o->output, OUTFILE_PRIVATE)) == NULL)
 		goto out;
 	{
@@ -733,6 +841,7 @@ publicize_letter(const struct publicize_options *o)
 	lt.level = o->level;
 	lt.lang = st.lang;
 	lt.list_name = path_base(o->list);
+	lt.below = below;
 	fingerprint_format(l.sha256, lt.fingerprint);
 	{
 		struct strbuf why = { 0 };
@@ -754,6 +863,8 @@ publicize_letter(const struct publicize_options *o)
 	}
 out:
 	free(order);
+	for (int lev = 0; lev < NLEVELS; lev++)
+		objectionfile_free(&below[lev]);
 	strbuf_free(&err);
 	hhlist_free(&l);
 	return stage_end(&st, status);

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "household/list.h"
+#include "household/objectionfile.h"
 #include "io/ledger.h"
 #include "io/outfile.h"
 #include "rules/rules.h"
@@ -31,6 +32,8 @@ struct letters {
 	long long quota;             /* people; -1 when it cannot be worked out */
 	const char *list_name;       /* the list's file name, printed with ... */
 	char fingerprint[FINGERPRINT_LEN];   /* ... its fingerprint, on each page */
+	/* the objections of the levels below, by level (NULL: none told) */
+	const struct objectionfile *below;
 };
 
 /* Write the letters of the N rows ORDER names (indices into LT->list), one
