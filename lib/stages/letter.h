@@ -17,6 +17,7 @@
 #include "household/list.h"
 #include "household/objectionfile.h"
 #include "io/ledger.h"
+#include "io/rejects.h"
 #include "io/outfile.h"
 #include "rules/rules.h"
 #include "rules/village.h"
@@ -34,7 +35,15 @@ struct letters {
 	char fingerprint[FINGERPRINT_LEN];   /* ... its fingerprint, on each page */
 	/* the objections of the levels below, by level (NULL: none told) */
 	const struct objectionfile *below;
+	/* at village level, apply's rejects: the households turned away get
+	 * a letter too, after the list's (NULL: none) */
+	const struct rejects_file *rejected;
 };
+
+/* The households of LT->rejected that apply turned away (an error row,
+ * not in the list): their letters written to OUT (NULL: only counted).
+ * Returns how many. */
+size_t letters_not_accepted(const struct letters *lt, struct outfile *out);
 
 /* Write the letters of the N rows ORDER names (indices into LT->list), one
  * page each, as one HTML document to OUT. */

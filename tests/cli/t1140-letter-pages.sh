@@ -56,3 +56,16 @@ expect "on paper: as many pages as households, each 第1页，共1页, at every 
 	m=$(tail -n +2 publicized-village.csv | wc -l) &&
 	{ pdf l.html l.pdf & pdf t.html t.pdf && wait $!; } &&
 	one_each l.pdf "$n" && one_each t.pdf "$m"'
+
+# The fullest letters still keep to their page: a household whose list
+# names every rule and code at once (two columns), and one removed after
+# an objection whose summary is cut at its longest, under a long name.
+expect "on paper: the fullest letters keep to one page each" '
+	command -v chromium >/dev/null && command -v pdftotext >/dev/null && appraised_village &&
+	long=$(printf "很%.0s" $(seq 1 130)) && name=$(printf "欧阳%.0s" $(seq 1 12)) &&
+	sed -i "s/反映该户长期在外经商，收入较高/$long/" objections-village.csv &&
+	sed -i "s/,李志刚,/,$name,/; s/,excluded,X1;X2,/,excluded,X1;X2;X3;C1;C2;INCOME;VOTE;SCALE;SURVEY_MISSING,/" appraised.csv &&
+	tpa-publicize resolve -q --level village --village . -o publicized-village.csv appraised.csv objections-village.csv &&
+	tpa-publicize letter -q --level town --village . -o t.html publicized-village.csv &&
+	grep -q "<ul class=\"reasons many\">" t.html && grep -q "很……。经调查核实，异议成立" t.html &&
+	m=$(tail -n +2 publicized-village.csv | wc -l) && pdf t.html t.pdf && one_each t.pdf "$m"'
