@@ -853,8 +853,11 @@ not_accepted(const struct letters *lt, size_t first, size_t end,
 	html_fact(out, word(lang, W_HOUSEHOLD), row[first].household);
 	html_fact(out, word(lang, W_APPLICANT_ID), id);
 	outfile_puts(out, "</tr>\n<tr>");
-	html_fact(out, word(lang, W_DECISION_K), word(lang, W_NOT_ACCEPTED_K));
-	outfile_puts(out, "<td class=\"k\"></td><td></td></tr>\n</table>\n");
+	outfile_puts(out, "<td class=\"k\">");
+	html_text(out, word(lang, W_DECISION_K));
+	outfile_puts(out, "</td><td colspan=\"3\">");
+	html_text(out, word(lang, W_NOT_ACCEPTED_K));
+	outfile_puts(out, "</td></tr>\n</table>\n");
 
 	heading(out, lang, W_H_DECISION);
 	strbuf_reset(&b);
