@@ -4,7 +4,6 @@
 # place in the file (a page counter runs over the whole file). The same
 # for the cards of the registry. Read back from headless Chromium's PDF.
 . "$(dirname "$0")/lib.sh"
-not_under_valgrind "prints through Chromium; t0410 runs the letters under memcheck"
 V=$SAMPLE_FLAT/county/2015/371323105201
 
 appraised_village() {

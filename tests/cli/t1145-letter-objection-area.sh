@@ -4,6 +4,7 @@
 # and records them as the town resolve does (FILE#VILLAGE with the hash
 # of the village's rows).
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "an area's folders run through make; t1143 runs the letters' objections under memcheck"
 . "$(dirname "$0")/lib-area-sample.sh"
 
 letter_of() {
