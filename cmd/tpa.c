@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "stages/auditarea.h"
 #include "stages/options.h"
+#include "stages/print.h"
 #include "stages/receipt.h"
 #include "stages/shell.h"
 #include "stages/status.h"
@@ -51,6 +52,22 @@ static const char status_usage[] = N_(
 "               when not yet\n"
 "  --help, --version\n");
 
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char print_usage[] = N_(
+"usage: tpa print [-q] [--chromium PROGRAM] [-o FILE.pdf] FILE.html\n"
+"\n"
+"Print a notice, the letters or the cards (FILE.html) to PDF with headless\n"
+"Chromium, without the browser's header and footer (date, title, address):\n"
+"each page carries its own number. The PDF (default: FILE.pdf beside it) is\n"
+"private (0600) when FILE.html is. Exits 0 when printed, 2 when it cannot\n"
+"be (no Chromium installed, the browser failed): nothing is written then.\n"
+"\n"
+"  -o FILE.pdf          where to write the PDF\n"
+"  --chromium PROGRAM   the browser to run (default: $TPA_CHROMIUM, else\n"
+"                       chromium, chromium-browser or google-chrome in PATH)\n"
+"  -q                   no summary line\n"
+"  --help, --version\n");
+
 static void
 help(FILE *fp)
 {
@@ -62,6 +79,8 @@ help(FILE *fp)
 		fprintf(fp, "  %-10s %s\n", stages[i].name, _(stages[i].what));
 	fputs(_("\n  status [--no-audit] [--brief | --code] [DIR...]\n"
 	    "             which step each village folder is at, and what it waits for\n"), fp);
+	fputs(_("\n  print [-o FILE.pdf] FILE.html\n"
+	    "             a notice, the letters or the cards to PDF, by headless Chromium\n"), fp);
 	fputs(_("\nEach stage has its own --help and man page, tpa-STAGE(1).\n"), fp);
 }
 
@@ -135,6 +154,25 @@ main(int argc, char **argv)
 			rc = audit_area_is(".") ? receipts_status(".") :
 			    status_run(".", no_audit != NULL, brief != NULL);
 		return rc;
+	}
+	if (strcmp(argv[1], "print") == 0) {
+		struct print_options po = { 0 };
+		const char *quiet = NULL;
+		const struct option opts[] = {
+			{ "output", 'o', 1, &po.output },
+			{ "chromium", 0, 1, &po.browser },
+			{ "quiet", 'q', 0, &quiet },
+			{ NULL, 0, 0, NULL },
+		};
+		int files;
+
+		program_set_name("tpa print");
+		options_parse(argc - 1, argv + 1, opts, print_usage, &files);
+		if (files != 1)
+			usage_error(print_usage, _("print needs one FILE.html"));
+		po.html = argv[1];
+		po.quiet = quiet != NULL;
+		return print_pdf(&po);
 	}
 	for (i = 0; i < sizeof stages / sizeof stages[0]; i++)
 		if (strcmp(argv[1], stages[i].name) == 0)

@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -380,4 +381,31 @@ path_lock_dir(const char *dir, char *err, size_t errlen)
 		return -1;
 	}
 	return fd;
+}
+
+/* Remove the folder PATH and everything under it. Returns 0 or -1. */
+int
+path_remove_tree(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	int rc = 0;
+
+	if (d == NULL)
+		return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
+	while ((e = readdir(d)) != NULL) {
+		char *p;
+		struct stat st;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		p = path_join(path, e->d_name);
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			rc |= path_remove_tree(p);
+		else if (unlink(p) != 0)
+			rc = -1;
+		free(p);
+	}
+	closedir(d);
+	return rmdir(path) == 0 && rc == 0 ? 0 : -1;
 }

@@ -86,5 +86,8 @@ int path_lock_dir(const char *dir, char *err, size_t errlen);
 int path_exists(const char *path);
 int path_is_dir(const char *path);
 int path_is_file(const char *path);
+/* Remove the folder PATH and everything under it (symbolic links are
+ * removed, never followed). Returns 0 or -1. */
+int path_remove_tree(const char *path);
 
 #endif

@@ -3,6 +3,8 @@
 
 #include "base/alloc.h"
 #include "base/strbuf.h"
+#include "base/i18n.h"
+#include "io/csvin.h"
 #include "io/csvout.h"
 #include "io/rejects.h"
 #include "values/idnumber.h"
@@ -140,4 +142,88 @@ rejects_free(struct rejects *r)
 	free(r->list);
 	free(r->arena);
 	memset(r, 0, sizeof *r);
+}
+
+enum { RC_LINE, RC_HOUSEHOLD, RC_ID, RC_FIELD, RC_CODE, RC_MESSAGE,
+	RC_SEVERITY, NRC };
+static const char *const reject_columns[NRC] = { "line", "household_id",
+	"id_number", "field", "code", "message", "severity" };
+
+struct reading {
+	struct rejects_file *f;
+	const char *path;
+	struct strbuf *err;
+	int col[NRC];
+	int have_header;
+};
+
+static int
+on_row(void *ctx, const struct csvin_row *row)
+{
+	struct reading *rd = ctx;
+	struct reject_row *r;
+	const char *c[NRC];
+
+	if (!rd->have_header) {
+		for (int k = 0; k < NRC; k++) {
+			rd->col[k] = -1;
+			for (size_t i = 0; i < row->n; i++) {
+				const char *h = row->cell[i];
+
+				if (i == 0 && strncmp(h, "\xEF\xBB\xBF", 3) == 0)
+					h += 3;          /* the BOM rejects_write puts */
+				if (strcmp(h, reject_columns[k]) == 0)
+					rd->col[k] = (int)i;
+			}
+			if (rd->col[k] < 0) {
+				strbuf_printf(rd->err, _("%s:%lu: not a rejects file: no "
+				    "column %s\n"), rd->path, row->line, reject_columns[k]);
+				return -1;
+			}
+		}
+		rd->have_header = 1;
+		return 0;
+	}
+	for (int k = 0; k < NRC; k++)
+		c[k] = (size_t)rd->col[k] < row->n ? row->cell[rd->col[k]] : "";
+	xgrow(&rd->f->row, &rd->f->cap, rd->f->n + 1, sizeof *rd->f->row);
+	r = &rd->f->row[rd->f->n++];
+	r->line = row->line;
+	r->source_line = strtoul(c[RC_LINE], NULL, 10);
+	r->household = xstrdup(c[RC_HOUSEHOLD]);
+	r->id = xstrdup(c[RC_ID]);
+	r->field = xstrdup(c[RC_FIELD]);
+	r->code = xstrdup(c[RC_CODE]);
+	r->message = xstrdup(c[RC_MESSAGE]);
+	r->warning = strcmp(c[RC_SEVERITY], "warning") == 0;
+	return 0;
+}
+
+int
+rejects_read(struct rejects_file *f, const char *path, struct strbuf *err)
+{
+	struct reading rd = { f, path, err, { 0 }, 0 };
+	struct csvin_file in = { path, ENC_AUTO, NULL, on_row, &rd,
+		&rd.have_header, NULL };
+	char *name = NULL;
+	int rc;
+
+	memset(f, 0, sizeof *f);
+	rc = csvin_read_file(&in, &name, f->sha256, err);
+	free(name);
+	return rc == 0 ? 0 : -1;
+}
+
+void
+rejects_file_free(struct rejects_file *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->row[i].household);
+		free(f->row[i].id);
+		free(f->row[i].field);
+		free(f->row[i].code);
+		free(f->row[i].message);
+	}
+	free(f->row);
+	memset(f, 0, sizeof *f);
 }

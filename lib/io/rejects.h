@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/strbuf.h"
+#include "io/digest.h"
 #include "io/outfile.h"
 
 struct rejects {
@@ -44,5 +46,25 @@ void rejects_warn(struct rejects *r, const char *file, unsigned long line,
 /* Write the header and every record, sorted. */
 void rejects_write(struct rejects *r, struct outfile *out);
 void rejects_free(struct rejects *r);
+
+/* A rejects file read back, its rows in the file's order (tpa-publicize
+ * letter writes to the households apply turned away). The ID numbers are
+ * as the file holds them: masked. */
+struct reject_row {
+	unsigned long line;          /* of the rejects file */
+	unsigned long source_line;   /* the line column: of the file rejected */
+	char *household, *id, *field, *code, *message;
+	int warning;                 /* severity warning, else error */
+};
+struct rejects_file {
+	struct reject_row *row;
+	size_t n, cap;
+	char sha256[DIGEST_HEX];
+};
+/* Read PATH (as rejects_write writes it; columns found by name). Returns
+ * 0, or -1 with FILE:LINE: message lines in ERR (F then needs
+ * rejects_file_free as well). */
+int rejects_read(struct rejects_file *f, const char *path, struct strbuf *err);
+void rejects_file_free(struct rejects_file *f);
 
 #endif

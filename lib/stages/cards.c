@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/strbuf.h"
@@ -36,6 +37,31 @@ label(struct outfile *out, const char *name, const char *value, enum lang lang)
 		snprintf(buf, sizeof buf, "%.*s", (int)n, l);
 		html_text(out, buf);
 	}
+}
+
+/* The labour of a member in Chinese: "none" as 无劳动力 for a child or a
+ * pupil, 丧失劳动力 for others (values/enums.c decides). */
+static void
+labor(struct outfile *out, const char *value, const char *age,
+    const char *in_school)
+{
+	int i = enum_lookup(&enum_labor, value, strlen(value));
+	int school = enum_lookup(&enum_in_school, in_school, strlen(in_school));
+	char *end;
+	long years = strtol(age, &end, 10);
+	size_t n;
+	const char *l;
+	char buf[128];
+
+	if (i < 0) {
+		html_text(out, value);
+		return;
+	}
+	if (*age == '\0' || *end != '\0' || years < 0 || years > 200)
+		years = -1;
+	l = enum_labor_label(i, (int)years, school, &n);
+	snprintf(buf, sizeof buf, "%.*s", (int)n, l);
+	html_text(out, buf);
 }
 
 static const char *
@@ -159,14 +185,19 @@ card(const struct cards *c, const struct card_household *h, struct outfile *out)
 	}
 	outfile_puts(out, "</tr></thead>\n<tbody>\n");
 	for (size_t m = 0; m < h->nmembers; m++) {
+		const char *v[9];
+
+		for (int k = 0; k < 9; k++)
+			v[k] = pos[k] >= 0 ?
+			    card_member_cell(c->text, &h->members[m], (size_t)pos[k]) : "";
 		outfile_puts(out, "<tr>");
 		for (int k = 0; k < 9; k++) {
-			const char *v = pos[k] >= 0 ?
-			    card_member_cell(c->text, &h->members[m], (size_t)pos[k]) : "";
-
 			outfile_puts(out, k == 4 ? "<td class=\"id\">" : k == 3 ?
 			    "<td class=\"n\">" : "<td>");
-			label(out, mcols[k], v, c->lang);
+			if (k == 6 && !en)
+				labor(out, v[6], v[3], v[8]);
+			else
+				label(out, mcols[k], v[k], c->lang);
 			outfile_puts(out, "</td>");
 		}
 		outfile_puts(out, "</tr>\n");
@@ -226,7 +257,7 @@ cards_write(const struct cards *c, const struct card_household *h, size_t n,
 	html_text(out, c->lang == LANG_EN ? "Registered poor household cards" :
 	    "建档立卡贫困户登记卡");
 	outfile_puts(out, "</title>\n<style>\n");
-	notice_css(out, c->lang);
+	notice_css_one_page(out, c->lang);
 	outfile_puts(out, card_css);
 	outfile_puts(out, "</style>\n</head>\n<body>\n");
 	for (size_t i = 0; i < n; i++)

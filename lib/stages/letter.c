@@ -16,6 +16,8 @@
 #include "stages/notice.h"
 #include "stages/publicize.h"
 #include "stages/shell.h"
+#include "io/rejects.h"
+#include "io/paths.h"
 #include "values/idnumber.h"
 #include "values/money.h"
 #include "values/text.h"
@@ -61,6 +63,26 @@ enum word {
 	W_RANK,                  /* %lld rank */
 	W_QUOTA,                 /* %lld people */
 	W_IN_QUOTA, W_OVER_QUOTA,
+	/* a household removed after an objection: the vote and rank then */
+	W_PASSED_THEN, W_IN_QUOTA_THEN,
+	/* the objections decided about the household at the levels below */
+	W_OBJ_RAISED,            /* %s posting, %s kind */
+	W_OBJ_SUMMARY,           /* %s summary */
+	W_OBJ_UPHELD, W_OBJ_DISMISSED, W_OBJ_PENDING,
+	W_OBJ_DECIDED,           /* %s date, %s by whom */
+	W_OBJ_DECIDED_DATE,      /* %s date */
+	W_OBJ_REMOVED, W_OBJ_RESURVEY, W_OBJ_NO_EFFECT,
+	W_POSTING_VILLAGE, W_POSTING_TOWN,
+	/* an application apply turned away */
+	W_TO_APPLICANT,          /* %s household */
+	W_APPLICANT_ID,
+	W_NOT_ACCEPTED_K, W_H_PROBLEMS, W_H_BRING, W_H_CORRECT,
+	W_NOT_ACCEPTED,
+	W_PROBLEM_ID,            /* %lu line, %s masked ID, %s message */
+	W_PROBLEM,               /* %lu line, %s message */
+	W_BRING_ID, W_BRING_HOUSEHOLD, W_BRING_FORM,
+	W_CORRECT,               /* %s contact */
+	W_APPLICANT_RECEIPT,
 	/* what happens next */
 	W_NEXT_TOWN_REVIEW, W_NEXT_COUNTY_APPROVAL, W_NEXT_REGISTERED,
 	W_NEXT_REGISTERED_POSTED, W_NEXT_APPRAISAL,
@@ -166,6 +188,41 @@ static const char *const words[NWORDS][2] = {
 	[W_IN_QUOTA] = { "您家在规模之内。", "Your household is within the quota." },
 	[W_OVER_QUOTA] = { "排到您家时，再纳入您家的人口将超出规模。",
 		"When your household's turn came, admitting its members would have gone over the quota." },
+	[W_PASSED_THEN] = { "您家当时通过了评议。", "Your household passed at the time." },
+	[W_IN_QUOTA_THEN] = { "您家当时在规模之内，列入了拟评名单，但此后公示期间的异议经核实成立（见下）。",
+		"It was then within the quota and on the proposed list, but an objection during the publicity that followed was upheld (below)." },
+	[W_OBJ_RAISED] = { "%s期间，有人对您家提出异议（%s）",
+		"During the %s, an objection was raised against your household (%s)" },
+	[W_OBJ_SUMMARY] = { "：%s", ": %s" },
+	[W_OBJ_UPHELD] = { "。经调查核实，异议成立", ". It was looked into and upheld" },
+	[W_OBJ_DISMISSED] = { "。经调查核实，异议不成立", ". It was looked into and dismissed" },
+	[W_OBJ_PENDING] = { "。异议正在调查核实", ". It is being looked into" },
+	[W_OBJ_DECIDED] = { "（%s，%s）", " (%s, %s)" },
+	[W_OBJ_DECIDED_DATE] = { "（%s）", " (%s)" },
+	[W_OBJ_REMOVED] = { "，您家因此从名单中取消。", ", and your household was removed from the list for it." },
+	[W_OBJ_RESURVEY] = { "，您家的情况将重新入户调查核实。", ", and your household's situation will be surveyed again." },
+	[W_OBJ_NO_EFFECT] = { "，不影响您家的结果。", "; it does not change your household's decision." },
+	[W_POSTING_VILLAGE] = { "村级公示", "village's publicity" },
+	[W_POSTING_TOWN] = { "乡镇审核公示", "town's publicity" },
+	[W_TO_APPLICANT] = { "户编号%s的申请人：", "To the applicants of household %s:" },
+	[W_APPLICANT_ID] = { "申请表中的身份证号码", "ID number in the application" },
+	[W_NOT_ACCEPTED_K] = { "申请未受理", "application not accepted" },
+	[W_H_PROBLEMS] = { "二、申请表中的问题", "2. What is wrong in the application" },
+	[W_H_BRING] = { "三、请携带", "3. What to bring" },
+	[W_H_CORRECT] = { "四、补正和异议", "4. Correcting it, or disagreeing" },
+	[W_NOT_ACCEPTED] = { "经审核，您家的申请表中有下列问题，本次申请未能受理，没有进入入户调查、村民代表民主评议和公示。",
+		"Your household's application has the problems below: it was not accepted, and went to no household survey, appraisal or publicity." },
+	[W_PROBLEM_ID] = { "申请表第%lu行（身份证号码%s）：%s", "Line %lu of the application (ID number %s): %s" },
+	[W_PROBLEM] = { "申请表第%lu行：%s", "Line %lu of the application: %s" },
+	[W_BRING_ID] = { "家庭成员的居民身份证和户口簿，以核对身份证号码、性别和出生日期。",
+		"The members' identity cards and the household register (户口簿), to check the ID numbers, sexes and birth dates." },
+	[W_BRING_HOUSEHOLD] = { "户口簿，以核对户主和家庭成员（每户一名户主，每人只登记一次）。",
+		"The household register (户口簿), to check the head and the members (one head to a household, each person listed once)." },
+	[W_BRING_FORM] = { "按上面所列，补齐或更正申请表中的内容。",
+		"What is listed above, to complete or correct the application." },
+	[W_CORRECT] = { "请携带上述材料到%s补正申请；补正后的申请经入户调查和村民代表民主评议后，方能列入贫困户名单。",
+		"Bring the above to %s to correct the application; once corrected, it goes through the household survey and the appraisal like any other." },
+	[W_APPLICANT_RECEIPT] = { "申请人签收：", "Received by the applicant:" },
 	[W_NEXT_TOWN_REVIEW] = { "公示期满无异议或异议经核实不成立的，名单报乡镇人民政府审核，审核后再次公示。",
 		"If no objection is upheld by the end of the period, the list goes to the town government for review and is posted again." },
 	[W_NEXT_COUNTY_APPROVAL] = { "公示期满无异议或异议经核实不成立的，名单报县扶贫开发领导小组审定并公告。",
@@ -531,7 +588,9 @@ appraisal(const struct letters *lt, size_t r, struct outfile *out)
 				needed++;
 			say(&b, lang, W_PASS_RULE, needed);
 		}
-		if (row->has & LR_RANK)
+		if ((row->has & LR_RANK) && row->decision == DEC_REMOVED)
+			say(&b, lang, W_PASSED_THEN);
+		else if (row->has & LR_RANK)
 			say(&b, lang, W_PASSED);
 		else if (row->decision == DEC_VOTED_DOWN)
 			say(&b, lang, W_NOT_PASSED);
@@ -544,11 +603,85 @@ appraisal(const struct letters *lt, size_t r, struct outfile *out)
 			say(&b, lang, W_QUOTA, lt->quota);
 		if (row->decision == DEC_OVER_QUOTA)
 			say(&b, lang, W_OVER_QUOTA);
+		else if (row->decision == DEC_REMOVED)
+			say(&b, lang, W_IN_QUOTA_THEN);
 		else if (lt->quota >= 0)
 			say(&b, lang, W_IN_QUOTA);
 		para(out, "l", &b);
 	}
 	strbuf_free(&b);
+}
+
+/* The longest summary of an objection a letter quotes, in characters:
+ * the letter keeps to its page. */
+enum { SUMMARY_CHARS = 120 };
+
+/* The objections decided about household R at the levels below the
+ * letter's: when, of what kind and what about (its summary, never who
+ * raised it), and what came of it. */
+static void
+objections_told(const struct letters *lt, size_t r, struct outfile *out)
+{
+	static const enum word posting[NLEVELS] = { W_POSTING_VILLAGE,
+		W_POSTING_TOWN, W_POSTING_TOWN };
+	enum lang lang = lt->lang;
+
+	if (lt->below == NULL)
+		return;
+	for (int lev = 0; lev < (int)lt->level; lev++)
+		for (size_t i = 0; i < lt->below[lev].n; i++) {
+			const struct objection *x = &lt->below[lev].o[i];
+			struct strbuf b = { 0 }, k = { 0 }, d = { 0 };
+			size_t n;
+			const char *label;
+
+			if (!*x->household || hhlist_lookup(lt->list, x->household) != (long)r)
+				continue;
+			if (lang == LANG_EN)
+				strbuf_puts(&k, enum_code(&enum_objection_kind, (int)x->kind));
+			else {
+				label = enum_label(&enum_objection_kind, (int)x->kind, &n);
+				strbuf_add(&k, label, n);
+			}
+			say(&b, lang, W_OBJ_RAISED, word(lang, posting[lev]), strbuf_str(&k));
+			if (x->summary != NULL && *x->summary) {
+				struct strbuf t = { 0 };
+				size_t len = strlen(x->summary), cut = 0, chars = 0;
+
+				while (cut < len && chars < SUMMARY_CHARS) {
+					cut++;
+					while (cut < len && ((unsigned char)x->summary[cut] & 0xC0) == 0x80)
+						cut++;
+					chars++;
+				}
+				strbuf_add(&t, x->summary, cut);
+				if (cut < len)
+					strbuf_puts(&t, "……");
+				strbuf_printf(&b, words[W_OBJ_SUMMARY][lang == LANG_EN], strbuf_str(&t));
+				strbuf_free(&t);
+			}
+			strbuf_puts(&b, words[x->outcome == OUTCOME_UPHELD ? W_OBJ_UPHELD :
+			    x->outcome == OUTCOME_DISMISSED ? W_OBJ_DISMISSED :
+			    W_OBJ_PENDING][lang == LANG_EN]);
+			if (x->outcome != OUTCOME_PENDING && x->decided != NO_DATE) {
+				notice_date(x->decided, lang, &d);
+				if (x->decided_by != NULL && *x->decided_by)
+					strbuf_printf(&b, words[W_OBJ_DECIDED][lang == LANG_EN],
+					    strbuf_str(&d), x->decided_by);
+				else
+					strbuf_printf(&b, words[W_OBJ_DECIDED_DATE][lang == LANG_EN],
+					    strbuf_str(&d));
+			}
+			strbuf_puts(&b, words[x->outcome == OUTCOME_PENDING ? W_OBJ_NO_EFFECT :
+			    x->outcome == OUTCOME_DISMISSED ? W_OBJ_NO_EFFECT :
+			    x->kind == KIND_WRONGLY_INCLUDED ? W_OBJ_REMOVED :
+			    x->kind == KIND_DATA_ERROR ? W_OBJ_RESURVEY : W_OBJ_NO_EFFECT]
+			    [lang == LANG_EN]);
+			para(out, "l", &b);
+			strbuf_free(&b);
+			strbuf_free(&k);
+			strbuf_free(&d);
+		}
 }
 
 static void
@@ -644,6 +777,7 @@ letter(const struct letters *lt, size_t r, struct outfile *out)
 	income(lt, r, out);
 	reasons(lt, hhlist_cell(l, r, l->col[L_REASONS]), out);
 	appraisal(lt, r, out);
+	objections_told(lt, r, out);
 
 	heading(out, lang, W_H_NEXT);
 	next(lt, d, out);
@@ -680,6 +814,160 @@ letter(const struct letters *lt, size_t r, struct outfile *out)
 	strbuf_free(&end);
 }
 
+/* What to bring to correct a problem of code CODE: a word, or NWORDS
+ * when the row needs nothing of its own (another row of the household). */
+static enum word
+bring(const char *code)
+{
+	static const char *const id[] = { "BAD_ID_FORMAT", "BAD_ID_CHECKSUM",
+		"BAD_ID_DATE", "OLD_15_DIGIT_ID", "ID_MANGLED", "SEX_MISMATCH",
+		"BIRTH_MISMATCH" };
+	static const char *const household[] = { "DUPLICATE_PERSON", "NO_HEAD",
+		"MULTIPLE_HEADS" };
+
+	for (size_t i = 0; i < sizeof id / sizeof id[0]; i++)
+		if (strcmp(code, id[i]) == 0)
+			return W_BRING_ID;
+	for (size_t i = 0; i < sizeof household / sizeof household[0]; i++)
+		if (strcmp(code, household[i]) == 0)
+			return W_BRING_HOUSEHOLD;
+	return strcmp(code, "HOUSEHOLD_INCOMPLETE") == 0 ? NWORDS : W_BRING_FORM;
+}
+
+/* The letter to a household apply turned away: the rows FIRST..END of
+ * the rejects (all of one household), what is wrong in each (the
+ * rejects' message, the ID number masked as the rejects hold it), what to
+ * bring, where to correct it and until when to object. */
+static void
+not_accepted(const struct letters *lt, size_t first, size_t end,
+    struct outfile *out)
+{
+	static const enum word kinds[] = { W_BRING_ID, W_BRING_HOUSEHOLD, W_BRING_FORM };
+	const struct reject_row *row = lt->rejected->row;
+	const struct village *v = lt->village;
+	const char *contact = notice_contact(v, LEVEL_VILLAGE), *id = "";
+	enum lang lang = lt->lang;
+	struct strbuf b = { 0 }, p = { 0 }, end_day = { 0 };
+	int need[NWORDS] = { 0 };
+
+	for (size_t i = first; i < end && !*id; i++)
+		if (*row[i].id)
+			id = row[i].id;
+	outfile_puts(out, "<section class=\"letter\">\n<h1>");
+	html_text(out, word(lang, W_TITLE));
+	outfile_puts(out, "</h1>\n<p class=\"stage\">");
+	place(lt, &b);
+	say(&p, lang, W_SUBTITLE, strbuf_str(&b), v->year, word(lang, W_STAGE_VILLAGE));
+	html_text(out, strbuf_str(&p));
+	outfile_puts(out, "</p>\n");
+	strbuf_reset(&b);
+	say(&b, lang, W_TO_APPLICANT, row[first].household);
+	para(out, "to", &b);
+	outfile_puts(out, "<table class=\"facts\">\n<tr>");
+	html_fact(out, word(lang, W_HOUSEHOLD), row[first].household);
+	html_fact(out, word(lang, W_APPLICANT_ID), id);
+	outfile_puts(out, "</tr>\n<tr>");
+	outfile_puts(out, "<td class=\"k\">");
+	html_text(out, word(lang, W_DECISION_K));
+	outfile_puts(out, "</td><td colspan=\"3\">");
+	html_text(out, word(lang, W_NOT_ACCEPTED_K));
+	outfile_puts(out, "</td></tr>\n</table>\n");
+
+	heading(out, lang, W_H_DECISION);
+	strbuf_reset(&b);
+	say(&b, lang, W_NOT_ACCEPTED);
+	para(out, "l", &b);
+
+	heading(out, lang, W_H_PROBLEMS);
+	outfile_puts(out, "<ul class=\"reasons\">\n");
+	for (size_t i = first; i < end; i++) {
+		enum word w = bring(row[i].code);
+
+		strbuf_reset(&b);
+		if (*row[i].id)
+			say(&b, lang, W_PROBLEM_ID, row[i].source_line, row[i].id,
+			    row[i].message);
+		else
+			say(&b, lang, W_PROBLEM, row[i].source_line, row[i].message);
+		outfile_puts(out, "<li>");
+		html_text(out, strbuf_str(&b));
+		outfile_puts(out, "</li>\n");
+		if (w != NWORDS)
+			need[w] = 1;
+	}
+	outfile_puts(out, "</ul>\n");
+
+	heading(out, lang, W_H_BRING);
+	outfile_puts(out, "<ul class=\"reasons\">\n");
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		if (need[kinds[k]] || (k == 2 && !need[W_BRING_ID] &&
+		    !need[W_BRING_HOUSEHOLD])) {
+			outfile_puts(out, "<li>");
+			html_text(out, word(lang, kinds[k]));
+			outfile_puts(out, "</li>\n");
+		}
+	outfile_puts(out, "</ul>\n");
+
+	heading(out, lang, W_H_CORRECT);
+	strbuf_reset(&b);
+	say(&b, lang, W_CORRECT, contact ? contact : word(lang, W_DEFAULT_CONTACT));
+	strbuf_reset(&p);
+	period(lt, &p);
+	notice_date(v->publicity[LEVEL_VILLAGE].end, lang, &end_day);
+	say(&b, lang, W_OBJECT, strbuf_str(&p), strbuf_str(&end_day),
+	    contact ? contact : word(lang, W_DEFAULT_CONTACT));
+	if (v->hotline != NULL)
+		say(&b, lang, W_HOTLINE, v->hotline);
+	para(out, "l", &b);
+
+	outfile_puts(out, "<div class=\"foot\">\n<div class=\"receipt\">\n<p>");
+	html_text(out, word(lang, W_APPLICANT_RECEIPT));
+	outfile_puts(out, "＿＿＿＿＿＿＿＿</p>\n<p>");
+	html_text(out, word(lang, W_RECEIPT_DATE));
+	outfile_puts(out, "＿＿＿＿＿＿＿＿</p>\n</div>\n<div class=\"sign\">\n<p>");
+	strbuf_reset(&b);
+	notice_issuer(v, LEVEL_VILLAGE, lang, &b);
+	html_text(out, strbuf_str(&b));
+	html_text(out, word(lang, W_SEAL));
+	outfile_puts(out, "<span class=\"seal\"></span></p>\n<p>");
+	strbuf_reset(&b);
+	notice_date(v->publicity[LEVEL_VILLAGE].start, lang, &b);
+	html_text(out, strbuf_str(&b));
+	outfile_puts(out, "</p>\n</div>\n</div>\n</section>\n");
+	strbuf_free(&b);
+	strbuf_free(&p);
+	strbuf_free(&end_day);
+}
+
+size_t
+letters_not_accepted(const struct letters *lt, struct outfile *out)
+{
+	const struct rejects_file *rf = lt->rejected;
+	size_t n = 0;
+
+	if (rf == NULL)
+		return 0;
+	for (size_t i = 0; i < rf->n; ) {
+		size_t end = i + 1;
+		int error = !rf->row[i].warning;
+
+		while (end < rf->n && strcmp(rf->row[end].household, rf->row[i].household) == 0) {
+			error |= !rf->row[end].warning;
+			end++;
+		}
+		/* a household still in the list was accepted (a warning, or
+		 * an earlier rejects file): its letter is the list's */
+		if (*rf->row[i].household && error &&
+		    hhlist_lookup(lt->list, rf->row[i].household) < 0) {
+			if (out != NULL)
+				not_accepted(lt, i, end, out);
+			n++;
+		}
+		i = end;
+	}
+	return n;
+}
+
 void
 letters_write(const struct letters *lt, const uint32_t *order, size_t n,
     struct outfile *out)
@@ -692,11 +980,12 @@ letters_write(const struct letters *lt, const uint32_t *order, size_t n,
 	    "<meta charset=\"utf-8\">\n<title>", lt->lang == LANG_EN ? "en" : "zh-CN");
 	html_text(out, strbuf_str(&t));
 	outfile_puts(out, "</title>\n<style>\n");
-	notice_css(out, lt->lang);
+	notice_css_one_page(out, lt->lang);
 	outfile_puts(out, letter_css);
 	outfile_puts(out, "</style>\n</head>\n<body>\n");
 	for (size_t i = 0; i < n; i++)
 		letter(lt, order[i], out);
+	letters_not_accepted(lt, out);
 	outfile_puts(out, "</body>\n</html>\n");
 	strbuf_free(&b);
 	strbuf_free(&t);
@@ -711,8 +1000,14 @@ publicize_letter(const struct publicize_options *o)
 	struct outfile *out;
 	struct strbuf err = { 0 };
 	uint32_t *order = NULL;
+	struct objectionfile below[NLEVELS];
+	struct rejects_file rejected;
+	char *rejects_path = NULL;
 	int status = EXIT_ERROR;
 
+	memset(below, 0, sizeof below);
+	memset(&rejected, 0, sizeof rejected);
+	memset(&lt, 0, sizeof lt);
 	memset(&l, 0, sizeof l);
 	stage_begin(&st, "publicize", o->quiet);
 	stage_target(&st, o->output);
@@ -728,6 +1023,23 @@ publicize_letter(const struct publicize_options *o)
 		stage_fail_no_period(&st, (int)o->level);
 		goto out;
 	}
+	if (publicize_objections_below(&st, o, o->level != LEVEL_VILLAGE &&
+	    st.have_area ? &st.area : NULL, o->list, below) != 0)
+		goto out;
+	if (o->level == LEVEL_VILLAGE) {
+		/* the households apply turned away get a letter too */
+		rejects_path = path_beside(o->list, "rejects-apply.csv");
+		if (path_exists(rejects_path)) {
+			if (stage_input(&st, rejects_path) != 0)
+				goto out;
+			if (rejects_read(&rejected, rejects_path, &err) != 0) {
+				stage_fail_lines(&st, &err);
+				goto out;
+			}
+			stage_read(&st, rejects_path, rejected.sha256);
+			lt.rejected = &rejected;
+		}
+	}
 	if ((out = stage_output(&st, o->output, OUTFILE_PRIVATE)) == NULL)
 		goto out;
 	{
@@ -740,13 +1052,13 @@ publicize_letter(const struct publicize_options *o)
 		}
 	}
 	stage_read(&st, o->list, l.sha256);
-	memset(&lt, 0, sizeof lt);
 	lt.village = &st.village;
 	lt.rules = &st.rules;
 	lt.list = &l;
 	lt.level = o->level;
 	lt.lang = st.lang;
 	lt.list_name = path_base(o->list);
+	lt.below = below;
 	fingerprint_format(l.sha256, lt.fingerprint);
 	{
 		struct strbuf why = { 0 };
@@ -763,11 +1075,23 @@ publicize_letter(const struct publicize_options *o)
 	if (!o->quiet) {
 		char a[32];
 
-		fprintf(stderr, _("letters (%s): %s households\n"),
-		    level_code(o->level), text_count(a, l.nrows));
+		size_t turned = letters_not_accepted(&lt, NULL);
+		char b[32];
+
+		if (turned > 0)
+			fprintf(stderr, _("letters (%s): %s households, %s applications "
+			    "not accepted\n"), level_code(o->level), text_count(a, l.nrows),
+			    text_count(b, turned));
+		else
+			fprintf(stderr, _("letters (%s): %s households\n"),
+			    level_code(o->level), text_count(a, l.nrows));
 	}
 out:
 	free(order);
+	for (int lev = 0; lev < NLEVELS; lev++)
+		objectionfile_free(&below[lev]);
+	rejects_file_free(&rejected);
+	free(rejects_path);
 	strbuf_free(&err);
 	hhlist_free(&l);
 	return stage_end(&st, status);

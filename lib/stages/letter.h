@@ -15,7 +15,9 @@
 #include <stdint.h>
 
 #include "household/list.h"
+#include "household/objectionfile.h"
 #include "io/ledger.h"
+#include "io/rejects.h"
 #include "io/outfile.h"
 #include "rules/rules.h"
 #include "rules/village.h"
@@ -31,7 +33,17 @@ struct letters {
 	long long quota;             /* people; -1 when it cannot be worked out */
 	const char *list_name;       /* the list's file name, printed with ... */
 	char fingerprint[FINGERPRINT_LEN];   /* ... its fingerprint, on each page */
+	/* the objections of the levels below, by level (NULL: none told) */
+	const struct objectionfile *below;
+	/* at village level, apply's rejects: the households turned away get
+	 * a letter too, after the list's (NULL: none) */
+	const struct rejects_file *rejected;
 };
+
+/* The households of LT->rejected that apply turned away (an error row,
+ * not in the list): their letters written to OUT (NULL: only counted).
+ * Returns how many. */
+size_t letters_not_accepted(const struct letters *lt, struct outfile *out);
 
 /* Write the letters of the N rows ORDER names (indices into LT->list), one
  * page each, as one HTML document to OUT. */

@@ -343,14 +343,30 @@ static const char css[] =
 "div.sign p { margin: 1mm 0; }\n"
 "span.seal { display: inline-block; width: 36mm; height: 14mm; border: 1px dashed #888; vertical-align: middle; margin-left: 4mm; }\n";
 
+/* The page's number in its margin. A notice is one paper, numbered over
+ * the file; letters and cards are one paper per household, each laid out
+ * to fit its page, so the margin says "page 1 of 1" and never counts the
+ * pages of other households (a page counter runs over the whole file). */
+static void
+page_css(struct outfile *out, const char *number)
+{
+	outfile_printf(out, "@page { size: A4; margin: 15mm 15mm 18mm 15mm;\n"
+	    "  @bottom-center { content: %s; font-size: 9pt; } }\n", number);
+	outfile_puts(out, css);
+}
+
 void
 notice_css(struct outfile *out, enum lang lang)
 {
-	outfile_printf(out, "@page { size: A4; margin: 15mm 15mm 18mm 15mm;\n"
-	    "  @bottom-center { content: %s; font-size: 9pt; } }\n",
-	    lang == LANG_EN ? "\"page \" counter(page) \" of \" counter(pages)" :
+	page_css(out, lang == LANG_EN ?
+	    "\"page \" counter(page) \" of \" counter(pages)" :
 	    "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"");
-	outfile_puts(out, css);
+}
+
+void
+notice_css_one_page(struct outfile *out, enum lang lang)
+{
+	page_css(out, lang == LANG_EN ? "\"page 1 of 1\"" : "\"第 1 页，共 1 页\"");
 }
 
 static void

@@ -96,7 +96,11 @@ void html_text(struct outfile *out, const char *s);
 /* Two cells of a fact table: <td class="k">K</td><td>V</td>. */
 void html_fact(struct outfile *out, const char *k, const char *v);
 /* The style sheet of printed pages: A4, Chinese fonts, page numbers in
- * the language. */
+ * the language. notice_css numbers the pages over the file (a notice);
+ * notice_css_one_page is for a file of one-page papers, one per household
+ * (letters, cards): each page says it is page 1 of 1, and the paper's own
+ * style must keep each to its page. */
 void notice_css(struct outfile *out, enum lang lang);
+void notice_css_one_page(struct outfile *out, enum lang lang);
 
 #endif

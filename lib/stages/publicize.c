@@ -446,6 +446,30 @@ read_objections(struct stage *st, const struct publicize_options *o,
 	return 0;
 }
 
+int
+publicize_objections_below(struct stage *st, const struct publicize_options *o,
+    const struct area *a, const char *beside, struct objectionfile below[NLEVELS])
+{
+	memset(below, 0, NLEVELS * sizeof *below);
+	for (int lev = 0; lev < (int)o->level; lev++) {
+		char name[64], *path;
+		int rc = 0;
+
+		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
+		path = a == NULL ? path_beside(beside, name) :
+		    lev == LEVEL_VILLAGE ? path_beside(o->list, name) :
+		    area_objections_path(a, (enum level)lev);
+		if (path_exists(path))
+			rc = stage_input(st, path) != 0 ||
+			    read_objections(st, o, a, (enum level)lev, path,
+			    &below[lev], NULL, NULL) != 0;
+		free(path);
+		if (rc)
+			return EXIT_ERROR;
+	}
+	return 0;
+}
+
 /* In an area the level's objections are final for the village only once
  * the owner closed its posting (SPEC §8): returns 0 when closed; else
  * says why and returns EXIT_BLOCKED (not closed yet: waiting) or
@@ -494,8 +518,10 @@ publicize_resolve(const struct publicize_options *o)
 	struct strbuf err = { 0 };
 	char *rs_path = NULL, *owner = NULL, n[5][32];
 	const struct area *a = NULL;
+	struct objectionfile below[NLEVELS];
 	int status = EXIT_ERROR, posts[NLEVELS];
 
+	memset(below, 0, sizeof below);
 	memset(&rr, 0, sizeof rr);
 	memset(&l, 0, sizeof l);
 	rr.o = o;
@@ -541,31 +567,11 @@ publicize_resolve(const struct publicize_options *o)
 	    stage_beside(&st, o->explain ? NULL : f, "resurvey.csv");
 	/* The worklist holds the levels below too: their objections files
 	 * beside this one, by their conventional names. */
-	for (int lev = 0; lev < (int)o->level; lev++) {
-		char name[64], *below;
-		struct objectionfile of;
-
-		snprintf(name, sizeof name, "objections-%s.csv", level_code(lev));
-		below = a == NULL ? path_beside(o->objections, name) :
-		    lev == LEVEL_VILLAGE ? path_beside(o->list, name) :
-		    area_objections_path(a, (enum level)lev);
-		if (!path_exists(below)) {
-			free(below);
-			continue;
-		}
-		memset(&of, 0, sizeof of);
-		if (stage_input(&st, below) != 0 ||
-		    read_objections(&st, o, a, (enum level)lev,
-		    below, &of, NULL, NULL) != 0) {
-			objectionfile_free(&of);
-			free(below);
-			goto out;
-		}
-		for (size_t i = 0; i < of.n; i++)
-			add_objection_to_worklist(&rr, (enum level)lev, &of.o[i]);
-		objectionfile_free(&of);
-		free(below);
-	}
+	if (publicize_objections_below(&st, o, a, o->objections, below) != 0)
+		goto out;
+	for (int lev = 0; lev < (int)o->level; lev++)
+		for (size_t i = 0; i < below[lev].n; i++)
+			add_objection_to_worklist(&rr, (enum level)lev, &below[lev].o[i]);
 	if ((o->explain == NULL &&
 	    (rs = stage_output(&st, rs_path, OUTFILE_PUBLIC)) == NULL) ||
 	    read_list(&st, o, &l) != 0)
@@ -658,6 +664,8 @@ out:
 	free(rs_path);
 	free(owner);
 	objectionfile_free(&rr.objections);
+	for (int lev = 0; lev < NLEVELS; lev++)
+		objectionfile_free(&below[lev]);
 	strbuf_free(&rr.pending);
 	strbuf_free(&err);
 	hhlist_free(&l);

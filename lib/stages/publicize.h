@@ -4,6 +4,7 @@
 #ifndef TPA_PUBLICIZE_H
 #define TPA_PUBLICIZE_H
 
+#include "household/objectionfile.h"
 #include "io/csvin.h"
 #include "stages/notice.h"
 #include "values/enums.h"
@@ -34,6 +35,18 @@ int publicize_notice(const struct publicize_options *o);
 /* Write the decision letters: one page per household of the list
  * (stages/letter.c). Returns EXIT_DONE or EXIT_ERROR. */
 int publicize_letter(const struct publicize_options *o);
+struct stage;
+struct area;
+/* The objections the levels below O->level decided for the village, read
+ * from their conventional names: outside an area objections-LEVEL.csv
+ * beside the file BESIDE; in an area the village's beside O->list and the
+ * town's shared file (its rows of the village). A file that is not there
+ * leaves its BELOW[level] empty; those read are recorded as inputs.
+ * Returns 0, or EXIT_ERROR (recorded); BELOW[] then needs
+ * objectionfile_free either way. */
+int publicize_objections_below(struct stage *st, const struct publicize_options *o,
+    const struct area *a, const char *beside, struct objectionfile below[NLEVELS]);
+
 /* Apply the objections. Returns EXIT_DONE, EXIT_BLOCKED when an
  * objection is pending or the period was too short, or EXIT_ERROR. */
 int publicize_resolve(const struct publicize_options *o);

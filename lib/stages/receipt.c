@@ -130,33 +130,6 @@ alive(long pid)
 	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
 }
 
-/* Remove the folder PATH and everything under it. Returns 0 or -1. */
-static int
-remove_tree(const char *path)
-{
-	DIR *d = opendir(path);
-	struct dirent *e;
-	int rc = 0;
-
-	if (d == NULL)
-		return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
-	while ((e = readdir(d)) != NULL) {
-		char *p;
-		struct stat st;
-
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		p = path_join(path, e->d_name);
-		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
-			rc |= remove_tree(p);
-		else if (unlink(p) != 0)
-			rc = -1;
-		free(p);
-	}
-	closedir(d);
-	return rmdir(path) == 0 && rc == 0 ? 0 : -1;
-}
-
 static int
 fsync_dir(const char *path)
 {
@@ -237,7 +210,7 @@ recover_ledger(const struct ledger *l, struct strbuf *err)
 			snprintf(prefix, sizeof prefix, "received/%s/%ld/", e->d_name, n);
 			if (rows_under(l, prefix) == 0) {
 				/* stopped before its rows were written */
-				if (remove_tree(tmp) != 0) {
+				if (path_remove_tree(tmp) != 0) {
 					strbuf_printf(err, "cannot remove %s: %s", tmp,
 					    strerror(errno));
 					rc = -1;
@@ -750,7 +723,7 @@ write_receipt(struct receipts *r, struct ledger *l, const char *village,
 		    "overwritten", final);
 		goto out;
 	}
-	(void)remove_tree(tmp);
+	(void)path_remove_tree(tmp);
 	if (mkdir(tmp, 0700) != 0) {
 		strbuf_printf(err, "cannot make %s: %s", tmp, strerror(errno));
 		goto out;
@@ -818,7 +791,7 @@ write_receipt(struct receipts *r, struct ledger *l, const char *village,
 out:
 	/* no rows added: nothing of the receipt is left */
 	if (rc != 0 && tmp != NULL)
-		(void)remove_tree(tmp);
+		(void)path_remove_tree(tmp);
 	for (size_t i = 0; i < ne; i++)
 		free(files[i]);
 	free(files);
@@ -1008,7 +981,7 @@ receipts_commit(struct receipts *r, struct strbuf *err)
 			dropped |= failed[k] == p->l;
 		if (dropped)
 			/* its rows are not written: nothing of it is left */
-			(void)remove_tree(p->tmp);
+			(void)path_remove_tree(p->tmp);
 		else if (rename(p->tmp, p->final) != 0 || fsync_dir(p->vdir) != 0) {
 			/* the rows are written: the next audit completes the
 			 * rename */

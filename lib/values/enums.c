@@ -244,6 +244,24 @@ enum_label(const struct enum_def *def, int i, size_t *n)
 	return labels;
 }
 
+/* The age from which a member is of working age (劳动年龄). */
+enum { WORKING_AGE = 16 };
+
+const char *
+enum_labor_label(int i, int age, int school, size_t *n)
+{
+	static const char not_yet[] = "无劳动力";
+	int none = enum_lookup(&enum_labor, "none", 4);
+	int no_school = enum_lookup(&enum_in_school, "no", 2);
+
+	if (i == none && ((age >= 0 && age < WORKING_AGE) ||
+	    (school >= 0 && school != no_school))) {
+		*n = sizeof not_yet - 1;
+		return not_yet;
+	}
+	return enum_label(&enum_labor, i, n);
+}
+
 void
 enum_describe(const struct enum_def *def, struct strbuf *b)
 {

@@ -80,6 +80,13 @@ enum_code(const struct enum_def *def, int i)
  * none. */
 const char *enum_label(const struct enum_def *def, int i, size_t *n);
 
+/* The label of labor code I (enum_labor) for a member of AGE (-1: not
+ * known) whose in_school code is IN_SCHOOL (-1: not known): "none" is
+ * 无劳动力 for a child under 16 or a pupil or student at school, who has
+ * no labour yet, and 丧失劳动力 (lost it) for anyone else; the other codes
+ * their enum_label. Same contract as enum_label. */
+const char *enum_labor_label(int i, int age, int in_school, size_t *n);
+
 /* Index of the value S[0..N) (a code or a label, ASCII letters in any case) in DEF,
  * or -1 when it is none of them. Full-width letters and digits read as
  * their ASCII forms. */

@@ -108,7 +108,7 @@ expect "each letter gives its reasons in words, the period and the contact" '
 		echo "$p" | grep -q "最迟不超过2015年6月11日" &&
 		echo "$p" | grep -q "受理异议：村委会张主任0539-1234567" &&
 		echo "$p" | grep -q "监督电话：12317" &&
-		echo "$p" | grep -q "双河村村民委员会（盖章）" && echo "$p" | grep -q "2015年6月5日第$i页" &&
+		echo "$p" | grep -q "双河村村民委员会（盖章）" && echo "$p" | grep -q "2015年6月5日第1页，共1页" &&
 		echo "$p" | grep -q "户主签收" || { echo "page $i"; exit 1; }
 	done'
 
@@ -140,7 +140,7 @@ expect "an en village gets its letters in English, rule titles in English" '
 	echo "$p" | grep -q "20for,10against,2abstaining" &&
 	echo "$p" | grep -q "5June2015to11June2015(7days)" &&
 	echo "$p" | grep -q "Supervisionhotline:12317" &&
-	echo "$p" | grep -q "Committeeof双河村(seal)" && echo "$p" | grep -q "5June2015page" &&
+	echo "$p" | grep -q "Committeeof双河村(seal)" && echo "$p" | grep -q "5June2015page1of1" &&
 	! grep -q "拟评为\|一、识别结果\|户主签收" letter.html'
 
 expect "the same bytes whatever the locale, the time zone or the day" '
