@@ -180,6 +180,8 @@ struct village_audit {
 	 * or -village), and publicized-county.csv re-derived from it */
 	struct hhlist received, county;
 	int have_received, have_county;
+	int county_reopening;         /* a row of the county's reopen.csv is
+	                               * open for it (audit_received()) */
 };
 
 static void
@@ -1084,9 +1086,13 @@ read_received(struct village_audit *va)
 	int before;
 	char *p;
 
+	/* while the county reopens the village, the list it received
+	 * before is what the reopen replaces: the county's list and the
+	 * registry are judged from the list received again, at the audit
+	 * after that receipt */
 	if (!(va->in_area && a->in_area && a->area.is_county &&
 	    a->area.have_county && a->county_ledger_err == NULL) ||
-	    !rules_posts(va->r, LEVEL_COUNTY) ||
+	    va->county_reopening || !rules_posts(va->r, LEVEL_COUNTY) ||
 	    (before = rules_level_before(va->r, LEVEL_COUNTY)) < 0)
 		return;
 	strbuf_printf(&name, "publicized-%s.csv", level_code((enum level)before));
@@ -1426,6 +1432,7 @@ audit_received(struct village_audit *va)
 	if (a->area.have_county && a->county_ledger_err == NULL)
 		county_open = receipt_reopen_open(&a->county_ledger,
 		    &a->county_reopen, va->code);
+	va->county_reopening = county_open != NULL;
 	for (int part = RECEIVED_INPUTS; part <= RECEIVED_LISTS && n == 0; part++) {
 		if (a->town_ledger_err[va->town] == NULL && town_open == NULL)
 			n += received_compare(&rv, &a->town_ledgers[va->town],

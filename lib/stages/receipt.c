@@ -553,6 +553,19 @@ receipt_due(const struct ledger *l, const char *village, const char *key)
 	return ledger_latest_file(l, village, key) == NULL;
 }
 
+/* Whether the county's registry receipt of VILLAGE is due: none yet, or
+ * a later receipt (a list received again through the county's
+ * reopen.csv) came after it, so the registry filed from the new list is
+ * received again. */
+static int
+registry_due(const struct ledger *l, const char *village)
+{
+	const struct ledger_row *r = ledger_latest_file(l, village,
+	    "registry/households.csv");
+
+	return r == NULL || r->receipt < ledger_latest_receipt(l, village);
+}
+
 const char *
 receipt_county_list(const struct rules *procedure)
 {
@@ -1082,12 +1095,18 @@ take(struct receipts *r, struct receipt_village *v, size_t n,
 				taken++;
 			}
 			/* the registry, after the list: once the county closed
-			 * its announcement, when it makes one */
+			 * its announcement, when it makes one. Not in the audit
+			 * that received the list again through a reopen: the
+			 * registry audit of this run re-derived it from the list
+			 * received before; the next audit re-derives it from the
+			 * new one. */
+			if (x->reopen != NULL && x->taken > 0)
+				continue;
 			if (has(x, "registry/households.csv") &&
 			    (!posts(r, LEVEL_COUNTY) ||
 			    area_period_closed(&aa->county.publicity)) &&
 			    !receipt_due(l, x->code, list) &&
-			    receipt_due(l, x->code, "registry/households.csv")) {
+			    registry_due(l, x->code)) {
 				for (size_t k = 0; k < sizeof registry_files /
 				    sizeof *registry_files; k++)
 					add_file(c, &nc, x->dir, registry_files[k]);

@@ -117,6 +117,14 @@ received_compare(const struct received_village *v, const struct ledger *l,
 		if (strncmp(name, "objections-", 11) == 0 &&
 		    strcmp(name, "objections-village.csv") != 0 && v->area == NULL)
 			continue;
+		/* a registry received before the village's latest receipt (its
+		 * list received again through a reopen) is due again: the
+		 * registry filed from the new list is audited and received,
+		 * not compared with the old one. Last year's registry
+		 * (RECEIVED_REGISTRY) is compared with the latest received. */
+		if (part == RECEIVED_LISTS && strncmp(name, "registry/", 9) == 0 &&
+		    r->receipt < ledger_latest_receipt(rows, v->code))
+			continue;
 		copy = path_join(rows->dir, r->file);
 		if (strncmp(name, "objections-", 11) == 0 &&
 		    strcmp(name, "objections-village.csv") != 0) {
