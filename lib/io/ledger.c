@@ -1,6 +1,7 @@
 /* LEDGER.csv: see ledger.h. */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "io/ledger.h"
 #include "io/outfile.h"
 #include "io/paths.h"
+#include "values/wording.h"
 
 static const char ledger_header[] = "seq,village_code,receipt,file,sha256,prev";
 static const char zeros[DIGEST_HEX] =
@@ -62,12 +64,19 @@ struct reading {
 	const size_t *start;      /* of each physical line */
 	size_t nlines;
 	struct strbuf *err;
+	enum lang lang;           /* of the messages */
 };
 
+/* FILE:LINE: and message M of the reading R. */
 static int
-bad(struct reading *r, unsigned long line, const char *what)
+bad(struct reading *r, unsigned long line, enum msg m, ...)
 {
-	strbuf_printf(r->err, "%s:%lu: %s", r->l->path, line, what);
+	va_list ap;
+
+	strbuf_printf(r->err, "%s:%lu: ", r->l->path, line);
+	va_start(ap, m);
+	wording_v(r->err, r->lang, m, ap);
+	va_end(ap);
 	return 1;
 }
 
@@ -82,52 +91,44 @@ on_row(void *ctx, const struct csvin_row *row)
 	long seq, receipt;
 
 	if (row->line == 0 || row->line > r->nlines)
-		return bad(r, row->line, "not a ledger row");
+		return bad(r, row->line, MSG_LEDGER_NOT_ROW);
 	raw = r->bytes + r->start[row->line - 1];
 	rawlen = r->start[row->line] - r->start[row->line - 1] - 1;
 	/* the row's bytes are its cells joined by commas, and nothing else */
 	for (size_t i = 0; i < row->n; i++)
 		joined += row->len[i] + (i > 0);
 	if (joined != rawlen)
-		return bad(r, row->line, "not written as a ledger row (quotes, "
-		    "spaces or a line break inside a cell)");
+		return bad(r, row->line, MSG_LEDGER_QUOTED);
 	for (size_t i = 0, o = 0; i < row->n; i++) {
 		if (i > 0 && raw[o++] != ',')
-			return bad(r, row->line, "not written as a ledger row");
+			return bad(r, row->line, MSG_LEDGER_NOT_WRITTEN);
 		if (memcmp(raw + o, row->cell[i], row->len[i]) != 0)
-			return bad(r, row->line, "not written as a ledger row");
+			return bad(r, row->line, MSG_LEDGER_NOT_WRITTEN);
 		o += row->len[i];
 	}
 	if (row->index == 0) {
 		if (rawlen != sizeof ledger_header - 1 ||
 		    memcmp(raw, ledger_header, rawlen) != 0)
-			return bad(r, row->line, "the header is not "
-			    "seq,village_code,receipt,file,sha256,prev");
+			return bad(r, row->line, MSG_LEDGER_HEADER);
 		return 0;
 	}
 	if (row->n != 6)
-		return bad(r, row->line, "a row has 6 cells");
+		return bad(r, row->line, MSG_LEDGER_CELLS);
 	seq = positive(row->cell[0], row->len[0]);
-	if (seq != (long)l->nrows + 1) {
-		char msg[64];
-
-		snprintf(msg, sizeof msg, "seq is %s, not %zu", row->cell[0],
-		    l->nrows + 1);
-		return bad(r, row->line, msg);
-	}
+	if (seq != (long)l->nrows + 1)
+		return bad(r, row->line, MSG_LEDGER_SEQ, row->cell[0], l->nrows + 1);
 	if (row->len[1] != 12 || strspn(row->cell[1], "0123456789") != 12)
-		return bad(r, row->line, "village_code is not 12 digits");
+		return bad(r, row->line, MSG_LEDGER_CODE);
 	if ((receipt = positive(row->cell[2], row->len[2])) < 0)
-		return bad(r, row->line, "receipt is not a number from 1");
+		return bad(r, row->line, MSG_LEDGER_RECEIPT);
 	if (row->len[3] == 0)
-		return bad(r, row->line, "file is empty");
+		return bad(r, row->line, MSG_LEDGER_FILE);
 	if (!is_hex64(row->cell[4], row->len[4]))
-		return bad(r, row->line, "sha256 is not 64 lower-case hex digits");
+		return bad(r, row->line, MSG_LEDGER_SHA);
 	if (!is_hex64(row->cell[5], row->len[5]))
-		return bad(r, row->line, "prev is not 64 lower-case hex digits");
+		return bad(r, row->line, MSG_LEDGER_PREV);
 	if (l->nrows > 0 && strcmp(row->cell[5], l->row[l->nrows - 1].hash) != 0)
-		return bad(r, row->line, "the chain is broken: prev is not the "
-		    "SHA-256 of the row before");
+		return bad(r, row->line, MSG_LEDGER_CHAIN);
 	xgrow(&l->row, &l->cap, l->nrows + 1, sizeof *l->row);
 	lr = &l->row[l->nrows++];
 	memset(lr, 0, sizeof *lr);
@@ -146,6 +147,13 @@ on_row(void *ctx, const struct csvin_row *row)
 
 int
 ledger_load(struct ledger *l, const char *dir, struct strbuf *err)
+{
+	return ledger_load_in(l, dir, LANG_EN, err);
+}
+
+int
+ledger_load_in(struct ledger *l, const char *dir, enum lang lang,
+    struct strbuf *err)
 {
 	struct strbuf b = { 0 };
 	struct reading r;
@@ -166,16 +174,18 @@ ledger_load(struct ledger *l, const char *dir, struct strbuf *err)
 	l->exists = 1;
 	rc = -1;
 	if (b.len == 0) {
-		strbuf_printf(err, "%s:1: empty: the header is missing", l->path);
+		strbuf_printf(err, "%s:1: ", l->path);
+		wording(err, lang, MSG_LEDGER_EMPTY);
 		goto out;
 	}
 	if (b.len >= 3 && memcmp(b.s, "\xef\xbb\xbf", 3) == 0) {
-		strbuf_printf(err, "%s:1: begins with a byte-order mark", l->path);
+		strbuf_printf(err, "%s:1: ", l->path);
+		wording(err, lang, MSG_LEDGER_BOM);
 		goto out;
 	}
 	if (b.s[b.len - 1] != '\n') {
-		strbuf_printf(err, "%s: the last row does not end with a line "
-		    "feed", l->path);
+		strbuf_printf(err, "%s: ", l->path);
+		wording(err, lang, MSG_LEDGER_NO_LF);
 		goto out;
 	}
 	/* the start of each physical line, and one past the end */
@@ -185,8 +195,8 @@ ledger_load(struct ledger *l, const char *dir, struct strbuf *err)
 		if (b.s[i] == '\r') {
 			unsigned long line = (unsigned long)nlines + 1;
 
-			strbuf_printf(err, "%s:%lu: a carriage return: the ledger's "
-			    "lines end with LF only", l->path, line);
+			strbuf_printf(err, "%s:%lu: ", l->path, line);
+			wording(err, lang, MSG_LEDGER_CR);
 			goto out;
 		}
 		if (b.s[i] == '\n') {
@@ -199,6 +209,7 @@ ledger_load(struct ledger *l, const char *dir, struct strbuf *err)
 	r.start = start;
 	r.nlines = nlines;
 	r.err = err;
+	r.lang = lang;
 	in = csvin_open_mem(l->path, b.s, b.len, ENC_UTF8);
 	rc = csvin_read(in, on_row, &r);
 	if (rc < 0)
@@ -361,22 +372,28 @@ int
 ledger_check_first_prev(const struct ledger *l, const char *prev_dir,
     struct strbuf *err)
 {
+	return ledger_check_first_prev_in(l, prev_dir, LANG_EN, err);
+}
+
+int
+ledger_check_first_prev_in(const struct ledger *l, const char *prev_dir,
+    enum lang lang, struct strbuf *err)
+{
 	struct ledger p;
 	struct strbuf perr = { 0 };
 	int rc = 0;
 
 	if (l->nrows == 0)
 		return 0;
-	if (ledger_load(&p, prev_dir, &perr) != 0 && p.nrows == 0 &&
+	if (ledger_load_in(&p, prev_dir, lang, &perr) != 0 && p.nrows == 0 &&
 	    strcmp(l->row[0].prev, zeros) != 0) {
-		strbuf_printf(err, "%s:%lu: prev of the first row cannot be "
-		    "checked: %s", l->path, l->row[0].line, strbuf_str(&perr));
+		strbuf_printf(err, "%s:%lu: ", l->path, l->row[0].line);
+		wording(err, lang, MSG_LEDGER_FIRST_UNCHECKED, strbuf_str(&perr));
 		rc = -1;
 	} else if (p.nrows == 0) {
 		if (strcmp(l->row[0].prev, zeros) != 0) {
-			strbuf_printf(err, "%s:%lu: prev of the first row is not 64 "
-			    "zeros, and %s has no rows", l->path, l->row[0].line,
-			    p.path);
+			strbuf_printf(err, "%s:%lu: ", l->path, l->row[0].line);
+			wording(err, lang, MSG_LEDGER_FIRST_ZEROS, p.path);
 			rc = -1;
 		}
 	} else {
@@ -387,9 +404,8 @@ ledger_check_first_prev(const struct ledger *l, const char *prev_dir,
 			if (strcmp(p.row[i].hash, l->row[0].prev) == 0)
 				break;
 		if (i == p.nrows) {
-			strbuf_printf(err, "%s:%lu: prev of the first row is the hash "
-			    "of no row of %s that verifies", l->path, l->row[0].line,
-			    p.path);
+			strbuf_printf(err, "%s:%lu: ", l->path, l->row[0].line);
+			wording(err, lang, MSG_LEDGER_FIRST_NONE, p.path);
 			rc = -1;
 		}
 	}

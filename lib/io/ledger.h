@@ -15,6 +15,7 @@
 #include "base/strbuf.h"
 #include "base/strmap.h"
 #include "io/digest.h"
+#include "values/wording.h"
 
 struct ledger_row {
 	long seq;
@@ -53,6 +54,10 @@ struct ledger {
  * row, a broken chain — the caller reports LEDGER_BROKEN; L then holds
  * the rows before the first bad one. Free with ledger_free() either way. */
 int ledger_load(struct ledger *l, const char *dir, struct strbuf *err);
+/* The same, the problem in language LANG (a file's, such as audit.csv;
+ * ledger_load() gives English). */
+int ledger_load_in(struct ledger *l, const char *dir, enum lang lang,
+    struct strbuf *err);
 void ledger_free(struct ledger *l);
 
 /* A row to append: the ledger computes seq and prev. */
@@ -103,6 +108,8 @@ int ledger_first_prev(const char *prev_dir, char out[DIGEST_HEX],
  * 0, or -1 with the problem (FILE:LINE) in ERR. */
 int ledger_check_first_prev(const struct ledger *l, const char *prev_dir,
     struct strbuf *err);
+int ledger_check_first_prev_in(const struct ledger *l, const char *prev_dir,
+    enum lang lang, struct strbuf *err);
 
 /* The row K (seq) of L, or NULL. */
 const struct ledger_row *ledger_row_seq(const struct ledger *l, long k);

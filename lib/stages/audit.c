@@ -2162,7 +2162,7 @@ load_area(struct auditor *a, const char *dir)
 	a->town_reopening = xcalloc(aa->ndirs + 1, sizeof *a->town_reopening);
 	if (aa->have_county) {
 		stage_read(&a->st, aa->county.path, aa->county.sha256);
-		if (ledger_load(&a->county_ledger, aa->county.dir, &err) != 0)
+		if (ledger_load_in(&a->county_ledger, aa->county.dir, LANG_ZH, &err) != 0)
 			a->county_ledger_err = xstrdup(strbuf_str(&err));
 		strbuf_reset(&err);
 		load_reopen(a, &a->county_reopen, aa->county.dir, aa->towns,
@@ -2172,7 +2172,8 @@ load_area(struct auditor *a, const char *dir)
 		stage_read(&a->st, aa->towns[t].path, aa->towns[t].sha256);
 		stage_read(&a->st, aa->towns[t].villages_path,
 		    aa->towns[t].villages_sha256);
-		if (ledger_load(&a->town_ledgers[t], aa->towns[t].dir, &err) != 0)
+		if (ledger_load_in(&a->town_ledgers[t], aa->towns[t].dir, LANG_ZH,
+		    &err) != 0)
 			a->town_ledger_err[t] = xstrdup(strbuf_str(&err));
 		strbuf_reset(&err);
 		load_reopen(a, &a->town_reopen[t], aa->towns[t].dir, &aa->towns[t],

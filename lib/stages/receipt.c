@@ -66,23 +66,49 @@ receipts_free(struct receipts *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* LEDGER_BROKEN for VILLAGE ("" when unknown), the problem formatted. */
+/* LEDGER_BROKEN for VILLAGE ("" when unknown): "WHERE: " and message M
+ * (in audit.csv's language), or, M being NMSGS, the problem WHERE alone. */
 static void
-broken(struct receipts *r, const char *village, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void
-broken(struct receipts *r, const char *village, const char *fmt, ...)
+broken_v(struct receipts *r, const char *village, const char *where,
+    enum msg m, va_list ap)
 {
 	struct strbuf what = { 0 }, b = { 0 };
-	va_list ap;
 
-	va_start(ap, fmt);
-	strbuf_vprintf(&what, fmt, ap);
-	va_end(ap);
+	strbuf_puts(&what, where);
+	if (m != NMSGS) {
+		strbuf_puts(&what, ": ");
+		wording_v(&what, LANG_ZH, m, ap);
+	}
 	wording(&b, LANG_ZH, MSG_AUDIT_LEDGER_BROKEN, strbuf_str(&what));
 	r->report(r->ctx, "LEDGER_BROKEN", village, strbuf_str(&b));
 	strbuf_free(&what);
 	strbuf_free(&b);
+}
+
+static void
+broken(struct receipts *r, const char *village, const char *where,
+    enum msg m, ...)
+{
+	va_list ap;
+
+	va_start(ap, m);
+	broken_v(r, village, where, m, ap);
+	va_end(ap);
+}
+
+/* LEDGER_BROKEN at ROW of L (LEDGER.csv:LINE), for ROW's village. */
+static void
+broken_at(struct receipts *r, const struct ledger *l,
+    const struct ledger_row *row, enum msg m, ...)
+{
+	struct strbuf where = { 0 };
+	va_list ap;
+
+	strbuf_printf(&where, "%s:%lu", l->path, row->line);
+	va_start(ap, m);
+	broken_v(r, row->village, strbuf_str(&where), m, ap);
+	va_end(ap);
+	strbuf_free(&where);
 }
 
 /* The ledgers an audit covers: the county's (at a county audit) and each
@@ -295,8 +321,7 @@ walk_files(struct walk *w, const char *dir, const char *rel)
 		else {
 			n++;
 			if (strmap_get(&w->files, q, strlen(q)) == NULL) {
-				broken(w->r, code, "%s: %s is in the received folder but "
-				    "no row of the ledger records it", w->l->path, q);
+				broken(w->r, code, w->l->path, MSG_LEDGER_UNRECORDED, q);
 				*w->isbroken = 1;
 			}
 		}
@@ -329,9 +354,8 @@ walk_received(struct walk *w)
 		if (lstat(vdir, &st) != 0 || !S_ISDIR(st.st_mode) ||
 		    strlen(e->d_name) != 12 ||
 		    strspn(e->d_name, "0123456789") != 12) {
-			broken(w->r, "", "%s: received/%s is not a village's folder "
-			    "of receipts, and no row of the ledger records it",
-			    w->l->path, e->d_name);
+			broken(w->r, "", w->l->path, MSG_LEDGER_NOT_VILLAGE,
+			    e->d_name);
 			*w->isbroken = 1;
 			free(vdir);
 			continue;
@@ -358,13 +382,13 @@ walk_received(struct walk *w)
 			if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
 				files = walk_files(w, p, rel);
 				if (files == 0 || rows_under(w->l, strbuf_str(&b)) == 0) {
-					broken(w->r, e->d_name, "%s: the folder %s has no rows "
-					    "in the ledger", w->l->path, rel);
+					broken(w->r, e->d_name, w->l->path,
+					    MSG_LEDGER_NO_ROWS, rel);
 					*w->isbroken = 1;
 				}
 			} else {
-				broken(w->r, e->d_name, "%s: %s is in the received folder "
-				    "but no row of the ledger records it", w->l->path, rel);
+				broken(w->r, e->d_name, w->l->path,
+				    MSG_LEDGER_UNRECORDED, rel);
 				*w->isbroken = 1;
 			}
 			free(p);
@@ -394,8 +418,7 @@ check_pin(struct receipts *r, const struct ledger *l, const struct ledger_row *r
 	if (strncmp(file, "../town-", 8) != 0 || strspn(file + 8, "0123456789") != 9 ||
 	    strncmp(file + 17, "/LEDGER.csv#", 12) != 0 ||
 	    (k = strtol(file + 29, &end, 10)) < 1 || *end != '\0') {
-		broken(r, row->village, "%s:%lu: %s is neither a received file "
-		    "nor a town ledger's row", l->path, row->line, file);
+		broken_at(r, l, row, MSG_LEDGER_NEITHER, file);
 		*isbroken = 1;
 		return;
 	}
@@ -419,14 +442,12 @@ check_pin(struct receipts *r, const struct ledger *l, const struct ledger_row *r
 	}
 	/* the rows loaded are those whose chain verifies */
 	if ((size_t)k > town->nrows) {
-		broken(r, row->village, "%s:%lu: %s: the town's ledger %s up to "
-		    "row %ld", l->path, row->line, file, town_err ?
-		    "no longer verifies" : "has no rows", k);
+		broken_at(r, l, row, town_err ? MSG_LEDGER_PIN_BROKEN :
+		    MSG_LEDGER_PIN_SHORT, file, k);
 		*isbroken = 1;
 	} else if (strcmp((hash = town->row[k - 1].hash), row->sha256) != 0) {
-		broken(r, row->village, "%s:%lu: %s: the town ledger's row %ld has "
-		    "the SHA-256 %.16s…, the county recorded %.16s…", l->path,
-		    row->line, file, k, hash, row->sha256);
+		broken_at(r, l, row, MSG_LEDGER_PIN_HASH, file, k, hash,
+		    row->sha256);
 		*isbroken = 1;
 	}
 	if (loaded)
@@ -439,15 +460,15 @@ verify_ledger(struct receipts *r, struct ledger *l, const char *lerr, int *isbro
 	struct walk w;
 
 	if (lerr != NULL) {
-		broken(r, "", "%s", lerr);
+		broken(r, "", lerr, NMSGS);
 		*isbroken = 1;
 	}
 	if (r->aa->have_county && l->nrows > 0) {
 		struct strbuf err = { 0 };
 		char *prev = ledger_year_dir(l->dir, r->aa->county.previous_year);
 
-		if (ledger_check_first_prev(l, prev, &err) != 0) {
-			broken(r, l->row[0].village, "%s", strbuf_str(&err));
+		if (ledger_check_first_prev_in(l, prev, LANG_ZH, &err) != 0) {
+			broken(r, l->row[0].village, strbuf_str(&err), NMSGS);
 			*isbroken = 1;
 		}
 		free(prev);
@@ -470,13 +491,11 @@ verify_ledger(struct receipts *r, struct ledger *l, const char *lerr, int *isbro
 		(void)strmap_put(&w.files, row->file, strlen(row->file), 1, &inserted);
 		p = path_join(l->dir, row->file);
 		if (digest_file(p, hex) != 0) {
-			broken(r, row->village, "%s:%lu: %s is not there", l->path,
-			    row->line, row->file);
+			broken_at(r, l, row, MSG_LEDGER_MISSING, row->file);
 			*isbroken = 1;
 		} else if (strcmp(hex, row->sha256) != 0) {
-			broken(r, row->village, "%s:%lu: %s has the SHA-256 %.16s…, "
-			    "the ledger records %.16s…", l->path, row->line, row->file,
-			    hex, row->sha256);
+			broken_at(r, l, row, MSG_LEDGER_HASH, row->file, hex,
+			    row->sha256);
 			*isbroken = 1;
 		}
 		free(p);
@@ -1245,12 +1264,12 @@ receipts_status(const char *dir)
 	memset(&county, 0, sizeof county);
 	for (size_t t = 0; t < aa.ntowns; t++) {
 		strbuf_reset(&err);
-		if (ledger_load(&towns[t], aa.towns[t].dir, &err) != 0)
+		if (ledger_load_in(&towns[t], aa.towns[t].dir, LANG_ZH, &err) != 0)
 			town_err[t] = xstrdup(strbuf_str(&err));
 	}
 	if (aa.have_county) {
 		strbuf_reset(&err);
-		if (ledger_load(&county, aa.county.dir, &err) != 0)
+		if (ledger_load_in(&county, aa.county.dir, LANG_ZH, &err) != 0)
 			county_err = xstrdup(strbuf_str(&err));
 	}
 	town_reopen = xcalloc(aa.ntowns + 1, sizeof *town_reopen);

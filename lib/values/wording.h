@@ -124,6 +124,34 @@ enum msg {
 	MSG_REPOST_FINGERPRINT_WRONG, /* %s column, %s typed, %s list, %s its fingerprint */
 	MSG_AUDIT_REOPENED,      /* %s level, %s reopen.csv, %lu line, %s reason, %ld receipt, %s files */
 	MSG_AUDIT_REOPENED_VILLAGE, /* the same, for the village's own keys (village.yaml) */
+	MSG_LEDGER_NOT_ROW,
+	MSG_LEDGER_QUOTED,
+	MSG_LEDGER_NOT_WRITTEN,
+	MSG_LEDGER_HEADER,
+	MSG_LEDGER_CELLS,
+	MSG_LEDGER_SEQ, /* %s seq, %zu expected */
+	MSG_LEDGER_CODE,
+	MSG_LEDGER_RECEIPT,
+	MSG_LEDGER_FILE,
+	MSG_LEDGER_SHA,
+	MSG_LEDGER_PREV,
+	MSG_LEDGER_CHAIN,
+	MSG_LEDGER_EMPTY,
+	MSG_LEDGER_BOM,
+	MSG_LEDGER_NO_LF,
+	MSG_LEDGER_CR,
+	MSG_LEDGER_FIRST_UNCHECKED, /* %s why */
+	MSG_LEDGER_FIRST_ZEROS, /* %s last year's ledger */
+	MSG_LEDGER_FIRST_NONE, /* %s last year's ledger */
+	MSG_LEDGER_NEITHER, /* %s file */
+	MSG_LEDGER_PIN_BROKEN, /* %s file, %ld row */
+	MSG_LEDGER_PIN_SHORT, /* %s file, %ld row */
+	MSG_LEDGER_PIN_HASH, /* %s file, %ld row, %.16s its hash, %.16s recorded */
+	MSG_LEDGER_MISSING, /* %s file */
+	MSG_LEDGER_HASH, /* %s file, %.16s its hash, %.16s recorded */
+	MSG_LEDGER_UNRECORDED, /* %s file */
+	MSG_LEDGER_NOT_VILLAGE, /* %s name */
+	MSG_LEDGER_NO_ROWS, /* %s folder */
 	NMSGS
 };
 

@@ -20,33 +20,33 @@ sha() { sha256sum | cut -c1-64; }
 
 expect "a row edited (another hash for survey.csv): the file differs from its row and the chain breaks at the next" '
 	received && sed -i "4s/,[0-9a-f]\{64\},/,$(echo x | sha),/" $T/LEDGER.csv &&
-	broken "LEDGER.csv:4: received/371323105201/1/survey.csv has the SHA-256" &&
-	grep -q "LEDGER.csv:5: the chain is broken" found'
+	broken "LEDGER.csv:4: received/371323105201/1/survey.csv的SHA-256是" &&
+	grep -q "LEDGER.csv:5: 链条断了：prev不是上一行的SHA-256" found'
 
 expect "a received file edited: its hash differs from its row, naming the village" '
 	received && chmod u+w $R/1/survey.csv && echo "H999,x" >>$R/1/survey.csv &&
-	broken "received/371323105201/1/survey.csv has the SHA-256" &&
+	broken "received/371323105201/1/survey.csv的SHA-256是" &&
 	grep -q "^error,LEDGER_BROKEN,371323105201," found'
 
 expect "a received file edited together with the hash in its row: the chain breaks at the next row" '
 	received && chmod u+w $R/1/survey.csv && echo "H999,x" >>$R/1/survey.csv &&
 	sed -i "4s/,[0-9a-f]\{64\},/,$(sha <$R/1/survey.csv),/" $T/LEDGER.csv &&
-	broken "LEDGER.csv:5: the chain is broken"'
+	broken "LEDGER.csv:5: 链条断了"'
 
 expect "a folder under received/ without rows" '
 	received && mkdir $R/2 && cp $A/survey.csv $R/2/ &&
-	broken "the folder received/371323105201/2 has no rows" &&
-	grep -q "received/371323105201/2/survey.csv is in the received folder but no row" found'
+	broken "文件夹received/371323105201/2在台账中没有任何行" &&
+	grep -q "received/371323105201/2/survey.csv在received文件夹中，但台账没有哪一行记录它" found'
 
 expect "a row without its file" '
-	received && rm -f $R/1/votes.csv && broken "received/371323105201/1/votes.csv is not there"'
+	received && rm -f $R/1/votes.csv && broken "received/371323105201/1/votes.csv不在了"'
 
 expect "the first row pinned to a row of the previous year ledger that was edited since" '
 	area && mkdir -p c/2014/town-371323105 &&
 	printf "seq,village_code,receipt,file,sha256,prev\n1,371323105201,1,received/371323105201/1/survey.csv,%s,%s\n" \
 	    "$(echo x | sha)" $Z >c/2014/town-371323105/LEDGER.csv &&
 	tpa-audit -q --level town -o $T && sed -i "2s/,1,received/,2,received/" c/2014/town-371323105/LEDGER.csv &&
-	broken "prev of the first row is the hash of no row"'
+	broken "第一行的prev不是.*中任何一行能核对通过的哈希"'
 
 expect "a receipt stopped before its rows were written (.N.tmp-PID without rows) is removed, and is no finding" '
 	received && mkdir $R/.2.tmp-999999 && cp $A/survey.csv $R/.2.tmp-999999/ && cp $T/LEDGER.csv before &&
@@ -61,4 +61,4 @@ expect "a receipt stopped after its rows were written (still .N.tmp-PID) is comp
 expect "a broken ledger receives nothing more" '
 	received && rm -f $R/1/votes.csv && rm -rf $T/received/371323105202 &&
 	sed -i "/,371323105202,/d" $T/LEDGER.csv && cp $T/LEDGER.csv before &&
-	broken "votes.csv is not there" && same $T/LEDGER.csv before && [ ! -e $T/received/371323105202 ]'
+	broken "votes.csv不在了" && same $T/LEDGER.csv before && [ ! -e $T/received/371323105202 ]'

@@ -49,12 +49,12 @@ expect "a town ledger edited with its chain recomputed verifies on its own (the 
 	[ "$(grep "^error," $T/audit.csv | cut -d, -f2-4)" = "CHANGED_AFTER_RECEIPT,371323105201,H999" ] &&
 	status 1 tpa-audit -q --level county -o $CO &&
 	grep "^error,LEDGER_BROKEN,371323105201," $CO/audit.csv >found &&
-	grep -q "LEDGER.csv:4: ../town-371323105/LEDGER.csv#20: the town ledger" found'
+	grep -q "LEDGER.csv:4: ../town-371323105/LEDGER.csv#20：乡镇台账第20行的SHA-256是" found'
 
 expect "a town ledger whose chain breaks before the pinned row: the pin no longer verifies" '
 	county && sed -i "3s/,1,received/,2,received/" $T/LEDGER.csv &&
 	status 1 tpa-audit -q --level county -o $CO &&
-	grep -q "^error,LEDGER_BROKEN,371323105201,.*LEDGER.csv#20: the town.s ledger no longer verifies up to row 20" $CO/audit.csv'
+	grep -q "^error,LEDGER_BROKEN,371323105201,.*LEDGER.csv#20：乡镇台账到第20行已核对不通过" $CO/audit.csv'
 
 expect "NOT_RECEIVED at the town: a town notice before the town received the village; it is then not received" '
 	area && echo "<html></html>" >$A/notice-town.html &&

@@ -19,5 +19,5 @@ expect "a broken ledger: the finding and exit 1; status puts nothing right (a re
 	area && tpa-audit -q --level town -o $T && R=$T/received/371323105201 &&
 	rm $R/1/votes.csv && mkdir $R/.2.tmp-999999 && cp $T/LEDGER.csv before &&
 	(cd $T && status 1 tpa status >../out) &&
-	grep -q "^  LEDGER_BROKEN 371323105201: .*received/371323105201/1/votes.csv is not there" $Y/out &&
+	grep -q "^  LEDGER_BROKEN 371323105201: .*received/371323105201/1/votes.csv不在了" $Y/out &&
 	[ -d $R/.2.tmp-999999 ] && same $T/LEDGER.csv before'

@@ -115,6 +115,34 @@ static const char *const args[NMSGS] = {
 	[MSG_REPOST_FINGERPRINT_WRONG] = "ssss",
 	[MSG_AUDIT_REOPENED] = "sslsds",
 	[MSG_AUDIT_REOPENED_VILLAGE] = "sslsds",
+	[MSG_LEDGER_NOT_ROW] = "",
+	[MSG_LEDGER_QUOTED] = "",
+	[MSG_LEDGER_NOT_WRITTEN] = "",
+	[MSG_LEDGER_HEADER] = "",
+	[MSG_LEDGER_CELLS] = "",
+	[MSG_LEDGER_SEQ] = "sz",
+	[MSG_LEDGER_CODE] = "",
+	[MSG_LEDGER_RECEIPT] = "",
+	[MSG_LEDGER_FILE] = "",
+	[MSG_LEDGER_SHA] = "",
+	[MSG_LEDGER_PREV] = "",
+	[MSG_LEDGER_CHAIN] = "",
+	[MSG_LEDGER_EMPTY] = "",
+	[MSG_LEDGER_BOM] = "",
+	[MSG_LEDGER_NO_LF] = "",
+	[MSG_LEDGER_CR] = "",
+	[MSG_LEDGER_FIRST_UNCHECKED] = "s",
+	[MSG_LEDGER_FIRST_ZEROS] = "s",
+	[MSG_LEDGER_FIRST_NONE] = "s",
+	[MSG_LEDGER_NEITHER] = "s",
+	[MSG_LEDGER_PIN_BROKEN] = "sd",
+	[MSG_LEDGER_PIN_SHORT] = "sd",
+	[MSG_LEDGER_PIN_HASH] = "sdss",
+	[MSG_LEDGER_MISSING] = "s",
+	[MSG_LEDGER_HASH] = "sss",
+	[MSG_LEDGER_UNRECORDED] = "s",
+	[MSG_LEDGER_NOT_VILLAGE] = "s",
+	[MSG_LEDGER_NO_ROWS] = "s",
 };
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each
@@ -164,6 +192,12 @@ say(struct strbuf *b, enum lang l, enum msg m, const char *sig)
 		wording(b, l, m, (long long)NUM(0), (long long)NUM(1));
 	else if (strcmp(sig, "sdL") == 0)
 		wording(b, l, m, str[0], (long)NUM(1), (long long)NUM(2));
+	else if (strcmp(sig, "sd") == 0)
+		wording(b, l, m, str[0], (long)NUM(1));
+	else if (strcmp(sig, "sdss") == 0)
+		wording(b, l, m, str[0], (long)NUM(1), str[2], str[3]);
+	else if (strcmp(sig, "sz") == 0)
+		wording(b, l, m, str[0], (size_t)NUM(1));
 	else if (strcmp(sig, "sl") == 0)
 		wording(b, l, m, str[0], (unsigned long)NUM(1));
 	else if (strcmp(sig, "sLL") == 0)
