@@ -6,7 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/alloc.h"
 #include "base/i18n.h"
+#include "base/selfdir.h"
 #include "stages/auditarea.h"
 #include "stages/options.h"
 #include "stages/receipt.h"
@@ -51,17 +53,44 @@ static const char status_usage[] = N_(
 "               when not yet\n"
 "  --help, --version\n");
 
+/* Where the make rules are, from this program's folder: an install's
+ * PREFIX/share/tpa, a clone's build-aux/ (from bin/ or build-san/bin/);
+ * else the prefix it was built for. */
+static const char *const mk_dirs[] = {
+	"../share/tpa", "../build-aux", "../../build-aux", NULL,
+};
+
+/* tpa --mk-dir: print the folder of village.mk, town.mk and county.mk,
+ * which a county's one-line Makefiles include. */
+static int
+print_mk_dir(void)
+{
+	char *dir = self_find(mk_dirs, "village.mk", TPA_DATADIR);
+
+	if (dir == NULL) {
+		fprintf(stderr, "tpa: ");
+		fprintf(stderr, _("the make rules (village.mk) are neither beside "
+		    "this program nor in %s: install tpa again\n"), TPA_DATADIR);
+		return EXIT_ERROR;
+	}
+	printf("%s\n", dir);
+	free(dir);
+	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+}
+
 static void
 help(FILE *fp)
 {
 	fputs(_("usage: tpa STAGE [ARGS...]\n"
-	    "       tpa --help | --version\n\n"
+	    "       tpa --mk-dir | --help | --version\n\n"
 	    "Runs tpa-STAGE with ARGS. The stages, in the order of the procedure:\n\n"),
 	    fp);
 	for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++)
 		fprintf(fp, "  %-10s %s\n", stages[i].name, _(stages[i].what));
 	fputs(_("\n  status [--no-audit] [--brief | --code] [DIR...]\n"
 	    "             which step each village folder is at, and what it waits for\n"), fp);
+	fputs(_("\n  --mk-dir   the folder of the make rules (village.mk, town.mk,\n"
+	    "             county.mk) that a folder's one-line Makefile includes\n"), fp);
 	fputs(_("\nEach stage has its own --help and man page, tpa-STAGE(1).\n"), fp);
 }
 
@@ -82,6 +111,8 @@ main(int argc, char **argv)
 		help(stdout);
 		return fflush(stdout) == 0 ? 0 : EXIT_ERROR;
 	}
+	if (strcmp(argv[1], "--mk-dir") == 0)
+		return print_mk_dir();
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("tpa %s\n", TPA_VERSION);
 		return fflush(stdout) == 0 ? 0 : EXIT_ERROR;

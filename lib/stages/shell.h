@@ -37,7 +37,7 @@ enum {
 	EXIT_ERROR = 2     /* error, nothing written */
 };
 
-#define STAGE_MAX_OUTPUTS 8
+#define STAGE_MAX_OUTPUTS 12
 
 struct stage_path {
 	char *path;
