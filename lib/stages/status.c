@@ -19,7 +19,10 @@
 #include "values/date.h"
 #include "values/text.h"
 
-enum state { DONE, READY, WAITING, BLOCKED, LATER, FAILED };
+/* STALE: an output made before a step ahead of it was done (a town
+ * objection still pending, a list blocked): not done, make makes it again
+ * once that step is. */
+enum state { DONE, READY, WAITING, BLOCKED, LATER, FAILED, STALE };
 
 struct step {
 	const char *name;
@@ -147,6 +150,7 @@ audit_covers(const char *prov, const char *dir, const char *list)
 
 static const char *const words[] = {
 	N_("done"), N_("ready"), N_("waiting"), N_("blocked"), N_("not yet"), N_("failed"),
+	N_("made too early, to be made again"),
 };
 
 /* The steps of each level, whole phrases for the translator: its audit
@@ -193,6 +197,14 @@ line(const char *step, enum state s, const char *detail)
 	/* A Chinese character takes two columns. */
 	printf("  %s%*s %s%s%s\n", step, pad(step), "",
 	    _(words[s]), *detail ? ": " : "", detail);
+}
+
+/* A step whose OUTPUT is there: done when every step before it is
+ * (PREVIOUS_DONE), else made too early. */
+static void
+made(const char *step, int previous_done, const char *output)
+{
+	line(step, previous_done ? DONE : STALE, output);
 }
 
 /* Load the village.yaml of folder DIR, refused as the stages refuse it,
@@ -435,7 +447,7 @@ status_run(const char *dir, int no_audit, int one_line)
 			if (why != NULL)
 				line(first[i].name, BLOCKED, why), previous_done = 0;
 			else if (has(dir, first[i].output))
-				line(first[i].name, DONE, first[i].output);
+				made(first[i].name, previous_done, first[i].output);
 			else
 				line(first[i].name, previous_done ? READY : LATER, ""),
 				    previous_done = 0;
@@ -508,7 +520,7 @@ status_run(const char *dir, int no_audit, int one_line)
 		if (why != NULL)
 			line(step, BLOCKED, why), previous_done = 0;
 		else if (has(dir, notice))
-			line(step, DONE, notice);
+			made(step, previous_done, notice);
 		else
 			line(step, previous_done ? READY : LATER, ""), previous_done = 0;
 		free(why);
@@ -518,7 +530,7 @@ status_run(const char *dir, int no_audit, int one_line)
 			line(step, BLOCKED, why);
 			previous_done = 0;
 		} else if (has(dir, list)) {
-			line(step, DONE, list);
+			made(step, previous_done, list);
 		} else if (l > 0 && previous_done && in_area) {
 			char *owner = NULL;
 			int closed = level_closed(&v, &area, l, &d, &owner, 0);
@@ -563,7 +575,7 @@ status_run(const char *dir, int no_audit, int one_line)
 		if (why != NULL)
 			line(N_("registry"), BLOCKED, why);
 		else if (has(dir, "registry/households.csv"))
-			line(N_("registry"), DONE, "registry/");
+			made(N_("registry"), previous_done, "registry/");
 		else
 			line(N_("registry"), previous_done ? READY : LATER, "");
 		free(why);
