@@ -13,7 +13,7 @@ $(error tpa: TPA_BIN "$(TPA_BIN)" holds a space, which make cannot run programs 
 endif
 SUB = $(MAKE) --no-print-directory
 
-.PHONY: all places audit stats summary clean .tpa-blocked
+.PHONY: all places audit stats summary status clean .tpa-blocked
 .DEFAULT_GOAL := all
 .SUFFIXES:
 
@@ -105,6 +105,11 @@ stats.csv stats.svg &: $(REGISTRIES:%=%/households.csv) $(REGISTRIES:%=%/members
 # failed needs action, and make fails.
 summary:
 	@$(T)tpa status --brief $(VILLAGES) || [ $$? -eq 3 ]
+
+# What the level received (in an area), each village's first step not
+# done, and how many are done, wait or are blocked.
+status:
+	@$(T)tpa status . || [ $$? -eq 3 ]
 
 clean:
 	rm -f audit.csv sample.csv stats.csv stats.svg PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk .*.tmp-*

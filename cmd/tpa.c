@@ -78,6 +78,21 @@ print_mk_dir(void)
 	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
 }
 
+/* tpa status of folder DIR: a village's steps; a town's or a county's
+ * villages, each on a line, after what it received (in an area). */
+static int
+status_folder(const char *dir, int no_audit, int brief)
+{
+	int rc = EXIT_DONE;
+
+	if (audit_area_is(dir)) {
+		rc = receipts_status(dir);
+		fflush(stdout);
+	} else if (!status_is_level(dir))
+		return status_run(dir, no_audit, brief);
+	return status_worse(rc, status_level(dir));
+}
+
 static void
 help(FILE *fp)
 {
@@ -157,14 +172,11 @@ main(int argc, char **argv)
 					rc = EXIT_ERROR;
 			return dirs == 0 ? status_print_code(".") : rc;
 		}
-		/* a town's or a county's folder: what it received */
 		for (int a = 0; a < dirs; a++)
-			rc = status_worse(rc, audit_area_is(argv[1 + a]) ?
-			    receipts_status(argv[1 + a]) : status_run(argv[1 + a],
+			rc = status_worse(rc, status_folder(argv[1 + a],
 			    no_audit != NULL, brief != NULL));
 		if (dirs == 0)
-			rc = audit_area_is(".") ? receipts_status(".") :
-			    status_run(".", no_audit != NULL, brief != NULL);
+			rc = status_folder(".", no_audit != NULL, brief != NULL);
 		return rc;
 	}
 	for (i = 0; i < sizeof stages / sizeof stages[0]; i++)

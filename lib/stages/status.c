@@ -608,3 +608,98 @@ status_run(const char *dir, int no_audit, int one_line)
 	return worst == DONE ? EXIT_DONE : worst == FAILED ? EXIT_ERROR :
 	    worst == BLOCKED ? EXIT_BLOCKED : STATUS_WAITING;
 }
+
+static int
+by_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+int
+status_level(const char *dir)
+{
+	char *name = village_folder_name(dir), *parent, **found = NULL;
+	const char *code;
+	size_t len, n = 0, cap = 0, count[4] = { 0 };
+	int town, rc = EXIT_DONE;
+	DIR *dp;
+	struct dirent *e;
+
+	if (name == NULL)
+		name = xstrdup("");
+	town = strncmp(name, "town-", 5) == 0;
+	code = town ? name + 5 : strncmp(name, "county-", 7) == 0 ? name + 7 : NULL;
+	len = town ? 9 : 6;
+	if (code == NULL || strlen(code) != len || !text_digits(code, len)) {
+		fprintf(stderr, "%s: ", program_name());
+		fprintf(stderr, _("%s is neither a village's folder (no village.yaml) "
+		    "nor a town's (town-TTTTTTTTT) or a county's (county-CCCCCC)\n"), dir);
+		free(name);
+		return EXIT_ERROR;
+	}
+	{
+		char *d = path_join(dir, "..");
+
+		parent = d;
+	}
+	/* the villages the level's Makefile runs: ../CODE??? (town) or
+	 * ../CODE?????? (county) holding village.yaml */
+	if ((dp = opendir(parent)) != NULL) {
+		while ((e = readdir(dp)) != NULL) {
+			char *v, *yaml;
+
+			if (strlen(e->d_name) != 12 || strncmp(e->d_name, code, len) != 0 ||
+			    !text_digits(e->d_name, 12))
+				continue;
+			v = path_join(parent, e->d_name);
+			yaml = path_join(v, "village.yaml");
+			if (path_exists(yaml)) {
+				xgrow(&found, &cap, n + 1, sizeof *found);
+				found[n++] = v;
+			} else
+				free(v);
+			free(yaml);
+		}
+		closedir(dp);
+	}
+	if (n > 0)
+		qsort(found, n, sizeof *found, by_name);
+	for (size_t i = 0; i < n; i++) {
+		int r;
+
+		fflush(stdout);
+		r = status_run(found[i], 0, 1);
+		count[r == EXIT_DONE ? 0 : r == STATUS_WAITING ? 1 :
+		    r == EXIT_BLOCKED ? 2 : 3]++;
+		rc = status_worse(rc, r);
+		free(found[i]);
+	}
+	free(found);
+	/* TRANSLATORS: the level (town or county) and its code, then counts of
+	 * villages. */
+	printf(_("%s %s: %zu villages: %zu done, %zu waiting, %zu blocked, %zu "
+	    "failed\n"), town ? _("town") : _("county"), code, n, count[0],
+	    count[1], count[2], count[3]);
+	if (n > 0 && count[0] < n)
+		printf("%s\n", count[2] + count[3] > 0 ?
+		    _("  a blocked or failed village needs action: its line says "
+		    "what; make status in its folder says more") :
+		    _("  nothing needs action: the villages wait for their periods "
+		    "to end and for the audits (make here runs them)"));
+	free(parent);
+	free(name);
+	return fflush(stdout) == 0 ? rc : EXIT_ERROR;
+}
+
+int
+status_is_level(const char *dir)
+{
+	char *name = village_folder_name(dir), *yaml = path_join(dir, "village.yaml");
+	int is = name != NULL && !path_exists(yaml) &&
+	    ((strncmp(name, "town-", 5) == 0 && text_digits(name + 5, strlen(name + 5))) ||
+	    (strncmp(name, "county-", 7) == 0 && text_digits(name + 7, strlen(name + 7))));
+
+	free(name);
+	free(yaml);
+	return is;
+}
