@@ -12,6 +12,9 @@ ifneq ($(word 2,$(TPA_BIN)),)
 $(error tpa: TPA_BIN "$(TPA_BIN)" holds a space, which make cannot run programs from: install tpa, or build it, in a folder whose path has none)
 endif
 SUB = $(MAKE) --no-print-directory
+# The towns and villages run from here wait quietly: the summary at the
+# end says once what each village waits for (one line a village).
+NESTED = $(SUB) TPA_NESTED=1
 
 .PHONY: all places audit stats summary status clean .tpa-blocked
 .DEFAULT_GOAL := all
@@ -41,13 +44,13 @@ all: .tpa-private
 
 places: $(PLACES)
 town-%:
-	@$(SUB) -s -C ../$* || true
+	@$(NESTED) -s -C ../$* || true
 village-%:
-	@$(SUB) -s -C ../$* || true
+	@$(NESTED) -s -C ../$* || true
 
 ifeq ($(AUDITED),)
 audit:
-	@echo "tpa: $(LEVEL) $(AREA): no village has finished its $(BELOW) publicity yet: no audit" >&2
+	@$(if $(TPA_NESTED),:,$(T)tpa wait no-audit $(LEVEL) $(AREA) $(BELOW))
 else
 audit: audit.csv
 endif
@@ -104,7 +107,7 @@ stats.csv stats.svg &: $(REGISTRIES:%=%/households.csv) $(REGISTRIES:%=%/members
 # state (tpa status exits 3: nothing fails here); one that is blocked or
 # failed needs action, and make fails.
 summary:
-	@$(T)tpa status --brief $(VILLAGES) || [ $$? -eq 3 ]
+	@$(if $(TPA_NESTED),:,$(T)tpa status --brief $(VILLAGES) || [ $$? -eq 3 ])
 
 # What the level received (in an area), each village's first step not
 # done, and how many are done, wait or are blocked.

@@ -14,6 +14,7 @@
 #include "stages/receipt.h"
 #include "stages/shell.h"
 #include "stages/status.h"
+#include "stages/waiting.h"
 
 static const struct {
 	const char *name, *what;
@@ -128,6 +129,9 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--mk-dir") == 0)
 		return print_mk_dir();
+	/* the lines of make's waiting points (village.mk, area.mk) */
+	if (strcmp(argv[1], "wait") == 0)
+		return waiting_say(argc - 2, argv + 2);
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("tpa %s\n", TPA_VERSION);
 		return fflush(stdout) == 0 ? 0 : EXIT_ERROR;
