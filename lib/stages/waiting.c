@@ -24,10 +24,10 @@ waiting_say(int argc, char **argv)
 	/* Whole sentences per level, for the translator. */
 	static const char *const audit_missing[3] = {
 		NULL,
-		N_("waiting for the town audit: run make in %s (it audits the "
-		    "villages that have %s)"),
-		N_("waiting for the county audit: run make in %s (it audits the "
-		    "villages that have %s)"),
+		N_("waiting for the town audit: run make in %s (its audit covers "
+		    "the villages that have %s)"),
+		N_("waiting for the county audit: run make in %s (its audit covers "
+		    "the villages that have %s)"),
 	};
 	static const char *const audit_stale[3] = {
 		NULL,
