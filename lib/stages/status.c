@@ -174,6 +174,56 @@ pad(const char *step)
  * WORST: the worst state of any step. */
 static int brief, said;
 static enum state worst;
+/* the reason a blocked step's line says, in the locale's language */
+static struct strbuf said_why;
+
+/* A blocked stage's reason as .tpa-blocked.mk holds it (English, the
+ * same bytes in any locale: "; " between causes), said in the locale's
+ * language into OUT. The causes the stages write (publicize, appraise,
+ * file, audit) are known here; any other is said as it is. */
+static void
+say_reason(const char *why, struct strbuf *out)
+{
+	static const char *const levels[NLEVELS] = { "village", "town", "county" };
+
+	while (*why != '\0') {
+		size_t len = strcspn(why, ";");
+		char *part = xstrndup(why, len), word[16];
+		long long a, b;
+		long days;
+		size_t n;
+		int off = 0;
+
+		if (out->len)
+			strbuf_puts(out, _("; "));
+		if (sscanf(part, "%zu objection(s) pending: %n", &n, &off) == 1 && off > 0)
+			strbuf_printf(out, _("%zu objection(s) pending: %s"), n, part + off);
+		else if (sscanf(part, "the %15s publicity period lasted %ld days, the "
+		    "rules require %lld", word, &days, &a) == 3) {
+			int l = 0;
+
+			while (l < NLEVELS && strcmp(word, levels[l]) != 0)
+				l++;
+			strbuf_printf(out, _("the %s publicity period lasted %ld days, "
+			    "the rules require %lld"), l < NLEVELS ?
+			    stage_level_word((enum level)l) : word, days, a);
+		} else if (sscanf(part, "quorum not met: %lld representatives present, "
+		    "%lld needed", &a, &b) == 2)
+			strbuf_printf(out, _("quorum not met: %lld representatives present, "
+			    "%lld needed"), a, b);
+		else if (sscanf(part, "the audit found %zu error(s)%n", &n, &off) == 1 &&
+		    off > 0)
+			strbuf_printf(out, _("the audit found %zu error(s)"), n);
+		else if (strncmp(part, "unexplained: ", 13) == 0)
+			strbuf_printf(out, _("unexplained: %s"), part + 13);
+		else
+			strbuf_puts(out, part);
+		free(part);
+		why += len;
+		while (*why == ';' || *why == ' ')
+			why++;
+	}
+}
 
 static void
 line(const char *step, enum state s, const char *detail)
@@ -186,6 +236,11 @@ line(const char *step, enum state s, const char *detail)
 	if (s == FAILED || (s == BLOCKED && worst != FAILED) ||
 	    (s != DONE && worst == DONE))
 		worst = s;
+	if (s == BLOCKED && *detail != '\0') {
+		strbuf_reset(&said_why);
+		say_reason(detail, &said_why);
+		detail = strbuf_str(&said_why);
+	}
 	step = _(step);
 	if (brief) {
 		if (s != DONE && !said) {
@@ -603,6 +658,7 @@ status_run(const char *dir, int no_audit, int one_line)
 	}
 	village_free(&v);
 	area_free(&area);
+	strbuf_free(&said_why);
 	if (fflush(stdout) != 0)
 		return EXIT_ERROR;
 	return worst == DONE ? EXIT_DONE : worst == FAILED ? EXIT_ERROR :

@@ -112,7 +112,7 @@ expect "a town objection still pending: the county notice and the registry made 
 	grep -q ",待定,,\$" c/2015/town-371323105/objections-town.csv &&
 	(cd c/2015/county-371323 && clerk make -s) >/dev/null 2>&1;
 	(cd c/2015/371323105202 && clerk "$TPA_BIN/tpa" status) >out; [ $? -eq 1 ] &&
-	grep -q "^  乡镇异议             受阻: " out &&
+	grep -qx "  乡镇异议             受阻: 1 条异议待定：004" out &&
 	grep -qx "  县级公告             做得过早，须重做: notice-county.html" out &&
 	grep -qx "  县级异议             做得过早，须重做: publicized-county.csv" out &&
 	grep -qx "  建档立卡             做得过早，须重做: registry/" out &&
