@@ -23,16 +23,13 @@ NESTED = $(SUB) TPA_NESTED=1
 # At the county, the audit runs once more after the places, to receive
 # the registries made since (RECEIVE, below); the villages then see that
 # audit once, so that a second make finds everything up to date.
+# A phase that fails stops the phases after it; the summary still says
+# where each village is (the towns' and villages' own makes, run from
+# here, say nothing of it), and make fails.
+PHASES := places audit places $(if $(filter county,$(LEVEL)),audit places) stats
 all:
-	@$(SUB) places
-	@$(SUB) audit
-	@$(SUB) places
-ifeq ($(LEVEL),county)
-	@$(SUB) audit
-	@$(SUB) places
-endif
-	@$(SUB) stats
-	@$(SUB) summary
+	@rc=0; for p in $(PHASES); do $(SUB) $$p || { rc=$$?; break; }; done; \
+	$(SUB) summary || rc=$$?; exit $$rc
 
 # The copies the level received hold ID numbers: a copy or a git checkout
 # may have left them readable by others; back to 0600 (and their folders
