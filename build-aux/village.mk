@@ -115,7 +115,9 @@ OBJ_COUNTY := objections-county.csv
 CLOSED_TOWN :=
 CLOSED_COUNTY :=
 endif
-WAITED := objections-village.csv $(OBJ_TOWN) $(OBJ_COUNTY) \
+WAITED := applications.csv survey.csv votes.csv \
+    applicants.csv primary.csv appraised.csv notice-village.html letters-village.html \
+    objections-village.csv $(OBJ_TOWN) $(OBJ_COUNTY) \
     publicized-village.csv publicized-town.csv publicized-county.csv \
     notice-town.html letters-town.html notice-county.html letters-county.html \
     .tpa-town-audit .tpa-county-audit $(CLOSED_TOWN) $(CLOSED_COUNTY)
@@ -151,19 +153,30 @@ all: .tpa-private registry/households.csv
 .tpa-blocked: ;
 
 applicants.csv rejects-apply.csv &: applications.csv village.yaml
-	@$(T)tpa-apply --village village.yaml -o applicants.csv applications.csv
+	@$(call after,$^ $|,applicants.csv rejects-apply.csv) $(T)tpa-apply --village village.yaml -o applicants.csv applications.csv
 
 primary.csv rejects-survey.csv &: applicants.csv survey.csv village.yaml
-	@$(T)tpa-survey --village village.yaml -o primary.csv applicants.csv survey.csv
+	@$(call after,$^ $|,primary.csv rejects-survey.csv) $(T)tpa-survey --village village.yaml -o primary.csv applicants.csv survey.csv
 
 appraised.csv: primary.csv votes.csv village.yaml
-	@$(T)tpa-appraise --village village.yaml -o $@ primary.csv votes.csv
+	@$(call after,$^ $|) $(T)tpa-appraise --village village.yaml -o $@ primary.csv votes.csv
+
+# An input the village makes (from tpa-init's templates/) that is not
+# there yet: waiting, as for an objections file; one line says what to
+# fill in (for the first that is missing only). The lists made from them
+# are waited for in turn.
+applications.csv:
+	@$(SAY) input $@
+survey.csv:
+	@[ ! -e applications.csv ] || $(SAY) input $@
+votes.csv:
+	@[ ! -e applications.csv ] || [ ! -e survey.csv ] || $(SAY) input $@
 
 notice-village.html: appraised.csv village.yaml
-	@$(T)tpa-publicize notice --level village --village village.yaml -o $@ appraised.csv
+	@$(call after,$^ $|) $(T)tpa-publicize notice --level village --village village.yaml -o $@ appraised.csv
 
 letters-village.html: appraised.csv village.yaml
-	@$(T)tpa-publicize letter --level village --village village.yaml -o $@ appraised.csv
+	@$(call after,$^ $|) $(T)tpa-publicize letter --level village --village village.yaml -o $@ appraised.csv
 
 # A level's objections are resolved once its notice is posted and its
 # letters handed out.
@@ -195,7 +208,7 @@ registry/households.csv: publicized-$(LAST).csv primary.csv applicants.csv villa
 
 # An objections file that does not exist yet: that level's publicity has
 # not ended. Waiting is normal: say what to do, in one line.
-objections-%.csv:
+objections-%.csv: | notice-%.html
 	@$(call after,$^ $|) $(SAY) objections $*
 
 ifeq ($(IN_AREA),1)

@@ -495,17 +495,28 @@ status_run(const char *dir, int no_audit, int one_line)
 			{ N_("apply"), "applicants.csv" }, { N_("survey"), "primary.csv" },
 			{ N_("appraise"), "appraised.csv" },
 		};
+		/* what the village fills in for each (tpa-init's templates/) */
+		static const char *const input[] = {
+			"applications.csv", "survey.csv", "votes.csv",
+		};
 
 		for (size_t i = 0; i < 3; i++) {
 			char *why = blocked_reason(dir, first[i].output);
+			struct strbuf d = { 0 };
 
 			if (why != NULL)
 				line(first[i].name, BLOCKED, why), previous_done = 0;
 			else if (has(dir, first[i].output))
 				made(first[i].name, previous_done, first[i].output);
-			else
+			else if (previous_done && !has(dir, input[i])) {
+				strbuf_printf(&d, _("for %s (fill in templates/%s)"),
+				    input[i], input[i]);
+				line(first[i].name, WAITING, strbuf_str(&d));
+				previous_done = 0;
+			} else
 				line(first[i].name, previous_done ? READY : LATER, ""),
 				    previous_done = 0;
+			strbuf_free(&d);
 			free(why);
 		}
 	}

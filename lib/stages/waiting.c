@@ -79,6 +79,10 @@ waiting_say(int argc, char **argv)
 	else if (strcmp(what, "audit-errors") == 0 && argc == 4 && l > 0)
 		fprintf(stderr, _(audit_errors[l]), argv[2], argv[3], argv[3]),
 		    fputc('\n', stderr);
+	else if (strcmp(what, "input") == 0 && argc == 2)
+		fprintf(stderr, _("waiting for %s: fill in templates/%s (its "
+		    "headers are there) and save it in this folder, then run make "
+		    "again\n"), argv[1], argv[1]);
 	else if (strcmp(what, "no-code") == 0 && argc == 1)
 		fprintf(stderr, "%s\n", _("village.yaml gives no code that can be "
 		    "read: run make status"));

@@ -7,6 +7,7 @@
 
 /* Print the line for WHAT with its ARGV[0..ARGC) (ARGV[0] is WHAT), as
  * "tpa: LINE\n" on standard error. The lines, and their arguments:
+ *   input FILE                    an input the village fills in, not yet
  *   objections LEVEL              its objections file is not there yet
  *   owner-objections LEVEL FILE   the town's or county's file, not yet
  *   closed WHY                    the owner has not closed its posting

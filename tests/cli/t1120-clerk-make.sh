@@ -145,17 +145,26 @@ expect "tpa-init from a clone: ../.tpa-bin.mk names the programs, git keeps it o
 expect "tpa-init from a clone: make status in the village, the town and the county, no variable, in Chinese" '
 	area y &&
 	(cd y/2015/371323105201 && clerk make -s status) >v 2>&1 &&
-	[ "$(head -1 v)" = "村 371323105201, 2015" ] && grep -qx "  申请                 可以进行" v &&
+	[ "$(head -1 v)" = "村 371323105201, 2015" ] &&
+	grep -qx "  申请                 等待: applications.csv（请填写 templates/applications.csv）" v &&
 	(cd y/2015/town-371323105 && clerk make -s status) >t 2>&1 &&
-	grep -qx "371323105201, 2015: 申请: 可以进行" t &&
+	grep -qx "371323105201, 2015: 申请: 等待: applications.csv（请填写 templates/applications.csv）" t &&
 	grep -qx "乡镇 371323105：共 1 个村：完成 0 个，等待 1 个，受阻 0 个，出错 0 个" t &&
 	(cd y/2015/county-371323 && clerk make -s status) >c 2>&1 &&
 	grep -qx "县 371323：共 1 个村：完成 0 个，等待 1 个，受阻 0 个，出错 0 个" c &&
 	cat v t c >all && { english all; [ $? -eq 1 ]; }'
 
-expect "tpa-init from a clone: make in the village waits for its applications, in Chinese" '
-	area y && (cd y/2015/371323105201 && clerk make -s) >out 2>&1; [ $? -eq 2 ] &&
-	grep -q "applications.csv" out && ! grep -qi "no rule\|No such file" out'
+expect "tpa-init from a clone: make in the new village waits for its applications: one Chinese line, exit 0; make status says the same" '
+	area y && (cd y/2015/371323105201 && clerk make -s) >out 2>&1 &&
+	cat >want <<EOF && same out want &&
+tpa: 等待 applications.csv：请填写 templates/applications.csv（表头已备好），保存到本文件夹，再运行 make
+EOF
+	(cd y/2015/371323105201 && clerk make -s status) >st 2>&1 &&
+	grep -qx "  申请                 等待: applications.csv（请填写 templates/applications.csv）" st &&
+	cp "$SAMPLE/county/2015/371323105201/applications.csv" y/2015/371323105201/ &&
+	(cd y/2015/371323105201 && clerk make -s) >out 2>&1 &&
+	grep -qx "tpa: 等待 survey.csv：请填写 templates/survey.csv（表头已备好），保存到本文件夹，再运行 make" out &&
+	[ "$(grep -c "^tpa: " out)" -eq 1 ] && [ -f y/2015/371323105201/applicants.csv ]'
 
 # install DIR: the layout make install PREFIX=DIR writes: the programs in
 # bin/, the make rules in share/tpa/, the catalogue in share/locale/.

@@ -66,7 +66,7 @@ village() {
 expect "tpa status in a town's folder outside an area: its villages, one line each, and the count; exit 3 (waiting)" '
 	village && { tpa status y/2015/town-371323105 >out; [ $? -eq 3 ]; } &&
 	cat >want <<EOF && same out want
-371323105201, 2015: apply: ready
+371323105201, 2015: apply: waiting: for applications.csv (fill in templates/applications.csv)
 town 371323105: 1 villages: 0 done, 1 waiting, 0 blocked, 0 failed
   nothing needs action: the villages wait for their periods to end and for the audits (make here runs them)
 EOF
@@ -78,6 +78,7 @@ expect "tpa status in a folder named like a town with too few digits: exit 2, sa
 
 expect "a blocked step: its English reason in .tpa-blocked.mk, said in English under C and in Chinese under zh_CN" '
 	village && V=y/2015/371323105201 &&
+	: >$V/applications.csv &&
 	printf "#! applicants.csv: 2 objection(s) pending: 004 005; the town publicity period lasted 3 days, the rules require 7\napplicants.csv: .tpa-blocked\n" >$V/.tpa-blocked.mk &&
 	{ tpa status $V >out; [ $? -eq 1 ]; } &&
 	grep -qx "  apply                blocked: 2 objection(s) pending: 004 005; the town publicity period lasted 3 days, the rules require 7" out &&
