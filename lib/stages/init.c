@@ -483,9 +483,10 @@ init_makefile(const char *level)
 	return MAKEFILE("village");
 }
 
-/* PATH finds DIR/tpa first (the same file): 1, else 0. */
+/* DIR holds no tpa (a program that is not tpa's, a unit test), or PATH
+ * finds DIR/tpa first (the same file): 1, else 0. */
 static int
-on_path(const char *dir)
+needs_no_hint(const char *dir)
 {
 	const char *path = getenv("PATH");
 	char *mine, *want = path_join(dir, "tpa");
@@ -493,8 +494,10 @@ on_path(const char *dir)
 
 	mine = realpath(want, NULL);
 	free(want);
-	if (mine == NULL)
-		return 0;
+	if (mine == NULL || access(mine, X_OK) != 0) {
+		free(mine);
+		return 1;
+	}
 	while (path != NULL && *path != '\0') {
 		const char *end = strchr(path, ':');
 		size_t n = end != NULL ? (size_t)(end - path) : strlen(path);
@@ -527,7 +530,7 @@ bin_hint(struct run *run)
 	size_t n;
 	int rc = 0;
 
-	if (self == NULL || on_path(self) || strpbrk(self, " \t\n\\$#") != NULL) {
+	if (self == NULL || needs_no_hint(self) || strpbrk(self, " \t\n\\$#") != NULL) {
 		free(self);
 		return 0;
 	}
