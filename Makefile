@@ -74,11 +74,11 @@ $(O)/lib/%.o: lib/%.c | $(DEPSTAMP)
 $(O)/cmd/%.o: cmd/%.c | $(DEPSTAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
-# tpa-init writes the path of the installed village.mk (DATADIR) into the
-# Makefiles it makes: rebuild it whenever DATADIR changes.
+# tpa --mk-dir falls back on the installed rules (DATADIR): rebuild it
+# whenever DATADIR changes.
 $(O)/datadir: FORCE
 	@mkdir -p $(@D) && echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
-$(O)/cmd/init.o: $(O)/datadir
+$(O)/cmd/tpa.o: $(O)/datadir
 .PHONY: FORCE
 $(O)/tests/unit/%.o: tests/unit/%.c | $(DEPSTAMP)
 	@mkdir -p $(@D)

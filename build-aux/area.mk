@@ -12,24 +12,24 @@ ifneq ($(word 2,$(TPA_BIN)),)
 $(error tpa: TPA_BIN "$(TPA_BIN)" holds a space, which make cannot run programs from: install tpa, or build it, in a folder whose path has none)
 endif
 SUB = $(MAKE) --no-print-directory
+# The towns and villages run from here wait quietly: the summary at the
+# end says once what each village waits for (one line a village).
+NESTED = $(SUB) TPA_NESTED=1
 
-.PHONY: all places audit stats summary clean .tpa-blocked
+.PHONY: all places audit stats summary status clean .tpa-blocked
 .DEFAULT_GOAL := all
 .SUFFIXES:
 
 # At the county, the audit runs once more after the places, to receive
 # the registries made since (RECEIVE, below); the villages then see that
 # audit once, so that a second make finds everything up to date.
+# A phase that fails stops the phases after it; the summary still says
+# where each village is (the towns' and villages' own makes, run from
+# here, say nothing of it), and make fails.
+PHASES := places audit places $(if $(filter county,$(LEVEL)),audit places) stats
 all:
-	@$(SUB) places
-	@$(SUB) audit
-	@$(SUB) places
-ifeq ($(LEVEL),county)
-	@$(SUB) audit
-	@$(SUB) places
-endif
-	@$(SUB) stats
-	@$(SUB) summary
+	@rc=0; for p in $(PHASES); do $(SUB) $$p || { rc=$$?; break; }; done; \
+	$(SUB) summary || rc=$$?; exit $$rc
 
 # The copies the level received hold ID numbers: a copy or a git checkout
 # may have left them readable by others; back to 0600 (and their folders
@@ -41,13 +41,13 @@ all: .tpa-private
 
 places: $(PLACES)
 town-%:
-	@$(SUB) -s -C ../$* || true
+	@$(NESTED) -s -C ../$* || true
 village-%:
-	@$(SUB) -s -C ../$* || true
+	@$(NESTED) -s -C ../$* || true
 
 ifeq ($(AUDITED),)
 audit:
-	@echo "tpa: $(LEVEL) $(AREA): no village has finished its $(BELOW) publicity yet: no audit" >&2
+	@$(if $(TPA_NESTED),:,$(T)tpa wait no-audit $(LEVEL) $(AREA) $(BELOW))
 else
 audit: audit.csv
 endif
@@ -104,7 +104,12 @@ stats.csv stats.svg &: $(REGISTRIES:%=%/households.csv) $(REGISTRIES:%=%/members
 # state (tpa status exits 3: nothing fails here); one that is blocked or
 # failed needs action, and make fails.
 summary:
-	@$(T)tpa status --brief $(VILLAGES) || [ $$? -eq 3 ]
+	@$(if $(TPA_NESTED),:,$(T)tpa status --brief $(VILLAGES) || [ $$? -eq 3 ])
+
+# What the level received (in an area), each village's first step not
+# done, and how many are done, wait or are blocked.
+status:
+	@$(T)tpa status . || [ $$? -eq 3 ]
 
 clean:
 	rm -f audit.csv sample.csv stats.csv stats.svg PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk .*.tmp-*

@@ -37,6 +37,9 @@
 #   make clean      remove the outputs (never an input) and the
 #                   temporaries of a stage that was stopped
 #
+# Every line a waiting point prints comes from `tpa wait`, in the locale's
+# language.
+#
 # Variables: TPA_BIN (the folder of the tpa programs; default: PATH);
 # TPA_AUDIT=0 runs a village alone, without the town and county audits
 # (their steps are skipped, and `make status` says so).
@@ -46,6 +49,10 @@ TPA_AUDIT ?= 1
 # A stage that fails is named in .tpa-blocked.mk (for make status).
 export TPA_RECORD_FAILURE := 1
 T = $(if $(TPA_BIN),$(TPA_BIN)/,)
+# The line of a normal waiting point, in the locale's language (tpa wait).
+# Run by a town's or county's make (TPA_NESTED=1), which says once at its
+# end what each village waits for, the village says nothing.
+SAY = $(if $(TPA_NESTED),:,$(T)tpa wait)
 # make splits words at spaces: the folder of the programs cannot hold one
 # (folders above a county's year folders may).
 ifneq ($(word 2,$(TPA_BIN)),)
@@ -108,7 +115,9 @@ OBJ_COUNTY := objections-county.csv
 CLOSED_TOWN :=
 CLOSED_COUNTY :=
 endif
-WAITED := objections-village.csv $(OBJ_TOWN) $(OBJ_COUNTY) \
+WAITED := applications.csv survey.csv votes.csv \
+    applicants.csv primary.csv appraised.csv notice-village.html letters-village.html \
+    objections-village.csv $(OBJ_TOWN) $(OBJ_COUNTY) \
     publicized-village.csv publicized-town.csv publicized-county.csv \
     notice-town.html letters-town.html notice-county.html letters-county.html \
     .tpa-town-audit .tpa-county-audit $(CLOSED_TOWN) $(CLOSED_COUNTY)
@@ -144,19 +153,30 @@ all: .tpa-private registry/households.csv
 .tpa-blocked: ;
 
 applicants.csv rejects-apply.csv &: applications.csv village.yaml
-	@$(T)tpa-apply --village village.yaml -o applicants.csv applications.csv
+	@$(call after,$^ $|,applicants.csv rejects-apply.csv) $(T)tpa-apply --village village.yaml -o applicants.csv applications.csv
 
 primary.csv rejects-survey.csv &: applicants.csv survey.csv village.yaml
-	@$(T)tpa-survey --village village.yaml -o primary.csv applicants.csv survey.csv
+	@$(call after,$^ $|,primary.csv rejects-survey.csv) $(T)tpa-survey --village village.yaml -o primary.csv applicants.csv survey.csv
 
 appraised.csv: primary.csv votes.csv village.yaml
-	@$(T)tpa-appraise --village village.yaml -o $@ primary.csv votes.csv
+	@$(call after,$^ $|) $(T)tpa-appraise --village village.yaml -o $@ primary.csv votes.csv
+
+# An input the village makes (from tpa-init's templates/) that is not
+# there yet: waiting, as for an objections file; one line says what to
+# fill in (for the first that is missing only). The lists made from them
+# are waited for in turn.
+applications.csv:
+	@$(SAY) input $@
+survey.csv:
+	@[ ! -e applications.csv ] || $(SAY) input $@
+votes.csv:
+	@[ ! -e applications.csv ] || [ ! -e survey.csv ] || $(SAY) input $@
 
 notice-village.html: appraised.csv village.yaml
-	@$(T)tpa-publicize notice --level village --village village.yaml -o $@ appraised.csv
+	@$(call after,$^ $|) $(T)tpa-publicize notice --level village --village village.yaml -o $@ appraised.csv
 
 letters-village.html: appraised.csv village.yaml
-	@$(T)tpa-publicize letter --level village --village village.yaml -o $@ appraised.csv
+	@$(call after,$^ $|) $(T)tpa-publicize letter --level village --village village.yaml -o $@ appraised.csv
 
 # A level's objections are resolved once its notice is posted and its
 # letters handed out.
@@ -188,8 +208,8 @@ registry/households.csv: publicized-$(LAST).csv primary.csv applicants.csv villa
 
 # An objections file that does not exist yet: that level's publicity has
 # not ended. Waiting is normal: say what to do, in one line.
-objections-%.csv:
-	@$(call after,$^ $|) echo "tpa: waiting for objections-$*.csv: post notice-$*.html; when its period is over, record the objections there (a header row alone if there were none) and run make again" >&2
+objections-%.csv: | notice-%.html
+	@$(call after,$^ $|) $(SAY) objections $*
 
 ifeq ($(IN_AREA),1)
 # The town's or county's objections file not there yet, once the level's
@@ -197,12 +217,12 @@ ifeq ($(IN_AREA),1)
 # over.
 ifneq ($(call posts,town),)
 $(OBJ_TOWN): | notice-town.html
-	@$(call after,$^ $|) echo "tpa: waiting for $@: the town records there the objections its posting drew (a header row alone if there were none)" >&2
+	@$(call after,$^ $|) $(SAY) owner-objections town $@
 endif
 
 ifneq ($(call posts,county),)
 $(OBJ_COUNTY): | notice-county.html
-	@$(call after,$^ $|) echo "tpa: waiting for $@: the county records there the objections its announcement drew (a header row alone if there were none)" >&2
+	@$(call after,$^ $|) $(SAY) owner-objections county $@
 endif
 
 # Whether the owner closed its posting of this village: one line while
@@ -212,7 +232,7 @@ endif
 define closed
 @$(call after,$^ $|) why=$$($(T)tpa status --closed $(1) .); rc=$$?; \
 if [ $$rc -eq 0 ]; then [ -e $@ ] || touch $@; \
-elif [ $$rc -eq 3 ]; then echo "tpa: waiting: $$why" >&2; rm -f $@; \
+elif [ $$rc -eq 3 ]; then $(SAY) closed "$$why"; rm -f $@; \
 else rm -f $@; exit 1; fi
 endef
 
@@ -235,24 +255,24 @@ endif
 # records that list with its sha256, under this folder's name) and holds
 # no error for its code (the code village.yaml gives). Waiting for the
 # audit is normal; an error of the audit for the village stops make.
-# $(call gate,LEVEL,AUDIT_DIR,LIST,WHAT_THE_AUDIT_COVERS)
+# $(call gate,LEVEL,AUDIT_DIR,LIST)
 define gate
 @$(call after,$^ $|) sha=$$(sha256sum '$(3)' | cut -c1-64); here=$$(pwd -P); \
 if [ -z '$(CODE)' ]; then \
-  echo "tpa: village.yaml gives no code that can be read: run make status" >&2; rm -f $@; exit 1; \
+  $(T)tpa wait no-code; rm -f $@; exit 1; \
 elif [ ! -f '$(2)/audit.csv' ]; then \
-  echo "tpa: waiting for the $(1) audit: run make in $(2) (its audit covers $(4))" >&2; rm -f $@; \
+  $(SAY) audit-missing $(1) '$(2)' '$(3)'; rm -f $@; \
 elif ! grep -q "/$${here##*/}/$(3)@$$sha" '$(2)/PROVENANCE.csv' 2>/dev/null; then \
-  echo "tpa: waiting for the $(1) audit: it has not covered this village's $(3) yet: run make in $(2)" >&2; rm -f $@; \
+  $(SAY) audit-stale $(1) '$(2)' '$(3)'; rm -f $@; \
 elif awk -F, -v c='$(CODE)' '$$1 == "error" && $$3 == c { n++ } END { exit n > 0 }' '$(2)/audit.csv'; then touch $@; \
-else echo "tpa: the $(1) audit found errors for $(CODE): see $(2)/audit.csv; correct them, then run make in $(2)" >&2; rm -f $@; exit 1; fi
+else $(T)tpa wait audit-errors $(1) '$(CODE)' '$(2)'; rm -f $@; exit 1; fi
 endef
 
 .tpa-town-audit: $(TOWN_DIR)/audit.csv $(BELOW_TOWN)
-	$(call gate,town,$(TOWN_DIR),$(BELOW_TOWN),the villages that have $(BELOW_TOWN))
+	$(call gate,town,$(TOWN_DIR),$(BELOW_TOWN))
 
 .tpa-county-audit: $(COUNTY_DIR)/audit.csv $(BELOW_COUNTY) $(if $(call posts,town),,$(town_gate))
-	$(call gate,county,$(COUNTY_DIR),$(BELOW_COUNTY),the villages that have $(BELOW_COUNTY))
+	$(call gate,county,$(COUNTY_DIR),$(BELOW_COUNTY))
 
 # An audit not there yet: its gate says so.
 $(TOWN_DIR)/audit.csv $(COUNTY_DIR)/audit.csv: ;

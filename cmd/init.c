@@ -65,7 +65,6 @@ main(int argc, char **argv)
 	if (n != 1)
 		usage_error(usage, _("one DIR is needed"));
 	o.dir = argv[0];
-	o.mk_dir = TPA_DATADIR;
 	o.quiet = quiet != NULL;
 	o.include_anywhere = anywhere != NULL;
 	return init_run(&o);

@@ -6,13 +6,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/alloc.h"
 #include "base/i18n.h"
+#include "base/selfdir.h"
 #include "stages/auditarea.h"
 #include "stages/options.h"
 #include "stages/print.h"
 #include "stages/receipt.h"
 #include "stages/shell.h"
 #include "stages/status.h"
+#include "stages/waiting.h"
 
 static const struct {
 	const char *name, *what;
@@ -67,12 +70,51 @@ static const char print_usage[] = N_(
 "                       chromium, chromium-browser or google-chrome in PATH)\n"
 "  -q                   no summary line\n"
 "  --help, --version\n");
+/* Where the make rules are, from this program's folder: an install's
+ * PREFIX/share/tpa, a clone's build-aux/ (from bin/ or build-san/bin/);
+ * else the prefix it was built for. */
+static const char *const mk_dirs[] = {
+	"../share/tpa", "../build-aux", "../../build-aux", NULL,
+};
+
+/* tpa --mk-dir: print the folder of village.mk, town.mk and county.mk,
+ * which a county's one-line Makefiles include. */
+static int
+print_mk_dir(void)
+{
+	char *dir = self_find(mk_dirs, "village.mk", TPA_DATADIR);
+
+	if (dir == NULL) {
+		fprintf(stderr, "tpa: ");
+		fprintf(stderr, _("the make rules (village.mk) are neither beside "
+		    "this program nor in %s: install tpa again\n"), TPA_DATADIR);
+		return EXIT_ERROR;
+	}
+	printf("%s\n", dir);
+	free(dir);
+	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+}
+
+/* tpa status of folder DIR: a village's steps; a town's or a county's
+ * villages, each on a line, after what it received (in an area). */
+static int
+status_folder(const char *dir, int no_audit, int brief)
+{
+	int rc = EXIT_DONE;
+
+	if (audit_area_is(dir)) {
+		rc = receipts_status(dir);
+		fflush(stdout);
+	} else if (!status_is_level(dir))
+		return status_run(dir, no_audit, brief);
+	return status_worse(rc, status_level(dir));
+}
 
 static void
 help(FILE *fp)
 {
 	fputs(_("usage: tpa STAGE [ARGS...]\n"
-	    "       tpa --help | --version\n\n"
+	    "       tpa --mk-dir | --help | --version\n\n"
 	    "Runs tpa-STAGE with ARGS. The stages, in the order of the procedure:\n\n"),
 	    fp);
 	for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++)
@@ -81,6 +123,8 @@ help(FILE *fp)
 	    "             which step each village folder is at, and what it waits for\n"), fp);
 	fputs(_("\n  print [-o FILE.pdf] FILE.html\n"
 	    "             a notice, the letters or the cards to PDF, by headless Chromium\n"), fp);
+	fputs(_("\n  --mk-dir   the folder of the make rules (village.mk, town.mk,\n"
+	    "             county.mk) that a folder's one-line Makefile includes\n"), fp);
 	fputs(_("\nEach stage has its own --help and man page, tpa-STAGE(1).\n"), fp);
 }
 
@@ -101,6 +145,11 @@ main(int argc, char **argv)
 		help(stdout);
 		return fflush(stdout) == 0 ? 0 : EXIT_ERROR;
 	}
+	if (strcmp(argv[1], "--mk-dir") == 0)
+		return print_mk_dir();
+	/* the lines of make's waiting points (village.mk, area.mk) */
+	if (strcmp(argv[1], "wait") == 0)
+		return waiting_say(argc - 2, argv + 2);
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("tpa %s\n", TPA_VERSION);
 		return fflush(stdout) == 0 ? 0 : EXIT_ERROR;
@@ -145,14 +194,11 @@ main(int argc, char **argv)
 					rc = EXIT_ERROR;
 			return dirs == 0 ? status_print_code(".") : rc;
 		}
-		/* a town's or a county's folder: what it received */
 		for (int a = 0; a < dirs; a++)
-			rc = status_worse(rc, audit_area_is(argv[1 + a]) ?
-			    receipts_status(argv[1 + a]) : status_run(argv[1 + a],
+			rc = status_worse(rc, status_folder(argv[1 + a],
 			    no_audit != NULL, brief != NULL));
 		if (dirs == 0)
-			rc = audit_area_is(".") ? receipts_status(".") :
-			    status_run(".", no_audit != NULL, brief != NULL);
+			rc = status_folder(".", no_audit != NULL, brief != NULL);
 		return rc;
 	}
 	if (strcmp(argv[1], "print") == 0) {

@@ -10,8 +10,11 @@
 # town-*/villages.csv; 2016 and 2017 carry each village's registry of the
 # year before (county.yaml: previous_year).
 #
-# TPA_BIN names the folder of the programs; the make rules are taken from
-# the clone's build-aux/ (TPA_MK_DIR), the shipped rules files from rules/.
+# TPA_BIN names the folder of the programs. Each year's folder of the copy
+# gets .tpa-bin.mk naming it, as tpa-init writes it when the programs are
+# not on PATH: a plain `make` in any folder of the copy then finds them,
+# and they the make rules (`tpa --mk-dir`: the clone's build-aux/). The
+# shipped rules files come from rules/.
 # Exits 1 if any village did not reach its registry or an audit found an
 # error: the sample county runs clean.
 set -eu
@@ -19,7 +22,6 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
 work=$top/build/sample-county
-mk=$top/build-aux
 
 rm -rf "$work"
 mkdir -p "$work"
@@ -28,13 +30,17 @@ cp -R "$here/county/." "$work/"
 # nine red lines, the seven out), as a county office copies them from
 # /usr/local/share/tpa/rules
 cp "$top"/rules/*.yaml "$work/rules/"
+for year in 2015 2016 2017; do
+	printf '# tpa: this machine'"'"'s tpa programs (kept out of git)\nTPA_BIN ?= %s\n' \
+	    "$TPA_BIN" >"$work/$year/.tpa-bin.mk"
+done
 
 status=0
 for year in 2015 2016 2017; do
 	echo "== $year: make -C $year/county-371323"
 	# make fails when a village is blocked or a stage failed: said below
 	make -s --no-print-directory -C "$work/$year/county-371323" \
-	    TPA_MK_DIR="$mk" TPA_BIN="$TPA_BIN" >"$work/make-$year.log" 2>&1 || status=1
+	    >"$work/make-$year.log" 2>&1 || status=1
 	for v in "$work/$year"/[0-9]*/; do
 		# exits 0 done, 3 waiting, 1 blocked, 2 error: the line says which
 		line=$("$TPA_BIN/tpa" status --brief "$v") || status=1
@@ -82,4 +88,4 @@ echo "  YEAR/county-371323/  the county's facts (county.yaml) and objections"
 echo "                       (objections-county.csv), the county audit and the county's"
 echo "                       statistics (stats.csv, stats.svg)"
 echo "  make-YEAR.log        what the stages said"
-echo "Try: $TPA_BIN/tpa status $work/2015/371323105201"
+echo "Try: cd $work/2015/371323105201 && make status"

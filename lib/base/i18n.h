@@ -19,7 +19,9 @@
 
 /* At a program's start: the locale's messages (LC_MESSAGES) and
  * characters (LC_CTYPE) — never its numbers, dates or collation — and the
- * catalogue in TPA_LOCALEDIR when set, else the one installed. */
+ * catalogue in TPA_LOCALEDIR when set, else the one beside the program
+ * (a clone's build/locale, an install's PREFIX/share/locale), else the
+ * one of the prefix it was built for. */
 void i18n_init(void);
 
 /* Until i18n_restore(SAVED), gettext and strerror give the English source

@@ -18,13 +18,26 @@ struct meeting {
 	struct stage *st;
 	struct strbuf notes;       /* vote rows reported, printed after the quorum */
 	size_t nnotes;
+	const struct hhlist *list;
+	size_t not_eligible;       /* rows of households not eligible: counted */
+	unsigned long last_line;   /* the row last counted so */
 };
 
+/* A vote row reported by the reader: a row for a household that is not
+ * eligible changes nothing and is the ordinary case (the meeting votes on
+ * every applicant): counted in the summary, not said one by one. */
 static void
 on_note(void *ctx, const struct vote_note *n)
 {
 	struct meeting *m = ctx;
+	long r = hhlist_lookup(m->list, n->household);
 
+	if (r >= 0 && m->list->row[r].decision != DEC_ELIGIBLE) {
+		if (n->line != m->last_line)
+			m->not_eligible++;
+		m->last_line = n->line;
+		return;
+	}
 	strbuf_printf(&m->notes, "%s: %s:%lu: %s\n", program_name(), n->file,
 	    n->line, strbuf_str(n->text));
 	m->nnotes++;
@@ -183,6 +196,7 @@ appraise_run(const struct appraise_options *o)
 		}
 	}
 	stage_read(&st, o->primary, l.sha256);
+	m.list = &l;
 	votes = xcalloc(l.nrows + 1, sizeof *votes);
 	out = xcalloc(l.nrows + 1, sizeof *out);
 	{
@@ -231,6 +245,11 @@ appraise_run(const struct appraise_options *o)
 		    text_count(c[0], sum.proposed), text_count(c[1], sum.voted_down),
 		    text_count(c[2], sum.over_quota), text_count(c[3], (uint64_t)sum.quota),
 		    text_count(c[4], sum.not_appraised));
+	if (!o->quiet && m.not_eligible > 0)
+		fprintf(stderr, ngettext("%s vote row for a household that is not "
+		    "eligible changes nothing\n", "%s vote rows for households that "
+		    "are not eligible change nothing\n", (unsigned long)m.not_eligible),
+		    text_count(c[0], m.not_eligible));
 out:
 	free(votes);
 	free(out);

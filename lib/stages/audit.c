@@ -2629,7 +2629,7 @@ audit_run(const struct audit_options *o)
 		/* TRANSLATORS: the level (town or county), then counts written
 		 * like 1,234. */
 		fprintf(stderr, _("audit (%s): %s villages: %s errors, %s warnings, %s "
-		    "notes; %s households drawn for re-visits\n"), level_code(o->level),
+		    "notes; %s households drawn for re-visits\n"), stage_level_word(o->level),
 		    text_count(c[0], nvillages), text_count(c[1], counts[0]),
 		    text_count(c[2], counts[1]), text_count(c[3], counts[2]),
 		    text_count(c[4], a.sample.nrows));

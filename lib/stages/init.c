@@ -16,6 +16,7 @@
 
 #include "base/i18n.h"
 #include "base/alloc.h"
+#include "base/selfdir.h"
 #include "base/strbuf.h"
 #include "household/previous.h"
 #include "io/csvout.h"
@@ -453,13 +454,103 @@ static const struct {
 	    "# tpa: what git should not keep in the folders of a county's year.\n"
 	    "# The temporaries of a stage that was stopped (kill, a power cut),\n"
 	    "# which may hold full ID numbers; make clean removes them.\n"
-	    ".*.tmp-*\n" },
+	    ".*.tmp-*\n"
+	    "# Where this machine's tpa programs are (tpa-init writes it when\n"
+	    "# they are not on PATH): another machine has its own.\n"
+	    ".tpa-bin.mk\n" },
 	{ ".gitattributes",
 	    "# tpa: every file is kept byte for byte (no line ends converted on\n"
 	    "# checkout), so that the sha256 of PROVENANCE.csv and of the audits\n"
 	    "# still hold.\n"
 	    "* -text\n" },
 };
+
+/* The Makefiles of the three levels: one text, the level's name in it. */
+#define MAKEFILE(level) \
+	"-include ../.tpa-bin.mk\n" \
+	"include $(or $(TPA_MK_DIR),$(shell $(if $(TPA_BIN),$(TPA_BIN)/)tpa --mk-dir " \
+	"2>/dev/null),$(error tpa: 找不到 tpa 程序：把它所在的文件夹加入 PATH 或运行 " \
+	"make TPA_BIN=该文件夹 (tpa is not on PATH: add its folder to PATH or run " \
+	"make TPA_BIN=that folder)))/" level ".mk\n"
+
+const char *
+init_makefile(const char *level)
+{
+	if (strcmp(level, "town") == 0)
+		return MAKEFILE("town");
+	if (strcmp(level, "county") == 0)
+		return MAKEFILE("county");
+	return MAKEFILE("village");
+}
+
+/* DIR holds no tpa (a program that is not tpa's, a unit test), or PATH
+ * finds DIR/tpa first (the same file): 1, else 0. */
+static int
+needs_no_hint(const char *dir)
+{
+	const char *path = getenv("PATH");
+	char *mine, *want = path_join(dir, "tpa");
+	int found = 0;
+
+	mine = realpath(want, NULL);
+	free(want);
+	if (mine == NULL || access(mine, X_OK) != 0) {
+		free(mine);
+		return 1;
+	}
+	while (path != NULL && *path != '\0') {
+		const char *end = strchr(path, ':');
+		size_t n = end != NULL ? (size_t)(end - path) : strlen(path);
+		char *d = n > 0 ? xstrndup(path, n) : xstrdup("."), *p = path_join(d, "tpa"), *real;
+
+		free(d);
+		if (access(p, X_OK) == 0) {
+			real = realpath(p, NULL);
+			found = real != NULL && strcmp(real, mine) == 0;
+			free(real);
+			free(p);
+			break;
+		}
+		free(p);
+		path = end != NULL ? end + 1 : NULL;
+	}
+	free(mine);
+	return found;
+}
+
+/* When the tpa beside this program is not the one PATH finds (a clone's
+ * bin/, an install whose folder is not on PATH), ../.tpa-bin.mk beside
+ * DIR names its folder, so that make there needs no variable; git keeps
+ * it out (.gitignore). Returns 0, or -1 (the error recorded). */
+static int
+bin_hint(struct run *run)
+{
+	char *self = self_dir(), *d, *parent, *path;
+	struct outfile *f;
+	size_t n;
+	int rc = 0;
+
+	if (self == NULL || needs_no_hint(self) || strpbrk(self, " \t\n\\$#") != NULL) {
+		free(self);
+		return 0;
+	}
+	d = xstrdup(run->o->dir);
+	n = strlen(d);
+	while (n > 1 && d[n - 1] == '/')
+		d[--n] = '\0';
+	parent = path_dir(d);
+	path = path_join(parent, ".tpa-bin.mk");
+	if ((f = stage_output(&run->st, path, OUTFILE_PUBLIC)) == NULL)
+		rc = -1;
+	else
+		outfile_printf(f, "# tpa: this machine's tpa programs (kept out of git)\n"
+		    "TPA_BIN ?= %s\n", self);
+	free(path);
+	free(parent);
+	free(d);
+	free(self);
+	return rc;
+}
 
 /* Open the git files that the folder holding DIR lacks; F[i] NULL for one
  * it has. Returns 0, or -1 (the error recorded). */
@@ -678,7 +769,7 @@ area_init(struct run *run)
 	    (f[1] = output(run, "Makefile")) == NULL ||
 	    (f[2] = output(run, "reopen.csv")) == NULL ||
 	    (town && (f[3] = output(run, "villages.csv")) == NULL) ||
-	    git_outputs(run, git) != 0)
+	    git_outputs(run, git) != 0 || bin_hint(run) != 0)
 		goto out;
 	for (size_t i = 0; i < NCOLS(git_files); i++)
 		if (git[i] != NULL)
@@ -688,8 +779,7 @@ area_init(struct run *run)
 	else
 		county_yaml(run, &yaml, rules);
 	outfile_write(f[0], yaml.s, yaml.len);
-	outfile_printf(f[1], "include $(or $(TPA_MK_DIR),%s)/%s.mk\n", o->mk_dir,
-	    level);
+	outfile_write(f[1], init_makefile(level), strlen(init_makefile(level)));
 	header(NULL, f[2], reopen_columns, NCOLS(reopen_columns), NULL);
 	if (town) {
 		villages = aliases_new_villages();
@@ -799,7 +889,7 @@ init_run(const struct init_options *o)
 	    (f[3] = output(&run, "templates/survey.csv")) == NULL ||
 	    (f[4] = output(&run, "templates/votes.csv")) == NULL ||
 	    (f[5] = output(&run, "templates/objections.csv")) == NULL ||
-	    git_outputs(&run, git) != 0)
+	    git_outputs(&run, git) != 0 || bin_hint(&run) != 0)
 		goto out;
 	for (size_t i = 0; i < NCOLS(git_files); i++)
 		if (git[i] != NULL)
@@ -807,7 +897,7 @@ init_run(const struct init_options *o)
 	village_yaml(&run, &yaml, rules_path, run.last ? run.last->columns_path : NULL,
 	    registry);
 	outfile_write(f[0], yaml.s, yaml.len);
-	outfile_printf(f[1], "include $(or $(TPA_MK_DIR),%s)/village.mk\n", o->mk_dir);
+	outfile_write(f[1], init_makefile("village"), strlen(init_makefile("village")));
 	template(&run, f[2], application_columns, NCOLS(application_columns), &run.member);
 	template(&run, f[3], survey_columns, NCOLS(survey_columns), &run.household);
 	template(&run, f[4], vote_columns, NCOLS(vote_columns), NULL);

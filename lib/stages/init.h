@@ -16,10 +16,17 @@ struct init_options {
 	                           * village.yaml), or NULL */
 	const char *rules;        /* the rules file, or NULL: last year's (for a
 	                           * county, the one county.yaml names) */
-	const char *mk_dir;       /* the folder of village.mk the Makefile includes by default */
 	int include_anywhere;     /* let the rules include files anywhere */
 	int quiet;
 };
+
+/* The Makefile of a folder of LEVEL ("village", "town" or "county"), the
+ * same bytes on every machine: it reads ../.tpa-bin.mk (this machine's
+ * folder of the programs, written by tpa-init and kept out of git) when
+ * there, and includes LEVEL.mk from the folder that TPA_MK_DIR names,
+ * else the one `tpa --mk-dir` prints (tpa in TPA_BIN, else on PATH).
+ * Static text. */
+const char *init_makefile(const char *level);
 
 /* Run the stage. Returns EXIT_DONE, or EXIT_ERROR (nothing made: folders
  * it created are removed again; the message is on stderr). */

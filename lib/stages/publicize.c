@@ -104,7 +104,7 @@ already_posted(struct stage *st, const struct publicize_options *o,
 		stage_warn(st, _("%s changed after the %s notice was posted and its "
 		    "objections recorded in %s: the new list must be posted again "
 		    "— give village.yaml a new %s publicity period, move %s aside, "
-		    "and run again"), o->list, level_code(o->level), objections,
+		    "and run again"), o->list, stage_level_word(o->level), objections,
 		    level_code(o->level), name);
 	free(objections);
 	return posted;
@@ -184,7 +184,7 @@ publicize_notice(const struct publicize_options *o)
 		/* TRANSLATORS: the level (village, town or county), then counts
 		 * written like 1,234. */
 		fprintf(stderr, _("notice (%s): %s households, %s people\n"),
-		    level_code(o->level), text_count(c1, n.nrows),
+		    stage_level_word(o->level), text_count(c1, n.nrows),
 		    text_count(c2, (uint64_t)n.people));
 	}
 out:
@@ -266,14 +266,14 @@ on_finding(void *ctx, const struct objection *x, enum objection_finding what)
 		 * county. */
 		stage_warn(rr->st, _("%s:%lu: household %s is not on the %s list; the "
 		    "objection changes nothing"), file, x->line, x->household,
-		    level_code(rr->o->level));
+		    stage_level_word(rr->o->level));
 		break;
 	case OBJ_OUTSIDE_PERIOD: {
 		char rd[DATE_BUF], sd[DATE_BUF], ed[DATE_BUF];
 
 		stage_warn(rr->st, _("%s:%lu: received %s, outside the %s publicity "
 		    "period %s to %s"), file, x->line, date_format(rd, x->received),
-		    level_code(rr->o->level), date_format(sd, p->start),
+		    stage_level_word(rr->o->level), date_format(sd, p->start),
 		    date_format(ed, p->end));
 		break;
 	}
@@ -552,7 +552,7 @@ publicize_resolve(const struct publicize_options *o)
 			/* TRANSLATORS: the level (town or county), the owner's
 			 * file, the file given. */
 			stage_fail(&st, _("in an area the %s's objections are read from "
-			    "%s, never from %s"), level_code(o->level), owner,
+			    "%s, never from %s"), stage_level_word(o->level), owner,
 			    o->objections);
 			goto out;
 		}
@@ -589,7 +589,7 @@ publicize_resolve(const struct publicize_options *o)
 		if (differs)
 			stage_warn(&st, _("%s is not the list %s was made from: the %s "
 			    "objections answer the list that was posted; post this "
-			    "list first"), o->list, notice, level_code(o->level));
+			    "list first"), o->list, notice, stage_level_word(o->level));
 		free(notice);
 		if (differs) {
 			status = EXIT_BLOCKED;
@@ -618,7 +618,7 @@ publicize_resolve(const struct publicize_options *o)
 	if (sum.period_short)
 		stage_warn(&st, _("%s: the %s publicity period lasted %ld days; the "
 		    "rules require at least %lld"), st.village.path,
-		    level_code(o->level), sum.period_days, sum.min_days);
+		    stage_level_word(o->level), sum.period_days, sum.min_days);
 	for (size_t i = 0; i < rr.objections.n; i++)
 		if (resurvey[i])
 			add_objection_to_worklist(&rr, o->level, &rr.objections.o[i]);
@@ -647,12 +647,12 @@ publicize_resolve(const struct publicize_options *o)
 		stage_warn(&st, _("%s: %zu objection(s) still pending (%s): the %s "
 		    "publicity is not closed"), rr.objections.file,
 		    sum.pending_objections, strbuf_str(&rr.pending),
-		    level_code(o->level));
+		    stage_level_word(o->level));
 	if (!o->quiet)
 		/* TRANSLATORS: the level (village, town or county), then counts
 		 * written like 1,234. */
 		fprintf(stderr, _("publicized (%s): %s confirmed, %s removed, %s "
-		    "pending; %s for resurvey\n"), level_code(o->level),
+		    "pending; %s for resurvey\n"), stage_level_word(o->level),
 		    text_count(n[0], sum.confirmed), text_count(n[1], sum.removed),
 		    text_count(n[2], sum.pending), text_count(n[3], sum.resurvey));
 out:

@@ -707,3 +707,13 @@ stage_end(struct stage *st, int status)
 	}
 	return status;
 }
+
+const char *
+stage_level_word(enum level l)
+{
+	static const char *const words[NLEVELS] = {
+		N_("village"), N_("town"), N_("county"),
+	};
+
+	return (int)l >= 0 && (int)l < NLEVELS ? _(words[l]) : level_code(l);
+}

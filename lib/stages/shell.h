@@ -37,7 +37,7 @@ enum {
 	EXIT_ERROR = 2     /* error, nothing written */
 };
 
-#define STAGE_MAX_OUTPUTS 8
+#define STAGE_MAX_OUTPUTS 12
 
 struct stage_path {
 	char *path;
@@ -103,6 +103,11 @@ void stage_warn(struct stage *st, const char *fmt, ...)
 /* Load village.yaml (PATH: the file or its folder). With REQUIRED 0 a
  * NULL PATH is fine. Returns 0, or EXIT_ERROR. */
 int stage_load_village(struct stage *st, const char *path, int required);
+/* The name of level L in a line for people (stderr): "village", "town"
+ * or "county" in the locale's language (村, 乡镇, 县). A file, an option
+ * or a key of village.yaml takes level_code() instead. */
+const char *stage_level_word(enum level l);
+
 /* The publicity period of LEVEL (enum level) is not given: the error,
  * naming the file that owns it (village.yaml, or in an area villages.csv
  * and town.yaml, or county.yaml). Returns EXIT_ERROR. */

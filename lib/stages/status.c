@@ -19,7 +19,10 @@
 #include "values/date.h"
 #include "values/text.h"
 
-enum state { DONE, READY, WAITING, BLOCKED, LATER, FAILED };
+/* STALE: an output made before a step ahead of it was done (a town
+ * objection still pending, a list blocked): not done, make makes it again
+ * once that step is. */
+enum state { DONE, READY, WAITING, BLOCKED, LATER, FAILED, STALE };
 
 struct step {
 	const char *name;
@@ -147,6 +150,7 @@ audit_covers(const char *prov, const char *dir, const char *list)
 
 static const char *const words[] = {
 	N_("done"), N_("ready"), N_("waiting"), N_("blocked"), N_("not yet"), N_("failed"),
+	N_("made too early, to be made again"),
 };
 
 /* The steps of each level, whole phrases for the translator: its audit
@@ -170,6 +174,56 @@ pad(const char *step)
  * WORST: the worst state of any step. */
 static int brief, said;
 static enum state worst;
+/* the reason a blocked step's line says, in the locale's language */
+static struct strbuf said_why;
+
+/* A blocked stage's reason as .tpa-blocked.mk holds it (English, the
+ * same bytes in any locale: "; " between causes), said in the locale's
+ * language into OUT. The causes the stages write (publicize, appraise,
+ * file, audit) are known here; any other is said as it is. */
+static void
+say_reason(const char *why, struct strbuf *out)
+{
+	static const char *const levels[NLEVELS] = { "village", "town", "county" };
+
+	while (*why != '\0') {
+		size_t len = strcspn(why, ";");
+		char *part = xstrndup(why, len), word[16];
+		long long a, b;
+		long days;
+		size_t n;
+		int off = 0;
+
+		if (out->len)
+			strbuf_puts(out, _("; "));
+		if (sscanf(part, "%zu objection(s) pending: %n", &n, &off) == 1 && off > 0)
+			strbuf_printf(out, _("%zu objection(s) pending: %s"), n, part + off);
+		else if (sscanf(part, "the %15s publicity period lasted %ld days, the "
+		    "rules require %lld", word, &days, &a) == 3) {
+			int l = 0;
+
+			while (l < NLEVELS && strcmp(word, levels[l]) != 0)
+				l++;
+			strbuf_printf(out, _("the %s publicity period lasted %ld days, "
+			    "the rules require %lld"), l < NLEVELS ?
+			    stage_level_word((enum level)l) : word, days, a);
+		} else if (sscanf(part, "quorum not met: %lld representatives present, "
+		    "%lld needed", &a, &b) == 2)
+			strbuf_printf(out, _("quorum not met: %lld representatives present, "
+			    "%lld needed"), a, b);
+		else if (sscanf(part, "the audit found %zu error(s)%n", &n, &off) == 1 &&
+		    off > 0)
+			strbuf_printf(out, _("the audit found %zu error(s)"), n);
+		else if (strncmp(part, "unexplained: ", 13) == 0)
+			strbuf_printf(out, _("unexplained: %s"), part + 13);
+		else
+			strbuf_puts(out, part);
+		free(part);
+		why += len;
+		while (*why == ';' || *why == ' ')
+			why++;
+	}
+}
 
 static void
 line(const char *step, enum state s, const char *detail)
@@ -182,6 +236,11 @@ line(const char *step, enum state s, const char *detail)
 	if (s == FAILED || (s == BLOCKED && worst != FAILED) ||
 	    (s != DONE && worst == DONE))
 		worst = s;
+	if (s == BLOCKED && *detail != '\0') {
+		strbuf_reset(&said_why);
+		say_reason(detail, &said_why);
+		detail = strbuf_str(&said_why);
+	}
 	step = _(step);
 	if (brief) {
 		if (s != DONE && !said) {
@@ -193,6 +252,14 @@ line(const char *step, enum state s, const char *detail)
 	/* A Chinese character takes two columns. */
 	printf("  %s%*s %s%s%s\n", step, pad(step), "",
 	    _(words[s]), *detail ? ": " : "", detail);
+}
+
+/* A step whose OUTPUT is there: done when every step before it is
+ * (PREVIOUS_DONE), else made too early. */
+static void
+made(const char *step, int previous_done, const char *output)
+{
+	line(step, previous_done ? DONE : STALE, output);
 }
 
 /* Load the village.yaml of folder DIR, refused as the stages refuse it,
@@ -428,17 +495,28 @@ status_run(const char *dir, int no_audit, int one_line)
 			{ N_("apply"), "applicants.csv" }, { N_("survey"), "primary.csv" },
 			{ N_("appraise"), "appraised.csv" },
 		};
+		/* what the village fills in for each (tpa-init's templates/) */
+		static const char *const input[] = {
+			"applications.csv", "survey.csv", "votes.csv",
+		};
 
 		for (size_t i = 0; i < 3; i++) {
 			char *why = blocked_reason(dir, first[i].output);
+			struct strbuf d = { 0 };
 
 			if (why != NULL)
 				line(first[i].name, BLOCKED, why), previous_done = 0;
 			else if (has(dir, first[i].output))
-				line(first[i].name, DONE, first[i].output);
-			else
+				made(first[i].name, previous_done, first[i].output);
+			else if (previous_done && !has(dir, input[i])) {
+				strbuf_printf(&d, _("for %s (fill in templates/%s)"),
+				    input[i], input[i]);
+				line(first[i].name, WAITING, strbuf_str(&d));
+				previous_done = 0;
+			} else
 				line(first[i].name, previous_done ? READY : LATER, ""),
 				    previous_done = 0;
+			strbuf_free(&d);
 			free(why);
 		}
 	}
@@ -508,7 +586,7 @@ status_run(const char *dir, int no_audit, int one_line)
 		if (why != NULL)
 			line(step, BLOCKED, why), previous_done = 0;
 		else if (has(dir, notice))
-			line(step, DONE, notice);
+			made(step, previous_done, notice);
 		else
 			line(step, previous_done ? READY : LATER, ""), previous_done = 0;
 		free(why);
@@ -518,7 +596,7 @@ status_run(const char *dir, int no_audit, int one_line)
 			line(step, BLOCKED, why);
 			previous_done = 0;
 		} else if (has(dir, list)) {
-			line(step, DONE, list);
+			made(step, previous_done, list);
 		} else if (l > 0 && previous_done && in_area) {
 			char *owner = NULL;
 			int closed = level_closed(&v, &area, l, &d, &owner, 0);
@@ -563,7 +641,7 @@ status_run(const char *dir, int no_audit, int one_line)
 		if (why != NULL)
 			line(N_("registry"), BLOCKED, why);
 		else if (has(dir, "registry/households.csv"))
-			line(N_("registry"), DONE, "registry/");
+			made(N_("registry"), previous_done, "registry/");
 		else
 			line(N_("registry"), previous_done ? READY : LATER, "");
 		free(why);
@@ -591,8 +669,104 @@ status_run(const char *dir, int no_audit, int one_line)
 	}
 	village_free(&v);
 	area_free(&area);
+	strbuf_free(&said_why);
 	if (fflush(stdout) != 0)
 		return EXIT_ERROR;
 	return worst == DONE ? EXIT_DONE : worst == FAILED ? EXIT_ERROR :
 	    worst == BLOCKED ? EXIT_BLOCKED : STATUS_WAITING;
+}
+
+static int
+by_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+int
+status_level(const char *dir)
+{
+	char *name = village_folder_name(dir), *parent, **found = NULL;
+	const char *code;
+	size_t len, n = 0, cap = 0, count[4] = { 0 };
+	int town, rc = EXIT_DONE;
+	DIR *dp;
+	struct dirent *e;
+
+	if (name == NULL)
+		name = xstrdup("");
+	town = strncmp(name, "town-", 5) == 0;
+	code = town ? name + 5 : strncmp(name, "county-", 7) == 0 ? name + 7 : NULL;
+	len = town ? 9 : 6;
+	if (code == NULL || strlen(code) != len || !text_digits(code, len)) {
+		fprintf(stderr, "%s: ", program_name());
+		fprintf(stderr, _("%s is neither a village's folder (no village.yaml) "
+		    "nor a town's (town-TTTTTTTTT) or a county's (county-CCCCCC)\n"), dir);
+		free(name);
+		return EXIT_ERROR;
+	}
+	{
+		char *d = path_join(dir, "..");
+
+		parent = d;
+	}
+	/* the villages the level's Makefile runs: ../CODE??? (town) or
+	 * ../CODE?????? (county) holding village.yaml */
+	if ((dp = opendir(parent)) != NULL) {
+		while ((e = readdir(dp)) != NULL) {
+			char *v, *yaml;
+
+			if (strlen(e->d_name) != 12 || strncmp(e->d_name, code, len) != 0 ||
+			    !text_digits(e->d_name, 12))
+				continue;
+			v = path_join(parent, e->d_name);
+			yaml = path_join(v, "village.yaml");
+			if (path_exists(yaml)) {
+				xgrow(&found, &cap, n + 1, sizeof *found);
+				found[n++] = v;
+			} else
+				free(v);
+			free(yaml);
+		}
+		closedir(dp);
+	}
+	if (n > 0)
+		qsort(found, n, sizeof *found, by_name);
+	for (size_t i = 0; i < n; i++) {
+		int r;
+
+		fflush(stdout);
+		r = status_run(found[i], 0, 1);
+		count[r == EXIT_DONE ? 0 : r == STATUS_WAITING ? 1 :
+		    r == EXIT_BLOCKED ? 2 : 3]++;
+		rc = status_worse(rc, r);
+		free(found[i]);
+	}
+	free(found);
+	/* TRANSLATORS: the level (town or county) and its code, then counts of
+	 * villages. */
+	printf(_("%s %s: %zu villages: %zu done, %zu waiting, %zu blocked, %zu "
+	    "failed\n"), town ? _("town") : _("county"), code, n, count[0],
+	    count[1], count[2], count[3]);
+	if (n > 0 && count[0] < n)
+		printf("%s\n", count[2] + count[3] > 0 ?
+		    _("  a blocked or failed village needs action: its line says "
+		    "what; make status in its folder says more") :
+		    _("  nothing needs action: the villages wait for their periods "
+		    "to end and for the audits (make here runs them)"));
+	free(parent);
+	free(name);
+	return fflush(stdout) == 0 ? rc : EXIT_ERROR;
+}
+
+int
+status_is_level(const char *dir)
+{
+	char *name = village_folder_name(dir), *yaml = path_join(dir, "village.yaml");
+	int is = name != NULL && !path_exists(yaml) &&
+	    ((strncmp(name, "town-", 5) == 0 && text_digits(name + 5, strlen(name + 5))) ||
+	    (strncmp(name, "county-", 7) == 0 && text_digits(name + 7, strlen(name + 7))));
+
+	free(name);
+	free(yaml);
+	return is;
 }

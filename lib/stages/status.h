@@ -20,6 +20,19 @@ enum { STATUS_WAITING = 3 };
  * the worst state of any step. */
 int status_run(const char *dir, int no_audit, int one_line);
 
+/* `tpa status` in a town's folder (town-TTTTTTTTT) or a county's
+ * (county-CCCCCC): each village folder beside it whose code starts with
+ * the level's (the villages its Makefile runs) on one line, as
+ * status_run(ONE_LINE) prints it, then one line counting them: done,
+ * waiting, blocked, and what the level waits for. DIR is not such a
+ * folder: 0 villages, the line says so. Returns the worst status of any
+ * village, as status_run(), or EXIT_ERROR when DIR's name is neither. */
+int status_level(const char *dir);
+
+/* Whether folder DIR is named as a town's or a county's (town-, county-
+ * and digits) and holds no village.yaml: 1, else 0. */
+int status_is_level(const char *dir);
+
 /* Of two such statuses, the one that says more is wrong: error, then
  * blocked, then waiting, then done. */
 int status_worse(int a, int b);

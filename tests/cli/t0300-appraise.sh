@@ -43,7 +43,7 @@ expect "a share of all representatives: 0.667 of 30 needs 21" '
 	grep -q "20 representatives present, 21 needed" err &&
 	meeting 800 21 5 30 && status 0 tpa-appraise -q --village . --rules r.yaml -o a.csv "$D/primary.csv" "$D/votes.csv"'
 
-expect "bad vote rows are reported with their line and set aside" '
+expect "bad vote rows are reported with their line and set aside; a row for a household not eligible is only counted" '
 	meeting 800 20 5 &&
 	printf "household_id,votes_for,votes_against,votes_abstain\nA1,15,5,1\nA3,x,1,1\nA4,11,9,0\nA4,12,8,0\nZZ,1,1,1\nA5,20,0,0\n" >v.csv &&
 	tpa-appraise -q --village . -o a.csv "$D/primary.csv" v.csv 2>err &&
@@ -51,7 +51,9 @@ expect "bad vote rows are reported with their line and set aside" '
 	grep -q "^tpa-appraise: v.csv:3: household A3: the votes are not whole numbers" err &&
 	grep -q "^tpa-appraise: v.csv:5: household A4 has a second vote row" err &&
 	grep -q "^tpa-appraise: v.csv:6: household \"ZZ\" is not in the list" err &&
-	grep -q "^tpa-appraise: v.csv:7: household A5 is not eligible (above_line)" err &&
+	! grep -q "A5" err &&
+	tpa-appraise --village . -o a.csv "$D/primary.csv" v.csv 2>err &&
+	grep -qx "1 vote row for a household that is not eligible changes nothing" err &&
 	grep -q "^371323105201,A1,.*,not_appraised,BAD_VOTE,,,,$" a.csv &&
 	grep -q "^371323105201,A3,.*,not_appraised,BAD_VOTE,,,,$" a.csv &&
 	grep -q "^371323105201,A4,.*,not_appraised,BAD_VOTE,,,,$" a.csv &&
@@ -68,8 +70,17 @@ expect "sample village: the appraised list worked out by hand" '
 	cp "$DATA/sample/primary.expected" primary.csv &&
 	tpa-appraise -q --village . -o appraised.csv primary.csv votes.csv 2>err &&
 	same appraised.csv "$DATA/sample/appraised.expected" &&
-	grep -q "votes.csv:4: household H004 is not eligible (excluded)" err &&
+	! grep -q "H004" err &&
 	grep -q "^appraised.csv,[0-9a-f]\{64\},appraise," PROVENANCE.csv'
+
+expect "a vote row for a household not eligible (H004) is counted once in the summary, not warned" '
+	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ && sample_rules county &&
+	cd county/2015/371323105201 &&
+	cp "$DATA/sample/primary.expected" primary.csv &&
+	tpa-appraise --village . -o appraised.csv primary.csv votes.csv 2>err &&
+	! grep -q "H004" err &&
+	grep -qx "1 vote row for a household that is not eligible changes nothing" err &&
+	grep -q "votes.csv:12: household H039: more votes than representatives" err'
 
 expect "missing representatives in village.yaml: exit 2" '
 	printf "village:\n  code: \"371323105201\"\n  population: 800\nyear: 2015\n" >village.yaml &&

@@ -586,7 +586,6 @@ START_TEST(area_init_round_trip)
 	o.dir = cdir;
 	o.county = "371323";
 	o.year = "2016";
-	o.mk_dir = "/usr/local/share/tpa";
 	o.quiet = 1;
 	ck_assert_int_eq(init_run(&o), 0);
 	o.dir = tdir;
