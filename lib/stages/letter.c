@@ -1080,11 +1080,12 @@ publicize_letter(const struct publicize_options *o)
 
 		if (turned > 0)
 			fprintf(stderr, _("letters (%s): %s households, %s applications "
-			    "not accepted\n"), level_code(o->level), text_count(a, l.nrows),
+			    "not accepted\n"), stage_level_word(o->level),
+			    text_count(a, l.nrows),
 			    text_count(b, turned));
 		else
 			fprintf(stderr, _("letters (%s): %s households\n"),
-			    level_code(o->level), text_count(a, l.nrows));
+			    stage_level_word(o->level), text_count(a, l.nrows));
 	}
 out:
 	free(order);
