@@ -4,6 +4,9 @@
 # (the targets that run its towns and villages), VILLAGES, AUDITED (the
 # villages with publicized-$(BELOW).csv) and REGISTRIES.
 
+# This machine's programs, when tpa-init wrote their folder beside the
+# year's folders (TPA_BIN ?= ...; a TPA_BIN given to make wins).
+-include ../.tpa-bin.mk
 TPA_BIN ?=
 T = $(if $(TPA_BIN),$(TPA_BIN)/,)
 # make splits words at spaces: the folder of the programs cannot hold one

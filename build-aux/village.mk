@@ -44,6 +44,9 @@
 # TPA_AUDIT=0 runs a village alone, without the town and county audits
 # (their steps are skipped, and `make status` says so).
 
+# This machine's programs, when tpa-init wrote their folder beside the
+# year's folders (TPA_BIN ?= ...; a TPA_BIN given to make wins).
+-include ../.tpa-bin.mk
 TPA_BIN ?=
 TPA_AUDIT ?= 1
 # A stage that fails is named in .tpa-blocked.mk (for make status).

@@ -467,11 +467,11 @@ static const struct {
 
 /* The Makefiles of the three levels: one text, the level's name in it. */
 #define MAKEFILE(level) \
-	"-include ../.tpa-bin.mk\n" \
-	"include $(or $(TPA_MK_DIR),$(shell $(if $(TPA_BIN),$(TPA_BIN)/)tpa --mk-dir " \
-	"2>/dev/null),$(error tpa: 找不到 tpa 程序：把它所在的文件夹加入 PATH 或运行 " \
-	"make TPA_BIN=该文件夹 (tpa is not on PATH: add its folder to PATH or run " \
-	"make TPA_BIN=that folder)))/" level ".mk\n"
+	"include $(or $(TPA_MK_DIR),$(shell $(patsubst %,%/,$(or $(TPA_BIN)," \
+	"$(shell sed -n 's/^TPA_BIN ?= //p' ../.tpa-bin.mk 2>/dev/null)))tpa " \
+	"--mk-dir 2>/dev/null),$(error tpa: 找不到 tpa 程序：把它所在的文件夹加入 " \
+	"PATH 或运行 make TPA_BIN=该文件夹 (tpa is not on PATH: add its folder to " \
+	"PATH or run make TPA_BIN=that folder)))/" level ".mk\n"
 
 const char *
 init_makefile(const char *level)

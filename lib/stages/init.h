@@ -21,10 +21,10 @@ struct init_options {
 };
 
 /* The Makefile of a folder of LEVEL ("village", "town" or "county"), the
- * same bytes on every machine: it reads ../.tpa-bin.mk (this machine's
- * folder of the programs, written by tpa-init and kept out of git) when
- * there, and includes LEVEL.mk from the folder that TPA_MK_DIR names,
- * else the one `tpa --mk-dir` prints (tpa in TPA_BIN, else on PATH).
+ * same one line on every machine: it includes LEVEL.mk from the folder
+ * that TPA_MK_DIR names, else the one `tpa --mk-dir` prints — tpa in
+ * TPA_BIN, else in the folder ../.tpa-bin.mk names (this machine's
+ * programs, written by tpa-init and kept out of git), else on PATH.
  * Static text. */
 const char *init_makefile(const char *level);
 

@@ -26,8 +26,8 @@ fill_village() {
 expect "tpa-init makes the folder: village.yaml, the Makefile (no path of this machine in it), templates/" '
 	tpa-init -q --code 371323105201 --year 2016 v &&
 	[ "$(cd v && find . -type f | sort | tr "\n" " ")" = "./Makefile ./templates/applications.csv ./templates/objections.csv ./templates/survey.csv ./templates/votes.csv ./village.yaml " ] &&
-	[ "$(wc -l <v/Makefile)" = 2 ] && [ "$(head -1 v/Makefile)" = "-include ../.tpa-bin.mk" ] &&
-	grep -q "^include \$(or \$(TPA_MK_DIR),\$(shell \$(if \$(TPA_BIN),\$(TPA_BIN)/)tpa --mk-dir 2>/dev/null),.*)/village.mk\$" v/Makefile &&
+	[ "$(wc -l <v/Makefile)" = 1 ] &&
+	grep -q "^include \$(or \$(TPA_MK_DIR),\$(shell \$(patsubst %,%/,\$(or \$(TPA_BIN),\$(shell sed -n .s/^TPA_BIN ?= //p. ../.tpa-bin.mk 2>/dev/null)))tpa --mk-dir 2>/dev/null),.*)/village.mk\$" v/Makefile &&
 	! grep -q "/usr\|/share/" v/Makefile &&
 	grep -q "^  code: \"371323105201\"" v/village.yaml && grep -q "^year: 2016 " v/village.yaml'
 
