@@ -13,7 +13,7 @@ $(error tpa: TPA_BIN "$(TPA_BIN)" holds a space, which make cannot run programs 
 endif
 SUB = $(MAKE) --no-print-directory
 
-.PHONY: all places audit stats summary clean .tpa-blocked
+.PHONY: all places audit stats summary notices clean .tpa-blocked
 .DEFAULT_GOAL := all
 .SUFFIXES:
 
@@ -100,6 +100,13 @@ COUNTY_LEDGER := $(if $(AREA_FILE),$(wildcard $(if $(filter county,$(LEVEL)),.,.
 stats.csv stats.svg &: $(REGISTRIES:%=%/households.csv) $(REGISTRIES:%=%/members.csv) $(COUNTY_LEDGER)
 	@$(T)tpa-file stats -o . $(REGISTRIES)
 
+# The notice of the whole town or county (tpa-publicize(1) area-notice):
+# every village of villages.csv with its households, its list's
+# fingerprint and its totals, one file per posting period
+# (notice-$(LEVEL)-START-END.html). The office makes it when it posts.
+notices:
+	@$(T)tpa-publicize area-notice -q .
+
 # Each village's first step not done. A village that waits is the normal
 # state (tpa status exits 3: nothing fails here); one that is blocked or
 # failed needs action, and make fails.
@@ -107,4 +114,4 @@ summary:
 	@$(T)tpa status --brief $(VILLAGES) || [ $$? -eq 3 ]
 
 clean:
-	rm -f audit.csv sample.csv stats.csv stats.svg PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk .*.tmp-*
+	rm -f audit.csv sample.csv stats.csv stats.svg notice-$(LEVEL)-*.html PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk .*.tmp-*

@@ -124,6 +124,12 @@ enum msg {
 	MSG_REPOST_FINGERPRINT_WRONG, /* %s column, %s typed, %s list, %s its fingerprint */
 	MSG_AUDIT_REOPENED,      /* %s level, %s reopen.csv, %lu line, %s reason, %ld receipt, %s files */
 	MSG_AUDIT_REOPENED_VILLAGE, /* the same, for the village's own keys (village.yaml) */
+	/* the notice of a whole town or county */
+	MSG_AREA_NOT_YET,        /* %s list not there yet */
+	MSG_AREA_NO_PERIOD,      /* (none): the village has no period at the level */
+	MSG_AREA_TOTAL_TOWN,     /* %zu villages, %zu households, %lld people */
+	MSG_AREA_TOTAL_COUNTY,   /* the same, for the county */
+	MSG_AREA_VILLAGES_NOT_YET, /* %zu villages listed as not yet */
 	NMSGS
 };
 
