@@ -131,3 +131,9 @@ expect "printed by Chromium: the header whole, both villages with their fingerpr
 	grep -q "名单指纹：$(fp $B/publicized-village.csv | tr -d " ")。" t.txt &&
 	grep -q "全镇合计：2个村，.*临涧镇人民政府（盖章）" t.txt &&
 	pdftoppm -r 50 -png t.pdf page && [ -s "$(ls page-*.png | head -1)" ]'
+
+expect "a village's list that cannot be read: exit 2 naming its file and line, no notice written" '
+	area && printf "371323105202,005,x\n" >>$B/publicized-village.csv &&
+	status 2 tpa-publicize area-notice $T 2>err &&
+	grep -q "371323105202/publicized-village.csv:8:" err &&
+	[ -z "$(ls $T/notice-town-*.html 2>/dev/null)" ]'
