@@ -118,6 +118,15 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 	notice_from_list(&p->n, &p->l, an->level, path_base(list));
 	p->n.village = &st->village;
 	p->n.lang = an->lang;
+	/* The county's notice prints each village's receipt, as the
+	 * village's copy does. */
+	if (an->level == LEVEL_COUNTY && an->aa.have_county &&
+	    notice_county_receipt(&p->n, an->aa.county.dir, st->village.code,
+	    path_base(list), &err) != 0) {
+		stage_fail_lines(main, &err);
+		strbuf_free(&err);
+		return EXIT_ERROR;
+	}
 	strbuf_free(&err);
 	return 0;
 }
@@ -253,16 +262,8 @@ write_notice(const struct area_notice *an, long start, long end,
 		notice_html_header(&p->n, out);
 		outfile_puts(out, "</thead>\n<tbody>\n");
 		notice_html_rows(&p->n, out);
-		strbuf_reset(&b);
-		notice_totals(&p->n, &b);
-		outfile_printf(out, "<tr><td class=\"total\" colspan=\"%d\">", ncols);
-		html_text(out, strbuf_str(&b));
-		strbuf_reset(&b);
-		notice_fingerprint(an->lang, p->n.fingerprint, p->n.list_name, &b);
-		outfile_printf(out, "</td></tr>\n<tr class=\"fp\"><td colspan=\"%d\">"
-		    "<div class=\"fp\">", ncols);
-		html_text(out, strbuf_str(&b));
-		outfile_puts(out, "</div></td></tr>\n</tbody>\n</table>\n");
+		notice_html_totals(&p->n, out);
+		outfile_puts(out, "</tbody>\n</table>\n");
 		nvillages++;
 		nhouseholds += p->n.nrows;
 		people += p->n.people;

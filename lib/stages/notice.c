@@ -499,11 +499,57 @@ notice_html_signature(struct outfile *out, enum lang lang, const char *who,
 	outfile_puts(out, "</p>\n</div>");
 }
 
+void
+notice_html_totals(const struct notice *n, struct outfile *out)
+{
+	struct strbuf b = { 0 };
+	int ncols = notice_html_ncols(n);
+
+	notice_totals(n, &b);
+	outfile_printf(out, "<tr><td class=\"total\" colspan=\"%d\">", ncols);
+	html_text(out, strbuf_str(&b));
+	outfile_puts(out, "</td></tr>\n");
+	/* The fingerprints, with the totals; their long lines take no width
+	 * from the columns (contain: inline-size). */
+	for (int k = 0; k < 2; k++) {
+		strbuf_reset(&b);
+		if (k == 0)
+			notice_fingerprint(n->lang, n->fingerprint, n->list_name, &b);
+		else
+			notice_receipt_words(n, &b);
+		if (b.len == 0)
+			continue;
+		outfile_printf(out, "<tr class=\"fp\"><td colspan=\"%d\">"
+		    "<div class=\"fp\">", ncols);
+		html_text(out, strbuf_str(&b));
+		outfile_puts(out, "</div></td></tr>\n");
+	}
+	strbuf_free(&b);
+}
+
+int
+notice_county_receipt(struct notice *n, const char *county_dir,
+    const char *code, const char *list, struct strbuf *err)
+{
+	struct ledger lg;
+	const struct ledger_row *last;
+	int rc = 0;
+
+	n->receipt = RECEIPT_NONE;
+	if (ledger_load(&lg, county_dir, err) != 0)
+		rc = -1;
+	else if ((last = ledger_notice_row(&lg, code, list)) != NULL) {
+		n->receipt = RECEIPT_SHOWN;
+		fingerprint_format(last->hash, n->receipt_fp);
+	}
+	ledger_free(&lg);
+	return rc;
+}
+
 static void
 write_html(const struct notice *n, struct outfile *out)
 {
-	struct strbuf t = { 0 }, b = { 0 }, who = { 0 }, d = { 0 }, p = { 0 },
-	    tot = { 0 };
+	struct strbuf t = { 0 }, b = { 0 }, who = { 0 }, d = { 0 }, p = { 0 };
 	int ncols = notice_html_ncols(n);
 
 	title(n, &t);
@@ -511,7 +557,6 @@ write_html(const struct notice *n, struct outfile *out)
 	notice_issuer(n->village, n->level, n->lang, &who);
 	notice_date(n->village->publicity[n->level].start, n->lang, &d);
 	period(n, &p);
-	notice_totals(n, &tot);
 	notice_html_begin(out, n->lang, strbuf_str(&t), NULL);
 	outfile_puts(out, "<h1>");
 	html_text(out, strbuf_str(&t));
@@ -525,26 +570,10 @@ write_html(const struct notice *n, struct outfile *out)
 	notice_html_header(n, out);
 	outfile_puts(out, "</thead>\n<tbody>\n");
 	notice_html_rows(n, out);
-	outfile_printf(out, "<tr><td class=\"total\" colspan=\"%d\">", ncols);
-	html_text(out, strbuf_str(&tot));
-	/* The fingerprints, with the totals and the signature; their long
-	 * lines take no width from the columns (contain: inline-size). */
-	for (int k = 0; k < 2; k++) {
-		strbuf_reset(&tot);
-		if (k == 0)
-			notice_fingerprint(n->lang, n->fingerprint, n->list_name, &tot);
-		else
-			notice_receipt_words(n, &tot);
-		if (tot.len == 0)
-			continue;
-		outfile_printf(out, "</td></tr>\n<tr class=\"fp\"><td colspan=\"%d\">"
-		    "<div class=\"fp\">", ncols);
-		html_text(out, strbuf_str(&tot));
-		outfile_puts(out, "</div>");
-	}
+	notice_html_totals(n, out);
 	/* The signature is the table's last row, kept whole: a page it falls
 	 * on alone still carries the repeated title and period. */
-	outfile_printf(out, "</td></tr>\n<tr class=\"sign\"><td colspan=\"%d\">", ncols);
+	outfile_printf(out, "<tr class=\"sign\"><td colspan=\"%d\">", ncols);
 	notice_html_signature(out, n->lang, strbuf_str(&who), strbuf_str(&d));
 	outfile_puts(out, "</td></tr>\n</tbody>\n</table>\n</body>\n</html>\n");
 	strbuf_free(&t);
@@ -552,7 +581,6 @@ write_html(const struct notice *n, struct outfile *out)
 	strbuf_free(&who);
 	strbuf_free(&d);
 	strbuf_free(&p);
-	strbuf_free(&tot);
 }
 
 /* Pad S to WIDTH display columns (right-aligned when RIGHT). */

@@ -81,6 +81,13 @@ void notice_totals(const struct notice *n, struct strbuf *b);
  * language: on every notice and letter. */
 void notice_fingerprint(enum lang lang, const char *fp, const char *list_name,
     struct strbuf *b);
+/* The receipt a county notice of village CODE showing the list LIST
+ * (its file name) prints (SPEC §8 "The ledger"), from the LEDGER.csv of
+ * COUNTY_DIR, into N: the last row of the village's latest county receipt
+ * of that list, or RECEIPT_NONE. Returns 0, or -1 with the problem in ERR
+ * when the ledger cannot be read. */
+int notice_county_receipt(struct notice *n, const char *county_dir,
+    const char *code, const char *list, struct strbuf *err);
 /* The sentence on N's receipt (nothing when RECEIPT_NOT_SHOWN). */
 void notice_receipt_words(const struct notice *n, struct strbuf *b);
 
@@ -114,6 +121,9 @@ void notice_html_begin(struct outfile *out, enum lang lang, const char *title,
 int notice_html_ncols(const struct notice *n);
 void notice_html_header(const struct notice *n, struct outfile *out);
 void notice_html_rows(const struct notice *n, struct outfile *out);
+/* The rows after the households: N's totals, its list's fingerprint and
+ * the receipt's sentence when there is one, each a closed <tr>. */
+void notice_html_totals(const struct notice *n, struct outfile *out);
 void notice_html_repeat(struct outfile *out, enum lang lang, int ncols,
     const char *title, const char *period, const char *more);
 void notice_html_signature(struct outfile *out, enum lang lang,

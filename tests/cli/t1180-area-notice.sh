@@ -93,7 +93,7 @@ expect "villages posted in two periods: two notices, named by period, each listi
 	grep -q "全镇合计：1个村，$(counted $B/publicized-village.csv)" $two &&
 	grep -q "<p>2015年6月16日</p>" $two'
 
-expect "the county-wide announcement lists every town's villages with the fingerprints of their publicized-town.csv" '
+expect "the county-wide announcement lists every town's villages with the fingerprints of their publicized-town.csv, their rows and receipt lines as their own notice-county.html" '
 	area && objections && closed 371323105201 2015-06-21 && closed 371323105202 2015-06-22 &&
 	resolve $A && resolve $B &&
 	tpa-publicize area-notice -q $CO && n=$(ls $CO/notice-county-*.html) && [ "$(echo "$n" | wc -l)" -eq 1 ] &&
@@ -101,6 +101,13 @@ expect "the county-wide announcement lists every town's villages with the finger
 	grep -q "<h2>临涧镇双河村（371323105201）</h2>" $n && grep -q "<h2>临涧镇桃园村（371323105202）</h2>" $n &&
 	grep -q "名单指纹：$(fp $A/publicized-town.csv)。这是名单文件publicized-town.csv的" $n &&
 	grep -q "名单指纹：$(fp $B/publicized-town.csv)。这是名单文件publicized-town.csv的" $n &&
+	for v in $A $B; do
+		(cd $v && tpa-publicize notice -q --level county --village . -o notice-county.html publicized-town.csv) &&
+		section $n ${v##*/} >part && rows part >town.rows && rows $v/notice-county.html >own.rows &&
+		[ -s own.rows ] && same town.rows own.rows &&
+		grep "^<tr class=\"fp\">" part >town.fp && grep "^<tr class=\"fp\">" $v/notice-county.html >own.fp &&
+		[ "$(wc -l <own.fp)" -eq 2 ] && grep -q "县级尚未接收本村名单" own.fp && same town.fp own.fp || exit 1
+	done &&
 	total=$(cat $A/publicized-town.csv $B/publicized-town.csv |
 	    awk -F, "\$8 == \"confirmed\" { h++; p += \$5 } END { printf \"%d户，%d人\", h, p }") &&
 	grep -q "全县合计：2个村，$total" $n'
