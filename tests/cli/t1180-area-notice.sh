@@ -144,3 +144,21 @@ expect "a village's list that cannot be read: exit 2 naming its file and line, n
 	status 2 tpa-publicize area-notice $T 2>err &&
 	grep -q "371323105202/publicized-village.csv:8:" err &&
 	[ -z "$(ls $T/notice-town-*.html 2>/dev/null)" ]'
+
+# A county ledger with A's receipt 1 (its rows written here by hand: the
+# chain from 64 zeros): A's part prints the fingerprint of its last row,
+# the SHA-256 of the row's bytes without the LF; B's says it was not
+# received.
+expect "the county-wide announcement prints each village's own county receipt" '
+	area && objections && closed 371323105201 2015-06-21 && closed 371323105202 2015-06-22 &&
+	resolve $A && resolve $B &&
+	z=$(printf %064d 0) &&
+	r1="1,371323105201,1,received/371323105201/1/publicized-town.csv,$(sha256sum $A/publicized-town.csv | cut -c1-64),$z" &&
+	p1=$(printf "%s" "$r1" | sha256sum | cut -c1-64) &&
+	r2="2,371323105201,1,received/371323105201/1/notice-town.html,$(sha256sum $A/publicized-village.csv | cut -c1-64),$p1" &&
+	printf "seq,village_code,receipt,file,sha256,prev\n%s\n%s\n" "$r1" "$r2" >$CO/LEDGER.csv &&
+	want=$(printf "%s" "$r2" | sha256sum | cut -c1-32 | sed "s/..../& /g; s/ $//") &&
+	tpa-publicize area-notice -q $CO && n=$(ls $CO/notice-county-*.html) &&
+	section $n 371323105201 >a.part && section $n 371323105202 >b.part &&
+	grep -q "<div class=\"fp\">县级接收记录指纹：$want。" a.part && ! grep -q "尚未接收" a.part &&
+	grep -q "<div class=\"fp\">县级尚未接收本村名单，没有接收记录指纹。</div>" b.part && ! grep -q "接收记录指纹：[0-9a-f]" b.part'
