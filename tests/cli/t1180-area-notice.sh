@@ -74,13 +74,16 @@ expect "0644, no full ID number, the lists read recorded in the town's PROVENANC
 	LC_ALL=zh_CN.UTF-8 TZ=Asia/Shanghai tpa-publicize area-notice -q $T && same $T/$TN first.html &&
 	LC_ALL=C TZ=America/New_York tpa-publicize area-notice -q -o . $T && same $TN first.html'
 
-expect "a village whose list is not there yet is listed as not yet, not dropped; the town totals count the villages posted" '
+expect "a village whose list or folder is not there yet is listed as not yet, not dropped; the town totals count the villages posted" '
 	area && rm $B/publicized-village.csv && tpa-publicize area-notice -q $T &&
 	section $T/$TN 371323105202 >b.part &&
 	grep -qx "<p class=\"notyet\">尚未公示到本级（尚无publicized-village.csv）。</p>" b.part &&
 	! grep -q "<tr>" b.part &&
 	grep -q "<p class=\"total\">全镇合计：1个村，$(counted $A/publicized-village.csv)</p>" $T/$TN &&
-	grep -q "另有1个村尚未公示到本级" $T/$TN'
+	grep -q "另有1个村尚未公示到本级" $T/$TN &&
+	mv $B gone && tpa-publicize area-notice -q $T &&
+	section $T/$TN 371323105202 >b.part &&
+	grep -qx "<p class=\"notyet\">尚未公示到本级（尚无publicized-village.csv）。</p>" b.part'
 
 expect "villages posted in two periods: two notices, named by period, each listing the villages of its period" '
 	area && period 371323105202 2015-06-16 2015-06-22 &&
