@@ -115,9 +115,11 @@ expect "the county-wide announcement lists every town's villages with the finger
 	    awk -F, "\$8 == \"confirmed\" { h++; p += \$5 } END { printf \"%d户，%d人\", h, p }") &&
 	grep -q "全县合计：2个村，$total" $n'
 
-expect "make notices in the town folder writes it, quietly" '
+expect "make notices in the town folder writes it, quietly; make clean removes it" '
 	area && make -C $T -s TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" notices >out 2>&1 &&
-	[ ! -s out ] && [ -f $T/$TN ]'
+	[ ! -s out ] && [ -f $T/$TN ] &&
+	make -C $T -s TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" clean >/dev/null 2>&1 &&
+	[ ! -e $T/$TN ] && [ -f $T/villages.csv ]'
 
 expect "a folder that is no town's nor county's: exit 2, saying so; options of notice refused" '
 	area && status 2 tpa-publicize area-notice $A 2>err &&
