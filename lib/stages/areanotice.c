@@ -62,10 +62,10 @@ places_free(struct area_notice *an)
 
 /* Read village P (folder DIR): its village.yaml, rules, aliases, and its
  * list for the level when it is there. Returns 0, or EXIT_ERROR with the
- * errors in MAIN. */
+ * errors in TOP. */
 static int
 load_place(struct area_notice *an, struct place *p, const char *dir,
-    struct stage *main)
+    struct stage *top)
 {
 	struct stage *st = &p->st;
 	struct strbuf err = { 0 };
@@ -77,7 +77,7 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 	if (stage_load_village(st, dir, 1) != 0 ||
 	    stage_load_rules(st, NULL, 0) != 0 ||
 	    stage_load_columns(st, NULL) != 0) {
-		stage_fail_lines(main, &st->err);
+		stage_fail_lines(top, &st->err);
 		strbuf_reset(&st->err);
 		return EXIT_ERROR;
 	}
@@ -88,7 +88,7 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 	}
 	if (!rules_posts(&st->rules, an->level))
 		/* TRANSLATORS: the village's folder. */
-		return stage_fail(main, _("%s: the procedure of the rules has no "
+		return stage_fail(top, _("%s: the procedure of the rules has no "
 		    "posting at this level: there is no notice to make"), dir);
 	if (st->village.publicity[an->level].given) {
 		p->start = st->village.publicity[an->level].start;
@@ -110,7 +110,7 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 		memset(&p->l, 0, sizeof p->l);
 		p->list = list;
 		if (hhlist_read(&p->l, &lo, NULL, NULL, &err) != 0) {
-			stage_fail_lines(main, &err);
+			stage_fail_lines(top, &err);
 			strbuf_free(&err);
 			return EXIT_ERROR;
 		}
@@ -123,7 +123,7 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 	if (an->level == LEVEL_COUNTY && an->aa.have_county &&
 	    notice_county_receipt(&p->n, an->aa.county.dir, st->village.code,
 	    path_base(list), &err) != 0) {
-		stage_fail_lines(main, &err);
+		stage_fail_lines(top, &err);
 		strbuf_free(&err);
 		return EXIT_ERROR;
 	}
@@ -132,9 +132,9 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 }
 
 /* Every village of the area, in the order of the towns' villages.csv (the
- * towns by code). Returns 0 or EXIT_ERROR (recorded in MAIN). */
+ * towns by code). Returns 0 or EXIT_ERROR (recorded in TOP). */
 static int
-load_places(struct area_notice *an, const char *dir, struct stage *main)
+load_places(struct area_notice *an, const char *dir, struct stage *top)
 {
 	char *parent = path_join(dir, "..");
 	size_t n = 0;
@@ -152,7 +152,7 @@ load_places(struct area_notice *an, const char *dir, struct stage *main)
 			p->row = row;
 			p->town = an->aa.towns[t].name;
 			if (path_is_dir(vdir))
-				rc = load_place(an, p, vdir, main);
+				rc = load_place(an, p, vdir, top);
 			else if (an->level == LEVEL_TOWN && row->town.start != 0) {
 				p->start = row->town.start;
 				p->end = row->town.end;
@@ -358,32 +358,32 @@ int
 publicize_area_notice(const struct area_notice_options *o)
 {
 	struct area_notice an;
-	struct stage main;
+	struct stage top;
 	struct strbuf err = { 0 };
 	struct span *spans = NULL;
 	size_t nspans = 0;
 	int status = EXIT_ERROR;
 
 	memset(&an, 0, sizeof an);
-	stage_begin(&main, "publicize", o->quiet);
+	stage_begin(&top, "publicize", o->quiet);
 	if (!audit_area_is(o->dir)) {
 		/* TRANSLATORS: the folder given. */
-		stage_fail(&main, _("%s: not a town's folder (town.yaml) nor a "
+		stage_fail(&top, _("%s: not a town's folder (town.yaml) nor a "
 		    "county's (county.yaml)"), o->dir);
-		return stage_end(&main, EXIT_ERROR);
+		return stage_end(&top, EXIT_ERROR);
 	}
 	if (audit_area_load(&an.aa, o->dir, NULL, 0, &err) != 0) {
-		stage_fail_lines(&main, &err);
+		stage_fail_lines(&top, &err);
 		strbuf_free(&err);
 		audit_area_free(&an.aa);
-		return stage_end(&main, EXIT_ERROR);
+		return stage_end(&top, EXIT_ERROR);
 	}
 	an.level = an.aa.is_county ? LEVEL_COUNTY : LEVEL_TOWN;
-	if (load_places(&an, o->dir, &main) != 0)
+	if (load_places(&an, o->dir, &top) != 0)
 		goto out;
 	if (an.v == NULL) {
 		/* TRANSLATORS: the folder given. */
-		stage_fail(&main, _("%s: no village its villages.csv lists has a "
+		stage_fail(&top, _("%s: no village its villages.csv lists has a "
 		    "folder yet: there is no notice to make"), o->dir);
 		goto out;
 	}
@@ -401,11 +401,11 @@ publicize_area_notice(const struct area_notice_options *o)
 		}
 	if (nspans == 0) {
 		if (an.level == LEVEL_TOWN)
-			stage_fail(&main, "%s", _("no village has a town posting period: "
+			stage_fail(&top, "%s", _("no village has a town posting period: "
 			    "set publicity in town.yaml, or town_start and town_end in "
 			    "villages.csv"));
 		else
-			stage_fail(&main, "%s", _("the county's announcement has no "
+			stage_fail(&top, "%s", _("the county's announcement has no "
 			    "period: set publicity in county.yaml"));
 		goto out;
 	}
@@ -419,5 +419,5 @@ out:
 	places_free(&an);
 	audit_area_free(&an.aa);
 	strbuf_free(&err);
-	return stage_end(&main, status);
+	return stage_end(&top, status);
 }
