@@ -19,7 +19,7 @@ SUB = $(MAKE) --no-print-directory
 # end says once what each village waits for (one line a village).
 NESTED = $(SUB) TPA_NESTED=1
 
-.PHONY: all places audit stats summary status clean .tpa-blocked
+.PHONY: all places audit stats summary status notices clean .tpa-blocked
 .DEFAULT_GOAL := all
 .SUFFIXES:
 
@@ -103,6 +103,13 @@ COUNTY_LEDGER := $(if $(AREA_FILE),$(wildcard $(if $(filter county,$(LEVEL)),.,.
 stats.csv stats.svg &: $(REGISTRIES:%=%/households.csv) $(REGISTRIES:%=%/members.csv) $(COUNTY_LEDGER)
 	@$(T)tpa-file stats -o . $(REGISTRIES)
 
+# The notice of the whole town or county (tpa-publicize(1) area-notice):
+# every village of villages.csv with its households, its list's
+# fingerprint and its totals, one file per posting period
+# (notice-$(LEVEL)-START-END.html). The office makes it when it posts.
+notices:
+	@$(T)tpa-publicize area-notice -q .
+
 # Each village's first step not done. A village that waits is the normal
 # state (tpa status exits 3: nothing fails here); one that is blocked or
 # failed needs action, and make fails.
@@ -115,4 +122,4 @@ status:
 	@$(T)tpa status . || [ $$? -eq 3 ]
 
 clean:
-	rm -f audit.csv sample.csv stats.csv stats.svg PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk .*.tmp-*
+	rm -f audit.csv sample.csv stats.csv stats.svg notice-$(LEVEL)-*.html PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk .*.tmp-*

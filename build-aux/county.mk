@@ -13,6 +13,8 @@
 #      county notice and, once its objections are in, the registry);
 #   4. the county's statistics over the villages' registries (stats.csv,
 #      stats.svg), and a summary: each village's first step not done.
+# `make notices` writes the county's one announcement for all its towns'
+# villages (notice-county-START-END.html).
 # Variables: TPA_BIN, TPA_MK_DIR, as for town.mk.
 
 LEVEL := county

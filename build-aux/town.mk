@@ -11,6 +11,8 @@
 #      notice);
 #   4. the town's statistics over its villages' registries (stats.csv,
 #      stats.svg), and a summary: each village's first step not done.
+# `make notices` writes the town's one notice for all its villages
+# (notice-town-START-END.html, one per posting period).
 # Variables: TPA_BIN (the folder of the tpa programs; default: PATH),
 # TPA_MK_DIR (the folder of the make rules when they are not installed;
 # make passes it on to the villages' Makefiles).

@@ -4,6 +4,7 @@
 
 #include "base/i18n.h"
 #include "stages/shell.h"
+#include "stages/areanotice.h"
 #include "stages/options.h"
 #include "stages/publicize.h"
 
@@ -17,6 +18,7 @@ static const char usage[] = N_(
 "                             [-q] [-o FILE] LIST.csv OBJECTIONS.csv\n"
 "       tpa-publicize resolve --explain HOUSEHOLD_ID --level L --village V\n"
 "                             LIST.csv OBJECTIONS.csv\n"
+"       tpa-publicize area-notice [-q] [-o FOLDER] TOWN_OR_COUNTY_FOLDER\n"
 "\n"
 "notice writes the notice to post at level L (village, town, county): the\n"
 "proposed households of appraised.csv at village level, those confirmed at\n"
@@ -26,6 +28,9 @@ static const char usage[] = N_(
 "resolve applies the objections received during the period and writes the\n"
 "publicized list; exit 1 while an objection is pending or when the period\n"
 "was shorter than the rules'.\n"
+"area-notice writes the notice of a whole town or county: every village of\n"
+"villages.csv with its households, its list's fingerprint and its totals,\n"
+"as notice-LEVEL-START-END.html, one file per posting period.\n"
 "\n"
 "  --level L          village, town or county\n"
 "  --village V        village.yaml, or the folder holding it\n"
@@ -40,6 +45,8 @@ static const char usage[] = N_(
 "                     resurvey.csv beside the output)\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
 "  -o, --output FILE  the notice, the letters, or the publicized list\n"
+"                     (area-notice: the folder to write into; default the\n"
+"                     town's or county's folder)\n"
 "  --include-anywhere let the rules include files outside their folder\n"
 "  -q, --quiet        no summary line\n"
 "  --help, --version\n");
@@ -70,9 +77,22 @@ main(int argc, char **argv)
 	program_set_name("tpa-publicize");
 	i18n_init();
 	options_parse(argc, argv, opts, usage, &n);
+	if (n >= 1 && strcmp(argv[0], "area-notice") == 0) {
+		struct area_notice_options a = { 0 };
+
+		if (n != 2)
+			usage_error(usage, "%s", _("area-notice needs the town's or the county's folder"));
+		if (level != NULL || o.village != NULL || format != NULL)
+			usage_error(usage, "%s", _("area-notice takes the level and the villages from "
+			    "the folder: no --level, --village or --format"));
+		a.dir = argv[1];
+		a.output = o.output;
+		a.quiet = quiet != NULL;
+		return publicize_area_notice(&a);
+	}
 	if (n < 1 || (strcmp(argv[0], "notice") != 0 && strcmp(argv[0], "letter") != 0 &&
 	    strcmp(argv[0], "resolve") != 0))
-		usage_error(usage, _("say notice, letter or resolve"));
+		usage_error(usage, _("say notice, letter, resolve or area-notice"));
 	resolve = strcmp(argv[0], "resolve") == 0;
 	letter = strcmp(argv[0], "letter") == 0;
 	if (n != (resolve ? 3 : 2))

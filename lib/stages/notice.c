@@ -71,29 +71,57 @@ notice_contact(const struct village *v, enum level l)
 	return c ? c : v->contact;
 }
 
+void
+notice_title_words(enum lang lang, enum level level, const char *place,
+    const char *name, int year, struct strbuf *b)
+{
+	if (lang == LANG_EN) {
+		strbuf_printf(b, "%s: registered poor households of %d — %s",
+		    name, year, level == LEVEL_COUNTY ? "county announcement" :
+		    level == LEVEL_TOWN ? "town notice" : "village notice");
+		return;
+	}
+	strbuf_printf(b, "%s%d年建档立卡贫困户%s", place, year,
+	    level == LEVEL_COUNTY ? "公告" : "公示");
+}
+
 static void
 title(const struct notice *n, struct strbuf *b)
 {
-	if (n->lang == LANG_EN) {
-		strbuf_printf(b, "%s: registered poor households of %d — %s",
-		    orempty(n->village->name), n->village->year,
-		    n->level == LEVEL_COUNTY ? "county announcement" :
-		    n->level == LEVEL_TOWN ? "town notice" : "village notice");
-		return;
-	}
-	notice_place(n->village, n->level, b);
-	strbuf_printf(b, "%d年建档立卡贫困户%s", n->village->year,
-	    n->level == LEVEL_COUNTY ? "公告" : "公示");
+	struct strbuf place = { 0 };
+
+	notice_place(n->village, n->level, &place);
+	notice_title_words(n->lang, n->level, strbuf_str(&place),
+	    orempty(n->village->name), n->village->year, b);
+	strbuf_free(&place);
 }
 
-static const char *
-stage_words(const struct notice *n)
+const char *
+notice_stage_words(enum lang lang, enum level level)
 {
 	static const char *const zh[3] = { "村级公示", "乡镇审核公示", "县级审定公告" };
 	static const char *const en[3] = { "publicised by the village",
 		"reviewed and publicised by the town", "approved and announced by the county" };
 
-	return (n->lang == LANG_EN ? en : zh)[n->level];
+	return (lang == LANG_EN ? en : zh)[level];
+}
+
+static const char *
+stage_words(const struct notice *n)
+{
+	return notice_stage_words(n->lang, n->level);
+}
+
+void
+notice_period(enum lang lang, long start, long end, struct strbuf *b)
+{
+	notice_date(start, lang, b);
+	strbuf_puts(b, lang == LANG_EN ? " to " : "至");
+	notice_date(end, lang, b);
+	if (lang == LANG_EN)
+		strbuf_printf(b, " (%ld days)", end - start + 1);
+	else
+		strbuf_printf(b, "（共%ld天）", end - start + 1);
 }
 
 static void
@@ -101,17 +129,13 @@ period(const struct notice *n, struct strbuf *b)
 {
 	const struct period *p = &n->village->publicity[n->level];
 
-	notice_date(p->start, n->lang, b);
-	strbuf_puts(b, n->lang == LANG_EN ? " to " : "至");
-	notice_date(p->end, n->lang, b);
-	if (n->lang == LANG_EN)
-		strbuf_printf(b, " (%ld days)", p->end - p->start + 1);
-	else
-		strbuf_printf(b, "（共%ld天）", p->end - p->start + 1);
+	notice_period(n->lang, p->start, p->end, b);
 }
 
-static void
-body(const struct notice *n, struct strbuf *b)
+void
+notice_body_words(enum lang lang, enum level level, int town_posted,
+    const char *place, int year, long start, long end, const char *contact,
+    const char *hotline, struct strbuf *b)
 {
 	/* by level; the last, the county's when the town did not post */
 	static const char *const how[4] = {
@@ -126,16 +150,13 @@ body(const struct notice *n, struct strbuf *b)
 		"after the village's and the town's publicity and approval by the county",
 		"after the village's publicity, the town government's review and approval by the county",
 	};
-	const char *contact = notice_contact(n->village, n->level);
-	const char *hotline = n->village->hotline;
-	int way = n->level == LEVEL_COUNTY && !n->town_posted ? 3 : (int)n->level;
+	int way = level == LEVEL_COUNTY && !town_posted ? 3 : (int)level;
 
-	if (n->lang == LANG_EN) {
+	if (lang == LANG_EN) {
 		strbuf_printf(b, "Following the identification procedure, %s, the "
 		    "list of poor households of %s for %d is made public. It is "
-		    "posted from ", how_en[way], orempty(n->village->name),
-		    n->village->year);
-		period(n, b);
+		    "posted from ", how_en[way], place, year);
+		notice_period(lang, start, end, b);
 		strbuf_printf(b, ". Anyone who objects to the list may say so "
 		    "within this period to %s.", contact ? contact :
 		    "the villagers' committee");
@@ -144,14 +165,24 @@ body(const struct notice *n, struct strbuf *b)
 		return;
 	}
 	strbuf_printf(b, "根据精准识别工作程序，%s，现将%s%d年建档立卡贫困户名单予以%s。%s期为",
-	    how[way], orempty(n->village->name), n->village->year,
-	    n->level == LEVEL_COUNTY ? "公告" : "公示",
-	    n->level == LEVEL_COUNTY ? "公告" : "公示");
-	period(n, b);
+	    how[way], place, year,
+	    level == LEVEL_COUNTY ? "公告" : "公示",
+	    level == LEVEL_COUNTY ? "公告" : "公示");
+	notice_period(lang, start, end, b);
 	strbuf_printf(b, "。对名单有异议的，请在此期间内向%s反映。",
 	    contact ? contact : "村民委员会");
 	if (hotline)
 		strbuf_printf(b, "监督电话：%s。", hotline);
+}
+
+static void
+body(const struct notice *n, struct strbuf *b)
+{
+	const struct period *p = &n->village->publicity[n->level];
+
+	notice_body_words(n->lang, n->level, n->town_posted,
+	    orempty(n->village->name), n->village->year, p->start, p->end,
+	    notice_contact(n->village, n->level), n->village->hotline, b);
 }
 
 /* The table's columns. */
@@ -381,51 +412,50 @@ html_cell(struct outfile *out, const char *cls, const char *s)
 	outfile_puts(out, "</td>");
 }
 
-static void
-write_html(const struct notice *n, struct outfile *out)
+void
+notice_html_begin(struct outfile *out, enum lang lang, const char *title,
+    const char *more_css)
 {
-	struct strbuf t = { 0 }, b = { 0 }, who = { 0 }, d = { 0 }, p = { 0 },
-	    tot = { 0 };
+	outfile_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>", lang == LANG_EN ? "en" : "zh-CN");
+	html_text(out, title);
+	outfile_puts(out, "</title>\n<style>\n");
+	notice_css(out, lang);
+	if (more_css != NULL)
+		outfile_puts(out, more_css);
+	outfile_puts(out, "</style>\n</head>\n<body>\n");
+}
+
+int
+notice_html_ncols(const struct notice *n)
+{
 	int ncols = 0;
 
-	title(n, &t);
-	body(n, &b);
-	notice_issuer(n->village, n->level, n->lang, &who);
-	notice_date(n->village->publicity[n->level].start, n->lang, &d);
-	period(n, &p);
-	notice_totals(n, &tot);
 	for (int c = 0; c < NT; c++)
 		ncols += shown(n, c);
-	outfile_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n<title>", n->lang == LANG_EN ? "en" : "zh-CN");
-	html_text(out, strbuf_str(&t));
-	outfile_puts(out, "</title>\n<style>\n");
-	notice_css(out, n->lang);
-	outfile_puts(out, "</style>\n</head>\n<body>\n<h1>");
-	html_text(out, strbuf_str(&t));
-	outfile_puts(out, "</h1>\n<p class=\"stage\">（");
-	html_text(out, stage_words(n));
-	outfile_puts(out, "）</p>\n<p class=\"body\">");
-	html_text(out, strbuf_str(&b));
-	outfile_puts(out, "</p>\n<table>\n<thead>\n");
-	/* Repeated on every printed page: the title and the period. */
-	outfile_printf(out, "<tr class=\"repeat\"><th colspan=\"%d\">", ncols);
-	html_text(out, strbuf_str(&t));
-	outfile_puts(out, n->lang == LANG_EN ? " — " : "　");
-	html_text(out, n->lang == LANG_EN ? "period: " : "公示期：");
-	html_text(out, strbuf_str(&p));
-	outfile_puts(out, "</th></tr>\n<tr>");
+	return ncols;
+}
+
+void
+notice_html_header(const struct notice *n, struct outfile *out)
+{
+	outfile_puts(out, "<tr>");
 	for (int c = 0; c < NT; c++)
 		if (shown(n, c)) {
 			outfile_puts(out, "<th>");
 			html_text(out, head(n, c));
 			outfile_puts(out, "</th>");
 		}
-	outfile_puts(out, "</tr>\n</thead>\n<tbody>\n");
+	outfile_puts(out, "</tr>\n");
+}
+
+void
+notice_html_rows(const struct notice *n, struct outfile *out)
+{
 	for (size_t i = 0; i < n->nrows; i++) {
 		const struct notice_row *r = &n->rows[i];
 
-		/* The last two households, the totals and the signature are
+		/* The last two households, the totals and what follows are
 		 * kept on one page: the signature never stands alone. */
 		if (i + 2 == n->nrows || (n->nrows < 2 && i == 0))
 			outfile_puts(out, "</tbody>\n<tbody class=\"end\">\n");
@@ -439,38 +469,118 @@ write_html(const struct notice *n, struct outfile *out)
 		html_cell(out, "n", r->income);
 		outfile_puts(out, "</tr>\n");
 	}
-	outfile_printf(out, "<tr><td class=\"total\" colspan=\"%d\">", ncols);
-	html_text(out, strbuf_str(&tot));
-	/* The fingerprints, with the totals and the signature; their long
-	 * lines take no width from the columns (contain: inline-size). */
-	for (int k = 0; k < 2; k++) {
-		strbuf_reset(&tot);
-		if (k == 0)
-			notice_fingerprint(n->lang, n->fingerprint, n->list_name, &tot);
-		else
-			notice_receipt_words(n, &tot);
-		if (tot.len == 0)
-			continue;
-		outfile_printf(out, "</td></tr>\n<tr class=\"fp\"><td colspan=\"%d\">"
-		    "<div class=\"fp\">", ncols);
-		html_text(out, strbuf_str(&tot));
-		outfile_puts(out, "</div>");
+}
+
+void
+notice_html_repeat(struct outfile *out, enum lang lang, int ncols,
+    const char *title, const char *period, const char *more)
+{
+	outfile_printf(out, "<tr class=\"repeat\"><th colspan=\"%d\">", ncols);
+	html_text(out, title);
+	outfile_puts(out, lang == LANG_EN ? " — " : "　");
+	html_text(out, lang == LANG_EN ? "period: " : "公示期：");
+	html_text(out, period);
+	if (more != NULL) {
+		outfile_puts(out, lang == LANG_EN ? " — " : "　");
+		html_text(out, more);
 	}
+	outfile_puts(out, "</th></tr>\n");
+}
+
+void
+notice_html_signature(struct outfile *out, enum lang lang, const char *who,
+    const char *date)
+{
+	outfile_puts(out, "<div class=\"sign\">\n<p>");
+	html_text(out, who);
+	outfile_puts(out, lang == LANG_EN ? " (seal)" : "（盖章）");
+	outfile_puts(out, "<span class=\"seal\"></span></p>\n<p>");
+	html_text(out, date);
+	outfile_puts(out, "</p>\n</div>");
+}
+
+void
+notice_html_totals(const struct notice *n, struct outfile *out)
+{
+	struct strbuf b = { 0 };
+	int ncols = notice_html_ncols(n);
+
+	notice_totals(n, &b);
+	outfile_printf(out, "<tr><td class=\"total\" colspan=\"%d\">", ncols);
+	html_text(out, strbuf_str(&b));
+	outfile_puts(out, "</td></tr>\n");
+	/* The fingerprints, with the totals; their long lines take no width
+	 * from the columns (contain: inline-size). */
+	for (int k = 0; k < 2; k++) {
+		strbuf_reset(&b);
+		if (k == 0)
+			notice_fingerprint(n->lang, n->fingerprint, n->list_name, &b);
+		else
+			notice_receipt_words(n, &b);
+		if (b.len == 0)
+			continue;
+		outfile_printf(out, "<tr class=\"fp\"><td colspan=\"%d\">"
+		    "<div class=\"fp\">", ncols);
+		html_text(out, strbuf_str(&b));
+		outfile_puts(out, "</div></td></tr>\n");
+	}
+	strbuf_free(&b);
+}
+
+int
+notice_county_receipt(struct notice *n, const char *county_dir,
+    const char *code, const char *list, struct strbuf *err)
+{
+	struct ledger lg;
+	const struct ledger_row *last;
+	int rc = 0;
+
+	n->receipt = RECEIPT_NONE;
+	if (ledger_load(&lg, county_dir, err) != 0)
+		rc = -1;
+	else if ((last = ledger_notice_row(&lg, code, list)) != NULL) {
+		n->receipt = RECEIPT_SHOWN;
+		fingerprint_format(last->hash, n->receipt_fp);
+	}
+	ledger_free(&lg);
+	return rc;
+}
+
+static void
+write_html(const struct notice *n, struct outfile *out)
+{
+	struct strbuf t = { 0 }, b = { 0 }, who = { 0 }, d = { 0 }, p = { 0 };
+	int ncols = notice_html_ncols(n);
+
+	title(n, &t);
+	body(n, &b);
+	notice_issuer(n->village, n->level, n->lang, &who);
+	notice_date(n->village->publicity[n->level].start, n->lang, &d);
+	period(n, &p);
+	notice_html_begin(out, n->lang, strbuf_str(&t), NULL);
+	outfile_puts(out, "<h1>");
+	html_text(out, strbuf_str(&t));
+	outfile_puts(out, "</h1>\n<p class=\"stage\">（");
+	html_text(out, stage_words(n));
+	outfile_puts(out, "）</p>\n<p class=\"body\">");
+	html_text(out, strbuf_str(&b));
+	outfile_puts(out, "</p>\n<table>\n<thead>\n");
+	/* Repeated on every printed page: the title and the period. */
+	notice_html_repeat(out, n->lang, ncols, strbuf_str(&t), strbuf_str(&p), NULL);
+	notice_html_header(n, out);
+	outfile_puts(out, "</thead>\n<tbody>\n");
+	notice_html_rows(n, out);
+	notice_html_totals(n, out);
 	/* The signature is the table's last row, kept whole: a page it falls
 	 * on alone still carries the repeated title and period. */
-	outfile_printf(out, "</td></tr>\n<tr class=\"sign\"><td colspan=\"%d\">"
-	    "<div class=\"sign\">\n<p>", ncols);
-	html_text(out, strbuf_str(&who));
-	outfile_puts(out, n->lang == LANG_EN ? " (seal)" : "（盖章）");
-	outfile_puts(out, "<span class=\"seal\"></span></p>\n<p>");
-	html_text(out, strbuf_str(&d));
-	outfile_puts(out, "</p>\n</div></td></tr>\n</tbody>\n</table>\n</body>\n</html>\n");
+	outfile_printf(out, "<tr class=\"sign\"><td colspan=\"%d\">", ncols);
+	notice_html_signature(out, n->lang, strbuf_str(&who), strbuf_str(&d));
+	outfile_puts(out, "</td></tr>\n</tbody>\n</table>\n</body>\n</html>\n");
 	strbuf_free(&t);
 	strbuf_free(&b);
 	strbuf_free(&who);
 	strbuf_free(&d);
 	strbuf_free(&p);
-	strbuf_free(&tot);
 }
 
 /* Pad S to WIDTH display columns (right-aligned when RIGHT). */

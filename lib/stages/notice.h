@@ -81,6 +81,13 @@ void notice_totals(const struct notice *n, struct strbuf *b);
  * language: on every notice and letter. */
 void notice_fingerprint(enum lang lang, const char *fp, const char *list_name,
     struct strbuf *b);
+/* The receipt a county notice of village CODE showing the list LIST
+ * (its file name) prints (SPEC §8 "The ledger"), from the LEDGER.csv of
+ * COUNTY_DIR, into N: the last row of the village's latest county receipt
+ * of that list, or RECEIPT_NONE. Returns 0, or -1 with the problem in ERR
+ * when the ledger cannot be read. */
+int notice_county_receipt(struct notice *n, const char *county_dir,
+    const char *code, const char *list, struct strbuf *err);
 /* The sentence on N's receipt (nothing when RECEIPT_NOT_SHOWN). */
 void notice_receipt_words(const struct notice *n, struct strbuf *b);
 
@@ -91,6 +98,36 @@ void notice_issuer(const struct village *v, enum level l, enum lang lang,
     struct strbuf *b);
 const char *notice_contact(const struct village *v, enum level l);
 void notice_date(long days, enum lang lang, struct strbuf *b);
+/* The words of a notice, for a notice of one village (notice_write) and
+ * for the notice of a whole town or county (stages/areanotice.c) alike:
+ * the title of LEVEL's notice of PLACE (NAME in English) for YEAR; the
+ * words under it; the period START to END; the sentence saying how the
+ * list was made, its period and whom to object to. */
+void notice_title_words(enum lang lang, enum level level, const char *place,
+    const char *name, int year, struct strbuf *b);
+const char *notice_stage_words(enum lang lang, enum level level);
+void notice_period(enum lang lang, long start, long end, struct strbuf *b);
+void notice_body_words(enum lang lang, enum level level, int town_posted,
+    const char *place, int year, long start, long end, const char *contact,
+    const char *hotline, struct strbuf *b);
+/* The pieces of a notice's page: the document up to <body> with TITLE and
+ * the style sheet (then MORE_CSS when not NULL); the number of columns of N's table; its header row;
+ * one <tr> per household (the last two opening a <tbody class="end">
+ * kept on one page with what follows); the row repeated at the top of
+ * every printed page (TITLE, the period, then MORE when not NULL); the
+ * issuer's signature and date. */
+void notice_html_begin(struct outfile *out, enum lang lang, const char *title,
+    const char *more_css);
+int notice_html_ncols(const struct notice *n);
+void notice_html_header(const struct notice *n, struct outfile *out);
+void notice_html_rows(const struct notice *n, struct outfile *out);
+/* The rows after the households: N's totals, its list's fingerprint and
+ * the receipt's sentence when there is one, each a closed <tr>. */
+void notice_html_totals(const struct notice *n, struct outfile *out);
+void notice_html_repeat(struct outfile *out, enum lang lang, int ncols,
+    const char *title, const char *period, const char *more);
+void notice_html_signature(struct outfile *out, enum lang lang,
+    const char *who, const char *date);
 /* Write S to OUT escaped for HTML. */
 void html_text(struct outfile *out, const char *s);
 /* Two cells of a fact table: <td class="k">K</td><td>V</td>. */

@@ -110,32 +110,22 @@ already_posted(struct stage *st, const struct publicize_options *o,
 	return posted;
 }
 
-/* The fingerprint of the last ledger row of the village's latest county
- * receipt of LIST, the list the notice shows (SPEC §8 "The ledger"), into
- * N: the county folder of area A. The receipt of the list, not a later
- * one (the registry's): a notice made again after the registry was
- * received prints what the posted paper printed. Returns 0, or -1 when
- * the county's ledger cannot be read (said). */
+/* The receipt the county notice of the village prints (notice.c), the
+ * county folder that of area A: the receipt of the list shown, not a
+ * later one (the registry's), so a notice made again after the registry
+ * was received prints what the posted paper printed. Returns 0, or -1
+ * when the county's ledger cannot be read (said). */
 static int
 county_receipt(struct stage *st, const struct area *a, const char *code,
     const char *list, struct notice *n)
 {
-	struct ledger lg;
 	struct strbuf err = { 0 };
-	const struct ledger_row *last;
 	int rc = 0;
 
-	n->receipt = RECEIPT_NONE;
-	if (ledger_load(&lg, a->county.dir, &err) != 0) {
+	if (notice_county_receipt(n, a->county.dir, code, list, &err) != 0) {
 		(void)stage_fail_lines(st, &err);
 		rc = -1;
-	} else {
-		if ((last = ledger_notice_row(&lg, code, list)) != NULL) {
-			n->receipt = RECEIPT_SHOWN;
-			fingerprint_format(last->hash, n->receipt_fp);
-		}
 	}
-	ledger_free(&lg);
 	strbuf_free(&err);
 	return rc;
 }

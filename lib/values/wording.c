@@ -214,6 +214,11 @@ static const char *const formats[NMSGS][2] = {
 		"received again after the %s reopened it (%s:%lu: %s), receipt %ld: the household differs in %s from the receipt before" },
 	[MSG_AUDIT_REOPENED_VILLAGE] = { "%s重新受理（%s第%lu行：%s）后第%ld次接收：村的%s与上次接收不同",
 		"received again after the %s reopened it (%s:%lu: %s), receipt %ld: the village's %s differs from the receipt before" },
+	[MSG_AREA_NOT_YET] = { "尚未公示到本级（尚无%s）。", "Not yet posted at this level (there is no %s yet)." },
+	[MSG_AREA_NO_PERIOD] = { "尚未公示到本级（尚未确定本级公示期）。", "Not yet posted at this level (its period is not set yet)." },
+	[MSG_AREA_TOTAL_TOWN] = { "全镇合计：%zu个村，%zu户，%lld人", "Town total: %zu villages, %zu households, %lld people" },
+	[MSG_AREA_TOTAL_COUNTY] = { "全县合计：%zu个村，%zu户，%lld人", "County total: %zu villages, %zu households, %lld people" },
+	[MSG_AREA_VILLAGES_NOT_YET] = { "另有%zu个村尚未公示到本级，见上。", "%zu more villages are not yet posted at this level: see above." },
 };
 
 void

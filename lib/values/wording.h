@@ -152,6 +152,12 @@ enum msg {
 	MSG_LEDGER_UNRECORDED, /* %s file */
 	MSG_LEDGER_NOT_VILLAGE, /* %s name */
 	MSG_LEDGER_NO_ROWS, /* %s folder */
+	/* the notice of a whole town or county */
+	MSG_AREA_NOT_YET,        /* %s list not there yet */
+	MSG_AREA_NO_PERIOD,      /* (none): the village has no period at the level */
+	MSG_AREA_TOTAL_TOWN,     /* %zu villages, %zu households, %lld people */
+	MSG_AREA_TOTAL_COUNTY,   /* the same, for the county */
+	MSG_AREA_VILLAGES_NOT_YET, /* %zu villages listed as not yet */
 	NMSGS
 };
 

@@ -75,7 +75,7 @@ expect "town and county levels list the households confirmed below; resurvey kee
 
 expect "usage errors" '
 	status 2 tpa-publicize notice --village . x.csv 2>err && grep -q "level must be" err &&
-	status 2 tpa-publicize post --level village --village . x.csv 2>err && grep -q "notice, letter or resolve" err &&
+	status 2 tpa-publicize post --level village --village . x.csv 2>err && grep -q "notice, letter, resolve or area-notice" err &&
 	status 2 tpa-publicize notice --level village --village . --format pdf x.csv'
 
 # pdf HTML PDF: print HTML to PDF with headless Chromium (each PDF with a

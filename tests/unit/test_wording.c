@@ -143,6 +143,11 @@ static const char *const args[NMSGS] = {
 	[MSG_LEDGER_UNRECORDED] = "s",
 	[MSG_LEDGER_NOT_VILLAGE] = "s",
 	[MSG_LEDGER_NO_ROWS] = "s",
+	[MSG_AREA_NOT_YET] = "s",
+	[MSG_AREA_NO_PERIOD] = "",
+	[MSG_AREA_TOTAL_TOWN] = "zzL",
+	[MSG_AREA_TOTAL_COUNTY] = "zzL",
+	[MSG_AREA_VILLAGES_NOT_YET] = "z",
 };
 
 /* Argument I: "<A1>" ... for strings, 7001 ... for numbers, so that each
@@ -182,6 +187,10 @@ say(struct strbuf *b, enum lang l, enum msg m, const char *sig)
 		wording(b, l, m, str[0], (unsigned)NUM(1));
 	else if (strcmp(sig, "zz") == 0)
 		wording(b, l, m, (size_t)NUM(0), (size_t)NUM(1));
+	else if (strcmp(sig, "z") == 0)
+		wording(b, l, m, (size_t)NUM(0));
+	else if (strcmp(sig, "zzL") == 0)
+		wording(b, l, m, (size_t)NUM(0), (size_t)NUM(1), (long long)NUM(2));
 	else if (strcmp(sig, "zs") == 0)
 		wording(b, l, m, (size_t)NUM(0), str[1]);
 	else if (strcmp(sig, "sls") == 0)

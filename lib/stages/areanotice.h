@@ -1,0 +1,22 @@
+/* The notice of a whole town or county (SPEC §8, tpa-publicize(1)
+ * area-notice): the real 乡镇公示 and 县级公告, one paper listing every
+ * village of the town's villages.csv (every town's, for the county), each
+ * under a heading with its name, code and the fingerprint of its own list,
+ * its households as the village's own copy of the notice shows them
+ * (stages/notice.c writes both), its totals, and the totals of the whole
+ * town or county. A village whose list for the level is not there yet is
+ * listed as not yet. One file per posting period when the villages'
+ * periods differ: notice-LEVEL-YYYYMMDD-YYYYMMDD.html. */
+#ifndef TPA_AREANOTICE_H
+#define TPA_AREANOTICE_H
+
+struct area_notice_options {
+	const char *dir;      /* the town's or the county's folder */
+	const char *output;   /* the folder to write into; NULL: DIR */
+	int quiet;
+};
+
+/* Write the notices. Returns EXIT_DONE or EXIT_ERROR. */
+int publicize_area_notice(const struct area_notice_options *o);
+
+#endif
