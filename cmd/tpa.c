@@ -13,6 +13,7 @@
 #include "stages/receipt.h"
 #include "stages/shell.h"
 #include "stages/status.h"
+#include "stages/words.h"
 
 static const struct {
 	const char *name, *what;
@@ -68,6 +69,21 @@ static const char print_usage[] = N_(
 "  -q                   no summary line\n"
 "  --help, --version\n");
 
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char words_usage[] = N_(
+"usage: tpa words [-C DIR] [COLUMN]\n"
+"\n"
+"The words a file may hold in each coded column (relation, health, labor,\n"
+"kind and outcome of an objection, yes/no columns, ...): each code, then\n"
+"the words read as it; the code itself is read too. In a village's or a\n"
+"county's folder, also the code columns its rules declare, and the words\n"
+"its rules give for them. COLUMN (its name, its Chinese title or a header\n"
+"it is known by) shows one. Exits 0, or 2 when COLUMN is not a coded\n"
+"column or the folder's rules cannot be read.\n"
+"\n"
+"  -C DIR       the folder whose rules to read (default: the current one)\n"
+"  --help, --version\n");
+
 static void
 help(FILE *fp)
 {
@@ -81,6 +97,8 @@ help(FILE *fp)
 	    "             which step each village folder is at, and what it waits for\n"), fp);
 	fputs(_("\n  print [-o FILE.pdf] FILE.html\n"
 	    "             a notice, the letters or the cards to PDF, by headless Chromium\n"), fp);
+	fputs(_("\n  words [COLUMN]\n"
+	    "             the words each coded column accepts (relation, health, ...)\n"), fp);
 	fputs(_("\nEach stage has its own --help and man page, tpa-STAGE(1).\n"), fp);
 }
 
@@ -173,6 +191,21 @@ main(int argc, char **argv)
 		po.html = argv[1];
 		po.quiet = quiet != NULL;
 		return print_pdf(&po);
+	}
+	if (strcmp(argv[1], "words") == 0) {
+		const char *dir = NULL;
+		const struct option opts[] = {
+			{ "directory", 'C', 1, &dir },
+			{ NULL, 0, 0, NULL },
+		};
+		int columns;
+
+		program_set_name("tpa words");
+		options_parse(argc - 1, argv + 1, opts, words_usage, &columns);
+		if (columns > 1)
+			usage_error(words_usage, _("words takes at most one COLUMN"));
+		return words_print(columns == 1 ? argv[1] : NULL,
+		    dir != NULL ? dir : ".");
 	}
 	for (i = 0; i < sizeof stages / sizeof stages[0]; i++)
 		if (strcmp(argv[1], stages[i].name) == 0)

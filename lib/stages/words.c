@@ -1,0 +1,187 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/i18n.h"
+#include "base/strbuf.h"
+#include "io/paths.h"
+#include "rules/area.h"
+#include "rules/rules.h"
+#include "stages/shell.h"
+#include "stages/status.h"
+#include "stages/words.h"
+#include "values/enums.h"
+#include "values/field.h"
+#include "values/text.h"
+
+/* The code list of F, or NULL when F is not a coded column: a code's list,
+ * or yes_no's (a rules file's yes_no field has no list of its own). */
+static const struct enum_def *
+codes_of(const struct field *f)
+{
+	if (f->type == FT_YES_NO)
+		return f->codes != NULL ? f->codes : &enum_yes_no;
+	return f->type == FT_CODE ? f->codes : NULL;
+}
+
+/* Whether the header text S names F: its name (any ASCII case), its
+ * titles or one of its headers. */
+static int
+names(const struct field *f, const char *s)
+{
+	size_t n = strlen(s);
+	const char *a = f->aliases;
+
+	if (text_ieq(s, n, f->name) ||
+	    (f->title_zh != NULL && strcmp(f->title_zh, s) == 0) ||
+	    (f->title != NULL && text_ieq(s, n, f->title)))
+		return 1;
+	while (a != NULL && *a != '\0') {
+		size_t k = strcspn(a, "|");
+
+		if (k == n && memcmp(a, s, n) == 0)
+			return 1;
+		a += k + (a[k] == '|');
+	}
+	return 0;
+}
+
+/* The coded columns, the catalogue's first (a county's rules may declare
+ * one anew: then as they do), then those the rules add, in their order;
+ * *N of them. Caller frees the array. */
+static const struct field **
+coded(const struct rules *r, size_t *n)
+{
+	size_t nb, cap = 0;
+	const struct field *b = field_catalogue(&nb), **all = NULL;
+
+	*n = 0;
+	for (size_t i = 0; i < nb; i++) {
+		const struct field *f = r != NULL ? rules_field(r, b[i].name) : &b[i];
+
+		if (f != NULL && codes_of(f) != NULL) {
+			xgrow(&all, &cap, *n + 1, sizeof *all);
+			all[(*n)++] = f;
+		}
+	}
+	for (size_t i = 0; r != NULL && i < r->nfields; i++) {
+		const struct field *f = &r->fields[i]->f;
+
+		if (field_builtin(f->name) == NULL && codes_of(f) != NULL) {
+			xgrow(&all, &cap, *n + 1, sizeof *all);
+			all[(*n)++] = f;
+		}
+	}
+	return all;
+}
+
+static void
+print_column(const struct field *f)
+{
+	const struct enum_def *def = codes_of(f);
+	const char *title = f->title_zh != NULL ? f->title_zh : f->title;
+
+	if (title != NULL)
+		/* TRANSLATORS: a column's heading in `tpa words`: its name as
+		 * files spell it and its Chinese title. */
+		printf(_("%s (%s):\n"), f->name, title);
+	else
+		printf("%s:\n", f->name);
+	for (size_t i = 0; i < def->count; i++) {
+		const struct enum_value *v = &def->values[i];
+		struct strbuf words = { 0 };
+
+		for (const char *l = v->labels; l != NULL && *l != '\0'; ) {
+			size_t k = strcspn(l, "|");
+
+			/* TRANSLATORS: between two words of a list in `tpa
+			 * words` ("户主, 本人"). */
+			strbuf_printf(&words, "%s%.*s", words.len ?
+			    _(", ") : "", (int)k, l);
+			l += k + (l[k] == '|');
+		}
+		if (words.len > 0)
+			/* TRANSLATORS: a code and the words read as it,
+			 * one line of `tpa words`. */
+			printf(_("  %s: %s\n"), v->code, strbuf_str(&words));
+		else
+			printf("  %s\n", v->code);
+		strbuf_free(&words);
+	}
+	if (f->other_allow)
+		fputs(_("  any other word: kept as typed, with a warning\n"), stdout);
+}
+
+/* The rules of folder DIR into R: a village's, or a county's. Returns 0,
+ * 1 when DIR has none, -1 with the error printed. */
+static int
+folder_rules(const char *dir, struct rules *r)
+{
+	char *p = path_join(dir, "village.yaml");
+	int village = path_is_file(p), rc = 1;
+
+	free(p);
+	memset(r, 0, sizeof *r);
+	if (village)
+		return status_rules(dir, r);
+	p = path_join(dir, "county.yaml");
+	if (path_is_file(p)) {
+		struct area_county c;
+		struct strbuf err = { 0 };
+		char e[2048];
+
+		if (area_county_load(&c, dir, e, sizeof e) != 0) {
+			fprintf(stderr, "%s: %s\n", program_name(), e);
+			rc = -1;
+		} else {
+			if ((rc = rules_load(r, c.rules_path, &err)) != 0) {
+				fprintf(stderr, "%s: %s", program_name(), strbuf_str(&err));
+				rc = -1;
+			}
+			area_county_free(&c);
+		}
+		strbuf_free(&err);
+	}
+	free(p);
+	return rc;
+}
+
+int
+words_print(const char *column, const char *dir)
+{
+	struct rules r;
+	size_t n, shown = 0;
+	const struct field **all;
+	int have;
+
+	if ((have = folder_rules(dir, &r)) < 0)
+		return EXIT_ERROR;
+	all = coded(have == 0 ? &r : NULL, &n);
+	for (size_t i = 0; i < n; i++)
+		if (column == NULL || names(all[i], column) ||
+		    (have == 0 && rules_field_name(&r, column, strlen(column)) ==
+		    all[i]->name)) {
+			if (shown++ > 0)
+				putchar('\n');
+			print_column(all[i]);
+			if (column != NULL)
+				break;
+		}
+	if (shown == 0) {
+		struct strbuf known = { 0 };
+
+		for (size_t i = 0; i < n; i++)
+			strbuf_printf(&known, "%s%s", i ? ", " : "", all[i]->name);
+		fprintf(stderr, "%s: ", program_name());
+		fprintf(stderr, _("\"%s\" is not a coded column; the coded columns "
+		    "are: %s\n"), column, strbuf_str(&known));
+		strbuf_free(&known);
+	}
+	free(all);
+	if (have == 0)
+		rules_free(&r);
+	if (shown == 0)
+		return EXIT_ERROR;
+	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+}
