@@ -15,16 +15,6 @@
 #include "values/field.h"
 #include "values/text.h"
 
-/* The code list of F, or NULL when F is not a coded column: a code's list,
- * or yes_no's (a rules file's yes_no field has no list of its own). */
-static const struct enum_def *
-codes_of(const struct field *f)
-{
-	if (f->type == FT_YES_NO)
-		return f->codes != NULL ? f->codes : &enum_yes_no;
-	return f->type == FT_CODE ? f->codes : NULL;
-}
-
 /* Whether the header text S names F: its name (any ASCII case), its
  * titles or one of its headers. */
 static int
@@ -60,7 +50,7 @@ coded(const struct rules *r, size_t *n)
 	for (size_t i = 0; i < nb; i++) {
 		const struct field *f = r != NULL ? rules_field(r, b[i].name) : &b[i];
 
-		if (f != NULL && codes_of(f) != NULL) {
+		if (f != NULL && field_codes(f) != NULL) {
 			xgrow(&all, &cap, *n + 1, sizeof *all);
 			all[(*n)++] = f;
 		}
@@ -68,7 +58,7 @@ coded(const struct rules *r, size_t *n)
 	for (size_t i = 0; r != NULL && i < r->nfields; i++) {
 		const struct field *f = &r->fields[i]->f;
 
-		if (field_builtin(f->name) == NULL && codes_of(f) != NULL) {
+		if (field_builtin(f->name) == NULL && field_codes(f) != NULL) {
 			xgrow(&all, &cap, *n + 1, sizeof *all);
 			all[(*n)++] = f;
 		}
@@ -79,7 +69,7 @@ coded(const struct rules *r, size_t *n)
 static void
 print_column(const struct field *f)
 {
-	const struct enum_def *def = codes_of(f);
+	const struct enum_def *def = field_codes(f);
 	const char *title = f->title_zh != NULL ? f->title_zh : f->title;
 
 	if (title != NULL)
