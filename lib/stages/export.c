@@ -248,13 +248,11 @@ field_of(const struct run *run, const char *name)
 	    field_builtin(name);
 }
 
-/* The Chinese title of column NAME, or NULL; its kind into C. A column
- * without one takes its first header in --columns (the county's form's). */
+/* The Chinese title of column NAME, or NULL; its kind into C. */
 static const char *
 classify(const struct run *run, struct column *c, const char *name)
 {
 	const struct field *f;
-	const char *alias;
 
 	c->kind = K_TEXT;
 	c->codes = NULL;
@@ -272,12 +270,9 @@ classify(const struct run *run, struct column *c, const char *name)
 			c->kind = K_NUMBER;
 		else if ((c->codes = field_codes(f)) != NULL)
 			c->kind = K_CODE;
-		if (f->title_zh != NULL)
-			return f->title_zh;
 	}
-	alias = aliases_first(run->st.aliases, name);
-	return alias != NULL && *alias != '\0' && strcmp(alias, name) != 0 ?
-	    alias : NULL;
+	return rules_column_title(run->st.have_rules ? &run->st.rules : NULL,
+	    run->st.aliases, name);
 }
 
 /* The title of a column name as a cell shows it ("household_id" in the
