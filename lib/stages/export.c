@@ -731,8 +731,10 @@ export_run(const struct export_options *o)
 	run.o = o;
 	stage_begin(st, "export", o->quiet);
 	st->unrecorded = 1;
-	if (stage_load_columns(st, o->columns) != 0 ||
-	    (o->rules != NULL && stage_load_rules(st, o->rules, 0) != 0))
+	if (stage_load_village(st, o->village, 0) != 0 ||
+	    stage_load_columns(st, o->columns) != 0 ||
+	    ((o->rules != NULL || (st->have_village && st->village.rules_path != NULL)) &&
+	    stage_load_rules(st, o->rules, 0) != 0))
 		goto out;
 	for (size_t i = 0; i < o->ninputs; i++)
 		if (stage_input(st, o->inputs[i]) != 0)

@@ -7,7 +7,9 @@
 # apostrophe ('-41, '=1+1: SPEC §3's CSV for people) is written without it:
 # a workbook's inline string is never a formula. Expected cells worked out by
 # hand from rules/example-2015.yaml (urban_house yes_no 城镇商品房, car_value
-# money 汽车价值, occupation farmer: [务农, ...]) and samples' columns.yaml.
+# money 汽车价值, occupation farmer: [务农, ...]) and samples' columns.yaml;
+# --village takes a village's rules (in an area the county's for its town:
+# 许家湖镇's seven-out.yaml, house_reason relocation: [易地搬迁, ...]).
 . "$(dirname "$0")/lib.sh"
 RULES=$(cd "$(dirname "$0")/../../rules" && pwd)
 
@@ -62,3 +64,17 @@ expect "audit codes: OVER_QUOTA is 超出规模, the total row QUOTA_TOTAL 规�
 	printf "severity,code,village_code,household_id,detail\ninfo,QUOTA_TOTAL,,,纳入43人，规模合计675人（3个村）\nerror,OVER_QUOTA,371323105201,,appraised.csv中纳入21人，超过规模20人\n" >audit.csv &&
 	tpa-export -q -o w.xlsx audit.csv && cells sheet1 >s1 && cat s1 &&
 	grep -qx "B2 规模执行情况" s1 && grep -qx "B3 超出规模" s1'
+
+expect "--village: a sample village (an area) shows its county's columns as its rules declare them; 许家湖镇's own rules theirs" '
+	cp -R "$SAMPLE/county/." c/ && sample_rules c && files &&
+	tpa-export -q --village c/2015/371323105201 -o w.xlsx primary.csv members.csv &&
+	cells sheet1 >s1 && cells sheet2 >s2 &&
+	grep -qx "C1 城镇商品房" s1 && grep -qx "C2 否" s1 && grep -qx "D2 =35000" s1 &&
+	grep -qx "D2 务农" s2 &&
+	printf "village_code,household_id,house_reason\n371323106201,01,relocation\n" >p.csv &&
+	tpa-export -q --village c/2015/371323106201 -o w.xlsx p.csv && cells sheet1 >s3 && cat s3 &&
+	grep -qx "C1 购建住房原因" s3 && grep -qx "C2 易地搬迁" s3'
+
+expect "--village with a broken village.yaml: exit 2, no workbook" '
+	files && mkdir v && printf "village: [\n" >v/village.yaml &&
+	status 2 tpa-export -q --village v -o w.xlsx primary.csv 2>err && [ ! -e w.xlsx ] && grep -q "village.yaml" err'
