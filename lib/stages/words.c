@@ -8,6 +8,7 @@
 #include "io/paths.h"
 #include "rules/area.h"
 #include "rules/rules.h"
+#include "stages/auditarea.h"
 #include "stages/shell.h"
 #include "stages/status.h"
 #include "stages/words.h"
@@ -103,37 +104,42 @@ print_column(const struct field *f)
 		fputs(_("  any other word: kept as typed, with a warning\n"), stdout);
 }
 
-/* The rules of folder DIR into R: a village's, or a county's. Returns 0,
- * 1 when DIR has none, -1 with the error printed. */
+/* The rules of folder DIR into R: a village's (in an area the county's
+ * for its town), a town's (the county's for it, when the county's folder
+ * is beside) or a county's. Returns 0, 1 when DIR has none, -1 with the
+ * error printed. */
 static int
 folder_rules(const char *dir, struct rules *r)
 {
 	char *p = path_join(dir, "village.yaml");
 	int village = path_is_file(p), rc = 1;
+	struct audit_area aa;
+	struct strbuf err = { 0 };
 
 	free(p);
 	memset(r, 0, sizeof *r);
 	if (village)
 		return status_rules(dir, r);
-	p = path_join(dir, "county.yaml");
-	if (path_is_file(p)) {
-		struct area_county c;
-		struct strbuf err = { 0 };
-		char e[2048];
-
-		if (area_county_load(&c, dir, e, sizeof e) != 0) {
-			fprintf(stderr, "%s: %s\n", program_name(), e);
-			rc = -1;
-		} else {
-			if ((rc = rules_load(r, c.rules_path, &err)) != 0) {
-				fprintf(stderr, "%s: %s", program_name(), strbuf_str(&err));
-				rc = -1;
-			}
-			area_county_free(&c);
-		}
+	if (!audit_area_is(dir))
+		return 1;
+	if (audit_area_load(&aa, dir, NULL, 0, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", program_name(), strbuf_str(&err));
 		strbuf_free(&err);
+		return -1;
 	}
-	free(p);
+	if (aa.is_county)
+		rc = rules_load(r, aa.county.rules_path, &err) != 0 ? -1 : 0;
+	else if (aa.have_county && aa.ntowns > 0)
+		rc = area_rules_load(r, &aa.county, aa.towns[0].code, &err) != 0 ? -1 : 0;
+	/* one line per problem, each "FILE:LINE:COL: message" */
+	for (const char *l = strbuf_str(&err); rc < 0 && *l; ) {
+		size_t n = strcspn(l, "\n");
+
+		fprintf(stderr, "%s: %.*s\n", program_name(), (int)n, l);
+		l += n + (l[n] == '\n');
+	}
+	strbuf_free(&err);
+	audit_area_free(&aa);
 	return rc;
 }
 

@@ -95,10 +95,13 @@ expect "a folder whose rules cannot be read: exit 2 naming the file" '
 	village && echo "rules: rules.yaml" >>village.yaml && printf "version: 1\nfields: [\n" >rules.yaml &&
 	status 2 tpa words relation >out 2>err && [ ! -s out ] && grep -q "rules.yaml:" err'
 
-expect "the sample county: a town with its own rules has its own columns; the county folder reads the county's rules" '
+expect "the sample county: a town with its own rules has its own columns, in its villages and its town folder; the county folder reads the county's rules" '
 	cp -R "$SAMPLE/county/." c/ && sample_rules c &&
 	tpa words -C c/2015/371323106201 house_reason >t &&
 	head -1 t | grep -qx "house_reason (购建住房原因):" &&
 	status 2 tpa words -C c/2015/371323105201 house_reason 2>err &&
 	tpa words -C c/2015/county-371323 城镇商品房 >u && head -1 u | grep -qx "urban_house (城镇商品房):" &&
-	status 2 tpa words -C c/2015/county-371323 house_reason 2>err'
+	status 2 tpa words -C c/2015/county-371323 house_reason 2>err &&
+	tpa words -C c/2015/town-371323106 house_reason >t2 && same t2 t &&
+	grep -qx "  relocation: 易地搬迁, 搬迁, 扶贫搬迁" t &&
+	status 2 tpa words -C c/2015/town-371323105 house_reason 2>err'
