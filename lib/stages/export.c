@@ -45,14 +45,15 @@ enum kind {
 /* Columns of the files that are not household records (rejects, audit
  * findings, statistics, provenance, resurvey), and list columns whose
  * cells are code lists. The record columns take their titles and types
- * from values/field.h. */
+ * from values/field.h, and so do these when their title is NULL (a column
+ * of the catalogue whose cells are read otherwise here). */
 static const struct {
 	const char *name, *title;
 	enum kind kind;
 	const struct enum_def *codes;
 } extras[] = {
-	{ "reasons", "原因", K_CODES, &enum_reason },
-	{ "other_causes", "其他致贫原因", K_CODES, &enum_cause },
+	{ "reasons", NULL, K_CODES, &enum_reason },
+	{ "other_causes", NULL, K_CODES, &enum_cause },
 	{ "stage", "环节", K_CODE, &enum_stage },
 	{ "file", "文件", K_TEXT, NULL },
 	{ "line", "行号", K_NUMBER, NULL },
@@ -64,7 +65,7 @@ static const struct {
 	{ "level", "层级", K_CODE, &enum_level },
 	{ "dimension", "分类", K_FIELD, NULL },
 	{ "value", "类别", K_BY_DIMENSION, NULL },
-	{ "households", "户数", K_NUMBER, NULL },
+	{ "households", NULL, K_NUMBER, NULL },
 	{ "people", "人数", K_NUMBER, NULL },
 	{ "output", "输出文件", K_TEXT, NULL },
 	{ "sha256", "SHA-256", K_TEXT, NULL },
@@ -261,7 +262,9 @@ classify(const struct run *run, struct column *c, const char *name)
 		if (strcmp(extras[i].name, name) == 0) {
 			c->kind = extras[i].kind;
 			c->codes = extras[i].codes;
-			return extras[i].title;
+			if (extras[i].title != NULL)
+				return extras[i].title;
+			return rules_column_title(NULL, NULL, name);
 		}
 	if ((f = field_of(run, name)) != NULL) {
 		if (f->type == FT_MONEY)
