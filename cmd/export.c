@@ -6,7 +6,8 @@
 
 /* TRANSLATORS: keep the program, option and file names as they are. */
 static const char usage[] = N_(
-"usage: tpa-export [--columns FILE] [--rules R] [-e ENCODING] [-q] -o FILE.xlsx FILE.csv...\n"
+"usage: tpa-export [--village DIR] [--columns FILE] [--rules R] [-e ENCODING] [-q]\n"
+"                  -o FILE.xlsx FILE.csv...\n"
 "\n"
 "Write the CSV files as one .xlsx workbook for Excel and WPS: a sheet per\n"
 "file (a file of more than 1,048,575 rows goes on over further sheets),\n"
@@ -19,7 +20,10 @@ static const char usage[] = N_(
 "\n"
 "  -o, --output FILE  the workbook (required; not standard output)\n"
 "  --columns FILE     extra header aliases (YAML)\n"
-"  --rules R          rules whose confidential fields are left out too\n"
+"  --village DIR      the village's folder: its columns file and its rules\n"
+"                     (in an area the county's), as with --columns and --rules\n"
+"  --rules R          rules: the columns they declare in Chinese, with their\n"
+"                     words and types, and their confidential fields left out\n"
 "  -e, --encoding E   auto (default), utf-8 or gb18030\n"
 "  -q, --quiet        no summary line\n"
 "  --help, --version\n");
@@ -33,6 +37,7 @@ main(int argc, char **argv)
 		{ "output", 'o', 1, &o.output },
 		{ "columns", 0, 1, &o.columns },
 		{ "rules", 0, 1, &o.rules },
+		{ "village", 0, 1, &o.village },
 		{ "encoding", 'e', 1, &encoding },
 		{ "quiet", 'q', 0, &quiet },
 		{ NULL, 0, 0, NULL },

@@ -16,6 +16,7 @@
 #include "stages/shell.h"
 #include "stages/status.h"
 #include "stages/waiting.h"
+#include "stages/words.h"
 
 static const struct {
 	const char *name, *what;
@@ -110,6 +111,21 @@ status_folder(const char *dir, int no_audit, int brief)
 	return status_worse(rc, status_level(dir));
 }
 
+/* TRANSLATORS: keep the program, option and file names as they are. */
+static const char words_usage[] = N_(
+"usage: tpa words [-C DIR] [COLUMN]\n"
+"\n"
+"The words a file may hold in each coded column (relation, health, labor,\n"
+"kind and outcome of an objection, yes/no columns, ...): each code, then\n"
+"the words read as it; the code itself is read too. In a village's, a\n"
+"town's or a county's folder, also the code columns its rules declare, and\n"
+"the words its rules give for them. COLUMN (its name, its Chinese title or\n"
+"a header it is known by) shows one. Exits 0, or 2 when COLUMN is not a\n"
+"coded column or the folder's rules cannot be read.\n"
+"\n"
+"  -C DIR       the folder whose rules to read (default: the current one)\n"
+"  --help, --version\n");
+
 static void
 help(FILE *fp)
 {
@@ -125,6 +141,8 @@ help(FILE *fp)
 	    "             a notice, the letters or the cards to PDF, by headless Chromium\n"), fp);
 	fputs(_("\n  --mk-dir   the folder of the make rules (village.mk, town.mk,\n"
 	    "             county.mk) that a folder's one-line Makefile includes\n"), fp);
+	fputs(_("\n  words [COLUMN]\n"
+	    "             the words each coded column accepts (relation, health, ...)\n"), fp);
 	fputs(_("\nEach stage has its own --help and man page, tpa-STAGE(1).\n"), fp);
 }
 
@@ -219,6 +237,21 @@ main(int argc, char **argv)
 		po.html = argv[1];
 		po.quiet = quiet != NULL;
 		return print_pdf(&po);
+	}
+	if (strcmp(argv[1], "words") == 0) {
+		const char *dir = NULL;
+		const struct option opts[] = {
+			{ "directory", 'C', 1, &dir },
+			{ NULL, 0, 0, NULL },
+		};
+		int columns;
+
+		program_set_name("tpa words");
+		options_parse(argc - 1, argv + 1, opts, words_usage, &columns);
+		if (columns > 1)
+			usage_error(words_usage, _("words takes at most one COLUMN"));
+		return words_print(columns == 1 ? argv[1] : NULL,
+		    dir != NULL ? dir : ".");
 	}
 	for (i = 0; i < sizeof stages / sizeof stages[0]; i++)
 		if (strcmp(argv[1], stages[i].name) == 0)

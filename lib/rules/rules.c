@@ -10,6 +10,7 @@
 #include "values/enums.h"
 #include "values/money.h"
 #include "values/text.h"
+#include "rules/columns.h"
 #include "rules/rules.h"
 #include "rules/yamldoc.h"
 
@@ -368,7 +369,26 @@ rules_field_name(const struct rules *r, const char *s, size_t n)
 	for (size_t i = 0; i < r->nfields; i++)
 		if (text_ieq(s, n, r->fields[i]->f.name))
 			return r->fields[i]->f.name;
+	for (size_t i = 0; i < r->nfields; i++) {
+		const char *t = r->fields[i]->f.title_zh;
+
+		if (t != NULL && strlen(t) == n && memcmp(t, s, n) == 0)
+			return r->fields[i]->f.name;
+	}
 	return NULL;
+}
+
+const char *
+rules_column_title(const struct rules *r, const struct column_aliases *a,
+    const char *name)
+{
+	const char *t = a != NULL ? aliases_first(a, name) : "";
+	const struct field *f;
+
+	if (*t != '\0' && strcmp(t, name) != 0)
+		return t;
+	f = r != NULL ? rules_field(r, name) : field_builtin(name);
+	return f != NULL ? f->title_zh : NULL;
 }
 
 struct rule_list *

@@ -108,8 +108,17 @@ int rules_blank_as_zero(const struct rules *r, const char *name);
 int rules_confidential(const struct rules *r, const char *name);
 
 /* The name of the field declared under fields: that header text S[0..N)
- * names (trimmed, ASCII letters in any case), or NULL. */
+ * names (trimmed): its name (ASCII letters in any case) or its title_zh
+ * (so a template headed with it reads back), or NULL. */
 const char *rules_field_name(const struct rules *r, const char *s, size_t n);
+
+struct column_aliases;
+/* The Chinese header of column NAME (canonical), as a template and a
+ * workbook head it: its first header in A (the catalogue's title, or the
+ * county's form's from a columns file), else the title_zh R declares for
+ * it (R may be NULL); NULL when it has neither. */
+const char *rules_column_title(const struct rules *r,
+    const struct column_aliases *a, const char *name);
 
 /* Every rule list, for walking them all: exclusions, considerations,
  * attributes, causes. */

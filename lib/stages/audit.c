@@ -2608,7 +2608,9 @@ audit_run(const struct audit_options *o)
 
 		wording(&b, LANG_ZH, MSG_AUDIT_QUOTA_TOTAL, a.admitted, a.quota,
 		    a.quota_villages);
-		finding(&a, SEV_INFO, "OVER_QUOTA", "", "", strbuf_str(&b));
+		/* a count, over or under: OVER_QUOTA (超出规模) is only an
+		 * excess */
+		finding(&a, SEV_INFO, "QUOTA_TOTAL", "", "", strbuf_str(&b));
 		strbuf_free(&b);
 	}
 	write_findings(&a, af);

@@ -20,6 +20,9 @@
 #include "base/i18n.h"
 #include "base/alloc.h"
 #include "base/strbuf.h"
+#include "io/csvout.h"
+#include "rules/columns.h"
+#include "rules/rules.h"
 #include "stages/export.h"
 #include "stages/shell.h"
 #include "values/enums.h"
@@ -42,14 +45,15 @@ enum kind {
 /* Columns of the files that are not household records (rejects, audit
  * findings, statistics, provenance, resurvey), and list columns whose
  * cells are code lists. The record columns take their titles and types
- * from values/field.h. */
+ * from values/field.h, and so do these when their title is NULL (a column
+ * of the catalogue whose cells are read otherwise here). */
 static const struct {
 	const char *name, *title;
 	enum kind kind;
 	const struct enum_def *codes;
 } extras[] = {
-	{ "reasons", "原因", K_CODES, &enum_reason },
-	{ "other_causes", "其他致贫原因", K_CODES, &enum_cause },
+	{ "reasons", NULL, K_CODES, &enum_reason },
+	{ "other_causes", NULL, K_CODES, &enum_cause },
 	{ "stage", "环节", K_CODE, &enum_stage },
 	{ "file", "文件", K_TEXT, NULL },
 	{ "line", "行号", K_NUMBER, NULL },
@@ -61,7 +65,7 @@ static const struct {
 	{ "level", "层级", K_CODE, &enum_level },
 	{ "dimension", "分类", K_FIELD, NULL },
 	{ "value", "类别", K_BY_DIMENSION, NULL },
-	{ "households", "户数", K_NUMBER, NULL },
+	{ "households", NULL, K_NUMBER, NULL },
 	{ "people", "人数", K_NUMBER, NULL },
 	{ "output", "输出文件", K_TEXT, NULL },
 	{ "sha256", "SHA-256", K_TEXT, NULL },
@@ -235,9 +239,19 @@ column(struct sheet_file *sf, size_t i)
 	return &sf->col[i];
 }
 
+/* The field of column NAME: the rules' (given with --rules: the county's
+ * own columns, and a built-in one they declare anew, such as occupation),
+ * else the catalogue's; or NULL. */
+static const struct field *
+field_of(const struct run *run, const char *name)
+{
+	return run->st.have_rules ? rules_field(&run->st.rules, name) :
+	    field_builtin(name);
+}
+
 /* The Chinese title of column NAME, or NULL; its kind into C. */
 static const char *
-classify(struct column *c, const char *name)
+classify(const struct run *run, struct column *c, const char *name)
 {
 	const struct field *f;
 
@@ -248,38 +262,35 @@ classify(struct column *c, const char *name)
 		if (strcmp(extras[i].name, name) == 0) {
 			c->kind = extras[i].kind;
 			c->codes = extras[i].codes;
-			return extras[i].title;
+			if (extras[i].title != NULL)
+				return extras[i].title;
+			return rules_column_title(NULL, NULL, name);
 		}
-	if ((f = field_builtin(name)) == NULL)
-		return NULL;
-	if (f->type == FT_MONEY)
-		c->kind = K_MONEY;
-	else if (f->type == FT_NUMBER)
-		c->kind = K_NUMBER;
-	else if ((f->type == FT_CODE || f->type == FT_YES_NO) && f->codes != NULL) {
-		c->kind = K_CODE;
-		c->codes = f->codes;
+	if ((f = field_of(run, name)) != NULL) {
+		if (f->type == FT_MONEY)
+			c->kind = K_MONEY;
+		else if (f->type == FT_NUMBER)
+			c->kind = K_NUMBER;
+		else if ((c->codes = field_codes(f)) != NULL)
+			c->kind = K_CODE;
 	}
-	return f->title_zh;
+	return rules_column_title(run->st.have_rules ? &run->st.rules : NULL,
+	    run->st.aliases, name);
 }
 
 /* The title of a column name as a cell shows it ("household_id" in the
  * field column of rejects): its Chinese title, else NULL. */
 static const char *
-field_title(const char *s, size_t n)
+field_title(const struct run *run, const char *s, size_t n)
 {
 	char name[64];
-	const struct field *f;
+	struct column scratch;
 
 	if (n >= sizeof name)
 		return NULL;
 	memcpy(name, s, n);
 	name[n] = '\0';
-	for (size_t i = 0; i < sizeof extras / sizeof extras[0]; i++)
-		if (strcmp(extras[i].name, name) == 0)
-			return extras[i].title;
-	f = field_builtin(name);
-	return f != NULL ? f->title_zh : NULL;
+	return classify(run, &scratch, name);
 }
 
 /* Append the label of code S[0..N) of DEF to B; the text as it is when it
@@ -301,14 +312,13 @@ put_label(struct strbuf *b, const struct enum_def *def, const char *s, size_t n)
 	strbuf_add(b, s, n);
 }
 
-/* The text of cell I of R as its column shows it, into run->cell. */
+/* The text S[0..N) of a cell of R as its column shows it, into run->cell. */
 static void
 cell_text(struct sheet_file *sf, const struct column *c, const struct csvin_row *r,
-    size_t i)
+    const char *s, size_t n)
 {
 	struct strbuf *b = &sf->run->cell;
-	const char *s = r->cell[i], *t;
-	size_t n = r->len[i];
+	const char *t;
 
 	strbuf_reset(b);
 	switch (c->kind) {
@@ -325,7 +335,7 @@ cell_text(struct sheet_file *sf, const struct column *c, const struct csvin_row 
 			}
 		break;
 	case K_FIELD:
-		t = field_title(s, n);
+		t = field_title(sf->run, s, n);
 		if (t != NULL)
 			strbuf_puts(b, t);
 		else
@@ -525,7 +535,7 @@ header(struct sheet_file *sf, const struct csvin_row *r)
 			continue;
 		}
 		sf->outcol[i] = (long)sf->ntitles;
-		title = classify(column(sf, sf->ntitles), name);
+		title = classify(run, column(sf, sf->ntitles), name);
 		sf->title[sf->ntitles++] = xstrdup(title ? title : r->cell[i]);
 		if (strcmp(name, "dimension") == 0)
 			sf->dimension = (int)i;
@@ -557,6 +567,13 @@ write_cell(struct sheet_file *sf, const struct csvin_row *r, size_t i)
 
 	if (n == 0 || o < 0)
 		return 0;
+	/* A file for people guards a cell that a spreadsheet would take for
+	 * a formula with an apostrophe ('-41: io/csvout); a workbook's
+	 * string cell is never a formula and needs none. */
+	if (n > 1 && s[0] == '\'' && csvout_is_formula(s + 1, n - 1)) {
+		s++;
+		n--;
+	}
 	c = column(sf, (size_t)o);
 	if (!run->full_ids)
 		run->full_ids = (c->id && memchr(s, '*', n) == NULL) || has_id_run(s, n);
@@ -567,7 +584,7 @@ write_cell(struct sheet_file *sf, const struct csvin_row *r, size_t i)
 		e = worksheet_write_number(sf->ws, sf->row, (lxw_col_t)o,
 		    (double)micro / 1000000, NULL);
 	else {
-		cell_text(sf, c, r, i);
+		cell_text(sf, c, r, s, n);
 		widen(c, run->cell.s, run->cell.len);
 		return put_string(sf, r->line, (lxw_col_t)o, run->cell.s,
 		    run->cell.len, NULL);
@@ -717,8 +734,10 @@ export_run(const struct export_options *o)
 	run.o = o;
 	stage_begin(st, "export", o->quiet);
 	st->unrecorded = 1;
-	if (stage_load_columns(st, o->columns) != 0 ||
-	    (o->rules != NULL && stage_load_rules(st, o->rules, 0) != 0))
+	if (stage_load_village(st, o->village, 0) != 0 ||
+	    stage_load_columns(st, o->columns) != 0 ||
+	    ((o->rules != NULL || (st->have_village && st->village.rules_path != NULL)) &&
+	    stage_load_rules(st, o->rules, 0) != 0))
 		goto out;
 	for (size_t i = 0; i < o->ninputs; i++)
 		if (stage_input(st, o->inputs[i]) != 0)

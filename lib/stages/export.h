@@ -15,8 +15,11 @@ struct export_options {
 	const char *const *inputs;     /* the CSV files, "-" for stdin */
 	size_t ninputs;
 	const char *columns;           /* user aliases YAML, or NULL */
-	const char *rules;             /* rules whose confidential fields are
-	                                * left out too, or NULL */
+	const char *rules;             /* rules whose fields are shown as
+	                                * declared and whose confidential
+	                                * fields are left out too, or NULL */
+	const char *village;           /* a village folder whose columns file
+	                                * and rules to use, or NULL */
 	enum csv_encoding encoding;
 	int quiet;
 };

@@ -409,9 +409,13 @@ village_yaml(struct run *run, struct strbuf *b, const char *rules_path,
 
 /* ---- Templates ---- */
 
+/* A header row: each column's Chinese header (the county's form's in A,
+ * else its title in R or the catalogue; the stages read either back),
+ * else its name; the names alone when A is NULL. */
 static void
-header(const struct column_aliases *a, struct outfile *f,
-    const char *const *known, size_t n, const struct names *more)
+header(const struct column_aliases *a, const struct rules *r,
+    struct outfile *f, const char *const *known, size_t n,
+    const struct names *more)
 {
 	struct csvout w;
 
@@ -419,9 +423,9 @@ header(const struct column_aliases *a, struct outfile *f,
 	csvout_bom(&w);
 	for (size_t i = 0; i < n + (more ? more->n : 0); i++) {
 		const char *name = i < n ? known[i] : more->v[i - n];
-		const char *zh = a != NULL ? aliases_first(a, name) : "";
+		const char *zh = a != NULL ? rules_column_title(r, a, name) : NULL;
 
-		csvout_str(&w, *zh ? zh : name);
+		csvout_str(&w, zh != NULL ? zh : name);
 	}
 	csvout_end(&w);
 }
@@ -430,7 +434,8 @@ static void
 template(struct run *run, struct outfile *f, const char *const *known, size_t n,
     const struct names *more)
 {
-	header(run->st.aliases, f, known, n, more);
+	header(run->st.aliases, run->st.have_rules ? &run->st.rules : NULL, f,
+	    known, n, more);
 }
 
 /* ---- The run ---- */
@@ -780,10 +785,10 @@ area_init(struct run *run)
 		county_yaml(run, &yaml, rules);
 	outfile_write(f[0], yaml.s, yaml.len);
 	outfile_write(f[1], init_makefile(level), strlen(init_makefile(level)));
-	header(NULL, f[2], reopen_columns, NCOLS(reopen_columns), NULL);
+	header(NULL, NULL, f[2], reopen_columns, NCOLS(reopen_columns), NULL);
 	if (town) {
 		villages = aliases_new_villages();
-		header(villages, f[3], village_columns, NCOLS(village_columns), NULL);
+		header(villages, NULL, f[3], village_columns, NCOLS(village_columns), NULL);
 	}
 	if (stage_commit(st) != 0)
 		goto out;

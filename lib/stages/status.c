@@ -405,6 +405,23 @@ load_rules(struct rules *r, const struct village *v, const struct area *a,
 	return 0;
 }
 
+int
+status_rules(const char *dir, struct rules *r)
+{
+	struct village v;
+	struct area a;
+	char err[2048];
+	int in_area, rc;
+
+	memset(r, 0, sizeof *r);
+	if ((in_area = load(&v, &a, dir, err, sizeof err)) < 0)
+		return -1;
+	rc = load_rules(r, &v, &a, in_area, 1);
+	village_free(&v);
+	area_free(&a);
+	return rc;
+}
+
 /* The levels that post, as the village's rules say, and for each level
  * the last one before it that posts (-1 before the village). Returns 0,
  * or -1 with the error printed when the rules cannot be read. Unless

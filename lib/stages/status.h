@@ -64,4 +64,11 @@ int status_print_exposed(const char *dir);
  * date on or before the end. */
 int status_closed(const char *dir, const char *level);
 
+struct rules;
+/* The rules of the village in folder DIR (in an area the county's for its
+ * town), loaded into R as its stages load them. Returns 0 (free R with
+ * rules_free), 1 when village.yaml names none, or -1 with the error
+ * printed when village.yaml or the rules cannot be read or are refused. */
+int status_rules(const char *dir, struct rules *r);
+
 #endif

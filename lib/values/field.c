@@ -113,6 +113,14 @@ field_builtin(const char *name)
 	return NULL;
 }
 
+const struct enum_def *
+field_codes(const struct field *f)
+{
+	if (f->type == FT_YES_NO)
+		return f->codes != NULL ? f->codes : &enum_yes_no;
+	return f->type == FT_CODE ? f->codes : NULL;
+}
+
 static const char *const type_names[NFTYPES] = { "text", "yes_no", "number",
 	"money", "date", "code" };
 

@@ -80,6 +80,11 @@ void field_describe(const struct field *f, int zh, struct strbuf *b);
 /* The built-in field of a column of SPEC §3 or a computed one (members,
  * per_capita_income, age), or NULL. */
 const struct field *field_builtin(const char *name);
+/* The code list of F's cells: a code's list, or yes_no's for a yes_no
+ * field (one a rules file declares has no list of its own); NULL for any
+ * other type. */
+const struct enum_def *field_codes(const struct field *f);
+
 /* The column catalogue: every built-in field, *N of them. */
 const struct field *field_catalogue(size_t *n);
 

@@ -38,6 +38,7 @@ static const struct enum_value problem[] = {
 	{ "DATE_ORDER", "日期先后有误" },
 	{ "OBJECTION_PENDING", "异议尚未处理" },
 	{ "OVER_QUOTA", "超出规模" },
+	{ "QUOTA_TOTAL", "规模执行情况" },
 	{ "PROVENANCE_MISMATCH", "与来源记录不符" },
 	{ "PROVENANCE_MISSING", "缺少来源记录" },
 	{ "NOT_REGULAR_FILE", "不是普通文件" },

@@ -44,13 +44,13 @@ expect "village.yaml has every key of SPEC 3, commented, and loads as it is" '
 	printf "户编号,姓名,身份证号,与户主关系,申请日期\nH1,张三,37132319580312011X,户主,2015-05-01\n" >a.csv &&
 	tpa-apply -q --village v -o applicants.csv a.csv && grep -q "^371323105201,H1," applicants.csv'
 
-expect "the templates: UTF-8 with a BOM, Chinese headers, the columns the rules read" '
+expect "the templates: UTF-8 with a BOM, Chinese headers, the columns the rules read, headed with their titles" '
 	county && tpa-init -q --code 371323105201 --year 2015 --rules county/rules/example-2015.yaml v &&
 	for f in applications survey votes objections; do
 		[ "$(head -c 3 v/templates/$f.csv)" = "$BOM" ] || exit 1; [ "$(wc -l <v/templates/$f.csv)" = 1 ] || exit 1
 	done &&
 	[ "$(cat v/templates/applications.csv)" = "${BOM}户编号,姓名,身份证号,与户主关系,性别,出生日期,健康状况,劳动能力,文化程度,在校生状况,职业,联系电话,村民小组,申请日期,申请理由" ] &&
-	[ "$(cat v/templates/survey.csv)" = "${BOM}户编号,调查日期,调查人,工资性收入,生产经营性收入,财产性收入,转移性收入,住房情况,饮水安全,是否低保,主要致贫原因,urban_house,car_value" ] &&
+	[ "$(cat v/templates/survey.csv)" = "${BOM}户编号,调查日期,调查人,工资性收入,生产经营性收入,财产性收入,转移性收入,住房情况,饮水安全,是否低保,主要致贫原因,城镇商品房,汽车价值" ] &&
 	[ "$(cat v/templates/votes.csv)" = "${BOM}户编号,赞成票,反对票,弃权票" ] &&
 	[ "$(cat v/templates/objections.csv)" = "${BOM}户编号,反映对象,受理日期,异议类型,反映内容,处理结果,处理日期,处理人" ] &&
 	grep -q "^rules: \"../county/rules/example-2015.yaml\" " v/village.yaml'

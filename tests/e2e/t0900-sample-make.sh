@@ -439,7 +439,7 @@ expect "a changed survey income before the village notice: git diff shows only w
 1	1	2015/371323105203/survey.csv
 EOF
 	same got want &&
-	git -C c diff -U0 2015/town-371323105/audit.csv | grep -qx "+info,OVER_QUOTA,,,纳入43人，规模合计675人（3个村）" &&
+	git -C c diff -U0 2015/town-371323105/audit.csv | grep -qx "+info,QUOTA_TOTAL,,,纳入43人，规模合计675人（3个村）" &&
 	[ -z "$(git -C c status --porcelain --untracked-files=all | grep -v "^ M")" ] &&
 	git -C c diff -U0 2015/371323105203/appraised.csv | grep "^[-+]3713" | cut -d, -f2 | sort -u | tr "\n" " " >got &&
 	[ "$(cat got)" = "02 03 04 05 " ] &&
@@ -607,7 +607,7 @@ audit_after() {
 
 expect "every audit finding code: info in the clean county, each error after its damage" '
 	grep -q "^info,STAGE_NOT_REACHED,371323105203,,publicized-town.csv" "$REF/2015/town-371323105/audit.csv" &&
-	grep -qx "info,OVER_QUOTA,,,纳入48人，规模合计731人（4个村）" "$REF/2015/county-371323/audit.csv" &&
+	grep -qx "info,QUOTA_TOTAL,,,纳入48人，规模合计731人（4个村）" "$REF/2015/county-371323/audit.csv" &&
 	for c in DECISION_MISMATCH PROVENANCE_MISMATCH PROVENANCE_MISSING LEAK_HOUSEHOLD LEAK_PERSON \
 	    DUPLICATE_HOUSEHOLD DUPLICATE_PERSON BAD_VALUE MISSING_ITEM QUORUM PERIOD_SHORT DATE_ORDER \
 	    OVER_QUOTA NOTICE_MISMATCH OBJECTION_PENDING RULES_DIFFER NOT_REGULAR_FILE; do
