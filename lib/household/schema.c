@@ -3,6 +3,7 @@
 
 #include "base/alloc.h"
 #include "base/i18n.h"
+#include "base/strmap.h"
 #include "household/schema.h"
 
 const struct field field_free_text = { .name = "", .type = FT_TEXT, .free_text = 1 };
@@ -46,6 +47,35 @@ schema_read(struct schema *s, const struct column_aliases *a,
 			f = &field_free_text;
 		s->field[i] = f;
 		s->want[i] = 1;
+	}
+	/* Two headers that name one column once the rules' names and
+	 * Chinese titles are read (car_value and 汽车价值): which one counts
+	 * would be a guess. */
+	{
+		struct strmap seen;
+		int rc = 0;
+
+		strmap_init(&seen);
+		for (size_t i = 0; i < header->n && rc == 0; i++) {
+			const char *name = s->cols.name[i];
+			uint32_t *first;
+			int inserted;
+
+			if (name == NULL)
+				continue;
+			first = strmap_put(&seen, name, strlen(name), (uint32_t)i,
+			    &inserted);
+			if (!inserted) {
+				strbuf_printf(err, _("%s:%lu: columns %zu and %zu both "
+				    "name %s"), file, header->line, (size_t)*first + 1,
+				    i + 1, name);
+				strbuf_putc(err, '\n');
+				rc = -1;
+			}
+		}
+		strmap_free(&seen);
+		if (rc != 0)
+			return -1;
 	}
 	return 0;
 }

@@ -35,3 +35,17 @@ expect "a survey.csv headed from the template is read back: 01 excluded X2, 02 e
 	grep -q "^371323105201,02,.*,excluded,X3," primary.csv &&
 	grep -q "^371323105201,03,.*,1000.00,2855.00,eligible,," primary.csv &&
 	head -1 primary.csv | grep -q ",urban_house,car_value\$"'
+
+# One column under two headers (its name and its Chinese title): which
+# value counts would be a guess (before, the decision took the first and
+# primary.csv showed the last) — an error naming both, nothing written.
+expect "car_value and 汽车价值 both in survey.csv, in either order: exit 2 naming columns 12 and 13, no primary.csv" '
+	init && cd v &&
+	printf "household_id,name,id_number,relation,apply_date\n01,王五,371323195501010011,户主,2015-05-20\n" >applications.csv &&
+	tpa-apply -q --village village.yaml -o applicants.csv applications.csv &&
+	for h in "car_value,汽车价值" "汽车价值,car_value"; do
+		printf "户编号,调查日期,调查人,工资性收入,生产经营性收入,财产性收入,转移性收入,住房情况,饮水安全,是否低保,城镇商品房,%s\n01,2015-05-26,李,1000,0,0,0,安全,安全,否,否,50000,0\n" "$h" >survey.csv &&
+		{ status 2 tpa-survey -q --village village.yaml --rules ../rules.yaml -o primary.csv applicants.csv survey.csv 2>err || exit 1; } &&
+		grep -qx "tpa-survey: survey.csv:1: columns 12 and 13 both name car_value" err &&
+		[ ! -e primary.csv ] || exit 1
+	done'
