@@ -5,6 +5,7 @@
 # bytes whatever LANG, LANGUAGE and TZ say (they follow village.yaml's
 # language). lib.sh sets LC_ALL for every test: these runs unset it.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "the same programs in several locales; the plain and ASan+UBSan builds run it"
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 V=2015/371323105201
 

@@ -6,6 +6,7 @@
 # tpa-init refuse any other name (exit 2, naming both), and tpa-audit
 # reports FOLDER_NOT_CODE for that village and goes on with the others.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "an area's villages through make; the plain and ASan+UBSan builds run it, and the audit runs under memcheck in t0700"
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 
 # county DIR: the sample county's 2015, its rules beside it.

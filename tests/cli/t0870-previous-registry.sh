@@ -9,6 +9,7 @@
 # worked out there): the 2016 registry has A, C, D continuing/new and R
 # exited; the 2017 registry A, C, D continuing and R returned.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "several years of one village, through make; the plain and ASan+UBSan builds run it, and the readers it drives run under memcheck in t0500 and t0700"
 eval "$(sed -n '/^RULES=/,/^# status YEAR HOUSEHOLD/p' "$(dirname "$0")/t0500-file.sh")"
 
 # A 2016 village ready for tpa-file (made by make up to the registry).

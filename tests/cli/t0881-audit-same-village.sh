@@ -3,6 +3,7 @@
 # through a symbolic link): it would report every person as a duplicate of
 # itself and add the village's quota twice.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "an area's villages through make; the plain and ASan+UBSan builds run it, and the audit runs under memcheck in t0700"
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)/village.mk
 RULES=$(cd "$(dirname "$0")/../../rules" && pwd)
 V=t/371323100000

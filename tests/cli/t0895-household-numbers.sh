@@ -14,6 +14,7 @@
 #       carried 007, 12 -> 012 (new). Each restored number is one warning
 #       row LEADING_ZEROS_RESTORED in the rejects of the file that wrote it.
 . "$(dirname "$0")/lib.sh"
+not_under_valgrind "several years of one village, through make; the plain and ASan+UBSan builds run it, and the readers it drives run under memcheck in t0500 and t0700"
 RULES=$(cd "$(dirname "$0")/../../rules" && pwd)
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)/village.mk
 
