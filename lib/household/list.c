@@ -151,21 +151,11 @@ header(struct reading *rd, const struct csvin_row *row)
 	struct hhlist *l = rd->l;
 
 	for (size_t i = 0; i < row->n; i++) {
-		const char *name = row->cell[i];
+		const char *name = row->len[i] > 0 ? columns_canonical(rd->o->aliases,
+		    rd->o->rules, row->cell[i], row->len[i]) : NULL;
 
-		if (rd->o->aliases != NULL && row->len[i] > 0) {
-			const char *c = aliases_canonical(rd->o->aliases, row->cell[i], row->len[i]);
-
-			if (c != NULL)
-				name = c;
-		}
-		if (name == row->cell[i] && rd->o->rules != NULL) {
-			const char *declared = rules_field_name(rd->o->rules, row->cell[i],
-			    row->len[i]);
-
-			if (declared != NULL)
-				name = declared;
-		}
+		if (name == NULL)
+			name = row->cell[i];
 		if (hhlist_find(l, name) >= 0) {
 			strbuf_printf(rd->err, _("%s:%lu: column %s appears twice\n"),
 			    l->file, row->line, name);

@@ -3,7 +3,6 @@
 
 #include "base/alloc.h"
 #include "base/i18n.h"
-#include "base/strmap.h"
 #include "household/schema.h"
 
 const struct field field_free_text = { .name = "", .type = FT_TEXT, .free_text = 1 };
@@ -18,7 +17,8 @@ schema_read(struct schema *s, const struct column_aliases *a,
 
 	memset(s, 0, sizeof *s);
 	s->file = file;
-	if (columns_map(&s->cols, a, file, header, known, nknown, msg, sizeof msg) != 0) {
+	if (columns_map_rules(&s->cols, a, rules, file, header, known, nknown, msg,
+	    sizeof msg) != 0) {
 		strbuf_printf(err, "%s\n", msg);
 		return -1;
 	}
@@ -32,50 +32,11 @@ schema_read(struct schema *s, const struct column_aliases *a,
 			s->field[i] = &field_free_text;
 			continue;
 		}
-		/* A column the rules declare, written in another case. */
-		if (s->cols.slot[i] < 0 && rules != NULL) {
-			const char *declared = rules_field_name(rules, name, strlen(name));
-
-			if (declared != NULL && strcmp(declared, name) != 0) {
-				free(s->cols.name[i]);
-				s->cols.name[i] = xstrdup(declared);
-				name = s->cols.name[i];
-			}
-		}
 		f = rules ? rules_field(rules, name) : field_builtin(name);
 		if (f == NULL || f->computed)
 			f = &field_free_text;
 		s->field[i] = f;
 		s->want[i] = 1;
-	}
-	/* Two headers that name one column once the rules' names and
-	 * Chinese titles are read (car_value and 汽车价值): which one counts
-	 * would be a guess. */
-	{
-		struct strmap seen;
-		int rc = 0;
-
-		strmap_init(&seen);
-		for (size_t i = 0; i < header->n && rc == 0; i++) {
-			const char *name = s->cols.name[i];
-			uint32_t *first;
-			int inserted;
-
-			if (name == NULL)
-				continue;
-			first = strmap_put(&seen, name, strlen(name), (uint32_t)i,
-			    &inserted);
-			if (!inserted) {
-				strbuf_printf(err, _("%s:%lu: columns %zu and %zu both "
-				    "name %s"), file, header->line, (size_t)*first + 1,
-				    i + 1, name);
-				strbuf_putc(err, '\n');
-				rc = -1;
-			}
-		}
-		strmap_free(&seen);
-		if (rc != 0)
-			return -1;
 	}
 	return 0;
 }

@@ -4,6 +4,7 @@
 
 #include "base/i18n.h"
 #include "rules/columns.h"
+#include "rules/rules.h"
 #include "base/alloc.h"
 #include "base/strmap.h"
 #include "values/field.h"
@@ -205,10 +206,29 @@ aliases_first(const struct column_aliases *a, const char *canonical)
 	return "";
 }
 
+const char *
+columns_canonical(const struct column_aliases *a, const struct rules *rules,
+    const char *s, size_t n)
+{
+	const char *name = a != NULL ? aliases_canonical(a, s, n) : NULL;
+
+	if (name == NULL && rules != NULL)
+		name = rules_field_name(rules, s, n);
+	return name;
+}
+
 int
 columns_map(struct columns *c, const struct column_aliases *a, const char *file,
     const struct csvin_row *h, const char *const *known, size_t nknown,
     char *err, size_t errlen)
+{
+	return columns_map_rules(c, a, NULL, file, h, known, nknown, err, errlen);
+}
+
+int
+columns_map_rules(struct columns *c, const struct column_aliases *a,
+    const struct rules *rules, const char *file, const struct csvin_row *h,
+    const char *const *known, size_t nknown, char *err, size_t errlen)
 {
 	struct strmap seen;   /* each name once: the header hashed once */
 	int rc = 0;
@@ -223,7 +243,8 @@ columns_map(struct columns *c, const struct column_aliases *a, const char *file,
 	for (size_t k = 0; k < nknown; k++)
 		c->pos[k] = -1;
 	for (size_t i = 0; i < h->n && rc == 0; i++) {
-		const char *canonical = aliases_canonical(a, h->cell[i], h->len[i]);
+		const char *canonical = columns_canonical(a, rules, h->cell[i],
+		    h->len[i]);
 		uint32_t *first;
 		int inserted;
 

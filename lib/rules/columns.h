@@ -39,11 +39,26 @@ struct columns {
 	size_t nknown;
 };
 
-/* Map HEADER against the KNOWN canonical names. Refuses two cells that
- * name the same column. Returns 0, or -1 with "FILE:1: message" in ERR. */
+struct rules;
+
+/* The name a header cell S[0..N) gives a column: the county's alias of
+ * it, else (RULES given) the column the rules declare under that name in
+ * any case or under that Chinese title; NULL when S is its own name. */
+const char *columns_canonical(const struct column_aliases *a,
+    const struct rules *rules, const char *s, size_t n);
+
+/* Map HEADER against the KNOWN canonical names, each cell named by
+ * columns_canonical(). Refuses two cells that name the same column
+ * (car_value and 汽车价值 included). Returns 0, or -1 with "FILE:1:
+ * message" in ERR. */
 int columns_map(struct columns *c, const struct column_aliases *a,
     const char *file, const struct csvin_row *header,
     const char *const *known, size_t nknown, char *err, size_t errlen);
+/* The same, with the columns RULES declare. */
+int columns_map_rules(struct columns *c, const struct column_aliases *a,
+    const struct rules *rules, const char *file,
+    const struct csvin_row *header, const char *const *known, size_t nknown,
+    char *err, size_t errlen);
 /* Check that every known column flagged in REQUIRED (nknown flags) is
  * present; -1 with a message naming the first that is not. */
 int columns_require(const struct columns *c, const struct column_aliases *a,
