@@ -66,3 +66,13 @@ owner() { [ "$1" = town ] && echo town-371323105 || echo county-371323; }
 decision() {
 	awk -F, -v h="$2" '$2 == h { print $8 }' "$1"
 }
+
+# chain LEDGER: every row's prev is the SHA-256 of the row before (64
+# zeros for the first), recomputed here; prints nothing when it holds.
+chain() {
+	prev=$(printf "%064d" 0)
+	tail -n +2 "$1" | while IFS= read -r line; do
+		[ "${line##*,}" = "$prev" ] || { echo "broken at: $line"; return 1; }
+		prev=$(printf '%s' "$line" | sha256sum | cut -c1-64)
+	done
+}

@@ -9,15 +9,6 @@
 Z=0000000000000000000000000000000000000000000000000000000000000000
 FILES="village.yaml applications.csv survey.csv votes.csv objections-village.csv primary.csv appraised.csv publicized-village.csv notice-village.html PROVENANCE.csv"
 
-# chain LEDGER: every row's prev is the SHA-256 of the row before (64
-# zeros for the first), recomputed here; prints nothing when it holds.
-chain() {
-	prev=$Z
-	tail -n +2 "$1" | while IFS= read -r line; do
-		[ "${line##*,}" = "$prev" ] || { echo "broken at: $line"; return 1; }
-		prev=$(printf '%s' "$line" | sha256sum | cut -c1-64)
-	done
-}
 # hashes DIR: each row's file (relative to DIR) has the row's sha256.
 hashes() {
 	tail -n +2 "$1/LEDGER.csv" | while IFS=, read -r seq v n f sha prev; do

@@ -5,17 +5,6 @@
 # waits while another holds the folder.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-area-sample.sh"
-Z=0000000000000000000000000000000000000000000000000000000000000000
-
-# chain LEDGER: every row's prev is the SHA-256 of the row before (64
-# zeros for the first), recomputed here; prints nothing when it holds.
-chain() {
-	prev=$Z
-	tail -n +2 "$1" | while IFS= read -r line; do
-		[ "${line##*,}" = "$prev" ] || { echo "broken at: $line"; return 1; }
-		prev=$(printf '%s' "$line" | sha256sum | cut -c1-64)
-	done
-}
 
 expect "two town audits at once: 20 rows (10 files of each of the 2 villages, receipt 1 only), one chain, no LEDGER_BROKEN at the next audit" '
 	area &&

@@ -10,19 +10,9 @@
 not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-area-sample.sh"
 . "$(dirname "$0")/lib-received.sh"
-Z=0000000000000000000000000000000000000000000000000000000000000000
 V=371323105201
 ROW="$V,2015-06-11,H002 的工资性收入更正"
 
-# chain LEDGER: every prev the SHA-256 of the row before; nothing printed
-# when it holds.
-chain() {
-	prev=$Z
-	tail -n +2 "$1" | while IFS= read -r line; do
-		[ "${line##*,}" = "$prev" ] || { echo "broken at: $line"; return 1; }
-		prev=$(printf '%s' "$line" | sha256sum | cut -c1-64)
-	done
-}
 # hashes DIR: each row's file has the row's sha256.
 hashes() {
 	tail -n +2 "$1/LEDGER.csv" | while IFS=, read -r seq v n f sha prev; do
@@ -157,7 +147,6 @@ expect "a bad row is an error naming reopen.csv and its line, and reopens nothin
 expect "an absent reopen.csv is no reopen" '
 	corrected && rm $T/reopen.csv && town_audit &&
 	grep -q ",CHANGED_AFTER_RECEIPT,$V,H002," $T/audit.csv && ! grep -q "BAD_VALUE" $T/audit.csv'
-
 
 expect "a row naming a village the town does not list is an error naming reopen.csv, its line and villages.csv" '
 	corrected && echo "371323106201,2015-06-11,x" >>$T/reopen.csv && town_audit &&

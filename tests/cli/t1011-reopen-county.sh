@@ -12,17 +12,9 @@
 not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-area-sample.sh"
 . "$(dirname "$0")/lib-received.sh"
-Z=0000000000000000000000000000000000000000000000000000000000000000
 V=371323105201
 CROW="$V,2015-06-18,H002 收入更正后乡镇重新公示"
 
-chain() {
-	prev=$Z
-	tail -n +2 "$1" | while IFS= read -r line; do
-		[ "${line##*,}" = "$prev" ] || { echo "broken at: $line"; return 1; }
-		prev=$(printf '%s' "$line" | sha256sum | cut -c1-64)
-	done
-}
 hashes() {
 	tail -n +2 "$1/LEDGER.csv" | while IFS=, read -r seq v n f sha prev; do
 		case $f in ../*) continue ;; esac
