@@ -29,6 +29,12 @@ two_rows(void)
 	return s;
 }
 
+/* The two rows of two_rows(), as entries to append. */
+static const struct ledger_entry E1 = { "371323105201", 1,
+	"received/371323105201/1/survey.csv", A64 };
+static const struct ledger_entry E2 = { "371323105201", 1,
+	"received/371323105201/1/votes.csv", B64 };
+
 START_TEST(load_none)
 {
 	char *d = test_tmpdir();
@@ -128,15 +134,11 @@ START_TEST(append)
 	char *d = test_tmpdir(), *want = two_rows(), *got, *p;
 	struct ledger l;
 	struct strbuf err = { 0 };
-	struct ledger_entry e1 = { "371323105201", 1,
-		"received/371323105201/1/survey.csv", A64 };
-	struct ledger_entry e2 = { "371323105201", 1,
-		"received/371323105201/1/votes.csv", B64 };
 	struct stat st;
 
 	ck_assert_int_eq(ledger_load(&l, d, &err), 0);
-	ck_assert_int_eq(ledger_append(&l, Z64, &e1, 1, &err), 0);
-	ck_assert_int_eq(ledger_append(&l, A64, &e2, 1, &err), 0);
+	ck_assert_int_eq(ledger_append(&l, Z64, &E1, 1, &err), 0);
+	ck_assert_int_eq(ledger_append(&l, A64, &E2, 1, &err), 0);
 	ck_assert_uint_eq(l.nrows, 2);
 	p = test_path(d, "LEDGER.csv");
 	got = test_slurp(p, NULL);
@@ -147,7 +149,7 @@ START_TEST(append)
 	/* and what it wrote reads back with the same hashes */
 	ck_assert_int_eq(ledger_load(&l, d, &err), 0);
 	ck_assert_uint_eq(l.nrows, 2);
-	ck_assert_int_eq(ledger_append(&l, Z64, &e1, 0, &err), 0);
+	ck_assert_int_eq(ledger_append(&l, Z64, &E1, 0, &err), 0);
 	ledger_free(&l);
 	strbuf_free(&err);
 	free(got);
@@ -165,10 +167,6 @@ START_TEST(add_then_save)
 	char *d = test_tmpdir(), *want = two_rows(), *got, *p;
 	struct ledger l;
 	struct strbuf err = { 0 };
-	struct ledger_entry e1 = { "371323105201", 1,
-		"received/371323105201/1/survey.csv", A64 };
-	struct ledger_entry e2 = { "371323105201", 1,
-		"received/371323105201/1/votes.csv", B64 };
 	struct ledger_entry o[3] = {
 		{ "371323105202", 1, "received/371323105202/1/survey.csv", B64 },
 		{ "371323105201", 2, "received/371323105201/2/survey.csv", B64 },
@@ -177,8 +175,8 @@ START_TEST(add_then_save)
 
 	p = test_path(d, "LEDGER.csv");
 	ck_assert_int_eq(ledger_load(&l, d, &err), 0);
-	ck_assert_int_eq(ledger_add(&l, Z64, &e1, 1, &err), 0);
-	ck_assert_int_eq(ledger_add(&l, Z64, &e2, 1, &err), 0);
+	ck_assert_int_eq(ledger_add(&l, Z64, &E1, 1, &err), 0);
+	ck_assert_int_eq(ledger_add(&l, Z64, &E2, 1, &err), 0);
 	ck_assert_int_eq(ledger_latest_receipt(&l, "371323105201"), 1);
 	r = ledger_receipt_last(&l, "371323105201", 1);
 	ck_assert_ptr_nonnull(r);
