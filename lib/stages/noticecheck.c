@@ -230,19 +230,21 @@ report_row(const struct notice_check *c, notice_report *report, void *ctx,
 	strbuf_free(&b);
 }
 
-/* The fingerprint a line of the page prints after the words PREFIX, into
- * FP (at most FINGERPRINT_LEN - 1 bytes of hex digits and spaces). */
+/* The fingerprint a line of the page prints where LINE, the line as the
+ * stage words it, holds the marker \x01: the page's row of one cell that
+ * starts with LINE's words before the marker, its hex digits and spaces
+ * after them into FP (at most FINGERPRINT_LEN - 1 bytes). 0: no such row. */
 static int
-printed_fingerprint(const struct page *pg, const char *prefix,
+printed_fingerprint(const struct page *pg, const char *line,
     char fp[FINGERPRINT_LEN])
 {
-	size_t pl = strlen(prefix);
+	size_t pl = strcspn(line, "\x01");
 
 	for (size_t i = 0; i < pg->n; i++) {
 		const char *t;
 		size_t k = 0;
 
-		if (pg->row[i].n != 1 || strncmp(pg->row[i].cell[0], prefix, pl) != 0)
+		if (pg->row[i].n != 1 || strncmp(pg->row[i].cell[0], line, pl) != 0)
 			continue;
 		t = pg->row[i].cell[0] + pl;
 		while (k < FINGERPRINT_LEN - 1 && t[k] != '\0' &&
@@ -265,10 +267,10 @@ notice_check(const struct notice_check *c, notice_report *report, void *ctx,
 	struct page pg;
 	struct notice n;
 	struct strmap posted;
-	char **want, fp[FINGERPRINT_LEN], *prefix, *cut;
+	char **want, fp[FINGERPRINT_LEN];
 	size_t width;
 	unsigned char *seen;
-	int found_totals = 0;
+	int found_totals = 0, found;
 
 	if (slurp(c->path, &html, err) != 0) {
 		strbuf_free(&html);
@@ -343,15 +345,12 @@ notice_check(const struct notice_check *c, notice_report *report, void *ctx,
 	/* The fingerprint printed: after the words that come before it. */
 	strbuf_reset(&b);
 	notice_fingerprint(c->lang, "\x01", c->list_name, &b);
-	prefix = b.s;
-	cut = strchr(prefix, '\x01');
-	*cut = '\0';
-	if (!printed_fingerprint(&pg, prefix, fp) || strcmp(fp, n.fingerprint) != 0) {
+	found = printed_fingerprint(&pg, b.s, fp);
+	if (!found || strcmp(fp, n.fingerprint) != 0) {
 		struct strbuf m = { 0 };
 
 		wording(&m, c->lang, MSG_AUDIT_NOTICE_PRINTED, c->name,
-		    printed_fingerprint(&pg, prefix, fp) && *fp ? fp : "-",
-		    c->list_name, n.fingerprint);
+		    found && *fp ? fp : "-", c->list_name, n.fingerprint);
 		report(ctx, "", strbuf_str(&m));
 		strbuf_free(&m);
 	}
@@ -382,10 +381,7 @@ notice_check(const struct notice_check *c, notice_report *report, void *ctx,
 
 		strbuf_reset(&b);
 		wording(&b, c->lang, MSG_PAPER_RECEIPT, "\x01");
-		prefix = b.s;
-		cut = strchr(prefix, '\x01');
-		*cut = '\0';
-		if (printed_fingerprint(&pg, prefix, fp)) {
+		if (printed_fingerprint(&pg, b.s, fp)) {
 			for (size_t i = 0; i < c->nreceipts; i++)
 				known |= strcmp(fp, c->receipts[i]) == 0;
 		} else {
