@@ -459,6 +459,12 @@ ledger_latest_receipt(const struct ledger *l, const char *village)
 	return n;
 }
 
+int
+ledger_superseded(const struct ledger *l, const struct ledger_row *r)
+{
+	return r->receipt < ledger_latest_receipt(l, r->village);
+}
+
 /* NAME of a row's file: the part after received/VILLAGE/N/. */
 static const char *
 received_name(const struct ledger_row *r)

@@ -123,6 +123,10 @@ size_t *ledger_village_rows(const struct ledger *l, const char *village,
 /* The highest receipt number of VILLAGE in L, or 0 when it has none. */
 long ledger_latest_receipt(const struct ledger *l, const char *village);
 
+/* Whether a later receipt of the village of R (a row of L) came after
+ * R's: its copy is not the village's latest receipt. */
+int ledger_superseded(const struct ledger *l, const struct ledger_row *r);
+
 /* The row of the latest receipt of VILLAGE that holds a file named NAME
  * (the part after received/VILLAGE/N/, e.g. "survey.csv" or
  * "registry/households.csv"), or NULL. */

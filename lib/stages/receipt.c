@@ -582,7 +582,7 @@ registry_due(const struct ledger *l, const char *village)
 	const struct ledger_row *r = ledger_latest_file(l, village,
 	    "registry/households.csv");
 
-	return r == NULL || r->receipt < ledger_latest_receipt(l, village);
+	return r == NULL || ledger_superseded(l, r);
 }
 
 const char *

@@ -123,7 +123,7 @@ received_compare(const struct received_village *v, const struct ledger *l,
 		 * not compared with the old one. Last year's registry
 		 * (RECEIVED_REGISTRY) is compared with the latest received. */
 		if (part == RECEIVED_LISTS && strncmp(name, "registry/", 9) == 0 &&
-		    r->receipt < ledger_latest_receipt(rows, v->code))
+		    ledger_superseded(rows, r))
 			continue;
 		copy = path_join(rows->dir, r->file);
 		if (strncmp(name, "objections-", 11) == 0 &&
