@@ -369,17 +369,17 @@ path_lock_dir(const char *dir, char *err, size_t errlen)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
-		return -1;
-	}
-	while (flock(fd, LOCK_EX) != 0) {
-		if (errno == EINTR)
+	while (fd >= 0 && flock(fd, LOCK_EX) != 0) {
+		int e = errno;
+
+		if (e == EINTR)
 			continue;
-		snprintf(err, errlen, "%s: cannot lock: %s", dir, strerror(errno));
 		close(fd);
-		return -1;
+		fd = -1;
+		errno = e;
 	}
+	if (fd < 0)
+		snprintf(err, errlen, _("cannot lock %s: %s"), dir, strerror(errno));
 	return fd;
 }
 

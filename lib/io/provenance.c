@@ -1,11 +1,9 @@
 #include <errno.h>
 #include <limits.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -690,11 +688,8 @@ provenance_prepare(struct provenance *p, char *err, size_t errlen)
 			    shown, DEPS_NAME);
 			return -1;
 		}
-	if ((p->dirfd = open(p->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
-	    flock(p->dirfd, LOCK_EX) != 0) {
-		snprintf(err, errlen, _("cannot lock %s: %s"), p->dir, strerror(errno));
+	if ((p->dirfd = path_lock_dir(p->dir, err, errlen)) < 0)
 		goto fail;
-	}
 	path = path_join(p->dir, FILE_NAME);
 	deps_path = path_join(p->dir, DEPS_NAME);
 	if ((rc = slurp(path, &data, &len, err, errlen)) < 0)
