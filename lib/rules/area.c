@@ -630,15 +630,12 @@ on_row(void *ctx, const struct csvin_row *row)
 	struct area_town *t = rd->t;
 	struct area_village v;
 	const char *c[C_N];
-	size_t i, blank = 1;
+	size_t i;
 	int bad = 0;
 
 	if (row->index == 0)
 		return on_header(rd, row);
-	for (i = 0; i < row->n; i++)
-		if (row->len[i] != 0)
-			blank = 0;
-	if (blank)
+	if (csvin_row_empty(row))
 		return 0;
 	if (row->n > rd->cols.ncells) {
 		cell_error(rd, row->line, -1, _("the row has %zu cells, the header "

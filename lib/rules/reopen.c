@@ -57,7 +57,7 @@ on_row(void *ctx, const struct csvin_row *row)
 	const char *c[R_N];
 	char buf[FIELD_BUF], msg[1024];
 	const char *norm;
-	size_t nlen, blank = 1;
+	size_t nlen;
 	int64_t v;
 
 	if (row->index == 0) {
@@ -69,10 +69,7 @@ on_row(void *ctx, const struct csvin_row *row)
 		}
 		return 0;
 	}
-	for (size_t i = 0; i < row->n; i++)
-		if (row->len[i] != 0)
-			blank = 0;
-	if (blank)
+	if (csvin_row_empty(row))
 		return 0;
 	if (row->n > rd->cols.ncells) {
 		row_error(rd, row->line, -1, _("the row has %zu cells, the header "
