@@ -4,6 +4,10 @@
 # (the targets that run its towns and villages), VILLAGES, AUDITED (the
 # villages with publicized-$(BELOW).csv) and REGISTRIES.
 
+# The folder of these rules, passed to every nested make: a village's
+# Makefile then finds them without asking tpa --mk-dir again. Read
+# before any include, while this file is the last of MAKEFILE_LIST.
+export TPA_MK_DIR := $(abspath $(or $(TPA_MK_DIR),$(dir $(lastword $(MAKEFILE_LIST)))))
 # This machine's programs, when tpa-init wrote their folder beside the
 # year's folders (TPA_BIN ?= ...; a TPA_BIN given to make wins).
 -include ../.tpa-bin.mk

@@ -1,7 +1,10 @@
 # Shared make rules for a county folder (SPEC §7): county-CCCCCC/ beside its
 # towns' and villages' folders (codes starting with the county's 6
 # digits). Its Makefile is one line:
-#     include $(or $(TPA_MK_DIR),/usr/local/share/tpa)/county.mk
+#     include $(or $(TPA_MK_DIR),$(shell ... tpa --mk-dir ...))/county.mk
+# (the same line on every machine: the rules of TPA_MK_DIR when given,
+# else those `tpa --mk-dir` prints — the tpa of TPA_BIN, else of the
+# folder ../.tpa-bin.mk names, else of PATH; tpa-make(7)).
 # `make -j` here runs, in phases:
 #   1. every town folder (each runs its villages and its audit) and every
 #      village that has no town folder, as far as they go;

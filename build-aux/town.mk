@@ -1,7 +1,10 @@
 # Shared make rules for a town folder (SPEC §7): town-TTTTTTTTT/ beside its
 # villages' folders (the villages whose 12-digit codes start with the
 # town's 9 digits). Its Makefile is one line:
-#     include $(or $(TPA_MK_DIR),/usr/local/share/tpa)/town.mk
+#     include $(or $(TPA_MK_DIR),$(shell ... tpa --mk-dir ...))/town.mk
+# (the same line on every machine: the rules of TPA_MK_DIR when given,
+# else those `tpa --mk-dir` prints — the tpa of TPA_BIN, else of the
+# folder ../.tpa-bin.mk names, else of PATH; tpa-make(7)).
 # `make -j` here runs, in phases:
 #   1. every village as far as it goes (a village that waits does not stop
 #      the others);
@@ -14,8 +17,8 @@
 # `make notices` writes the town's one notice for all its villages
 # (notice-town-START-END.html, one per posting period).
 # Variables: TPA_BIN (the folder of the tpa programs; default: PATH),
-# TPA_MK_DIR (the folder of the make rules when they are not installed;
-# make passes it on to the villages' Makefiles).
+# TPA_MK_DIR (the folder of the make rules; default: this file's, which
+# make passes on to the villages' Makefiles).
 
 LEVEL := town
 # (the last word of the path: a space may be in a folder above)

@@ -1,9 +1,11 @@
 # Shared make rules for one village-year folder (SPEC §7). A village's
 # Makefile is one line:
-#     include $(or $(TPA_MK_DIR),/usr/local/share/tpa)/village.mk
-# (/usr/local/share/tpa is where `make install` puts the rules; from a
-# clone, run make with TPA_MK_DIR=/path/to/clone/build-aux). The town's
-# and county's Makefiles include town.mk and county.mk the same way.
+#     include $(or $(TPA_MK_DIR),$(shell ... tpa --mk-dir ...))/village.mk
+# (the same line on every machine: the rules of TPA_MK_DIR when given,
+# else those `tpa --mk-dir` prints — the tpa of TPA_BIN, else of the
+# folder ../.tpa-bin.mk names, else of PATH; tpa-make(7)).
+# The town's and county's Makefiles include town.mk and county.mk the
+# same way.
 #
 # `make` runs every stage whose inputs changed — the rules file and every
 # file it includes, village.yaml, the column aliases and last year's
