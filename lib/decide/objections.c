@@ -3,6 +3,18 @@
 
 #include "decide/objections.h"
 
+enum objection_effect
+objection_effect(const struct objection *x)
+{
+	if (x->outcome != OUTCOME_UPHELD)
+		return EFFECT_NONE;
+	if (x->kind == KIND_WRONGLY_INCLUDED)
+		return EFFECT_REMOVED;
+	if (x->kind == KIND_WRONGLY_EXCLUDED || x->kind == KIND_DATA_ERROR)
+		return EFFECT_RESURVEY;
+	return EFFECT_NONE;
+}
+
 enum decision
 objections_running(enum level l)
 {
@@ -65,15 +77,12 @@ objections_resolve(enum level lev, const struct period *p, long long min_days,
 			if (in_running && x->outcome == OUTCOME_PENDING &&
 			    x->kind != KIND_WRONGLY_EXCLUDED)
 				v->changed = 2;
-			if (in_running && x->outcome == OUTCOME_UPHELD &&
-			    x->kind == KIND_WRONGLY_INCLUDED)
+			if (in_running && objection_effect(x) == EFFECT_REMOVED)
 				v->reason_objection = 1;
-			if (!in_running && x->kind == KIND_WRONGLY_INCLUDED &&
-			    x->outcome == OUTCOME_UPHELD)
+			if (!in_running && objection_effect(x) == EFFECT_REMOVED)
 				say(finding, ctx, x, OBJ_NOT_RUNNING);
 		}
-		if (x->outcome == OUTCOME_UPHELD && (x->kind == KIND_WRONGLY_EXCLUDED ||
-		    x->kind == KIND_DATA_ERROR)) {
+		if (objection_effect(x) == EFFECT_RESURVEY) {
 			resurvey[i] = 1;
 			sum->resurvey++;
 		}

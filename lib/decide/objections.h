@@ -19,6 +19,13 @@
 /* The decision a household must have to be in the running at level L. */
 enum decision objections_running(enum level l);
 
+/* What one objection does to the household it names, once decided: an
+ * upheld wrongly_included removes it (when it is in the running); an
+ * upheld wrongly_excluded or data_error puts it on the resurvey worklist;
+ * anything else changes nothing. */
+enum objection_effect { EFFECT_NONE, EFFECT_REMOVED, EFFECT_RESURVEY };
+enum objection_effect objection_effect(const struct objection *x);
+
 /* What the objections give one household of the list. */
 struct resolution {
 	unsigned objections;          /* objections about it at this level */

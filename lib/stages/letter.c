@@ -672,11 +672,14 @@ objections_told(const struct letters *lt, size_t r, struct outfile *out)
 					strbuf_printf(&b, words[W_OBJ_DECIDED_DATE][lang == LANG_EN],
 					    strbuf_str(&d));
 			}
-			strbuf_puts(&b, words[x->outcome == OUTCOME_PENDING ? W_OBJ_NO_EFFECT :
-			    x->outcome == OUTCOME_DISMISSED ? W_OBJ_NO_EFFECT :
-			    x->kind == KIND_WRONGLY_INCLUDED ? W_OBJ_REMOVED :
-			    x->kind == KIND_DATA_ERROR ? W_OBJ_RESURVEY : W_OBJ_NO_EFFECT]
-			    [lang == LANG_EN]);
+			{
+				static const enum word said[] = { [EFFECT_NONE] =
+					W_OBJ_NO_EFFECT, [EFFECT_REMOVED] = W_OBJ_REMOVED,
+					[EFFECT_RESURVEY] = W_OBJ_RESURVEY };
+
+				strbuf_puts(&b, words[said[objection_effect(x)]]
+				    [lang == LANG_EN]);
+			}
 			para(out, "l", &b);
 			strbuf_free(&b);
 			strbuf_free(&k);

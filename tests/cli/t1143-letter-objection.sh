@@ -72,3 +72,15 @@ expect "a long summary is cut at 120 characters; markup is escaped; in English, 
 	tpa-publicize letter -q --level town --village . -o e.html publicized-village.csv &&
 	grep -q "During the village&#39;s publicity, an objection was raised against your household (wrongly_included): &lt;b&gt;" e.html &&
 	grep -q ". It was looked into and upheld (10 June 2015, 村民代表会议), and your household was removed from the list for it." e.html'
+
+# An upheld wrongly_excluded objection puts the household on the resurvey
+# worklist (resurvey.csv), as the resolve decides: the letter says it is
+# surveyed again, never that nothing changes.
+expect "an upheld wrongly_excluded objection at the town: the county letter says the household is surveyed again, and resurvey.csv lists it" '
+	appraised_village &&
+	printf "household_id,about,received,kind,summary,outcome,decided,decided_by\nH001,,2015-06-15,wrongly_excluded,遗漏了一名残疾家庭成员,upheld,2015-06-18,镇扶贫办\n" >objections-town.csv &&
+	tpa-publicize resolve -q --level town --village . -o publicized-town.csv publicized-village.csv objections-town.csv &&
+	grep -q ",H001," resurvey.csv &&
+	tpa-publicize letter -q --level county --village . -o c.html publicized-town.csv &&
+	letter_of c.html H001 | grep -qx "乡镇审核公示期间，有人对您家提出异议（漏评）：遗漏了一名残疾家庭成员。经调查核实，异议成立（2015年6月18日，镇扶贫办），您家的情况将重新入户调查核实。" &&
+	! letter_of c.html H001 | grep -q "不影响您家的结果"'
