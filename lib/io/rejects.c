@@ -144,10 +144,10 @@ rejects_free(struct rejects *r)
 	memset(r, 0, sizeof *r);
 }
 
-enum { RC_LINE, RC_HOUSEHOLD, RC_ID, RC_FIELD, RC_CODE, RC_MESSAGE,
+enum { RC_FILE, RC_LINE, RC_HOUSEHOLD, RC_ID, RC_FIELD, RC_CODE, RC_MESSAGE,
 	RC_SEVERITY, NRC };
-static const char *const reject_columns[NRC] = { "line", "household_id",
-	"id_number", "field", "code", "message", "severity" };
+static const char *const reject_columns[NRC] = { "file", "line",
+	"household_id", "id_number", "field", "code", "message", "severity" };
 
 struct reading {
 	struct rejects_file *f;
@@ -167,14 +167,10 @@ on_row(void *ctx, const struct csvin_row *row)
 	if (!rd->have_header) {
 		for (int k = 0; k < NRC; k++) {
 			rd->col[k] = -1;
-			for (size_t i = 0; i < row->n; i++) {
-				const char *h = row->cell[i];
-
-				if (i == 0 && strncmp(h, "\xEF\xBB\xBF", 3) == 0)
-					h += 3;          /* the BOM rejects_write puts */
-				if (strcmp(h, reject_columns[k]) == 0)
+			/* csvin took off the BOM rejects_write puts */
+			for (size_t i = 0; i < row->n; i++)
+				if (strcmp(row->cell[i], reject_columns[k]) == 0)
 					rd->col[k] = (int)i;
-			}
 			if (rd->col[k] < 0) {
 				strbuf_printf(rd->err, _("%s:%lu: not a rejects file: no "
 				    "column %s\n"), rd->path, row->line, reject_columns[k]);
@@ -190,6 +186,7 @@ on_row(void *ctx, const struct csvin_row *row)
 	r = &rd->f->row[rd->f->n++];
 	r->line = row->line;
 	r->source_line = strtoul(c[RC_LINE], NULL, 10);
+	r->file = xstrdup(c[RC_FILE]);
 	r->household = xstrdup(c[RC_HOUSEHOLD]);
 	r->id = xstrdup(c[RC_ID]);
 	r->field = xstrdup(c[RC_FIELD]);
@@ -218,6 +215,7 @@ void
 rejects_file_free(struct rejects_file *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
+		free(f->row[i].file);
 		free(f->row[i].household);
 		free(f->row[i].id);
 		free(f->row[i].field);

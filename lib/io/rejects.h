@@ -53,6 +53,7 @@ void rejects_free(struct rejects *r);
 struct reject_row {
 	unsigned long line;          /* of the rejects file */
 	unsigned long source_line;   /* the line column: of the file rejected */
+	char *file;                  /* the file column: the file rejected */
 	char *household, *id, *field, *code, *message;
 	int warning;                 /* severity warning, else error */
 };

@@ -80,6 +80,8 @@ enum word {
 	W_NOT_ACCEPTED,
 	W_PROBLEM_ID,            /* %lu line, %s masked ID, %s message */
 	W_PROBLEM,               /* %lu line, %s message */
+	W_PROBLEM_FILE_ID,       /* %s file, %lu line, %s masked ID, %s message */
+	W_PROBLEM_FILE,          /* %s file, %lu line, %s message */
 	W_BRING_ID, W_BRING_HOUSEHOLD, W_BRING_FORM,
 	W_CORRECT,               /* %s contact */
 	W_APPLICANT_RECEIPT,
@@ -214,6 +216,8 @@ static const char *const words[NWORDS][2] = {
 		"Your household's application has the problems below: it was not accepted, and went to no household survey, appraisal or publicity." },
 	[W_PROBLEM_ID] = { "申请表第%lu行（身份证号码%s）：%s", "Line %lu of the application (ID number %s): %s" },
 	[W_PROBLEM] = { "申请表第%lu行：%s", "Line %lu of the application: %s" },
+	[W_PROBLEM_FILE_ID] = { "%s第%lu行（身份证号码%s）：%s", "%s, line %lu (ID number %s): %s" },
+	[W_PROBLEM_FILE] = { "%s第%lu行：%s", "%s, line %lu: %s" },
 	[W_BRING_ID] = { "家庭成员的居民身份证和户口簿，以核对身份证号码、性别和出生日期。",
 		"The members' identity cards and the household register (户口簿), to check the ID numbers, sexes and birth dates." },
 	[W_BRING_HOUSEHOLD] = { "户口簿，以核对户主和家庭成员（每户一名户主，每人只登记一次）。",
@@ -886,8 +890,19 @@ not_accepted(const struct letters *lt, size_t first, size_t end,
 	for (size_t i = first; i < end; i++) {
 		enum word w = bring(row[i].code);
 
+		/* a row of the application, or of another file apply read
+		 * (last year's registry), named */
+		int other = *row[i].file && strcmp(path_base(row[i].file),
+		    "applications.csv") != 0;
+
 		strbuf_reset(&b);
-		if (*row[i].id)
+		if (other && *row[i].id)
+			say(&b, lang, W_PROBLEM_FILE_ID, row[i].file,
+			    row[i].source_line, row[i].id, row[i].message);
+		else if (other)
+			say(&b, lang, W_PROBLEM_FILE, row[i].file, row[i].source_line,
+			    row[i].message);
+		else if (*row[i].id)
 			say(&b, lang, W_PROBLEM_ID, row[i].source_line, row[i].id,
 			    row[i].message);
 		else

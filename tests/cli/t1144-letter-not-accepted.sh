@@ -76,3 +76,13 @@ expect "on paper: every letter, turned away or not, one page saying 第1页，�
 	for i in $(seq 1 $((15 + n))); do
 		pdftotext -f $i -l $i l.pdf - | tr -d " \n" | grep -q "第1页，共1页" || { echo "page $i"; exit 1; }
 	done'
+
+# apply also reads last year's registry; a row of it it refused is named
+# by that file, not called a line of the application.
+expect "a refused row of another file apply read: the letter names that file and its line" '
+	village_applied &&
+	printf "apply,../../2014/371323105201/registry/members.csv,4,371323105201,H090,371323********0011,id_number,BAD_ID,身份证号码校验位不对,error\n" >>rejects-apply.csv &&
+	tpa-publicize letter -q --level village --village . -o l.html appraised.csv &&
+	letter_of l.html H090 >h &&
+	grep -qx "../../2014/371323105201/registry/members.csv第4行（身份证号码371323\*\*\*\*\*\*\*\*0011）：身份证号码校验位不对" h &&
+	! grep -q "申请表第4行" h'
