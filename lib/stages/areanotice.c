@@ -42,6 +42,8 @@ struct area_notice {
 	                            * the county's, for every town */
 	char list_name[64];        /* the list the level's notice shows */
 	enum lang lang;
+	struct ledger county_ledger; /* the county's, read once: each
+	                            * village's receipt line on its notice */
 };
 
 static void
@@ -120,13 +122,9 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 	p->n.lang = an->lang;
 	/* The county's notice prints each village's receipt, as the
 	 * village's copy does. */
-	if (an->level == LEVEL_COUNTY && an->aa.have_county &&
-	    notice_county_receipt(&p->n, an->aa.county.dir, st->village.code,
-	    path_base(list), &err) != 0) {
-		stage_fail_lines(top, &err);
-		strbuf_free(&err);
-		return EXIT_ERROR;
-	}
+	if (an->level == LEVEL_COUNTY && an->aa.have_county)
+		notice_receipt_from(&p->n, &an->county_ledger, st->village.code,
+		    path_base(list));
 	strbuf_free(&err);
 	return 0;
 }
@@ -379,6 +377,11 @@ publicize_area_notice(const struct area_notice_options *o)
 		return stage_end(&top, EXIT_ERROR);
 	}
 	an.level = an.aa.is_county ? LEVEL_COUNTY : LEVEL_TOWN;
+	if (an.level == LEVEL_COUNTY && an.aa.have_county &&
+	    ledger_load(&an.county_ledger, an.aa.county.dir, &err) != 0) {
+		stage_fail_lines(&top, &err);
+		goto out;
+	}
 	if (load_places(&an, o->dir, &top) != 0)
 		goto out;
 	if (an.v == NULL) {
@@ -417,6 +420,7 @@ publicize_area_notice(const struct area_notice_options *o)
 out:
 	free(spans);
 	places_free(&an);
+	ledger_free(&an.county_ledger);
 	audit_area_free(&an.aa);
 	strbuf_free(&err);
 	return stage_end(&top, status);

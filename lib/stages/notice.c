@@ -532,18 +532,26 @@ notice_county_receipt(struct notice *n, const char *county_dir,
     const char *code, const char *list, struct strbuf *err)
 {
 	struct ledger lg;
-	const struct ledger_row *last;
 	int rc = 0;
 
 	n->receipt = RECEIPT_NONE;
 	if (ledger_load(&lg, county_dir, err) != 0)
 		rc = -1;
-	else if ((last = ledger_notice_row(&lg, code, list)) != NULL) {
-		n->receipt = RECEIPT_SHOWN;
-		fingerprint_format(last->hash, n->receipt_fp);
-	}
+	else
+		notice_receipt_from(n, &lg, code, list);
 	ledger_free(&lg);
 	return rc;
+}
+
+void
+notice_receipt_from(struct notice *n, const struct ledger *lg,
+    const char *code, const char *list)
+{
+	const struct ledger_row *last = ledger_notice_row(lg, code, list);
+
+	n->receipt = last != NULL ? RECEIPT_SHOWN : RECEIPT_NONE;
+	if (last != NULL)
+		fingerprint_format(last->hash, n->receipt_fp);
 }
 
 static void

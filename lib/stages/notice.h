@@ -88,6 +88,10 @@ void notice_fingerprint(enum lang lang, const char *fp, const char *list_name,
  * when the ledger cannot be read. */
 int notice_county_receipt(struct notice *n, const char *county_dir,
     const char *code, const char *list, struct strbuf *err);
+/* The same from the county's ledger LG, already loaded (a notice of many
+ * villages reads it once). */
+void notice_receipt_from(struct notice *n, const struct ledger *lg,
+    const char *code, const char *list);
 /* The sentence on N's receipt (nothing when RECEIPT_NOT_SHOWN). */
 void notice_receipt_words(const struct notice *n, struct strbuf *b);
 
