@@ -249,6 +249,18 @@ field_of(const struct run *run, const char *name)
 	    field_builtin(name);
 }
 
+/* The Chinese title of column NAME, or NULL. */
+static const char *
+title_of(const struct run *run, const char *name)
+{
+	for (size_t i = 0; i < sizeof extras / sizeof extras[0]; i++)
+		if (strcmp(extras[i].name, name) == 0)
+			return extras[i].title != NULL ? extras[i].title :
+			    rules_column_title(NULL, NULL, name);
+	return rules_column_title(run->st.have_rules ? &run->st.rules : NULL,
+	    run->st.aliases, name);
+}
+
 /* The Chinese title of column NAME, or NULL; its kind into C. */
 static const char *
 classify(const struct run *run, struct column *c, const char *name)
@@ -262,9 +274,7 @@ classify(const struct run *run, struct column *c, const char *name)
 		if (strcmp(extras[i].name, name) == 0) {
 			c->kind = extras[i].kind;
 			c->codes = extras[i].codes;
-			if (extras[i].title != NULL)
-				return extras[i].title;
-			return rules_column_title(NULL, NULL, name);
+			return title_of(run, name);
 		}
 	if ((f = field_of(run, name)) != NULL) {
 		if (f->type == FT_MONEY)
@@ -274,8 +284,7 @@ classify(const struct run *run, struct column *c, const char *name)
 		else if ((c->codes = field_codes(f)) != NULL)
 			c->kind = K_CODE;
 	}
-	return rules_column_title(run->st.have_rules ? &run->st.rules : NULL,
-	    run->st.aliases, name);
+	return title_of(run, name);
 }
 
 /* The title of a column name as a cell shows it ("household_id" in the
@@ -284,13 +293,12 @@ static const char *
 field_title(const struct run *run, const char *s, size_t n)
 {
 	char name[64];
-	struct column scratch;
 
 	if (n >= sizeof name)
 		return NULL;
 	memcpy(name, s, n);
 	name[n] = '\0';
-	return classify(run, &scratch, name);
+	return title_of(run, name);
 }
 
 /* Append the label of code S[0..N) of DEF to B; the text as it is when it
