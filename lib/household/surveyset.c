@@ -23,6 +23,13 @@ struct reading {
 	struct household_buf buf;     /* text of the row being read */
 	struct strbuf msg;
 	int have_schema;
+	/* The blank income parts of the row being read, left blank and read
+	 * as 0; per column, whether the rules read a blank as 0. */
+	struct blanks {
+		struct strbuf names, labels;
+		int n;
+	} blank, zero;
+	unsigned char *as_zero;
 };
 
 static void
@@ -43,21 +50,24 @@ report(struct reading *rd, unsigned long line, const char *hid,
 	report_as(rd, line, hid, field, code, 0);
 }
 
-/* The blank income parts of a row: their canonical names joined by ';'
- * (the field of the problem) and their labels as a list in the
- * language (its message). */
-struct blanks {
-	struct strbuf names, labels;
-	int n;
-};
-
+/* Add the blank income part NAME (LABEL in L) to B: the names joined by
+ * ';' (the problem's field), the labels as a list (its message). */
 static void
 blank_add(struct blanks *b, const char *name, const char *label, enum lang l)
 {
-	strbuf_printf(&b->names, "%s%s", b->n ? ";" : "", name);
-	strbuf_printf(&b->labels, "%s%s", b->n ? (l == LANG_ZH ? "、" : ", ") : "",
-	    label);
-	b->n++;
+	if (b->n++ > 0)
+		strbuf_putc(&b->names, ';');
+	strbuf_puts(&b->names, name);
+	wording_list_sep(&b->labels, l);
+	strbuf_puts(&b->labels, label);
+}
+
+static void
+blanks_reset(struct blanks *b)
+{
+	strbuf_reset(&b->names);
+	strbuf_reset(&b->labels);
+	b->n = 0;
 }
 
 static void
@@ -120,13 +130,15 @@ data_row(struct reading *rd, const struct csvin_row *row)
 	struct cell *cells;
 	uint32_t *slot;
 	enum lang l = rd->o->lang;
-	struct blanks blank = { { 0 }, { 0 }, 0 }, zero = { { 0 }, { 0 }, 0 };
+	struct blanks *blank = &rd->blank, *zero = &rd->zero;
 
 	if (csvin_row_empty(row)) {
 		s->empty_rows++;
 		return 0;
 	}
 	strbuf_reset(&rd->msg);
+	blanks_reset(blank);
+	blanks_reset(zero);
 	if (row->n != width) {
 		wording(&rd->msg, l, MSG_RAGGED, row->n, width);
 		report(rd, row->line, hid, "", "RAGGED_ROW");
@@ -162,11 +174,11 @@ data_row(struct reading *rd, const struct csvin_row *row)
 			 * row, or 0 by the county's rule */
 			const char *label = field_label(sc->field[i], name, l);
 
-			if (rules_blank_as_zero(rd->o->rules, name)) {
-				blank_add(&zero, name, label, l);
+			if (rd->as_zero[i]) {
+				blank_add(zero, name, label, l);
 				cells[i].off = store(s, "", 0);
 			} else
-				blank_add(&blank, name, label, l);
+				blank_add(blank, name, label, l);
 			continue;
 		}
 		if (n == 0 && k > 0 && survey_required[k]) {
@@ -206,20 +218,18 @@ data_row(struct reading *rd, const struct csvin_row *row)
 			r->income += cells[i].v;
 		cells[i].off = store(s, rd->buf.text + cells[i].off, cells[i].len);
 	}
-	if (blank.n > 0) {
+	if (blank->n > 0) {
 		strbuf_reset(&rd->msg);
-		wording(&rd->msg, l, MSG_BLANK_INCOME, strbuf_str(&blank.labels));
-		report(rd, row->line, hid, strbuf_str(&blank.names), "MISSING_FIELD");
+		wording(&rd->msg, l, MSG_BLANK_INCOME, strbuf_str(&blank->labels));
+		report(rd, row->line, hid, strbuf_str(&blank->names), "MISSING_FIELD");
 		problems++;
 	}
-	if (zero.n > 0) {
+	if (zero->n > 0) {
 		strbuf_reset(&rd->msg);
-		wording(&rd->msg, l, MSG_BLANK_AS_ZERO, strbuf_str(&zero.labels));
-		report_as(rd, row->line, hid, strbuf_str(&zero.names),
+		wording(&rd->msg, l, MSG_BLANK_AS_ZERO, strbuf_str(&zero->labels));
+		report_as(rd, row->line, hid, strbuf_str(&zero->names),
 		    "BLANK_AS_ZERO", 1);
 	}
-	blanks_free(&blank);
-	blanks_free(&zero);
 	r->state = problems ? SURVEY_REFUSED : SURVEY_OK;
 	if (cells[hpos].len == 0)
 		r->used = 1;   /* its household_id refused (BAD_VALUE): never an orphan */
@@ -255,8 +265,18 @@ on_row(void *ctx, const struct csvin_row *row)
 	if (row->index > 0)
 		return data_row(rd, row);
 	rd->have_schema = 1;
-	return schema_header(&s->schema, rd->o->aliases, rd->o->rules, s->file, row,
-	    survey_known, S_NKNOWN, survey_required, rd->err);
+	if (schema_header(&s->schema, rd->o->aliases, rd->o->rules, s->file, row,
+	    survey_known, S_NKNOWN, survey_required, rd->err) != 0)
+		return -1;
+	/* which blank income parts the rules read as 0: asked once */
+	rd->as_zero = xcalloc(s->schema.cols.ncells + 1, 1);
+	for (size_t i = 0; i < s->schema.cols.ncells; i++) {
+		int k = s->schema.cols.slot[i];
+
+		rd->as_zero[i] = k >= S_WAGE && k <= S_TRANSFER &&
+		    rules_blank_as_zero(rd->o->rules, s->schema.cols.name[i]);
+	}
+	return 0;
 }
 
 int
@@ -282,6 +302,9 @@ surveyset_read(struct surveyset *s, const struct surveyset_options *o,
 	rc = csvin_read_file(&f, &s->file, s->sha256, err);
 	household_buf_free(&rd.buf);
 	strbuf_free(&rd.msg);
+	blanks_free(&rd.blank);
+	blanks_free(&rd.zero);
+	free(rd.as_zero);
 	return rc == 0 ? 0 : -1;
 }
 

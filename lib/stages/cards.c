@@ -100,8 +100,7 @@ others_text(struct strbuf *b, const char *others, enum lang lang)
 
 		snprintf(code, sizeof code, "%.*s", (int)k, s);
 		i = enum_lookup(&enum_cause, code, strlen(code));
-		if (b->len > 0)
-			strbuf_puts(b, lang == LANG_EN ? ", " : "、");
+		wording_list_sep(b, lang);
 		if (i >= 0)
 			code_text(b, &enum_cause, i, lang);
 		else

@@ -502,8 +502,8 @@ income(const struct letters *lt, size_t r, struct outfile *out)
 		long long fen;
 
 		if (*s == '\0' && rules_blank_as_zero(lt->rules, parts[k])) {
-			strbuf_printf(&zeroed, "%s%s", zeroed.len ? (lang == LANG_ZH ?
-			    "、" : ", ") : "", field_label(field_builtin(parts[k]),
+			wording_list_sep(&zeroed, lang);
+			strbuf_puts(&zeroed, field_label(field_builtin(parts[k]),
 			    parts[k], lang));
 			s = "0";
 		}

@@ -237,6 +237,13 @@ wording(struct strbuf *b, enum lang l, enum msg m, ...)
 	va_end(ap);
 }
 
+void
+wording_list_sep(struct strbuf *b, enum lang l)
+{
+	if (b->len > 0)
+		strbuf_puts(b, l == LANG_EN ? ", " : "、");
+}
+
 const char *
 field_label(const struct field *f, const char *name, enum lang l)
 {

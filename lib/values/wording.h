@@ -165,6 +165,10 @@ enum msg {
 void wording(struct strbuf *b, enum lang l, enum msg m, ...);
 void wording_v(struct strbuf *b, enum lang l, enum msg m, va_list ap);
 
+/* Before the next item of a list in language L ("、" or ", "), when B
+ * already holds one. */
+void wording_list_sep(struct strbuf *b, enum lang l);
+
 /* The name of a column as a message in language L shows it: the Chinese
  * title of a built-in or declared field in zh, else its name. */
 struct field;
