@@ -409,3 +409,27 @@ path_remove_tree(const char *path)
 	closedir(d);
 	return rmdir(path) == 0 && rc == 0 ? 0 : -1;
 }
+
+int
+path_search(const char *name, struct strbuf *b)
+{
+	const char *path = getenv("PATH"), *s;
+
+	if (path == NULL)
+		path = "/usr/bin:/bin";
+	for (s = path; ; ) {
+		size_t k = strcspn(s, ":");
+
+		strbuf_reset(b);
+		if (k == 0)
+			strbuf_puts(b, ".");
+		else
+			strbuf_add(b, s, k);
+		strbuf_printf(b, "/%s", name);
+		if (access(strbuf_str(b), X_OK) == 0)
+			return 0;
+		if (s[k] == '\0')
+			return -1;
+		s += k + 1;
+	}
+}

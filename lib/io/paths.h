@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "base/strbuf.h"
+
 /* The folder part of PATH: "." when PATH has no slash, "/" for "/x",
  * "a/b" for "a/b/c" (and for "a/b//c"). Caller frees. */
 char *path_dir(const char *path);
@@ -82,6 +84,11 @@ int path_make_dirs(const char *dir, mode_t mode, char *err, size_t errlen);
  * the process ends or the descriptor is closed). Returns the descriptor,
  * or -1 with the reason in ERR. */
 int path_lock_dir(const char *dir, char *err, size_t errlen);
+
+/* The executable NAME as PATH finds it (an empty element is the current
+ * folder; no PATH: /usr/bin:/bin), its path into B. Returns 0, or -1 when
+ * no folder of PATH has it. */
+int path_search(const char *name, struct strbuf *b);
 
 int path_exists(const char *path);
 int path_is_dir(const char *path);

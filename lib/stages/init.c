@@ -493,9 +493,9 @@ init_makefile(const char *level)
 static int
 needs_no_hint(const char *dir)
 {
-	const char *path = getenv("PATH");
-	char *mine, *want = path_join(dir, "tpa");
-	int found = 0;
+	struct strbuf found = { 0 };
+	char *mine, *want = path_join(dir, "tpa"), *real = NULL;
+	int same;
 
 	mine = realpath(want, NULL);
 	free(want);
@@ -503,24 +503,13 @@ needs_no_hint(const char *dir)
 		free(mine);
 		return 1;
 	}
-	while (path != NULL && *path != '\0') {
-		const char *end = strchr(path, ':');
-		size_t n = end != NULL ? (size_t)(end - path) : strlen(path);
-		char *d = n > 0 ? xstrndup(path, n) : xstrdup("."), *p = path_join(d, "tpa"), *real;
-
-		free(d);
-		if (access(p, X_OK) == 0) {
-			real = realpath(p, NULL);
-			found = real != NULL && strcmp(real, mine) == 0;
-			free(real);
-			free(p);
-			break;
-		}
-		free(p);
-		path = end != NULL ? end + 1 : NULL;
-	}
+	if (path_search("tpa", &found) == 0)
+		real = realpath(strbuf_str(&found), NULL);
+	same = real != NULL && strcmp(real, mine) == 0;
+	free(real);
 	free(mine);
-	return found;
+	strbuf_free(&found);
+	return same;
 }
 
 /* When the tpa beside this program is not the one PATH finds (a clone's

@@ -24,31 +24,6 @@ const char *const print_browsers[] = { "chromium", "chromium-browser",
 /* Seconds the browser may take, unless TPA_PRINT_TIMEOUT says otherwise. */
 enum { PRINT_TIMEOUT = 180 };
 
-/* NAME found in PATH, executable, into B; 0, or -1 when it is not there. */
-static int
-in_path(const char *name, struct strbuf *b)
-{
-	const char *path = getenv("PATH"), *s;
-
-	if (path == NULL)
-		path = "/usr/bin:/bin";
-	for (s = path; ; ) {
-		size_t k = strcspn(s, ":");
-
-		strbuf_reset(b);
-		if (k == 0)
-			strbuf_puts(b, ".");
-		else
-			strbuf_add(b, s, k);
-		strbuf_printf(b, "/%s", name);
-		if (access(strbuf_str(b), X_OK) == 0)
-			return 0;
-		if (s[k] == '\0')
-			return -1;
-		s += k + 1;
-	}
-}
-
 /* The browser to run, into B; 0, or -1 with the reason recorded. */
 static int
 browser(struct stage *st, const struct print_options *o, struct strbuf *b)
@@ -57,7 +32,7 @@ browser(struct stage *st, const struct print_options *o, struct strbuf *b)
 
 	if (given != NULL && *given) {
 		if (strchr(given, '/') == NULL) {
-			if (in_path(given, b) == 0)
+			if (path_search(given, b) == 0)
 				return 0;
 			stage_fail(st, _("%s: no such program in PATH"), given);
 			return -1;
@@ -71,7 +46,7 @@ browser(struct stage *st, const struct print_options *o, struct strbuf *b)
 		return 0;
 	}
 	for (size_t i = 0; print_browsers[i] != NULL; i++)
-		if (in_path(print_browsers[i], b) == 0)
+		if (path_search(print_browsers[i], b) == 0)
 			return 0;
 	stage_fail(st, _("no Chromium to print with (looked for chromium, "
 	    "chromium-browser, google-chrome in PATH): install it (apt-get "
