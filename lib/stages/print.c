@@ -14,6 +14,7 @@
 #include "base/alloc.h"
 #include "base/i18n.h"
 #include "base/strbuf.h"
+#include "io/infile.h"
 #include "io/paths.h"
 #include "stages/print.h"
 #include "stages/shell.h"
@@ -149,23 +150,6 @@ last_line(const char *path, struct strbuf *b)
 	fclose(f);
 }
 
-/* Read file PATH whole into B; 0 or -1. */
-static int
-slurp(const char *path, struct strbuf *b)
-{
-	FILE *f = fopen(path, "rb");
-	char buf[65536];
-	size_t n;
-	int bad;
-
-	if (f == NULL)
-		return -1;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(b, buf, n);
-	bad = ferror(f);
-	fclose(f);
-	return bad ? -1 : 0;
-}
 
 /* Blank every "/KEY (D:...)" entry of the PDF in B with spaces: the same
  * length, so the cross-reference offsets stay right, and a dictionary
@@ -235,17 +219,26 @@ print_pdf(const struct print_options *o)
 	const char *limit = getenv("TPA_PRINT_TIMEOUT");
 	long seconds = limit && atol(limit) > 0 ? atol(limit) : PRINT_TIMEOUT;
 	int status = EXIT_ERROR, have_dir = 0, rc;
+	char msg[1024];
 	struct stat sb;
 	struct outfile *out;
 
 	stage_begin(&st, "print", o->quiet);
 	st.unrecorded = 1;   /* a copy for the printer, no record of the procedure */
-	if (stat(o->html, &sb) != 0) {
-		stage_fail(&st, _("cannot read %s: %s"), o->html, strerror(errno));
+	/* a regular file, opened as every stage opens its inputs (a FIFO is
+	 * never waited on) */
+	if ((rc = infile_regular(o->html, msg, sizeof msg)) != 1) {
+		if (rc == 0)
+			stage_fail(&st, _("cannot read %s: %s"), o->html,
+			    strerror(ENOENT));
+		else
+			stage_fail(&st, "%s", msg);
 		goto out;
 	}
-	if (!S_ISREG(sb.st_mode) || access(o->html, R_OK) != 0) {
-		stage_fail(&st, _("cannot read %s: not a readable file"), o->html);
+	/* private (0600) when the page is: its mode, read once it is known
+	 * to be a regular file */
+	if (stat(o->html, &sb) != 0) {
+		stage_fail(&st, _("cannot read %s: %s"), o->html, strerror(errno));
 		goto out;
 	}
 	if (stage_input(&st, o->html) != 0 || browser(&st, o, &prog) != 0)
@@ -292,7 +285,8 @@ print_pdf(const struct print_options *o)
 		    "(TPA_PRINT_TIMEOUT)"), strbuf_str(&prog), o->html, seconds);
 		goto out;
 	}
-	if (slurp(strbuf_str(&tmp_pdf), &pdf) != 0 || pdf.len < 5 ||
+	if (infile_read_all(strbuf_str(&tmp_pdf), &pdf, msg, sizeof msg) != 1 ||
+	    pdf.len < 5 ||
 	    memcmp(pdf.s, "%PDF-", 5) != 0) {
 		last_line(strbuf_str(&log), &why);
 		if (WIFEXITED(rc) && WEXITSTATUS(rc) != 0)
