@@ -171,20 +171,6 @@ fail_at(struct sheet_file *sf, unsigned long line, const char *what)
 	    "stdin", line, what);
 }
 
-/* Bytes of the first MAX characters of S (valid UTF-8). */
-static size_t
-cut_chars(const char *s, size_t n, size_t max)
-{
-	size_t i = 0, chars = 0;
-
-	while (i < n && chars < max) {
-		i++;
-		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-		chars++;
-	}
-	return i;
-}
 
 static int
 is_digit(char c)
@@ -408,7 +394,7 @@ sheet_name(struct run *run, const char *base)
 		snprintf(suffix, sizeof suffix, " (%u)", k);
 		room = SHEET_NAME_MAX - strlen(suffix);
 		strbuf_reset(&b);
-		strbuf_add(&b, base, cut_chars(base, strlen(base), room));
+		strbuf_add(&b, base, text_cut_chars(base, strlen(base), room));
 		strbuf_puts(&b, suffix);
 	}
 	xgrow(&run->names, &run->capnames, run->nnames + 1, sizeof *run->names);
@@ -435,7 +421,7 @@ sheet_base(const char *path)
 		n -= 4;
 	if (n == 0 || utf8_valid_prefix(base, n, 0) != n)
 		return xstrdup("Sheet");
-	n = cut_chars(base, n, SHEET_NAME_MAX);
+	n = text_cut_chars(base, n, SHEET_NAME_MAX);
 	s = xstrndup(base, n);
 	for (size_t i = 0; i < n; i++)
 		if (strchr("[]:*?/\\", s[i]) != NULL || (unsigned char)s[i] < 0x20 ||
@@ -455,7 +441,7 @@ put_string(struct sheet_file *sf, unsigned long line, lxw_col_t col,
 		/* Excel holds no more: cut it, and say so once per file. */
 		struct strbuf b = { 0 };
 
-		strbuf_add(&b, s, cut_chars(s, n, CELL_MAX));
+		strbuf_add(&b, s, text_cut_chars(s, n, CELL_MAX));
 		e = worksheet_write_string(sf->ws, sf->row, col, strbuf_str(&b), format);
 		strbuf_free(&b);
 		if (!sf->cut)

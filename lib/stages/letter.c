@@ -650,14 +650,9 @@ objections_told(const struct letters *lt, size_t r, struct outfile *out)
 			say(&b, lang, W_OBJ_RAISED, word(lang, posting[lev]), strbuf_str(&k));
 			if (x->summary != NULL && *x->summary) {
 				struct strbuf t = { 0 };
-				size_t len = strlen(x->summary), cut = 0, chars = 0;
+				size_t len = strlen(x->summary),
+				    cut = text_cut_chars(x->summary, len, SUMMARY_CHARS);
 
-				while (cut < len && chars < SUMMARY_CHARS) {
-					cut++;
-					while (cut < len && ((unsigned char)x->summary[cut] & 0xC0) == 0x80)
-						cut++;
-					chars++;
-				}
 				strbuf_add(&t, x->summary, cut);
 				if (cut < len)
 					strbuf_puts(&t, "……");

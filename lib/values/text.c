@@ -299,3 +299,17 @@ text_digits(const char *s, size_t n)
 			return 0;
 	return 1;
 }
+
+size_t
+text_cut_chars(const char *s, size_t n, size_t max)
+{
+	size_t i = 0, chars = 0;
+
+	while (i < n && chars < max) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		chars++;
+	}
+	return i;
+}

@@ -55,4 +55,8 @@ struct strbuf;
  * characters written as \xNN so a terminal never acts on them. */
 void text_quote(struct strbuf *b, const char *s, size_t n);
 
+/* The bytes of the first MAX characters of the UTF-8 text S[0..N) (a
+ * character never cut in two). */
+size_t text_cut_chars(const char *s, size_t n, size_t max);
+
 #endif
