@@ -184,8 +184,6 @@ static struct strbuf said_why;
 static void
 say_reason(const char *why, struct strbuf *out)
 {
-	static const char *const levels[NLEVELS] = { "village", "town", "county" };
-
 	while (*why != '\0') {
 		size_t len = strcspn(why, ";");
 		char *part = xstrndup(why, len), word[16];
@@ -200,12 +198,10 @@ say_reason(const char *why, struct strbuf *out)
 			strbuf_printf(out, _("%zu objection(s) pending: %s"), n, part + off);
 		else if (sscanf(part, "the %15s publicity period lasted %ld days, the "
 		    "rules require %lld", word, &days, &a) == 3) {
-			int l = 0;
+			int l = enum_lookup(&enum_level, word, strlen(word));
 
-			while (l < NLEVELS && strcmp(word, levels[l]) != 0)
-				l++;
 			strbuf_printf(out, _("the %s publicity period lasted %ld days, "
-			    "the rules require %lld"), l < NLEVELS ?
+			    "the rules require %lld"), l >= 0 ?
 			    stage_level_word((enum level)l) : word, days, a);
 		} else if (sscanf(part, "quorum not met: %lld representatives present, "
 		    "%lld needed", &a, &b) == 2)

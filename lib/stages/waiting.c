@@ -5,17 +5,13 @@
 #include "base/i18n.h"
 #include "stages/shell.h"
 #include "stages/waiting.h"
+#include "values/enums.h"
 
 /* LEVEL's index (village 0, town 1, county 2), or -1. */
 static int
 level_index(const char *level)
 {
-	static const char *const codes[] = { "village", "town", "county" };
-
-	for (int l = 0; l < 3; l++)
-		if (strcmp(level, codes[l]) == 0)
-			return l;
-	return -1;
+	return enum_lookup(&enum_level, level, strlen(level));
 }
 
 int
