@@ -478,7 +478,12 @@ static const struct {
 	"PATH 或运行 make TPA_BIN=该文件夹 (tpa is not on PATH: add its folder to " \
 	"PATH or run make TPA_BIN=that folder)))/" level ".mk\n"
 
-const char *
+/* The Makefile of a folder of LEVEL ("village", "town" or "county"), the
+ * same one line on every machine: it includes LEVEL.mk from the folder
+ * that TPA_MK_DIR names, else the one `tpa --mk-dir` prints — tpa in
+ * TPA_BIN, else in the folder ../.tpa-bin.mk names (this machine's
+ * programs, written by tpa-init and kept out of git), else on PATH. */
+static const char *
 init_makefile(const char *level)
 {
 	if (strcmp(level, "town") == 0)
@@ -773,7 +778,7 @@ area_init(struct run *run)
 	else
 		county_yaml(run, &yaml, rules);
 	outfile_write(f[0], yaml.s, yaml.len);
-	outfile_write(f[1], init_makefile(level), strlen(init_makefile(level)));
+	outfile_puts(f[1], init_makefile(level));
 	header(NULL, NULL, f[2], reopen_columns, NCOLS(reopen_columns), NULL);
 	if (town) {
 		villages = aliases_new_villages();
@@ -891,7 +896,7 @@ init_run(const struct init_options *o)
 	village_yaml(&run, &yaml, rules_path, run.last ? run.last->columns_path : NULL,
 	    registry);
 	outfile_write(f[0], yaml.s, yaml.len);
-	outfile_write(f[1], init_makefile("village"), strlen(init_makefile("village")));
+	outfile_puts(f[1], init_makefile("village"));
 	template(&run, f[2], application_columns, NCOLS(application_columns), &run.member);
 	template(&run, f[3], survey_columns, NCOLS(survey_columns), &run.household);
 	template(&run, f[4], vote_columns, NCOLS(vote_columns), NULL);

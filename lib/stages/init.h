@@ -20,14 +20,6 @@ struct init_options {
 	int quiet;
 };
 
-/* The Makefile of a folder of LEVEL ("village", "town" or "county"), the
- * same one line on every machine: it includes LEVEL.mk from the folder
- * that TPA_MK_DIR names, else the one `tpa --mk-dir` prints — tpa in
- * TPA_BIN, else in the folder ../.tpa-bin.mk names (this machine's
- * programs, written by tpa-init and kept out of git), else on PATH.
- * Static text. */
-const char *init_makefile(const char *level);
-
 /* Run the stage. Returns EXIT_DONE, or EXIT_ERROR (nothing made: folders
  * it created are removed again; the message is on stderr). */
 int init_run(const struct init_options *o);
