@@ -51,6 +51,17 @@ stage_fail_lines(struct stage *st, const struct strbuf *err)
 }
 
 void
+say_lines(const struct strbuf *err)
+{
+	for (const char *l = strbuf_str(err); *l; ) {
+		size_t n = strcspn(l, "\n");
+
+		fprintf(stderr, "%s: %.*s\n", program_name(), (int)n, l);
+		l += n + (l[n] == '\n');
+	}
+}
+
+void
 stage_warn(struct stage *st, const char *fmt, ...)
 {
 	va_list ap;

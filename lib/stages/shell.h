@@ -96,6 +96,10 @@ int stage_fail(struct stage *st, const char *fmt, ...)
 /* Add ERR's lines (each "FILE:LINE: message") to the errors. Returns
  * EXIT_ERROR. */
 int stage_fail_lines(struct stage *st, const struct strbuf *err);
+
+/* Each line of ERR on stderr after the program's name, outside a stage
+ * (tpa status, tpa words). */
+void say_lines(const struct strbuf *err);
 /* Print "PROGRAM: message" on stderr now. */
 void stage_warn(struct stage *st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -388,12 +388,8 @@ load_rules(struct rules *r, const struct village *v, const struct area *a,
 	    rules_load(r, v->rules_path, &err);
 	if (rc != 0) {
 		/* one line per problem, each "FILE:LINE:COL: message" */
-		for (const char *l = strbuf_str(&err); say && *l; ) {
-			size_t n = strcspn(l, "\n");
-
-			fprintf(stderr, "%s: %.*s\n", program_name(), (int)n, l);
-			l += n + (l[n] == '\n');
-		}
+		if (say)
+			say_lines(&err);
 		strbuf_free(&err);
 		return -1;
 	}

@@ -132,12 +132,8 @@ folder_rules(const char *dir, struct rules *r)
 	else if (aa.have_county && aa.ntowns > 0)
 		rc = area_rules_load(r, &aa.county, aa.towns[0].code, &err) != 0 ? -1 : 0;
 	/* one line per problem, each "FILE:LINE:COL: message" */
-	for (const char *l = strbuf_str(&err); rc < 0 && *l; ) {
-		size_t n = strcspn(l, "\n");
-
-		fprintf(stderr, "%s: %.*s\n", program_name(), (int)n, l);
-		l += n + (l[n] == '\n');
-	}
+	if (rc < 0)
+		say_lines(&err);
 	strbuf_free(&err);
 	audit_area_free(&aa);
 	return rc;
