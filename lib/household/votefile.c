@@ -25,7 +25,7 @@ struct reading {
 static void
 note(struct reading *rd, unsigned long line, const char *hid)
 {
-	struct vote_note n = { rd->file, line, hid, &rd->text };
+	struct vote_note n = { rd->file, line, hid, &rd->text, 0 };
 
 	if (rd->note != NULL)
 		rd->note(rd->ctx, &n);
@@ -77,6 +77,18 @@ on_row(void *ctx, const struct csvin_row *row)
 		note(rd, row->line, c[V_HOUSEHOLD]);
 		return 0;
 	}
+	if (rd->l->row[r].decision != DEC_ELIGIBLE) {
+		struct vote_note n = { rd->file, row->line, c[V_HOUSEHOLD],
+			&rd->text, 1 };
+
+		strbuf_printf(&rd->text, _("household %s is not eligible (%s); the "
+		    "vote changes nothing"), c[V_HOUSEHOLD],
+		    hhlist_cell(rd->l, (size_t)r, rd->l->col[L_DECISION]));
+		if (rd->note != NULL)
+			rd->note(rd->ctx, &n);
+		strbuf_reset(&rd->text);
+		return 0;
+	}
 	if (strcmp(hhlist_cell(rd->l, (size_t)r, rd->l->col[L_HOUSEHOLD]),
 	    c[V_HOUSEHOLD]) != 0) {
 		/* the same number (values/hhnumber.h): the vote counts */
@@ -84,13 +96,6 @@ on_row(void *ctx, const struct csvin_row *row)
 		    "(the same number): the vote counts for it"), c[V_HOUSEHOLD],
 		    hhlist_cell(rd->l, (size_t)r, rd->l->col[L_HOUSEHOLD]));
 		note(rd, row->line, c[V_HOUSEHOLD]);
-	}
-	if (rd->l->row[r].decision != DEC_ELIGIBLE) {
-		strbuf_printf(&rd->text, _("household %s is not eligible (%s); the "
-		    "vote changes nothing"), c[V_HOUSEHOLD],
-		    hhlist_cell(rd->l, (size_t)r, rd->l->col[L_DECISION]));
-		note(rd, row->line, c[V_HOUSEHOLD]);
-		return 0;
 	}
 	vt = &rd->votes[r];
 	if (vt->state != VOTE_NONE) {

@@ -24,6 +24,9 @@ struct vote_note {
 	unsigned long line;
 	const char *household;
 	struct strbuf *text;
+	int not_eligible;            /* a row for a household that is not
+	                              * eligible: it changes nothing, the
+	                              * ordinary case (the only note of its row) */
 };
 
 struct votefile_options {

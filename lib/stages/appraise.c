@@ -18,9 +18,7 @@ struct meeting {
 	struct stage *st;
 	struct strbuf notes;       /* vote rows reported, printed after the quorum */
 	size_t nnotes;
-	const struct hhlist *list;
 	size_t not_eligible;       /* rows of households not eligible: counted */
-	unsigned long last_line;   /* the row last counted so */
 };
 
 /* A vote row reported by the reader: a row for a household that is not
@@ -30,12 +28,9 @@ static void
 on_note(void *ctx, const struct vote_note *n)
 {
 	struct meeting *m = ctx;
-	long r = hhlist_lookup(m->list, n->household);
 
-	if (r >= 0 && m->list->row[r].decision != DEC_ELIGIBLE) {
-		if (n->line != m->last_line)
-			m->not_eligible++;
-		m->last_line = n->line;
+	if (n->not_eligible) {
+		m->not_eligible++;
 		return;
 	}
 	strbuf_printf(&m->notes, "%s: %s:%lu: %s\n", program_name(), n->file,
@@ -196,7 +191,6 @@ appraise_run(const struct appraise_options *o)
 		}
 	}
 	stage_read(&st, o->primary, l.sha256);
-	m.list = &l;
 	votes = xcalloc(l.nrows + 1, sizeof *votes);
 	out = xcalloc(l.nrows + 1, sizeof *out);
 	{
