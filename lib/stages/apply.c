@@ -282,18 +282,19 @@ data_row(struct intake *in, const struct csvin_row *row)
 	enum id_status st;
 	const char *s;
 	long days, bdays = 0;
-	int head, bstate;
+	int head, bstate, unnumbered;
 
-	rc.household = cell(&rc, C_HOUSEHOLD, &hlen);
-	rc.id = cell(&rc, C_ID, &rc.id_len);
 	if (csvin_row_empty(row)) {
 		in->empty_rows++;
 		return 0;
 	}
+	rc.household = cell(&rc, C_HOUSEHOLD, &hlen);
+	rc.id = cell(&rc, C_ID, &rc.id_len);
 	/* No household_id under a row that has one: Excel's merged cells
 	 * leave it blank on a household's member rows. The household above
 	 * is incomplete, and this row's problems name it. */
-	if (hlen == 0 && in->last_household != NO_HOUSEHOLD) {
+	unnumbered = hlen == 0 && in->last_household != NO_HOUSEHOLD;
+	if (unnumbered) {
 		struct roster_household *above =
 		    &in->roster.households[in->last_household];
 
@@ -302,10 +303,13 @@ data_row(struct intake *in, const struct csvin_row *row)
 		rc.household = roster_household_id(&in->roster, in->last_household);
 	}
 	/* A household of last year's registry: carried unless it exited or
-	 * a new application replaces it. */
+	 * a new application replaces it. A row without household_id after
+	 * it belongs to no household above. */
 	if (f->carried && hlen > 0 && (hhnumber_get(&in->exited, rc.household, hlen) ||
-	    hhnumber_get(&in->applied, rc.household, hlen)))
+	    hhnumber_get(&in->applied, rc.household, hlen))) {
+		in->last_household = NO_HOUSEHOLD;
 		return 0;
+	}
 	if (!f->carried && hlen > 0 && in->previous_members != NULL)
 		hhnumber_put(&in->applied, rc.household, hlen, 0, NULL);
 	if (row->n != f->cols.ncells) {
@@ -324,7 +328,7 @@ data_row(struct intake *in, const struct csvin_row *row)
 	check_controls(&rc);
 
 	/* household_id */
-	if (hlen == 0 && *rc.household != '\0') {
+	if (unnumbered) {
 		wording(&in->msg, in->lang, MSG_EMPTY_HOUSEHOLD_ID,
 		    label(in, C_HOUSEHOLD), rc.household);
 		reject(&rc, known[C_HOUSEHOLD], "MISSING_FIELD");
