@@ -66,9 +66,6 @@ rules_free(struct rules *r)
 	list_free(&r->causes);
 	cond_free(r->exit);
 	free(r->exit_file);
-	for (size_t i = 0; i < r->nblank_as_zero; i++)
-		free(r->blank_as_zero[i]);
-	free(r->blank_as_zero);
 	free(r->quorum);
 	for (size_t i = 0; i < r->nfields; i++) {
 		struct field_decl *fd = r->fields[i];
@@ -221,55 +218,37 @@ load_income(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 static int
 load_blank_as_zero(struct rules *r, struct yamldoc *d, yaml_node_t *n)
 {
-	char **names;
-	size_t count = 0;
+	unsigned parts = 0;
 
 	if (n->type != YAML_SEQUENCE_NODE)
 		return yamldoc_error(d, n, _("blank_as_zero: expected a list of "
 		    "columns, e.g. [wage_income, property_income]"));
-	names = xcalloc((size_t)(n->data.sequence.items.top -
-	    n->data.sequence.items.start) + 1, sizeof *names);
 	for (yaml_node_item_t *it = n->data.sequence.items.start;
 	    it < n->data.sequence.items.top; it++) {
 		yaml_node_t *item = yaml_document_get_node(&d->doc, *it);
 		const struct field *f;
 		const char *name;
+		int k;
 
 		if (yamldoc_string(d, item, &name) != 0)
-			goto fail;
-		if ((f = rules_field(r, name)) == NULL) {
-			yamldoc_error(d, item, _("blank_as_zero: %s is not a column "
-			    "(the income parts are wage_income, business_income, "
+			return -1;
+		if ((f = rules_field(r, name)) == NULL)
+			return yamldoc_error(d, item, _("blank_as_zero: %s is not a "
+			    "column (the income parts are wage_income, business_income, "
 			    "property_income, transfer_income)"), name);
-			goto fail;
-		}
-		if (f->type != FT_MONEY) {
-			yamldoc_error(d, item, _("blank_as_zero: %s is not an amount "
-			    "of money: only a money column may read a blank as 0"), name);
-			goto fail;
-		}
-		if (strcmp(f->name, "wage_income") != 0 &&
-		    strcmp(f->name, "business_income") != 0 &&
-		    strcmp(f->name, "property_income") != 0 &&
-		    strcmp(f->name, "transfer_income") != 0) {
-			yamldoc_error(d, item, _("blank_as_zero: %s is not an income "
-			    "part: only wage_income, business_income, property_income "
-			    "and transfer_income may read a blank as 0"), name);
-			goto fail;
-		}
-		names[count++] = xstrdup(f->name);
+		if (f->type != FT_MONEY)
+			return yamldoc_error(d, item, _("blank_as_zero: %s is not an "
+			    "amount of money: only a money column may read a blank as "
+			    "0"), name);
+		if ((k = income_part(f->name)) < 0)
+			return yamldoc_error(d, item, _("blank_as_zero: %s is not an "
+			    "income part: only wage_income, business_income, "
+			    "property_income and transfer_income may read a blank as 0"),
+			    name);
+		parts |= 1u << k;
 	}
-	for (size_t i = 0; i < r->nblank_as_zero; i++)
-		free(r->blank_as_zero[i]);
-	free(r->blank_as_zero);
-	r->blank_as_zero = names;
-	r->nblank_as_zero = count;
+	r->blank_as_zero = parts;
 	return 0;
-fail:
-	for (size_t i = 0; i < count; i++)
-		free(names[i]);
-	free(names);
-	return -1;
 }
 
 static int
@@ -349,10 +328,9 @@ rules_field(const struct rules *r, const char *name)
 int
 rules_blank_as_zero(const struct rules *r, const char *name)
 {
-	for (size_t i = 0; r != NULL && i < r->nblank_as_zero; i++)
-		if (strcmp(r->blank_as_zero[i], name) == 0)
-			return 1;
-	return 0;
+	int k = income_part(name);
+
+	return r != NULL && k >= 0 && (r->blank_as_zero >> k & 1u);
 }
 
 int

@@ -76,10 +76,9 @@ struct rules {
 	long long audit_sample;           /* households per village; -1 */
 	struct field_decl **fields;
 	size_t nfields, fields_cap;
-	/* blank_as_zero: the money columns of the survey in which a blank
-	 * cell is read as 0 (the county's rule), canonical names. */
-	char **blank_as_zero;
-	size_t nblank_as_zero;
+	/* blank_as_zero: the income parts of the survey in which a blank
+	 * cell is read as 0 (the county's rule): bit k for income_part_names[k]. */
+	unsigned blank_as_zero;
 	/* Files may include other files only below this folder, unless
 	 * include_anywhere is set. */
 	int include_anywhere;

@@ -118,8 +118,7 @@ card(const struct cards *c, const struct card_household *h, struct outfile *out)
 		"身份证号码", "健康状况", "劳动能力", "文化程度", "在校生状况" };
 	static const char *const mhead_en[] = { "Name", "Relation", "Sex", "Age",
 		"ID number", "Health", "Labor", "Education", "Schooling" };
-	static const char *const parts[] = { "wage_income", "business_income",
-		"property_income", "transfer_income" };
+	const char *const *parts = income_part_names;
 	static const char *const parts_zh[] = { "工资性收入", "生产经营性收入",
 		"财产性收入", "转移性收入" };
 	static const char *const parts_en[] = { "Wages", "Business", "Property",

@@ -483,8 +483,7 @@ reasons(const struct letters *lt, const char *s, struct outfile *out)
 static void
 income(const struct letters *lt, size_t r, struct outfile *out)
 {
-	static const char *const parts[4] = { "wage_income", "business_income",
-		"property_income", "transfer_income" };
+	const char *const *parts = income_part_names;
 	const struct hhlist *l = lt->list;
 	const struct list_row *row = &l->row[r];
 	enum lang lang = lt->lang;

@@ -329,3 +329,15 @@ field_describe(const struct field *f, int zh, struct strbuf *b)
 		break;
 	}
 }
+
+const char *const income_part_names[4] = { "wage_income", "business_income",
+	"property_income", "transfer_income" };
+
+int
+income_part(const char *name)
+{
+	for (int k = 0; k < 4; k++)
+		if (strcmp(name, income_part_names[k]) == 0)
+			return k;
+	return -1;
+}

@@ -80,6 +80,11 @@ void field_describe(const struct field *f, int zh, struct strbuf *b);
 /* The built-in field of a column of SPEC §3 or a computed one (members,
  * per_capita_income, age), or NULL. */
 const struct field *field_builtin(const char *name);
+
+/* The four parts of a household's net income, in the survey's order. */
+extern const char *const income_part_names[4];
+/* NAME's index in income_part_names, or -1. */
+int income_part(const char *name);
 /* The code list of F's cells: a code's list, or yes_no's for a yes_no
  * field (one a rules file declares has no list of its own); NULL for any
  * other type. */
