@@ -713,11 +713,7 @@ status_level(const char *dir)
 		free(name);
 		return EXIT_ERROR;
 	}
-	{
-		char *d = path_join(dir, "..");
-
-		parent = d;
-	}
+	parent = path_join(dir, "..");
 	/* the villages the level's Makefile runs: ../CODE??? (town) or
 	 * ../CODE?????? (county) holding village.yaml */
 	if ((dp = opendir(parent)) != NULL) {
