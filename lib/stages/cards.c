@@ -250,14 +250,8 @@ void
 cards_write(const struct cards *c, const struct card_household *h, size_t n,
     struct outfile *out)
 {
-	outfile_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n<title>", c->lang == LANG_EN ? "en" : "zh-CN");
-	html_text(out, c->lang == LANG_EN ? "Registered poor household cards" :
-	    "建档立卡贫困户登记卡");
-	outfile_puts(out, "</title>\n<style>\n");
-	notice_css_one_page(out, c->lang);
-	outfile_puts(out, card_css);
-	outfile_puts(out, "</style>\n</head>\n<body>\n");
+	notice_html_begin_one_page(out, c->lang, c->lang == LANG_EN ?
+	    "Registered poor household cards" : "建档立卡贫困户登记卡", card_css);
 	for (size_t i = 0; i < n; i++)
 		card(c, &h[i], out);
 	outfile_puts(out, "</body>\n</html>\n");

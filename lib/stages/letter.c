@@ -988,13 +988,7 @@ letters_write(const struct letters *lt, const uint32_t *order, size_t n,
 
 	place(lt, &b);
 	say(&t, lt->lang, W_DOC_TITLE, strbuf_str(&b), lt->village->year);
-	outfile_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n<title>", lt->lang == LANG_EN ? "en" : "zh-CN");
-	html_text(out, strbuf_str(&t));
-	outfile_puts(out, "</title>\n<style>\n");
-	notice_css_one_page(out, lt->lang);
-	outfile_puts(out, letter_css);
-	outfile_puts(out, "</style>\n</head>\n<body>\n");
+	notice_html_begin_one_page(out, lt->lang, strbuf_str(&t), letter_css);
 	for (size_t i = 0; i < n; i++)
 		letter(lt, order[i], out);
 	letters_not_accepted(lt, out);

@@ -412,18 +412,37 @@ html_cell(struct outfile *out, const char *cls, const char *s)
 	outfile_puts(out, "</td>");
 }
 
-void
-notice_html_begin(struct outfile *out, enum lang lang, const char *title,
-    const char *more_css)
+/* The head of a page: its title, the style (the notices', or that of a
+ * page per household when ONE_PAGE) and MORE_CSS; the body opened. */
+static void
+html_begin(struct outfile *out, enum lang lang, const char *title,
+    const char *more_css, int one_page)
 {
 	outfile_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<title>", lang == LANG_EN ? "en" : "zh-CN");
 	html_text(out, title);
 	outfile_puts(out, "</title>\n<style>\n");
-	notice_css(out, lang);
+	if (one_page)
+		notice_css_one_page(out, lang);
+	else
+		notice_css(out, lang);
 	if (more_css != NULL)
 		outfile_puts(out, more_css);
 	outfile_puts(out, "</style>\n</head>\n<body>\n");
+}
+
+void
+notice_html_begin(struct outfile *out, enum lang lang, const char *title,
+    const char *more_css)
+{
+	html_begin(out, lang, title, more_css, 0);
+}
+
+void
+notice_html_begin_one_page(struct outfile *out, enum lang lang,
+    const char *title, const char *more_css)
+{
+	html_begin(out, lang, title, more_css, 1);
 }
 
 int

@@ -122,6 +122,10 @@ void notice_body_words(enum lang lang, enum level level, int town_posted,
  * issuer's signature and date. */
 void notice_html_begin(struct outfile *out, enum lang lang, const char *title,
     const char *more_css);
+/* The same for a file of one-page papers (letters, cards): the style of
+ * notice_css_one_page(). */
+void notice_html_begin_one_page(struct outfile *out, enum lang lang,
+    const char *title, const char *more_css);
 int notice_html_ncols(const struct notice *n);
 void notice_html_header(const struct notice *n, struct outfile *out);
 void notice_html_rows(const struct notice *n, struct outfile *out);
