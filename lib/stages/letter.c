@@ -1009,6 +1009,7 @@ publicize_letter(const struct publicize_options *o)
 	struct objectionfile below[NLEVELS];
 	struct rejects_file rejected;
 	char *rejects_path = NULL;
+	const struct area *area;
 	int status = EXIT_ERROR;
 
 	memset(below, 0, sizeof below);
@@ -1017,20 +1018,8 @@ publicize_letter(const struct publicize_options *o)
 	memset(&l, 0, sizeof l);
 	stage_begin(&st, "publicize", o->quiet);
 	stage_target(&st, o->output);
-	st.town_dir = o->town;
-	st.county_dir = o->county;
-	if (stage_load_village(&st, o->village, 1) != 0 ||
-	    stage_load_rules(&st, o->rules, o->include_anywhere) != 0 ||
-	    stage_check_level(&st, o->rules, o->include_anywhere, o->level, NULL) != 0 ||
-	    stage_load_columns(&st, o->columns) != 0 ||
-	    stage_input(&st, o->list) != 0)
-		goto out;
-	if (!st.village.publicity[o->level].given) {
-		stage_fail_no_period(&st, (int)o->level);
-		goto out;
-	}
-	if (publicize_objections_below(&st, o, o->level != LEVEL_VILLAGE &&
-	    st.have_area ? &st.area : NULL, o->list, below) != 0)
+	if (publicize_load(&st, o, 1, &l, &area, NULL) != 0 ||
+	    publicize_objections_below(&st, o, area, o->list, below) != 0)
 		goto out;
 	if (o->level == LEVEL_VILLAGE) {
 		/* the households apply turned away get a letter too */
@@ -1048,16 +1037,8 @@ publicize_letter(const struct publicize_options *o)
 	}
 	if ((out = stage_output(&st, o->output, OUTFILE_PRIVATE)) == NULL)
 		goto out;
-	{
-		struct list_options lo = { o->list, o->encoding, st.aliases,
-			&st.rules, st.lang };
-
-		if (hhlist_read(&l, &lo, NULL, NULL, &err) != 0) {
-			stage_fail_lines(&st, &err);
-			goto out;
-		}
-	}
-	stage_read(&st, o->list, l.sha256);
+	if (publicize_read_list(&st, o, &l) != 0)
+		goto out;
 	lt.village = &st.village;
 	lt.rules = &st.rules;
 	lt.list = &l;

@@ -37,12 +37,12 @@ level_name(enum level l)
 	return level_code(l);
 }
 
-/* Village facts, rules when needed, the list: what both commands load.
+/* Village facts, rules when needed, the list: what every command loads.
  * For the town and county levels of a village in an area, *A is the area
  * the stage loaded with the village (--town and --county honoured; the
  * village took its periods from it), else NULL. */
-static int
-load(struct stage *st, const struct publicize_options *o, int rules,
+int
+publicize_load(struct stage *st, const struct publicize_options *o, int rules,
     struct hhlist *l, const struct area **a, int posts[NLEVELS])
 {
 	st->town_dir = o->town;
@@ -63,8 +63,9 @@ load(struct stage *st, const struct publicize_options *o, int rules,
 	return 0;
 }
 
-static int
-read_list(struct stage *st, const struct publicize_options *o, struct hhlist *l)
+int
+publicize_read_list(struct stage *st, const struct publicize_options *o,
+    struct hhlist *l)
 {
 	struct strbuf err = { 0 };
 	struct list_options lo = { o->list, o->encoding, st->aliases,
@@ -144,9 +145,9 @@ publicize_notice(const struct publicize_options *o)
 	memset(&n, 0, sizeof n);
 	stage_begin(&st, "publicize", o->quiet);
 	stage_target(&st, o->output);
-	if (load(&st, o, 0, &l, &a, posts) != 0 ||
+	if (publicize_load(&st, o, 0, &l, &a, posts) != 0 ||
 	    (out = stage_output(&st, o->output, OUTFILE_PUBLIC)) == NULL ||
-	    read_list(&st, o, &l) != 0)
+	    publicize_read_list(&st, o, &l) != 0)
 		goto out;
 	if (already_posted(&st, o, &l, out, a)) {
 		char why[256];
@@ -520,7 +521,7 @@ publicize_resolve(const struct publicize_options *o)
 	stage_begin(&st, "publicize", o->quiet);
 	if (o->explain == NULL)
 		stage_target(&st, o->output);
-	if (load(&st, o, 1, &l, &a, posts) != 0)
+	if (publicize_load(&st, o, 1, &l, &a, posts) != 0)
 		goto out;
 	if (a != NULL) {
 		/* The operand must be the owner's file: one in the village
@@ -564,7 +565,7 @@ publicize_resolve(const struct publicize_options *o)
 			add_objection_to_worklist(&rr, (enum level)lev, &below[lev].o[i]);
 	if ((o->explain == NULL &&
 	    (rs = stage_output(&st, rs_path, OUTFILE_PUBLIC)) == NULL) ||
-	    read_list(&st, o, &l) != 0)
+	    publicize_read_list(&st, o, &l) != 0)
 		goto out;
 	/* The list resolved must be the one the notice posted. */
 	if (o->explain == NULL && !outfile_in_place(f)) {

@@ -37,6 +37,19 @@ int publicize_notice(const struct publicize_options *o);
 int publicize_letter(const struct publicize_options *o);
 struct stage;
 struct area;
+struct hhlist;
+/* What every mode of tpa-publicize reads first: the village (and its
+ * area), the rules when RULES, the level's posting (POSTS: the levels
+ * that post, or NULL), the columns, O->list and O->objections as inputs;
+ * *A the village's area when O->level is above the village's. L is
+ * cleared. Returns 0, or EXIT_ERROR (recorded; no period at the level
+ * is one). */
+int publicize_load(struct stage *st, const struct publicize_options *o,
+    int rules, struct hhlist *l, const struct area **a, int posts[NLEVELS]);
+/* O->list read into L with the village's columns and rules, recorded as
+ * read. Returns 0, or EXIT_ERROR (recorded). */
+int publicize_read_list(struct stage *st, const struct publicize_options *o,
+    struct hhlist *l);
 /* The objections the levels below O->level decided for the village, read
  * from their conventional names: outside an area objections-LEVEL.csv
  * beside the file BESIDE; in an area the village's beside O->list and the
