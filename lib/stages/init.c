@@ -517,6 +517,21 @@ needs_no_hint(const char *dir)
 	return same;
 }
 
+/* The folder holding the one being made (the year's), where the files
+ * beside every folder of the year go. Caller frees. */
+static char *
+year_dir(const struct run *run)
+{
+	char *d = xstrdup(run->o->dir), *parent;
+	size_t n = strlen(d);
+
+	while (n > 1 && d[n - 1] == '/')
+		d[--n] = '\0';
+	parent = path_dir(d);
+	free(d);
+	return parent;
+}
+
 /* When the tpa beside this program is not the one PATH finds (a clone's
  * bin/, an install whose folder is not on PATH), ../.tpa-bin.mk beside
  * DIR names its folder, so that make there needs no variable; git keeps
@@ -524,20 +539,15 @@ needs_no_hint(const char *dir)
 static int
 bin_hint(struct run *run)
 {
-	char *self = self_dir(), *d, *parent, *path;
+	char *self = self_dir(), *parent, *path;
 	struct outfile *f;
-	size_t n;
 	int rc = 0;
 
 	if (self == NULL || needs_no_hint(self) || strpbrk(self, " \t\n\\$#") != NULL) {
 		free(self);
 		return 0;
 	}
-	d = xstrdup(run->o->dir);
-	n = strlen(d);
-	while (n > 1 && d[n - 1] == '/')
-		d[--n] = '\0';
-	parent = path_dir(d);
+	parent = year_dir(run);
 	path = path_join(parent, ".tpa-bin.mk");
 	if ((f = stage_output(&run->st, path, OUTFILE_PUBLIC)) == NULL)
 		rc = -1;
@@ -546,7 +556,6 @@ bin_hint(struct run *run)
 		    "TPA_BIN ?= %s\n", self);
 	free(path);
 	free(parent);
-	free(d);
 	free(self);
 	return rc;
 }
@@ -556,13 +565,9 @@ bin_hint(struct run *run)
 static int
 git_outputs(struct run *run, struct outfile *f[])
 {
-	char *d = xstrdup(run->o->dir), *parent;
-	size_t n = strlen(d);
+	char *parent = year_dir(run);
 	int rc = 0;
 
-	while (n > 1 && d[n - 1] == '/')
-		d[--n] = '\0';
-	parent = path_dir(d);
 	for (size_t i = 0; i < NCOLS(git_files) && rc == 0; i++) {
 		char *path = path_join(parent, git_files[i].name);
 		struct stat sb;
@@ -574,7 +579,6 @@ git_outputs(struct run *run, struct outfile *f[])
 		free(path);
 	}
 	free(parent);
-	free(d);
 	return rc;
 }
 
