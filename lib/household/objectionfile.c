@@ -10,9 +10,11 @@
 
 enum { O_HOUSEHOLD, O_ABOUT, O_RECEIVED, O_KIND, O_SUMMARY, O_OUTCOME,
 	O_DECIDED, O_DECIDED_BY, O_VILLAGE, O_NKNOWN };
-static const char *const known[O_NKNOWN] = { "household_id", "about",
+const char *const objection_columns[O_NKNOWN] = { "household_id", "about",
 	"received", "kind", "summary", "outcome", "decided", "decided_by",
 	"village_code" };
+_Static_assert(O_VILLAGE == OBJECTION_NVILLAGE,
+    "village_code follows the columns of a village's objections file");
 static const unsigned char required[O_NKNOWN] = { [O_HOUSEHOLD] = 1,
 	[O_RECEIVED] = 1, [O_KIND] = 1, [O_OUTCOME] = 1 };
 static const unsigned char required_shared[O_NKNOWN] = { [O_HOUSEHOLD] = 1,
@@ -77,7 +79,7 @@ on_row(void *ctx, const struct csvin_row *row)
 	if (row->index == 0) {
 		rd->have_schema = 1;
 		return schema_header(&rd->schema, rd->o->aliases, NULL, f->file, row,
-		    known, O_NKNOWN, rd->o->village ? required_shared : required,
+		    objection_columns, O_NKNOWN, rd->o->village ? required_shared : required,
 		    rd->err);
 	}
 	/* a blank spreadsheet row is no objection (never a pending one) */
@@ -106,8 +108,8 @@ on_row(void *ctx, const struct csvin_row *row)
 		if (strcmp(c[O_VILLAGE], rd->o->village) != 0)
 			return 0;
 		for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
-			digest_update(rd->village, known[order[k]],
-			    strlen(known[order[k]]));
+			digest_update(rd->village, objection_columns[order[k]],
+			    strlen(objection_columns[order[k]]));
 			digest_update(rd->village, "=", 1);
 			digest_update(rd->village, c[order[k]], strlen(c[order[k]]));
 			digest_update(rd->village, "\n", 1);

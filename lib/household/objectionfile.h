@@ -40,6 +40,12 @@ struct objectionfile {
 	size_t n, cap;
 };
 
+/* The columns of an objections file, in order: a village's file has the
+ * first OBJECTION_NVILLAGE, a town's or county's shared file village_code
+ * after them. */
+#define OBJECTION_NVILLAGE 8
+extern const char *const objection_columns[OBJECTION_NVILLAGE + 1];
+
 struct objectionfile_options {
 	const char *path;
 	enum csv_encoding encoding;

@@ -6,7 +6,7 @@
 #include "values/field.h"
 
 enum { V_HOUSEHOLD, V_FOR, V_AGAINST, V_ABSTAIN, V_NKNOWN };
-static const char *const known[V_NKNOWN] = { "household_id", "votes_for",
+const char *const vote_columns[V_NKNOWN] = { "household_id", "votes_for",
 	"votes_against", "votes_abstain" };
 static const unsigned char required[V_NKNOWN] = { 1, 1, 1, 1 };
 
@@ -64,7 +64,7 @@ on_row(void *ctx, const struct csvin_row *row)
 	if (row->index == 0) {
 		rd->have_schema = 1;
 		return schema_header(&rd->schema, rd->o->aliases, NULL, rd->file, row,
-		    known, V_NKNOWN, required, rd->err);
+		    vote_columns, V_NKNOWN, required, rd->err);
 	}
 	if (csvin_row_empty(row))   /* a blank spreadsheet row */
 		return 0;

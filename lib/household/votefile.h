@@ -29,6 +29,9 @@ struct vote_note {
 	                              * ordinary case (the only note of its row) */
 };
 
+/* The columns of votes.csv, in order. */
+extern const char *const vote_columns[4];
+
 struct votefile_options {
 	const char *path;
 	enum csv_encoding encoding;

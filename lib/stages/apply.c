@@ -33,11 +33,12 @@ enum {
 	C_HEALTH, C_LABOR, C_EDUCATION, C_IN_SCHOOL, C_OCCUPATION, C_PHONE,
 	C_GROUP, C_APPLY_DATE, C_REASON, C_SOURCE, NKNOWN
 };
-static const char *const known[NKNOWN] = {
+const char *const apply_columns[APPLY_NCOLUMNS] = {
 	"village_code", "household_id", "name", "id_number", "relation", "sex",
 	"birth_date", "health", "labor", "education", "in_school", "occupation",
 	"phone", "group", "apply_date", "declared_reason", "source",
 };
+_Static_assert(NKNOWN == APPLY_NCOLUMNS, "apply_columns has a name per column");
 static const unsigned char required[NKNOWN] = {
 	[C_HOUSEHOLD] = 1, [C_NAME] = 1, [C_ID] = 1, [C_RELATION] = 1,
 	[C_APPLY_DATE] = 1,
@@ -123,7 +124,7 @@ reject(struct row_check *rc, const char *field, const char *code)
 static const char *
 label(struct intake *in, int k)
 {
-	return field_label(field_builtin(known[k]), known[k], in->lang);
+	return field_label(field_builtin(apply_columns[k]), apply_columns[k], in->lang);
 }
 
 static const char *
@@ -144,7 +145,7 @@ static void
 missing(struct row_check *rc, int k)
 {
 	wording(&rc->in->msg, rc->in->lang, MSG_EMPTY, label(rc->in, k));
-	reject(rc, known[k], "MISSING_FIELD");
+	reject(rc, apply_columns[k], "MISSING_FIELD");
 }
 
 /* Normalise an enumerated cell into *OUT (its code). */
@@ -167,7 +168,7 @@ check_enum(struct row_check *rc, int k)
 		wording(&in->msg, in->lang, MSG_NOT_ONE_OF, label(in, k),
 		    quoted(in, s, n), strbuf_str(&codes));
 		strbuf_free(&codes);
-		reject(rc, known[k], "BAD_VALUE");
+		reject(rc, apply_columns[k], "BAD_VALUE");
 		in->lens[K(k)] = 0;
 		return;
 	}
@@ -204,7 +205,7 @@ check_date(struct row_check *rc, int k, int year, char *buf, long *days)
 	else
 		wording(&in->msg, in->lang, MSG_NOT_A_DATE, label(in, k),
 		    quoted(in, s, n));
-	reject(rc, known[k], "BAD_DATE");
+	reject(rc, apply_columns[k], "BAD_DATE");
 	return -1;
 }
 
@@ -218,7 +219,7 @@ check_controls(struct row_check *rc)
 	for (size_t i = 0; i < rc->row->n && i < c->ncells; i++) {
 		int k = c->slot[i];
 		int free = k < 0 || free_text[k];
-		const char *name = k >= 0 ? known[k] : c->name[i];
+		const char *name = k >= 0 ? apply_columns[k] : c->name[i];
 		const struct field *f;
 
 		if (text_control(rc->row->cell[i], rc->row->len[i], free) < 0)
@@ -229,7 +230,7 @@ check_controls(struct row_check *rc)
 		    k >= 0 ? label(in, k) : c->name[i] ? c->name[i] : "",
 		    f != NULL && f->confidential ? "" :
 		    quoted(in, rc->row->cell[i], rc->row->len[i]));
-		reject(rc, k >= 0 ? known[k] : c->name[i] ? c->name[i] : "", "BAD_VALUE");
+		reject(rc, k >= 0 ? apply_columns[k] : c->name[i] ? c->name[i] : "", "BAD_VALUE");
 	}
 }
 
@@ -331,7 +332,7 @@ data_row(struct intake *in, const struct csvin_row *row)
 	if (unnumbered) {
 		wording(&in->msg, in->lang, MSG_EMPTY_HOUSEHOLD_ID,
 		    label(in, C_HOUSEHOLD), rc.household);
-		reject(&rc, known[C_HOUSEHOLD], "MISSING_FIELD");
+		reject(&rc, apply_columns[C_HOUSEHOLD], "MISSING_FIELD");
 	} else if (hlen == 0) {
 		missing(&rc, C_HOUSEHOLD);
 	} else {
@@ -483,7 +484,7 @@ header(struct intake *in, const struct csvin_row *row)
 	struct source_file *f = in->file;
 	char err[1024];
 
-	if (columns_map(&f->cols, in->st->aliases, f->name, row, known, NKNOWN,
+	if (columns_map(&f->cols, in->st->aliases, f->name, row, apply_columns, NKNOWN,
 	    err, sizeof err) != 0)
 		return stage_fail(in->st, "%s", err), -1;
 	f->have_header = 1;
@@ -494,7 +495,7 @@ header(struct intake *in, const struct csvin_row *row)
 		s.cols = f->cols;
 		s.file = f->name;
 		strbuf_reset(&in->err);
-		if (schema_require(&s, in->st->aliases, row->line, known,
+		if (schema_require(&s, in->st->aliases, row->line, apply_columns,
 		    f->carried ? required_previous : required, &in->err) != 0)
 			return stage_fail_lines(in->st, &in->err), -1;
 	}
@@ -744,7 +745,7 @@ write_applicants(struct intake *in, struct outfile *out)
 
 	csvout_init(&w, out, CSVOUT_DATA);
 	for (size_t k = 0; k < NKNOWN; k++)
-		csvout_str(&w, known[k]);
+		csvout_str(&w, apply_columns[k]);
 	for (size_t e = 0; e < in->nextra; e++)
 		csvout_str(&w, in->extra[e]);
 	csvout_end(&w);

@@ -18,6 +18,12 @@ struct apply_options {
 	int quiet;
 };
 
+/* The columns of applications.csv and applicants.csv (SPEC §3), in
+ * applicants.csv's order: village_code first and source last, the two
+ * the program fills (a clerk's template starts with those between). */
+#define APPLY_NCOLUMNS 17
+extern const char *const apply_columns[APPLY_NCOLUMNS];
+
 /* Run the stage. Returns EXIT_DONE (rejected rows are records, not
  * errors) or EXIT_ERROR (nothing written; the message is on stderr). */
 int apply_run(const struct apply_options *o);

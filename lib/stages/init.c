@@ -18,27 +18,18 @@
 #include "base/alloc.h"
 #include "base/selfdir.h"
 #include "base/strbuf.h"
+#include "household/objectionfile.h"
 #include "household/previous.h"
+#include "household/surveyset.h"
+#include "household/votefile.h"
 #include "io/csvout.h"
 #include "rules/area.h"
 #include "rules/condition.h"
+#include "stages/apply.h"
 #include "stages/init.h"
 #include "stages/shell.h"
 #include "values/field.h"
 #include "values/text.h"
-
-/* The columns of SPEC §3 each template starts with. */
-static const char *const application_columns[] = { "household_id", "name",
-	"id_number", "relation", "sex", "birth_date", "health", "labor",
-	"education", "in_school", "occupation", "phone", "group", "apply_date",
-	"declared_reason" };
-static const char *const survey_columns[] = { "household_id", "survey_date",
-	"surveyors", "wage_income", "business_income", "property_income",
-	"transfer_income", "housing", "drinking_water", "dibao", "main_cause" };
-static const char *const vote_columns[] = { "household_id", "votes_for",
-	"votes_against", "votes_abstain" };
-static const char *const objection_columns[] = { "household_id", "about",
-	"received", "kind", "summary", "outcome", "decided", "decided_by" };
 
 #define NCOLS(a) (sizeof a / sizeof a[0])
 
@@ -901,10 +892,12 @@ init_run(const struct init_options *o)
 	    registry);
 	outfile_write(f[0], yaml.s, yaml.len);
 	outfile_puts(f[1], init_makefile("village"));
-	template(&run, f[2], application_columns, NCOLS(application_columns), &run.member);
-	template(&run, f[3], survey_columns, NCOLS(survey_columns), &run.household);
+	/* Each template starts with the columns of SPEC §3 its file's
+	 * reader knows, but those the programs fill (village_code, source). */
+	template(&run, f[2], apply_columns + 1, APPLY_NCOLUMNS - 2, &run.member);
+	template(&run, f[3], survey_known, S_NKNOWN, &run.household);
 	template(&run, f[4], vote_columns, NCOLS(vote_columns), NULL);
-	template(&run, f[5], objection_columns, NCOLS(objection_columns), NULL);
+	template(&run, f[5], objection_columns, OBJECTION_NVILLAGE, NULL);
 	if (stage_commit(st) != 0)
 		goto out;
 	status = EXIT_DONE;
