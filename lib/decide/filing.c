@@ -9,6 +9,7 @@
 #include "base/alloc.h"
 #include "base/i18n.h"
 #include "decide/filing.h"
+#include "household/registryfile.h"
 #include "io/csvout.h"
 #include "values/hhnumber.h"
 
@@ -288,17 +289,13 @@ survey_column(const struct hhlist *l, size_t c)
 void
 filing_write_households(struct filing *f, struct outfile *out)
 {
-	static const char *const head[] = { "village_code", "household_id",
-		"head_name", "head_id_number", "members", "per_capita_income",
-		"attribute", "main_cause", "other_causes", "status", "year",
-		"registered_since", "exited_year" };
 	const struct hhlist *p = f->primary;
 	struct csvout w;
 	char num[32];
 
 	csvout_init(&w, out, CSVOUT_DATA);
-	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-		csvout_str(&w, head[i]);
+	for (size_t i = 0; i < REGISTRY_NHOUSEHOLD_COLUMNS; i++)
+		csvout_str(&w, registry_household_columns[i]);
 	for (size_t c = 0; c < p->ncols; c++)
 		if (survey_column(p, c))
 			csvout_str(&w, p->names[c]);
@@ -423,8 +420,7 @@ filing_write_history(struct filing *f, struct outfile *out)
 	}
 	qsort(rows, n, sizeof *rows, by_history_id);
 	csvout_init(&w, out, CSVOUT_DATA);
-	csvout_row(&w, (const char *const[]){ "household_id", "registered_since",
-	    "exited_year" }, 3);
+	csvout_row(&w, registry_history_columns, 3);
 	for (size_t i = 0; i < n; i++) {
 		csvout_str(&w, rows[i].id);
 		if (rows[i].since > 0)

@@ -11,6 +11,13 @@
 const char *const registry_file_names[REGISTRY_NFILES] = { "households.csv",
 	"members.csv", "history.csv" };
 
+const char *const registry_household_columns[REGISTRY_NHOUSEHOLD_COLUMNS] = {
+	"village_code", "household_id", "head_name", "head_id_number", "members",
+	"per_capita_income", "attribute", "main_cause", "other_causes", "status",
+	"year", "registered_since", "exited_year" };
+const char *const registry_history_columns[3] = { "household_id",
+	"registered_since", "exited_year" };
+
 const char *const registry_columns[RC_N] = { "household_id", "status",
 	"registered_since", "exited_year", "year", "village_code", "attribute",
 	"main_cause", "members", "labor", "health" };

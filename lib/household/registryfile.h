@@ -26,6 +26,12 @@ enum registry_file { REGISTRY_HOUSEHOLDS, REGISTRY_MEMBERS, REGISTRY_HISTORY,
 /* "households.csv", "members.csv", "history.csv" */
 extern const char *const registry_file_names[REGISTRY_NFILES];
 
+/* The columns households.csv and history.csv begin with, as tpa-file
+ * writes them (households.csv then has the survey's columns). */
+#define REGISTRY_NHOUSEHOLD_COLUMNS 13
+extern const char *const registry_household_columns[REGISTRY_NHOUSEHOLD_COLUMNS];
+extern const char *const registry_history_columns[3];
+
 /* The registry's columns a reader knows. */
 enum registry_column { RC_HOUSEHOLD, RC_STATUS, RC_SINCE, RC_EXITED, RC_YEAR,
 	RC_VILLAGE, RC_ATTRIBUTE, RC_CAUSE, RC_MEMBERS, RC_LABOR, RC_HEALTH, RC_N };
