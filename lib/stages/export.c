@@ -42,43 +42,19 @@ enum kind {
 	K_NUMBER         /* a number */
 };
 
-/* Columns of the files that are not household records (rejects, audit
- * findings, statistics, provenance, resurvey), and list columns whose
- * cells are code lists. The record columns take their titles and types
- * from values/field.h, and so do these when their title is NULL (a column
- * of the catalogue whose cells are read otherwise here). */
+/* Columns whose cells are written otherwise than their type says: code
+ * lists, column names, a statistic's value. Every column's title and
+ * type come from the column catalogue (values/field.h). */
 static const struct {
-	const char *name, *title;
+	const char *name;
 	enum kind kind;
 	const struct enum_def *codes;
-} extras[] = {
-	{ "reasons", NULL, K_CODES, &enum_reason },
-	{ "other_causes", NULL, K_CODES, &enum_cause },
-	{ "stage", "环节", K_CODE, &enum_stage },
-	{ "file", "文件", K_TEXT, NULL },
-	{ "line", "行号", K_NUMBER, NULL },
-	{ "field", "项目", K_FIELD, NULL },
-	{ "code", "问题", K_CODE, &enum_problem },
-	{ "message", "说明", K_TEXT, NULL },
-	{ "severity", "级别", K_CODE, &enum_severity },
-	{ "detail", "说明", K_TEXT, NULL },
-	{ "level", "层级", K_CODE, &enum_level },
-	{ "dimension", "分类", K_FIELD, NULL },
-	{ "value", "类别", K_BY_DIMENSION, NULL },
-	{ "households", NULL, K_NUMBER, NULL },
-	{ "people", "人数", K_NUMBER, NULL },
-	{ "output", "输出文件", K_TEXT, NULL },
-	{ "sha256", "SHA-256", K_TEXT, NULL },
-	{ "tool_version", "程序版本", K_TEXT, NULL },
-	{ "rules", "规则文件", K_TEXT, NULL },
-	{ "rules_sha256", "规则SHA-256", K_TEXT, NULL },
-	{ "inputs", "输入文件", K_TEXT, NULL },
-	{ "stratum", "抽样层", K_TEXT, NULL },
-	{ "stratum_households", "该层户数", K_NUMBER, NULL },
-	{ "drawn", "抽取户数", K_NUMBER, NULL },
-	{ "inclusion_probability", "入样概率", K_NUMBER, NULL },
-	{ "why", "抽查原因", K_TEXT, NULL },
-	{ "verify", "入户核对", K_TEXT, NULL },
+} shown_as[] = {
+	{ "reasons", K_CODES, &enum_reason },
+	{ "other_causes", K_CODES, &enum_cause },
+	{ "field", K_FIELD, NULL },
+	{ "dimension", K_FIELD, NULL },
+	{ "value", K_BY_DIMENSION, NULL },
 };
 
 /* Sheet names of the files tpa writes and reads, by base name. */
@@ -235,14 +211,19 @@ field_of(const struct run *run, const char *name)
 	    field_builtin(name);
 }
 
-/* The Chinese title of column NAME, or NULL. */
+/* The Chinese title of column NAME, or NULL: the catalogue's for the
+ * columns tpa writes about its work and for those written otherwise than
+ * their type says, else the county's (its aliases, its rules). */
 static const char *
 title_of(const struct run *run, const char *name)
 {
-	for (size_t i = 0; i < sizeof extras / sizeof extras[0]; i++)
-		if (strcmp(extras[i].name, name) == 0)
-			return extras[i].title != NULL ? extras[i].title :
-			    rules_column_title(NULL, NULL, name);
+	const struct field *f = field_report(name);
+
+	if (f != NULL)
+		return f->title_zh;
+	for (size_t i = 0; i < sizeof shown_as / sizeof shown_as[0]; i++)
+		if (strcmp(shown_as[i].name, name) == 0)
+			return rules_column_title(NULL, NULL, name);
 	return rules_column_title(run->st.have_rules ? &run->st.rules : NULL,
 	    run->st.aliases, name);
 }
@@ -251,18 +232,18 @@ title_of(const struct run *run, const char *name)
 static const char *
 classify(const struct run *run, struct column *c, const char *name)
 {
-	const struct field *f;
+	const struct field *f = field_report(name);
 
 	c->kind = K_TEXT;
 	c->codes = NULL;
 	c->id = strcmp(name, "id_number") == 0 || strcmp(name, "head_id_number") == 0;
-	for (size_t i = 0; i < sizeof extras / sizeof extras[0]; i++)
-		if (strcmp(extras[i].name, name) == 0) {
-			c->kind = extras[i].kind;
-			c->codes = extras[i].codes;
+	for (size_t i = 0; i < sizeof shown_as / sizeof shown_as[0]; i++)
+		if (strcmp(shown_as[i].name, name) == 0) {
+			c->kind = shown_as[i].kind;
+			c->codes = shown_as[i].codes;
 			return title_of(run, name);
 		}
-	if ((f = field_of(run, name)) != NULL) {
+	if (f != NULL || (f = field_of(run, name)) != NULL) {
 		if (f->type == FT_MONEY)
 			c->kind = K_MONEY;
 		else if (f->type == FT_NUMBER)

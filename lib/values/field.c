@@ -4,6 +4,7 @@
 #include "values/date.h"
 #include "values/field.h"
 #include "values/money.h"
+#include "values/problems.h"
 #include "values/text.h"
 
 #define B(name_, type_, codes_, zh, al) { .name = name_, .type = type_, .builtin = 1, .codes = codes_, .title_zh = zh, .aliases = al }
@@ -96,6 +97,47 @@ static const struct field builtins[] = {
 	COMPUTED("per_capita_income", FT_MONEY, "人均纯收入", "人均纯收入|人均收入"),
 	COMPUTED("age", FT_NUMBER, "年龄", NULL),
 };
+
+/* The columns of the files tpa writes about its work — rejects, audit
+ * findings, statistics, provenance, the sample, resurvey lists — with
+ * their types and Chinese titles. They head no input: field_report()
+ * finds them, field_builtin() and the header aliases do not. */
+#define R(name_, type_, codes_, zh) { .name = name_, .type = type_, .codes = codes_, .title_zh = zh }
+static const struct field reports[] = {
+	R("stage", FT_CODE, &enum_stage, "环节"),
+	R("file", FT_TEXT, NULL, "文件"),
+	R("line", FT_NUMBER, NULL, "行号"),
+	R("field", FT_TEXT, NULL, "项目"),
+	R("code", FT_CODE, &enum_problem, "问题"),
+	R("message", FT_TEXT, NULL, "说明"),
+	R("severity", FT_CODE, &enum_severity, "级别"),
+	R("detail", FT_TEXT, NULL, "说明"),
+	R("level", FT_CODE, &enum_level, "层级"),
+	R("dimension", FT_TEXT, NULL, "分类"),
+	R("value", FT_TEXT, NULL, "类别"),
+	R("people", FT_NUMBER, NULL, "人数"),
+	R("output", FT_TEXT, NULL, "输出文件"),
+	R("sha256", FT_TEXT, NULL, "SHA-256"),
+	R("tool_version", FT_TEXT, NULL, "程序版本"),
+	R("rules", FT_TEXT, NULL, "规则文件"),
+	R("rules_sha256", FT_TEXT, NULL, "规则SHA-256"),
+	R("inputs", FT_TEXT, NULL, "输入文件"),
+	R("stratum", FT_TEXT, NULL, "抽样层"),
+	R("stratum_households", FT_NUMBER, NULL, "该层户数"),
+	R("drawn", FT_NUMBER, NULL, "抽取户数"),
+	R("inclusion_probability", FT_NUMBER, NULL, "入样概率"),
+	R("why", FT_TEXT, NULL, "抽查原因"),
+	R("verify", FT_TEXT, NULL, "入户核对"),
+};
+
+const struct field *
+field_report(const char *name)
+{
+	for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
+		if (strcmp(reports[i].name, name) == 0)
+			return &reports[i];
+	return NULL;
+}
 
 const struct field *
 field_catalogue(size_t *n)

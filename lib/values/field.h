@@ -85,6 +85,10 @@ const struct field *field_builtin(const char *name);
 extern const char *const income_part_names[4];
 /* NAME's index in income_part_names, or -1. */
 int income_part(const char *name);
+/* A column of the files tpa writes about its work (rejects, audit,
+ * statistics, provenance, the sample): "stage", "code", "severity",
+ * "line", ... with its type and Chinese title; NULL for any other name. */
+const struct field *field_report(const char *name);
 /* The code list of F's cells: a code's list, or yes_no's for a yes_no
  * field (one a rules file declares has no list of its own); NULL for any
  * other type. */
