@@ -109,18 +109,21 @@ others_text(struct strbuf *b, const char *others, enum lang lang)
 	}
 }
 
+/* The Chinese title of column NAME, from the column catalogue. */
+static const char *
+title(const char *name)
+{
+	return field_label(field_builtin(name), name, LANG_ZH);
+}
+
 static void
 card(const struct cards *c, const struct card_household *h, struct outfile *out)
 {
 	static const char *const mcols[] = { "name", "relation", "sex", "age",
 		"id_number", "health", "labor", "education", "in_school" };
-	static const char *const mhead_zh[] = { "姓名", "与户主关系", "性别", "年龄",
-		"身份证号码", "健康状况", "劳动能力", "文化程度", "在校生状况" };
 	static const char *const mhead_en[] = { "Name", "Relation", "Sex", "Age",
 		"ID number", "Health", "Labor", "Education", "Schooling" };
 	const char *const *parts = income_part_names;
-	static const char *const parts_zh[] = { "工资性收入", "生产经营性收入",
-		"财产性收入", "转移性收入" };
 	static const char *const parts_en[] = { "Wages", "Business", "Property",
 		"Transfers" };
 	int en = c->lang == LANG_EN;
@@ -148,37 +151,37 @@ card(const struct cards *c, const struct card_household *h, struct outfile *out)
 	html_text(out, strbuf_str(&b));
 	strbuf_reset(&b);
 	outfile_puts(out, "</p>\n<table class=\"facts\">\n<tr>");
-	html_fact(out, en ? "Household" : "户编号", h->id);
-	html_fact(out, en ? "Head" : "户主姓名", list_cell(c, h, "head_name"));
+	html_fact(out, en ? "Household" : title("household_id"), h->id);
+	html_fact(out, en ? "Head" : title("head_name"), list_cell(c, h, "head_name"));
 	outfile_puts(out, "</tr>\n<tr>");
-	html_fact(out, en ? "Head's ID number" : "户主身份证号码", list_cell(c, h, "head_id_number"));
-	html_fact(out, en ? "Members" : "家庭人口", list_cell(c, h, "members"));
+	html_fact(out, en ? "Head's ID number" : title("head_id_number"), list_cell(c, h, "head_id_number"));
+	html_fact(out, en ? "Members" : title("members"), list_cell(c, h, "members"));
 	outfile_puts(out, "</tr>\n<tr>");
 	code_text(&b, &enum_status, (int)h->status, c->lang);
-	html_fact(out, en ? "Status" : "状态", strbuf_str(&b));
+	html_fact(out, en ? "Status" : title("status"), strbuf_str(&b));
 	strbuf_reset(&b);
 	if (h->registered_since > 0)
 		strbuf_printf(&b, "%d", h->registered_since);
-	html_fact(out, en ? "Registered since" : "首次建档年度", strbuf_str(&b));
+	html_fact(out, en ? "Registered since" : title("registered_since"), strbuf_str(&b));
 	strbuf_reset(&b);
 	outfile_puts(out, "</tr>\n<tr>");
 	code_text(&b, &enum_attribute, h->attribute, c->lang);
-	html_fact(out, en ? "Attribute" : "贫困户属性", strbuf_str(&b));
+	html_fact(out, en ? "Attribute" : title("attribute"), strbuf_str(&b));
 	strbuf_reset(&b);
 	code_text(&b, &enum_cause, h->cause, c->lang);
-	html_fact(out, en ? "Main cause" : "主要致贫原因", strbuf_str(&b));
+	html_fact(out, en ? "Main cause" : title("main_cause"), strbuf_str(&b));
 	strbuf_reset(&b);
 	outfile_puts(out, "</tr>\n<tr>");
 	others_text(&b, h->others ? h->others : "", c->lang);
-	html_fact(out, en ? "Other causes" : "其他致贫原因", strbuf_str(&b));
+	html_fact(out, en ? "Other causes" : title("other_causes"), strbuf_str(&b));
 	strbuf_reset(&b);
-	html_fact(out, en ? "Group" : "村民小组", list_cell(c, h, "group"));
+	html_fact(out, en ? "Group" : title("group"), list_cell(c, h, "group"));
 	outfile_puts(out, "</tr>\n</table>\n<h2>");
 	html_text(out, en ? "Members" : "家庭成员");
 	outfile_puts(out, "</h2>\n<table class=\"members\">\n<thead><tr>");
 	for (int k = 0; k < 9; k++) {
 		outfile_puts(out, "<th>");
-		html_text(out, en ? mhead_en[k] : mhead_zh[k]);
+		html_text(out, en ? mhead_en[k] : title(mcols[k]));
 		outfile_puts(out, "</th>");
 	}
 	outfile_puts(out, "</tr></thead>\n<tbody>\n");
@@ -205,7 +208,7 @@ card(const struct cards *c, const struct card_household *h, struct outfile *out)
 	outfile_puts(out, "</h2>\n<table>\n<tr>");
 	for (int k = 0; k < 4; k++) {
 		outfile_puts(out, "<th>");
-		html_text(out, en ? parts_en[k] : parts_zh[k]);
+		html_text(out, en ? parts_en[k] : title(parts[k]));
 		outfile_puts(out, "</th>");
 	}
 	outfile_puts(out, "<th>");
