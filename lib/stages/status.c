@@ -398,7 +398,7 @@ load_rules(struct rules *r, const struct village *v, const struct area *a,
 }
 
 int
-status_rules(const char *dir, struct rules *r)
+status_rules(const char *dir, struct rules *r, char **columns)
 {
 	struct village v;
 	struct area a;
@@ -409,6 +409,8 @@ status_rules(const char *dir, struct rules *r)
 	if ((in_area = load(&v, &a, dir, err, sizeof err)) < 0)
 		return -1;
 	rc = load_rules(r, &v, &a, in_area, 1);
+	if (columns != NULL)
+		*columns = v.columns_path != NULL ? xstrdup(v.columns_path) : NULL;
 	village_free(&v);
 	area_free(&a);
 	return rc;

@@ -68,7 +68,9 @@ struct rules;
 /* The rules of the village in folder DIR (in an area the county's for its
  * town), loaded into R as its stages load them. Returns 0 (free R with
  * rules_free), 1 when village.yaml names none, or -1 with the error
- * printed when village.yaml or the rules cannot be read or are refused. */
-int status_rules(const char *dir, struct rules *r);
+ * printed when village.yaml or the rules cannot be read or are refused.
+ * *COLUMNS gets the county's header-aliases file, resolved, or NULL
+ * (caller frees), unless COLUMNS is NULL. */
+int status_rules(const char *dir, struct rules *r, char **columns);
 
 #endif

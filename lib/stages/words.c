@@ -7,6 +7,7 @@
 #include "base/strbuf.h"
 #include "io/paths.h"
 #include "rules/area.h"
+#include "rules/columns.h"
 #include "rules/rules.h"
 #include "stages/auditarea.h"
 #include "stages/shell.h"
@@ -15,28 +16,6 @@
 #include "values/enums.h"
 #include "values/field.h"
 #include "values/text.h"
-
-/* Whether the header text S names F: its name (any ASCII case), its
- * titles or one of its headers. */
-static int
-names(const struct field *f, const char *s)
-{
-	size_t n = strlen(s);
-	const char *a = f->aliases;
-
-	if (text_ieq(s, n, f->name) ||
-	    (f->title_zh != NULL && strcmp(f->title_zh, s) == 0) ||
-	    (f->title != NULL && text_ieq(s, n, f->title)))
-		return 1;
-	while (a != NULL && *a != '\0') {
-		size_t k = strcspn(a, "|");
-
-		if (k == n && memcmp(a, s, n) == 0)
-			return 1;
-		a += k + (a[k] == '|');
-	}
-	return 0;
-}
 
 /* The coded columns, the catalogue's first (a county's rules may declare
  * one anew: then as they do), then those the rules add, in their order;
@@ -106,10 +85,11 @@ print_column(const struct field *f)
 
 /* The rules of folder DIR into R: a village's (in an area the county's
  * for its town), a town's (the county's for it, when the county's folder
- * is beside) or a county's. Returns 0, 1 when DIR has none, -1 with the
+ * is beside) or a county's; *COLUMNS the county's header-aliases file or
+ * NULL (caller frees). Returns 0, 1 when DIR has no rules, -1 with the
  * error printed. */
 static int
-folder_rules(const char *dir, struct rules *r)
+folder_rules(const char *dir, struct rules *r, char **columns)
 {
 	char *p = path_join(dir, "village.yaml");
 	int village = path_is_file(p), rc = 1;
@@ -118,8 +98,9 @@ folder_rules(const char *dir, struct rules *r)
 
 	free(p);
 	memset(r, 0, sizeof *r);
+	*columns = NULL;
 	if (village)
-		return status_rules(dir, r);
+		return status_rules(dir, r, columns);
 	if (!audit_area_is(dir))
 		return 1;
 	if (audit_area_load(&aa, dir, NULL, 0, &err) != 0) {
@@ -127,6 +108,8 @@ folder_rules(const char *dir, struct rules *r)
 		strbuf_free(&err);
 		return -1;
 	}
+	if (aa.have_county && aa.county.columns_path != NULL)
+		*columns = xstrdup(aa.county.columns_path);
 	if (aa.is_county)
 		rc = rules_load(r, aa.county.rules_path, &err) != 0 ? -1 : 0;
 	else if (aa.have_county && aa.ntowns > 0)
@@ -139,26 +122,50 @@ folder_rules(const char *dir, struct rules *r)
 	return rc;
 }
 
+/* The canonical name of the column a clerk types as COLUMN: as a file's
+ * header cell names it (the catalogue's headers, the county's aliases,
+ * the rules' titles), else COLUMN itself. Returns 0, or -1 with the
+ * error printed when the county's aliases cannot be read. */
+static int
+column_name(const char *column, const char *columns_path,
+    const struct rules *r, char **name)
+{
+	struct column_aliases *a = aliases_new();
+	const char *canon;
+	char err[1024];
+
+	if (columns_path != NULL &&
+	    aliases_load(a, columns_path, err, sizeof err) != 0) {
+		fprintf(stderr, "%s: %s\n", program_name(), err);
+		aliases_free(a);
+		return -1;
+	}
+	canon = columns_canonical(a, r, column, strlen(column));
+	*name = xstrdup(canon != NULL ? canon : column);
+	aliases_free(a);
+	return 0;
+}
+
 int
 words_print(const char *column, const char *dir)
 {
 	struct rules r;
-	size_t n, shown = 0;
-	const struct field **all;
-	int have;
+	size_t n = 0, shown = 0;
+	const struct field **all = NULL;
+	char *columns = NULL, *name = NULL;
+	int have, status = EXIT_ERROR;
 
-	if ((have = folder_rules(dir, &r)) < 0)
-		return EXIT_ERROR;
+	if ((have = folder_rules(dir, &r, &columns)) < 0)
+		goto out;
+	if (column != NULL && column_name(column, columns,
+	    have == 0 ? &r : NULL, &name) != 0)
+		goto out;
 	all = coded(have == 0 ? &r : NULL, &n);
 	for (size_t i = 0; i < n; i++)
-		if (column == NULL || names(all[i], column) ||
-		    (have == 0 && rules_field_name(&r, column, strlen(column)) ==
-		    all[i]->name)) {
+		if (name == NULL || strcmp(all[i]->name, name) == 0) {
 			if (shown++ > 0)
 				putchar('\n');
 			print_column(all[i]);
-			if (column != NULL)
-				break;
 		}
 	if (shown == 0) {
 		struct strbuf known = { 0 };
@@ -169,11 +176,13 @@ words_print(const char *column, const char *dir)
 		fprintf(stderr, _("\"%s\" is not a coded column; the coded columns "
 		    "are: %s\n"), column, strbuf_str(&known));
 		strbuf_free(&known);
-	}
+	} else
+		status = fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+out:
 	free(all);
+	free(name);
+	free(columns);
 	if (have == 0)
 		rules_free(&r);
-	if (shown == 0)
-		return EXIT_ERROR;
-	return fflush(stdout) == 0 ? EXIT_DONE : EXIT_ERROR;
+	return status;
 }

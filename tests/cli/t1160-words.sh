@@ -105,3 +105,11 @@ expect "the sample county: a town with its own rules has its own columns, in its
 	tpa words -C c/2015/town-371323106 house_reason >t2 && same t2 t &&
 	grep -qx "  relocation: 易地搬迁, 搬迁, 扶贫搬迁" t &&
 	status 2 tpa words -C c/2015/town-371323105 house_reason 2>err'
+
+expect "a column is also chosen by a header the county's columns file gives it (身体状况 for health)" '
+	village && printf "health: [身体状况]\n" >cols.yaml && echo "columns: cols.yaml" >>village.yaml &&
+	tpa words 身体状况 >out && head -1 out | grep -qx "health (健康状况):" &&
+	grep -qx "  chronic: 长期慢性病" out &&
+	tpa words health >by_name && same out by_name &&
+	mkdir other && status 2 tpa words -C other 身体状况 >none 2>err && [ ! -s none ] &&
+	grep -q "身体状况" err'
