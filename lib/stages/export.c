@@ -694,6 +694,26 @@ run_free(struct run *run)
 	strbuf_free(&run->msg);
 }
 
+/* The folder of the first file exported when it is a village's (it holds
+ * village.yaml), or NULL: without --village and --rules, its columns file
+ * and rules are read as if it were given (caller frees). */
+static char *
+beside(const struct export_options *o)
+{
+	char *dir, *yaml;
+
+	if (o->ninputs == 0 || strcmp(o->inputs[0], "-") == 0)
+		return NULL;
+	dir = path_dir(o->inputs[0]);
+	yaml = path_join(dir, "village.yaml");
+	if (!path_is_file(yaml)) {
+		free(dir);
+		dir = NULL;
+	}
+	free(yaml);
+	return dir;
+}
+
 int
 export_run(const struct export_options *o)
 {
@@ -704,12 +724,17 @@ export_run(const struct export_options *o)
 	char err[1024];
 	int status = EXIT_ERROR;
 	lxw_error e;
+	char *village;
+	int loaded;
 
 	memset(&run, 0, sizeof run);
 	run.o = o;
 	stage_begin(st, "export", o->quiet);
 	st->unrecorded = 1;
-	if (stage_load_village(st, o->village, 0) != 0 ||
+	village = o->village != NULL || o->rules != NULL ? NULL : beside(o);
+	loaded = stage_load_village(st, o->village != NULL ? o->village : village, 0);
+	free(village);
+	if (loaded != 0 ||
 	    stage_load_columns(st, o->columns) != 0 ||
 	    ((o->rules != NULL || (st->have_village && st->village.rules_path != NULL)) &&
 	    stage_load_rules(st, o->rules, 0) != 0))

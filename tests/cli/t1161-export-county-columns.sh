@@ -78,3 +78,16 @@ expect "--village: a sample village (an area) shows its county's columns as its 
 expect "--village with a broken village.yaml: exit 2, no workbook" '
 	files && mkdir v && printf "village: [\n" >v/village.yaml &&
 	status 2 tpa-export -q --village v -o w.xlsx primary.csv 2>err && [ ! -e w.xlsx ] && grep -q "village.yaml" err'
+
+expect "a file in a village's folder: its village.yaml read as if --village named the folder; a file elsewhere, or --rules given, as before" '
+	cp -R "$SAMPLE/county/." c/ && sample_rules c && files &&
+	cp primary.csv members.csv c/2015/371323105201/ &&
+	tpa-export -q -o w.xlsx c/2015/371323105201/primary.csv c/2015/371323105201/members.csv &&
+	cells sheet1 >s1 && cells sheet2 >s2 &&
+	grep -qx "C1 城镇商品房" s1 && grep -qx "C2 否" s1 && grep -qx "D2 =35000" s1 && grep -qx "D2 务农" s2 &&
+	(cd c/2015/371323105201 && tpa-export -q -o ../../../w2.xlsx primary.csv) &&
+	unzip -p w2.xlsx xl/worksheets/sheet1.xml | grep -q "城镇商品房" &&
+	tpa-export -q -o w.xlsx primary.csv && cells sheet1 >s3 && grep -qx "C1 urban_house" s3 &&
+	mkdir v && cp primary.csv v/ && printf "village: [\n" >v/village.yaml &&
+	status 2 tpa-export -q -o w4.xlsx v/primary.csv 2>err && [ ! -e w4.xlsx ] && grep -q "village.yaml" err &&
+	tpa-export -q --rules rules.yaml -o w4.xlsx v/primary.csv'
