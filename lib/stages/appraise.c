@@ -9,6 +9,7 @@
 #include "decide/appraisal.h"
 #include "household/list.h"
 #include "household/votefile.h"
+#include "stages/blocked.h"
 #include "stages/appraise.h"
 #include "stages/shell.h"
 #include "values/money.h"
@@ -225,11 +226,13 @@ appraise_run(const struct appraise_options *o)
 	appraisal_write(&l, votes, out);
 	hhlist_write(&l, f);
 	{
-		char reason[160];
+		struct strbuf why = { 0 };
+		int rc;
 
-		snprintf(reason, sizeof reason, "quorum not met: %lld representatives "
-		    "present, %lld needed", sum.present, sum.needed);
-		if (stage_commit_blocked(&st, sum.blocked ? reason : NULL) != 0)
+		blocked_quorum(&why, sum.present, sum.needed);
+		rc = stage_commit_blocked(&st, sum.blocked ? strbuf_str(&why) : NULL);
+		strbuf_free(&why);
+		if (rc != 0)
 			goto out;
 	}
 	status = sum.blocked ? EXIT_BLOCKED : EXIT_DONE;

@@ -30,6 +30,7 @@
 #include "rules/area.h"
 #include "stages/audit.h"
 #include "stages/auditarea.h"
+#include "stages/blocked.h"
 #include "stages/noticecheck.h"
 #include "stages/sample.h"
 #include "stages/receipt.h"
@@ -2616,10 +2617,13 @@ audit_run(const struct audit_options *o)
 	write_findings(&a, af);
 	sample_write(&a.sample, sf);
 	{
-		char why[96];
+		struct strbuf why = { 0 };
+		int rc;
 
-		snprintf(why, sizeof why, "the audit found %zu error(s)", a.errors);
-		if (stage_commit_blocked(&a.st, a.errors ? why : NULL) != 0)
+		blocked_audit(&why, a.errors);
+		rc = stage_commit_blocked(&a.st, a.errors ? strbuf_str(&why) : NULL);
+		strbuf_free(&why);
+		if (rc != 0)
 			goto out;
 	}
 	for (size_t i = 0; i < a.nf; i++)

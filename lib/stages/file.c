@@ -18,6 +18,7 @@
 #include "household/registryfile.h"
 #include "io/ledger.h"
 #include "stages/auditarea.h"
+#include "stages/blocked.h"
 #include "stages/cards.h"
 #include "stages/notice.h"
 #include "stages/file.h"
@@ -209,7 +210,7 @@ file_run(const struct file_options *o)
 		struct strbuf why = { 0 };
 		int rc;
 
-		strbuf_printf(&why, "unexplained: %s", strbuf_str(&f.unexplained));
+		blocked_unexplained(&why, strbuf_str(&f.unexplained));
 		rc = stage_commit_blocked(st, f.nunexplained ? strbuf_str(&why) : NULL);
 		strbuf_free(&why);
 		if (rc != 0)

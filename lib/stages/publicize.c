@@ -12,6 +12,7 @@
 #include "household/objectionfile.h"
 #include "io/csvout.h"
 #include "rules/area.h"
+#include "stages/blocked.h"
 #include "stages/notice.h"
 #include "stages/publicize.h"
 #include "stages/shell.h"
@@ -621,12 +622,9 @@ publicize_resolve(const struct publicize_options *o)
 		int rc;
 
 		if (sum.period_short)
-			strbuf_printf(&why, "the %s publicity period lasted %ld days, "
-			    "the rules require %lld", level_code(o->level),
-			    sum.period_days, sum.min_days);
+			blocked_period(&why, o->level, sum.period_days, sum.min_days);
 		if (sum.pending_objections > 0)
-			strbuf_printf(&why, "%s%zu objection(s) pending: %s",
-			    why.len ? "; " : "", sum.pending_objections,
+			blocked_pending(&why, sum.pending_objections,
 			    strbuf_str(&rr.pending));
 		rc = stage_commit_blocked(&st, sum.blocked ? strbuf_str(&why) : NULL);
 		strbuf_free(&why);

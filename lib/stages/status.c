@@ -8,6 +8,7 @@
 #include "base/alloc.h"
 #include "base/i18n.h"
 #include "base/strbuf.h"
+#include "stages/blocked.h"
 #include "stages/shell.h"
 #include "stages/status.h"
 #include "io/confidential.h"
@@ -177,50 +178,6 @@ static enum state worst;
 /* the reason a blocked step's line says, in the locale's language */
 static struct strbuf said_why;
 
-/* A blocked stage's reason as .tpa-blocked.mk holds it (English, the
- * same bytes in any locale: "; " between causes), said in the locale's
- * language into OUT. The causes the stages write (publicize, appraise,
- * file, audit) are known here; any other is said as it is. */
-static void
-say_reason(const char *why, struct strbuf *out)
-{
-	while (*why != '\0') {
-		size_t len = strcspn(why, ";");
-		char *part = xstrndup(why, len), word[16];
-		long long a, b;
-		long days;
-		size_t n;
-		int off = 0;
-
-		if (out->len)
-			strbuf_puts(out, _("; "));
-		if (sscanf(part, "%zu objection(s) pending: %n", &n, &off) == 1 && off > 0)
-			strbuf_printf(out, _("%zu objection(s) pending: %s"), n, part + off);
-		else if (sscanf(part, "the %15s publicity period lasted %ld days, the "
-		    "rules require %lld", word, &days, &a) == 3) {
-			int l = enum_lookup(&enum_level, word, strlen(word));
-
-			strbuf_printf(out, _("the %s publicity period lasted %ld days, "
-			    "the rules require %lld"), l >= 0 ?
-			    stage_level_word((enum level)l) : word, days, a);
-		} else if (sscanf(part, "quorum not met: %lld representatives present, "
-		    "%lld needed", &a, &b) == 2)
-			strbuf_printf(out, _("quorum not met: %lld representatives present, "
-			    "%lld needed"), a, b);
-		else if (sscanf(part, "the audit found %zu error(s)%n", &n, &off) == 1 &&
-		    off > 0)
-			strbuf_printf(out, _("the audit found %zu error(s)"), n);
-		else if (strncmp(part, "unexplained: ", 13) == 0)
-			strbuf_printf(out, _("unexplained: %s"), part + 13);
-		else
-			strbuf_puts(out, part);
-		free(part);
-		why += len;
-		while (*why == ';' || *why == ' ')
-			why++;
-	}
-}
-
 static void
 line(const char *step, enum state s, const char *detail)
 {
@@ -234,7 +191,7 @@ line(const char *step, enum state s, const char *detail)
 		worst = s;
 	if (s == BLOCKED && *detail != '\0') {
 		strbuf_reset(&said_why);
-		say_reason(detail, &said_why);
+		blocked_say(detail, &said_why);
 		detail = strbuf_str(&said_why);
 	}
 	step = _(step);
