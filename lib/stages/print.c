@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -207,6 +208,36 @@ default_output(const char *html)
 	return b.s;
 }
 
+/* The folders of prints that were killed before they could remove their
+ * own (tpa-print-PID-XXXXXX in TMP, ours, of a PID no longer running):
+ * removed, with the PDF and the browser's profile they may hold. */
+static void
+sweep(const char *tmp)
+{
+	DIR *d = opendir(tmp);
+	struct dirent *e;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		long pid;
+		int off = 0;
+		struct stat sb;
+		char *path;
+
+		if (sscanf(e->d_name, "tpa-print-%ld-%n", &pid, &off) != 1 ||
+		    off == 0 || strlen(e->d_name + off) != 6 || pid <= 0 ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		path = path_join(tmp, e->d_name);
+		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+		    sb.st_uid == geteuid())
+			(void)path_remove_tree(path);
+		free(path);
+	}
+	closedir(d);
+}
+
 int
 print_pdf(const struct print_options *o)
 {
@@ -247,10 +278,13 @@ print_pdf(const struct print_options *o)
 		stage_fail(&st, _("cannot read %s: %s"), o->html, strerror(errno));
 		goto out;
 	}
-	snprintf(dir, sizeof dir, "%s/tpa-print-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (tmp == NULL || *tmp == '\0')
+		tmp = "/tmp";
+	sweep(tmp);
+	snprintf(dir, sizeof dir, "%s/tpa-print-%ld-XXXXXX", tmp, (long)getpid());
 	if (mkdtemp(dir) == NULL) {
 		stage_fail(&st, _("cannot make a temporary folder in %s: %s"),
-		    tmp && *tmp ? tmp : "/tmp", strerror(errno));
+		    tmp, strerror(errno));
 		goto out;
 	}
 	have_dir = 1;

@@ -104,6 +104,14 @@ expect "a browser that fails or hangs: its exit status and last line, or the tim
 	grep -q "did not finish printing p.html within 1 seconds" err && [ "$(cat p.pdf)" = old ] &&
 	! pgrep -f "$PWD/slow" >/dev/null'
 
+expect "a print killed before it removed its folder: the next print removes it (its PID gone), not a running one’s nor any other folder" '
+	fake && echo "<p>x</p>" >p.html && mkdir t &&
+	dead=$(sh -c "echo \$\$") && mkdir "t/tpa-print-$dead-Ab3dEf" && echo secret >"t/tpa-print-$dead-Ab3dEf/out.pdf" &&
+	mkdir "t/tpa-print-$$-Zz9yXw" "t/tpa-print-keep" "t/tpa-print-$dead-toolong1" &&
+	TMPDIR=$PWD/t TPA_CHROMIUM=$PWD/fake-chromium tpa print -q p.html && [ -s p.pdf ] &&
+	ls t >left && printf "%s\n" "tpa-print-$$-Zz9yXw" "tpa-print-$dead-toolong1" tpa-print-keep | sort >want &&
+	sort left >got && same got want'
+
 expect "usage: one FILE.html, readable" '
 	status 2 tpa print 2>err && grep -q "print needs one FILE.html" err &&
 	echo "<p>x</p>" >p.html &&
