@@ -241,8 +241,9 @@ on_household(void *ctx, const struct household *h)
 		/* the survey left such a household unverified: applicants.csv
 		 * was changed since, and the registry would miss members */
 		strbuf_printf(&f->warn, _("household %s: %s has rows of it that "
-		    "cannot be read (a row without household_id below it, merged "
-		    "cells?): its registry entry may lack members"), r->id,
+		    "cannot be read (a cell that is not a value of its column, or "
+		    "a row without household_id below it: merged cells?): its "
+		    "registry entry may lack members"), r->id,
 		    h->mschema->file);
 		strbuf_putc(&f->warn, '\n');
 	}
