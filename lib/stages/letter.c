@@ -716,11 +716,59 @@ next(const struct letters *lt, enum decision d, struct outfile *out)
 	strbuf_free(&b);
 }
 
+/* A letter's opening: its title, the place, year and level of LEVEL,
+ * and the line to whom it is written (TO, the words of TO_WORD). */
 static void
-letter(const struct letters *lt, size_t r, struct outfile *out)
+letter_head(const struct letters *lt, enum level level, enum word to_word,
+    const char *to, struct outfile *out)
 {
 	static const enum word stage[NLEVELS] = { W_STAGE_VILLAGE, W_STAGE_TOWN,
 		W_STAGE_COUNTY };
+	struct strbuf b = { 0 }, p = { 0 };
+
+	outfile_puts(out, "<section class=\"letter\">\n<h1>");
+	html_text(out, word(lt->lang, W_TITLE));
+	outfile_puts(out, "</h1>\n<p class=\"stage\">");
+	place(lt, &b);
+	say(&p, lt->lang, W_SUBTITLE, strbuf_str(&b), lt->village->year,
+	    word(lt->lang, stage[level]));
+	html_text(out, strbuf_str(&p));
+	outfile_puts(out, "</p>\n");
+	strbuf_reset(&b);
+	say(&b, lt->lang, to_word, to);
+	para(out, "to", &b);
+	strbuf_free(&b);
+	strbuf_free(&p);
+}
+
+/* A letter's foot: the receipt the household signs (RECEIPT, the words
+ * of its first line) and the signature of LEVEL's issuer, dated the
+ * first day of its posting. */
+static void
+letter_foot(const struct letters *lt, enum level level, enum word receipt,
+    struct outfile *out)
+{
+	struct strbuf b = { 0 };
+
+	outfile_puts(out, "<div class=\"foot\">\n<div class=\"receipt\">\n<p>");
+	html_text(out, word(lt->lang, receipt));
+	outfile_puts(out, "＿＿＿＿＿＿＿＿</p>\n<p>");
+	html_text(out, word(lt->lang, W_RECEIPT_DATE));
+	outfile_puts(out, "＿＿＿＿＿＿＿＿</p>\n</div>\n<div class=\"sign\">\n<p>");
+	notice_issuer(lt->village, level, lt->lang, &b);
+	html_text(out, strbuf_str(&b));
+	html_text(out, word(lt->lang, W_SEAL));
+	outfile_puts(out, "<span class=\"seal\"></span></p>\n<p>");
+	strbuf_reset(&b);
+	notice_date(lt->village->publicity[level].start, lt->lang, &b);
+	html_text(out, strbuf_str(&b));
+	outfile_puts(out, "</p>\n</div>\n</div>\n</section>\n");
+	strbuf_free(&b);
+}
+
+static void
+letter(const struct letters *lt, size_t r, struct outfile *out)
+{
 	static const enum word on_list[NLEVELS] = { W_ON_LIST_VILLAGE,
 		W_ON_LIST_TOWN, W_ON_LIST_COUNTY };
 	const struct hhlist *l = lt->list;
@@ -735,16 +783,7 @@ letter(const struct letters *lt, size_t r, struct outfile *out)
 	struct strbuf b = { 0 }, p = { 0 }, end = { 0 };
 	char masked[ID_MASKED_BUF];
 
-	outfile_puts(out, "<section class=\"letter\">\n<h1>");
-	html_text(out, word(lang, W_TITLE));
-	outfile_puts(out, "</h1>\n<p class=\"stage\">");
-	place(lt, &b);
-	say(&p, lang, W_SUBTITLE, strbuf_str(&b), v->year, word(lang, stage[lt->level]));
-	html_text(out, strbuf_str(&p));
-	outfile_puts(out, "</p>\n");
-	strbuf_reset(&b);
-	say(&b, lang, W_TO, name);
-	para(out, "to", &b);
+	letter_head(lt, lt->level, W_TO, name, out);
 
 	/* Its own facts: the household, the head, the masked number. */
 	id_mask(masked, id, strlen(id));
@@ -794,22 +833,7 @@ letter(const struct letters *lt, size_t r, struct outfile *out)
 	strbuf_reset(&b);
 	notice_fingerprint(lang, lt->fingerprint, lt->list_name, &b);
 	para(out, "fp", &b);
-
-	/* The receipt the household signs, and the issuer's signature. */
-	outfile_puts(out, "<div class=\"foot\">\n<div class=\"receipt\">\n<p>");
-	html_text(out, word(lang, W_RECEIPT));
-	outfile_puts(out, "＿＿＿＿＿＿＿＿</p>\n<p>");
-	html_text(out, word(lang, W_RECEIPT_DATE));
-	outfile_puts(out, "＿＿＿＿＿＿＿＿</p>\n</div>\n<div class=\"sign\">\n<p>");
-	strbuf_reset(&b);
-	notice_issuer(v, lt->level, lang, &b);
-	html_text(out, strbuf_str(&b));
-	html_text(out, word(lang, W_SEAL));
-	outfile_puts(out, "<span class=\"seal\"></span></p>\n<p>");
-	strbuf_reset(&b);
-	notice_date(v->publicity[lt->level].start, lang, &b);
-	html_text(out, strbuf_str(&b));
-	outfile_puts(out, "</p>\n</div>\n</div>\n</section>\n");
+	letter_foot(lt, lt->level, W_RECEIPT, out);
 	strbuf_free(&b);
 	strbuf_free(&p);
 	strbuf_free(&end);
@@ -854,16 +878,7 @@ not_accepted(const struct letters *lt, size_t first, size_t end,
 	for (size_t i = first; i < end && !*id; i++)
 		if (*row[i].id)
 			id = row[i].id;
-	outfile_puts(out, "<section class=\"letter\">\n<h1>");
-	html_text(out, word(lang, W_TITLE));
-	outfile_puts(out, "</h1>\n<p class=\"stage\">");
-	place(lt, &b);
-	say(&p, lang, W_SUBTITLE, strbuf_str(&b), v->year, word(lang, W_STAGE_VILLAGE));
-	html_text(out, strbuf_str(&p));
-	outfile_puts(out, "</p>\n");
-	strbuf_reset(&b);
-	say(&b, lang, W_TO_APPLICANT, row[first].household);
-	para(out, "to", &b);
+	letter_head(lt, LEVEL_VILLAGE, W_TO_APPLICANT, row[first].household, out);
 	outfile_puts(out, "<table class=\"facts\">\n<tr>");
 	html_fact(out, word(lang, W_HOUSEHOLD), row[first].household);
 	html_fact(out, word(lang, W_APPLICANT_ID), id);
@@ -931,27 +946,15 @@ not_accepted(const struct letters *lt, size_t first, size_t end,
 	if (v->hotline != NULL)
 		say(&b, lang, W_HOTLINE, v->hotline);
 	para(out, "l", &b);
-
-	outfile_puts(out, "<div class=\"foot\">\n<div class=\"receipt\">\n<p>");
-	html_text(out, word(lang, W_APPLICANT_RECEIPT));
-	outfile_puts(out, "＿＿＿＿＿＿＿＿</p>\n<p>");
-	html_text(out, word(lang, W_RECEIPT_DATE));
-	outfile_puts(out, "＿＿＿＿＿＿＿＿</p>\n</div>\n<div class=\"sign\">\n<p>");
-	strbuf_reset(&b);
-	notice_issuer(v, LEVEL_VILLAGE, lang, &b);
-	html_text(out, strbuf_str(&b));
-	html_text(out, word(lang, W_SEAL));
-	outfile_puts(out, "<span class=\"seal\"></span></p>\n<p>");
-	strbuf_reset(&b);
-	notice_date(v->publicity[LEVEL_VILLAGE].start, lang, &b);
-	html_text(out, strbuf_str(&b));
-	outfile_puts(out, "</p>\n</div>\n</div>\n</section>\n");
+	letter_foot(lt, LEVEL_VILLAGE, W_APPLICANT_RECEIPT, out);
 	strbuf_free(&b);
 	strbuf_free(&p);
 	strbuf_free(&end_day);
 }
 
-size_t
+/* The letters of the households of LT->rejected that apply turned away
+ * (an error row, not in the list) written to OUT; how many. */
+static size_t
 letters_not_accepted(const struct letters *lt, struct outfile *out)
 {
 	const struct rejects_file *rf = lt->rejected;
@@ -971,8 +974,7 @@ letters_not_accepted(const struct letters *lt, struct outfile *out)
 		 * an earlier rejects file): its letter is the list's */
 		if (*rf->row[i].household && error &&
 		    hhlist_lookup(lt->list, rf->row[i].household) < 0) {
-			if (out != NULL)
-				not_accepted(lt, i, end, out);
+			not_accepted(lt, i, end, out);
 			n++;
 		}
 		i = end;
@@ -980,21 +982,23 @@ letters_not_accepted(const struct letters *lt, struct outfile *out)
 	return n;
 }
 
-void
+size_t
 letters_write(const struct letters *lt, const uint32_t *order, size_t n,
     struct outfile *out)
 {
 	struct strbuf b = { 0 }, t = { 0 };
+	size_t turned;
 
 	place(lt, &b);
 	say(&t, lt->lang, W_DOC_TITLE, strbuf_str(&b), lt->village->year);
 	notice_html_begin_one_page(out, lt->lang, strbuf_str(&t), letter_css);
 	for (size_t i = 0; i < n; i++)
 		letter(lt, order[i], out);
-	letters_not_accepted(lt, out);
+	turned = letters_not_accepted(lt, out);
 	outfile_puts(out, "</body>\n</html>\n");
 	strbuf_free(&b);
 	strbuf_free(&t);
+	return turned;
 }
 
 int
@@ -1006,6 +1010,7 @@ publicize_letter(const struct publicize_options *o)
 	struct outfile *out;
 	struct strbuf err = { 0 };
 	uint32_t *order = NULL;
+	size_t turned;
 	struct objectionfile below[NLEVELS];
 	struct rejects_file rejected;
 	char *rejects_path = NULL;
@@ -1055,15 +1060,12 @@ publicize_letter(const struct publicize_options *o)
 		strbuf_free(&why);
 	}
 	order = hhlist_order(&l);
-	letters_write(&lt, order, l.nrows, out);
+	turned = letters_write(&lt, order, l.nrows, out);
 	if (stage_commit(&st) != 0)
 		goto out;
 	status = EXIT_DONE;
 	if (!o->quiet) {
-		char a[32];
-
-		size_t turned = letters_not_accepted(&lt, NULL);
-		char b[32];
+		char a[32], b[32];
 
 		if (turned > 0)
 			fprintf(stderr, _("letters (%s): %s households, %s applications "

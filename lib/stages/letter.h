@@ -40,14 +40,11 @@ struct letters {
 	const struct rejects_file *rejected;
 };
 
-/* The households of LT->rejected that apply turned away (an error row,
- * not in the list): their letters written to OUT (NULL: only counted).
- * Returns how many. */
-size_t letters_not_accepted(const struct letters *lt, struct outfile *out);
-
 /* Write the letters of the N rows ORDER names (indices into LT->list), one
- * page each, as one HTML document to OUT. */
-void letters_write(const struct letters *lt, const uint32_t *order, size_t n,
+ * page each, as one HTML document to OUT, then those of the households of
+ * LT->rejected that apply turned away (an error row, not in the list).
+ * Returns how many of these. */
+size_t letters_write(const struct letters *lt, const uint32_t *order, size_t n,
     struct outfile *out);
 
 #endif
