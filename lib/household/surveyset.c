@@ -4,6 +4,7 @@
 #include "base/alloc.h"
 #include "base/i18n.h"
 #include "base/search.h"
+#include "household/list.h"
 #include "household/surveyset.h"
 #include "rules/rules.h"
 #include "values/hhnumber.h"
@@ -268,6 +269,23 @@ on_row(void *ctx, const struct csvin_row *row)
 	if (schema_header(&s->schema, rd->o->aliases, rd->o->rules, s->file, row,
 	    survey_known, S_NKNOWN, survey_required, rd->err) != 0)
 		return -1;
+	/* a column the household list has and the survey does not give:
+	 * kept, it would stand for what the stage computes or takes from
+	 * applicants.csv (a decision, an income, the head) */
+	for (size_t i = 0; i < s->schema.cols.ncells; i++) {
+		const char *name = s->schema.cols.name[i];
+
+		if (s->schema.cols.slot[i] >= 0 || name == NULL)
+			continue;
+		for (int k = 0; k < L_NKNOWN; k++)
+			if (strcmp(name, list_known[k]) == 0) {
+				strbuf_printf(rd->err, _("%s:%lu: column %zu (%s) is "
+				    "one the household list is given by the stages, "
+				    "not by the survey: remove it or give it another "
+				    "name"), s->file, row->line, i + 1, name);
+				return -1;
+			}
+	}
 	/* which blank income parts the rules read as 0: asked once */
 	rd->as_zero = xcalloc(s->schema.cols.ncells + 1, 1);
 	for (size_t i = 0; i < s->schema.cols.ncells; i++) {
