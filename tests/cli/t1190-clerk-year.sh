@@ -60,21 +60,22 @@ gbk() {
 }
 
 # county DIR: the county, its town and its two villages made by tpa-init
-# as a clerk runs it, the names, contacts and periods filled in as the
-# comments of the files say, each village's row added to villages.csv.
+# as a clerk runs it (what it prints in $OUT/00-init.txt), the names,
+# contacts and periods filled in as the comments of the files say, each
+# village's row added to villages.csv.
 county() {
 	mkdir -p "$1/rules" && cp "$ROOT"/rules/*.yaml "$1/rules/" && Y=$1/2015 &&
-	clerk "$TPA_BIN/tpa-init" -q --county 371324 --year 2015 --rules "$1/rules/example-2015.yaml" \
-	    $Y/county-371324 &&
+	clerk "$TPA_BIN/tpa-init" --county 371324 --year 2015 --rules "$1/rules/example-2015.yaml" \
+	    $Y/county-371324 2>>"$OUT/00-init.txt" &&
 	sed -i "s/^  name: \"\"   /  name: 兰陵县/; s/^  contact: \"\"/  contact: \"县扶贫办 0539-5211234\"/; s/^# publicity:/publicity:/; s/^#   start:/  start:/; s/^#   end:/  end:/" \
 	    $Y/county-371324/county.yaml &&
-	clerk "$TPA_BIN/tpa-init" -q --town 371324101 --year 2015 $Y/town-371324101 &&
+	clerk "$TPA_BIN/tpa-init" --town 371324101 --year 2015 $Y/town-371324101 2>>"$OUT/00-init.txt" &&
 	sed -i "s/^  name: \"\"   /  name: 向城镇/; s/^  contact: \"\"/  contact: \"镇扶贫办 0539-5381234\"/; s/^# publicity:/publicity:/; s/^#   start:/  start:/; s/^#   end:/  end:/" \
 	    $Y/town-371324101/town.yaml &&
 	printf "371324101201,东山村,860,240,是,20,,,,,,\r\n371324101202,西河村,640,180,是,10,,,,,,\r\n" \
 	    >>$Y/town-371324101/villages.csv &&
 	for v in 201:东山村 202:西河村; do
-		clerk "$TPA_BIN/tpa-init" -q --code 371324101${v%%:*} --year 2015 $Y/371324101${v%%:*} &&
+		clerk "$TPA_BIN/tpa-init" --code 371324101${v%%:*} --year 2015 $Y/371324101${v%%:*} 2>>"$OUT/00-init.txt" &&
 		sed -i "s/^  # name: *#.*/  name: ${v#*:}/; s/^  # contact: *#.*/  contact: 村委会 0539-53812${v%%:*}/; s/^# appraisal:/appraisal:/; s/^#   date:/  date:/; s/^#   representatives: .*/  representatives: 24/; s/^# publicity:/publicity:/; s/^#   village:/  village:/" \
 		    $Y/371324101${v%%:*}/village.yaml || return 1
 	done
@@ -184,6 +185,13 @@ expect "the new county as tpa-init made it: ../.tpa-bin.mk names the programs, t
 		! grep -q "/work\|/usr\|/home\|/tmp\|$TPA_BIN" "$d/Makefile" || { echo "$d"; exit 1; }
 	done &&
 	head -1 "$E/templates/survey.csv" | grep -q ",城镇商品房,汽车价值"'
+
+expect "tpa-init says what it made and what to fill in, a line a folder, in Chinese" '
+	[ "$(wc -l <"$OUT/00-init.txt")" -eq 4 ] &&
+	[ "$(grep -c "^新建：" "$OUT/00-init.txt")" -eq 4 ] &&
+	grep -q "^新建：.*/2015/county-371324：county.yaml、reopen.csv、Makefile；请在 county.yaml 中填写县名" "$OUT/00-init.txt" &&
+	grep -q "^新建：.*/2015/town-371324101：town.yaml、villages.csv、" "$OUT/00-init.txt" &&
+	{ english "$OUT/00-init.txt"; [ $? -eq 1 ]; }'
 
 expect "东山村's files really are GBK with CRLF, with a blank row, merged cells and 3.71323E+17 (the case tests what it says)" '
 	! iconv -f UTF-8 -t UTF-8 "$E/applications.csv" >/dev/null 2>&1 &&
