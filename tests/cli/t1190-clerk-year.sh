@@ -144,7 +144,7 @@ mkdir -p "$OUT"
 	cd "$W" && county c && east $E && west $WE || exit 1
 	step 01-east-applications $E
 	step 02-west-applications $WE
-	printf "户编号,赞成票,反对票,弃权票\r\n001,20,3,1\r\n002,18,4,2\r\n008,22,2,0\r\n" | sed 's/\r$//' | gbk >$E/votes.csv
+	printf "户编号,赞成票,反对票,弃权票\n001,20,3,1\n002,18,4,2\n008,22,2,0\n" | gbk >$E/votes.csv
 	printf "户编号,赞成票,反对票,弃权票\n01,20,3,1\n03,21,3,0\n" >$WE/votes.csv
 	step 03-east-votes $E
 	step 04-west-votes $WE
@@ -269,8 +269,11 @@ expect "the objection upheld at the town: 008 removed there, 001 and 002 go on; 
 	grep -qx "公示（乡镇）：确认 2 户，取消 1 户，待处理 0 户；需重新入户调查 0 户" "$OUT/08-town-closed.txt" &&
 	[ "$(awk -F, "NR > 1 && \$8 == \"confirmed\" { printf \"%s \", \$2 }" "$E/publicized-town.csv")" = "001 002 " ] &&
 	[ "$(awk -F, "NR > 1 && \$2 == \"008\" { print \$8 }" "$E/publicized-town.csv")" = removed ] &&
-	sed "s/<[^>]*>//g" "$E/letters-county.html" | grep -q "有人对您家提出异议（错评）：反映该户长子在县城有稳定工作。经调查核实，异议成立" &&
-	! grep -q "向城镇扶贫办.*提出" "$E/letters-county.html"'
+	awk "/<section class=\"letter/ { s = \"\" } { s = s \$0 \"\\n\" } /<\/section>/ && index(s, \"户编号</td><td>008<\") { printf \"%s\", s }" \
+	    "$E/letters-county.html" | sed "s/<[^>]*>//g" >l008 &&
+	grep -q "^褚建华户：" l008 &&
+	grep -q "乡镇审核公示期间，有人对您家提出异议（错评）：反映该户长子在县城有稳定工作。经调查核实，异议成立（2015年6月19日，向城镇扶贫办），您家因此从名单中取消。" l008 &&
+	grep -q "您家本年度不列入建档立卡贫困户名单" l008'
 
 expect "the county waits for its objections and its closing, then every village reaches its registry" '
 	for n in 09-county-audit 10-county-objections 11-county-closed; do quiet $n || { echo $n; exit 1; }; done &&
