@@ -287,8 +287,10 @@ by_count(const void *a, const void *b)
 }
 
 /* "occupation: 3 values not in the list: 个体 (12), 教师 (4), 司机 (1)":
- * on standard error (the summary) in the terminal's language, on standard
- * output (--explain) in English whatever the locale. */
+ * on standard error (the summary) in the terminal's language, the column
+ * under its Chinese title when the line is translated (the catalogue tpa
+ * ships is Chinese: "职业：有 3 个值不在代码表中：…"); on standard output
+ * (--explain) in English whatever the locale. */
 static void
 print_unlisted(struct run *run, FILE *fp)
 {
@@ -297,6 +299,7 @@ print_unlisted(struct run *run, FILE *fp)
 	for (size_t i = 0; i < run->nunlisted; i++) {
 		struct strmap *m = &run->unlisted[i].counts;
 		struct seen_value *v = xcalloc(m->count + 1, sizeof *v);
+		const char *name = run->unlisted[i].field;
 		size_t n = 0;
 
 		for (size_t s = 0; s < m->cap; s++)
@@ -306,12 +309,16 @@ print_unlisted(struct run *run, FILE *fp)
 			}
 		qsort(v, n, sizeof *v, by_count);
 		strbuf_reset(&head);
-		if (fp == stderr)
-			strbuf_printf(&head, ngettext("%s: %zu value not in the list:",
-			    "%s: %zu values not in the list:", n), run->unlisted[i].field, n);
-		else
+		if (fp == stderr) {
+			const char *fmt = ngettext("%s: %zu value not in the list:",
+			    "%s: %zu values not in the list:", n);
+			enum lang tl = strstr(fmt, " not in the list:") ? LANG_EN : LANG_ZH;
+
+			strbuf_printf(&head, fmt, field_label(rules_field(&run->st.rules,
+			    name), name, tl), n);
+		} else
 			strbuf_printf(&head, "%s: %zu value%s not in the list:",
-			    run->unlisted[i].field, n, n == 1 ? "" : "s");
+			    name, n, n == 1 ? "" : "s");
 		fputs(strbuf_str(&head), fp);
 		for (size_t k = 0; k < n; k++)
 			fprintf(fp, "%s %s (%u)", k ? "," : "", v[k].text, v[k].count);
