@@ -14,6 +14,7 @@
 
 #include "base/strbuf.h"
 #include "values/enums.h"
+#include "values/wording.h"
 
 struct area_notice_options {
 	const char *dir;      /* the town's or the county's folder */
