@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "base/strbuf.h"
 #include "stages/areanotice.h"
+#include "stages/auditarea.h"
 #include "stages/shell.h"
 #include "stages/status.h"
 #include "io/confidential.h"
@@ -876,7 +877,9 @@ status_level(const char *dir)
 		    _("  nothing needs action: the villages wait for their periods "
 		    "to end and for the audits (make here runs them)"));
 	fflush(stdout);
-	area_notices_status(dir, town ? LEVEL_TOWN : LEVEL_COUNTY, found, n);
+	/* a town's or county's own notice is made in an area only */
+	if (audit_area_is(dir))
+		area_notices_status(dir, town ? LEVEL_TOWN : LEVEL_COUNTY, found, n);
 	for (size_t i = 0; i < n; i++)
 		free(found[i]);
 	free(found);
