@@ -1322,9 +1322,12 @@ load_area_notices(struct auditor *a, const char *dir)
 }
 
 static void
-on_area_notice(void *ctx, const char *household, const char *detail)
+on_area_notice(void *ctx, int unused, const char *village, const char *detail)
 {
-	finding(ctx, SEV_ERROR, "NOTICE_MISMATCH", "", household, detail);
+	if (unused)
+		finding(ctx, SEV_WARNING, "NOTICE_PERIOD_UNUSED", village, "", detail);
+	else
+		finding(ctx, SEV_ERROR, "NOTICE_MISMATCH", village, "", detail);
 }
 
 /* registry/households.csv: households left unexplained. */

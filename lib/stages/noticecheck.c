@@ -510,6 +510,13 @@ struct area_notice_page {
 	struct area_part *part;      /* part[k]: under heading k */
 	size_t nparts;
 	struct strmap by_code;       /* code -> index in part */
+	struct area_later {          /* villages of other periods it lists,
+	                              * said at the end when the period is
+	                              * some village's */
+		char code[13];
+		char *detail;
+	} *later;
+	size_t nlater, latercap;
 	enum lang lang;              /* the first village's of the period */
 	int any;                     /* a village of the period was seen */
 	int unsure;                  /* a part could not be checked: no totals */
@@ -602,11 +609,20 @@ area_notice_page_village(struct area_notice_page *ap,
 		return;
 	}
 	if (start != ap->start || end != ap->end) {
-		if (p != NULL && p->households > 0)
-			say_area(ap, report, ctx, MSG_AUDIT_AREA_PERIOD, ap->name,
-			    date_format(a, start),
-			    date_format(b, end), date_format(x, ap->start),
-			    date_format(y, ap->end));
+		if (p != NULL && p->households > 0) {
+			struct area_later *l;
+			struct strbuf m = { 0 };
+
+			wording(&m, c->lang, MSG_AUDIT_AREA_PERIOD, ap->name,
+			    date_format(a, start), date_format(b, end),
+			    date_format(x, ap->start), date_format(y, ap->end));
+			xgrow(&ap->later, &ap->latercap, ap->nlater + 1,
+			    sizeof *ap->later);
+			l = &ap->later[ap->nlater++];
+			snprintf(l->code, sizeof l->code, "%s", code);
+			l->detail = m.s != NULL ? m.s : xstrdup("");
+			ap->unsure = 1;      /* its rows are in the totals */
+		}
 		return;
 	}
 	if (!ap->any)
@@ -651,8 +667,23 @@ area_notice_page_unchecked(struct area_notice_page *ap, const char *code)
 	}
 }
 
+/* A finding of the whole notice: its message M in the notice's language. */
+static void
+say_end(const struct area_notice_page *ap, area_notice_report *report,
+    void *ctx, int unused, enum msg m, ...)
+{
+	struct strbuf b = { 0 };
+	va_list va;
+
+	va_start(va, m);
+	wording_v(&b, ap->lang, m, va);
+	va_end(va);
+	report(ctx, unused, "", strbuf_str(&b));
+	strbuf_free(&b);
+}
+
 void
-area_notice_page_end(struct area_notice_page *ap, notice_report *report,
+area_notice_page_end(struct area_notice_page *ap, area_notice_report *report,
     void *ctx)
 {
 	struct strbuf want = { 0 };
@@ -661,16 +692,23 @@ area_notice_page_end(struct area_notice_page *ap, notice_report *report,
 	size_t prefix;
 	int found = 0;
 
-	if (!ap->any)
-		say_area(ap, report, ctx, MSG_AUDIT_AREA_NO_VILLAGE, ap->name,
+	/* A notice of a period no village has (any longer) is a record of a
+	 * posting, not a list posted wrong: the villages it lists are not
+	 * blamed. */
+	if (!ap->any) {
+		say_end(ap, report, ctx, 1, MSG_AUDIT_AREA_NO_VILLAGE, ap->name,
 		    date_format(a, ap->start), date_format(b, ap->end));
+		return;
+	}
+	for (size_t i = 0; i < ap->nlater; i++)
+		report(ctx, 0, ap->later[i].code, ap->later[i].detail);
 	for (size_t k = 0; k < ap->nparts; k++)
 		if (!ap->part[k].claimed && ap->part[k].households > 0) {
-			say_area(ap, report, ctx, MSG_AUDIT_AREA_UNKNOWN, ap->name,
+			say_end(ap, report, ctx, 0, MSG_AUDIT_AREA_UNKNOWN, ap->name,
 			    ap->part[k].heading, ap->part[k].households);
 			ap->unsure = 1;
 		}
-	if (!ap->any || ap->unsure)
+	if (ap->unsure)
 		return;
 	/* The line of the whole town's or county's totals. */
 	area_notice_total_words(ap->lang, ap->level, ap->villages, ap->households,
@@ -686,7 +724,7 @@ area_notice_page_end(struct area_notice_page *ap, notice_report *report,
 			shown = t;
 	}
 	if (!found)
-		say_area(ap, report, ctx, MSG_AUDIT_AREA_TOTAL, ap->name,
+		say_end(ap, report, ctx, 0, MSG_AUDIT_AREA_TOTAL, ap->name,
 		    shown != NULL ? shown : "-", want.s);
 	strbuf_free(&want);
 }
@@ -698,6 +736,9 @@ area_notice_page_free(struct area_notice_page *ap)
 		return;
 	page_free(&ap->pg);
 	strmap_free(&ap->by_code);
+	for (size_t i = 0; i < ap->nlater; i++)
+		free(ap->later[i].detail);
+	free(ap->later);
 	free(ap->part);
 	free(ap->path);
 	free(ap);
