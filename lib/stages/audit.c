@@ -2713,7 +2713,10 @@ audit_run(const struct audit_options *o)
 		villages = (const char *const *)a.area.dirs;
 		nvillages = a.area.ndirs;
 		a.sample.area = 1;
-		load_area_notices(&a, dir);
+		/* the level's notices list every village: checked when the
+		 * audit reads every one */
+		if (o->nvillages == 0)
+			load_area_notices(&a, dir);
 	} else if (o->nvillages == 0) {
 		stage_fail(&a.st, _("%s is not a town's or a county's folder (no "
 		    "town.yaml or county.yaml): give the VILLAGE_DIRs to audit"), dir);

@@ -517,7 +517,8 @@ struct area_notice_page {
 		char *detail;
 	} *later;
 	size_t nlater, latercap;
-	enum lang lang;              /* the first village's of the period */
+	enum lang lang;              /* the notice's: the first village's */
+	int lang_set;
 	int any;                     /* a village of the period was seen */
 	int unsure;                  /* a part could not be checked: no totals */
 	size_t villages, households;
@@ -597,6 +598,12 @@ area_notice_page_village(struct area_notice_page *ap,
 	struct area_part *p = at != NULL ? &ap->part[*at] : NULL;
 	char a[DATE_BUF], b[DATE_BUF], x[DATE_BUF], y[DATE_BUF];
 
+	/* tpa-publicize writes the whole notice in the language of the
+	 * first village it reads, the first audited */
+	if (!ap->lang_set) {
+		ap->lang = c->lang;
+		ap->lang_set = 1;
+	}
 	if (p != NULL && p->claimed)
 		p = NULL;                /* a second part of the village */
 	if (p != NULL)
@@ -613,7 +620,7 @@ area_notice_page_village(struct area_notice_page *ap,
 			struct area_later *l;
 			struct strbuf m = { 0 };
 
-			wording(&m, c->lang, MSG_AUDIT_AREA_PERIOD, ap->name,
+			wording(&m, ap->lang, MSG_AUDIT_AREA_PERIOD, ap->name,
 			    date_format(a, start), date_format(b, end),
 			    date_format(x, ap->start), date_format(y, ap->end));
 			xgrow(&ap->later, &ap->latercap, ap->nlater + 1,
@@ -625,8 +632,6 @@ area_notice_page_village(struct area_notice_page *ap,
 		}
 		return;
 	}
-	if (!ap->any)
-		ap->lang = c->lang;
 	ap->any = 1;
 	if (c->list == NULL) {
 		if (p != NULL && p->households > 0)
@@ -642,13 +647,15 @@ area_notice_page_village(struct area_notice_page *ap,
 	}
 	{
 		struct page part = { 0 };
+		struct notice_check in_notice = *c;
 		struct notice n;
 
 		part.row = ap->pg.row + p->first;
 		part.n = p->nrows;
+		in_notice.lang = ap->lang;
 		notice_from_list(&n, c->list, c->level, c->list_name);
-		n.lang = c->lang;
-		check_part(c, &part, &n, report, ctx);
+		n.lang = ap->lang;
+		check_part(&in_notice, &part, &n, report, ctx);
 		ap->villages++;
 		ap->households += n.nrows;
 		ap->people += n.people;

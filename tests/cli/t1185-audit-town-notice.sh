@@ -83,6 +83,12 @@ expect "a fingerprint changed in a village part: NOTICE_MISMATCH naming the vill
 	status 1 tpa-audit -q --level town -o $T && mismatches >found && [ "$(wc -l <found)" -eq 1 ] &&
 	grep -q "^error,NOTICE_MISMATCH,371323105202,,${TN}印的名单指纹是$bad，不是publicized-village.csv的指纹$f$" found'
 
+expect "a village totals line changed: NOTICE_MISMATCH naming the village, the line posted and the one its list gives (counted here)" '
+	made && given=$(awk -F, "NR > 1 && \$8 == \"confirmed\" { h++; p += \$5 } END { printf \"合计：%d户，%d人\", h, p }" $A/publicized-village.csv) &&
+	grep -q ">$given<" $T/$TN && sed -i "0,/>$given</s//>合计：4户，99人</" $T/$TN &&
+	status 1 tpa-audit -q --level town -o $T && mismatches >found && [ "$(wc -l <found)" -eq 1 ] &&
+	grep -qx "error,NOTICE_MISMATCH,371323105201,,${TN}中的一行与publicized-village.csv给出的不同（公示：合计：4户，99人；名单给出：$given）" found'
+
 expect "a village part dropped: NOTICE_MISMATCH naming the village that is posted in the period" '
 	made && awk "/<h2>桃园村/ { skip = 1 } /<div class=\"end\">/ { skip = 0 } !skip" $T/$TN >cut.html &&
 	! grep -q 371323105202 cut.html && cp cut.html $T/$TN &&
@@ -137,6 +143,19 @@ expect "a village in English: its part checked and said in English" '
 	sed -i "/<td>H037<\/td>/s/>$old</>999.00</" $T/$TN &&
 	tpa-audit -q --level town -o $T; mismatches >found && [ "$(wc -l <found)" -eq 1 ] &&
 	grep -qxF "error,NOTICE_MISMATCH,371323105201,H037,a row of $TN differs from what publicized-village.csv gives (posted: ${given% | *} | 999.00; the list gives: $given)" found'
+
+expect "villages in two languages: the notice in the first village language, honest, no finding; a row of the other village deleted, said in the notice language" '
+	area && echo "language: en" >>$A/village.yaml &&
+	tpa-publicize area-notice -q $T && grep -q "<p class=\"total\">Town total: 2 villages," $T/$TN &&
+	grep -q "<h2>.* (371323105202)</h2>" $T/$TN &&
+	tpa-audit -q --level town -o $T; ! mismatches &&
+	sed -i "/<td>004<\/td>/d" $T/$TN && tpa-audit -q --level town -o $T; mismatches >found &&
+	[ "$(wc -l <found)" -eq 1 ] && grep -qxF "error,NOTICE_MISMATCH,371323105202,004,a row of $TN differs from what publicized-village.csv gives (posted: -; the list gives: $(row $B/publicized-village.csv 004))" found'
+
+expect "an audit given village folders does not check the town-wide notice, which lists every village" '
+	made && sed -i "/<td>H031<\/td>/d" $T/$TN &&
+	tpa-audit -q --level town -o $T $B; ! mismatches &&
+	status 1 tpa-audit -q --level town -o $T && mismatches | grep -q ",371323105201,H031,"'
 
 expect "make in the town folder audits again after make notices, and again after the notice is edited" '
 	area && make -C $T -s TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" audit >/dev/null 2>&1 &&
