@@ -3,6 +3,7 @@
  * its rules, its column aliases, its list) and its rows are the ones
  * notice_from_list() gives and notice_html_rows() writes: one logic for
  * both papers. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,6 +215,45 @@ area_notice_period(const char *name, enum level level, long *start, long *end)
 		return -1;
 	area_notice_name(level, *start, *end, check);
 	return strcmp(check, name) == 0 ? 0 : -1;
+}
+
+static int
+by_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+char **
+area_notice_files(const char *dir, enum level level, size_t *n)
+{
+	char **names = NULL;
+	size_t cap = 0;
+	struct dirent *e;
+	DIR *dp = opendir(dir);
+
+	*n = 0;
+	if (dp == NULL)
+		return NULL;
+	while ((e = readdir(dp)) != NULL) {
+		long start, end;
+
+		if (area_notice_period(e->d_name, level, &start, &end) != 0)
+			continue;
+		xgrow(&names, &cap, *n + 1, sizeof *names);
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+	if (*n > 1)
+		qsort(names, *n, sizeof *names, by_name);
+	return names;
+}
+
+void
+area_notice_files_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }
 
 void

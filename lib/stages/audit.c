@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
@@ -1263,36 +1262,15 @@ audit_area_notices(struct village_audit *va, int checked)
 	free(c.receipts);
 }
 
-static int
-by_name(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 /* The level's own notices in its folder DIR, read once: one that cannot
  * be read is NOTICE_MISMATCH. */
 static void
 load_area_notices(struct auditor *a, const char *dir)
 {
 	enum level lev = a->area.is_county ? LEVEL_COUNTY : LEVEL_TOWN;
-	struct dirent *e;
-	DIR *dp = opendir(dir);
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	size_t n;
+	char **names = area_notice_files(dir, lev, &n);
 
-	if (dp == NULL)
-		return;
-	while ((e = readdir(dp)) != NULL) {
-		long start, end;
-
-		if (area_notice_period(e->d_name, lev, &start, &end) != 0)
-			continue;
-		xgrow(&names, &cap, n + 1, sizeof *names);
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(dp);
-	if (n > 1)
-		qsort(names, n, sizeof *names, by_name);
 	a->area_notices = xcalloc(n + 1, sizeof *a->area_notices);
 	for (size_t i = 0; i < n; i++) {
 		char *path = path_join(dir, names[i]), sha[DIGEST_HEX], msg[1024];
@@ -1316,9 +1294,8 @@ load_area_notices(struct auditor *a, const char *dir)
 		strbuf_free(&err);
 		strbuf_free(&b);
 		free(path);
-		free(names[i]);
 	}
-	free(names);
+	area_notice_files_free(names, n);
 }
 
 static void

@@ -717,25 +717,12 @@ area_notices_status(const char *dir, enum level level, char *const *villages,
 	    N_("town-wide notice");
 	struct provenance_rows rows;
 	struct strbuf d = { 0 }, shown = { 0 };
-	char err[1024], *list = NULL, **names = NULL;
-	size_t nnames = 0, cap = 0, uncovered = 0;
-	DIR *dp = opendir(dir);
-	struct dirent *e;
+	char err[1024], *list = NULL, **names;
+	size_t nnames, uncovered = 0;
 
 	brief = 0;
 	(void)provenance_read(dir, &rows, err, sizeof err);
-	while (dp != NULL && (e = readdir(dp)) != NULL) {
-		long start, end;
-
-		if (area_notice_period(e->d_name, level, &start, &end) == 0) {
-			xgrow(&names, &cap, nnames + 1, sizeof *names);
-			names[nnames++] = xstrdup(e->d_name);
-		}
-	}
-	if (dp != NULL)
-		closedir(dp);
-	if (nnames > 1)
-		qsort(names, nnames, sizeof *names, by_name);
+	names = area_notice_files(dir, level, &nnames);
 	/* the list the notices show: the one they read, else the level's
 	 * usual one (the list of the level below) */
 	for (size_t i = 0; i < nnames && list == NULL; i++) {
@@ -802,9 +789,7 @@ area_notices_status(const char *dir, enum level level, char *const *villages,
 		line(step, READY, _("make notices writes it"));
 	else if (nnames == 0)
 		line(step, LATER, "");
-	for (size_t i = 0; i < nnames; i++)
-		free(names[i]);
-	free(names);
+	area_notice_files_free(names, nnames);
 	free(list);
 	provenance_rows_free(&rows);
 	strbuf_free(&d);
