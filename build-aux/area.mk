@@ -83,7 +83,10 @@ REOPEN := $(if $(AREA_FILE),$(wildcard reopen.csv))
 # verifies them (LEDGER_BROKEN). The audit appends to LEDGER.csv before it
 # writes audit.csv, so its own receipts run nothing again.
 LEDGERS := $(if $(AREA_FILE),$(wildcard LEDGER.csv received/*/*/* received/*/*/registry/*) $(if $(filter county,$(LEVEL)),$(wildcard ../town-$(AREA)*/LEDGER.csv)))
-audit.csv sample.csv &: $(AUDITED:%=%/publicized-$(BELOW).csv) $(AUDITED:%=%/village.yaml) $(AREA_FILE) $(STRAY) $(RECEIVE) $(LEDGERS) $(REOPEN)
+# The level's own notices (make notices): the audit checks each village's
+# part of them; one made, or edited, runs it again.
+NOTICES := $(if $(AREA_FILE),$(wildcard notice-$(LEVEL)-*.html))
+audit.csv sample.csv &: $(AUDITED:%=%/publicized-$(BELOW).csv) $(AUDITED:%=%/village.yaml) $(AREA_FILE) $(STRAY) $(RECEIVE) $(LEDGERS) $(REOPEN) $(NOTICES)
 	@$(T)tpa-audit --level $(LEVEL) -o . $(if $(AREA_FILE),,$(AUDITED)) || [ $$? -eq 1 ]
 
 ifeq ($(REGISTRIES),)

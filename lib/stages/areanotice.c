@@ -3,6 +3,7 @@
  * its rules, its column aliases, its list) and its rows are the ones
  * notice_from_list() gives and notice_html_rows() writes: one logic for
  * both papers. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +175,95 @@ compact_date(long day, char out[16])
 	snprintf(out, 16, "%04d%02d%02d", y, m, d);
 }
 
+void
+area_notice_name(enum level level, long start, long end, char name[64])
+{
+	char a[16], b[16];
+
+	compact_date(start, a);
+	compact_date(end, b);
+	snprintf(name, 64, "notice-%s-%s-%s.html", level_code(level), a, b);
+}
+
+/* The date YYYYMMDD at S into DAY: 0, or -1. */
+static int
+compact_parse(const char *s, long *day)
+{
+	int y, m, d;
+
+	if (strspn(s, "0123456789") < 8)
+		return -1;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	m = (s[4] - '0') * 10 + (s[5] - '0');
+	d = (s[6] - '0') * 10 + (s[7] - '0');
+	if (!date_valid(y, m, d))
+		return -1;
+	*day = date_days(y, m, d);
+	return 0;
+}
+
+int
+area_notice_period(const char *name, enum level level, long *start, long *end)
+{
+	char check[64];
+	size_t k;
+
+	k = strlen("notice-") + strlen(level_code(level)) + 1;
+	if (strlen(name) != k + 8 + 1 + 8 + 5 ||
+	    compact_parse(name + k, start) != 0 ||
+	    compact_parse(name + k + 9, end) != 0)
+		return -1;
+	area_notice_name(level, *start, *end, check);
+	return strcmp(check, name) == 0 ? 0 : -1;
+}
+
+static int
+by_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+char **
+area_notice_files(const char *dir, enum level level, size_t *n)
+{
+	char **names = NULL;
+	size_t cap = 0;
+	struct dirent *e;
+	DIR *dp = opendir(dir);
+
+	*n = 0;
+	if (dp == NULL)
+		return NULL;
+	while ((e = readdir(dp)) != NULL) {
+		long start, end;
+
+		if (area_notice_period(e->d_name, level, &start, &end) != 0)
+			continue;
+		xgrow(&names, &cap, *n + 1, sizeof *names);
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+	if (*n > 1)
+		qsort(names, *n, sizeof *names, by_name);
+	return names;
+}
+
+void
+area_notice_files_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+void
+area_notice_total_words(enum lang lang, enum level level, size_t villages,
+    size_t households, long long people, struct strbuf *b)
+{
+	wording(b, lang, level == LEVEL_COUNTY ? MSG_AREA_TOTAL_COUNTY :
+	    MSG_AREA_TOTAL_TOWN, villages, households, people);
+}
+
 static const char more_css[] =
 "h2 { font-size: 13pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }\n"
 "p.notyet { margin: 0 0 4mm; }\n"
@@ -189,6 +279,32 @@ heading(const struct area_notice *an, const struct place *p, struct strbuf *b)
 		strbuf_printf(b, "%s%s", p->town, an->lang == LANG_EN ? ", " : "");
 	strbuf_printf(b, "%s%s%s%s", p->row->name, an->lang == LANG_EN ? " (" : "（",
 	    p->row->code, an->lang == LANG_EN ? ")" : "）");
+}
+
+int
+area_notice_heading_code(const char *text, char code[13])
+{
+	size_t n = strlen(text);
+	const char *close = NULL, *open = NULL;
+
+	/* heading() ends it with the code in brackets, full-width or not */
+	if (n >= 3 && strcmp(text + n - 3, "）") == 0) {
+		close = text + n - 3;
+		open = close - 12 - 3;
+		if (close - text < 15 || strncmp(open, "（", 3) != 0)
+			return -1;
+	} else if (n >= 1 && text[n - 1] == ')') {
+		close = text + n - 1;
+		open = close - 12 - 1;
+		if (close - text < 13 || *open != '(')
+			return -1;
+	} else
+		return -1;
+	if (!text_digits(close - 12, 12))
+		return -1;
+	memcpy(code, close - 12, 12);
+	code[12] = '\0';
+	return 0;
 }
 
 /* Whether P is posted in the period START..END: its own period is it. */
@@ -267,8 +383,8 @@ write_notice(const struct area_notice *an, long start, long end,
 		people += p->n.people;
 	}
 	strbuf_reset(&b);
-	wording(&b, an->lang, an->level == LEVEL_COUNTY ? MSG_AREA_TOTAL_COUNTY :
-	    MSG_AREA_TOTAL_TOWN, nvillages, nhouseholds, people);
+	area_notice_total_words(an->lang, an->level, nvillages, nhouseholds,
+	    people, &b);
 	outfile_puts(out, "<div class=\"end\">\n<p class=\"total\">");
 	html_text(out, strbuf_str(&b));
 	outfile_puts(out, "</p>\n");
@@ -314,15 +430,13 @@ write_period(const struct area_notice *an, const struct span *s,
 {
 	struct stage st;
 	struct outfile *out;
-	char a[16], b[16], name[64], c1[32], c2[32];
+	char name[64], c1[32], c2[32];
 	char *path;
 	size_t nh = 0;
 	long long people = 0;
 	int status = EXIT_ERROR;
 
-	compact_date(s->start, a);
-	compact_date(s->end, b);
-	snprintf(name, sizeof name, "notice-%s-%s-%s.html", level_code(an->level), a, b);
+	area_notice_name(an->level, s->start, s->end, name);
 	path = path_join(outdir, name);
 	stage_begin(&st, "publicize", quiet);
 	stage_target(&st, path);

@@ -10,11 +10,34 @@
 #ifndef TPA_AREANOTICE_H
 #define TPA_AREANOTICE_H
 
+#include <stddef.h>
+
+#include "base/strbuf.h"
+#include "values/enums.h"
+#include "values/wording.h"
+
 struct area_notice_options {
 	const char *dir;      /* the town's or the county's folder */
 	const char *output;   /* the folder to write into; NULL: DIR */
 	int quiet;
 };
+
+/* The file name of LEVEL's notice of the period START..END into NAME. */
+void area_notice_name(enum level level, long start, long end, char name[64]);
+/* The period the file name NAME gives, when it is LEVEL's notice's:
+ * returns 0 with START and END, or -1. */
+int area_notice_period(const char *name, enum level level, long *start,
+    long *end);
+/* The names of LEVEL's notices in folder DIR (those whose names give a
+ * period), sorted, N of them; free with area_notice_files_free(). */
+char **area_notice_files(const char *dir, enum level level, size_t *n);
+void area_notice_files_free(char **names, size_t n);
+/* The code a village's heading TEXT gives ("NAME（CODE）", "NAME (CODE)")
+ * into CODE: returns 0, or -1 when it gives none. */
+int area_notice_heading_code(const char *text, char code[13]);
+/* The line of the whole town's or county's totals. */
+void area_notice_total_words(enum lang lang, enum level level,
+    size_t villages, size_t households, long long people, struct strbuf *b);
 
 /* Write the notices. Returns EXIT_DONE or EXIT_ERROR. */
 int publicize_area_notice(const struct area_notice_options *o);

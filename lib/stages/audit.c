@@ -28,6 +28,7 @@
 #include "io/ledger.h"
 #include "io/provenance.h"
 #include "rules/area.h"
+#include "stages/areanotice.h"
 #include "stages/audit.h"
 #include "stages/auditarea.h"
 #include "stages/blocked.h"
@@ -124,6 +125,11 @@ struct auditor {
 	unsigned char *town_reopening;  /* per folder, at a county audit: the
 	                              * town's row is open (the town receives
 	                              * the village again before the county) */
+	struct area_notice_page **area_notices;  /* the level's own notices
+	                              * (notice-LEVEL-START-END.html), each read
+	                              * once, each village's part checked as
+	                              * the village is audited */
+	size_t nareanotices;
 	size_t *dir_errors;           /* in an area: errors found auditing each folder */
 	size_t errors;
 	struct strbuf msg;
@@ -183,6 +189,10 @@ struct village_audit {
 	int have_received, have_county;
 	int county_reopening;         /* a row of the county's reopen.csv is
 	                               * open for it (audit_received()) */
+	/* in a town's audit: the list the town received, for its notice */
+	struct hhlist town_received;
+	int have_town_received;
+	int area_noticed;             /* its parts of the level's notices done */
 };
 
 static void
@@ -1074,6 +1084,36 @@ out:
 	strbuf_free(&name);
 }
 
+/* The list NAME of the village's latest receipt in ledger LG that holds
+ * it into OUT: 1, or 0 when there is none or it cannot be read (a
+ * finding). */
+static int
+read_ledger_list(struct village_audit *va, const struct ledger *lg,
+    const char *name, struct hhlist *out)
+{
+	const struct ledger_row *row = ledger_latest_file(lg, va->code, name);
+	struct strbuf err = { 0 };
+	int ok = 0;
+
+	if (row != NULL) {
+		struct list_reading lr = { va, row->file };
+		struct list_options lo = { NULL, ENC_AUTO, va->aliases, va->r, va->lang };
+		char *p = path_join(lg->dir, row->file);
+
+		lo.path = p;
+		if (hhlist_read(out, &lo, on_list_problem, &lr, &err) != 0) {
+			cannot_read(va, "BAD_VALUE", &err);
+			hhlist_free(out);
+		} else {
+			ok = 1;
+			audit_input(va, p, out->sha256);
+		}
+		free(p);
+	}
+	strbuf_free(&err);
+	return ok;
+}
+
 /* In the county's own audit, the list the county received of the village
  * (its latest receipt holding publicized-town.csv, or publicized-village.csv
  * when the procedure has no town posting): publicized-county.csv is
@@ -1082,10 +1122,8 @@ static void
 read_received(struct village_audit *va)
 {
 	struct auditor *a = va->a;
-	const struct ledger_row *row;
-	struct strbuf name = { 0 }, err = { 0 };
+	struct strbuf name = { 0 };
 	int before;
-	char *p;
 
 	/* while the county reopens the village, the list it received
 	 * before is what the reopen replaces: the county's list and the
@@ -1097,24 +1135,9 @@ read_received(struct village_audit *va)
 	    (before = rules_level_before(va->r, LEVEL_COUNTY)) < 0)
 		return;
 	strbuf_printf(&name, "publicized-%s.csv", level_code((enum level)before));
-	row = ledger_latest_file(&a->county_ledger, va->code, strbuf_str(&name));
-	if (row != NULL) {
-		struct list_reading lr = { va, row->file };
-		struct list_options lo = { NULL, ENC_AUTO, va->aliases, va->r, va->lang };
-
-		p = path_join(a->county_ledger.dir, row->file);
-		lo.path = p;
-		if (hhlist_read(&va->received, &lo, on_list_problem, &lr, &err) != 0) {
-			cannot_read(va, "BAD_VALUE", &err);
-			hhlist_free(&va->received);
-		} else {
-			va->have_received = 1;
-			audit_input(va, p, va->received.sha256);
-		}
-		free(p);
-	}
+	va->have_received = read_ledger_list(va, &a->county_ledger,
+	    strbuf_str(&name), &va->received);
 	strbuf_free(&name);
-	strbuf_free(&err);
 }
 
 /* --- the notices posted ------------------------------------------------ */
@@ -1179,6 +1202,110 @@ audit_notices(struct village_audit *va)
 		strbuf_free(&name);
 		strbuf_free(&err);
 	}
+}
+
+/* The village's part of each notice of the town or county whose audit
+ * this is (SPEC §8 "What the audit covers in an area": notices), checked
+ * by the same code as its own notice: against the list the level
+ * received of it (the latest receipt holding it), else the village's
+ * list as it is. Unless CHECKED (the village's files could not be read)
+ * its parts are only taken as its. */
+static void
+audit_area_notices(struct village_audit *va, int checked)
+{
+	struct auditor *a = va->a;
+	enum level lev = a->area.is_county ? LEVEL_COUNTY : LEVEL_TOWN;
+	struct notice_check c;
+	int from;
+
+	va->area_noticed = 1;
+	if (a->nareanotices == 0)
+		return;
+	if (checked && !(va->in_area && va->r != NULL && rules_posts(va->r, lev)))
+		checked = 0;
+	from = checked ? level_from(va, lev) : 0;
+	if (checked && !va->have_list[from] && va->present[from])
+		checked = 0;             /* there, but it could not be read */
+	memset(&c, 0, sizeof c);
+	if (checked) {
+		c.list_name = stage_files[from];
+		c.level = lev;
+		c.lang = va->lang;
+		if (va->have_list[from])
+			c.list = &va->lists[from];
+		if (lev == LEVEL_COUNTY && va->have_received)
+			c.list = &va->received;
+		else if (lev == LEVEL_TOWN && va->have_list[from] && va->town >= 0 &&
+		    a->town_ledger_err[va->town] == NULL &&
+		    (va->have_town_received = read_ledger_list(va,
+		    &a->town_ledgers[va->town], stage_files[from],
+		    &va->town_received)))
+			c.list = &va->town_received;
+		if (lev == LEVEL_COUNTY && a->area.have_county &&
+		    a->county_ledger_err == NULL) {
+			c.check_receipt = 1;
+			c.receipts = ledger_notice_rows(&a->county_ledger, va->code,
+			    c.list_name, &c.nreceipts);
+		}
+	}
+	for (size_t k = 0; k < a->nareanotices; k++) {
+		struct area_notice_page *ap = a->area_notices[k];
+		const struct period *p = &va->v.publicity[lev];
+
+		if (!checked) {
+			area_notice_page_unchecked(ap, va->code);
+			continue;
+		}
+		c.name = area_notice_page_name(ap);
+		area_notice_page_village(ap, &c, va->code, p->given ? p->start : 0,
+		    p->given ? p->end : 0, on_notice, va);
+	}
+	free(c.receipts);
+}
+
+/* The level's own notices in its folder DIR, read once: one that cannot
+ * be read is NOTICE_MISMATCH. */
+static void
+load_area_notices(struct auditor *a, const char *dir)
+{
+	enum level lev = a->area.is_county ? LEVEL_COUNTY : LEVEL_TOWN;
+	size_t n;
+	char **names = area_notice_files(dir, lev, &n);
+
+	a->area_notices = xcalloc(n + 1, sizeof *a->area_notices);
+	for (size_t i = 0; i < n; i++) {
+		char *path = path_join(dir, names[i]), sha[DIGEST_HEX], msg[1024];
+		struct strbuf err = { 0 }, b = { 0 };
+		struct area_notice_page *ap = NULL;
+		long start, end;
+
+		(void)area_notice_period(names[i], lev, &start, &end);
+		if (infile_regular(path, msg, sizeof msg) == INFILE_NOT_REGULAR) {
+			wording(&b, LANG_ZH, MSG_AUDIT_NOT_REGULAR, names[i]);
+			finding(a, SEV_ERROR, "NOT_REGULAR_FILE", "", "", strbuf_str(&b));
+		} else if ((ap = area_notice_page_read(path, lev, start, end, sha,
+		    &err)) == NULL) {
+			wording(&b, LANG_ZH, MSG_AUDIT_CANNOT_READ, strbuf_str(&err));
+			finding(a, SEV_ERROR, "NOTICE_MISMATCH", "", "", strbuf_str(&b));
+		} else {
+			/* read: an edit makes the audit run again */
+			stage_read(&a->st, path, sha);
+			a->area_notices[a->nareanotices++] = ap;
+		}
+		strbuf_free(&err);
+		strbuf_free(&b);
+		free(path);
+	}
+	area_notice_files_free(names, n);
+}
+
+static void
+on_area_notice(void *ctx, int unused, const char *village, const char *detail)
+{
+	if (unused)
+		finding(ctx, SEV_WARNING, "NOTICE_PERIOD_UNUSED", village, "", detail);
+	else
+		finding(ctx, SEV_ERROR, "NOTICE_MISMATCH", village, "", detail);
 }
 
 /* registry/households.csv: households left unexplained. */
@@ -1740,6 +1867,7 @@ village_free_audit(struct village_audit *va)
 	for (int k = 0; k < NFILES; k++)
 		hhlist_free(&va->lists[k]);
 	hhlist_free(&va->received);
+	hhlist_free(&va->town_received);
 	hhlist_free(&va->county);
 }
 
@@ -2050,6 +2178,8 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 			audit_level(&va, (enum level)l);
 	}
 	audit_notices(&va);
+	if (va.in_area && a->in_area)
+		audit_area_notices(&va, 1);
 	if (va.present[F_REGISTRY])
 		audit_registry(&va);
 	if (va.present[F_REGISTRY] && va.have_county && va.have_list[F_PRIMARY] &&
@@ -2059,6 +2189,8 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	if (!(va.in_area && a->in_area))
 		draw_sample(&va);
 out:
+	if (a->in_area && !va.area_noticed)
+		audit_area_notices(&va, 0);
 	village_free_audit(&va);
 	return 0;
 }
@@ -2559,6 +2691,10 @@ audit_run(const struct audit_options *o)
 		villages = (const char *const *)a.area.dirs;
 		nvillages = a.area.ndirs;
 		a.sample.area = 1;
+		/* the level's notices list every village: checked when the
+		 * audit reads every one */
+		if (o->nvillages == 0)
+			load_area_notices(&a, dir);
 	} else if (o->nvillages == 0) {
 		stage_fail(&a.st, _("%s is not a town's or a county's folder (no "
 		    "town.yaml or county.yaml): give the VILLAGE_DIRs to audit"), dir);
@@ -2598,6 +2734,8 @@ audit_run(const struct audit_options *o)
 	}
 	if (a.in_area) {
 		area_findings(&a);
+		for (size_t k = 0; k < a.nareanotices; k++)
+			area_notice_page_end(a.area_notices[k], on_area_notice, &a);
 		if (area_receipts(&a) != 0)
 			goto out;
 		/* the draw after the receipts: a village received now is
@@ -2674,6 +2812,9 @@ out:
 	free(a.town_ledgers);
 	free(a.town_ledger_err);
 	free(a.dir_errors);
+	for (size_t k = 0; k < a.nareanotices; k++)
+		area_notice_page_free(a.area_notices[k]);
+	free(a.area_notices);
 	ledger_free(&a.county_ledger);
 	free(a.county_ledger_err);
 	for (size_t t = 0; a.town_reopen != NULL && t < a.area.ntowns; t++)

@@ -47,4 +47,40 @@ typedef void notice_report(void *ctx, const char *household, const char *detail)
 int notice_check(const struct notice_check *c, notice_report *report,
     void *ctx, char sha[DIGEST_HEX], struct strbuf *err);
 
+/* A town's or county's notice (stages/areanotice.h): each village's part,
+ * under its heading, checked as a village's own notice is (the same
+ * comparison), the page read once. */
+struct area_notice_page;
+
+/* Read the notice PATH of LEVEL whose file name gives the period
+ * START..END; the SHA-256 of its bytes into SHA. NULL, with the reason in
+ * ERR, when it cannot be read. */
+struct area_notice_page *area_notice_page_read(const char *path,
+    enum level level, long start, long end, char sha[DIGEST_HEX],
+    struct strbuf *err);
+/* Its file name. */
+const char *area_notice_page_name(const struct area_notice_page *ap);
+/* Village CODE, posted at the level in START..END (0: no period yet): its
+ * part against C->list (C->name the notice's name, C->list NULL when the
+ * village has no list at the level yet), each difference reported; a
+ * village of the notice's period with no part is reported too, one of
+ * another period shown at the end. */
+void area_notice_page_village(struct area_notice_page *ap,
+    const struct notice_check *c, const char *code, long start, long end,
+    notice_report *report, void *ctx);
+/* Village CODE could not be checked (its files could not be read): its
+ * part is its, and the whole's totals are not checked. */
+void area_notice_page_unchecked(struct area_notice_page *ap, const char *code);
+/* A finding of the whole notice, or of VILLAGE ("": of none): UNUSED
+ * when the notice is of a period no village has (a record of a posting,
+ * nothing else said of it). */
+typedef void area_notice_report(void *ctx, int unused, const char *village,
+    const char *detail);
+/* After every village: a period no village has, villages of another
+ * period it lists, parts no village took, the line of the whole's totals
+ * against what the lists gave. */
+void area_notice_page_end(struct area_notice_page *ap,
+    area_notice_report *report, void *ctx);
+void area_notice_page_free(struct area_notice_page *ap);
+
 #endif

@@ -8,12 +8,15 @@
 #include "base/alloc.h"
 #include "base/i18n.h"
 #include "base/strbuf.h"
+#include "stages/areanotice.h"
+#include "stages/auditarea.h"
 #include "stages/blocked.h"
 #include "stages/shell.h"
 #include "stages/status.h"
 #include "io/confidential.h"
 #include "io/digest.h"
 #include "io/infile.h"
+#include "io/provenance.h"
 #include "rules/area.h"
 #include "rules/rules.h"
 #include "values/enums.h"
@@ -650,6 +653,108 @@ by_name(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+/* Whether the file at PATH is there with the SHA-256 SHA. */
+static int
+same_digest(const char *path, const char *sha)
+{
+	char now[DIGEST_HEX];
+
+	return digest_file(path, now) == 0 && strcmp(now, sha) == 0;
+}
+
+/* The level's own notices (tpa-publicize(1) area-notice) in its folder
+ * DIR, of LEVEL, whose villages' folders are the N VILLAGES: each made
+ * (done), or made before a list it shows changed, or by hand since, or
+ * before a village's list it does not show was there (made too early,
+ * to be made again); none made: ready once a village has its list. What
+ * each read is its row of DIR's PROVENANCE.csv. */
+static void
+area_notices_status(const char *dir, enum level level, char *const *villages,
+    size_t n)
+{
+	const char *step = level == LEVEL_COUNTY ? N_("county-wide notice") :
+	    N_("town-wide notice");
+	struct provenance_rows rows;
+	struct strbuf d = { 0 }, shown = { 0 };
+	char err[1024], *list = NULL, **names;
+	size_t nnames, uncovered = 0;
+
+	brief = 0;
+	(void)provenance_read(dir, &rows, err, sizeof err);
+	names = area_notice_files(dir, level, &nnames);
+	/* the list the notices show: the one they read, else the level's
+	 * usual one (the list of the level below) */
+	for (size_t i = 0; i < nnames && list == NULL; i++) {
+		const struct provenance_row *r = provenance_find(&rows, names[i]);
+
+		for (size_t k = 0; r != NULL && k < r->ninputs && list == NULL; k++)
+			list = xstrdup(path_base(r->inputs[k].name));
+	}
+	if (list == NULL)
+		list = xstrdup(level == LEVEL_COUNTY ? "publicized-town.csv" :
+		    "publicized-village.csv");
+	for (size_t i = 0; i < nnames; i++) {
+		const struct provenance_row *r = provenance_find(&rows, names[i]);
+		char *path = path_join(dir, names[i]);
+
+		strbuf_reset(&d);
+		if (r == NULL || !same_digest(path, r->sha256))
+			strbuf_printf(&d, _("%s: changed since tpa-publicize "
+			    "area-notice made it"), names[i]);
+		for (size_t k = 0; r != NULL && k < r->ninputs && d.len == 0; k++) {
+			char *in = path_join(dir, r->inputs[k].name);
+
+			if (!same_digest(in, r->inputs[k].sha256))
+				strbuf_printf(&d, _("%s: %s changed after it was made"),
+				    names[i], r->inputs[k].name);
+			free(in);
+		}
+		if (d.len > 0)
+			line(step, STALE, strbuf_str(&d));
+		else
+			line(step, DONE, names[i]);
+		free(path);
+	}
+	/* the villages whose list is on none of them */
+	for (size_t v = 0; v < n; v++) {
+		char *lp = path_join(villages[v], list);
+		int covered = 0;
+
+		if (path_exists(lp)) {
+			struct strbuf want = { 0 };
+
+			strbuf_printf(&want, "../%s/%s", path_base(villages[v]), list);
+			for (size_t i = 0; i < nnames && !covered; i++) {
+				const struct provenance_row *r = provenance_find(&rows,
+				    names[i]);
+
+				for (size_t k = 0; r != NULL && k < r->ninputs; k++)
+					covered |= strcmp(r->inputs[k].name, want.s) == 0;
+			}
+			if (!covered) {
+				strbuf_printf(&shown, "%s%s", uncovered++ ? ", " : "",
+				    strbuf_str(&want) + 3);
+			}
+			strbuf_free(&want);
+		}
+		free(lp);
+	}
+	if (uncovered > 0 && nnames > 0) {
+		strbuf_reset(&d);
+		strbuf_printf(&d, _("%s: on no notice, made after them"),
+		    strbuf_str(&shown));
+		line(step, STALE, strbuf_str(&d));
+	} else if (nnames == 0 && uncovered > 0)
+		line(step, READY, _("make notices writes it"));
+	else if (nnames == 0)
+		line(step, LATER, "");
+	area_notice_files_free(names, nnames);
+	free(list);
+	provenance_rows_free(&rows);
+	strbuf_free(&d);
+	strbuf_free(&shown);
+}
+
 int
 status_level(const char *dir)
 {
@@ -703,9 +808,7 @@ status_level(const char *dir)
 		count[r == EXIT_DONE ? 0 : r == STATUS_WAITING ? 1 :
 		    r == EXIT_BLOCKED ? 2 : 3]++;
 		rc = status_worse(rc, r);
-		free(found[i]);
 	}
-	free(found);
 	/* TRANSLATORS: the level (town or county) and its code, then counts of
 	 * villages. */
 	printf(_("%s %s: %zu villages: %zu done, %zu waiting, %zu blocked, %zu "
@@ -717,6 +820,13 @@ status_level(const char *dir)
 		    "what; make status in its folder says more") :
 		    _("  nothing needs action: the villages wait for their periods "
 		    "to end and for the audits (make here runs them)"));
+	fflush(stdout);
+	/* a town's or county's own notice is made in an area only */
+	if (audit_area_is(dir))
+		area_notices_status(dir, town ? LEVEL_TOWN : LEVEL_COUNTY, found, n);
+	for (size_t i = 0; i < n; i++)
+		free(found[i]);
+	free(found);
 	free(parent);
 	free(name);
 	return fflush(stdout) == 0 ? rc : EXIT_ERROR;

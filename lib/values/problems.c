@@ -44,6 +44,7 @@ static const struct enum_value problem[] = {
 	{ "NOT_REGULAR_FILE", "不是普通文件" },
 	{ "RULES_DIFFER", "所用规则与县定规则不同" },
 	{ "NOTICE_MISMATCH", "公示与所据名单或张贴指纹不符" },
+	{ "NOTICE_PERIOD_UNUSED", "公示的期间已没有村在公示" },
 	{ "OBJECTION_OUTSIDE_PERIOD", "异议受理日期不在公示期内" },
 	{ "UNEXPLAINED_EXIT", "上年建档户去向未说明" },
 	{ "SAMPLE_PREDICTABLE", "抽查没有公布的种子，可事先算出" },

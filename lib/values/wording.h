@@ -80,6 +80,12 @@ enum msg {
 	MSG_AUDIT_NOTICE_RECEIPT, /* %s notice, %s receipt fingerprint printed, %s the ledger's */
 	MSG_AUDIT_NOTICE_NO_RECEIPT, /* %s notice, %s receipt fingerprint printed, %s list */
 	MSG_AUDIT_NOTICE_POSTED, /* %s villages.csv column, %s fingerprint recorded, %s notice, %s list, %s its fingerprint */
+	MSG_AUDIT_AREA_PERIOD,   /* %s notice, %s %s the village's period, %s %s the notice's */
+	MSG_AUDIT_AREA_NO_LIST,  /* %s notice, %zu households shown, %s list */
+	MSG_AUDIT_AREA_MISSING,  /* %s notice, %s village code, %s list */
+	MSG_AUDIT_AREA_NO_VILLAGE, /* %s notice, %s %s its period */
+	MSG_AUDIT_AREA_UNKNOWN,  /* %s notice, %s heading, %zu households shown */
+	MSG_AUDIT_AREA_TOTAL,    /* %s notice, %s line shown, %s line the lists give */
 	MSG_AUDIT_OUTSIDE_PERIOD, /* %s file, %lu line, %s received, %s level, %s start, %s end */
 	/* printed on notices and letters */
 	MSG_PAPER_FINGERPRINT,   /* %s fingerprint, %s list file name */

@@ -73,6 +73,12 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_NOTICE_RECEIPT] = "sss",
 	[MSG_AUDIT_NOTICE_NO_RECEIPT] = "sss",
 	[MSG_AUDIT_NOTICE_POSTED] = "sssss",
+	[MSG_AUDIT_AREA_PERIOD] = "sssss",
+	[MSG_AUDIT_AREA_NO_LIST] = "szs",
+	[MSG_AUDIT_AREA_MISSING] = "sss",
+	[MSG_AUDIT_AREA_NO_VILLAGE] = "sss",
+	[MSG_AUDIT_AREA_UNKNOWN] = "ssz",
+	[MSG_AUDIT_AREA_TOTAL] = "sss",
 	[MSG_AUDIT_OUTSIDE_PERIOD] = "slssss",
 	[MSG_PAPER_FINGERPRINT] = "ss",
 	[MSG_PAPER_RECEIPT] = "s",
@@ -207,6 +213,10 @@ say(struct strbuf *b, enum lang l, enum msg m, const char *sig)
 		wording(b, l, m, str[0], (long)NUM(1), str[2], str[3]);
 	else if (strcmp(sig, "sz") == 0)
 		wording(b, l, m, str[0], (size_t)NUM(1));
+	else if (strcmp(sig, "szs") == 0)
+		wording(b, l, m, str[0], (size_t)NUM(1), str[2]);
+	else if (strcmp(sig, "ssz") == 0)
+		wording(b, l, m, str[0], str[1], (size_t)NUM(2));
 	else if (strcmp(sig, "sl") == 0)
 		wording(b, l, m, str[0], (unsigned long)NUM(1));
 	else if (strcmp(sig, "sLL") == 0)
