@@ -818,8 +818,8 @@ status_level(const char *dir)
 		printf("%s\n", count[2] + count[3] > 0 ?
 		    _("  a blocked or failed village needs action: its line says "
 		    "what; make status in its folder says more") :
-		    _("  nothing needs action: the villages wait for their periods "
-		    "to end and for the audits (make here runs them)"));
+		    _("  no village is blocked: each line above says what it waits "
+		    "for (make here runs the audits)"));
 	fflush(stdout);
 	/* a town's or county's own notice is made in an area only */
 	if (audit_area_is(dir))

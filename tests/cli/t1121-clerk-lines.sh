@@ -68,7 +68,7 @@ expect "tpa status in a town's folder outside an area: its villages, one line ea
 	cat >want <<EOF && same out want
 371323105201, 2015: apply: waiting: for applications.csv (fill in templates/applications.csv)
 town 371323105: 1 villages: 0 done, 1 waiting, 0 blocked, 0 failed
-  nothing needs action: the villages wait for their periods to end and for the audits (make here runs them)
+  no village is blocked: each line above says what it waits for (make here runs the audits)
 EOF
 '
 
