@@ -1,8 +1,11 @@
 /* tpa-publicize area-notice: the notice of a whole town or county. Each
  * village is read as the village's own notice reads it (its village.yaml,
- * its rules, its column aliases, its list) and its rows are the ones
+ * its rules, its column aliases) and its rows are the ones
  * notice_from_list() gives and notice_html_rows() writes: one logic for
- * both papers. */
+ * both papers. The list shown is the one the level received of the
+ * village (its LEDGER.csv's latest receipt of it): a village the level
+ * has not received, or sent back, is listed as not yet received, and a
+ * list changed after its receipt is not what the level posts. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +14,8 @@
 #include "base/alloc.h"
 #include "base/i18n.h"
 #include "household/list.h"
+#include "io/digest.h"
+#include "io/ledger.h"
 #include "stages/areanotice.h"
 #include "stages/auditarea.h"
 #include "stages/notice.h"
@@ -25,7 +30,10 @@ struct place {
 	const char *town;          /* its town's name */
 	struct stage st;           /* its village.yaml, rules and aliases */
 	int have_st;
-	char *list;                /* the list's path, NULL: not yet */
+	char *list;                /* the list received, NULL: not yet */
+	char list_name[64];        /* the list's file name, as notices name it */
+	int not_received;          /* the village has its list, the level
+	                            * has not received it */
 	struct hhlist l;
 	struct notice n;
 	long start, end;           /* its period at the level; 0 when none */
@@ -43,7 +51,8 @@ struct area_notice {
 	                            * the county's, for every town */
 	char list_name[64];        /* the list the level's notice shows */
 	enum lang lang;
-	struct ledger county_ledger; /* the county's, read once: each
+	struct ledger ledger;      /* the level's own, read once: the lists
+	                            * it received; at the county each
 	                            * village's receipt line on its notice */
 };
 
@@ -72,7 +81,8 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 {
 	struct stage *st = &p->st;
 	struct strbuf err = { 0 };
-	char name[64], *list;
+	char name[64], *list, *own;
+	const struct ledger_row *got;
 	int before;
 
 	stage_begin(st, "publicize", 1);
@@ -101,10 +111,33 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 	snprintf(name, sizeof name, "publicized-%s.csv", level_code((enum level)before));
 	if (an->list_name[0] == '\0')
 		snprintf(an->list_name, sizeof an->list_name, "%s", name);
-	list = path_join(dir, name);
-	if (!path_exists(list)) {
-		free(list);
+	own = path_join(dir, name);
+	if (!an->ledger.exists) {
+		/* no audit of the level has received anything yet: the
+		 * villages' own lists (make runs the audit first) */
+		list = own;
+		if (!path_exists(list)) {
+			free(list);
+			return 0;
+		}
+	} else if ((got = ledger_latest_file(&an->ledger, st->village.code,
+	    name)) == NULL) {
+		p->not_received = path_exists(own);
+		free(own);
 		return 0;
+	} else {
+		char sha[DIGEST_HEX];
+
+		list = path_join(an->ledger.dir, got->file);
+		/* the village's list is not the one received: the audit
+		 * names the change; the notice keeps to what was received */
+		if (digest_file(own, sha) == 0 && strcmp(sha, got->sha256) != 0)
+			/* TRANSLATORS: the village's list, the level, the
+			 * received copy. */
+			stage_warn(top, _("%s differs from the list the %s "
+			    "received (%s): the notice shows the list received"),
+			    own, stage_level_word(an->level), list);
+		free(own);
 	}
 	{
 		struct list_options lo = { list, ENC_AUTO, st->aliases, &st->rules,
@@ -118,14 +151,15 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 			return EXIT_ERROR;
 		}
 	}
-	notice_from_list(&p->n, &p->l, an->level, path_base(list));
+	snprintf(p->list_name, sizeof p->list_name, "%s", name);
+	notice_from_list(&p->n, &p->l, an->level, p->list_name);
 	p->n.village = &st->village;
 	p->n.lang = an->lang;
 	/* The county's notice prints each village's receipt, as the
 	 * village's copy does. */
 	if (an->level == LEVEL_COUNTY && an->aa.have_county)
-		notice_receipt_from(&p->n, &an->county_ledger, st->village.code,
-		    path_base(list));
+		notice_receipt_from(&p->n, &an->ledger, st->village.code,
+		    p->list_name);
 	strbuf_free(&err);
 	return 0;
 }
@@ -359,6 +393,9 @@ write_notice(const struct area_notice *an, long start, long end,
 			strbuf_reset(&b);
 			if (p->start == 0)
 				wording(&b, an->lang, MSG_AREA_NO_PERIOD);
+			else if (p->not_received)
+				wording(&b, an->lang, MSG_AREA_NOT_RECEIVED,
+				    an->list_name);
 			else
 				wording(&b, an->lang, MSG_AREA_NOT_YET, an->list_name);
 			outfile_puts(out, "<p class=\"notyet\">");
@@ -491,8 +528,7 @@ publicize_area_notice(const struct area_notice_options *o)
 		return stage_end(&top, EXIT_ERROR);
 	}
 	an.level = an.aa.is_county ? LEVEL_COUNTY : LEVEL_TOWN;
-	if (an.level == LEVEL_COUNTY && an.aa.have_county &&
-	    ledger_load(&an.county_ledger, an.aa.county.dir, &err) != 0) {
+	if (ledger_load(&an.ledger, o->dir, &err) != 0) {
 		stage_fail_lines(&top, &err);
 		goto out;
 	}
@@ -534,7 +570,7 @@ publicize_area_notice(const struct area_notice_options *o)
 out:
 	free(spans);
 	places_free(&an);
-	ledger_free(&an.county_ledger);
+	ledger_free(&an.ledger);
 	audit_area_free(&an.aa);
 	strbuf_free(&err);
 	return stage_end(&top, status);

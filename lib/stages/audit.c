@@ -1196,6 +1196,15 @@ audit_notices(struct village_audit *va)
 				cannot_read(va, "NOTICE_MISMATCH", &err);
 			else
 				audit_input(va, path, sha);
+			/* the town's or county's audit: nothing but the
+			 * fingerprint read off the paper ties the list it
+			 * receives to the one posted (a list made again and
+			 * its notice with it, before the receipt, is not seen
+			 * otherwise) */
+			if (a->in_area && c.posted_column != NULL &&
+			    (c.posted == NULL || *c.posted == '\0'))
+				say(va, SEV_WARNING, "POSTED_UNCONFIRMED", "",
+				    MSG_AUDIT_POSTED_NONE, c.posted_column, c.name);
 		}
 		free(path);
 		free(c.receipts);

@@ -61,6 +61,7 @@ static const struct enum_value problem[] = {
 	{ "PREVIOUS_CHANGED", "上年建档与县里接收的不一致" },
 	{ "PREVIOUS_UNRECEIVED", "上年建档未经县里接收" },
 	{ "REPOST_MISSING", "重新受理的村尚未重新公示" },
+	{ "POSTED_UNCONFIRMED", "未记下张贴公示的指纹" },
 	{ "REOPENED", "重新受理后再次接收" },
 };
 static const struct enum_value severity[] = {

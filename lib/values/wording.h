@@ -80,6 +80,7 @@ enum msg {
 	MSG_AUDIT_NOTICE_RECEIPT, /* %s notice, %s receipt fingerprint printed, %s the ledger's */
 	MSG_AUDIT_NOTICE_NO_RECEIPT, /* %s notice, %s receipt fingerprint printed, %s list */
 	MSG_AUDIT_NOTICE_POSTED, /* %s villages.csv column, %s fingerprint recorded, %s notice, %s list, %s its fingerprint */
+	MSG_AUDIT_POSTED_NONE,   /* %s villages.csv column, %s notice */
 	MSG_AUDIT_AREA_PERIOD,   /* %s notice, %s %s the village's period, %s %s the notice's */
 	MSG_AUDIT_AREA_NO_LIST,  /* %s notice, %zu households shown, %s list */
 	MSG_AUDIT_AREA_MISSING,  /* %s notice, %s village code, %s list */
@@ -160,6 +161,7 @@ enum msg {
 	MSG_LEDGER_NO_ROWS, /* %s folder */
 	/* the notice of a whole town or county */
 	MSG_AREA_NOT_YET,        /* %s list not there yet */
+	MSG_AREA_NOT_RECEIVED,   /* %s list not received */
 	MSG_AREA_NO_PERIOD,      /* (none): the village has no period at the level */
 	MSG_AREA_TOTAL_TOWN,     /* %zu villages, %zu households, %lld people */
 	MSG_AREA_TOTAL_COUNTY,   /* the same, for the county */

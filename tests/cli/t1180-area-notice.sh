@@ -154,9 +154,10 @@ expect "a village's list that cannot be read: exit 2 naming its file and line, n
 # chain from 64 zeros): A's part prints the fingerprint of its last row,
 # the SHA-256 of the row's bytes without the LF; B's says it was not
 # received.
-expect "the county-wide announcement prints each village's own county receipt" '
+expect "the county-wide announcement prints each village's own county receipt, from the list the county received; a village the county has not received is not yet posted" '
 	area && objections && closed 371323105201 2015-06-21 && closed 371323105202 2015-06-22 &&
 	resolve $A && resolve $B &&
+	mkdir -p $CO/received/371323105201/1 && cp $A/publicized-town.csv $CO/received/371323105201/1/ &&
 	z=$(printf %064d 0) &&
 	r1="1,371323105201,1,received/371323105201/1/publicized-town.csv,$(sha256sum $A/publicized-town.csv | cut -c1-64),$z" &&
 	p1=$(printf "%s" "$r1" | sha256sum | cut -c1-64) &&
@@ -166,4 +167,5 @@ expect "the county-wide announcement prints each village's own county receipt" '
 	tpa-publicize area-notice -q $CO && n=$(ls $CO/notice-county-*.html) &&
 	section $n 371323105201 >a.part && section $n 371323105202 >b.part &&
 	grep -q "<div class=\"fp\">县级接收记录指纹：$want。" a.part && ! grep -q "尚未接收" a.part &&
-	grep -q "<div class=\"fp\">县级尚未接收本村名单，没有接收记录指纹。</div>" b.part && ! grep -q "接收记录指纹：[0-9a-f]" b.part'
+	grep -qF "<p class=\"notyet\">尚未公示到本级（本级尚未接收其publicized-town.csv，审核接收后才能列入）。</p>" b.part &&
+	! grep -q "<td>" b.part && ! grep -q "接收记录指纹：[0-9a-f]" b.part'
