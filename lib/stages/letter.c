@@ -88,7 +88,7 @@ enum word {
 	/* what happens next */
 	W_NEXT_TOWN_REVIEW, W_NEXT_COUNTY_APPROVAL, W_NEXT_REGISTERED,
 	W_NEXT_REGISTERED_POSTED, W_NEXT_APPRAISAL,
-	W_NEXT_PENDING, W_NEXT_NONE,
+	W_NEXT_PENDING, W_NEXT_UNVERIFIED, W_NEXT_NONE,
 	/* objecting */
 	W_OBJECT,                /* %s period, %s last day, %s contact */
 	W_HOTLINE,               /* %s number */
@@ -239,6 +239,8 @@ static const char *const words[NWORDS][2] = {
 		"Your household will be appraised by the villagers' representatives; you will be told the result." },
 	[W_NEXT_PENDING] = { "对您家的异议核实后，将告知您处理结果。",
 		"You will be told the outcome once the objection has been looked into." },
+	[W_NEXT_UNVERIFIED] = { "您家的入户调查或家庭成员信息有缺漏或错误，暂时无法认定。请与村委会联系补正，补正后将重新认定并告知您结果。",
+		"Your household's survey or member record is incomplete or wrong, so it cannot be decided yet. Please contact the village committee to correct it; your household will then be decided again and you will be told the result." },
 	[W_NEXT_NONE] = { "您家本年度不列入建档立卡贫困户名单。家庭情况发生变化的，可以在下一年度重新申请。",
 		"Your household is not on this year's list of registered poor households. If its situation changes, it may apply again next year." },
 	[W_OBJECT] = { "如对上述结果或所列情况有异议，请在%s内提出，最迟不超过%s。受理异议：%s。",
@@ -707,6 +709,9 @@ next(const struct letters *lt, enum decision d, struct outfile *out)
 		break;
 	case DEC_PENDING:
 		w = W_NEXT_PENDING;
+		break;
+	case DEC_UNVERIFIED:
+		w = W_NEXT_UNVERIFIED;
 		break;
 	default:
 		w = W_NEXT_NONE;

@@ -98,6 +98,10 @@ expect "each letter gives its reasons in words, the period and the contact" '
 	p=$(page letter.pdf "$(page_of H004)") &&
 	echo "$p" | grep -q "排除情形X3：拥有价值3万元以上的汽车" &&
 	echo "$p" | grep -q "生产经营性收入(-2000.00)" &&
+	p=$(page letter.pdf "$(page_of H003)") &&
+	echo "$p" | grep -q "无有效入户调查记录" &&
+	echo "$p" | grep -q "请与村委会联系补正，补正后将重新认定" &&
+	! echo "$p" | grep -q "下一年度重新申请" &&
 	p=$(page letter.pdf "$(page_of H001)") &&
 	echo "$p" | grep -q "您家拟评为建档立卡贫困户" &&
 	echo "$p" | grep -q "您家列入村级公示名单" && echo "$p" | grep -q "报乡镇人民政府审核" &&
