@@ -644,7 +644,10 @@ on_survey_household(void *ctx, const struct surveyed *s)
 	return 0;
 }
 
-static void
+/* Re-derive the survey's list. Returns 1 when it was, 0 when survey.csv
+ * or applicants.csv could not be read (the finding says so; primary.csv
+ * is then not compared with a derivation that did not happen). */
+static int
 derive_survey(struct village_audit *va)
 {
 	struct surveyset ss;
@@ -656,6 +659,8 @@ derive_survey(struct village_audit *va)
 	struct surveying_handler sh = { va, on_survey_header, on_survey_household,
 		on_survey_problem, NULL };
 
+	int derived = 0;
+
 	memset(&ss, 0, sizeof ss);
 	va->apply_col = va->date_col = -1;
 	if (!regular(va, sv, "survey.csv")) {
@@ -665,11 +670,13 @@ derive_survey(struct village_audit *va)
 	} else {
 		audit_input(va, app, sha);
 		audit_input(va, sv, ss.sha256);
+		derived = 1;
 	}
 	surveyset_free(&ss);
 	strbuf_free(&err);
 	free(app);
 	free(sv);
+	return derived;
 }
 
 /* --- lists ------------------------------------------------------------- */
@@ -1476,6 +1483,22 @@ level_word(const struct village_audit *va, enum level l, char out[32])
 	snprintf(out, 32, "%.*s", (int)n, word);
 }
 
+/* The old or new value V of a change in column COLUMN as a finding shows
+ * it: a confidential column's (phone, bank account, health detail, one
+ * the rules declare confidential) is not shown in a file for people. */
+static const char *
+shown(const struct village_audit *va, const char *column, const char *v)
+{
+	const struct field *f = va->r != NULL ? rules_field(va->r, column) :
+	    field_builtin(column);
+
+	if (*v == '\0')
+		return "-";
+	if (f != NULL && f->confidential)
+		return va->lang == LANG_ZH ? "（保密）" : "(confidential)";
+	return v;
+}
+
 static void
 on_received(void *ctx, const struct received_change *c)
 {
@@ -1496,7 +1519,8 @@ on_received(void *ctx, const struct received_change *c)
 	else
 		say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", d->household,
 		    MSG_AUDIT_CHANGED, strbuf_str(&who), d->column,
-		    *d->old ? d->old : "-", *d->new ? d->new : "-", level);
+		    shown(va, d->column, d->old), shown(va, d->column, d->new),
+		    level);
 	if (c->input && *d->household)
 		(void)hhnumber_put(&va->changed, d->household, strlen(d->household),
 		    0, &inserted);
@@ -1551,6 +1575,61 @@ reopen_check(struct village_audit *va, enum level lev,
 	strbuf_free(&why);
 }
 
+/* The rules the village's lists are made with now against those its
+ * latest receipt in ledger LG was made with (the received PROVENANCE.csv,
+ * primary.csv's row: the rules file and the files it includes): a rules
+ * file changed after the receipt is a CHANGED_AFTER_RECEIPT naming it, an
+ * input like village.yaml (the lists made with it are not blamed).
+ * Returns 1 when it changed. */
+static int
+rules_received(struct village_audit *va, const struct ledger *lg,
+    enum level lev)
+{
+	const struct ledger_row *r = ledger_latest_file(lg, va->code,
+	    "PROVENANCE.csv");
+	const struct provenance_row *then, *now;
+	struct provenance_rows rows;
+	const char *changed = NULL;
+	char *copy, *dir, err[512], level[32];
+
+	if (r == NULL || !va->have_prov ||
+	    (now = provenance_find(&va->prov, "primary.csv")) == NULL)
+		return 0;
+	copy = path_join(lg->dir, r->file);
+	dir = path_dir(copy);
+	if (provenance_read(dir, &rows, err, sizeof err) == 0 &&
+	    (then = provenance_find(&rows, "primary.csv")) != NULL) {
+		if (strcmp(then->rules, now->rules) != 0 ||
+		    strcmp(then->rules_sha256, now->rules_sha256) != 0)
+			changed = now->rules;
+		for (size_t i = 0; changed == NULL && i < then->ninputs; i++) {
+			const struct provenance_input *in = &then->inputs[i];
+			size_t n = strlen(in->name);
+			int same = 0;
+
+			if (n < 5 || strcmp(in->name + n - 5, ".yaml") != 0 ||
+			    strcmp(path_base(in->name), "village.yaml") == 0)
+				continue;
+			for (size_t k = 0; k < now->ninputs; k++)
+				if (strcmp(now->inputs[k].name, in->name) == 0)
+					same = strcmp(now->inputs[k].sha256,
+					    in->sha256) == 0;
+			if (!same)
+				changed = in->name;
+		}
+		if (changed != NULL) {
+			level_word(va, lev, level);
+			say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", "",
+			    MSG_AUDIT_RULES_CHANGED, changed, level);
+			va->all_changed = 1;
+		}
+	}
+	provenance_rows_free(&rows);
+	free(dir);
+	free(copy);
+	return changed != NULL;
+}
+
 static void
 audit_received(struct village_audit *va)
 {
@@ -1559,7 +1638,7 @@ audit_received(struct village_audit *va)
 		va->r, va->v.year };
 	struct strbuf err = { 0 };
 	const struct reopen_row *town_open = NULL, *county_open = NULL;
-	long n = 0;
+	long n = 0, rules = 0;
 
 	/* while a level's reopen row is open, the village's differences
 	 * against that level's receipt are what the reopen is for */
@@ -1570,7 +1649,15 @@ audit_received(struct village_audit *va)
 		county_open = receipt_reopen_open(&a->county_ledger,
 		    &a->county_reopen, va->code);
 	va->county_reopening = county_open != NULL;
-	for (int part = RECEIVED_INPUTS; part <= RECEIVED_LISTS && n == 0; part++) {
+	/* the rules, like an input: the lists are compared only when
+	 * neither they nor an input changed */
+	if (a->town_ledger_err[va->town] == NULL && town_open == NULL)
+		rules += rules_received(va, &a->town_ledgers[va->town], LEVEL_TOWN);
+	if (a->area.have_county && a->county_ledger_err == NULL &&
+	    county_open == NULL)
+		rules += rules_received(va, &a->county_ledger, LEVEL_COUNTY);
+	for (int part = RECEIVED_INPUTS; part <= RECEIVED_LISTS &&
+	    (part == RECEIVED_INPUTS || n + rules == 0); part++) {
 		if (a->town_ledger_err[va->town] == NULL && town_open == NULL)
 			n += received_compare(&rv, &a->town_ledgers[va->town],
 			    LEVEL_TOWN, (enum received_part)part, on_received, va, &err);
@@ -1610,7 +1697,7 @@ on_previous(void *ctx, const struct received_change *c)
 	else
 		say(va, SEV_ERROR, "PREVIOUS_CHANGED", d->household,
 		    MSG_AUDIT_PREVIOUS_CHANGED, strbuf_str(&who), d->column,
-		    *d->old ? d->old : "-", *d->new ? d->new : "-");
+		    shown(va, d->column, d->old), shown(va, d->column, d->new));
 	strbuf_free(&who);
 }
 
@@ -1694,7 +1781,7 @@ on_filed(void *ctx, const struct tablediff *d)
 		subject(&who, &c);
 		say(va, SEV_ERROR, "DECISION_MISMATCH", d->household,
 		    MSG_AUDIT_MISMATCH, strbuf_str(&who), d->column,
-		    *d->new ? d->new : "-", *d->old ? d->old : "-");
+		    shown(va, d->column, d->new), shown(va, d->column, d->old));
 	}
 	strbuf_free(&who);
 }
@@ -2064,6 +2151,7 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 {
 	struct village_audit va;
 	char err[2048];
+	int derived;
 
 	memset(&va, 0, sizeof va);
 	va.a = a;
@@ -2162,12 +2250,12 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 			    MSG_AUDIT_NOT_REACHED, stage_files[k]);
 	if (va.r == NULL)
 		goto out;
-	if (va.present[F_APPLICANTS] && va.present[F_PRIMARY])
-		derive_survey(&va);
+	derived = va.present[F_APPLICANTS] && va.present[F_PRIMARY] &&
+	    derive_survey(&va);
 	for (int k = F_PRIMARY; k <= F_PUB_COUNTY; k++)
 		if (va.present[k])
 			(void)read_list(&va, k);
-	if (va.have_list[F_PRIMARY])
+	if (va.have_list[F_PRIMARY] && derived)
 		compare_primary(&va);
 	/* the town's people proposed, on the lists as filed */
 	if (va.town >= 0 && va.have_list[F_APPRAISED])

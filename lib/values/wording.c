@@ -85,6 +85,8 @@ static const char *const formats[NMSGS][2] = {
 		"%s prints the county receipt fingerprint %s, but the county's LEDGER.csv holds no receipt of %s" },
 	[MSG_AUDIT_NOTICE_POSTED] = { "villages.csv的%s记下的张贴指纹%s与%s所据名单%s的指纹%s不符",
 		"%s of villages.csv, the fingerprint read off the posted paper, %s, is not that of the list of %s, %s (%s)" },
+	[MSG_AUDIT_RULES_CHANGED] = { "规则文件%s在%s接收之后改动了：各名单因此与接收的不同，不再逐户指出",
+		"the rules file %s changed after the %s received the village: the lists differ from those received because of it and are not named household by household" },
 	[MSG_AUDIT_POSTED_NONE] = { "villages.csv的%s为空：没有记下张贴的%s上印的指纹，收到的名单无法与张贴的公示核对（把公示上印的指纹填入该列）",
 		"%s of villages.csv is empty: nobody recorded the fingerprint printed on the posted %s, so the list received cannot be checked against the paper posted (type the fingerprint printed on the notice there)" },
 	[MSG_AUDIT_AREA_PERIOD] = { "%s列出了本村的户，但本村的公示期是%s至%s，不是%s至%s",

@@ -80,6 +80,7 @@ enum msg {
 	MSG_AUDIT_NOTICE_RECEIPT, /* %s notice, %s receipt fingerprint printed, %s the ledger's */
 	MSG_AUDIT_NOTICE_NO_RECEIPT, /* %s notice, %s receipt fingerprint printed, %s list */
 	MSG_AUDIT_NOTICE_POSTED, /* %s villages.csv column, %s fingerprint recorded, %s notice, %s list, %s its fingerprint */
+	MSG_AUDIT_RULES_CHANGED, /* %s rules file, %s level */
 	MSG_AUDIT_POSTED_NONE,   /* %s villages.csv column, %s notice */
 	MSG_AUDIT_AREA_PERIOD,   /* %s notice, %s %s the village's period, %s %s the notice's */
 	MSG_AUDIT_AREA_NO_LIST,  /* %s notice, %zu households shown, %s list */

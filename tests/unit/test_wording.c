@@ -73,6 +73,7 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_NOTICE_RECEIPT] = "sss",
 	[MSG_AUDIT_NOTICE_NO_RECEIPT] = "sss",
 	[MSG_AUDIT_NOTICE_POSTED] = "sssss",
+	[MSG_AUDIT_RULES_CHANGED] = "ss",
 	[MSG_AUDIT_POSTED_NONE] = "ss",
 	[MSG_AUDIT_AREA_PERIOD] = "sssss",
 	[MSG_AUDIT_AREA_NO_LIST] = "szs",
