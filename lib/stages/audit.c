@@ -229,6 +229,22 @@ say(struct village_audit *va, enum severity sev, const char *code,
 	strbuf_free(&b);
 }
 
+/* The name of level L in the village's language. */
+static void
+level_word(const struct village_audit *va, enum level l, char out[32])
+{
+	const char *word;
+	size_t n;
+
+	if (va->lang == LANG_ZH) {
+		word = enum_label(&enum_level, (int)l, &n);
+	} else {
+		word = level_code(l);
+		n = strlen(word);
+	}
+	snprintf(out, 32, "%.*s", (int)n, word);
+}
+
 static char *
 in_dir(const struct village_audit *va, const char *name)
 {
@@ -947,11 +963,12 @@ on_objection(void *ctx, const struct objection *x, enum objection_finding what)
 		/* The period as the village has it: in an area the town's
 		 * (villages.csv, town.yaml) and the county's, taken at load. */
 		const struct period *p = &lr->va->v.publicity[lr->level];
-		char r[DATE_BUF], a[DATE_BUF], b[DATE_BUF];
+		char r[DATE_BUF], a[DATE_BUF], b[DATE_BUF], word[32];
 
+		level_word(lr->va, lr->level, word);
 		say(lr->va, SEV_WARNING, "OBJECTION_OUTSIDE_PERIOD", x->household,
 		    MSG_AUDIT_OUTSIDE_PERIOD, path_base(lr->of->file), x->line,
-		    date_format(r, x->received), level_code(lr->level),
+		    date_format(r, x->received), word,
 		    date_format(a, p->start), date_format(b, p->end));
 	}
 }
@@ -1040,9 +1057,13 @@ audit_level(struct village_audit *va, enum level lev)
 		objections_resolve(lev, p, va->r->publicity_days[lev], in, of.o, of.n,
 		    out, resurvey, &sum, on_objection, &lr);
 	}
-	if (sum.period_short)
+	if (sum.period_short) {
+		char word[32];
+
+		level_word(va, lev, word);
 		say(va, SEV_ERROR, "PERIOD_SHORT", "", MSG_AUDIT_PERIOD_SHORT,
-		    level_code(lev), sum.period_days, sum.min_days);
+		    word, sum.period_days, sum.min_days);
+	}
 	copy_list(&d, in);
 	objections_write(&d, out);
 	compare_rows(va, to, &d, cols, sizeof cols / sizeof cols[0]);
@@ -1465,22 +1486,6 @@ subject(struct strbuf *b, const struct received_change *c)
 		strbuf_printf(b, " %s", c->d->household);
 	if (*c->d->id)
 		strbuf_printf(b, " %s", id_mask(masked, c->d->id, strlen(c->d->id)));
-}
-
-/* The name of level L in the village's language. */
-static void
-level_word(const struct village_audit *va, enum level l, char out[32])
-{
-	const char *word;
-	size_t n;
-
-	if (va->lang == LANG_ZH) {
-		word = enum_label(&enum_level, (int)l, &n);
-	} else {
-		word = level_code(l);
-		n = strlen(word);
-	}
-	snprintf(out, 32, "%.*s", (int)n, word);
 }
 
 /* The old or new value V of a change in column COLUMN as a finding shows

@@ -26,7 +26,7 @@ expect "a village objection received the day after the period: a warning naming 
 	area && sed -i "s/^H031,,2015-06-06,/H031,,2015-06-12,/" $A/objections-village.csv &&
 	(cd $A && tpa-publicize resolve -q --level village --village . -o publicized-village.csv appraised.csv objections-village.csv 2>/dev/null) &&
 	audit && outside >got && echo warning,H031 >want && same got want &&
-	grep -q "objections-village.csv第2行：受理日期2015-06-12不在village级公示期2015-06-05至2015-06-11内" out/audit.csv'
+	grep -q "objections-village.csv第2行：受理日期2015-06-12不在村级公示期2015-06-05至2015-06-11内" out/audit.csv'
 
 expect "a village objection received the day before the period: a warning" '
 	area && sed -i "s/^H037,,2015-06-09,/H037,,2015-06-04,/" $A/objections-village.csv &&
@@ -38,7 +38,7 @@ expect "a town objection outside the period villages.csv gives the village: a wa
 	awk -F, -v OFS=, "\$1 == \"371323105201\" { \$7 = \"2015-06-14\"; \$8 = \"2015-06-18\" } { print }" $T/villages.csv >v.csv && cat v.csv >$T/villages.csv &&
 	closed 371323105201 2015-06-22 && { resolve $A town 2>/dev/null || true; } && [ -f $A/publicized-town.csv ] &&
 	audit && outside >got && echo warning,H001 >want && same got want &&
-	grep -q "objections-town.csv第5行：受理日期2015-06-19不在town级公示期2015-06-14至2015-06-18内" out/audit.csv'
+	grep -q "objections-town.csv第5行：受理日期2015-06-19不在乡镇级公示期2015-06-14至2015-06-18内" out/audit.csv'
 
 expect "a county objection outside the period county.yaml gives: a warning naming the household" '
 	area && objections && closed 371323105201 2015-06-22 && { resolve $A town 2>/dev/null || true; } &&
@@ -46,4 +46,4 @@ expect "a county objection outside the period county.yaml gives: a warning namin
 	sed -i "s/^#   closed: 2015-06-26 /  closed: 2015-06-27 /" $CO/county.yaml &&
 	{ resolve $A county 2>/dev/null || true; } && [ -f $A/publicized-county.csv ] &&
 	audit county && outside >got && echo warning,H001 >want && same got want &&
-	grep -q "objections-county.csv第2行：受理日期2015-06-26不在county级公示期2015-06-21至2015-06-25内" out/audit.csv'
+	grep -q "objections-county.csv第2行：受理日期2015-06-26不在县级公示期2015-06-21至2015-06-25内" out/audit.csv'
