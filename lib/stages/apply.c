@@ -321,7 +321,9 @@ data_row(struct intake *in, const struct csvin_row *row)
 		if (f->cols.name[i] == NULL && row->len[i] > 0) {
 			char field[32];
 
-			snprintf(field, sizeof field, "column %zu", i + 1);
+			/* no name to give it: its place, in the file's words */
+			snprintf(field, sizeof field, in->lang == LANG_ZH ?
+			    "第%zu列" : "column %zu", i + 1);
 			wording(&in->msg, in->lang, MSG_UNNAMED_COLUMN, i + 1,
 			    quoted(in, row->cell[i], row->len[i]));
 			reject(&rc, field, "BAD_VALUE");
