@@ -807,7 +807,7 @@ init_run(const struct init_options *o)
 	const char *rules_path = o->rules;
 	char *templates = NULL, *registry = NULL;
 	struct area_county area_county;
-	int status = EXIT_ERROR, have_county = 0;
+	int status = EXIT_ERROR, have_county = 0, in_area;
 
 	memset(&run, 0, sizeof run);
 	run.o = o;
@@ -836,12 +836,14 @@ init_run(const struct init_options *o)
 	}
 	if (o->previous != NULL && load_last(&run) != 0)
 		goto out;
-	if (rules_path == NULL && run.last != NULL)
+	in_area = village_in_area(o->dir);
+	/* last year's rules outside an area; in one, this year's county's */
+	if (rules_path == NULL && run.last != NULL && !in_area)
 		rules_path = run.last->rules_path;
 	/* In an area the county names the rules of the village's town and the
 	 * columns: the templates follow them (when county.yaml loads; the
 	 * stages say why when it does not). */
-	if (rules_path == NULL && village_in_area(o->dir)) {
+	if (rules_path == NULL && in_area) {
 		char *town, *county, err[2048], code[10];
 
 		area_dirs(o->dir, o->code, NULL, NULL, &town, &county);
@@ -856,13 +858,24 @@ init_run(const struct init_options *o)
 		free(town);
 		free(county);
 	}
-	if (rules_path != NULL) {
-		if (stage_load_rules(st, rules_path, o->include_anywhere) != 0)
+	{
+		/* the county's rules for this year's town and its columns are
+		 * no options the clerk gave: last year's area, loaded with
+		 * --previous, does not refuse them */
+		int had_area = st->have_area, rc = 0;
+
+		if (in_area)
+			st->have_area = 0;
+		if (rules_path != NULL &&
+		    (rc = stage_load_rules(st, rules_path, o->include_anywhere)) == 0)
+			rules_fields(&run);
+		if (rc == 0)
+			rc = stage_load_columns(st, have_county ?
+			    area_county.columns_path : NULL);
+		st->have_area = had_area;
+		if (rc != 0)
 			goto out;
-		rules_fields(&run);
 	}
-	if (stage_load_columns(st, have_county ? area_county.columns_path : NULL) != 0)
-		goto out;
 	if (run.last != NULL) {
 		registry = path_join(run.last->dir, "registry");
 		if (!path_is_dir(registry))
