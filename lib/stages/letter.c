@@ -80,6 +80,7 @@ enum word {
 	W_NOT_ACCEPTED,
 	W_PROBLEM_ID,            /* %lu line, %s masked ID, %s message */
 	W_PROBLEM,               /* %lu line, %s message */
+	W_PROBLEMS_MORE,         /* %zu problems not listed */
 	W_PROBLEM_FILE_ID,       /* %s file, %lu line, %s masked ID, %s message */
 	W_PROBLEM_FILE,          /* %s file, %lu line, %s message */
 	W_BRING_ID, W_BRING_HOUSEHOLD, W_BRING_FORM,
@@ -216,6 +217,8 @@ static const char *const words[NWORDS][2] = {
 		"Your household's application has the problems below: it was not accepted, and went to no household survey, appraisal or publicity." },
 	[W_PROBLEM_ID] = { "申请表第%lu行（身份证号码%s）：%s", "Line %lu of the application (ID number %s): %s" },
 	[W_PROBLEM] = { "申请表第%lu行：%s", "Line %lu of the application: %s" },
+	[W_PROBLEMS_MORE] = { "另有%zu处问题，村委会保存的退回记录（rejects-apply.csv）逐条列出。",
+		"%zu more problems, each listed in the rejects the village committee keeps (rejects-apply.csv)." },
 	[W_PROBLEM_FILE_ID] = { "%s第%lu行（身份证号码%s）：%s", "%s, line %lu (ID number %s): %s" },
 	[W_PROBLEM_FILE] = { "%s第%lu行：%s", "%s, line %lu: %s" },
 	[W_BRING_ID] = { "家庭成员的居民身份证和户口簿，以核对身份证号码、性别和出生日期。",
@@ -844,6 +847,10 @@ letter(const struct letters *lt, size_t r, struct outfile *out)
 	strbuf_free(&end);
 }
 
+/* The problems a turned-away household's letter lists, and the longest
+ * message it quotes, in characters: the letter keeps to its page. */
+enum { PROBLEMS_SHOWN = 8, PROBLEM_CHARS = 60 };
+
 /* What to bring to correct a problem of code CODE: a word, or NWORDS
  * when the row needs nothing of its own (another row of the household). */
 static enum word
@@ -908,24 +915,42 @@ not_accepted(const struct letters *lt, size_t first, size_t end,
 		 * (last year's registry), named */
 		int other = *row[i].file && strcmp(path_base(row[i].file),
 		    "applications.csv") != 0;
+		struct strbuf m = { 0 };
+		size_t len = strlen(row[i].message),
+		    cut = text_cut_chars(row[i].message, len, PROBLEM_CHARS);
 
+		if (w != NWORDS)
+			need[w] = 1;
+		/* the letter keeps to its page: the first few, the rest
+		 * counted (the rejects hold every one) */
+		if (i - first >= PROBLEMS_SHOWN)
+			continue;
+		strbuf_add(&m, row[i].message, cut);
+		if (cut < len)
+			strbuf_puts(&m, "……");
 		strbuf_reset(&b);
 		if (other && *row[i].id)
 			say(&b, lang, W_PROBLEM_FILE_ID, row[i].file,
-			    row[i].source_line, row[i].id, row[i].message);
+			    row[i].source_line, row[i].id, strbuf_str(&m));
 		else if (other)
 			say(&b, lang, W_PROBLEM_FILE, row[i].file, row[i].source_line,
-			    row[i].message);
+			    strbuf_str(&m));
 		else if (*row[i].id)
 			say(&b, lang, W_PROBLEM_ID, row[i].source_line, row[i].id,
-			    row[i].message);
+			    strbuf_str(&m));
 		else
-			say(&b, lang, W_PROBLEM, row[i].source_line, row[i].message);
+			say(&b, lang, W_PROBLEM, row[i].source_line, strbuf_str(&m));
+		strbuf_free(&m);
 		outfile_puts(out, "<li>");
 		html_text(out, strbuf_str(&b));
 		outfile_puts(out, "</li>\n");
-		if (w != NWORDS)
-			need[w] = 1;
+	}
+	if (end - first > PROBLEMS_SHOWN) {
+		strbuf_reset(&b);
+		say(&b, lang, W_PROBLEMS_MORE, end - first - PROBLEMS_SHOWN);
+		outfile_puts(out, "<li>");
+		html_text(out, strbuf_str(&b));
+		outfile_puts(out, "</li>\n");
 	}
 	outfile_puts(out, "</ul>\n");
 

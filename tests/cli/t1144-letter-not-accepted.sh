@@ -86,3 +86,31 @@ expect "a refused row of another file apply read: the letter names that file and
 	letter_of l.html H090 >h &&
 	grep -qx "../../2014/371323105201/registry/members.csv第4行（身份证号码371323\*\*\*\*\*\*\*\*0011）：身份证号码校验位不对" h &&
 	! grep -q "申请表第4行" h'
+
+# many: a household turned away with 12 rows of problems, one of them a
+# message of 100 characters, added to rejects-apply.csv.
+many() {
+	long=$(printf "很长的说明%.0s" $(seq 1 20)) &&
+	for i in $(seq 1 12); do
+		m=健康状况不是列表中的词$i; [ $i = 3 ] && m=$long
+		printf "apply,applications.csv,%d,371323105201,H091,371323********00%02d,health,BAD_VALUE,%s,error\n" $((100 + i)) $i "$m"
+	done >>rejects-apply.csv
+}
+
+expect "many problems: the first 8 listed, a long message cut with ……, the other 4 counted and pointed to the rejects" '
+	village_applied && many &&
+	tpa-publicize letter -q --level village --village . -o l.html appraised.csv &&
+	letter_of l.html H091 >h &&
+	[ "$(grep -c "^申请表第1[01][0-9]行" h)" -eq 8 ] &&
+	grep -qx "申请表第108行（身份证号码371323\*\*\*\*\*\*\*\*0008）：健康状况不是列表中的词8" h &&
+	! grep -q "第109行" h &&
+	grep -qx "另有4处问题，村委会保存的退回记录（rejects-apply.csv）逐条列出。" h &&
+	grep -q "^申请表第103行（身份证号码371323\*\*\*\*\*\*\*\*0003）：\(很长的说明\)\{12\}……$" h'
+
+expect "many problems on paper: still one page, 第1页，共1页" '
+	command -v chromium >/dev/null && command -v pdftotext >/dev/null && village_applied && many &&
+	tpa-publicize letter -q --level village --village . -o l.html appraised.csv &&
+	awk "/<section class=\"letter\">/ { s = \"\" } { s = s \$0 \"\\n\" } /<\\/section>/ && index(s, \"户编号H091的申请人\") { printf \"%s\", s }" l.html >one &&
+	{ sed -n "1,/<body>/p" l.html; cat one; echo "</body></html>"; } >one.html &&
+	tpa print -q one.html && [ "$(pdfinfo one.pdf | sed -n "s/^Pages: *//p")" -eq 1 ] &&
+	pdftotext one.pdf - | tr -d " \n" | grep -q "第1页，共1页"'
