@@ -404,13 +404,20 @@ data_row(struct intake *in, const struct csvin_row *row)
 		const char *sex = id_sex(id) == 1 ? "male" : "female";
 
 		if (lens[K(C_SEX)] > 0 && strcmp(cells[K(C_SEX)], sex) != 0) {
+			size_t typed;
+			const char *t = cell(&rc, C_SEX, &typed);
+
+			/* as the clerk typed it (女), not its code */
 			wording(&in->msg, in->lang, MSG_DISAGREES_WITH_ID,
-			    label(in, C_SEX), quoted(in, cells[K(C_SEX)], lens[K(C_SEX)]));
+			    label(in, C_SEX), quoted(in, t, typed));
 			reject(&rc, "sex", "SEX_MISMATCH");
 		}
 		if (bstate == 0 && bdays != id_birth(id)) {
+			size_t typed;
+			const char *t = cell(&rc, C_BIRTH, &typed);
+
 			wording(&in->msg, in->lang, MSG_DISAGREES_WITH_ID,
-			    label(in, C_BIRTH), quoted(in, birth, strlen(birth)));
+			    label(in, C_BIRTH), quoted(in, t, typed));
 			reject(&rc, "birth_date", "BIRTH_MISMATCH");
 		}
 		cells[K(C_SEX)] = sex;
