@@ -11,6 +11,8 @@
 #include "household/list.h"
 #include "household/objectionfile.h"
 #include "io/csvout.h"
+#include "io/infile.h"
+#include "io/ledger.h"
 #include "rules/area.h"
 #include "stages/blocked.h"
 #include "stages/notice.h"
@@ -81,15 +83,33 @@ publicize_read_list(struct stage *st, const struct publicize_options *o,
 	return rc;
 }
 
+/* Whether the notice at PATH prints the fingerprint of the list whose
+ * SHA-256 is SHA: 1 it does, 0 it prints another, -1 no notice there. */
+static int
+notice_shows(const char *path, const char sha[DIGEST_HEX])
+{
+	char fp[FINGERPRINT_LEN], msg[256];
+	struct strbuf html = { 0 };
+	int rc = -1;
+
+	fingerprint_format(sha, fp);
+	if (infile_read_all(path, &html, msg, sizeof msg) == 1)
+		rc = strstr(strbuf_str(&html), fp) != NULL;
+	strbuf_free(&html);
+	return rc;
+}
+
 /* A notice is posted once. While the level's objections file exists
  * (its publicity took place), the notice is not made again from a list
- * that has changed since: the new list must be posted again. Returns 1
- * when that is so (and says what to do). */
+ * that has changed since: the new list must be posted again. The list the
+ * notice shows is known by the fingerprint it prints, so that PROVENANCE.csv
+ * gone (make clean) changes nothing. Returns 1 when that is so (and says
+ * what to do). */
 static int
 already_posted(struct stage *st, const struct publicize_options *o,
     const struct hhlist *l, const struct outfile *out, const struct area *a)
 {
-	char sha[DIGEST_HEX], *objections, name[64];
+	char *objections, name[64];
 	int posted;
 
 	if (outfile_in_place(out) || !path_exists(outfile_path(out)))
@@ -98,16 +118,16 @@ already_posted(struct stage *st, const struct publicize_options *o,
 	objections = a != NULL ? area_objections_path(a, o->level) :
 	    path_beside(outfile_path(out), name);
 	posted = path_exists(objections) &&
-	    stage_recorded_input(outfile_path(out), o->list, sha) &&
-	    strcmp(sha, l->sha256) != 0;
+	    notice_shows(outfile_path(out), l->sha256) == 0;
 	if (posted)
 		/* TRANSLATORS: the list; the level (village, town or county);
 		 * the objections file; the level; the objections file's name. */
 		stage_warn(st, _("%s changed after the %s notice was posted and its "
 		    "objections recorded in %s: the new list must be posted again "
 		    "— give village.yaml a new %s publicity period, move %s aside, "
-		    "and run again"), o->list, stage_level_word(o->level), objections,
-		    level_code(o->level), name);
+		    "and run again; an input only re-saved by a spreadsheet (001 "
+		    "written 1) is put back as it was"), o->list,
+		    stage_level_word(o->level), objections, level_code(o->level), name);
 	free(objections);
 	return posted;
 }
@@ -570,14 +590,12 @@ publicize_resolve(const struct publicize_options *o)
 		goto out;
 	/* The list resolved must be the one the notice posted. */
 	if (o->explain == NULL && !outfile_in_place(f)) {
-		char name[64], sha[DIGEST_HEX], *notice;
+		char name[64], *notice;
 		int differs;
 
 		snprintf(name, sizeof name, "notice-%s.html", level_code(o->level));
 		notice = path_beside(outfile_path(f), name);
-		differs = path_exists(notice) &&
-		    stage_recorded_input(notice, o->list, sha) &&
-		    strcmp(sha, l.sha256) != 0;
+		differs = notice_shows(notice, l.sha256) == 0;
 		if (differs)
 			stage_warn(&st, _("%s is not the list %s was made from: the %s "
 			    "objections answer the list that was posted; post this "

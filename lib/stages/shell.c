@@ -93,28 +93,6 @@ stage_record_in(struct stage *st, const char *dir)
 	st->record_dir = xstrdup(dir);
 }
 
-int
-stage_recorded_input(const char *output, const char *input,
-    char sha256[DIGEST_HEX])
-{
-	char *dir = path_dir(output), *name = path_relative(dir, input), err[1024];
-	struct provenance_rows rows;
-	const struct provenance_row *row;
-	int found = 0;
-
-	if (provenance_read(dir, &rows, err, sizeof err) == 0 &&
-	    (row = provenance_find(&rows, path_base(output))) != NULL)
-		for (size_t i = 0; i < row->ninputs && !found; i++)
-			if (strcmp(row->inputs[i].name, name) == 0) {
-				memcpy(sha256, row->inputs[i].sha256, DIGEST_HEX);
-				found = 1;
-			}
-	provenance_rows_free(&rows);
-	free(dir);
-	free(name);
-	return found;
-}
-
 void
 stage_read(struct stage *st, const char *path, const char sha256[DIGEST_HEX])
 {

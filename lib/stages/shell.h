@@ -154,11 +154,6 @@ struct outfile *stage_output(struct stage *st, const char *path,
 char *stage_beside(const struct stage *st, const struct outfile *main,
     const char *name);
 
-/* The SHA-256 with which OUTPUT's PROVENANCE row (in OUTPUT's folder)
- * records INPUT: 1 and SHA256 filled when there is one, 0 otherwise. */
-int stage_recorded_input(const char *output, const char *input,
-    char sha256[DIGEST_HEX]);
-
 /* Keep the record (PROVENANCE.csv, .tpa-deps.mk) in folder DIR rather
  * than in the folder of the first output (tpa-file: the village folder
  * for the outputs in registry/). */
