@@ -14,6 +14,7 @@
 /* A row as read: its key, and its cells by column name, sorted. */
 struct trow {
 	char *key, *household, *id;
+	char *about;                 /* a row of no household: its about cell */
 	char **name, **value;
 	size_t ncells;
 	int matched;
@@ -63,6 +64,7 @@ table_free(struct table *t)
 		free(r->key);
 		free(r->household);
 		free(r->id);
+		free(r->about);
 	}
 	free(t->row);
 	strmap_free(&t->index);
@@ -189,6 +191,7 @@ on_row(void *ctx, const struct csvin_row *row)
 	const char *hid;
 	size_t n, klen;
 	struct trow *r;
+	int k_about;
 
 	if (row->index == 0) {
 		rd->have_schema = 1;
@@ -213,6 +216,10 @@ on_row(void *ctx, const struct csvin_row *row)
 		strbuf_puts(&base, strbuf_str(&id));
 	}
 	r = table_add(rd->t, hid, strbuf_str(&id), strbuf_str(&base));
+	/* an objection about a household left out: what names it */
+	if (n == 0 && (k_about = schema_find(&rd->schema, "about")) >= 0 &&
+	    (size_t)k_about < row->n)
+		r->about = xstrndup(row->cell[k_about], row->len[k_about]);
 	for (size_t i = 0; i < c->ncells; i++) {
 		const char *s = i < row->n ? row->cell[i] : "";
 		size_t len = i < row->n ? row->len[i] : 0;
@@ -333,7 +340,8 @@ read_table(const struct tablediff_options *o, const char *path,
 static void
 whole_row(const struct trow *r, int added, tablediff_fn fn, void *ctx)
 {
-	struct tablediff d = { r->household, r->id, "", "", "", added, !added };
+	struct tablediff d = { r->household, r->id, "", "", "", added, !added,
+		r->about ? r->about : "" };
 
 	fn(ctx, &d);
 }
@@ -354,7 +362,8 @@ compare_rows(const struct trow *a, const struct trow *b, tablediff_fn fn,
 		const char *y = c >= 0 ? b->value[j] : "";
 
 		if (strcmp(x, y) != 0) {
-			struct tablediff d = { b->household, b->id, name, x, y, 0, 0 };
+			struct tablediff d = { b->household, b->id, name, x, y, 0, 0,
+				b->about ? b->about : "" };
 
 			fn(ctx, &d);
 			n++;

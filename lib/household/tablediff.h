@@ -29,6 +29,9 @@ struct tablediff {
 	const char *column;      /* canonical name, a dotted YAML key, or "" */
 	const char *old, *new;   /* typed values as the stages write them */
 	int added, removed;      /* the whole row */
+	const char *about;       /* a row of no household (an objection about
+	                          * a household left out): its about cell,
+	                          * else "" */
 };
 
 typedef void (*tablediff_fn)(void *ctx, const struct tablediff *d);

@@ -1518,13 +1518,16 @@ keep_for_draw(struct village_audit *va)
 /* What a difference is about: the file, the household, a person's ID
  * number masked ("applications.csv H032 371323********6119"). */
 static void
-subject(struct strbuf *b, const struct received_change *c)
+subject(struct strbuf *b, const struct received_change *c, enum lang lang)
 {
 	char masked[ID_MASKED_BUF];
 
 	strbuf_puts(b, c->file);
 	if (*c->d->household)
 		strbuf_printf(b, " %s", c->d->household);
+	else if (c->d->about != NULL && *c->d->about)
+		strbuf_printf(b, " %s %s", field_label(field_builtin("about"),
+		    "about", lang), c->d->about);
 	if (*c->d->id)
 		strbuf_printf(b, " %s", id_mask(masked, c->d->id, strlen(c->d->id)));
 }
@@ -1555,7 +1558,7 @@ on_received(void *ctx, const struct received_change *c)
 	int inserted;
 
 	level_word(va, c->level, level);
-	subject(&who, c);
+	subject(&who, c, va->lang);
 	if (d->added)
 		say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", d->household,
 		    MSG_AUDIT_CHANGED_ADDED, strbuf_str(&who), level);
@@ -1733,7 +1736,7 @@ on_previous(void *ctx, const struct received_change *c)
 	const struct tablediff *d = c->d;
 	struct strbuf who = { 0 };
 
-	subject(&who, c);
+	subject(&who, c, va->lang);
 	if (d->added)
 		say(va, SEV_ERROR, "PREVIOUS_CHANGED", d->household,
 		    MSG_AUDIT_PREVIOUS_ADDED, strbuf_str(&who));
@@ -1813,7 +1816,7 @@ on_filed(void *ctx, const struct tablediff *d)
 
 	if (changed_input(va, d->household))
 		return;
-	subject(&who, &c);
+	subject(&who, &c, va->lang);
 	if (d->added)
 		say(va, SEV_ERROR, "DECISION_MISMATCH", d->household,
 		    MSG_AUDIT_FILED_UNLISTED, strbuf_str(&who));
@@ -1823,8 +1826,8 @@ on_filed(void *ctx, const struct tablediff *d)
 	else {
 		/* the file, and a person's masked ID */
 		strbuf_reset(&who);
-		c.d = &(struct tablediff){ "", d->id, "", "", "", 0, 0 };
-		subject(&who, &c);
+		c.d = &(struct tablediff){ "", d->id, "", "", "", 0, 0, "" };
+		subject(&who, &c, va->lang);
 		say(va, SEV_ERROR, "DECISION_MISMATCH", d->household,
 		    MSG_AUDIT_MISMATCH, strbuf_str(&who), d->column,
 		    shown(va, d->column, d->new), shown(va, d->column, d->old));

@@ -120,3 +120,9 @@ expect "a ledger row whose copy is gone (LEDGER_BROKEN, not a change): that file
 	sed -i "s/^H002,2015\/5\/26,李干事;王委员,6000,/H002,2015\/5\/26,李干事;王委员,1000,/" $A/survey.csv &&
 	echo "H038,25,5,0" >>$A/votes.csv && town_audit &&
 	[ "$(changed)" = "error,CHANGED_AFTER_RECEIPT,371323105201,H038,votes.csv H038 在乡镇接收之后新增" ]'
+
+expect "an objection about a household left out, its outcome changed after the town received it: the finding names it by 反映对象 (the ID number masked), the row and both outcomes" '
+	received && sed -i "s/未被纳入,upheld,/未被纳入,dismissed,/" $A/objections-village.csv &&
+	grep -q "未被纳入,dismissed," $A/objections-village.csv && town_audit &&
+	[ "$(changed)" = "error,CHANGED_AFTER_RECEIPT,371323105201,,objections-village.csv 反映对象 王五 371323********4411 outcome upheld → dismissed，在乡镇接收之后改动" ] &&
+	! grep -q "371323196512034411" $T/audit.csv'
