@@ -284,12 +284,18 @@ data_row(struct intake *in, const struct csvin_row *row)
 	const char *s;
 	long days, bdays = 0;
 	int head, bstate, unnumbered;
+	char wide[4 * HOUSEHOLD_ID_MAX + 1];
 
 	if (csvin_row_empty(row)) {
 		in->empty_rows++;
 		return 0;
 	}
 	rc.household = cell(&rc, C_HOUSEHOLD, &hlen);
+	/* Ｈ０１ typed with a Chinese input method is H01 */
+	if (hlen < sizeof wide && text_has_wide_forms(rc.household, hlen)) {
+		hlen = text_fold_width(rc.household, hlen, wide);
+		rc.household = wide;
+	}
 	rc.id = cell(&rc, C_ID, &rc.id_len);
 	/* No household_id under a row that has one: Excel's merged cells
 	 * leave it blank on a household's member rows. The household above
