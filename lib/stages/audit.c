@@ -187,6 +187,8 @@ struct village_audit {
 	 * or -village), and publicized-county.csv re-derived from it */
 	struct hhlist received, county;
 	int have_received, have_county;
+	int reopening;                /* a row of the town's or the county's
+	                              * reopen.csv is open for the village */
 	int county_reopening;         /* a row of the county's reopen.csv is
 	                               * open for it (audit_received()) */
 	/* in a town's audit: the list the town received, for its notice */
@@ -1208,13 +1210,14 @@ on_notice(void *ctx, const char *household, const char *detail)
  * reported when an input of the list changed after a level received it
  * (CHANGED_AFTER_RECEIPT names the cause; the posted notice is not wrong,
  * the list made again differs because of it, in the household changed or
- * in others: one removed moves another into the quota). */
+ * in others: one removed moves another into the quota), nor while a level
+ * reopens the village (REPOST_MISSING says to post it again). */
 static void
 on_own_notice(void *ctx, const char *household, const char *detail)
 {
 	struct village_audit *va = ctx;
 
-	if (va->all_changed || va->changed.count > 0)
+	if (va->all_changed || va->changed.count > 0 || va->reopening)
 		return;
 	on_notice(ctx, household, detail);
 }
@@ -1698,6 +1701,7 @@ audit_received(struct village_audit *va)
 		county_open = receipt_reopen_open(&a->county_ledger,
 		    &a->county_reopen, va->code);
 	va->county_reopening = county_open != NULL;
+	va->reopening = town_open != NULL || county_open != NULL;
 	/* the rules, like an input: the lists are compared only when
 	 * neither they nor an input changed */
 	if (a->town_ledger_err[va->town] == NULL && town_open == NULL)

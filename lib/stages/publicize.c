@@ -83,20 +83,28 @@ publicize_read_list(struct stage *st, const struct publicize_options *o,
 	return rc;
 }
 
-/* Whether the notice at PATH prints the fingerprint of the list whose
- * SHA-256 is SHA: 1 it does, 0 it prints another, -1 no notice there. */
+/* Whether the notice at PATH was posted in the level's period as
+ * village.yaml now gives it (it prints the period's words) and shows a
+ * list other than the one whose SHA-256 is SHA (it prints another
+ * fingerprint). A notice of another period is an earlier posting the new
+ * one replaces (the list posted again, SPEC §7). */
 static int
-notice_shows(const char *path, const char sha[DIGEST_HEX])
+posted_other_list(const struct stage *st, enum level level, const char *path,
+    const char sha[DIGEST_HEX])
 {
+	const struct period *p = &st->village.publicity[level];
 	char fp[FINGERPRINT_LEN], msg[256];
-	struct strbuf html = { 0 };
-	int rc = -1;
+	struct strbuf html = { 0 }, per = { 0 };
+	int other = 0;
 
 	fingerprint_format(sha, fp);
+	notice_period(st->lang, p->start, p->end, &per);
 	if (infile_read_all(path, &html, msg, sizeof msg) == 1)
-		rc = strstr(strbuf_str(&html), fp) != NULL;
+		other = strstr(strbuf_str(&html), strbuf_str(&per)) != NULL &&
+		    strstr(strbuf_str(&html), fp) == NULL;
 	strbuf_free(&html);
-	return rc;
+	strbuf_free(&per);
+	return other;
 }
 
 /* A notice is posted once. While the level's objections file exists
@@ -118,7 +126,7 @@ already_posted(struct stage *st, const struct publicize_options *o,
 	objections = a != NULL ? area_objections_path(a, o->level) :
 	    path_beside(outfile_path(out), name);
 	posted = path_exists(objections) &&
-	    notice_shows(outfile_path(out), l->sha256) == 0;
+	    posted_other_list(st, o->level, outfile_path(out), l->sha256);
 	if (posted)
 		/* TRANSLATORS: the list; the level (village, town or county);
 		 * the objections file; the level; the objections file's name. */
@@ -595,7 +603,7 @@ publicize_resolve(const struct publicize_options *o)
 
 		snprintf(name, sizeof name, "notice-%s.html", level_code(o->level));
 		notice = path_beside(outfile_path(f), name);
-		differs = notice_shows(notice, l.sha256) == 0;
+		differs = posted_other_list(&st, o->level, notice, l.sha256);
 		if (differs)
 			stage_warn(&st, _("%s is not the list %s was made from: the %s "
 			    "objections answer the list that was posted; post this "
