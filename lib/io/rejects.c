@@ -98,12 +98,13 @@ cmp(const void *a, const void *b)
 	return p->x->seq < q->x->seq ? -1 : p->x->seq > q->x->seq;
 }
 
+const char *const rejects_columns[REJECTS_NCOLUMNS] = { "stage", "file",
+	"line", "village_code", "household_id", "id_number", "field", "code",
+	"message", "severity" };
+
 void
 rejects_write(struct rejects *r, struct outfile *out)
 {
-	static const char *const header[] = { "stage", "file", "line",
-		"village_code", "household_id", "id_number", "field", "code",
-		"message", "severity" };
 	struct key *keys = xcalloc(r->n, sizeof *keys);
 	struct csvout w;
 
@@ -114,7 +115,7 @@ rejects_write(struct rejects *r, struct outfile *out)
 	qsort(keys, r->n, sizeof *keys, cmp);
 	csvout_init(&w, out, CSVOUT_HUMAN);
 	csvout_bom(&w);
-	csvout_row(&w, header, sizeof header / sizeof header[0]);
+	csvout_row(&w, rejects_columns, REJECTS_NCOLUMNS);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct reject *x = keys[i].x;
 

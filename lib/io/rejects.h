@@ -43,6 +43,10 @@ void rejects_add(struct rejects *r, const char *file, unsigned long line,
 void rejects_warn(struct rejects *r, const char *file, unsigned long line,
     const char *household, const char *id, size_t id_len, const char *field,
     const char *code, const char *message);
+/* The columns of a rejects file, in order (SPEC §3). */
+#define REJECTS_NCOLUMNS 10
+extern const char *const rejects_columns[REJECTS_NCOLUMNS];
+
 /* Write the header and every record, sorted. */
 void rejects_write(struct rejects *r, struct outfile *out);
 void rejects_free(struct rejects *r);

@@ -26,7 +26,7 @@ expect "files meant for people hold no full ID number and no household phone" '
 # H001's head named with his ID, H002's head with it in full-width digits,
 # and a household numbered with a full-width ID (rejected: not a household
 # number). Every file for people shows them masked.
-expect "an ID typed into a name or a household number, in either width, is masked on notices, letters and rejects" '
+expect "an ID typed into a name or a household number, in either width (a full-width household number reads as its ASCII form), is masked on notices, letters and rejects" '
 	mkdir -p c && cp -R "$SAMPLE_FLAT/county/." c/ && sample_rules c &&
 	cd c/2015/371323105201 &&
 	sed -i "s/^H001,张建国,/H001,张建国37132319580312011X,/; s/^H002,\([^,]*\),/H002,\1３７０１０２１９５００１０１１２１７,/" applications.csv &&
@@ -38,7 +38,7 @@ expect "an ID typed into a name or a household number, in either width, is maske
 	tpa-publicize notice -q --level village --village . --format csv -o n.csv appraised.csv &&
 	grep -q "张建国371323\*\*\*\*\*\*\*\*011X" notice-village.html &&
 	grep -q "张建国371323\*\*\*\*\*\*\*\*011X" n.txt && grep -q "张建国371323\*\*\*\*\*\*\*\*011X" letters.html &&
-	grep -q "370102\*\*\*\*\*\*\*\*1217" rejects-apply.csv &&
+	grep -q "370102\*\*\*\*\*\*\*\*1217" letters.html && grep -q "^371323105201,370102195001011217,王某," applicants.csv &&
 	for f in notice-village.html n.txt n.csv letters.html rejects-*.csv; do
 		! grep -Eq "[0-9]{17}[0-9Xx]|[0-9]{15}" $f || { echo "full ID in $f"; exit 1; }
 		! grep -q "３７０１０２１９５００１０１１２１７\|１９５００１０１" $f || { echo "full-width ID in $f"; exit 1; }

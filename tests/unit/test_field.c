@@ -4,6 +4,14 @@
 #include <string.h>
 
 #include "base/strbuf.h"
+#include "household/list.h"
+#include "household/objectionfile.h"
+#include "household/people.h"
+#include "household/registryfile.h"
+#include "household/surveyset.h"
+#include "household/votefile.h"
+#include "io/rejects.h"
+#include "stages/apply.h"
 #include "values/date.h"
 #include "values/field.h"
 #include "suites.h"
@@ -413,6 +421,44 @@ START_TEST(builtins_and_type_names)
 }
 END_TEST
 
+/* Every column of every file tpa reads or writes, as its reader or
+ * writer declares it, is in the column catalogue with a Chinese title:
+ * the export's headers, the template's, the messages' come from there,
+ * and a column added to a file but not to the catalogue fails here. */
+START_TEST(every_file_column_in_catalogue)
+{
+	static const struct {
+		const char *file;
+		const char *const *names;
+		size_t n;
+	} files[] = {
+		{ "applications.csv", apply_columns, APPLY_NCOLUMNS },
+		{ "applicants.csv", people_known, P_NKNOWN },
+		{ "survey.csv", survey_known, S_NKNOWN },
+		{ "votes.csv", vote_columns, 4 },
+		{ "objections.csv", objection_columns, OBJECTION_NVILLAGE + 1 },
+		{ "primary.csv", list_known, L_NKNOWN },
+		{ "registry/households.csv", registry_household_columns,
+		    REGISTRY_NHOUSEHOLD_COLUMNS },
+		{ "registry/history.csv", registry_history_columns, 3 },
+		{ "registry (read)", registry_columns, RC_N },
+		{ "rejects", rejects_columns, REJECTS_NCOLUMNS },
+	};
+
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		for (size_t k = 0; k < files[i].n; k++) {
+			const char *name = files[i].names[k];
+			const struct field *f = field_builtin(name);
+
+			if (f == NULL)
+				f = field_report(name);
+			ck_assert_msg(f != NULL && f->title_zh != NULL && *f->title_zh,
+			    "%s: column %s has no Chinese title in the catalogue",
+			    files[i].file, name);
+		}
+}
+END_TEST
+
 Suite *
 suite_field(void)
 {
@@ -434,6 +480,7 @@ suite_field(void)
 	tcase_add_test(t, formatting_values);
 	tcase_add_test(t, descriptions);
 	tcase_add_test(t, builtins_and_type_names);
+	tcase_add_test(t, every_file_column_in_catalogue);
 	suite_add_tcase(s, t);
 	return s;
 }
