@@ -293,16 +293,9 @@ notice:
 	@l=village; for p in $(REACHED); do [ -f $${p#*:} ] && l=$${p%%:*}; done; \
 	$(MAKE) --no-print-directory notice-$$l.html letters-$$l.html
 
-# A notice whose level's objections file exists was posted: it is a
-# record, and the fingerprint it prints is what keeps a list changed since
-# from being posted as if it had been (make clean keeps it).
-POSTED_NOTICES := $(if $(wildcard objections-village.csv),notice-village.html) \
-    $(if $(wildcard $(OBJ_TOWN)),notice-town.html) \
-    $(if $(wildcard $(OBJ_COUNTY)),notice-county.html)
 clean:
 	rm -rf applicants.csv rejects-apply.csv primary.csv rejects-survey.csv \
-	    appraised.csv $(filter-out $(POSTED_NOTICES),notice-village.html \
-	    notice-town.html notice-county.html) \
+	    appraised.csv notice-village.html notice-town.html notice-county.html \
 	    letters-village.html letters-town.html letters-county.html \
 	    publicized-village.csv publicized-town.csv publicized-county.csv \
 	    resurvey.csv registry PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk \
