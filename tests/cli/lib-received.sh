@@ -32,6 +32,12 @@ receive() {
 	done
 }
 
+# villages_received: the area, both villages received by the town as they
+# are now.
+villages_received() {
+	area && town_receives 371323105201 && town_receives 371323105202
+}
+
 # town_receives V: what the town receives of village V.
 town_receives() {
 	receive $T "$1" 1 village.yaml applications.csv survey.csv votes.csv \

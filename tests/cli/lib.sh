@@ -50,6 +50,45 @@ not_under_valgrind() {
 	fi
 }
 
+# have_zh: zh_CN.UTF-8 is generated on this machine (CI generates it).
+have_zh() {
+	locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8'
+}
+
+# zh CMD...: CMD under zh_CN.UTF-8, with no TPA_LOCALEDIR (the programs
+# find their catalogue beside themselves).
+zh() {
+	env -u TPA_LOCALEDIR -u LC_ALL -u LANGUAGE -u LC_MESSAGES LANG=zh_CN.UTF-8 "$@"
+}
+
+# clerk CMD...: CMD as a clerk runs it: Chinese locale, no tpa variable,
+# PATH without the programs (a clone's bin/ is not on it).
+clerk() {
+	env -u TPA_MK_DIR -u TPA_LOCALEDIR -u TPA_BIN -u LC_ALL -u LANGUAGE \
+	    -u LC_MESSAGES PATH=/usr/bin:/bin LANG=zh_CN.UTF-8 "$@"
+}
+
+# pages PDF: its number of pages.
+pages() {
+	pdfinfo "$1" | sed -n "s/^Pages: *//p"
+}
+
+# one_each PDF N: N pages, each saying 第1页，共1页 and no other page count;
+# the household numbers of its pages, in order, in ./households.
+one_each() {
+	[ "$(pages "$1")" -eq "$2" ] || { echo "$1: $(pages "$1") pages, not $2"; return 1; }
+	: >households
+	i=0
+	while [ "$i" -lt "$2" ]; do
+		i=$((i + 1))
+		t=$(pdftotext -f "$i" -l "$i" "$1" - | tr -d " \n")
+		echo "$t" | grep -q "第1页，共1页" || { echo "$1 page $i: no 第1页，共1页"; return 1; }
+		! echo "$t" | grep -q "第[02-9][0-9]*页\|共[02-9][0-9]*页\|第1[0-9]\+页" ||
+		    { echo "$1 page $i: counts the file"; return 1; }
+		echo "$t" | grep -o "户编号[0-9]*" | head -1 >>households
+	done
+}
+
 # status CODE CMD...: run CMD, succeed when it exits with CODE.
 status() {
 	want=$1

@@ -9,11 +9,6 @@ not_under_valgrind "the same programs in several locales; the plain and ASan+UBS
 MK=$(cd "$(dirname "$0")/../../build-aux" && pwd)
 V=2015/371323105201
 
-# have_zh: zh_CN.UTF-8 is generated on this machine (CI generates it).
-have_zh() {
-	locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8'
-}
-
 # in_locale LANG LANGUAGE CMD...: CMD with LANG (and LANGUAGE, unless "")
 # the only locale variables set.
 in_locale() {

@@ -92,10 +92,6 @@ page() {
 	pdftotext -f "$2" -l "$2" "$1" - | tr -d " \n"
 }
 
-pages() {
-	pdfinfo "$1" | sed -n "s/^Pages: *//p"
-}
-
 # A large village (300 households, so its notice runs over several pages)
 # whose applications give the villager group, with the contacts of every
 # level and the hotline: its village notice in notice.html and, printed by

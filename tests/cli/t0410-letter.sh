@@ -46,10 +46,6 @@ page() {
 	pdftotext -f "$2" -l "$2" "$1" - | tr -d " \n"
 }
 
-pages() {
-	pdfinfo "$1" | sed -n "s/^Pages: *//p"
-}
-
 # page_of HOUSEHOLD: its page (the letters follow the list's order).
 page_of() {
 	tail -n +2 appraised.csv | cut -d, -f2 | grep -nx "$1" | cut -d: -f1

@@ -10,17 +10,12 @@ not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-area-sample.sh"
 . "$(dirname "$0")/lib-received.sh"
 
-# received: both villages received by the town, as they are now.
-received() {
-	area && town_receives 371323105201 && town_receives 371323105202
-}
-
 expect "nothing changed since the town received the villages: no CHANGED_AFTER_RECEIPT, no error, exit 0" '
-	received && (cd $T && status 0 tpa-audit -q --level town -o .) &&
+	villages_received && (cd $T && status 0 tpa-audit -q --level town -o .) &&
 	! grep -q CHANGED_AFTER_RECEIPT $T/audit.csv && ! grep -q "^error," $T/audit.csv'
 
 expect "a spreadsheet re-save of the inputs (survey.csv in GBK with CRLF, applications.csv with a BOM and CRLF, votes.csv with its columns reordered and 001 written 1, 3600 written 3600.00), the lists made again: no finding" '
-	received &&
+	villages_received &&
 	iconv -f UTF-8 -t GBK $A/survey.csv | sed "s/\$/\r/" >s && mv s $A/survey.csv &&
 	! iconv -f UTF-8 -t UTF-8 $A/survey.csv >/dev/null 2>&1 &&
 	{ printf "\357\273\277"; sed "s/\$/\r/" $A/applications.csv; } >a && mv a $A/applications.csv &&
@@ -33,7 +28,7 @@ expect "a spreadsheet re-save of the inputs (survey.csv in GBK with CRLF, applic
 	! grep -q CHANGED_AFTER_RECEIPT $T/audit.csv && ! grep -q "^error," $T/audit.csv'
 
 expect "an income lowered after the town received it, the lists made again: one CHANGED_AFTER_RECEIPT naming survey.csv, H002, wage_income and both values; nothing blames the lists (exit 1)" '
-	received &&
+	villages_received &&
 	sed -i "s/^H002,2015\/5\/26,李干事;王委员,6000,/H002,2015\/5\/26,李干事;王委员,1000,/" $A/survey.csv &&
 	rebuild 371323105201 &&
 	(cd $T && status 1 tpa-audit -q --level town -o .) &&
@@ -41,7 +36,7 @@ expect "an income lowered after the town received it, the lists made again: one 
 	[ "$(grep -c "^error," $T/audit.csv)" = 1 ]'
 
 expect "the same change with the lists not made again: the survey change is named, and the re-derivation does not call H002 of the lists wrong" '
-	received &&
+	villages_received &&
 	sed -i "s/^H002,2015\/5\/26,李干事;王委员,6000,/H002,2015\/5\/26,李干事;王委员,1000,/" $A/survey.csv &&
 	town_audit &&
 	[ "$(changed)" = "error,CHANGED_AFTER_RECEIPT,371323105201,H002,survey.csv H002 wage_income 6000.00 → 1000.00，在乡镇接收之后改动" ] &&
@@ -49,19 +44,19 @@ expect "the same change with the lists not made again: the survey change is name
 	! grep -q ",LEAK_[A-Z]*,371323105201,H002," $T/audit.csv'
 
 expect "a vote added for H038 (not appraised) after the town received it: one finding, votes.csv H038 added" '
-	received && echo "H038,25,5,0" >>$A/votes.csv && rebuild 371323105201 &&
+	villages_received && echo "H038,25,5,0" >>$A/votes.csv && rebuild 371323105201 &&
 	town_audit &&
 	[ "$(changed)" = "error,CHANGED_AFTER_RECEIPT,371323105201,H038,votes.csv H038 在乡镇接收之后新增" ]'
 
 expect "an upheld objection dismissed after the town received it (成立 → dismissed): one finding naming objections-village.csv, H033, outcome upheld → dismissed" '
-	received &&
+	villages_received &&
 	sed -i "s/^\(H033,.*\),成立,/\1,dismissed,/" $A/objections-village.csv &&
 	grep -q "^H033,.*,dismissed," $A/objections-village.csv &&
 	rebuild 371323105201 && town_audit &&
 	[ "$(changed)" = "error,CHANGED_AFTER_RECEIPT,371323105201,H033,objections-village.csv H033 outcome upheld → dismissed，在乡镇接收之后改动" ]'
 
 expect "household H032 deleted from every input after the town received it: its 3 people of applications.csv (ID numbers masked), its survey and vote rows are each named removed, nothing else; no full ID number in audit.csv" '
-	received &&
+	villages_received &&
 	for f in applications.csv survey.csv votes.csv; do grep -v "^H032," $A/$f >x && mv x $A/$f; done &&
 	rebuild 371323105201 && town_audit &&
 	[ "$(changed | wc -l)" = 5 ] &&
@@ -73,13 +68,13 @@ expect "household H032 deleted from every input after the town received it: its 
 	[ "$(grep -c "^error," $T/audit.csv)" = 5 ]'
 
 expect "votes.csv deleted after the town received it: every household of the received copy is named removed" '
-	received && rm $A/votes.csv && town_audit &&
+	villages_received && rm $A/votes.csv && town_audit &&
 	[ "$(changed | wc -l)" = 11 ] &&
 	[ "$(changed | cut -d, -f4 | sort | tr "\n" " ")" = "H001 H002 H004 H031 H032 H033 H034 H035 H036 H037 H039 " ] &&
 	[ "$(changed | grep -c ",votes.csv H0[0-9]* 在乡镇接收之后删除\$")" = 11 ]'
 
 expect "a list edited after the town received it, its inputs as received: publicized-village.csv H034 decision over_quota → confirmed" '
-	received &&
+	villages_received &&
 	sed -i "s/^\(371323105201,H034,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*\),over_quota,/\1,confirmed,/" $A/publicized-village.csv &&
 	grep -q "^371323105201,H034,.*,confirmed," $A/publicized-village.csv &&
 	town_audit &&
@@ -110,19 +105,19 @@ expect "the town's objection row for H031 dismissed after the county received it
 	! grep -q ",DECISION_MISMATCH,371323105201,H031," $CO/audit.csv'
 
 expect "survey.csv replaced by a FIFO after the receipt: the audit does not wait on it; BAD_VALUE says it is not a regular file, and no row is called removed" '
-	received && rm $A/survey.csv && mkfifo $A/survey.csv &&
+	villages_received && rm $A/survey.csv && mkfifo $A/survey.csv &&
 	(cd $T && timeout 20 tpa-audit -q --level town -o .; [ $? -ne 124 ]) &&
 	grep -q ",BAD_VALUE,371323105201,,.*survey.csv.*" $T/audit.csv &&
 	! changed | grep -q "survey.csv"'
 
 expect "a ledger row whose copy is gone (LEDGER_BROKEN, not a change): that file is not compared, the others are" '
-	received && rm $T/received/371323105201/1/survey.csv &&
+	villages_received && rm $T/received/371323105201/1/survey.csv &&
 	sed -i "s/^H002,2015\/5\/26,李干事;王委员,6000,/H002,2015\/5\/26,李干事;王委员,1000,/" $A/survey.csv &&
 	echo "H038,25,5,0" >>$A/votes.csv && town_audit &&
 	[ "$(changed)" = "error,CHANGED_AFTER_RECEIPT,371323105201,H038,votes.csv H038 在乡镇接收之后新增" ]'
 
 expect "an objection about a household left out, its outcome changed after the town received it: the finding names it by 反映对象 (the ID number masked), the row and both outcomes" '
-	received && sed -i "s/未被纳入,upheld,/未被纳入,dismissed,/" $A/objections-village.csv &&
+	villages_received && sed -i "s/未被纳入,upheld,/未被纳入,dismissed,/" $A/objections-village.csv &&
 	grep -q "未被纳入,dismissed," $A/objections-village.csv && town_audit &&
 	[ "$(changed)" = "error,CHANGED_AFTER_RECEIPT,371323105201,,objections-village.csv 反映对象 王五 371323********4411 outcome upheld → dismissed，在乡镇接收之后改动" ] &&
 	! grep -q "371323196512034411" $T/audit.csv'

@@ -12,20 +12,10 @@
 not_under_valgrind "the sample county's three folders run through make; t0864 and t0954 run tpa status under memcheck"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
-have_zh() {
-	locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8'
-}
 if ! have_zh; then
 	skip "zh_CN.UTF-8 is not generated on this machine"
 	exit 0
 fi
-
-# clerk CMD...: CMD as a clerk runs it: Chinese locale, no tpa variable,
-# PATH without the programs (a clone's bin/ is not on it).
-clerk() {
-	env -u TPA_MK_DIR -u TPA_LOCALEDIR -u TPA_BIN -u LC_ALL -u LANGUAGE \
-	    -u LC_MESSAGES PATH=/usr/bin:/bin LANG=zh_CN.UTF-8 "$@"
-}
 
 # sample DIR: the sample county (its committed Makefiles) in DIR, the
 # shipped rules beside its own, and each year's .tpa-bin.mk naming the

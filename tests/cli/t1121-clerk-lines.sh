@@ -8,14 +8,6 @@
 . "$(dirname "$0")/lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd -P)
 
-have_zh() {
-	locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8'
-}
-# zh CMD...: CMD under zh_CN.UTF-8, with no TPA_LOCALEDIR.
-zh() {
-	env -u TPA_LOCALEDIR -u LC_ALL -u LANGUAGE -u LC_MESSAGES LANG=zh_CN.UTF-8 "$@"
-}
-
 expect "tpa --mk-dir: a clone's programs name the clone's build-aux" '
 	[ "$(tpa --mk-dir)" = "$ROOT/build-aux" ] && [ -f "$(tpa --mk-dir)/village.mk" ]'
 

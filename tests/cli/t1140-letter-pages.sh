@@ -19,23 +19,6 @@ pdf() {
 	    "file://$PWD/$1" 2>/dev/null && [ -s "$2" ]
 }
 
-pages() {
-	pdfinfo "$1" | sed -n "s/^Pages: *//p"
-}
-
-# one_each PDF N: N pages, each saying page 1 of 1 and no other number.
-one_each() {
-	[ "$(pages "$1")" -eq "$2" ] || { echo "$1: $(pages "$1") pages, not $2"; return 1; }
-	i=0
-	while [ "$i" -lt "$2" ]; do
-		i=$((i + 1))
-		t=$(pdftotext -f "$i" -l "$i" "$1" - | tr -d " \n")
-		echo "$t" | grep -q "第1页，共1页" || { echo "$1 page $i: no 第1页，共1页"; return 1; }
-		! echo "$t" | grep -q "第[02-9][0-9]*页\|共[02-9][0-9]*页\|第1[0-9]\+页" ||
-		    { echo "$1 page $i: counts the file"; return 1; }
-	done
-}
-
 expect "the style of letters holds no page counter; the notice's still counts its pages" '
 	appraised_village &&
 	tpa-publicize letter -q --level village --village . -o l.html appraised.csv &&

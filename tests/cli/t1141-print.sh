@@ -13,10 +13,6 @@ appraised_village() {
 	cp "$DATA/sample/appraised.expected" appraised.csv
 }
 
-pages() {
-	pdfinfo "$1" | sed -n "s/^Pages: *//p"
-}
-
 # fake: a stand-in browser that writes its arguments to args and, as
 # Chromium, a small PDF with the time of the run in its dates.
 fake() {

@@ -13,12 +13,8 @@ not_under_valgrind "an area run through make"
 . "$(dirname "$0")/lib-area-sample.sh"
 . "$(dirname "$0")/lib-received.sh"
 
-received() {
-	area && town_receives 371323105201 && town_receives 371323105202
-}
-
 expect "the county's rules changed after the town received the villages, the lists made again: one CHANGED_AFTER_RECEIPT per village naming the rules file; no list compared or blamed" '
-	received && sed -i "s/poverty_line: 2855/poverty_line: 3855/" c/rules/yishui-2015.yaml &&
+	villages_received && sed -i "s/poverty_line: 2855/poverty_line: 3855/" c/rules/yishui-2015.yaml &&
 	grep -q "poverty_line: 3855" c/rules/yishui-2015.yaml &&
 	rebuild 371323105201 && town_audit &&
 	changed >found && cat found &&
@@ -27,10 +23,10 @@ expect "the county's rules changed after the town received the villages, the lis
 	! grep -q "^error,\(DECISION_MISMATCH\|LEAK_[A-Z]*\),371323105201," $T/audit.csv'
 
 expect "nothing changed: no rules finding" '
-	received && town_audit && ! changed'
+	villages_received && town_audit && ! changed'
 
 expect "a phone number changed after receipt: named (applications.csv, the household, phone), the numbers not shown" '
-	received && old=$(grep "^H001," $A/applications.csv | cut -d, -f12) && [ -n "$old" ] &&
+	villages_received && old=$(grep "^H001," $A/applications.csv | cut -d, -f12) && [ -n "$old" ] &&
 	sed -i "s/^\(H001,.*\),$old,/\1,13800000000,/" $A/applications.csv &&
 	grep -q "^H001,.*,13800000000," $A/applications.csv &&
 	rebuild 371323105201 && town_audit && changed >found && cat found &&
@@ -38,6 +34,6 @@ expect "a phone number changed after receipt: named (applications.csv, the house
 	! grep -q "$old\|13800000000" $T/audit.csv'
 
 expect "survey.csv a FIFO: NOT_REGULAR_FILE, and no LEAK_HOUSEHOLD for the households of primary.csv" '
-	received && mv $A/survey.csv $A/survey.real && mkfifo $A/survey.csv &&
+	villages_received && mv $A/survey.csv $A/survey.real && mkfifo $A/survey.csv &&
 	town_audit && grep -q "^error,NOT_REGULAR_FILE,371323105201," $T/audit.csv &&
 	! grep -q ",LEAK_HOUSEHOLD,371323105201," $T/audit.csv'

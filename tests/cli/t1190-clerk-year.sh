@@ -33,17 +33,10 @@
 not_under_valgrind "a county's year through make at three levels and Chromium; t1100-t1103, t1120-t1121, t1140-t1141 and t1180 run its parts, under memcheck where they can"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
-if ! locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8'; then
+if ! have_zh; then
 	skip "zh_CN.UTF-8 is not generated on this machine"
 	exit 0
 fi
-
-# clerk CMD...: CMD as a clerk runs it (as t1120): Chinese locale, no tpa
-# variable, PATH without the programs.
-clerk() {
-	env -u TPA_MK_DIR -u TPA_LOCALEDIR -u TPA_BIN -u LC_ALL -u LANGUAGE \
-	    -u LC_MESSAGES PATH=/usr/bin:/bin LANG=zh_CN.UTF-8 "$@"
-}
 
 # english FILE: the lines of FILE holding an English word of the procedure
 # once file names, paths and folder names are set aside (as t1120), or a
@@ -330,25 +323,6 @@ fi
 	clerk "$TPA_BIN/tpa" print -o notice-town.pdf "$TN" &&
 	clerk "$TPA_BIN/tpa" print -o notice-county.pdf "$CN"
 ) >>"$P/err" 2>&1
-
-pages() {
-	pdfinfo "$1" | sed -n "s/^Pages: *//p"
-}
-# one_each PDF N: N pages, each saying 第1页，共1页 and no other page count;
-# the household numbers of its pages, in order, in ./households.
-one_each() {
-	[ "$(pages "$1")" -eq "$2" ] || { echo "$1: $(pages "$1") pages, not $2"; return 1; }
-	: >households
-	i=0
-	while [ "$i" -lt "$2" ]; do
-		i=$((i + 1))
-		t=$(pdftotext -f "$i" -l "$i" "$1" - | tr -d " \n")
-		echo "$t" | grep -q "第1页，共1页" || { echo "$1 page $i: no 第1页，共1页"; return 1; }
-		! echo "$t" | grep -q "第[02-9][0-9]*页\|共[02-9][0-9]*页\|第1[0-9]\+页" ||
-		    { echo "$1 page $i: counts the file"; return 1; }
-		echo "$t" | grep -o "户编号[0-9]*" | head -1 >>households
-	done
-}
 
 expect "printed by Chromium: 东山村's letters, a page for each of the 8 households that applied (the 4 turned away too), each 第1页，共1页" '
 	[ "$rc" -eq 0 ] && one_each "$P/letters-east.pdf" 8 &&

@@ -7,10 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 RULES=$(cd "$(dirname "$0")/../../rules" && pwd)
 
-zh() {
-	env -u TPA_LOCALEDIR -u LC_ALL -u LANGUAGE -u LC_MESSAGES LANG=zh_CN.UTF-8 "$@"
-}
-
 words() {
 	village && cp "$RULES/example-2015.yaml" rules.yaml && cp "$RULES/procedure.yaml" . &&
 	printf "household_id,name,id_number,relation,occupation,apply_date\n01,王五,371323195501010011,户主,教师,2015-05-20\n02,张建国,37132319580312011X,户主,务农,2015-05-20\n02,李秀英,371323196001010028,配偶,村会计,\n03,赵六,371323197209180311,户主,教师,2015-05-21\n" >applications.csv &&
