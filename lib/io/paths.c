@@ -383,6 +383,43 @@ path_lock_dir(const char *dir, char *err, size_t errlen)
 	return fd;
 }
 
+static int
+by_bytes(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+char **
+path_entries(const char *dir, size_t *n)
+{
+	char **names = NULL;
+	size_t cap = 0;
+	struct dirent *e;
+	DIR *dp = opendir(dir);
+
+	*n = 0;
+	if (dp == NULL)
+		return NULL;
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		xgrow(&names, &cap, *n + 1, sizeof *names);
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+	if (*n > 1)
+		qsort(names, *n, sizeof *names, by_bytes);
+	return names;
+}
+
+void
+path_entries_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
 /* Remove the folder PATH and everything under it. Returns 0 or -1. */
 int
 path_remove_tree(const char *path)

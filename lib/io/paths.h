@@ -97,4 +97,10 @@ int path_is_file(const char *path);
  * removed, never followed). Returns 0 or -1. */
 int path_remove_tree(const char *path);
 
+/* The names of folder DIR's entries but those that start with '.', sorted
+ * bytewise; *N of them (NULL and 0 when DIR cannot be read). Free with
+ * path_entries_free(). */
+char **path_entries(const char *dir, size_t *n);
+void path_entries_free(char **names, size_t n);
+
 #endif

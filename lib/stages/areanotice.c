@@ -6,7 +6,6 @@
  * village (its LEDGER.csv's latest receipt of it): a village the level
  * has not received, or sent back, is listed as not yet received, and a
  * list changed after its receipt is not what the level posts. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include "base/alloc.h"
 #include "base/i18n.h"
 #include "household/list.h"
+#include "io/paths.h"
 #include "io/digest.h"
 #include "io/ledger.h"
 #include "stages/areanotice.h"
@@ -251,43 +251,22 @@ area_notice_period(const char *name, enum level level, long *start, long *end)
 	return strcmp(check, name) == 0 ? 0 : -1;
 }
 
-static int
-by_name(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 char **
 area_notice_files(const char *dir, enum level level, size_t *n)
 {
-	char **names = NULL;
-	size_t cap = 0;
-	struct dirent *e;
-	DIR *dp = opendir(dir);
+	size_t all, k = 0;
+	char **names = path_entries(dir, &all);
 
-	*n = 0;
-	if (dp == NULL)
-		return NULL;
-	while ((e = readdir(dp)) != NULL) {
+	for (size_t i = 0; i < all; i++) {
 		long start, end;
 
-		if (area_notice_period(e->d_name, level, &start, &end) != 0)
-			continue;
-		xgrow(&names, &cap, *n + 1, sizeof *names);
-		names[(*n)++] = xstrdup(e->d_name);
+		if (area_notice_period(names[i], level, &start, &end) == 0)
+			names[k++] = names[i];
+		else
+			free(names[i]);
 	}
-	closedir(dp);
-	if (*n > 1)
-		qsort(names, *n, sizeof *names, by_name);
+	*n = k;
 	return names;
-}
-
-void
-area_notice_files_free(char **names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
 }
 
 void

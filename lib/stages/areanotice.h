@@ -29,9 +29,8 @@ void area_notice_name(enum level level, long start, long end, char name[64]);
 int area_notice_period(const char *name, enum level level, long *start,
     long *end);
 /* The names of LEVEL's notices in folder DIR (those whose names give a
- * period), sorted, N of them; free with area_notice_files_free(). */
+ * period), sorted, N of them; free with path_entries_free(). */
 char **area_notice_files(const char *dir, enum level level, size_t *n);
-void area_notice_files_free(char **names, size_t n);
 /* The code a village's heading TEXT gives ("NAME（CODE）", "NAME (CODE)")
  * into CODE: returns 0, or -1 when it gives none. */
 int area_notice_heading_code(const char *text, char code[13]);

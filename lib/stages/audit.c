@@ -1351,7 +1351,7 @@ load_area_notices(struct auditor *a, const char *dir)
 		strbuf_free(&b);
 		free(path);
 	}
-	area_notice_files_free(names, n);
+	path_entries_free(names, n);
 }
 
 static void

@@ -33,36 +33,6 @@ digits(const char *s, size_t n)
 	return strlen(s) == n && text_digits(s, n);
 }
 
-static int
-by_string(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-/* The names of PARENT's entries, sorted. */
-static char **
-entries(const char *parent, size_t *n)
-{
-	char **names = NULL;
-	size_t cap = 0;
-	struct dirent *e;
-	DIR *dp = opendir(parent);
-
-	*n = 0;
-	if (dp == NULL)
-		return NULL;
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		xgrow(&names, &cap, *n + 1, sizeof *names);
-		names[(*n)++] = xstrdup(e->d_name);
-	}
-	closedir(dp);
-	if (*n > 1)
-		qsort(names, *n, sizeof *names, by_string);
-	return names;
-}
-
 static const struct area_village *
 listed(const struct audit_area *aa, const char *code, size_t *town)
 {
@@ -151,7 +121,7 @@ audit_area_load(struct audit_area *aa, const char *dir,
 		if (load_town(aa, dir, err) != 0)
 			goto out;
 	}
-	names = entries(parent, &nnames);
+	names = path_entries(parent, &nnames);
 	if (aa->is_county)
 		for (size_t i = 0; i < nnames; i++) {
 			char *sub;
@@ -233,9 +203,7 @@ audit_area_load(struct audit_area *aa, const char *dir,
 	}
 	rc = 0;
 out:
-	for (size_t i = 0; i < nnames; i++)
-		free(names[i]);
-	free(names);
+	path_entries_free(names, nnames);
 	free(parent);
 	if (rc != 0)
 		audit_area_free(aa);

@@ -647,12 +647,6 @@ status_run(const char *dir, int no_audit, int one_line)
 	    worst == BLOCKED ? EXIT_BLOCKED : STATUS_WAITING;
 }
 
-static int
-by_name(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 /* Whether the file at PATH is there with the SHA-256 SHA. */
 static int
 same_digest(const char *path, const char *sha)
@@ -748,7 +742,7 @@ area_notices_status(const char *dir, enum level level, char *const *villages,
 		line(step, READY, _("make notices writes it"));
 	else if (nnames == 0)
 		line(step, LATER, "");
-	area_notice_files_free(names, nnames);
+	path_entries_free(names, nnames);
 	free(list);
 	provenance_rows_free(&rows);
 	strbuf_free(&d);
@@ -758,12 +752,10 @@ area_notices_status(const char *dir, enum level level, char *const *villages,
 int
 status_level(const char *dir)
 {
-	char *name = village_folder_name(dir), *parent, **found = NULL;
+	char *name = village_folder_name(dir), *parent, **found = NULL, **names;
 	const char *code;
-	size_t len, n = 0, cap = 0, count[4] = { 0 };
+	size_t len, n = 0, cap = 0, count[4] = { 0 }, nnames;
 	int town, rc = EXIT_DONE;
-	DIR *dp;
-	struct dirent *e;
 
 	if (name == NULL)
 		name = xstrdup("");
@@ -780,26 +772,23 @@ status_level(const char *dir)
 	parent = path_join(dir, "..");
 	/* the villages the level's Makefile runs: ../CODE??? (town) or
 	 * ../CODE?????? (county) holding village.yaml */
-	if ((dp = opendir(parent)) != NULL) {
-		while ((e = readdir(dp)) != NULL) {
-			char *v, *yaml;
+	names = path_entries(parent, &nnames);
+	for (size_t i = 0; i < nnames; i++) {
+		char *v, *yaml;
 
-			if (strlen(e->d_name) != 12 || strncmp(e->d_name, code, len) != 0 ||
-			    !text_digits(e->d_name, 12))
-				continue;
-			v = path_join(parent, e->d_name);
-			yaml = path_join(v, "village.yaml");
-			if (path_exists(yaml)) {
-				xgrow(&found, &cap, n + 1, sizeof *found);
-				found[n++] = v;
-			} else
-				free(v);
-			free(yaml);
-		}
-		closedir(dp);
+		if (strlen(names[i]) != 12 || strncmp(names[i], code, len) != 0 ||
+		    !text_digits(names[i], 12))
+			continue;
+		v = path_join(parent, names[i]);
+		yaml = path_join(v, "village.yaml");
+		if (path_exists(yaml)) {
+			xgrow(&found, &cap, n + 1, sizeof *found);
+			found[n++] = v;
+		} else
+			free(v);
+		free(yaml);
 	}
-	if (n > 0)
-		qsort(found, n, sizeof *found, by_name);
+	path_entries_free(names, nnames);
 	for (size_t i = 0; i < n; i++) {
 		int r;
 
