@@ -43,6 +43,7 @@ struct run {
 	struct stage st;
 	int year;
 	struct village *last;      /* last year's village.yaml, or NULL */
+	struct village last_v;     /* what LAST points to */
 	char **made;               /* folders made, outermost first */
 	size_t nmade, capmade;
 	struct names household, member;   /* fields the rules add */
@@ -573,15 +574,25 @@ git_outputs(struct run *run, struct outfile *f[])
 	return rc;
 }
 
-/* Load last year's village.yaml; check it is last year's. */
+/* Load last year's village.yaml (its own facts: what the stages would
+ * apply from last year's area is not this year's); check it is last
+ * year's. */
 static int
 load_last(struct run *run)
 {
 	struct stage *st = &run->st;
+	char err[2048];
 
-	if (stage_load_village(st, run->o->previous, 1) != 0)
+	if (village_load(&run->last_v, run->o->previous, err, sizeof err) != 0)
+		return stage_fail(st, "%s", err);
+	if (village_folder_check(run->last_v.dir, run->last_v.code, err,
+	    sizeof err) != 0) {
+		village_free(&run->last_v);
+		return stage_fail(st, "%s", err);
+	}
+	run->last = &run->last_v;
+	if (stage_input(st, run->last->path) != 0)
 		return EXIT_ERROR;
-	run->last = &st->village;
 	if (run->last->year >= run->year)
 		return stage_fail(st, _("%s is the folder of %d: --year %d must come "
 		    "after it"), run->o->previous, run->last->year, run->year);
@@ -618,6 +629,8 @@ run_free(struct run *run)
 	free(run->made);
 	names_free(&run->household);
 	names_free(&run->member);
+	if (run->last != NULL)
+		village_free(run->last);
 }
 
 /* ---- A town's or a county's folder (SPEC §8) ---- */
@@ -858,24 +871,14 @@ init_run(const struct init_options *o)
 		free(town);
 		free(county);
 	}
-	{
-		/* the county's rules for this year's town and its columns are
-		 * no options the clerk gave: last year's area, loaded with
-		 * --previous, does not refuse them */
-		int had_area = st->have_area, rc = 0;
-
-		if (in_area)
-			st->have_area = 0;
-		if (rules_path != NULL &&
-		    (rc = stage_load_rules(st, rules_path, o->include_anywhere)) == 0)
-			rules_fields(&run);
-		if (rc == 0)
-			rc = stage_load_columns(st, have_county ?
-			    area_county.columns_path : NULL);
-		st->have_area = had_area;
-		if (rc != 0)
+	if (rules_path != NULL) {
+		if (stage_load_rules(st, rules_path, o->include_anywhere) != 0)
 			goto out;
+		rules_fields(&run);
 	}
+	if (stage_load_columns(st, have_county ? area_county.columns_path :
+	    run.last != NULL ? run.last->columns_path : NULL) != 0)
+		goto out;
 	if (run.last != NULL) {
 		registry = path_join(run.last->dir, "registry");
 		if (!path_is_dir(registry))

@@ -29,3 +29,12 @@ expect "the same under zh_CN: no message about an option not given" '
 	county2018 &&
 	LC_ALL=zh_CN.UTF-8 tpa-init -q --code 371323105201 --year 2018 --previous c/2017/371323105201 c/2018/371323105201 2>err &&
 	! grep -q "不能用" err && [ -f c/2018/371323105201/Makefile ]'
+
+expect "this year's county columns file, not last year's: the template heads urban_house as 2018's file names it" '
+	cp -R "$SAMPLE/county/." c/ && sample_rules c && county2018 &&
+	printf "urban_house: [商品房2018]\n" >c/columns-2018.yaml &&
+	sed -i "s|^columns: .*|columns: ../../columns-2018.yaml|" c/2018/county-371323/county.yaml &&
+	grep -q "^columns: ../../columns-2018.yaml" c/2018/county-371323/county.yaml &&
+	tpa-init -q --code 371323105201 --year 2018 --previous c/2017/371323105201 c/2018/371323105201 &&
+	head -1 c/2018/371323105201/templates/survey.csv | grep -q "商品房2018" &&
+	! head -1 c/2018/371323105201/templates/survey.csv | grep -q "城镇商品房"'
