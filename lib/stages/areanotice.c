@@ -83,7 +83,7 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 	struct strbuf err = { 0 };
 	char name[64], *list, *own;
 	const struct ledger_row *got;
-	int before;
+	int before, mine;
 
 	stage_begin(st, "publicize", 1);
 	p->have_st = 1;
@@ -112,16 +112,14 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 	if (an->list_name[0] == '\0')
 		snprintf(an->list_name, sizeof an->list_name, "%s", name);
 	own = path_join(dir, name);
-	if (!an->ledger.exists) {
-		/* no audit of the level has received anything yet: the
-		 * villages' own lists (make runs the audit first) */
+	got = area_notice_source(&an->ledger, st->village.code, name, &mine);
+	if (mine) {
 		list = own;
 		if (!path_exists(list)) {
 			free(list);
 			return 0;
 		}
-	} else if ((got = ledger_latest_file(&an->ledger, st->village.code,
-	    name)) == NULL) {
+	} else if (got == NULL) {
 		p->not_received = path_exists(own);
 		free(own);
 		return 0;
@@ -162,6 +160,14 @@ load_place(struct area_notice *an, struct place *p, const char *dir,
 		    p->list_name);
 	strbuf_free(&err);
 	return 0;
+}
+
+const struct ledger_row *
+area_notice_source(const struct ledger *lg, const char *code,
+    const char *name, int *own)
+{
+	*own = lg == NULL || !lg->exists;
+	return *own ? NULL : ledger_latest_file(lg, code, name);
 }
 
 /* Every village of the area, in the order of the towns' villages.csv (the

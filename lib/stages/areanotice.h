@@ -28,6 +28,18 @@ void area_notice_name(enum level level, long start, long end, char name[64]);
  * returns 0 with START and END, or -1. */
 int area_notice_period(const char *name, enum level level, long *start,
     long *end);
+struct ledger;
+struct ledger_row;
+/* Which list of village CODE a town's or county's notice shows, NAME the
+ * list's file name (publicized-village.csv at the town): the row of its
+ * latest receipt in LG, the level's ledger; NULL with *OWN set when LG is
+ * NULL or was not there (before the level's first audit: the village's
+ * own list), NULL with *OWN clear when the level has not received it
+ * (the notice lists it as not received). The notice, its audit and tpa
+ * status all ask this. */
+const struct ledger_row *area_notice_source(const struct ledger *lg,
+    const char *code, const char *name, int *own);
+
 /* The names of LEVEL's notices in folder DIR (those whose names give a
  * period), sorted, N of them; free with path_entries_free(). */
 char **area_notice_files(const char *dir, enum level level, size_t *n);

@@ -191,10 +191,10 @@ struct village_audit {
 	                              * reopen.csv is open for the village */
 	int county_reopening;         /* a row of the county's reopen.csv is
 	                               * open for it (audit_received()) */
-	/* in a town's audit: the list the town received, for its notice */
-	struct hhlist town_received;
-	int have_town_received;
-	int area_noticed;             /* its parts of the level's notices done */
+	/* the list the level's own notice shows, read when it is not one
+	 * read already (a town's receipt; the county's while it reopens) */
+	struct hhlist shown;
+	int have_shown;
 };
 
 static void
@@ -1261,10 +1261,11 @@ audit_notices(struct village_audit *va)
 
 /* The village's part of each notice of the town or county whose audit
  * this is (SPEC §8 "What the audit covers in an area": notices), checked
- * by the same code as its own notice: against the list the level
- * received of it (the latest receipt holding it), else the village's
- * list as it is. Unless CHECKED (the village's files could not be read)
- * its parts are only taken as its. */
+ * by the same code as its own notice, against the list the notice shows
+ * of it (area_notice_source()): the level's latest receipt of it, none
+ * when the level has not received it, the village's own list before the
+ * level's first audit. Unless CHECKED (the village's files could not be
+ * read) its parts are only taken as its. */
 static void
 audit_area_notices(struct village_audit *va, int checked)
 {
@@ -1273,7 +1274,6 @@ audit_area_notices(struct village_audit *va, int checked)
 	struct notice_check c;
 	int from;
 
-	va->area_noticed = 1;
 	if (a->nareanotices == 0)
 		return;
 	if (checked && !(va->in_area && va->r != NULL && rules_posts(va->r, lev)))
@@ -1286,16 +1286,22 @@ audit_area_notices(struct village_audit *va, int checked)
 		c.list_name = stage_files[from];
 		c.level = lev;
 		c.lang = va->lang;
-		if (va->have_list[from])
-			c.list = &va->lists[from];
-		if (lev == LEVEL_COUNTY && va->have_received)
+		const struct ledger *lg = lev == LEVEL_COUNTY ?
+		    (a->area.have_county && a->county_ledger_err == NULL ?
+		    &a->county_ledger : NULL) :
+		    (va->town >= 0 && a->town_ledger_err[va->town] == NULL ?
+		    &a->town_ledgers[va->town] : NULL);
+		int own;
+
+		if (area_notice_source(lg, va->code, stage_files[from], &own) == NULL) {
+			c.not_received = !own;
+			if (va->have_list[from])
+				c.list = &va->lists[from];
+		} else if (lev == LEVEL_COUNTY && va->have_received)
 			c.list = &va->received;
-		else if (lev == LEVEL_TOWN && va->have_list[from] && va->town >= 0 &&
-		    a->town_ledger_err[va->town] == NULL &&
-		    (va->have_town_received = read_ledger_list(va,
-		    &a->town_ledgers[va->town], stage_files[from],
-		    &va->town_received)))
-			c.list = &va->town_received;
+		else if ((va->have_shown = read_ledger_list(va, lg,
+		    stage_files[from], &va->shown)))
+			c.list = &va->shown;
 		if (lev == LEVEL_COUNTY && a->area.have_county &&
 		    a->county_ledger_err == NULL) {
 			c.check_receipt = 1;
@@ -1990,7 +1996,7 @@ village_free_audit(struct village_audit *va)
 	for (int k = 0; k < NFILES; k++)
 		hhlist_free(&va->lists[k]);
 	hhlist_free(&va->received);
-	hhlist_free(&va->town_received);
+	hhlist_free(&va->shown);
 	hhlist_free(&va->county);
 }
 
@@ -2178,7 +2184,7 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 {
 	struct village_audit va;
 	char err[2048];
-	int derived;
+	int derived, reached = 0;
 
 	memset(&va, 0, sizeof va);
 	va.a = a;
@@ -2302,8 +2308,7 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 			audit_level(&va, (enum level)l);
 	}
 	audit_notices(&va);
-	if (va.in_area && a->in_area)
-		audit_area_notices(&va, 1);
+	reached = 1;
 	if (va.present[F_REGISTRY])
 		audit_registry(&va);
 	if (va.present[F_REGISTRY] && va.have_county && va.have_list[F_PRIMARY] &&
@@ -2313,8 +2318,8 @@ audit_village(struct auditor *a, const char *dir, long town, size_t i)
 	if (!(va.in_area && a->in_area))
 		draw_sample(&va);
 out:
-	if (a->in_area && !va.area_noticed)
-		audit_area_notices(&va, 0);
+	if (a->in_area)
+		audit_area_notices(&va, reached);
 	village_free_audit(&va);
 	return 0;
 }

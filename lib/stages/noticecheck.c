@@ -633,6 +633,9 @@ area_notice_page_village(struct area_notice_page *ap,
 		return;
 	}
 	ap->any = 1;
+	if (c->not_received && (p == NULL || p->households == 0))
+		return;
+
 	if (c->list == NULL) {
 		if (p != NULL && p->households > 0)
 			say_area(ap, report, ctx, MSG_AUDIT_AREA_NO_LIST, ap->name,
@@ -655,6 +658,16 @@ area_notice_page_village(struct area_notice_page *ap,
 		in_notice.lang = ap->lang;
 		notice_from_list(&n, c->list, c->level, c->list_name);
 		n.lang = ap->lang;
+		if (p->households == 0 && n.nrows > 0 && !c->not_received) {
+			/* made before the level received the village: one
+			 * finding, the notice to be made again, not one per
+			 * household */
+			say_area(ap, report, ctx, MSG_AUDIT_AREA_RECEIVED_SINCE,
+			    ap->name, c->list_name);
+			ap->unsure = 1;
+			notice_free(&n);
+			return;
+		}
 		check_part(&in_notice, &part, &n, report, ctx);
 		ap->villages++;
 		ap->households += n.nrows;

@@ -36,6 +36,10 @@ struct notice_check {
 	int check_receipt;
 	char (*receipts)[FINGERPRINT_LEN];
 	size_t nreceipts;
+	/* A town's or county's notice: the level has not received the
+	 * village, so a part without households (not yet received) is no
+	 * finding; one with households is checked against LIST. */
+	int not_received;
 };
 
 typedef void notice_report(void *ctx, const char *household, const char *detail);

@@ -16,6 +16,7 @@
 #include "io/confidential.h"
 #include "io/digest.h"
 #include "io/infile.h"
+#include "io/ledger.h"
 #include "io/provenance.h"
 #include "rules/area.h"
 #include "rules/rules.h"
@@ -672,6 +673,9 @@ area_notices_status(const char *dir, enum level level, char *const *villages,
 	struct strbuf d = { 0 }, shown = { 0 };
 	char err[1024], *list = NULL, **names;
 	size_t nnames, uncovered = 0;
+	struct ledger lg;
+	struct strbuf lerr = { 0 };
+	int have_ledger;
 
 	brief = 0;
 	(void)provenance_read(dir, &rows, err, sizeof err);
@@ -709,15 +713,24 @@ area_notices_status(const char *dir, enum level level, char *const *villages,
 			line(step, DONE, names[i]);
 		free(path);
 	}
-	/* the villages whose list is on none of them */
+	/* the villages whose list, as the notices show it (the level's
+	 * receipt of it, the village's own before the level's first audit),
+	 * is on none of them; one not received is listed as such */
+	have_ledger = ledger_load(&lg, dir, &lerr) == 0;
 	for (size_t v = 0; v < n; v++) {
 		char *lp = path_join(villages[v], list);
-		int covered = 0;
+		const struct ledger_row *got;
+		int covered = 0, own;
 
-		if (path_exists(lp)) {
+		got = area_notice_source(have_ledger ? &lg : NULL,
+		    path_base(villages[v]), list, &own);
+		if (path_exists(lp) && (own || got != NULL)) {
 			struct strbuf want = { 0 };
 
-			strbuf_printf(&want, "../%s/%s", path_base(villages[v]), list);
+			if (own)
+				strbuf_printf(&want, "../%s/%s", path_base(villages[v]), list);
+			else
+				strbuf_puts(&want, got->file);
 			for (size_t i = 0; i < nnames && !covered; i++) {
 				const struct provenance_row *r = provenance_find(&rows,
 				    names[i]);
@@ -725,10 +738,9 @@ area_notices_status(const char *dir, enum level level, char *const *villages,
 				for (size_t k = 0; r != NULL && k < r->ninputs; k++)
 					covered |= strcmp(r->inputs[k].name, want.s) == 0;
 			}
-			if (!covered) {
+			if (!covered)
 				strbuf_printf(&shown, "%s%s", uncovered++ ? ", " : "",
-				    strbuf_str(&want) + 3);
-			}
+				    own ? strbuf_str(&want) + 3 : strbuf_str(&want));
 			strbuf_free(&want);
 		}
 		free(lp);
@@ -744,6 +756,8 @@ area_notices_status(const char *dir, enum level level, char *const *villages,
 		line(step, LATER, "");
 	path_entries_free(names, nnames);
 	free(list);
+	ledger_free(&lg);
+	strbuf_free(&lerr);
 	provenance_rows_free(&rows);
 	strbuf_free(&d);
 	strbuf_free(&shown);

@@ -93,6 +93,8 @@ static const char *const formats[NMSGS][2] = {
 		"%s lists this village's households, but the village is posted %s to %s, not %s to %s" },
 	[MSG_AUDIT_AREA_NO_LIST] = { "%s在本村名下列出了%zu户，但本村尚无%s",
 		"%s lists %zu households under this village, which has no %s yet" },
+	[MSG_AUDIT_AREA_RECEIVED_SINCE] = { "%s列本村为尚未接收，但本级已接收其%s：请重新运行 make notices（tpa-publicize area-notice）",
+		"%s lists this village as not yet received, but the level has received its %s since: run make notices (tpa-publicize area-notice) again" },
 	[MSG_AUDIT_AREA_MISSING] = { "%s中没有村%s的部分，但该村在这一期公示，已有%s",
 		"%s has no part for village %s, which is posted in its period and has %s" },
 	[MSG_AUDIT_AREA_NO_VILLAGE] = { "%s的公示期为%s至%s，但没有一个村在这一期公示",

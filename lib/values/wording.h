@@ -85,6 +85,7 @@ enum msg {
 	MSG_AUDIT_AREA_PERIOD,   /* %s notice, %s %s the village's period, %s %s the notice's */
 	MSG_AUDIT_AREA_NO_LIST,  /* %s notice, %zu households shown, %s list */
 	MSG_AUDIT_AREA_MISSING,  /* %s notice, %s village code, %s list */
+	MSG_AUDIT_AREA_RECEIVED_SINCE, /* %s notice, %s list */
 	MSG_AUDIT_AREA_NO_VILLAGE, /* %s notice, %s %s its period */
 	MSG_AUDIT_AREA_UNKNOWN,  /* %s notice, %s heading, %zu households shown */
 	MSG_AUDIT_AREA_TOTAL,    /* %s notice, %s line shown, %s line the lists give */

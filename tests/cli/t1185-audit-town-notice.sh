@@ -167,3 +167,14 @@ expect "make in the town folder audits again after make notices, and again after
 	sed -i "/<td>H031<\/td>/d" $T/$TN &&
 	{ make -C $T -s TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" audit >/dev/null 2>&1; true; } &&
 	mismatches | grep -q "^error,NOTICE_MISMATCH,371323105201,H031,"'
+
+expect "a village not received when the notice was made (its list not there yet): no finding while the town has not received it; once received, one finding asking for make notices again, not one per household; made again, none" '
+	area && mv $B/publicized-village.csv b.keep &&
+	tpa-audit -q --level town -o $T; [ -d $T/received/371323105201/1 ] && [ ! -d $T/received/371323105202 ] &&
+	tpa-publicize area-notice -q $T && section_rows=$(grep -c "<td>00[0-9]</td>" $T/$TN); [ "$section_rows" -eq 0 ] &&
+	mv b.keep $B/publicized-village.csv &&
+	tpa-audit -q --level town -o $T; ! mismatches && [ -d $T/received/371323105202/1 ] &&
+	tpa-audit -q --level town -o $T; mismatches >found &&
+	[ "$(wc -l <found)" -eq 1 ] &&
+	grep -q "^error,NOTICE_MISMATCH,371323105202,,$TN列本村为尚未接收，但本级已接收其publicized-village.csv：请重新运行 make notices" found &&
+	tpa-publicize area-notice -q $T && tpa-audit -q --level town -o $T; ! mismatches'

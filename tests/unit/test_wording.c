@@ -78,6 +78,7 @@ static const char *const args[NMSGS] = {
 	[MSG_AUDIT_AREA_PERIOD] = "sssss",
 	[MSG_AUDIT_AREA_NO_LIST] = "szs",
 	[MSG_AUDIT_AREA_MISSING] = "sss",
+	[MSG_AUDIT_AREA_RECEIVED_SINCE] = "ss",
 	[MSG_AUDIT_AREA_NO_VILLAGE] = "sss",
 	[MSG_AUDIT_AREA_UNKNOWN] = "ssz",
 	[MSG_AUDIT_AREA_TOTAL] = "sss",
