@@ -51,3 +51,14 @@ expect "the county before any village has publicized-town.csv: county-wide notic
 	grep "^  county-wide notice" out | sed "s/  */ /g" >line && [ "$(cat line)" = " county-wide notice not yet" ] &&
 	LC_ALL=zh_CN.UTF-8 tpa status $CO >out; [ $? -eq 3 ] &&
 	[ "$(grep "^  全县公告" out | sed "s/  */ /g")" = " 全县公告 尚未开始" ]'
+
+expect "after the town audit received both villages, made by make notices from the lists received: done" '
+	area && tpa-audit -q --level town -o $T; [ -d $T/received/371323105202/1 ] &&
+	make -C $T -s TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" notices &&
+	[ "$(notice_line | sed "s/  */ /g")" = " town-wide notice done: $TN" ]'
+
+expect "a village the town received after the notice was made: made too early, naming the list received" '
+	area && mv $B/publicized-village.csv b.csv && tpa-audit -q --level town -o $T; [ ! -d $T/received/371323105202 ] &&
+	tpa-publicize area-notice -q $T && LC_ALL=C.UTF-8 tpa status $T >out; grep -q "^  town-wide notice  *done: $TN" out &&
+	mv b.csv $B/publicized-village.csv && tpa-audit -q --level town -o $T; [ -d $T/received/371323105202/1 ] &&
+	LC_ALL=C.UTF-8 tpa status $T >out; grep -q "^  town-wide notice  *made too early, to be made again: received/371323105202/1/publicized-village.csv: on no notice, made after them" out'
