@@ -1610,9 +1610,11 @@ reopen_check(struct village_audit *va, enum level lev,
 /* The rules the village's lists are made with now against those its
  * latest receipt in ledger LG was made with (the received PROVENANCE.csv,
  * primary.csv's row: the rules file and the files it includes): a rules
- * file changed after the receipt is a CHANGED_AFTER_RECEIPT naming it, an
- * input like village.yaml (the lists made with it are not blamed).
- * Returns 1 when it changed. */
+ * file changed after the receipt is a CHANGED_AFTER_RECEIPT naming it.
+ * The lists, made again with it, differ from their receipts because of
+ * it and are not compared with them; they are still derived again under
+ * the rules as they are (a hand edit is DECISION_MISMATCH). Returns 1
+ * when it changed. */
 static int
 rules_received(struct village_audit *va, const struct ledger *lg,
     enum level lev)
@@ -1643,9 +1645,11 @@ rules_received(struct village_audit *va, const struct ledger *lg,
 			    strcmp(path_base(in->name), "village.yaml") == 0)
 				continue;
 			for (size_t k = 0; k < now->ninputs; k++)
-				if (strcmp(now->inputs[k].name, in->name) == 0)
+				if (strcmp(now->inputs[k].name, in->name) == 0) {
 					same = strcmp(now->inputs[k].sha256,
 					    in->sha256) == 0;
+					break;
+				}
 			if (!same)
 				changed = in->name;
 		}
@@ -1653,7 +1657,6 @@ rules_received(struct village_audit *va, const struct ledger *lg,
 			level_word(va, lev, level);
 			say(va, SEV_ERROR, "CHANGED_AFTER_RECEIPT", "",
 			    MSG_AUDIT_RULES_CHANGED, changed, level);
-			va->all_changed = 1;
 		}
 	}
 	provenance_rows_free(&rows);

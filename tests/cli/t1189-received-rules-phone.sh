@@ -37,3 +37,11 @@ expect "survey.csv a FIFO: NOT_REGULAR_FILE, and no LEAK_HOUSEHOLD for the house
 	villages_received && mv $A/survey.csv $A/survey.real && mkfifo $A/survey.csv &&
 	town_audit && grep -q "^error,NOT_REGULAR_FILE,371323105201," $T/audit.csv &&
 	! grep -q ",LEAK_HOUSEHOLD,371323105201," $T/audit.csv'
+
+expect "a comment added to the rules after receipt, the lists made again, then H036 (voted down) confirmed by hand in publicized-village.csv: the rules named, and H036 named by the re-derivation" '
+	villages_received && echo "# tidied" >>c/rules/yishui-2015.yaml &&
+	rebuild 371323105201 && grep -q "^371323105201,H036,.*,voted_down,VOTE," $A/publicized-village.csv &&
+	sed -i "s/^\(371323105201,H036,.*\),voted_down,VOTE,/\1,confirmed,,/" $A/publicized-village.csv &&
+	grep -q "^371323105201,H036,.*,confirmed,," $A/publicized-village.csv && town_audit &&
+	grep -q "^error,CHANGED_AFTER_RECEIPT,371323105201,,规则文件.*yishui-2015.yaml在乡镇接收之后改动了" $T/audit.csv &&
+	grep -q "^error,DECISION_MISMATCH,371323105201,H036," $T/audit.csv'
