@@ -34,6 +34,9 @@ struct roster_household {
 	uint8_t ambiguous;       /* written two ways (1 and 01) in one file */
 	uint8_t unnumbered;      /* rows below it without a household_id
 	                            (merged cells): incomplete */
+	uint8_t misnumbered;     /* a row below it whose household_id is no
+	                            household number (an invisible or odd
+	                            character): perhaps incomplete */
 };
 
 struct roster {

@@ -350,6 +350,14 @@ data_row(struct intake *in, const struct csvin_row *row)
 			wording(&in->msg, in->lang, MSG_HOUSEHOLD_ID_FORM,
 			    label(in, C_HOUSEHOLD), quoted(in, rc.household, hlen));
 			reject(&rc, "household_id", "BAD_VALUE");
+			/* a member row whose number a stray character spoiled
+			 * (H0<U+200B>01) would leave the household above it
+			 * smaller: that household is not decided either */
+			if (last != NO_HOUSEHOLD && strcmp(roster_household_id(
+			    &in->roster, last), rc.household) != 0) {
+				in->roster.households[last].misnumbered = 1;
+				in->roster.households[last].rejected = 1;
+			}
 		}
 		if (last != NO_HOUSEHOLD && strcmp(roster_household_id(&in->roster,
 		    last), rc.household) == 0)
@@ -634,7 +642,8 @@ judge_households(struct intake *in)
 			m = MSG_MULTIPLE_HEADS;
 			code = "MULTIPLE_HEADS";
 		} else if (!p->rejected) {
-			m = h->unnumbered ? MSG_INCOMPLETE_UNNUMBERED : MSG_INCOMPLETE;
+			m = h->unnumbered ? MSG_INCOMPLETE_UNNUMBERED :
+			    h->misnumbered ? MSG_INCOMPLETE_MISNUMBERED : MSG_INCOMPLETE;
 			code = "HOUSEHOLD_INCOMPLETE";
 			field = "";
 		} else {

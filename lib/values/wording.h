@@ -37,6 +37,7 @@ enum msg {
 	MSG_MULTIPLE_HEADS,      /* %s household, %u heads */
 	MSG_INCOMPLETE,          /* %s household */
 	MSG_INCOMPLETE_UNNUMBERED, /* %s household */
+	MSG_INCOMPLETE_MISNUMBERED, /* %s household */
 	MSG_EMPTY_HOUSEHOLD_ID,  /* %s household_id label, %s household above */
 	MSG_BLANK_INCOME,        /* %s income parts' labels, listed */
 	MSG_BLANK_AS_ZERO,       /* %s income parts' labels, listed */

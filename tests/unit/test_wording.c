@@ -32,6 +32,7 @@ static const char *const args[NMSGS] = {
 	[MSG_MULTIPLE_HEADS] = "su",
 	[MSG_INCOMPLETE] = "s",
 	[MSG_INCOMPLETE_UNNUMBERED] = "s",
+	[MSG_INCOMPLETE_MISNUMBERED] = "s",
 	[MSG_EMPTY_HOUSEHOLD_ID] = "ss",
 	[MSG_BLANK_INCOME] = "s",
 	[MSG_BLANK_AS_ZERO] = "s",
