@@ -37,6 +37,7 @@ struct reading {
 	struct schema schema;
 	int have_schema;
 	int by_id;                   /* rows keyed by household_id and id_number */
+	int about;                   /* the header cell of about, or -1 */
 	char *file;
 	struct strbuf *err;
 };
@@ -191,12 +192,14 @@ on_row(void *ctx, const struct csvin_row *row)
 	const char *hid;
 	size_t n, klen;
 	struct trow *r;
-	int k_about;
 
 	if (row->index == 0) {
 		rd->have_schema = 1;
-		return schema_read(&rd->schema, rd->o->aliases, rd->o->rules,
-		    rd->file, row, known, NKNOWN, rd->err);
+		if (schema_read(&rd->schema, rd->o->aliases, rd->o->rules,
+		    rd->file, row, known, NKNOWN, rd->err) != 0)
+			return -1;
+		rd->about = schema_find(&rd->schema, "about");
+		return 0;
 	}
 	if (rd->o->village != NULL && schema_pos(&rd->schema, K_VILLAGE) >= 0 &&
 	    strcmp(columns_cell(c, row, K_VILLAGE, NULL), rd->o->village) != 0)
@@ -217,9 +220,8 @@ on_row(void *ctx, const struct csvin_row *row)
 	}
 	r = table_add(rd->t, hid, strbuf_str(&id), strbuf_str(&base));
 	/* an objection about a household left out: what names it */
-	if (n == 0 && (k_about = schema_find(&rd->schema, "about")) >= 0 &&
-	    (size_t)k_about < row->n)
-		r->about = xstrndup(row->cell[k_about], row->len[k_about]);
+	if (*hid == '\0' && rd->about >= 0 && (size_t)rd->about < row->n)
+		r->about = xstrndup(row->cell[rd->about], row->len[rd->about]);
 	for (size_t i = 0; i < c->ncells; i++) {
 		const char *s = i < row->n ? row->cell[i] : "";
 		size_t len = i < row->n ? row->len[i] : 0;
