@@ -624,6 +624,20 @@ appraisal(const struct letters *lt, size_t r, struct outfile *out)
  * the letter keeps to its page. */
 enum { SUMMARY_CHARS = 120 };
 
+/* S cut to MAX characters into B (reset first), "……" where it was cut:
+ * what the letter quotes keeps to its page. */
+static const char *
+clip(struct strbuf *b, const char *s, size_t max)
+{
+	size_t len = strlen(s), cut = text_cut_chars(s, len, max);
+
+	strbuf_reset(b);
+	strbuf_add(b, s, cut);
+	if (cut < len)
+		strbuf_puts(b, "……");
+	return strbuf_str(b);
+}
+
 /* The objections decided about household R at the levels below the
  * letter's: when, of what kind and what about (its summary, never who
  * raised it), and what came of it. */
@@ -654,13 +668,9 @@ objections_told(const struct letters *lt, size_t r, struct outfile *out)
 			say(&b, lang, W_OBJ_RAISED, word(lang, posting[lev]), strbuf_str(&k));
 			if (x->summary != NULL && *x->summary) {
 				struct strbuf t = { 0 };
-				size_t len = strlen(x->summary),
-				    cut = text_cut_chars(x->summary, len, SUMMARY_CHARS);
 
-				strbuf_add(&t, x->summary, cut);
-				if (cut < len)
-					strbuf_puts(&t, "……");
-				strbuf_printf(&b, words[W_OBJ_SUMMARY][lang == LANG_EN], strbuf_str(&t));
+				strbuf_printf(&b, words[W_OBJ_SUMMARY][lang == LANG_EN],
+				    clip(&t, x->summary, SUMMARY_CHARS));
 				strbuf_free(&t);
 			}
 			strbuf_puts(&b, words[x->outcome == OUTCOME_UPHELD ? W_OBJ_UPHELD :
@@ -884,7 +894,7 @@ not_accepted(const struct letters *lt, size_t first, size_t end,
 	const struct village *v = lt->village;
 	const char *contact = notice_contact(v, LEVEL_VILLAGE), *id = "";
 	enum lang lang = lt->lang;
-	struct strbuf b = { 0 }, p = { 0 }, end_day = { 0 };
+	struct strbuf b = { 0 }, p = { 0 }, end_day = { 0 }, cut = { 0 };
 	int need[NWORDS] = { 0 };
 
 	for (size_t i = first; i < end && !*id; i++)
@@ -915,9 +925,7 @@ not_accepted(const struct letters *lt, size_t first, size_t end,
 		 * (last year's registry), named */
 		int other = *row[i].file && strcmp(path_base(row[i].file),
 		    "applications.csv") != 0;
-		struct strbuf m = { 0 };
-		size_t len = strlen(row[i].message),
-		    cut = text_cut_chars(row[i].message, len, PROBLEM_CHARS);
+		const char *m;
 
 		if (w != NWORDS)
 			need[w] = 1;
@@ -925,22 +933,17 @@ not_accepted(const struct letters *lt, size_t first, size_t end,
 		 * counted (the rejects hold every one) */
 		if (i - first >= PROBLEMS_SHOWN)
 			continue;
-		strbuf_add(&m, row[i].message, cut);
-		if (cut < len)
-			strbuf_puts(&m, "……");
+		m = clip(&cut, row[i].message, PROBLEM_CHARS);
 		strbuf_reset(&b);
 		if (other && *row[i].id)
 			say(&b, lang, W_PROBLEM_FILE_ID, row[i].file,
-			    row[i].source_line, row[i].id, strbuf_str(&m));
+			    row[i].source_line, row[i].id, m);
 		else if (other)
-			say(&b, lang, W_PROBLEM_FILE, row[i].file, row[i].source_line,
-			    strbuf_str(&m));
+			say(&b, lang, W_PROBLEM_FILE, row[i].file, row[i].source_line, m);
 		else if (*row[i].id)
-			say(&b, lang, W_PROBLEM_ID, row[i].source_line, row[i].id,
-			    strbuf_str(&m));
+			say(&b, lang, W_PROBLEM_ID, row[i].source_line, row[i].id, m);
 		else
-			say(&b, lang, W_PROBLEM, row[i].source_line, strbuf_str(&m));
-		strbuf_free(&m);
+			say(&b, lang, W_PROBLEM, row[i].source_line, m);
 		outfile_puts(out, "<li>");
 		html_text(out, strbuf_str(&b));
 		outfile_puts(out, "</li>\n");
@@ -980,6 +983,7 @@ not_accepted(const struct letters *lt, size_t first, size_t end,
 	strbuf_free(&b);
 	strbuf_free(&p);
 	strbuf_free(&end_day);
+	strbuf_free(&cut);
 }
 
 /* The letters of the households of LT->rejected that apply turned away
