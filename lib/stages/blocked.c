@@ -10,6 +10,8 @@
 
 /* The record's words: each written by printf and read back by sscanf. */
 #define PENDING "%zu objection(s) pending: "
+/* the level's word goes where W says: "s" to write, "15s" to read */
+#define PERIOD(w) "the %" w " publicity period lasted %ld days, the rules require %lld"
 #define QUORUM "quorum not met: %lld representatives present, %lld needed"
 #define AUDIT "the audit found %zu error(s)"
 #define UNEXPLAINED "unexplained: "
@@ -32,8 +34,7 @@ void
 blocked_period(struct strbuf *b, enum level l, long days, long long min)
 {
 	next(b);
-	strbuf_printf(b, "the %s publicity period lasted %ld days, the rules "
-	    "require %lld", level_code(l), days, min);
+	strbuf_printf(b, PERIOD("s"), level_code(l), days, min);
 }
 
 void
@@ -72,8 +73,7 @@ blocked_say(const char *why, struct strbuf *out)
 			strbuf_puts(out, _("; "));
 		if (sscanf(part, PENDING "%n", &n, &off) == 1 && off > 0)
 			strbuf_printf(out, _("%zu objection(s) pending: %s"), n, part + off);
-		else if (sscanf(part, "the %15s publicity period lasted %ld days, the "
-		    "rules require %lld", word, &days, &a) == 3) {
+		else if (sscanf(part, PERIOD("15s"), word, &days, &a) == 3) {
 			int l = enum_lookup(&enum_level, word, strlen(word));
 
 			strbuf_printf(out, _("the %s publicity period lasted %ld days, "
