@@ -421,7 +421,7 @@ filing_write_history(struct filing *f, struct outfile *out)
 	}
 	qsort(rows, n, sizeof *rows, by_history_id);
 	csvout_init(&w, out, CSVOUT_DATA);
-	csvout_row(&w, registry_history_columns, 3);
+	csvout_row(&w, registry_history_columns, REGISTRY_NHISTORY_COLUMNS);
 	for (size_t i = 0; i < n; i++) {
 		csvout_str(&w, rows[i].id);
 		if (rows[i].since > 0)

@@ -15,7 +15,7 @@ const char *const registry_household_columns[REGISTRY_NHOUSEHOLD_COLUMNS] = {
 	"village_code", "household_id", "head_name", "head_id_number", "members",
 	"per_capita_income", "attribute", "main_cause", "other_causes", "status",
 	"year", "registered_since", "exited_year" };
-const char *const registry_history_columns[3] = { "household_id",
+const char *const registry_history_columns[REGISTRY_NHISTORY_COLUMNS] = { "household_id",
 	"registered_since", "exited_year" };
 
 const char *const registry_columns[RC_N] = { "household_id", "status",

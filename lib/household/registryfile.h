@@ -30,7 +30,8 @@ extern const char *const registry_file_names[REGISTRY_NFILES];
  * writes them (households.csv then has the survey's columns). */
 #define REGISTRY_NHOUSEHOLD_COLUMNS 13
 extern const char *const registry_household_columns[REGISTRY_NHOUSEHOLD_COLUMNS];
-extern const char *const registry_history_columns[3];
+#define REGISTRY_NHISTORY_COLUMNS 3
+extern const char *const registry_history_columns[REGISTRY_NHISTORY_COLUMNS];
 
 /* The registry's columns a reader knows. */
 enum registry_column { RC_HOUSEHOLD, RC_STATUS, RC_SINCE, RC_EXITED, RC_YEAR,

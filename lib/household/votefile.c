@@ -6,8 +6,9 @@
 #include "values/field.h"
 
 enum { V_HOUSEHOLD, V_FOR, V_AGAINST, V_ABSTAIN, V_NKNOWN };
-const char *const vote_columns[V_NKNOWN] = { "household_id", "votes_for",
+const char *const vote_columns[VOTE_NCOLUMNS] = { "household_id", "votes_for",
 	"votes_against", "votes_abstain" };
+_Static_assert(V_NKNOWN == VOTE_NCOLUMNS, "vote_columns has a name per column");
 static const unsigned char required[V_NKNOWN] = { 1, 1, 1, 1 };
 
 struct reading {

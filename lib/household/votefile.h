@@ -30,7 +30,8 @@ struct vote_note {
 };
 
 /* The columns of votes.csv, in order. */
-extern const char *const vote_columns[4];
+#define VOTE_NCOLUMNS 4
+extern const char *const vote_columns[VOTE_NCOLUMNS];
 
 struct votefile_options {
 	const char *path;

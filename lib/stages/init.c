@@ -912,7 +912,7 @@ init_run(const struct init_options *o)
 	 * reader knows, but those the programs fill (village_code, source). */
 	template(&run, f[2], apply_columns + 1, APPLY_NCOLUMNS - 2, &run.member);
 	template(&run, f[3], survey_known, S_NKNOWN, &run.household);
-	template(&run, f[4], vote_columns, NCOLS(vote_columns), NULL);
+	template(&run, f[4], vote_columns, VOTE_NCOLUMNS, NULL);
 	template(&run, f[5], objection_columns, OBJECTION_NVILLAGE, NULL);
 	if (stage_commit(st) != 0)
 		goto out;
