@@ -325,14 +325,14 @@ data_row(struct intake *in, const struct csvin_row *row)
 	}
 	for (size_t i = 0; i < row->n && i < f->cols.ncells; i++)
 		if (f->cols.name[i] == NULL && row->len[i] > 0) {
-			char field[32];
+			struct strbuf field = { 0 };
 
 			/* no name to give it: its place, in the file's words */
-			snprintf(field, sizeof field, in->lang == LANG_ZH ?
-			    "第%zu列" : "column %zu", i + 1);
+			wording(&field, in->lang, MSG_COLUMN_PLACE, i + 1);
 			wording(&in->msg, in->lang, MSG_UNNAMED_COLUMN, i + 1,
 			    quoted(in, row->cell[i], row->len[i]));
-			reject(&rc, field, "BAD_VALUE");
+			reject(&rc, strbuf_str(&field), "BAD_VALUE");
+			strbuf_free(&field);
 		}
 	check_controls(&rc);
 

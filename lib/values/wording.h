@@ -38,6 +38,7 @@ enum msg {
 	MSG_INCOMPLETE,          /* %s household */
 	MSG_INCOMPLETE_UNNUMBERED, /* %s household */
 	MSG_INCOMPLETE_MISNUMBERED, /* %s household */
+	MSG_COLUMN_PLACE,        /* %zu column: a column without a name */
 	MSG_EMPTY_HOUSEHOLD_ID,  /* %s household_id label, %s household above */
 	MSG_BLANK_INCOME,        /* %s income parts' labels, listed */
 	MSG_BLANK_AS_ZERO,       /* %s income parts' labels, listed */

@@ -33,6 +33,7 @@ static const char *const args[NMSGS] = {
 	[MSG_INCOMPLETE] = "s",
 	[MSG_INCOMPLETE_UNNUMBERED] = "s",
 	[MSG_INCOMPLETE_MISNUMBERED] = "s",
+	[MSG_COLUMN_PLACE] = "z",
 	[MSG_EMPTY_HOUSEHOLD_ID] = "ss",
 	[MSG_BLANK_INCOME] = "s",
 	[MSG_BLANK_AS_ZERO] = "s",
