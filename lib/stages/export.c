@@ -211,6 +211,16 @@ field_of(const struct run *run, const char *name)
 	    field_builtin(name);
 }
 
+/* The index of NAME in shown_as, or -1. */
+static int
+shown_as_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof shown_as / sizeof shown_as[0]; i++)
+		if (strcmp(shown_as[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
 /* The Chinese title of column NAME, or NULL: the catalogue's for the
  * columns tpa writes about its work and for those written otherwise than
  * their type says, else the county's (its aliases, its rules). */
@@ -221,9 +231,8 @@ title_of(const struct run *run, const char *name)
 
 	if (f != NULL)
 		return f->title_zh;
-	for (size_t i = 0; i < sizeof shown_as / sizeof shown_as[0]; i++)
-		if (strcmp(shown_as[i].name, name) == 0)
-			return rules_column_title(NULL, NULL, name);
+	if (shown_as_find(name) >= 0)
+		return rules_column_title(NULL, NULL, name);
 	return rules_column_title(run->st.have_rules ? &run->st.rules : NULL,
 	    run->st.aliases, name);
 }
@@ -233,17 +242,15 @@ static const char *
 classify(const struct run *run, struct column *c, const char *name)
 {
 	const struct field *f = field_report(name);
+	int k = shown_as_find(name);
 
 	c->kind = K_TEXT;
 	c->codes = NULL;
 	c->id = strcmp(name, "id_number") == 0 || strcmp(name, "head_id_number") == 0;
-	for (size_t i = 0; i < sizeof shown_as / sizeof shown_as[0]; i++)
-		if (strcmp(shown_as[i].name, name) == 0) {
-			c->kind = shown_as[i].kind;
-			c->codes = shown_as[i].codes;
-			return title_of(run, name);
-		}
-	if (f != NULL || (f = field_of(run, name)) != NULL) {
+	if (k >= 0) {
+		c->kind = shown_as[k].kind;
+		c->codes = shown_as[k].codes;
+	} else if (f != NULL || (f = field_of(run, name)) != NULL) {
 		if (f->type == FT_MONEY)
 			c->kind = K_MONEY;
 		else if (f->type == FT_NUMBER)
