@@ -317,30 +317,28 @@ printed_fingerprint(const struct page *pg, const char *line,
  * the totals, the fingerprints; one check for a village's own notice and
  * for each village's part of a town's or county's. */
 static void
-check_part(const struct notice_check *c, const struct page *part,
-    const struct notice *nn, notice_report *report, void *ctx)
+check_part(const struct notice_check *c, const struct page *pg,
+    const struct notice *n, notice_report *report, void *ctx)
 {
-	const struct page pg = *part;
-	const struct notice n = *nn;
 	struct strbuf b = { 0 };
 	struct strmap posted;
 	char **want, fp[FINGERPRINT_LEN];
-	size_t width = n.has_group ? 6 : 5;
+	size_t width = n->has_group ? 6 : 5;
 	unsigned char *seen;
 	int found_totals = 0, found;
 
 	/* The rows the list gives, by household. */
-	want = xcalloc(n.nrows + 1, sizeof *want);
-	seen = xcalloc(n.nrows + 1, 1);
+	want = xcalloc(n->nrows + 1, sizeof *want);
+	seen = xcalloc(n->nrows + 1, 1);
 	strmap_init(&posted);
-	for (size_t i = 0; i < n.nrows; i++) {
-		const struct notice_row *r = &n.rows[i];
+	for (size_t i = 0; i < n->nrows; i++) {
+		const struct notice_row *r = &n->rows[i];
 		const char *cells[6];
 		size_t k = 0;
 		int inserted;
 
 		cells[k++] = r->household;
-		if (n.has_group)
+		if (n->has_group)
 			cells[k++] = r->group;
 		cells[k++] = r->name;
 		cells[k++] = r->masked;
@@ -352,8 +350,8 @@ check_part(const struct notice_check *c, const struct page *part,
 	}
 
 	/* The page's household rows: the number, then the cells above. */
-	for (size_t i = 0; i < pg.n; i++) {
-		const struct page_row *r = &pg.row[i];
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct page_row *r = &pg->row[i];
 		const uint32_t *at;
 		char *text;
 
@@ -370,33 +368,33 @@ check_part(const struct notice_check *c, const struct page *part,
 		}
 		free(text);
 	}
-	for (size_t i = 0; i < n.nrows; i++)
+	for (size_t i = 0; i < n->nrows; i++)
 		if (!seen[i])
-			report_row(c, report, ctx, n.rows[i].household, NULL, want[i]);
+			report_row(c, report, ctx, n->rows[i].household, NULL, want[i]);
 
 	/* The totals. */
-	notice_totals(&n, &b);
-	for (size_t i = 0; i < pg.n && !found_totals; i++)
-		found_totals = pg.row[i].n == 1 && strcmp(pg.row[i].cell[0], b.s) == 0;
+	notice_totals(n, &b);
+	for (size_t i = 0; i < pg->n && !found_totals; i++)
+		found_totals = pg->row[i].n == 1 && strcmp(pg->row[i].cell[0], b.s) == 0;
 	if (!found_totals) {
 		const char *shown = NULL;
 
 		/* the line after the households, as posted */
-		for (size_t i = pg.n; i-- > 0 && shown == NULL;)
-			if (pg.row[i].n >= 2 && i + 1 < pg.n && pg.row[i + 1].n == 1)
-				shown = pg.row[i + 1].cell[0];
+		for (size_t i = pg->n; i-- > 0 && shown == NULL;)
+			if (pg->row[i].n >= 2 && i + 1 < pg->n && pg->row[i + 1].n == 1)
+				shown = pg->row[i + 1].cell[0];
 		report_row(c, report, ctx, "", shown, b.s);
 	}
 
 	/* The fingerprint printed: after the words that come before it. */
 	strbuf_reset(&b);
 	notice_fingerprint(c->lang, "\x01", c->list_name, &b);
-	found = printed_fingerprint(&pg, b.s, fp);
-	if (!found || strcmp(fp, n.fingerprint) != 0) {
+	found = printed_fingerprint(pg, b.s, fp);
+	if (!found || strcmp(fp, n->fingerprint) != 0) {
 		struct strbuf m = { 0 };
 
 		wording(&m, c->lang, MSG_AUDIT_NOTICE_PRINTED, c->name,
-		    found && *fp ? fp : "-", c->list_name, n.fingerprint);
+		    found && *fp ? fp : "-", c->list_name, n->fingerprint);
 		report(ctx, "", strbuf_str(&m));
 		strbuf_free(&m);
 	}
@@ -414,7 +412,7 @@ check_part(const struct notice_check *c, const struct page *part,
 		} else
 			snprintf(typed, sizeof typed, "%s", hex);
 		wording(&m, c->lang, MSG_AUDIT_NOTICE_POSTED, c->posted_column, typed,
-		    c->name, c->list_name, n.fingerprint);
+		    c->name, c->list_name, n->fingerprint);
 		report(ctx, "", strbuf_str(&m));
 		strbuf_free(&m);
 	}
@@ -427,7 +425,7 @@ check_part(const struct notice_check *c, const struct page *part,
 
 		strbuf_reset(&b);
 		wording(&b, c->lang, MSG_PAPER_RECEIPT, "\x01");
-		if (printed_fingerprint(&pg, b.s, fp)) {
+		if (printed_fingerprint(pg, b.s, fp)) {
 			for (size_t i = 0; i < c->nreceipts; i++)
 				known |= strcmp(fp, c->receipts[i]) == 0;
 		} else {
@@ -447,7 +445,7 @@ check_part(const struct notice_check *c, const struct page *part,
 		}
 	}
 
-	for (size_t i = 0; i < n.nrows; i++)
+	for (size_t i = 0; i < n->nrows; i++)
 		free(want[i]);
 	free(want);
 	free(seen);
