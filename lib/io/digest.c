@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <nettle/sha2.h>
@@ -77,4 +78,12 @@ digest_file(const char *path, char hex[DIGEST_HEX])
 	close(fd);
 	digest_finish(d, hex);
 	return 0;
+}
+
+int
+digest_file_is(const char *path, const char *hex)
+{
+	char now[DIGEST_HEX];
+
+	return digest_file(path, now) == 0 && strcmp(now, hex) == 0;
 }

@@ -20,5 +20,8 @@ void digest_bytes(const void *p, size_t n, char hex[DIGEST_HEX]);
 
 /* Digest of the file PATH. Returns 0, or -1 when it cannot be read. */
 int digest_file(const char *path, char hex[DIGEST_HEX]);
+/* Whether the file PATH can be read and has the digest HEX (a record's:
+ * an output, a receipt's copy, a list still as it was). */
+int digest_file_is(const char *path, const char *hex);
 
 #endif

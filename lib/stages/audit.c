@@ -319,13 +319,13 @@ static int
 rewritten(const struct village_audit *va, const char *name)
 {
 	const struct provenance_row *own = provenance_find(&va->prov, name);
-	char *p, sha[DIGEST_HEX];
+	char *p;
 	int same;
 
 	if (own == NULL || strcmp(own->stage, "publicize") != 0)
 		return 0;
 	p = in_dir(va, name);
-	same = digest_file(p, sha) == 0 && strcmp(sha, own->sha256) == 0;
+	same = digest_file_is(p, own->sha256);
 	free(p);
 	return same;
 }

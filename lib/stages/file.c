@@ -415,14 +415,14 @@ received_copy(const struct ledger *l, const char *code, const char *name,
     const char **why)
 {
 	const struct ledger_row *row = ledger_latest_file(l, code, name);
-	char *p, sha[DIGEST_HEX];
+	char *p;
 
 	if (row == NULL) {
 		*why = "not_received";
 		return NULL;
 	}
 	p = path_join(l->dir, row->file);
-	if (digest_file(p, sha) != 0 || strcmp(sha, row->sha256) != 0) {
+	if (!digest_file_is(p, row->sha256)) {
 		*why = "copy_changed";
 		free(p);
 		return NULL;

@@ -188,13 +188,13 @@ rows_match(const struct ledger *l, const char *prefix, const char *tmp)
 	size_t len = strlen(prefix);
 
 	for (size_t i = 0; i < l->nrows; i++) {
-		char hex[DIGEST_HEX], *p;
+		char *p;
 		int ok;
 
 		if (strncmp(l->row[i].file, prefix, len) != 0)
 			continue;
 		p = path_join(tmp, l->row[i].file + len);
-		ok = digest_file(p, hex) == 0 && strcmp(hex, l->row[i].sha256) == 0;
+		ok = digest_file_is(p, l->row[i].sha256);
 		free(p);
 		if (!ok)
 			return 0;

@@ -67,9 +67,7 @@ latest(const struct ledger *l, const char *village, const char *name)
 static int
 copy_whole(const char *copy, const struct ledger_row *r)
 {
-	char hex[DIGEST_HEX];
-
-	return digest_file(copy, hex) == 0 && strcmp(hex, r->sha256) == 0;
+	return digest_file_is(copy, r->sha256);
 }
 
 struct relay {

@@ -648,15 +648,6 @@ status_run(const char *dir, int no_audit, int one_line)
 	    worst == BLOCKED ? EXIT_BLOCKED : STATUS_WAITING;
 }
 
-/* Whether the file at PATH is there with the SHA-256 SHA. */
-static int
-same_digest(const char *path, const char *sha)
-{
-	char now[DIGEST_HEX];
-
-	return digest_file(path, now) == 0 && strcmp(now, sha) == 0;
-}
-
 /* The level's own notices (tpa-publicize(1) area-notice) in its folder
  * DIR, of LEVEL, whose villages' folders are the N VILLAGES: each made
  * (done), or made before a list it shows changed, or by hand since, or
@@ -696,13 +687,13 @@ area_notices_status(const char *dir, enum level level, char *const *villages,
 		char *path = path_join(dir, names[i]);
 
 		strbuf_reset(&d);
-		if (r == NULL || !same_digest(path, r->sha256))
+		if (r == NULL || !digest_file_is(path, r->sha256))
 			strbuf_printf(&d, _("%s: changed since tpa-publicize "
 			    "area-notice made it"), names[i]);
 		for (size_t k = 0; r != NULL && k < r->ninputs && d.len == 0; k++) {
 			char *in = path_join(dir, r->inputs[k].name);
 
-			if (!same_digest(in, r->inputs[k].sha256))
+			if (!digest_file_is(in, r->inputs[k].sha256))
 				strbuf_printf(&d, _("%s: %s changed after it was made"),
 				    names[i], r->inputs[k].name);
 			free(in);
