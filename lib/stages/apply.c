@@ -285,6 +285,7 @@ data_row(struct intake *in, const struct csvin_row *row)
 	long days, bdays = 0;
 	int head, bstate, unnumbered;
 	char wide[4 * HOUSEHOLD_ID_MAX + 1];
+	uint32_t spoiled_below = NO_HOUSEHOLD;
 
 	if (csvin_row_empty(row)) {
 		in->empty_rows++;
@@ -350,14 +351,9 @@ data_row(struct intake *in, const struct csvin_row *row)
 			wording(&in->msg, in->lang, MSG_HOUSEHOLD_ID_FORM,
 			    label(in, C_HOUSEHOLD), quoted(in, rc.household, hlen));
 			reject(&rc, "household_id", "BAD_VALUE");
-			/* a member row whose number a stray character spoiled
-			 * (H0<U+200B>01) would leave the household above it
-			 * smaller: that household is not decided either */
 			if (last != NO_HOUSEHOLD && strcmp(roster_household_id(
-			    &in->roster, last), rc.household) != 0) {
-				in->roster.households[last].misnumbered = 1;
-				in->roster.households[last].rejected = 1;
-			}
+			    &in->roster, last), rc.household) != 0)
+				spoiled_below = last;
 		}
 		if (last != NO_HOUSEHOLD && strcmp(roster_household_id(&in->roster,
 		    last), rc.household) == 0)
@@ -403,6 +399,13 @@ data_row(struct intake *in, const struct csvin_row *row)
 	if (n == 0)
 		missing(&rc, C_RELATION);
 	head = lens[K(C_RELATION)] > 0 && strcmp(cells[K(C_RELATION)], "head") == 0;
+	/* a member row (not a head) whose number a stray character spoiled
+	 * (H0<U+200B>01) would leave the household above it smaller: that
+	 * household is not decided either */
+	if (spoiled_below != NO_HOUSEHOLD && !head) {
+		in->roster.households[spoiled_below].misnumbered = 1;
+		in->roster.households[spoiled_below].rejected = 1;
+	}
 
 	/* sex and birth_date: must agree with the ID number, filled from it */
 	check_enum(&rc, C_SEX);

@@ -28,7 +28,7 @@ expect "户编号 typed full-width (Ｈ01, H0５) is the household of its ASCII 
 	[ "$(tail -n +2 applicants.csv | cut -d, -f2 | tr "\n" " ")" = "H01 H01 H05 " ] &&
 	[ "$(tail -n +2 rejects-apply.csv | wc -l)" -eq 0 ]'
 
-expect "a member row whose 户编号 holds a zero-width space (H0<U+200B>01): that row refused, and H01 above it not decided on its head alone: HOUSEHOLD_INCOMPLETE naming the row below" '
+expect "a member row whose 户编号 holds a zero-width space (H0<U+200B>01): that row refused, and H01 above it not decided on its head alone: HOUSEHOLD_INCOMPLETE naming the row below (a head's row so spoiled is a household of its own, t0875)" '
 	village && a=$(id 37132319600312011) && b=$(id 37132319650312022) && c=$(id 37132319700101013) &&
 	printf "户编号,姓名,身份证号,与户主关系,申请日期\nH01,张三,%s,户主,2015-05-01\nH0\342\200\21301,李四,%s,配偶,2015-05-01\nH02,王五,%s,户主,2015-05-01\n" $a $b $c >applications.csv &&
 	tpa-apply -q --village . -o applicants.csv applications.csv &&
