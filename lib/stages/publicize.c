@@ -135,7 +135,7 @@ already_posted(struct stage *st, const struct publicize_options *o,
 		    "— give village.yaml a new %s publicity period, move %s aside, "
 		    "and run again; an input only re-saved by a spreadsheet (001 "
 		    "written 1) is put back as it was"), o->list,
-		    stage_level_word(o->level), objections, level_code(o->level), name);
+		    stage_level_word(o->level), objections, stage_level_word(o->level), name);
 	free(objections);
 	return posted;
 }
