@@ -180,8 +180,9 @@ aliases_free(struct column_aliases *a)
 	free(a);
 }
 
-const char *
-aliases_canonical(const struct column_aliases *a, const char *s, size_t n)
+/* The header's name exactly as written (ASCII case aside). */
+static const char *
+aliases_exact(const struct column_aliases *a, const char *s, size_t n)
 {
 	const struct field *f;
 	size_t nf;
@@ -206,15 +207,107 @@ aliases_first(const struct column_aliases *a, const char *canonical)
 	return "";
 }
 
-const char *
-columns_canonical(const struct column_aliases *a, const struct rules *rules,
+static const char *
+canonical_exact(const struct column_aliases *a, const struct rules *rules,
     const char *s, size_t n)
 {
-	const char *name = a != NULL ? aliases_canonical(a, s, n) : NULL;
+	const char *name = a != NULL ? aliases_exact(a, s, n) : NULL;
 
 	if (name == NULL && rules != NULL)
 		name = rules_field_name(rules, s, n);
 	return name;
+}
+
+/* A header as a form or a spreadsheet may write it, S[0..N) into OUT (room
+ * for N + 1 bytes): full-width letters, digits and brackets as ASCII
+ * (ｄｅｃｉｓｉｏｎ, （元）), without invisible characters (U+200B..U+200D,
+ * U+2060, U+FEFF), and its spaces (ASCII, U+3000, no-break) and hyphens
+ * dropped (结 论) or, SEP '_', written as underscores (per capita income,
+ * per-capita-income). Returns its length. */
+static size_t
+header_fold(const char *s, size_t n, char sep, char *out)
+{
+	size_t k = text_fold_width(s, n, out), j = 0;
+
+	for (size_t i = 0; i < k; i++) {
+		const unsigned char *c = (const unsigned char *)out + i;
+		size_t left = k - i;
+
+		if (left >= 3 && c[0] == 0xe2 && c[1] == 0x80 && c[2] >= 0x8b &&
+		    c[2] <= 0x8d) {
+			i += 2;          /* U+200B..U+200D */
+			continue;
+		}
+		if (left >= 3 && ((c[0] == 0xe2 && c[1] == 0x81 && c[2] == 0xa0) ||
+		    (c[0] == 0xef && c[1] == 0xbb && c[2] == 0xbf))) {
+			i += 2;          /* U+2060, U+FEFF */
+			continue;
+		}
+		if (left >= 2 && c[0] == 0xc2 && c[1] == 0xa0) {
+			i++;             /* U+00A0: a space */
+			if (sep != '\0' && j > 0 && out[j - 1] != sep)
+				out[j++] = sep;
+			continue;
+		}
+		if (*c == ' ' || *c == '\t' || *c == '-') {
+			if (sep != '\0' && j > 0 && out[j - 1] != sep)
+				out[j++] = sep;
+			continue;
+		}
+		out[j++] = out[i];
+	}
+	while (sep != '\0' && j > 0 && out[j - 1] == sep)
+		j--;
+	out[j] = '\0';
+	return j;
+}
+
+/* The units a header may name in brackets at its end that do not change
+ * what its values mean (元 is what a value in yuan is; 万元 would not be). */
+static const char *const units[] = {
+	"(元)", "(元/年)", "(元/人)", "(元/人/年)", "(人)", "(口)", "(户)",
+	"(岁)", "(亩)",
+};
+
+/* The length of S[0..N) without one of those units at its end (工资性收入
+ * (元)), or N when it has none. */
+static size_t
+without_unit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		size_t u = strlen(units[i]);
+
+		if (n > u && memcmp(s + n - u, units[i], u) == 0)
+			return n - u;
+	}
+	return n;
+}
+
+const char *
+columns_canonical(const struct column_aliases *a, const struct rules *rules,
+    const char *s, size_t n)
+{
+	const char *name = canonical_exact(a, rules, s, n);
+	char buf[256];
+	size_t k, u;
+
+	if (name != NULL || n >= sizeof buf)
+		return name;
+	/* As a clerk's form may write it: the same name, another way. */
+	for (int pass = 0; pass < 2 && name == NULL; pass++) {
+		k = header_fold(s, n, pass == 0 ? '\0' : '_', buf);
+		if (k > 0 && (k != n || memcmp(buf, s, n) != 0))
+			name = canonical_exact(a, rules, buf, k);
+		if (name == NULL && (u = without_unit(buf, k)) < k)
+			name = canonical_exact(a, rules, buf, u);
+	}
+	return name;
+}
+
+const char *
+aliases_canonical(const struct column_aliases *a, const char *s, size_t n)
+{
+	return columns_canonical(a, NULL, s, n);
 }
 
 int

@@ -24,7 +24,8 @@ struct column_aliases *aliases_new_reopen(void);
 int aliases_load(struct column_aliases *a, const char *path, char *err,
     size_t errlen);
 void aliases_free(struct column_aliases *a);
-/* The canonical name of header text S[0..N), or NULL when it is none. */
+/* The canonical name of header text S[0..N), or NULL when it is none
+ * (read as columns_canonical() reads it, without rules). */
 const char *aliases_canonical(const struct column_aliases *a, const char *s,
     size_t n);
 /* The first alias of CANONICAL (for messages), or "". */
@@ -43,7 +44,12 @@ struct rules;
 
 /* The name a header cell S[0..N) gives a column: the county's alias of
  * it, else (RULES given) the column the rules declare under that name in
- * any case or under that Chinese title; NULL when S is its own name. */
+ * any case or under that Chinese title; NULL when S is its own name.
+ * A header that is none as written is looked up again with full-width
+ * forms read as ASCII, without invisible characters, without spaces or
+ * hyphens (ｄｅｃｉｓｉｏｎ, 结 论) and with them as underscores (per capita
+ * income), each then without a unit in brackets at its end that leaves
+ * its values' meaning as it is (工资性收入（元）; not （万元）). */
 const char *columns_canonical(const struct column_aliases *a,
     const struct rules *rules, const char *s, size_t n);
 

@@ -39,3 +39,28 @@ expect "an extra column of the survey's own (备注) is kept, as before" '
 	setup && with 备注 备注 已核实 &&
 	(cd $V && tpa-survey -q --village . -o primary.csv applicants.csv survey.csv) &&
 	head -1 $V/primary.csv | grep -q ",备注" && grep -q "^371323105201,H001,.*,已核实" $V/primary.csv'
+
+# The same columns as a form or a spreadsheet may write their headers:
+# full-width letters, spaces inside, a unit in brackets.
+for c in "decision:ｄｅｃｉｓｉｏｎ:eligible" "decision:结 论:eligible" \
+    "decision:结　论:eligible" "per_capita_income:人均纯收入（元）:100" \
+    "members:家庭人口(人):9"; do
+	name=${c%%:*}; rest=${c#*:}; title=${rest%%:*}; value=${rest#*:}
+	expect "a survey column written $title ($name): refused as $name is, exit 2; no primary.csv" "
+		setup && with $name '$title' '$value' &&
+		(cd $V && status 2 tpa-survey -q --village . -o primary.csv applicants.csv survey.csv 2>../../../err) &&
+		[ ! -e $V/primary.csv ] && grep -q '^tpa-survey: survey.csv:1: column 14 ($name) ' err"
+done
+
+expect "the survey's own columns written with a unit and spaces (工资性收入（元）, 是否 低保): read as those columns, the same primary.csv" '
+	setup && (cd $V && tpa-survey -q --village . -o ../want.csv applicants.csv survey.csv) &&
+	sed "1s/工资性收入/工资性收入（元）/; 1s/转移性收入/转移性收入(元)/; 1s/是否低保/是否 低保/" \
+	    "$SAMPLE/county/2015/371323105201/survey.csv" >$V/survey.csv &&
+	head -1 $V/survey.csv | grep -q "工资性收入（元）,.*转移性收入(元),.*是否 低保," &&
+	(cd $V && tpa-survey -q --village . -o primary.csv applicants.csv survey.csv) &&
+	cmp $V/primary.csv c/2015/want.csv'
+
+expect "a unit that changes what the values mean (工资性收入（万元）) is not dropped: the column is not wage_income, which is then missing" '
+	setup && sed "1s/工资性收入/工资性收入（万元）/" "$SAMPLE/county/2015/371323105201/survey.csv" >$V/survey.csv &&
+	(cd $V && status 2 tpa-survey -q --village . -o primary.csv applicants.csv survey.csv 2>../../../err) &&
+	grep -q "wage_income" err && [ ! -e $V/primary.csv ]'

@@ -490,6 +490,37 @@ START_TEST(builtin_aliases)
 }
 END_TEST
 
+#define CANON(a, s) aliases_canonical((a), (s), strlen(s))
+
+/* A header as a form or a spreadsheet writes it names the same column:
+ * full-width letters and brackets, spaces inside (ASCII, U+3000, no-break),
+ * a unit that leaves the values' meaning as it is. */
+START_TEST(aliases_as_clerks_write_them)
+{
+	struct column_aliases *a = aliases_new();
+
+	ck_assert_str_eq(CANON(a, "\xef\xbd\x84\xef\xbd\x85\xef\xbd\x83\xef\xbd\x89"
+	    "\xef\xbd\x93\xef\xbd\x89\xef\xbd\x8f\xef\xbd\x8e"), "decision");  /* ｄｅｃｉｓｉｏｎ */
+	ck_assert_str_eq(CANON(a, "结 论"), "decision");
+	ck_assert_str_eq(CANON(a, "结\xe3\x80\x80论"), "decision");           /* U+3000 */
+	ck_assert_str_eq(CANON(a, "结\xc2\xa0论"), "decision");                /* U+00A0 */
+	ck_assert_str_eq(CANON(a, " 户 编 号 "), "household_id");
+	ck_assert_str_eq(CANON(a, "per capita income"), "per_capita_income");
+	ck_assert_str_eq(CANON(a, "Per-Capita  Income"), "per_capita_income");
+	ck_assert_str_eq(CANON(a, "decision\xe2\x80\x8b"), "decision");       /* U+200B */
+	ck_assert_str_eq(CANON(a, "\xef\xbb\xbf结论"), "decision");          /* U+FEFF */
+	ck_assert_str_eq(CANON(a, "工资性收入（元）"), "wage_income");
+	ck_assert_str_eq(CANON(a, "工资性收入(元)"), "wage_income");
+	ck_assert_str_eq(CANON(a, "工资性收入 （元）"), "wage_income");
+	/* a unit that changes what the values mean is not dropped */
+	ck_assert_ptr_null(CANON(a, "工资性收入（万元）"));
+	ck_assert_ptr_null(CANON(a, "工资性收入（元"));
+	ck_assert_ptr_null(CANON(a, "（元）"));
+	ck_assert_ptr_null(CANON(a, "结论x"));
+	aliases_free(a);
+}
+END_TEST
+
 /* Every input column of SPEC §3 — objections and votes included — and
  * every column of the lists and the registry reads under its Chinese
  * title (values/field.c title_zh), which is its first alias. */
@@ -669,6 +700,7 @@ suite_columns(void)
 	TCase *t = tcase_create("core");
 
 	tcase_add_test(t, builtin_aliases);
+	tcase_add_test(t, aliases_as_clerks_write_them);
 	tcase_add_test(t, chinese_title_of_every_column);
 	tcase_add_test(t, shipped_columns_yaml);
 	tcase_add_test(t, user_aliases);
