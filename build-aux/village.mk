@@ -126,7 +126,16 @@ WAITED := applications.csv survey.csv votes.csv \
     publicized-village.csv publicized-town.csv publicized-county.csv \
     notice-town.html letters-town.html notice-county.html letters-county.html \
     .tpa-town-audit .tpa-county-audit $(CLOSED_TOWN) $(CLOSED_COUNTY)
-after = for f in $(filter $(WAITED),$(1)); do [ -e $$f ] || { $(call forget,$(or $(2),$@)) exit 0; }; done;
+after = for f in $(filter $(WAITED),$(1)); do [ -e $$f ] || { $(call forget,$(call unposted,$(or $(2),$@))) exit 0; }; done;
+# The village notice, once objections-village.csv exists, was posted: it
+# is a record, and the households, rows and totals it shows are what keeps
+# a list changed since from being posted as if it had been (tpa-publicize
+# compares them by value). No receipt covers the village's list before the
+# town's, so neither make clean nor a step that waits removes it. (The
+# town's and county's notices show lists a level received: a change to
+# them is CHANGED_AFTER_RECEIPT whatever make removes.)
+POSTED_NOTICES := $(if $(wildcard objections-village.csv),notice-village.html)
+unposted = $(or $(filter-out $(POSTED_NOTICES),$(1)),.tpa-none)
 # $(call forget,OUTPUTS): remove OUTPUTS (a folder with what is in it) and
 # their rows in PROVENANCE.csv and .tpa-blocked.mk, so that neither the
 # audits nor tpa status take a removed output for one changed or blocked.
@@ -295,7 +304,8 @@ notice:
 
 clean:
 	rm -rf applicants.csv rejects-apply.csv primary.csv rejects-survey.csv \
-	    appraised.csv notice-village.html notice-town.html notice-county.html \
+	    appraised.csv $(filter-out $(POSTED_NOTICES),notice-village.html) \
+	    notice-town.html notice-county.html \
 	    letters-village.html letters-town.html letters-county.html \
 	    publicized-village.csv publicized-town.csv publicized-county.csv \
 	    resurvey.csv registry PROVENANCE.csv .tpa-deps.mk .tpa-blocked.mk \

@@ -17,6 +17,7 @@
 #include "stages/notice.h"
 #include "stages/noticecheck.h"
 #include "values/date.h"
+#include "values/hhnumber.h"
 
 /* A notice larger than this is not one the stage wrote. */
 #define PAGE_MAX (64u << 20)
@@ -345,11 +346,13 @@ check_part(const struct notice_check *c, const struct page *pg,
 		cells[k++] = r->members;
 		cells[k++] = r->income;
 		want[i] = row_text(cells, k);
-		(void)strmap_put(&posted, r->household, strlen(r->household),
+		(void)hhnumber_put(&posted, r->household, strlen(r->household),
 		    (uint32_t)i, &inserted);
 	}
 
-	/* The page's household rows: the number, then the cells above. */
+	/* The page's household rows: the number, then the cells above. The
+	 * household is found by value (001 is 1), its other cells compared as
+	 * text. */
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct page_row *r = &pg->row[i];
 		const uint32_t *at;
@@ -358,12 +361,13 @@ check_part(const struct notice_check *c, const struct page *pg,
 		if (r->n < 2)
 			continue;
 		text = row_text((const char *const *)r->cell + 1, r->n - 1);
-		at = strmap_get(&posted, r->cell[1], strlen(r->cell[1]));
+		at = hhnumber_get(&posted, r->cell[1], strlen(r->cell[1]));
 		if (at == NULL || seen[*at])
 			report_row(c, report, ctx, r->cell[1], text, NULL);
 		else {
 			seen[*at] = 1;
-			if (r->n - 1 != width || strcmp(text, want[*at]) != 0)
+			if (r->n - 1 != width || strcmp(text + strlen(r->cell[1]),
+			    want[*at] + strlen(n->rows[*at].household)) != 0)
 				report_row(c, report, ctx, r->cell[1], text, want[*at]);
 		}
 		free(text);
@@ -385,6 +389,9 @@ check_part(const struct notice_check *c, const struct page *pg,
 				shown = pg->row[i + 1].cell[0];
 		report_row(c, report, ctx, "", shown, b.s);
 	}
+
+	if (c->values_only)
+		goto done;
 
 	/* The fingerprint printed: after the words that come before it. */
 	strbuf_reset(&b);
@@ -445,6 +452,7 @@ check_part(const struct notice_check *c, const struct page *pg,
 		}
 	}
 
+done:
 	for (size_t i = 0; i < n->nrows; i++)
 		free(want[i]);
 	free(want);

@@ -1,13 +1,15 @@
 /* The audit's check of a posted notice (SPEC §8 "What the audit covers":
- * Notices): the rows of notice-LEVEL.html — household, villager group,
- * head, masked ID number, members, income per head — its totals and the
- * fingerprint it prints, against the notice its list gives (made by
- * notice_from_list(), the stage's own code), and the fingerprint the town
- * recorded from the posted paper against the list's, and a county
- * notice's receipt fingerprint against the county's ledger. Markup is not
- * compared: the page's table cells are read as text. Each difference is
- * reported with the household it concerns ("" for the totals and the
- * fingerprints); the caller files them as NOTICE_MISMATCH. */
+ * Notices): the rows of notice-LEVEL.html — household (by value),
+ * villager group, head, masked ID number, members, income per head — its
+ * totals and the fingerprint it prints, against the notice its list gives
+ * (made by notice_from_list(), the stage's own code), and the fingerprint
+ * the town recorded from the posted paper against the list's, and a
+ * county notice's receipt fingerprint against the county's ledger. Markup
+ * is not compared: the page's table cells are read as text. Each
+ * difference is reported with the household it concerns ("" for the
+ * totals and the fingerprints); the caller files them as NOTICE_MISMATCH.
+ * The stage that would make a posted notice again asks the same, of the
+ * rows and totals only. */
 #ifndef TPA_NOTICECHECK_H
 #define TPA_NOTICECHECK_H
 
@@ -40,6 +42,11 @@ struct notice_check {
 	 * village, so a part without households (not yet received) is no
 	 * finding; one with households is checked against LIST. */
 	int not_received;
+	/* The rows and the totals only, not the fingerprints: whether a
+	 * notice already posted shows what LIST gives, as values (a list made
+	 * again from an input a spreadsheet re-saved, 001 written 1, shows
+	 * the same), for the stage that would make it again. */
+	int values_only;
 };
 
 typedef void notice_report(void *ctx, const char *household, const char *detail);

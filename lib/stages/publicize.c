@@ -16,6 +16,7 @@
 #include "rules/area.h"
 #include "stages/blocked.h"
 #include "stages/notice.h"
+#include "stages/noticecheck.h"
 #include "stages/publicize.h"
 #include "stages/shell.h"
 #include "values/date.h"
@@ -83,28 +84,66 @@ publicize_read_list(struct stage *st, const struct publicize_options *o,
 	return rc;
 }
 
+/* The households a posted notice shows otherwise than a list gives. */
+struct shown_otherwise {
+	struct strbuf households;    /* "H036, H037", the first few */
+	size_t n, named;
+};
+
+static void
+on_shown_otherwise(void *ctx, const char *household, const char *detail)
+{
+	struct shown_otherwise *so = ctx;
+
+	(void)detail;
+	so->n++;
+	if (*household == '\0' || so->named > 8)
+		return;
+	strbuf_printf(&so->households, "%s%s", so->named > 0 ? ", " : "",
+	    so->named < 8 ? household : "…");
+	so->named++;
+}
+
 /* Whether the notice at PATH was posted in the level's period as
- * village.yaml now gives it (it prints the period's words) and shows a
- * list other than the one whose SHA-256 is SHA (it prints another
- * fingerprint). A notice of another period is an earlier posting the new
- * one replaces (the list posted again, SPEC §7). */
+ * village.yaml now gives it (it prints the period's words) and shows
+ * other values than list L gives: another household, or another row or
+ * total of one (noticecheck.h, as the audit compares them; household
+ * numbers by value). The households it shows otherwise into SO. A notice
+ * of another period is an earlier posting the new one replaces (the list
+ * posted again, SPEC §7); a notice showing the same values (a list made
+ * again from an input a spreadsheet re-saved, 001 written 1) is made again
+ * from the list as it is. */
 static int
 posted_other_list(const struct stage *st, enum level level, const char *path,
-    const char sha[DIGEST_HEX])
+    const struct hhlist *l, const char *list, struct shown_otherwise *so)
 {
 	const struct period *p = &st->village.publicity[level];
-	char fp[FINGERPRINT_LEN], msg[256];
-	struct strbuf html = { 0 }, per = { 0 };
-	int other = 0;
+	char msg[256], sha[DIGEST_HEX];
+	struct strbuf html = { 0 }, per = { 0 }, err = { 0 };
+	struct notice_check c;
+	int in_period;
 
-	fingerprint_format(sha, fp);
 	notice_period(st->lang, p->start, p->end, &per);
-	if (infile_read_all(path, &html, msg, sizeof msg) == 1)
-		other = strstr(strbuf_str(&html), strbuf_str(&per)) != NULL &&
-		    strstr(strbuf_str(&html), fp) == NULL;
+	in_period = infile_read_all(path, &html, msg, sizeof msg) == 1 &&
+	    strstr(strbuf_str(&html), strbuf_str(&per)) != NULL;
 	strbuf_free(&html);
 	strbuf_free(&per);
-	return other;
+	if (!in_period)
+		return 0;
+	memset(&c, 0, sizeof c);
+	c.path = path;
+	c.name = path_base(path);
+	c.list = l;
+	c.list_name = path_base(list);
+	c.level = level;
+	c.lang = st->lang;
+	c.values_only = 1;
+	if (notice_check(&c, on_shown_otherwise, so, sha, &err) != 0)
+		so->n++;             /* read above: gone since */
+	strbuf_free(&err);
+	if (so->n > 0 && so->named == 0)
+		strbuf_printf(&so->households, "%s", _("the totals"));
+	return so->n > 0;
 }
 
 /* A notice is posted once. While the level's objections file exists
@@ -117,6 +156,7 @@ static int
 already_posted(struct stage *st, const struct publicize_options *o,
     const struct hhlist *l, const struct outfile *out, const struct area *a)
 {
+	struct shown_otherwise so = { { 0 }, 0, 0 };
 	char *objections, name[64];
 	int posted;
 
@@ -126,17 +166,19 @@ already_posted(struct stage *st, const struct publicize_options *o,
 	objections = a != NULL ? area_objections_path(a, o->level) :
 	    path_beside(outfile_path(out), name);
 	posted = path_exists(objections) &&
-	    posted_other_list(st, o->level, outfile_path(out), l->sha256);
+	    posted_other_list(st, o->level, outfile_path(out), l, o->list, &so);
 	if (posted)
 		/* TRANSLATORS: the list; the level (village, town or county);
-		 * the objections file; the level; the objections file's name. */
+		 * the objections file; the households whose rows differ (H036,
+		 * H037); the level; the objections file's name. */
 		stage_warn(st, _("%s changed after the %s notice was posted and its "
-		    "objections recorded in %s: the new list must be posted again "
-		    "— give village.yaml a new %s publicity period, move %s aside, "
-		    "and run again; an input only re-saved by a spreadsheet (001 "
-		    "written 1) is put back as it was"), o->list,
-		    stage_level_word(o->level), objections, stage_level_word(o->level), name);
+		    "objections recorded in %s (the notice shows otherwise: %s): "
+		    "the new list must be posted again — give village.yaml a new %s "
+		    "publicity period, move %s aside, and run again"), o->list,
+		    stage_level_word(o->level), objections,
+		    strbuf_str(&so.households), stage_level_word(o->level), name);
 	free(objections);
+	strbuf_free(&so.households);
 	return posted;
 }
 
@@ -598,17 +640,22 @@ publicize_resolve(const struct publicize_options *o)
 		goto out;
 	/* The list resolved must be the one the notice posted. */
 	if (o->explain == NULL && !outfile_in_place(f)) {
+		struct shown_otherwise so = { { 0 }, 0, 0 };
 		char name[64], *notice;
 		int differs;
 
 		snprintf(name, sizeof name, "notice-%s.html", level_code(o->level));
 		notice = path_beside(outfile_path(f), name);
-		differs = posted_other_list(&st, o->level, notice, l.sha256);
+		differs = posted_other_list(&st, o->level, notice, &l, o->list, &so);
 		if (differs)
-			stage_warn(&st, _("%s is not the list %s was made from: the %s "
-			    "objections answer the list that was posted; post this "
-			    "list first"), o->list, notice, stage_level_word(o->level));
+			/* TRANSLATORS: the list, the notice, the households whose
+			 * rows differ (H036, H037), the level. */
+			stage_warn(&st, _("%s is not the list %s was made from (the "
+			    "notice shows otherwise: %s): the %s objections answer the "
+			    "list that was posted; post this list first"), o->list,
+			    notice, strbuf_str(&so.households), stage_level_word(o->level));
 		free(notice);
+		strbuf_free(&so.households);
 		if (differs) {
 			status = EXIT_BLOCKED;
 			goto out;

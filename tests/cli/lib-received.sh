@@ -46,13 +46,14 @@ town_receives() {
 }
 
 # rebuild V: the village's lists made again from its inputs: make clean,
-# then make up to publicized-village.csv.
+# then make up to publicized-village.csv. make clean keeps the posted
+# notice (objections-village.csv is there): a list that changed since
+# stops at it (SPEC §7: it must be posted again), the lists before it made.
 rebuild() {
 	make -s -C "$Y/$1" TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" clean >/dev/null 2>&1 &&
-	[ ! -e "$Y/$1/primary.csv" ] &&
-	make -s -C "$Y/$1" TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 \
-	    publicized-village.csv >/dev/null 2>&1 &&
-	[ -f "$Y/$1/publicized-village.csv" ]
+	[ ! -e "$Y/$1/primary.csv" ] && [ -f "$Y/$1/notice-village.html" ] &&
+	{ make -s -C "$Y/$1" TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 \
+	    publicized-village.csv >/dev/null 2>&1; [ -f "$Y/$1/appraised.csv" ]; }
 }
 
 # town_audit: the town's audit, its findings in audit.csv (any status).

@@ -26,8 +26,8 @@ lines() {
 	    sed "s/: receipt \([0-9]*\):.*/: receipt \1/"
 }
 
-expect "a reopen row, nothing posted again: status says REPOST_MISSING with the row and what is missing, and exits 3 (its villages wait)" '
-	reopened && status 3 tpa status $T >/dev/null && lines >got &&
+expect "a reopen row, nothing posted again: status says REPOST_MISSING with the row and what is missing, and exits 1 (the village, its list changed after its posting, is blocked at its notice until posted again)" '
+	reopened && status 1 tpa status $T >/dev/null && lines >got &&
 	printf "  %s (双河村): receipt 1\n    REPOST_MISSING reopen.csv:2 (2015-06-11): 村级公示期开始于2015-06-05，不在重新受理日期2015-06-11之后; villages.csv的posted_village未填写张贴的appraised.csv的指纹（%s）\n" \
 	    $V "$(fp $A/appraised.csv)" >want && same got want'
 
@@ -44,4 +44,4 @@ expect "posted again with its fingerprint typed: status says the next audit rece
 
 expect "a bad row of reopen.csv: status shows it with its line" '
 	reopened && echo "$V,2015-02-30,x" >>$T/reopen.csv &&
-	status 3 tpa status $T >out && grep -q "^  BAD_VALUE -: .*reopen.csv:3: date: \"2015-02-30\" is not a date" out'
+	status 1 tpa status $T >out && grep -q "^  BAD_VALUE -: .*reopen.csv:3: date: \"2015-02-30\" is not a date" out'

@@ -5,7 +5,8 @@
 # town receives to the paper posted. With the fingerprint typed (that of
 # appraised.csv, worked out here with sha256sum) the warning goes; a list
 # made again after its posting, its notice with it, is then a
-# NOTICE_MISMATCH naming posted_village.
+# NOTICE_MISMATCH naming posted_village. And make clean keeps the posted
+# notice: a list changed after it (a vote) stops there.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-area-sample.sh"
 not_under_valgrind "the town's audit of two villages; t0973 runs the same check of posted_village under memcheck"
@@ -37,3 +38,39 @@ expect "a vote changed after the posting, the list and notice made again: with t
 	[ -f $A/notice-village.html ] &&
 	tpa-audit -q --level town -o $T;
 	grep -q "^error,NOTICE_MISMATCH,371323105201,,villages.csv的posted_village记下的张贴指纹" $T/audit.csv'
+
+expect "a vote changed after the village posting, then make clean: the posted notice is kept, the village stops at it, H036 (voted down 16:16) is on no list posted" '
+	area && cp $A/notice-village.html posted.html &&
+	sed -i "s/^H036,16,16,0/H036,30,2,0/" $A/votes.csv && grep -q "^H036,30,2,0" $A/votes.csv &&
+	make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" clean >/dev/null 2>&1 &&
+	[ ! -e $A/appraised.csv ] && cmp -s posted.html $A/notice-village.html &&
+	{ make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv >out 2>err; [ $? -ne 0 ]; } &&
+	grep -q "appraised.csv changed after the village notice was posted and its objections recorded in objections-village.csv (the notice shows otherwise: H036):" err &&
+	cmp -s posted.html $A/notice-village.html && [ ! -e $A/publicized-village.csv ]'
+
+expect "the same, then the town audit: NOTICE_MISMATCH names H036, the posted notice against the list made again, and the town receives nothing" '
+	area && sed -i "s/^H036,16,16,0/H036,30,2,0/" $A/votes.csv &&
+	make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" clean >/dev/null 2>&1 &&
+	{ make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv >/dev/null 2>&1; [ $? -ne 0 ]; } &&
+	{ tpa-audit -q --level town -o $T; [ $? -ne 0 ]; } &&
+	grep -q "^error,NOTICE_MISMATCH,371323105201,H036,.*notice-village.html" $T/audit.csv &&
+	! grep -q "^error,PROVENANCE_MISSING,371323105201," $T/audit.csv &&
+	[ ! -e $T/received/371323105201 ]'
+
+expect "votes.csv moved aside (make waits for it), then put back with the vote changed: the posted notice is still kept, the village stops at it naming H036" '
+	area && cp $A/notice-village.html posted.html && mv $A/votes.csv votes.csv &&
+	make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv >/dev/null 2>&1;
+	[ ! -e $A/appraised.csv ] && cmp -s posted.html $A/notice-village.html &&
+	sed "s/^H036,16,16,0/H036,30,2,0/" votes.csv >$A/votes.csv &&
+	{ make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv >out 2>err; [ $? -ne 0 ]; } &&
+	grep -q "(the notice shows otherwise: H036):" err &&
+	cmp -s posted.html $A/notice-village.html && [ ! -e $A/publicized-village.csv ]'
+
+expect "applications.csv re-saved by a spreadsheet after the posting (001 written 1), then make clean: the same values, so the list is posted as it is; the notice made again prints its fingerprint and shows 1 for 001; no NOTICE_MISMATCH" '
+	area && grep -q "<td>001</td>" $B/notice-village.html &&
+	sed -i "s/^00\([0-9]\),/\1,/" $B/applications.csv && grep -q "^1," $B/applications.csv &&
+	make -s -C $B TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" clean >/dev/null 2>&1 && [ -f $B/notice-village.html ] &&
+	make -s -C $B TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv >out 2>err &&
+	[ -f $B/publicized-village.csv ] && grep -q "^371323105202,1," $B/appraised.csv &&
+	grep -q "<td>1</td>" $B/notice-village.html && grep -q "$(fp $B/appraised.csv)" $B/notice-village.html &&
+	tpa-audit -q --level town -o $T; ! grep -q "^error,[A-Z_]*,371323105202," $T/audit.csv'

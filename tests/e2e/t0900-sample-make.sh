@@ -468,7 +468,7 @@ expect "the same change after the village objections are in blocks the village l
 	cp -a "$REF" c && rm -rf c/2016 c/2017 && d=c/2015/371323105203 &&
 	sed -i "s/^05,2015-05-27,李干事;马会计,9000,6000,0,1500,/05,2015-05-27,李干事;马会计,7500,5100,0,1500,/" $d/survey.csv &&
 	{ vmake $d 2>err; [ $? -ne 0 ]; } &&
-	grep -qx "tpa-publicize: appraised.csv changed after the village notice was posted and its objections recorded in objections-village.csv: the new list must be posted again — give village.yaml a new village publicity period, move objections-village.csv aside, and run again; an input only re-saved by a spreadsheet (001 written 1) is put back as it was" err &&
+	grep -qx "tpa-publicize: appraised.csv changed after the village notice was posted and its objections recorded in objections-village.csv (the notice shows otherwise: 04, 05): the new list must be posted again — give village.yaml a new village publicity period, move objections-village.csv aside, and run again" err &&
 	cmp $d/notice-village.html "$REF/2015/371323105203/notice-village.html" &&
 	cmp $d/publicized-village.csv "$REF/2015/371323105203/publicized-village.csv" &&
 	grep -q "^371323105203,04,.*,over_quota,SCALE," $d/appraised.csv &&

@@ -180,7 +180,8 @@ expect "income lowered in survey.csv after the town received it, make clean: CHA
 	error town-371323105 CHANGED_AFTER_RECEIPT 371323105201 H002 "survey.csv H002 wage_income 6000.00 → 1000.00" &&
 	error county-371323 CHANGED_AFTER_RECEIPT 371323105201 H002 "survey.csv H002 wage_income" &&
 	only town-371323105 CHANGED_AFTER_RECEIPT H002 && only county-371323 CHANGED_AFTER_RECEIPT H002 &&
-	grep -qx "371323105201 (双河村), 2015: town audit: blocked: 1 error for this village in ../town-371323105/audit.csv" out &&
+	grep -qx "371323105201 (双河村), 2015: village notice: blocked: appraised.csv changed after the notice was posted and its objections recorded: post the new list again" out &&
+	[ -f c/2015/371323105201/notice-village.html ] && cmp -s c/2015/371323105201/notice-village.html "$REF/2015/371323105201/notice-village.html" &&
 	received 1 town-371323105 371323105201 && honest 371323105201'
 
 # H038 was not appraised (no vote): a vote for it is added.
@@ -468,9 +469,10 @@ expect "a spreadsheet re-save after receipt (GB18030, CRLF, columns swapped, 001
 # same values), then make clean: the lists come out with other bytes; the
 # town's and county's later lists, removed by make to be made again, are
 # no change after receipt while they are not there.
-expect "applications.csv re-saved with 001 as 1, then make clean: the routine make goes through, no finding" '
+expect "applications.csv re-saved with 001 as 1 after the posting, then make clean: the posted notice (kept) shows the same values, so the routine make goes through, no finding; the notice is made again from the list as it is now" '
 	copy && sed -i "s/^00\\([0-9]\\),/\\1,/" c/2015/371323105202/applications.csv &&
 	grep -q "^1," c/2015/371323105202/applications.csv && vclean 371323105202 &&
+	[ -f c/2015/371323105202/notice-village.html ] &&
 	cmake c >out 2>err && cmake c >out 2>err && noerror &&
 	[ -f c/2015/371323105202/registry/households.csv ] && received 1 town-371323105 371323105202'
 
