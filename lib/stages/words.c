@@ -170,8 +170,21 @@ words_print(const char *column, const char *dir)
 	if (shown == 0) {
 		struct strbuf known = { 0 };
 
-		for (size_t i = 0; i < n; i++)
-			strbuf_printf(&known, "%s%s", i ? ", " : "", all[i]->name);
+		for (size_t i = 0; i < n; i++) {
+			const char *title = all[i]->title_zh != NULL ?
+			    all[i]->title_zh : all[i]->title;
+
+			if (i > 0)
+				strbuf_printf(&known, "%s", _(", "));
+			if (title != NULL)
+				/* TRANSLATORS: a coded column in the list of
+				 * them: its name as files spell it, its
+				 * Chinese title (what a clerk types to `tpa
+				 * words`). */
+				strbuf_printf(&known, _("%s (%s)"), all[i]->name, title);
+			else
+				strbuf_printf(&known, "%s", all[i]->name);
+		}
 		fprintf(stderr, "%s: ", program_name());
 		fprintf(stderr, _("\"%s\" is not a coded column; the coded columns "
 		    "are: %s\n"), column, strbuf_str(&known));

@@ -74,10 +74,16 @@ expect "in Chinese under zh_CN: 与户主关系（relation）, 户主、本人�
 	LC_ALL=zh_CN.UTF-8 TPA_LOCALEDIR=$LOCALES tpa words relation >out &&
 	head -2 out >got && printf "与户主关系（relation）：\n  户主、本人（代码 head）\n" >want && same got want'
 
-expect "an unknown column: exit 2, nothing on stdout, the coded columns named" '
+expect "an unknown column: exit 2, nothing on stdout, the coded columns named with their Chinese titles" '
 	status 2 tpa words 收入 >out 2>err && [ ! -s out ] &&
 	grep -q "\"收入\" is not a coded column" err &&
-	grep -q "relation, sex, health, labor" err && grep -q "kind, outcome" err'
+	grep -q "relation (与户主关系), sex (性别), " err && grep -q "kind (异议类型), outcome (处理结果)" err'
+
+expect "an unknown column under zh_CN: the list is of the Chinese titles a clerk types, each with its name" '
+	[ -f "$LOCALES/zh_CN/LC_MESSAGES/tpa.mo" ] &&
+	LC_ALL=zh_CN.UTF-8 TPA_LOCALEDIR=$LOCALES status 2 tpa words 收入 2>err &&
+	grep -q "这样的列有：与户主关系（relation）、性别（sex）、" err &&
+	grep -q "异议类型（kind）、处理结果（outcome）" err && ! grep -q ", " err'
 
 expect "a village folder: the code columns its rules declare, with their words; outside it occupation is no coded column" '
 	status 2 tpa words occupation 2>err &&
