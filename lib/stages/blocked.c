@@ -15,6 +15,10 @@
 #define QUORUM "quorum not met: %lld representatives present, %lld needed"
 #define AUDIT "the audit found %zu error(s)"
 #define UNEXPLAINED "unexplained: "
+/* the list's name, POSTED_A, the households, POSTED_B */
+#define POSTED_A " changed after the notice was posted and its objections " \
+    "recorded (the notice shows otherwise: "
+#define POSTED_B "): post the new list again"
 
 static void
 next(struct strbuf *b)
@@ -52,6 +56,22 @@ blocked_audit(struct strbuf *b, size_t errors)
 }
 
 void
+blocked_posted(struct strbuf *b, const char *list, const char *households)
+{
+	size_t at;
+
+	next(b);
+	strbuf_puts(b, list);
+	strbuf_puts(b, POSTED_A);
+	at = b->len;
+	strbuf_puts(b, households);
+	for (size_t i = at; i < b->len; i++)
+		if (b->s[i] == ';')  /* the causes' separator */
+			b->s[i] = ',';
+	strbuf_puts(b, POSTED_B);
+}
+
+void
 blocked_unexplained(struct strbuf *b, const char *households)
 {
 	next(b);
@@ -64,6 +84,7 @@ blocked_say(const char *why, struct strbuf *out)
 	while (*why != '\0') {
 		size_t len = strcspn(why, ";");
 		char *part = xstrndup(why, len), word[16];
+		const char *a_at;
 		long long a, b;
 		long days;
 		size_t n;
@@ -86,6 +107,18 @@ blocked_say(const char *why, struct strbuf *out)
 			strbuf_printf(out, _("the audit found %zu error(s)"), n);
 		else if (strncmp(part, UNEXPLAINED, strlen(UNEXPLAINED)) == 0)
 			strbuf_printf(out, _("unexplained: %s"), part + strlen(UNEXPLAINED));
+		else if ((a_at = strstr(part, POSTED_A)) != NULL && len >= strlen(POSTED_B) &&
+		    strcmp(part + len - strlen(POSTED_B), POSTED_B) == 0 &&
+		    a_at + strlen(POSTED_A) <= part + len - strlen(POSTED_B)) {
+			const char *h = a_at + strlen(POSTED_A);
+
+			/* TRANSLATORS: the list, the households whose rows the
+			 * notice shows otherwise (H036, H037). */
+			strbuf_printf(out, _("%.*s changed after the notice was posted "
+			    "and its objections recorded (the notice shows otherwise: "
+			    "%.*s): post the new list again"), (int)(a_at - part), part,
+			    (int)(part + len - strlen(POSTED_B) - h), h);
+		}
 		else
 			strbuf_puts(out, part);
 		free(part);

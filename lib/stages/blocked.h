@@ -24,6 +24,10 @@ void blocked_audit(struct strbuf *b, size_t errors);
 /* Households whose status changed with no reason given. */
 void blocked_unexplained(struct strbuf *b, const char *households);
 
+/* LIST changed after the notice was posted and its objections recorded:
+ * the notice shows HOUSEHOLDS ("H036, H037") otherwise. */
+void blocked_posted(struct strbuf *b, const char *list, const char *households);
+
 /* The record WHY said in the locale's language into OUT; a cause these
  * functions do not write is said as it is. */
 void blocked_say(const char *why, struct strbuf *out);

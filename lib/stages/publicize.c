@@ -148,13 +148,14 @@ posted_other_list(const struct stage *st, enum level level, const char *path,
 
 /* A notice is posted once. While the level's objections file exists
  * (its publicity took place), the notice is not made again from a list
- * that has changed since: the new list must be posted again. The list the
- * notice shows is known by the fingerprint it prints, so that PROVENANCE.csv
- * gone (make clean) changes nothing. Returns 1 when that is so (and says
- * what to do). */
+ * whose values differ from what it shows: the new list must be posted
+ * again. The notice itself is compared, so that PROVENANCE.csv gone (make
+ * clean) changes nothing. Returns 1 when that is so (and says what to do),
+ * the households it shows otherwise into HOUSEHOLDS. */
 static int
 already_posted(struct stage *st, const struct publicize_options *o,
-    const struct hhlist *l, const struct outfile *out, const struct area *a)
+    const struct hhlist *l, const struct outfile *out, const struct area *a,
+    struct strbuf *households)
 {
 	struct shown_otherwise so = { { 0 }, 0, 0 };
 	char *objections, name[64];
@@ -177,6 +178,8 @@ already_posted(struct stage *st, const struct publicize_options *o,
 		    "publicity period, move %s aside, and run again"), o->list,
 		    stage_level_word(o->level), objections,
 		    strbuf_str(&so.households), stage_level_word(o->level), name);
+	if (posted)
+		strbuf_puts(households, strbuf_str(&so.households));
 	free(objections);
 	strbuf_free(&so.households);
 	return posted;
@@ -210,6 +213,7 @@ publicize_notice(const struct publicize_options *o)
 	struct notice n;
 	struct outfile *out = NULL;
 	const struct area *a = NULL;
+	struct strbuf households = { 0 };
 	int status = EXIT_ERROR, posts[NLEVELS];
 
 	memset(&l, 0, sizeof l);
@@ -220,13 +224,12 @@ publicize_notice(const struct publicize_options *o)
 	    (out = stage_output(&st, o->output, OUTFILE_PUBLIC)) == NULL ||
 	    publicize_read_list(&st, o, &l) != 0)
 		goto out;
-	if (already_posted(&st, o, &l, out, a)) {
-		char why[256];
+	if (already_posted(&st, o, &l, out, a, &households)) {
+		struct strbuf why = { 0 };
 
-		snprintf(why, sizeof why, "%s changed after the notice was posted "
-		    "and its objections recorded: post the new list again",
-		    path_base(o->list));
-		status = stage_block(&st, why);
+		blocked_posted(&why, path_base(o->list), strbuf_str(&households));
+		status = stage_block(&st, strbuf_str(&why));
+		strbuf_free(&why);
 		goto out;
 	}
 	notice_from_list(&n, &l, o->level, path_base(o->list));
@@ -250,6 +253,7 @@ publicize_notice(const struct publicize_options *o)
 		    text_count(c2, (uint64_t)n.people));
 	}
 out:
+	strbuf_free(&households);
 	notice_free(&n);
 	hhlist_free(&l);
 	return stage_end(&st, status);

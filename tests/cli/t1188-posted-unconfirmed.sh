@@ -74,3 +74,12 @@ expect "applications.csv re-saved by a spreadsheet after the posting (001 writte
 	[ -f $B/publicized-village.csv ] && grep -q "^371323105202,1," $B/appraised.csv &&
 	grep -q "<td>1</td>" $B/notice-village.html && grep -q "$(fp $B/appraised.csv)" $B/notice-village.html &&
 	tpa-audit -q --level town -o $T; ! grep -q "^error,[A-Z_]*,371323105202," $T/audit.csv'
+
+expect "the same block, as tpa status says it: H036 named, in Chinese under zh_CN" '
+	have_zh && area && sed -i "s/^H036,16,16,0/H036,30,2,0/" $A/votes.csv &&
+	make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" clean >/dev/null 2>&1 &&
+	{ make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv >/dev/null 2>&1; [ $? -ne 0 ]; } &&
+	{ tpa status --brief --no-audit $A >en; [ $? -eq 1 ]; } &&
+	grep -q "village notice: blocked: appraised.csv changed after the notice was posted and its objections recorded (the notice shows otherwise: H036): post the new list again" en &&
+	{ zh tpa status --brief --no-audit $A >zh; [ $? -eq 1 ]; } &&
+	grep -q "appraised.csv 在公示张贴、异议记入之后被改动了（公示与名单不同的户：H036）：请重新公示新名单" zh'

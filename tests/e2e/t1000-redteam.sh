@@ -180,7 +180,7 @@ expect "income lowered in survey.csv after the town received it, make clean: CHA
 	error town-371323105 CHANGED_AFTER_RECEIPT 371323105201 H002 "survey.csv H002 wage_income 6000.00 → 1000.00" &&
 	error county-371323 CHANGED_AFTER_RECEIPT 371323105201 H002 "survey.csv H002 wage_income" &&
 	only town-371323105 CHANGED_AFTER_RECEIPT H002 && only county-371323 CHANGED_AFTER_RECEIPT H002 &&
-	grep -qx "371323105201 (双河村), 2015: village notice: blocked: appraised.csv changed after the notice was posted and its objections recorded: post the new list again" out &&
+	grep -qx "371323105201 (双河村), 2015: village notice: blocked: appraised.csv changed after the notice was posted and its objections recorded (the notice shows otherwise: H002): post the new list again" out &&
 	[ -f c/2015/371323105201/notice-village.html ] && cmp -s c/2015/371323105201/notice-village.html "$REF/2015/371323105201/notice-village.html" &&
 	received 1 town-371323105 371323105201 && honest 371323105201'
 
