@@ -1,5 +1,6 @@
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -469,4 +470,53 @@ path_search(const char *name, struct strbuf *b)
 			return -1;
 		s += k + 1;
 	}
+}
+
+/* The folders PREFIX-PID-XXXXXX in TMP of processes no longer running,
+ * ours: removed with what they hold. */
+static void
+temp_sweep(const char *tmp, const char *prefix)
+{
+	DIR *d = opendir(tmp);
+	struct dirent *e;
+	size_t pl = strlen(prefix);
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		long pid;
+		int off = 0;
+		struct stat sb;
+		char *path;
+
+		if (strncmp(e->d_name, prefix, pl) != 0 || e->d_name[pl] != '-' ||
+		    sscanf(e->d_name + pl + 1, "%ld-%n", &pid, &off) != 1 ||
+		    off == 0 || strlen(e->d_name + pl + 1 + off) != 6 || pid <= 0 ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		path = path_join(tmp, e->d_name);
+		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+		    sb.st_uid == geteuid())
+			(void)path_remove_tree(path);
+		free(path);
+	}
+	closedir(d);
+}
+
+int
+path_temp_dir(const char *prefix, char *dir, size_t n, const char **base)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	if (tmp == NULL || *tmp == '\0')
+		tmp = "/tmp";
+	if (base != NULL)
+		*base = tmp;
+	temp_sweep(tmp, prefix);
+	if ((size_t)snprintf(dir, n, "%s/%s-%ld-XXXXXX", tmp, prefix,
+	    (long)getpid()) >= n) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return mkdtemp(dir) != NULL ? 0 : -1;
 }

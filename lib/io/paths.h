@@ -97,6 +97,14 @@ int path_is_file(const char *path);
  * removed, never followed). Returns 0 or -1. */
 int path_remove_tree(const char *path);
 
+/* A private folder (0700) of this process for temporary files:
+ * TMPDIR/PREFIX-PID-XXXXXX (TMPDIR unset or empty: /tmp) into DIR of
+ * size N. First removes the folders of the same PREFIX that a process no
+ * longer running left behind (killed before it could remove its own:
+ * ours, real folders, never followed through a link). Returns 0, or -1
+ * with errno set (the folder TMPDIR names in *BASE for messages). */
+int path_temp_dir(const char *prefix, char *dir, size_t n, const char **base);
+
 /* The names of folder DIR's entries but those that start with '.', sorted
  * bytewise; *N of them (NULL and 0 when DIR cannot be read). Free with
  * path_entries_free(). */

@@ -1,5 +1,6 @@
 /* tpa-audit: read each village folder, re-derive its decisions with the
  * stages' own code, compare, and write the findings. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1925,7 +1926,7 @@ audit_filing(struct village_audit *va)
 	struct strbuf err = { 0 };
 	char *app = in_dir(va, "applicants.csv"), *tmp = NULL, sha[DIGEST_HEX];
 	char msg[1024];
-	const char *base = getenv("TMPDIR");
+	const char *base = NULL;
 	int rc;
 
 	memset(&prev, 0, sizeof prev);
@@ -1947,15 +1948,10 @@ audit_filing(struct village_audit *va)
 		}
 	}
 	filing_finish(&f);
-	{
-		struct strbuf t = { 0 };
-
-		strbuf_printf(&t, "%s/tpa-audit-XXXXXX", base && *base ? base : "/tmp");
-		tmp = xstrdup(strbuf_str(&t));
-		strbuf_free(&t);
-	}
-	if (mkdtemp(tmp) == NULL) {
-		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, tmp);
+	/* a private folder: those of audits killed in this step go first */
+	tmp = xmalloc(PATH_MAX);
+	if (path_temp_dir("tpa-audit", tmp, PATH_MAX, &base) != 0) {
+		say(va, SEV_ERROR, "BAD_VALUE", "", MSG_AUDIT_CANNOT_READ, base);
 		free(tmp);
 		tmp = NULL;
 		goto out;

@@ -208,36 +208,6 @@ default_output(const char *html)
 	return b.s;
 }
 
-/* The folders of prints that were killed before they could remove their
- * own (tpa-print-PID-XXXXXX in TMP, ours, of a PID no longer running):
- * removed, with the PDF and the browser's profile they may hold. */
-static void
-sweep(const char *tmp)
-{
-	DIR *d = opendir(tmp);
-	struct dirent *e;
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		long pid;
-		int off = 0;
-		struct stat sb;
-		char *path;
-
-		if (sscanf(e->d_name, "tpa-print-%ld-%n", &pid, &off) != 1 ||
-		    off == 0 || strlen(e->d_name + off) != 6 || pid <= 0 ||
-		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-			continue;
-		path = path_join(tmp, e->d_name);
-		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
-		    sb.st_uid == geteuid())
-			(void)path_remove_tree(path);
-		free(path);
-	}
-	closedir(d);
-}
-
 int
 print_pdf(const struct print_options *o)
 {
@@ -246,7 +216,7 @@ print_pdf(const struct print_options *o)
 	    a_pdf = { 0 }, tmp_pdf = { 0 }, log = { 0 }, pdf = { 0 }, why = { 0 };
 	char *output = o->output ? xstrdup(o->output) : default_output(o->html);
 	char dir[PATH_MAX];
-	const char *tmp = getenv("TMPDIR");
+	const char *tmp = NULL;
 	const char *limit = getenv("TPA_PRINT_TIMEOUT");
 	long seconds = limit && atol(limit) > 0 ? atol(limit) : PRINT_TIMEOUT;
 	int status = EXIT_ERROR, have_dir = 0, rc;
@@ -278,11 +248,9 @@ print_pdf(const struct print_options *o)
 		stage_fail(&st, _("cannot read %s: %s"), o->html, strerror(errno));
 		goto out;
 	}
-	if (tmp == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	sweep(tmp);
-	snprintf(dir, sizeof dir, "%s/tpa-print-%ld-XXXXXX", tmp, (long)getpid());
-	if (mkdtemp(dir) == NULL) {
+	/* the folders of prints killed before they could remove their own
+	 * go first, with the PDF and the browser's profile they may hold */
+	if (path_temp_dir("tpa-print", dir, sizeof dir, &tmp) != 0) {
 		stage_fail(&st, _("cannot make a temporary folder in %s: %s"),
 		    tmp, strerror(errno));
 		goto out;

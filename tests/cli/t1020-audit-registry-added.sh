@@ -18,3 +18,14 @@ expect "H099 filed but on no list: DECISION_MISMATCH naming 371323105201 and H09
 	only 371323105201 DECISION_MISMATCH &&
 	unreceived 371323105201'
 
+
+# The county's audit re-derives each registry in a private folder of its
+# own under TMPDIR (tpa-audit-PID-XXXXXX) and removes it; one that an
+# audit killed at that step left behind goes at the next audit.
+expect "a folder an audit killed while re-deriving a registry left in TMPDIR is removed by the next audit (a running audit's is kept); the audit leaves none of its own" '
+	[ $ref_rc -eq 0 ] && cp -a "$REF" c && mkdir t && dead=$(sh -c "echo \$\$") &&
+	mkdir -m 700 "t/tpa-audit-$dead-Ab3dEf" && echo secret >"t/tpa-audit-$dead-Ab3dEf/households.csv" &&
+	mkdir "t/tpa-audit-$$-Zz9yXw" "t/tpa-audit-keep" &&
+	TMPDIR=$PWD/t cmake c 2016 >out 2>err &&
+	grep -q ",371323105201,[0-9]*,received/371323105201/[0-9]*/registry/households.csv," c/2016/county-371323/LEDGER.csv &&
+	ls t >left && printf "%s\n" "tpa-audit-$$-Zz9yXw" tpa-audit-keep | sort >want && same left want'
