@@ -207,6 +207,7 @@ aliases_first(const struct column_aliases *a, const char *canonical)
 	return "";
 }
 
+
 static const char *
 canonical_exact(const struct column_aliases *a, const struct rules *rules,
     const char *s, size_t n)
@@ -262,25 +263,59 @@ header_fold(const char *s, size_t n, char sep, char *out)
 	return j;
 }
 
-/* The units a header may name in brackets at its end that do not change
- * what its values mean (元 is what a value in yuan is; 万元 would not be). */
-static const char *const units[] = {
-	"(元)", "(元/年)", "(元/人)", "(元/人/年)", "(人)", "(口)", "(户)",
-	"(岁)", "(亩)",
+/* The units a header may name in brackets at its end, and the columns
+ * each may stand on: a unit that says what the column's values are
+ * already (yuan on a money column, people on a count of people). Any
+ * other unit, or one on another column (工资性收入（万元）, （元/人） on a
+ * household's income, 规模（户） on a quota of people), is not dropped: the
+ * header then names no column. */
+static const struct {
+	const char *unit;
+	enum ftype type;             /* a column of this type, or */
+	const char *names;           /* one of these ("|" between them) */
+} units[] = {
+	{ "(元)", FT_MONEY, NULL },
+	{ "(元/年)", FT_MONEY, NULL },
+	{ "(人)", FT_TEXT, "members|population|quota" },
+	{ "(口)", FT_TEXT, "members|population" },
+	{ "(户)", FT_TEXT, "households" },
 };
 
-/* The length of S[0..N) without one of those units at its end (工资性收入
- * (元)), or N when it has none. */
-static size_t
-without_unit(const char *s, size_t n)
+static int
+in_names(const char *names, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = names; *p != '\0'; ) {
+		size_t k = strcspn(p, "|");
+
+		if (k == n && memcmp(p, name, n) == 0)
+			return 1;
+		p += k + (p[k] == '|');
+	}
+	return 0;
+}
+
+/* The column S[0..N) names once a unit of the table above is dropped
+ * from its end, when that unit may stand on that column; NULL when none. */
+static const char *
+without_unit(const struct column_aliases *a, const struct rules *rules,
+    const char *s, size_t n)
 {
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-		size_t u = strlen(units[i]);
+		size_t u = strlen(units[i].unit);
+		const char *name;
+		const struct field *f;
 
-		if (n > u && memcmp(s + n - u, units[i], u) == 0)
-			return n - u;
+		if (n <= u || memcmp(s + n - u, units[i].unit, u) != 0 ||
+		    (name = canonical_exact(a, rules, s, n - u)) == NULL)
+			continue;
+		if (units[i].names != NULL)
+			return in_names(units[i].names, name) ? name : NULL;
+		f = rules != NULL ? rules_field(rules, name) : field_builtin(name);
+		return f != NULL && f->type == units[i].type ? name : NULL;
 	}
-	return n;
+	return NULL;
 }
 
 const char *
@@ -289,7 +324,7 @@ columns_canonical(const struct column_aliases *a, const struct rules *rules,
 {
 	const char *name = canonical_exact(a, rules, s, n);
 	char buf[256];
-	size_t k, u;
+	size_t k;
 
 	if (name != NULL || n >= sizeof buf)
 		return name;
@@ -298,8 +333,8 @@ columns_canonical(const struct column_aliases *a, const struct rules *rules,
 		k = header_fold(s, n, pass == 0 ? '\0' : '_', buf);
 		if (k > 0 && (k != n || memcmp(buf, s, n) != 0))
 			name = canonical_exact(a, rules, buf, k);
-		if (name == NULL && (u = without_unit(buf, k)) < k)
-			name = canonical_exact(a, rules, buf, u);
+		if (name == NULL)
+			name = without_unit(a, rules, buf, k);
 	}
 	return name;
 }

@@ -48,8 +48,10 @@ struct rules;
  * A header that is none as written is looked up again with full-width
  * forms read as ASCII, without invisible characters, without spaces or
  * hyphens (ｄｅｃｉｓｉｏｎ, 结 论) and with them as underscores (per capita
- * income), each then without a unit in brackets at its end that leaves
- * its values' meaning as it is (工资性收入（元）; not （万元）). */
+ * income), each then without a unit in brackets at its end that says
+ * what the column's values are already (工资性收入（元）, 家庭人口（人）;
+ * not （万元）, nor （元/人） on a household's income, nor （户） on a count
+ * of people). */
 const char *columns_canonical(const struct column_aliases *a,
     const struct rules *rules, const char *s, size_t n);
 

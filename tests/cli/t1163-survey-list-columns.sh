@@ -60,7 +60,10 @@ expect "the survey's own columns written with a unit and spaces (工资性收入
 	(cd $V && tpa-survey -q --village . -o primary.csv applicants.csv survey.csv) &&
 	cmp $V/primary.csv c/2015/want.csv'
 
-expect "a unit that changes what the values mean (工资性收入（万元）) is not dropped: the column is not wage_income, which is then missing" '
-	setup && sed "1s/工资性收入/工资性收入（万元）/" "$SAMPLE/county/2015/371323105201/survey.csv" >$V/survey.csv &&
-	(cd $V && status 2 tpa-survey -q --village . -o primary.csv applicants.csv survey.csv 2>../../../err) &&
-	grep -q "wage_income" err && [ ! -e $V/primary.csv ]'
+for unit in "（万元）" "(元/人)" "(元／人)" "(人)" "(亩)"; do
+	expect "a unit that changes what the values mean or is not a household income's (工资性收入$unit) is not dropped: the column is not wage_income, which is then missing" "
+		setup && sed '1s|工资性收入|工资性收入$unit|' \"\$SAMPLE/county/2015/371323105201/survey.csv\" >\$V/survey.csv &&
+		head -1 \$V/survey.csv | grep -qF '工资性收入$unit' &&
+		(cd \$V && status 2 tpa-survey -q --village . -o primary.csv applicants.csv survey.csv 2>../../../err) &&
+		grep -q 'wage_income' err && [ ! -e \$V/primary.csv ]"
+done

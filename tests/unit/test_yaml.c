@@ -512,8 +512,19 @@ START_TEST(aliases_as_clerks_write_them)
 	ck_assert_str_eq(CANON(a, "工资性收入（元）"), "wage_income");
 	ck_assert_str_eq(CANON(a, "工资性收入(元)"), "wage_income");
 	ck_assert_str_eq(CANON(a, "工资性收入 （元）"), "wage_income");
-	/* a unit that changes what the values mean is not dropped */
+	ck_assert_str_eq(CANON(a, "工资性收入（元/年）"), "wage_income");
+	ck_assert_str_eq(CANON(a, "家庭人口（人）"), "members");
+	ck_assert_str_eq(CANON(a, "户数（户）"), "households");
+	ck_assert_str_eq(CANON(a, "户籍人口(人)"), "population");
+	/* a unit that changes what the values mean, or is not the column's,
+	 * is not dropped */
 	ck_assert_ptr_null(CANON(a, "工资性收入（万元）"));
+	ck_assert_ptr_null(CANON(a, "工资性收入（元/人）"));
+	ck_assert_ptr_null(CANON(a, "工资性收入(人)"));
+	ck_assert_ptr_null(CANON(a, "户籍人口(户)"));
+	ck_assert_ptr_null(CANON(a, "户数(人)"));
+	ck_assert_ptr_null(CANON(a, "是否低保(元)"));
+	ck_assert_ptr_null(CANON(a, "户编号(人)"));
 	ck_assert_ptr_null(CANON(a, "工资性收入（元"));
 	ck_assert_ptr_null(CANON(a, "（元）"));
 	ck_assert_ptr_null(CANON(a, "结论x"));
