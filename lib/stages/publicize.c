@@ -104,39 +104,24 @@ on_shown_otherwise(void *ctx, const char *household, const char *detail)
 	so->named++;
 }
 
-/* Whether the notice at PATH was posted in the level's period as
- * village.yaml now gives it (it prints the period's words) and shows
- * other values than list L gives: another household, or another row or
- * total of one (noticecheck.h, as the audit compares them; household
- * numbers by value). The households it shows otherwise into SO. A notice
- * of another period is an earlier posting the new one replaces (the list
- * posted again, SPEC §7); a notice showing the same values (a list made
- * again from an input a spreadsheet re-saved, 001 written 1) is made again
- * from the list as it is. */
+/* The values of the notice at PATH (its rows and totals, as notice_check()
+ * reads them in language LANG) against list L: 0 the same, else the
+ * households it shows otherwise into SO. */
 static int
-posted_other_list(const struct stage *st, enum level level, const char *path,
+shows_otherwise(enum level level, enum lang lang, const char *path,
     const struct hhlist *l, const char *list, struct shown_otherwise *so)
 {
-	const struct period *p = &st->village.publicity[level];
-	char msg[256], sha[DIGEST_HEX];
-	struct strbuf html = { 0 }, per = { 0 }, err = { 0 };
+	struct strbuf err = { 0 };
 	struct notice_check c;
-	int in_period;
+	char sha[DIGEST_HEX];
 
-	notice_period(st->lang, p->start, p->end, &per);
-	in_period = infile_read_all(path, &html, msg, sizeof msg) == 1 &&
-	    strstr(strbuf_str(&html), strbuf_str(&per)) != NULL;
-	strbuf_free(&html);
-	strbuf_free(&per);
-	if (!in_period)
-		return 0;
 	memset(&c, 0, sizeof c);
 	c.path = path;
 	c.name = path_base(path);
 	c.list = l;
 	c.list_name = path_base(list);
 	c.level = level;
-	c.lang = st->lang;
+	c.lang = lang;
 	c.values_only = 1;
 	if (notice_check(&c, on_shown_otherwise, so, sha, &err) != 0)
 		so->n++;             /* read above: gone since */
@@ -144,6 +129,56 @@ posted_other_list(const struct stage *st, enum level level, const char *path,
 	if (so->n > 0 && so->named == 0)
 		strbuf_printf(&so->households, "%s", _("the totals"));
 	return so->n > 0;
+}
+
+/* Whether the notice at PATH shows other values than list L gives:
+ * another household, or another row or total of one (noticecheck.h, as
+ * the audit compares them; household numbers by value), the households it
+ * shows otherwise into SO. It is read in the language it is printed in,
+ * either of the two (a village.yaml whose language changed since does not
+ * make it another notice). Returns 0 when it shows the same values (a list
+ * made again from an input a spreadsheet re-saved, 001 written 1, is
+ * posted as it is), 1 when it prints the level's period as village.yaml
+ * now gives it and shows other values, 2 when it prints another period
+ * (an earlier posting the new one replaces, SPEC §7) and shows other
+ * values; a notice of another period is compared only when ANY is set
+ * (0 otherwise). */
+static int
+posted_other_list(const struct stage *st, enum level level, const char *path,
+    const struct hhlist *l, const char *list, int any,
+    struct shown_otherwise *so)
+{
+	const struct period *p = &st->village.publicity[level];
+	enum lang langs[2] = { st->lang, st->lang == LANG_ZH ? LANG_EN : LANG_ZH };
+	char msg[256];
+	struct strbuf html = { 0 };
+	int in_period = 0, rc;
+
+	if (infile_read_all(path, &html, msg, sizeof msg) == 1)
+		for (int k = 0; k < 2 && !in_period; k++) {
+			struct strbuf per = { 0 };
+
+			notice_period(langs[k], p->start, p->end, &per);
+			if (strstr(strbuf_str(&html), strbuf_str(&per)) != NULL) {
+				in_period = 1;
+				if (k == 1) {
+					langs[1] = langs[0];
+					langs[0] = langs[1] == LANG_ZH ? LANG_EN : LANG_ZH;
+				}
+			}
+			strbuf_free(&per);
+		}
+	strbuf_free(&html);
+	if (!in_period && !any)
+		return 0;
+	rc = shows_otherwise(level, langs[0], path, l, list, so);
+	if (rc) {
+		struct shown_otherwise other = { { 0 }, 0, 0 };
+
+		rc = shows_otherwise(level, langs[1], path, l, list, &other);
+		strbuf_free(&other.households);
+	}
+	return rc ? (in_period ? 1 : 2) : 0;
 }
 
 /* A notice is posted once. While the level's objections file exists
@@ -166,9 +201,13 @@ already_posted(struct stage *st, const struct publicize_options *o,
 	snprintf(name, sizeof name, "objections-%s.csv", level_code(o->level));
 	objections = a != NULL ? area_objections_path(a, o->level) :
 	    path_beside(outfile_path(out), name);
-	posted = path_exists(objections) &&
-	    posted_other_list(st, o->level, outfile_path(out), l, o->list, &so);
-	if (posted)
+	/* The village's own notice is compared whatever period it prints:
+	 * its objections file answers that posting, and stays only while
+	 * the list is that list. */
+	posted = path_exists(objections) ?
+	    posted_other_list(st, o->level, outfile_path(out), l, o->list,
+	    o->level == LEVEL_VILLAGE, &so) : 0;
+	if (posted == 1)
 		/* TRANSLATORS: the list; the level (village, town or county);
 		 * the objections file; the households whose rows differ (H036,
 		 * H037); the level; the objections file's name. */
@@ -178,6 +217,14 @@ already_posted(struct stage *st, const struct publicize_options *o,
 		    "publicity period, move %s aside, and run again"), o->list,
 		    stage_level_word(o->level), objections,
 		    strbuf_str(&so.households), stage_level_word(o->level), name);
+	else if (posted == 2)
+		/* TRANSLATORS: the notice; the objections file (twice); the
+		 * households whose rows differ (H036, H037). */
+		stage_warn(st, _("%s shows the list posted in an earlier period, "
+		    "and %s, which answers that posting, is still there (the "
+		    "notice shows otherwise: %s): to post the new list in the new "
+		    "period, move %s aside and run again"), outfile_path(out),
+		    objections, strbuf_str(&so.households), name);
 	if (posted)
 		strbuf_puts(households, strbuf_str(&so.households));
 	free(objections);
@@ -650,7 +697,7 @@ publicize_resolve(const struct publicize_options *o)
 
 		snprintf(name, sizeof name, "notice-%s.html", level_code(o->level));
 		notice = path_beside(outfile_path(f), name);
-		differs = posted_other_list(&st, o->level, notice, &l, o->list, &so);
+		differs = posted_other_list(&st, o->level, notice, &l, o->list, 0, &so);
 		if (differs)
 			/* TRANSLATORS: the list, the notice, the households whose
 			 * rows differ (H036, H037), the level. */

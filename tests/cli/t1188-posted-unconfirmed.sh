@@ -83,3 +83,35 @@ expect "the same block, as tpa status says it: H036 named, in Chinese under zh_C
 	grep -q "village notice: blocked: appraised.csv changed after the notice was posted and its objections recorded (the notice shows otherwise: H036): post the new list again" en &&
 	{ zh tpa status --brief --no-audit $A >zh; [ $? -eq 1 ]; } &&
 	grep -q "appraised.csv 在公示张贴、异议记入之后被改动了（公示与名单不同的户：H036）：请重新公示新名单" zh'
+
+# period DIR START END: the village's posting period in village.yaml.
+period() {
+	sed -i "s/^  village: {start: [0-9-]*, end: [0-9-]*}/  village: {start: $2, end: $3}/" $1/village.yaml &&
+	grep -q "^  village: {start: $2, end: $3}" $1/village.yaml
+}
+
+expect "a vote changed after the posting, then the period moved with the objections file left in place (and moved back): blocked at each step naming H036, the posted notice kept" '
+	area && cp $A/notice-village.html posted.html && cp $A/publicized-village.csv publicized.csv &&
+	grep -q "^  village: {start: 2015-06-05, end: 2015-06-11}" $A/village.yaml &&
+	sed -i "s/^H036,16,16,0/H036,30,2,0/" $A/votes.csv && period $A 2015-06-06 2015-06-12 &&
+	{ make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv >out 2>err; [ $? -ne 0 ]; } &&
+	grep -q "notice-village.html shows the list posted in an earlier period, and objections-village.csv, which answers that posting, is still there (the notice shows otherwise: H036)" err &&
+	cmp -s posted.html $A/notice-village.html && cmp -s publicized.csv $A/publicized-village.csv &&
+	period $A 2015-06-05 2015-06-11 &&
+	{ make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv >out 2>err; [ $? -ne 0 ]; } &&
+	grep -q "(the notice shows otherwise: H036)" err && cmp -s posted.html $A/notice-village.html'
+
+expect "the same period posted again honestly: the objections file moved aside, the new list is posted in the new period" '
+	area && sed -i "s/^H036,16,16,0/H036,30,2,0/" $A/votes.csv && period $A 2015-06-06 2015-06-12 &&
+	mv $A/objections-village.csv objections.csv &&
+	make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 notice-village.html >out 2>err &&
+	grep -q "<td>H036</td>" $A/notice-village.html && grep -q "2015年6月6日" $A/notice-village.html'
+
+expect "a vote changed after the posting, then village.yaml switched to English (and back): still blocked naming H036, the Chinese notice kept" '
+	area && cp $A/notice-village.html posted.html && cp $A/publicized-village.csv publicized.csv &&
+	sed -i "s/^H036,16,16,0/H036,30,2,0/" $A/votes.csv && echo "language: en" >>$A/village.yaml &&
+	{ make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv >out 2>err; [ $? -ne 0 ]; } &&
+	grep -q "(the notice shows otherwise: H036)" err && cmp -s posted.html $A/notice-village.html &&
+	sed -i "/^language: en/d" $A/village.yaml &&
+	{ make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 publicized-village.csv >out 2>err; [ $? -ne 0 ]; } &&
+	cmp -s posted.html $A/notice-village.html && cmp -s publicized.csv $A/publicized-village.csv'
