@@ -45,6 +45,17 @@ town_receives() {
 	    notice-village.html PROVENANCE.csv
 }
 
+# newpost V: V posted again in the new period its village.yaml gives
+# (tpa-publicize(1)): the objections file that answered the earlier
+# posting moved aside (to earlier-V.csv), the new notice made, and the new
+# posting's objections (none) recorded.
+newpost() {
+	mv "$Y/$1/objections-village.csv" "earlier-$1.csv" &&
+	{ make -s -C "$Y/$1" TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 \
+	    notice-village.html >/dev/null 2>&1; [ -f "$Y/$1/notice-village.html" ]; } &&
+	head -1 "earlier-$1.csv" >"$Y/$1/objections-village.csv"
+}
+
 # rebuild V: the village's lists made again from its inputs: make clean,
 # then make up to publicized-village.csv. make clean keeps the posted
 # notice (objections-village.csv is there): a list that changed since

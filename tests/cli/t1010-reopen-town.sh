@@ -37,7 +37,7 @@ repost() {
 	s=${1:-2015-06-12} &&
 	e=$(date -d "$s + 6 days" +%F) && ts=$(date -d "$s + 7 days" +%F) && te=$(date -d "$s + 13 days" +%F) &&
 	sed -i "s/^  village: {start: 2015-06-05, end: 2015-06-11}/  village: {start: $s, end: $e}/" $A/village.yaml &&
-	grep -q "start: $s" $A/village.yaml &&
+	grep -q "start: $s" $A/village.yaml && newpost $V &&
 	awk -F, -v OFS=, -v c=$V -v s=$ts -v e=$te "\$1 == c { \$7 = s; \$8 = e } { print }" $T/villages.csv >vc &&
 	mv vc $T/villages.csv &&
 	sed -i "s/^  start: 2015-06-21 /  start: $(date -d "$s + 14 days" +%F) /; s/^  end: 2015-06-25 /  end: $(date -d "$s + 18 days" +%F) /" $CO/county.yaml &&
@@ -109,7 +109,7 @@ expect "REOPENED (warning) names exactly the households whose rows differ betwee
 	households $T/received/$V/1 $T/received/$V/2 | sort -u >want && grep -qx H002 want &&
 	grep ",REOPENED,$V," $T/audit.csv | cut -d, -f4 | sort >got && same got want &&
 	grep ",REOPENED,$V,H002," $T/audit.csv | grep -q "survey.csv" &&
-	grep -q "^warning,REOPENED,$V,,.*村的village.yaml与上次接收不同" $T/audit.csv &&
+	grep -q "^warning,REOPENED,$V,,.*村的village.yaml, objections-village.csv与上次接收不同" $T/audit.csv &&
 	! grep -q "^warning,REOPENED,371323105202," $T/audit.csv'
 
 expect "the row is used once: the next audit receives nothing more, and a second change after receipt 2 is CHANGED_AFTER_RECEIPT again" '

@@ -34,6 +34,7 @@ expect "a reopen row, nothing posted again: status says REPOST_MISSING with the 
 expect "posted again with its fingerprint typed: status says the next audit receives A again; after that audit nothing waits" '
 	reopened &&
 	sed -i "s/^  village: {start: 2015-06-05, end: 2015-06-11}/  village: {start: 2015-06-12, end: 2015-06-18}/" $A/village.yaml &&
+	newpost $V &&
 	cell 7 2015-06-19 && cell 8 2015-06-25 &&
 	sed -i "s/^  start: 2015-06-21 /  start: 2015-06-26 /; s/^  end: 2015-06-25 /  end: 2015-06-30 /" $CO/county.yaml &&
 	rebuild $V && cell 11 "$(fp $A/appraised.csv)" && rebuild $V && rebuild 371323105202 &&

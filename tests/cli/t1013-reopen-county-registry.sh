@@ -44,6 +44,7 @@ reopened() {
 	sed -i "s/^H002,2015\/5\/26,李干事;王委员,6000,/H002,2015\/5\/26,李干事;王委员,1000,/" $A/survey.csv &&
 	echo "$V,2015-06-11,H002 收入更正" >>$T/reopen.csv &&
 	sed -i "s/^  village: {start: 2015-06-05, end: 2015-06-11}/  village: {start: 2015-06-12, end: 2015-06-18}/" $A/village.yaml &&
+	newpost $V &&
 	cell 7 2015-06-19 && cell 8 2015-06-25 && cell 9 2015-06-26 &&
 	sed -i "s/^  start: 2015-06-21 /  start: 2015-06-26 /; s/^  end: 2015-06-25 /  end: 2015-06-30 /; s/^  closed: 2015-06-26/  closed: 2015-07-01/" $CO/county.yaml &&
 	rebuild $V && cell 11 "$(fp $A/appraised.csv)" && rebuild $V && rebuild 371323105202 &&
