@@ -45,6 +45,8 @@ all: .tpa-private
 .PHONY: .tpa-private
 .tpa-private:
 	@if [ -d received ]; then chmod -R go-rwx received; fi
+	@for f in objections-town.csv objections-county.csv; do \
+	  if [ -f $$f ] && [ ! -L $$f ]; then chmod go-rwx $$f; fi; done
 
 places: $(PLACES)
 town-%:

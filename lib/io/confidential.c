@@ -9,7 +9,12 @@ const char *const confidential_files[] = {
 	"publicized-village.csv", "publicized-town.csv", "publicized-county.csv",
 	"letters-village.html", "letters-town.html", "letters-county.html",
 	"registry/households.csv", "registry/members.csv", "registry/cards.html",
+	"objections-village.csv",
 	NULL
+};
+
+const char *const confidential_level_files[] = {
+	"objections-town.csv", "objections-county.csv", NULL
 };
 
 int

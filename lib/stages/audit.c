@@ -487,12 +487,27 @@ check_permissions(struct village_audit *va)
 	}
 }
 
-/* The copies the level received (every file its ledger names) that other
- * users may read: PERMISSIONS, in the level's folder. */
+/* The copies the level received (every file its ledger names) and the
+ * level's own objections file that other users may read: PERMISSIONS, in
+ * the level's folder. */
 static void
 received_permissions(struct auditor *a, const struct ledger *l)
 {
 	struct strbuf b = { 0 };
+
+	for (size_t i = 0; confidential_level_files[i] != NULL; i++) {
+		char *p = path_join(l->dir, confidential_level_files[i]), mode[8];
+		unsigned m;
+
+		if (confidential_exposed(p, &m)) {
+			snprintf(mode, sizeof mode, "%04o", m);
+			strbuf_reset(&b);
+			wording(&b, LANG_ZH, MSG_AUDIT_PERMISSIONS,
+			    confidential_level_files[i], mode);
+			finding(a, SEV_WARNING, "PERMISSIONS", "", "", strbuf_str(&b));
+		}
+		free(p);
+	}
 
 	for (size_t i = 0; i < l->nrows; i++) {
 		char *p, mode[8];

@@ -65,3 +65,26 @@ expect "a received copy others may read: PERMISSIONS in the level folder; the to
 else
 	skip "tpa-audit does not read LEDGER.csv yet: received copies are not checked"
 fi
+
+# The objections files name who objected and about whom (an ID number, a
+# phone): the village's is listed with the files holding IDs, the town's
+# and county's are checked in their folders.
+expect "objections-village.csv others may read: tpa status --exposed names it, the town audit warns, make puts back 0600" '
+	area && private && chmod 644 $A/objections-village.csv &&
+	tpa status --exposed $A >got && echo objections-village.csv >want && same got want &&
+	{ tpa-audit -q --level town -o $T; [ $? -le 1 ]; } &&
+	grep "^warning,PERMISSIONS,371323105201,," $T/audit.csv | grep -q "objections-village.csv.*0644" &&
+	make -s -C $A TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" TPA_AUDIT=0 .tpa-private &&
+	[ "$(mode $A/objections-village.csv)" = 600 ]
+'
+
+expect "the town's objections-town.csv others may read: PERMISSIONS in the town audit with no village, and the town's make puts back 0600" '
+	area && private && cp "$SAMPLE/county/2015/town-371323105/objections-town.csv" $T/ &&
+	chmod 644 $T/objections-town.csv &&
+	{ tpa-audit -q --level town -o $T; [ $? -le 1 ]; } &&
+	grep "^warning,PERMISSIONS,,," $T/audit.csv | grep -q "objections-town.csv.*0644" &&
+	echo "include \$(TPA_MK_DIR)/town.mk" >$T/Makefile &&
+	make -s -C $T TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" .tpa-private &&
+	[ "$(mode $T/objections-town.csv)" = 600 ] &&
+	{ tpa-audit -q --level town -o $T; [ $? -le 1 ]; } && ! grep -q "^warning,PERMISSIONS,,," $T/audit.csv
+'
