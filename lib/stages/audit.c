@@ -1569,7 +1569,7 @@ shown(const struct village_audit *va, const char *column, const char *v)
 	if (*v == '\0')
 		return "-";
 	if (f != NULL && f->confidential)
-		return va->lang == LANG_ZH ? "（保密）" : "(confidential)";
+		return wording_words(va->lang, MSG_CONFIDENTIAL);
 	return v;
 }
 

@@ -34,6 +34,7 @@ static const char *const formats[NMSGS][2] = {
 	[MSG_INCOMPLETE_UNNUMBERED] = { "第%s户下面有户编号为空的行（多半是合并单元格）：该户不完整，不作评定；请在每一行都填写户编号",
 		"household %s is followed by rows with no household number (merged cells, most likely): the household is incomplete and is not decided; fill in 户编号 on every row" },
 	[MSG_COLUMN_PLACE] = { "第%zu列", "column %zu" },
+	[MSG_CONFIDENTIAL] = { "（保密）", "(confidential)" },
 	[MSG_INCOMPLETE_MISNUMBERED] = { "第%s户下面一行的户编号不是有效的户编号（可能含看不见的字符或全角、特殊数字）：该户可能不完整，不作评定；请改正那一行的户编号",
 		"the row below household %s has a household number that is no household number (an invisible, full-width or special character, perhaps): the household may be incomplete and is not decided; correct that row's 户编号" },
 	[MSG_EMPTY_HOUSEHOLD_ID] = { "%s为空：这一行多半属于上面的第%s户（合并单元格），请在每一行都填写户编号",
@@ -248,6 +249,12 @@ void
 wording_v(struct strbuf *b, enum lang l, enum msg m, va_list ap)
 {
 	strbuf_vprintf(b, formats[m][l == LANG_EN], ap);
+}
+
+const char *
+wording_words(enum lang l, enum msg m)
+{
+	return formats[m][l == LANG_EN];
 }
 
 void

@@ -39,6 +39,7 @@ enum msg {
 	MSG_INCOMPLETE_UNNUMBERED, /* %s household */
 	MSG_INCOMPLETE_MISNUMBERED, /* %s household */
 	MSG_COLUMN_PLACE,        /* %zu column: a column without a name */
+	MSG_CONFIDENTIAL,        /* a confidential value, not shown */
 	MSG_EMPTY_HOUSEHOLD_ID,  /* %s household_id label, %s household above */
 	MSG_BLANK_INCOME,        /* %s income parts' labels, listed */
 	MSG_BLANK_AS_ZERO,       /* %s income parts' labels, listed */
@@ -172,6 +173,9 @@ enum msg {
 	MSG_AREA_VILLAGES_NOT_YET, /* %zu villages listed as not yet */
 	NMSGS
 };
+
+/* The words of message M, which takes no arguments, in language L. */
+const char *wording_words(enum lang l, enum msg m);
 
 /* Append message M in language L, with its arguments, to B. */
 void wording(struct strbuf *b, enum lang l, enum msg m, ...);
