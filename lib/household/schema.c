@@ -65,6 +65,16 @@ schema_require(const struct schema *s, const struct column_aliases *a,
 		strbuf_printf(err, ngettext("%s:%lu: required column %s is missing\n",
 		    "%s:%lu: required columns %s are missing\n", missing), s->file,
 		    line, strbuf_str(&names));
+	for (size_t k = 0; missing > 0 && k < s->cols.nknown; k++) {
+		size_t at;
+
+		if (!required[k] || s->cols.pos[k] >= 0 ||
+		    (at = columns_unit_refused(&s->cols, a, known[k])) == 0)
+			continue;
+		strbuf_printf(err, COLUMNS_UNIT_REFUSED, s->file, line, at,
+		    s->cols.name[at - 1], known[k]);
+		strbuf_puts(err, "\n");
+	}
 	strbuf_free(&names);
 	return missing == 0 ? 0 : -1;
 }

@@ -400,6 +400,38 @@ columns_map_rules(struct columns *c, const struct column_aliases *a,
 	return rc;
 }
 
+const char *
+columns_unit_refused_format(void)
+{
+	/* TRANSLATORS: file, line, the column's place, its header, the
+	 * column it would be. */
+	return _("%s:%lu: column %zu, \"%s\", would be %s but for its unit, "
+	    "which is not what the column holds");
+}
+
+size_t
+columns_unit_refused(const struct columns *c, const struct column_aliases *a,
+    const char *name)
+{
+	char buf[256];
+
+	for (size_t i = 0; i < c->ncells; i++) {
+		const char *s = c->name[i], *open, *n;
+		size_t k;
+
+		if (s == NULL || c->slot[i] >= 0 || strlen(s) >= sizeof buf)
+			continue;
+		k = header_fold(s, strlen(s), '\0', buf);
+		if (k < 3 || buf[k - 1] != ')' || (open = strrchr(buf, '(')) == NULL ||
+		    open == buf)
+			continue;
+		n = canonical_exact(a, NULL, buf, (size_t)(open - buf));
+		if (n != NULL && strcmp(n, name) == 0)
+			return i + 1;
+	}
+	return 0;
+}
+
 int
 columns_require(const struct columns *c, const struct column_aliases *a,
     const char *file, unsigned long line, const char *const *known,
@@ -411,9 +443,17 @@ columns_require(const struct columns *c, const struct column_aliases *a,
 
 			/* TRANSLATORS: file, line, the column's name, then " (",
 			 * its Chinese header and ")" when it has one. */
+			size_t at = columns_unit_refused(c, a, known[k]), len;
+
 			snprintf(err, errlen, _("%s:%lu: required column %s%s%s%s is "
 			    "missing"), file, line, known[k], *zh ? " (" : "", zh,
 			    *zh ? ")" : "");
+			len = strlen(err);
+			if (at > 0 && len + 1 < errlen) {
+				err[len++] = '\n';
+				snprintf(err + len, errlen - len, COLUMNS_UNIT_REFUSED,
+				    file, line, at, c->name[at - 1], known[k]);
+			}
 			return -1;
 		}
 	return 0;

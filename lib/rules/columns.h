@@ -69,6 +69,15 @@ int columns_map_rules(struct columns *c, const struct column_aliases *a,
     char *err, size_t errlen);
 /* Check that every known column flagged in REQUIRED (nknown flags) is
  * present; -1 with a message naming the first that is not. */
+/* The header cell of C that would name column NAME but for a unit in
+ * brackets at its end that is not what the column holds (工资性收入（万元）):
+ * its place from 1, or 0; said after NAME's "required column is missing"
+ * through COLUMNS_UNIT_REFUSED (file, line, the place, the header, NAME). */
+size_t columns_unit_refused(const struct columns *c,
+    const struct column_aliases *a, const char *name);
+const char *columns_unit_refused_format(void);
+#define COLUMNS_UNIT_REFUSED columns_unit_refused_format()
+
 int columns_require(const struct columns *c, const struct column_aliases *a,
     const char *file, unsigned long line, const char *const *known,
     const unsigned char *required, char *err, size_t errlen);

@@ -65,5 +65,6 @@ for unit in "（万元）" "(元/人)" "(元／人)" "(人)" "(亩)"; do
 		setup && sed '1s|工资性收入|工资性收入$unit|' \"\$SAMPLE/county/2015/371323105201/survey.csv\" >\$V/survey.csv &&
 		head -1 \$V/survey.csv | grep -qF '工资性收入$unit' &&
 		(cd \$V && status 2 tpa-survey -q --village . -o primary.csv applicants.csv survey.csv 2>../../../err) &&
-		grep -q 'wage_income' err && [ ! -e \$V/primary.csv ]"
+		grep -q 'wage_income' err && [ ! -e \$V/primary.csv ] &&
+		grep -qF 'survey.csv:1: column 4, \"工资性收入$unit\", would be wage_income but for its unit' err"
 done
