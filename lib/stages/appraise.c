@@ -123,10 +123,40 @@ explain(const struct hhlist *l, long h, const struct vote *votes,
 		    "messages of a run)") : (zh ? "没有表决记录" : "no vote row"));
 	}
 	if (out[h].rank > 0) {
-		for (size_t i = 0; i < l->nrows; i++)
-			if (out[i].rank > 0 && out[i].rank < out[h].rank &&
-			    out[i].decision == DEC_PROPOSED)
+		long cut = -1;   /* the first household that did not fit */
+
+		for (size_t i = 0; i < l->nrows; i++) {
+			if (out[i].rank <= 0 || out[i].rank >= out[h].rank)
+				continue;
+			if (out[i].decision == DEC_PROPOSED)
 				before += l->row[i].members;
+			else if (out[i].decision == DEC_OVER_QUOTA &&
+			    (cut < 0 || out[i].rank < out[cut].rank))
+				cut = (long)i;
+		}
+		if (cut >= 0) {
+			/* The quota closed at an earlier household: this one
+			 * is over it whatever its size (decide/appraisal.c). */
+			const char *cid = hhlist_cell(l, (size_t)cut, l->col[L_HOUSEHOLD]);
+			long long cm = (long long)l->row[cut].members;
+
+			decision_words(out[h].decision, zh, &d);
+			if (zh)
+				printf("排序：通过评议的户中第%lld位（按人均纯收入由低到高，再按赞成票由多到"
+				    "少，再按户编号）\n规模：%lld人；排在前面的%s（第%lld位，%lld人）已放不下"
+				    "（已纳入%lld人，加上该户共%lld人），从该户起其后各户均超出规模 → %s\n",
+				    out[h].rank, sum->quota, cid, out[cut].rank, cm, before,
+				    before + cm, strbuf_str(&d));
+			else
+				printf("rank %lld of the households that passed (per-capita "
+				    "income ascending, then votes for, then household number)\n"
+				    "quota %lld people; %s (rank %lld, %lld people) did not fit "
+				    "(%lld admitted, %lld with it), and every household from it "
+				    "on is over the quota -> %s\n", out[h].rank, sum->quota, cid,
+				    out[cut].rank, cm, before, before + cm, strbuf_str(&d));
+			strbuf_reset(&d);
+			goto decided;
+		}
 		decision_words(out[h].decision, zh, &d);
 		if (zh) {
 			printf("排序：通过评议的户中第%lld位（按人均纯收入由低到高，再按赞成票由多到少，"
@@ -143,6 +173,7 @@ explain(const struct hhlist *l, long h, const struct vote *votes,
 		}
 		strbuf_reset(&d);
 	}
+decided:
 	decision_words(out[h].decision, zh, &d);
 	if (zh)
 		printf("结论：%s%s%s\n", strbuf_str(&d), out[h].reason != NREASONS ?

@@ -105,3 +105,15 @@ expect "--explain: the vote, the quorum, the rank and the running total against 
 	grep -q "^排序：通过评议的户中第6位" out &&
 	grep -qx "规模：20人；排在前面已纳入16人，加上本户5人共21人 → 超出规模（over_quota）" out &&
 	grep -qx "结论：超出规模（over_quota）  增加原因：SCALE" out && [ ! -e appraised.csv ]'
+
+# H002: 3 members, 3000.17 a person, passed, seventh: 16 + 3 = 19 would
+# fit, but the quota closed at H034 (sixth, 16 + 5 = 21), and every
+# household from it on is over the quota (decide/appraisal.c).
+expect "--explain of a household after the cut: it names the household the quota closed at, not a running total that fits" '
+	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ && sample_rules county &&
+	cd county/2015/371323105201 && cp "$DATA/sample/primary.expected" primary.csv &&
+	tpa-appraise --village . --explain H002 primary.csv votes.csv >out 2>/dev/null &&
+	grep -q "^排序：通过评议的户中第7位" out &&
+	grep -qx "规模：20人；排在前面的H034（第6位，5人）已放不下（已纳入16人，加上该户共21人），从该户起其后各户均超出规模 → 超出规模（over_quota）" out &&
+	! grep -q "共19人" out'
+
