@@ -1466,9 +1466,19 @@ audit_dates(struct village_audit *va)
 			d[DATE_VILLAGE_END + 2 * l] = va->v.publicity[l].end;
 		}
 	if (checks_date_order(d, &late, &early) == 0) {
-		say(va, SEV_ERROR, "DATE_ORDER", "", MSG_AUDIT_DATE_ORDER,
+		struct strbuf m = { 0 };
+
+		wording(&m, va->lang, MSG_AUDIT_DATE_ORDER,
 		    checks_date_names[late], date_format(a, d[late]),
 		    checks_date_names[early], date_format(b, d[early]));
+		/* a village's period after the town's: its own town period is
+		 * a row of villages.csv */
+		if (va->in_area && (late == DATE_VILLAGE_START ||
+		    late == DATE_VILLAGE_END) && (early == DATE_TOWN_START ||
+		    early == DATE_TOWN_END))
+			wording(&m, va->lang, MSG_AUDIT_DATE_ORDER_TOWN);
+		finding(va->a, SEV_ERROR, "DATE_ORDER", va->code, "", strbuf_str(&m));
+		strbuf_free(&m);
 		return;
 	}
 	for (size_t i = 0; i < va->ndv; i++) {

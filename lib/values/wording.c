@@ -71,6 +71,8 @@ static const char *const formats[NMSGS][2] = {
 	[MSG_AUDIT_QUORUM] = { "民主评议到会代表%lld人，至少需要%lld人", "%lld representatives present, %lld needed" },
 	[MSG_AUDIT_PERIOD_SHORT] = { "%s级公示期为%ld天，规则要求至少%lld天", "the %s publicity lasted %ld days; the rules require at least %lld" },
 	[MSG_AUDIT_DATE_ORDER] = { "%s（%s）晚于%s（%s）", "%s (%s) comes after %s (%s)" },
+	[MSG_AUDIT_DATE_ORDER_TOWN] = { "：本村（如重新公示后）的乡镇公示期可在villages.csv的town_start、town_end中单独给出",
+		": the village's own town posting period (one posted again, for instance) goes in villages.csv's town_start and town_end" },
 	[MSG_AUDIT_PENDING] = { "%s第%lu行的异议尚未处理", "the objection at %s:%lu is still pending" },
 	[MSG_AUDIT_OVER_QUOTA] = { "%s中纳入%lld人，超过规模%lld人", "%s admits %lld people, over the quota of %lld" },
 	[MSG_AUDIT_PROV_OUTPUT] = { "%s与PROVENANCE.csv记录的不一致（生成后被改动）", "%s does not match its PROVENANCE.csv row (changed after it was made)" },

@@ -70,6 +70,7 @@ enum msg {
 	MSG_AUDIT_QUORUM,        /* %lld present, %lld needed */
 	MSG_AUDIT_PERIOD_SHORT,  /* %s level, %ld days, %lld minimum */
 	MSG_AUDIT_DATE_ORDER,    /* %s what, %s date, %s what, %s date */
+	MSG_AUDIT_DATE_ORDER_TOWN, /* after it: a village posted later than the town's period */
 	MSG_AUDIT_PENDING,       /* %s file, %lu line */
 	MSG_AUDIT_OVER_QUOTA,    /* %s file, %lld people, %lld quota */
 	MSG_AUDIT_PROV_OUTPUT,   /* %s file */

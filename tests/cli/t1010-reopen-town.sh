@@ -160,3 +160,9 @@ expect "make in the town folder: a reopen row added last, after the village post
 	reopen && make -s -C $T TPA_MK_DIR="$MK" TPA_BIN="$TPA_BIN" >/dev/null 2>&1;
 	[ -f $T/received/$V/2/reopen.csv ] && grep -q ",REOPENED,$V,H002," $T/audit.csv &&
 	grep "^audit.csv," $T/PROVENANCE.csv | grep -q ";reopen.csv@$(sha256sum <$T/reopen.csv | cut -c1-64);"'
+
+expect "posted again in a period after the town's own (town.yaml's, not the village's row of villages.csv): DATE_ORDER says the village's town period goes in villages.csv's town_start and town_end" '
+	corrected && reopen &&
+	sed -i "s/^  village: {start: 2015-06-05, end: 2015-06-11}/  village: {start: 2015-06-15, end: 2015-06-21}/" $A/village.yaml &&
+	newpost $V && rebuild $V; town_audit;
+	grep "^error,DATE_ORDER,$V,," $T/audit.csv | grep -q "publicity.village.start（2015-06-15）晚于publicity.town.start（2015-06-14）：本村（如重新公示后）的乡镇公示期可在villages.csv的town_start、town_end中单独给出"'
