@@ -487,45 +487,37 @@ check_permissions(struct village_audit *va)
 	}
 }
 
+/* FILE of the level's folder DIR, of VILLAGE ("": the level's own), if
+ * other users may read it: PERMISSIONS. */
+static void
+level_permission(struct auditor *a, const char *dir, const char *file,
+    const char *village)
+{
+	char *p = path_join(dir, file), mode[8];
+	unsigned m;
+
+	if (confidential_exposed(p, &m)) {
+		struct strbuf b = { 0 };
+
+		snprintf(mode, sizeof mode, "%04o", m);
+		wording(&b, LANG_ZH, MSG_AUDIT_PERMISSIONS, file, mode);
+		finding(a, SEV_WARNING, "PERMISSIONS", village, "", strbuf_str(&b));
+		strbuf_free(&b);
+	}
+	free(p);
+}
+
 /* The copies the level received (every file its ledger names) and the
  * level's own objections file that other users may read: PERMISSIONS, in
  * the level's folder. */
 static void
 received_permissions(struct auditor *a, const struct ledger *l)
 {
-	struct strbuf b = { 0 };
-
-	for (size_t i = 0; confidential_level_files[i] != NULL; i++) {
-		char *p = path_join(l->dir, confidential_level_files[i]), mode[8];
-		unsigned m;
-
-		if (confidential_exposed(p, &m)) {
-			snprintf(mode, sizeof mode, "%04o", m);
-			strbuf_reset(&b);
-			wording(&b, LANG_ZH, MSG_AUDIT_PERMISSIONS,
-			    confidential_level_files[i], mode);
-			finding(a, SEV_WARNING, "PERMISSIONS", "", "", strbuf_str(&b));
-		}
-		free(p);
-	}
-
-	for (size_t i = 0; i < l->nrows; i++) {
-		char *p, mode[8];
-		unsigned m;
-
-		if (strchr(l->row[i].file, '#') != NULL)
-			continue;
-		p = path_join(l->dir, l->row[i].file);
-		if (confidential_exposed(p, &m)) {
-			snprintf(mode, sizeof mode, "%04o", m);
-			strbuf_reset(&b);
-			wording(&b, LANG_ZH, MSG_AUDIT_PERMISSIONS, l->row[i].file, mode);
-			finding(a, SEV_WARNING, "PERMISSIONS", l->row[i].village, "",
-			    strbuf_str(&b));
-		}
-		free(p);
-	}
-	strbuf_free(&b);
+	for (size_t i = 0; confidential_level_files[i] != NULL; i++)
+		level_permission(a, l->dir, confidential_level_files[i], "");
+	for (size_t i = 0; i < l->nrows; i++)
+		if (strchr(l->row[i].file, '#') == NULL)
+			level_permission(a, l->dir, l->row[i].file, l->row[i].village);
 }
 
 /* Whether ROW was made with rules other than OFF: the rules file, or any
