@@ -272,29 +272,14 @@ header_fold(const char *s, size_t n, char sep, char *out)
 static const struct {
 	const char *unit;
 	enum ftype type;             /* a column of this type, or */
-	const char *names;           /* one of these ("|" between them) */
+	const char *names[4];        /* one of these (NULL-terminated) */
 } units[] = {
-	{ "(元)", FT_MONEY, NULL },
-	{ "(元/年)", FT_MONEY, NULL },
-	{ "(人)", FT_TEXT, "members|population|quota" },
-	{ "(口)", FT_TEXT, "members|population" },
-	{ "(户)", FT_TEXT, "households" },
+	{ "(元)", FT_MONEY, { NULL } },
+	{ "(元/年)", FT_MONEY, { NULL } },
+	{ "(人)", FT_TEXT, { "members", "population", "quota", NULL } },
+	{ "(口)", FT_TEXT, { "members", "population", NULL } },
+	{ "(户)", FT_TEXT, { "households", NULL } },
 };
-
-static int
-in_names(const char *names, const char *name)
-{
-	size_t n = strlen(name);
-
-	for (const char *p = names; *p != '\0'; ) {
-		size_t k = strcspn(p, "|");
-
-		if (k == n && memcmp(p, name, n) == 0)
-			return 1;
-		p += k + (p[k] == '|');
-	}
-	return 0;
-}
 
 /* The column S[0..N) names once a unit of the table above is dropped
  * from its end, when that unit may stand on that column; NULL when none. */
@@ -310,8 +295,12 @@ without_unit(const struct column_aliases *a, const struct rules *rules,
 		if (n <= u || memcmp(s + n - u, units[i].unit, u) != 0 ||
 		    (name = canonical_exact(a, rules, s, n - u)) == NULL)
 			continue;
-		if (units[i].names != NULL)
-			return in_names(units[i].names, name) ? name : NULL;
+		if (units[i].names[0] != NULL) {
+			for (const char *const *k = units[i].names; *k != NULL; k++)
+				if (strcmp(*k, name) == 0)
+					return name;
+			return NULL;
+		}
 		f = rules != NULL ? rules_field(rules, name) : field_builtin(name);
 		return f != NULL && f->type == units[i].type ? name : NULL;
 	}

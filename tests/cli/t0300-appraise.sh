@@ -92,14 +92,20 @@ expect "a list that is not from tpa-survey: exit 2" '
 	status 2 tpa-appraise --village . -o a.csv p.csv "$D/votes.csv" 2>err &&
 	grep -q "p.csv:1: required column village_code is missing" err'
 
+# explain H: --explain of household H of the sample's 双河村 (its
+# primary.csv as expected), into out, from that village's folder.
+explain() {
+	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ && sample_rules county &&
+	cd county/2015/371323105201 && cp "$DATA/sample/primary.expected" primary.csv &&
+	tpa-appraise --village . --explain "$1" primary.csv votes.csv >out 2>/dev/null
+}
+
 # H034: 5 members, 2400.00 a person, 22 of 32 votes: passed, sixth by
 # income (after H033 1500, H037 1800, H031 2000, H001 2100, H032 2400 with
 # more votes); the five before it hold 1 + 6 + 4 + 2 + 3 = 16 people, and
 # 16 + 5 = 21 is over the quota of 20.
 expect "--explain: the vote, the quorum, the rank and the running total against the quota" '
-	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ && sample_rules county &&
-	cd county/2015/371323105201 && cp "$DATA/sample/primary.expected" primary.csv &&
-	tpa-appraise --village . --explain H034 primary.csv votes.csv >out 2>/dev/null &&
+	explain H034 &&
 	grep -qx "民主评议：到会代表32人，至少需要30人：达到法定人数" out &&
 	grep -qx "表决：赞成22票，反对10票，弃权0票；赞成票须超过到会代表32人的一半：通过" out &&
 	grep -q "^排序：通过评议的户中第6位" out &&
@@ -110,9 +116,7 @@ expect "--explain: the vote, the quorum, the rank and the running total against 
 # fit, but the quota closed at H034 (sixth, 16 + 5 = 21), and every
 # household from it on is over the quota (decide/appraisal.c).
 expect "--explain of a household after the cut: it names the household the quota closed at, not a running total that fits" '
-	mkdir -p county/2015 county/rules && cp -R "$V" county/2015/ && sample_rules county &&
-	cd county/2015/371323105201 && cp "$DATA/sample/primary.expected" primary.csv &&
-	tpa-appraise --village . --explain H002 primary.csv votes.csv >out 2>/dev/null &&
+	explain H002 &&
 	grep -q "^排序：通过评议的户中第7位" out &&
 	grep -qx "规模：20人；排在前面的H034（第6位，5人）已放不下（已纳入16人，加上该户共21人），从该户起其后各户均超出规模 → 超出规模（over_quota）" out &&
 	! grep -q "共19人" out'
