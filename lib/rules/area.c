@@ -48,6 +48,17 @@ area_objections_path(const struct area *a, enum level l)
 	return path_join(l == LEVEL_TOWN ? a->town.dir : a->county.dir, name);
 }
 
+char *
+objections_path(const struct area *a, enum level l, const char *dir)
+{
+	char name[64];
+
+	if (a != NULL && l != LEVEL_VILLAGE)
+		return area_objections_path(a, l);
+	snprintf(name, sizeof name, "objections-%s.csv", level_code(l));
+	return path_join(dir, name);
+}
+
 int
 area_level_closed(const struct area *a, enum level l, const char *code,
     struct strbuf *why)

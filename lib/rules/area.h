@@ -154,6 +154,11 @@ const struct area_period *area_level_period(const struct area *a,
 /* The level's shared objections file: the town's or county's folder's
  * objections-LEVEL.csv, never the village folder's. Caller frees. */
 char *area_objections_path(const struct area *a, enum level l);
+/* The objections file of level L for the village folder DIR: in an area
+ * (A not NULL) the town's or county's shared file, the village's own
+ * objections-village.csv in DIR; outside one DIR's objections-LEVEL.csv.
+ * Caller frees. */
+char *objections_path(const struct area *a, enum level l, const char *dir);
 
 /* Whether the owner of level L closed its posting of the village CODE
  * (SPEC §8), its objections then final: 1 closed; 0 not yet, with the

@@ -419,14 +419,12 @@ posted_notice(const struct village_audit *va, const char *name)
 	int posted = 0;
 
 	for (int l = 0; l < NLEVELS && objections == NULL; l++) {
-		char notice[32], own[32];
+		char notice[32];
 
 		snprintf(notice, sizeof notice, "notice-%s.html", level_code((enum level)l));
-		if (strcmp(name, notice) != 0)
-			continue;
-		snprintf(own, sizeof own, "objections-%s.csv", level_code((enum level)l));
-		objections = va->in_area && l != LEVEL_VILLAGE ?
-		    area_objections_path(&va->area, (enum level)l) : in_dir(va, own);
+		if (strcmp(name, notice) == 0)
+			objections = objections_path(va->in_area ? &va->area : NULL,
+			    (enum level)l, va->dir);
 	}
 	if (objections != NULL)
 		posted = path_exists(objections);
@@ -1053,12 +1051,8 @@ audit_level(struct village_audit *va, enum level lev)
 	memset(&d, 0, sizeof d);
 	memset(&of, 0, sizeof of);
 	strbuf_printf(&name, "objections-%s.csv", level_code(lev));
-	if (va->in_area && lev != LEVEL_VILLAGE) {
-		/* In an area the level's own file, the village's rows of it. */
-		op = area_objections_path(&va->area, lev);
-	} else {
-		op = in_dir(va, strbuf_str(&name));
-	}
+	/* In an area the level's own file, the village's rows of it. */
+	op = objections_path(va->in_area ? &va->area : NULL, lev, va->dir);
 	if (!p->given) {
 		strbuf_reset(&name);
 		strbuf_printf(&name, "village.yaml publicity.%s", level_code(lev));

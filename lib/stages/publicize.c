@@ -193,14 +193,15 @@ already_posted(struct stage *st, const struct publicize_options *o,
     struct strbuf *households)
 {
 	struct shown_otherwise so = { { 0 }, 0, 0 };
-	char *objections, name[64];
+	char *objections, *dir, name[64];
 	int posted;
 
 	if (outfile_in_place(out) || !path_exists(outfile_path(out)))
 		return 0;
 	snprintf(name, sizeof name, "objections-%s.csv", level_code(o->level));
-	objections = a != NULL ? area_objections_path(a, o->level) :
-	    path_beside(outfile_path(out), name);
+	dir = path_dir(outfile_path(out));
+	objections = objections_path(a, o->level, dir);
+	free(dir);
 	/* The village's own notice is compared whatever period it prints:
 	 * its objections file answers that posting, and stays only while
 	 * the list is that list. */
